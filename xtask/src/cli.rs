@@ -1,0 +1,96 @@
+//! The command line: `cargo xtask generate [PROVIDER] [--check]`.
+
+use std::io::Write;
+use std::path::Path;
+
+const USAGE: &str = "\
+usage: cargo xtask generate [PROVIDER] [--check]
+
+  Lints specs/<provider>.yaml and regenerates crates/<provider>/src/generated.rs with progenitor.
+  A spec with no crate yet gets crates/<provider>/ scaffolded (Cargo.toml, src/lib.rs).
+
+  PROVIDER   only this spec (default: every spec in specs/)
+  --check    write nothing; print a diff of what is stale and exit 1 if anything is";
+
+/// Runs the command line `args` (without the program name) on the workspace at `root`.
+///
+/// Returns the exit code: 0 done (or up to date), 1 a problem or stale files, 2 a usage error.
+pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut check = false;
+    let mut provider = None;
+    match args.first().map(String::as_str) {
+        Some("generate") => {}
+        Some("-h" | "--help" | "help") => {
+            let _ = writeln!(out, "{USAGE}");
+            return 0;
+        }
+        _ => return usage_error(err, "expected the task `generate`"),
+    }
+    for arg in &args[1..] {
+        match arg.as_str() {
+            "--check" => check = true,
+            "-h" | "--help" => {
+                let _ = writeln!(out, "{USAGE}");
+                return 0;
+            }
+            flag if flag.starts_with('-') => {
+                return usage_error(err, &format!("unknown flag {flag}"));
+            }
+            name if provider.is_none() => provider = Some(name.to_owned()),
+            extra => return usage_error(err, &format!("unexpected argument {extra}")),
+        }
+    }
+    let outputs = match crate::plan(root, provider.as_deref()) {
+        Ok(outputs) => outputs,
+        Err(problems) => {
+            for problem in &problems {
+                let _ = writeln!(err, "{problem}");
+            }
+            let _ = writeln!(
+                err,
+                "error: {} problem(s); nothing was written",
+                problems.len()
+            );
+            return 1;
+        }
+    };
+    let stale: Vec<_> = outputs.iter().filter(|o| o.is_stale()).collect();
+    if check {
+        for output in &stale {
+            let _ = write!(out, "{}", output.diff());
+        }
+        if stale.is_empty() {
+            let _ = writeln!(out, "{} file(s) up to date", outputs.len());
+            return 0;
+        }
+        let _ = writeln!(
+            err,
+            "error: {} file(s) stale; run `cargo xtask generate`",
+            stale.len()
+        );
+        return 1;
+    }
+    if let Err(e) = crate::write(root, &outputs) {
+        let _ = writeln!(err, "error: writing generated files: {e}");
+        return 1;
+    }
+    for output in &outputs {
+        let state = match (&output.old, output.is_stale()) {
+            (None, _) => "created",
+            (Some(_), true) => "updated",
+            (Some(_), false) => "unchanged",
+        };
+        let _ = writeln!(
+            out,
+            "{state:>9} {} ({} lines)",
+            output.path,
+            output.new.lines().count()
+        );
+    }
+    0
+}
+
+fn usage_error(err: &mut dyn Write, message: &str) -> u8 {
+    let _ = writeln!(err, "error: {message}\n\n{USAGE}");
+    2
+}

@@ -1,0 +1,162 @@
+//! `cargo xtask generate`: lint each `specs/<provider>.yaml`, generate its client with progenitor,
+//! and write (or, with `--check`, compare) `crates/<provider>/src/generated.rs`.
+//!
+//! Everything is rendered in memory first: if any spec has a problem, nothing is written.
+
+pub mod cli;
+pub mod lint;
+pub mod problem;
+pub mod render;
+pub mod scaffold;
+pub mod spec;
+
+use std::path::{Path, PathBuf};
+
+pub use problem::Problem;
+
+/// One file that generation wants to exist with `new` content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Path relative to the workspace root, with `/` separators.
+    pub path: String,
+    /// What is on disk now, if the file exists.
+    pub old: Option<String>,
+    /// What generation produced.
+    pub new: String,
+}
+
+impl Output {
+    /// Whether the file on disk differs from what generation produced.
+    pub fn is_stale(&self) -> bool {
+        self.old.as_deref() != Some(self.new.as_str())
+    }
+
+    /// A unified diff from the file on disk (or nothing) to the generated text.
+    pub fn diff(&self) -> String {
+        let old = self.old.as_deref().unwrap_or("");
+        let from = if self.old.is_some() {
+            format!("a/{}", self.path)
+        } else {
+            "/dev/null".to_owned()
+        };
+        similar::TextDiff::from_lines(old, &self.new)
+            .unified_diff()
+            .context_radius(3)
+            .header(&from, &format!("b/{}", self.path))
+            .to_string()
+    }
+}
+
+/// The workspace root: the parent of this crate's directory.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
+}
+
+/// The providers with a spec: the stems of `specs/*.yaml`, sorted.
+pub fn providers(root: &Path) -> Result<Vec<String>, Problem> {
+    let dir = root.join("specs");
+    let entries = std::fs::read_dir(&dir)
+        .map_err(|e| Problem::at("specs", "", format!("cannot list {}: {e}", dir.display())))?;
+    let mut names = Vec::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|e| Problem::at("specs", "", format!("cannot list: {e}")))?
+            .path();
+        if path.extension().is_some_and(|ext| ext == "yaml")
+            && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+        {
+            names.push(stem.to_owned());
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// Renders every output for `only` the named provider, or all of them, without writing.
+///
+/// Returns every problem of every spec if there is any.
+pub fn plan(root: &Path, only: Option<&str>) -> Result<Vec<Output>, Vec<Problem>> {
+    let all = providers(root).map_err(|p| vec![p])?;
+    let chosen: Vec<String> = match only {
+        None => all,
+        Some(name) if all.iter().any(|p| p == name) => vec![name.to_owned()],
+        Some(name) => {
+            return Err(vec![Problem::at(
+                &format!("specs/{name}.yaml"),
+                "",
+                format!("no such spec; the providers are: {}", all.join(", ")),
+            )]);
+        }
+    };
+    let mut outputs = Vec::new();
+    let mut problems = Vec::new();
+    for provider in &chosen {
+        match plan_one(root, provider) {
+            Ok(mut files) => outputs.append(&mut files),
+            Err(mut found) => problems.append(&mut found),
+        }
+    }
+    if problems.is_empty() {
+        Ok(outputs)
+    } else {
+        Err(problems)
+    }
+}
+
+fn plan_one(root: &Path, provider: &str) -> Result<Vec<Output>, Vec<Problem>> {
+    let file = format!("specs/{provider}.yaml");
+    if !provider
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        || !provider.starts_with(|c: char| c.is_ascii_lowercase())
+    {
+        return Err(vec![Problem::at(
+            &file,
+            "",
+            "a provider's file name must be lower-case letters, digits and `_`, starting with a letter",
+        )]);
+    }
+    let spec = spec::load(&root.join(&file), &file)?;
+    let generated = render::render(&spec, &file, root)?;
+    let krate = format!("crates/{provider}");
+    let mut wanted = vec![(format!("{krate}/src/generated.rs"), generated)];
+    if !root.join(&krate).exists() {
+        let title = &spec.info.title;
+        wanted.push((
+            format!("{krate}/Cargo.toml"),
+            scaffold::cargo_toml(provider, title),
+        ));
+        wanted.push((
+            format!("{krate}/src/lib.rs"),
+            scaffold::lib_rs(provider, title),
+        ));
+    }
+    wanted.sort();
+    Ok(wanted
+        .into_iter()
+        .map(|(path, new)| Output {
+            old: std::fs::read_to_string(root.join(&path)).ok(),
+            path,
+            new,
+        })
+        .collect())
+}
+
+/// Writes each stale output (through a temporary file and a rename, so no file is half-written).
+pub fn write(root: &Path, outputs: &[Output]) -> std::io::Result<()> {
+    for output in outputs.iter().filter(|o| o.is_stale()) {
+        let path = root.join(&output.path);
+        let dir = path.parent().expect("outputs live in a directory");
+        std::fs::create_dir_all(dir)?;
+        let temporary = dir.join(format!(
+            ".{}.xtask-tmp",
+            path.file_name().and_then(|n| n.to_str()).unwrap_or("out")
+        ));
+        std::fs::write(&temporary, &output.new)?;
+        std::fs::rename(&temporary, &path)?;
+    }
+    Ok(())
+}

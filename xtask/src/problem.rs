@@ -1,0 +1,56 @@
+//! One thing wrong with a spec, located by file and JSON pointer (or line and column).
+
+use std::fmt;
+
+/// A problem found in a spec, printed as `specs/<file>: <where>: <what is wrong>`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    /// The spec's path relative to the workspace root, e.g. `specs/manta.yaml`.
+    pub file: String,
+    /// Where in the file: a JSON pointer (`/paths/~1token/post`), or `LINE:COLUMN` for YAML syntax.
+    pub location: Location,
+    /// What is wrong, in a sentence fragment.
+    pub message: String,
+}
+
+/// Where a problem sits inside a spec file.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Location {
+    /// A JSON pointer into the parsed document (RFC 6901); the empty string is the whole document.
+    Pointer(String),
+    /// A 1-based line and column in the YAML text.
+    LineColumn(usize, usize),
+}
+
+impl Problem {
+    /// A problem at a JSON pointer.
+    pub fn at(file: &str, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            location: Location::Pointer(pointer.into()),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Location::Pointer(p) if p.is_empty() => write!(f, "{}: /: {}", self.file, self.message),
+            Location::Pointer(p) => write!(f, "{}: {}: {}", self.file, p, self.message),
+            Location::LineColumn(line, col) => {
+                write!(f, "{}:{}:{}: {}", self.file, line, col, self.message)
+            }
+        }
+    }
+}
+
+/// Escapes one reference token for a JSON pointer (`~` → `~0`, `/` → `~1`).
+pub fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// Joins a JSON pointer and one more (unescaped) token.
+pub fn join(pointer: &str, token: &str) -> String {
+    format!("{pointer}/{}", escape(token))
+}

@@ -1,0 +1,220 @@
+//! Turns a checked spec into the text of `generated.rs`: progenitor, then prettyplease, then rustfmt.
+
+use std::any::Any;
+use std::io::Write;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
+
+use openapiv3::{OpenAPI, PathItem, ReferenceOr};
+use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
+use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle};
+
+use crate::problem::{Problem, join};
+
+/// The command named in every generated file's first line.
+pub const COMMAND: &str = "cargo xtask generate";
+
+/// The settings every client crate is generated with (see README, "Interface style").
+fn settings() -> GenerationSettings {
+    let mut settings = GenerationSettings::new();
+    settings
+        .with_interface(InterfaceStyle::Builder)
+        .with_tag(TagStyle::Merged);
+    settings
+}
+
+/// Generates the full text of `generated.rs` for `spec` (read from `file`), formatted with
+/// rustfmt run from `root` so that `cargo fmt --check` accepts it unchanged.
+pub fn render(spec: &OpenAPI, file: &str, root: &Path) -> Result<String, Vec<Problem>> {
+    let tokens = match generate_quietly(spec) {
+        Ok(Ok(tokens)) => tokens,
+        Ok(Err(e)) => return Err(vec![Problem::at(file, "", format!("progenitor: {e}"))]),
+        Err(message) => return Err(vec![locate_panic(spec, file, &message)]),
+    };
+    let syntax = syn::parse2(split_doc_lines(tokens)).map_err(|e| {
+        vec![Problem::at(
+            file,
+            "",
+            format!("progenitor produced code that does not parse: {e}"),
+        )]
+    })?;
+    let code = rustfmt(&prettyplease::unparse(&syntax), root)
+        .map_err(|e| vec![Problem::at(file, "", e)])?;
+    Ok(format!(
+        "// This file is generated from {file} by `{COMMAND}`; do not edit it by hand.\n\n{code}"
+    ))
+}
+
+/// Rewrites every multi-line `#[doc = "a\nb"]` into one `#[doc = " a"]` per line.
+///
+/// prettyplease prints a multi-line doc string as a `/** */` block, whose continuation lines
+/// rustfmt then indents: rustdoc would read them as indented code blocks and run the prose as
+/// doctests. One attribute per line prints as `///` lines, which rustfmt leaves alone.
+fn split_doc_lines(tokens: TokenStream) -> TokenStream {
+    let mut out = Vec::new();
+    let mut trees = tokens.into_iter().peekable();
+    while let Some(tree) = trees.next() {
+        match tree {
+            TokenTree::Punct(ref hash) if hash.as_char() == '#' => {
+                let bang = match trees.peek() {
+                    Some(TokenTree::Punct(p)) if p.as_char() == '!' => trees.next(),
+                    _ => None,
+                };
+                let lines = match trees.peek() {
+                    Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Bracket => {
+                        doc_lines(group.stream())
+                    }
+                    _ => None,
+                };
+                match lines {
+                    Some(lines) => {
+                        trees.next();
+                        for line in lines {
+                            out.push(tree.clone());
+                            out.extend(bang.clone());
+                            let line = format!(" {line}");
+                            out.push(TokenTree::Group(Group::new(
+                                Delimiter::Bracket,
+                                quote::quote!(doc = #line),
+                            )));
+                        }
+                    }
+                    None => {
+                        out.push(tree);
+                        out.extend(bang);
+                    }
+                }
+            }
+            TokenTree::Group(group) => {
+                let mut rewritten = Group::new(group.delimiter(), split_doc_lines(group.stream()));
+                rewritten.set_span(group.span());
+                out.push(TokenTree::Group(rewritten));
+            }
+            other => out.push(other),
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// The lines of `doc = "…"` when the string has more than one line.
+fn doc_lines(attribute: TokenStream) -> Option<Vec<String>> {
+    let syn::MetaNameValue { path, value, .. } = syn::parse2(attribute).ok()?;
+    let syn::Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Str(text),
+        ..
+    }) = value
+    else {
+        return None;
+    };
+    let text = text.value();
+    (path.is_ident("doc") && text.contains('\n')).then(|| {
+        text.lines()
+            .map(|line| line.trim_end().to_owned())
+            .collect()
+    })
+}
+
+/// Serialises generator runs so that swapping the process-wide panic hook is safe.
+static PANIC_HOOK: Mutex<()> = Mutex::new(());
+
+/// Runs progenitor with its panics caught and their default report silenced; a panic comes
+/// back as its message.
+fn generate_quietly(spec: &OpenAPI) -> Result<Result<TokenStream, progenitor::Error>, String> {
+    let _guard = PANIC_HOOK
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let previous = panic::take_hook();
+    panic::set_hook(Box::new(|_| {}));
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        Generator::new(&settings()).generate_tokens(spec)
+    }));
+    panic::set_hook(previous);
+    outcome.map_err(|payload| panic_message(payload.as_ref()))
+}
+
+fn panic_message(payload: &(dyn Any + Send)) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+        .unwrap_or_else(|| "(no message)".to_owned())
+}
+
+/// Finds which operation makes progenitor panic by generating each one alone.
+fn locate_panic(spec: &OpenAPI, file: &str, message: &str) -> Problem {
+    for (path, item) in &spec.paths.paths {
+        let ReferenceOr::Item(item) = item else {
+            continue;
+        };
+        for (method, operation) in item.iter() {
+            let mut alone = spec.clone();
+            alone.paths.paths.clear();
+            alone
+                .paths
+                .paths
+                .insert(path.clone(), ReferenceOr::Item(only(item, method)));
+            if generate_quietly(&alone).is_err() {
+                let id = operation
+                    .operation_id
+                    .as_deref()
+                    .unwrap_or("(no operationId)");
+                return Problem::at(
+                    file,
+                    join(&join("/paths", path), method),
+                    format!("progenitor panicked while generating operation {id:?}: {message}"),
+                );
+            }
+        }
+    }
+    Problem::at(file, "", format!("progenitor panicked: {message}"))
+}
+
+/// A copy of `item` keeping only the operation under `method`.
+fn only(item: &PathItem, method: &str) -> PathItem {
+    let keep =
+        |m: &str, op: &Option<openapiv3::Operation>| if m == method { op.clone() } else { None };
+    PathItem {
+        get: keep("get", &item.get),
+        put: keep("put", &item.put),
+        post: keep("post", &item.post),
+        delete: keep("delete", &item.delete),
+        options: keep("options", &item.options),
+        head: keep("head", &item.head),
+        patch: keep("patch", &item.patch),
+        trace: keep("trace", &item.trace),
+        ..item.clone()
+    }
+}
+
+/// Formats `code` with the toolchain's rustfmt (edition 2024, the workspace's config).
+fn rustfmt(code: &str, root: &Path) -> Result<String, String> {
+    let rustfmt = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
+    let mut child = Command::new(&rustfmt)
+        .args(["--edition", "2024", "--emit", "stdout"])
+        .current_dir(root)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run rustfmt ({}): {e}", rustfmt.to_string_lossy()))?;
+    let mut stdin = child.stdin.take().ok_or("rustfmt has no stdin")?;
+    // Write from another thread so a large file cannot deadlock against rustfmt's output.
+    let input = code.to_owned();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child
+        .wait_with_output()
+        .map_err(|e| format!("rustfmt failed: {e}"))?;
+    writer
+        .join()
+        .map_err(|_| "rustfmt input thread panicked".to_owned())?
+        .map_err(|e| format!("cannot write to rustfmt: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "rustfmt failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    String::from_utf8(output.stdout).map_err(|e| format!("rustfmt wrote invalid UTF-8: {e}"))
+}

@@ -1,0 +1,64 @@
+//! The hand-written files of a new client crate, written once when a spec has no crate yet.
+
+/// The crate's package name for the spec `specs/<provider>.yaml`.
+pub fn package(provider: &str) -> String {
+    format!("{provider}-client")
+}
+
+/// `crates/<provider>/Cargo.toml`.
+pub fn cargo_toml(provider: &str, title: &str) -> String {
+    let package = package(provider);
+    format!(
+        r#"[package]
+name = "{package}"
+version = "0.1.0"
+description = "Typed client for {title}, generated from specs/{provider}.yaml by progenitor."
+edition.workspace = true
+rust-version.workspace = true
+license.workspace = true
+publish.workspace = true
+
+[features]
+default = ["rustls"]
+# HTTPS through rustls; turn off to bring your own TLS via `Client::new_with_client`.
+rustls = ["reqwest/rustls"]
+
+[dependencies]
+progenitor-client.workspace = true
+reqwest.workspace = true
+serde.workspace = true
+serde_json.workspace = true
+
+[dev-dependencies]
+tokio.workspace = true
+"#
+    )
+}
+
+/// `crates/<provider>/src/lib.rs`: re-exports the generated module; yours to extend.
+pub fn lib_rs(provider: &str, title: &str) -> String {
+    let krate = package(provider).replace('-', "_");
+    format!(
+        r#"//! Typed client for {title}, generated from `specs/{provider}.yaml`.
+//!
+//! `src/generated.rs` is written by `cargo xtask generate`; this file is hand-written.
+//!
+//! ```
+//! use {krate}::ClientInfo as _;
+//!
+//! let client = {krate}::Client::new("https://example.invalid");
+//! assert_eq!(client.baseurl(), "https://example.invalid");
+//! ```
+
+#[allow(
+    clippy::all,
+    reason = "progenitor output: fix it through the spec or the xtask, not by hand"
+)]
+mod generated;
+
+pub use generated::*;
+/// The HTTP client this crate is built on, for [`Client::new_with_client`].
+pub use reqwest;
+"#
+    )
+}
