@@ -9,7 +9,7 @@ use std::sync::Mutex;
 
 use openapiv3::{OpenAPI, PathItem, ReferenceOr};
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
-use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle};
+use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle};
 
 use crate::problem::{Problem, join};
 
@@ -17,11 +17,18 @@ use crate::problem::{Problem, join};
 pub const COMMAND: &str = "cargo xtask generate";
 
 /// The settings every client crate is generated with (see README, "Interface style").
+///
+/// Each client crate's hand-written `lib.rs` defines `Context` (what its hooks need: credentials,
+/// a device id, or `()`) and implements `ClientHooks<Context>` for the generated `Client`; the
+/// hook impl cannot live anywhere else (orphan rule), and `HooksMode::Expected` makes a
+/// missing one a compile error rather than a silent no-op.
 fn settings() -> GenerationSettings {
     let mut settings = GenerationSettings::new();
     settings
         .with_interface(InterfaceStyle::Builder)
-        .with_tag(TagStyle::Merged);
+        .with_tag(TagStyle::Merged)
+        .with_inner_type(quote::quote!(crate::Context))
+        .with_hooks(HooksMode::Expected);
     settings
 }
 

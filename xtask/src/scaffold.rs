@@ -46,7 +46,7 @@ pub fn lib_rs(provider: &str, title: &str) -> String {
 //! ```
 //! use {krate}::ClientInfo as _;
 //!
-//! let client = {krate}::Client::new("https://example.invalid");
+//! let client = {krate}::Client::new("https://example.invalid", ());
 //! assert_eq!(client.baseurl(), "https://example.invalid");
 //! ```
 
@@ -59,6 +59,12 @@ mod generated;
 pub use generated::*;
 /// The HTTP client this crate is built on, for [`Client::new_with_client`].
 pub use reqwest;
+
+/// What this crate's hooks need at every request (credentials, a device id…); nothing yet.
+pub type Context = ();
+
+/// The request hooks: `pre` can add headers or sign a request before it is sent.
+impl progenitor_client::ClientHooks<Context> for Client {{}}
 "#
     )
 }

@@ -14,7 +14,7 @@
 //! use oneaccess_client::{Client, types::UnbindSocialAccountRequest};
 //!
 //! # async fn run(x_signature: String) -> Result<(), Box<dyn std::error::Error>> {
-//! let client = Client::new("https://tenant.example.com");
+//! let client = Client::new("https://tenant.example.com", ());
 //!
 //! client
 //!     .unbind_social_account()
@@ -41,3 +41,46 @@ mod generated;
 pub use generated::*;
 /// The HTTP client this crate is built on, for [`Client::new_with_client`].
 pub use reqwest;
+
+/// What the hooks need at every request: nothing; the device headers and `X-signature` are
+/// parameters of the generated builders.
+pub type Context = ();
+
+/// The `Content-Type` OneAccess documents for every POST body.
+pub const JSON_UTF8: &str = "application/json;charset=utf8";
+
+/// Makes each request the one OneAccess documents: a JSON body is sent as
+/// `Content-Type: application/json;charset=utf8`, `X-signature` is marked sensitive, and
+/// progenitor's `api-version` header, which OneAccess does not document, is dropped.
+impl progenitor_client::ClientHooks<Context> for Client {
+    async fn pre<E>(
+        &self,
+        request: &mut reqwest::Request,
+        _info: &progenitor_client::OperationInfo,
+    ) -> Result<(), Error<E>> {
+        let has_body = request.body().is_some();
+        let headers = request.headers_mut();
+        headers.remove("api-version");
+        if has_body {
+            headers.insert(
+                reqwest::header::CONTENT_TYPE,
+                reqwest::header::HeaderValue::from_static(JSON_UTF8),
+            );
+        }
+        if let Some(signature) = headers.get_mut("x-signature") {
+            signature.set_sensitive(true);
+        }
+        Ok(())
+    }
+
+    async fn post<E>(
+        &self,
+        result: &reqwest::Result<reqwest::Response>,
+        _info: &progenitor_client::OperationInfo,
+    ) -> Result<(), Error<E>> {
+        if let Ok(response) = result {
+            unbind_auth::status::record(response.status());
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,42 @@
+//! Credentials, header helpers and the OneAccess signer for the `unbind` clients.
+//!
+//! This crate sits below the generated client crates: their hooks call it to fill in
+//! `Authorization`, the OneAccess device headers and `X-signature`. Time and randomness are
+//! injected ([`clock::Clock`], [`random::Random`]) so that tests are deterministic, and no
+//! secret reaches `Debug`, `Display` or an error message.
+//!
+//! ```
+//! use std::sync::Arc;
+//! use unbind_auth::clock::{Clock, FixedClock};
+//! use unbind_auth::oneaccess::{PublicKey, ServerTime, Signer, SignerSettings};
+//! use unbind_auth::random::OsRandom;
+//! use unbind_auth::{SecretString, header};
+//!
+//! // A bearer header is checked and marked sensitive, so it never shows in logs.
+//! let bearer = header::bearer(&SecretString::from("tok-123"))?;
+//! assert!(bearer.is_sensitive());
+//! assert_eq!(format!("{bearer:?}"), "Sensitive");
+//!
+//! // OneAccess: parse the application's key once, keep the server-time offset, sign per call.
+//! # let pem = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/test_public_key.pem"));
+//! let key = PublicKey::parse(pem)?;
+//! let signer = Signer::new(key, SignerSettings::default(), Arc::new(OsRandom));
+//! let clock = FixedClock::new(1_700_000_000_000);
+//! let server = ServerTime::from_server("1700000000123", clock.now_millis())?;
+//! let signature = signer.sign(&SecretString::from("session-token"), server.now_millis(&clock))?;
+//! assert_eq!(signature.timestamp(), "1700000000123");
+//! assert_eq!(signature.nonce(), "18bcfe5687b");
+//! assert!(signature.header_value().is_sensitive());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![warn(missing_docs)]
+
+pub mod clock;
+pub mod cloudbase;
+pub mod header;
+pub mod manta;
+pub mod oneaccess;
+pub mod random;
+pub mod status;
+
+pub use secrecy::{ExposeSecret, SecretString};

@@ -1,0 +1,139 @@
+//! Tencent CloudBase auth v1: the third-party identity sources bound to the logged-in user.
+
+use std::sync::Arc;
+
+use cloudbase_client::{ClientInfo as _, types};
+use unbind_auth::SecretString;
+use unbind_auth::cloudbase::DeviceId;
+use unbind_auth::random::{OsRandom, Random};
+
+use crate::{Error, http_client, status, validate};
+
+/// The documented gateway for an environment: `https://{env}.api.tcloudbasegateway.com`.
+pub fn base_url(env: &str) -> Result<String, Error> {
+    environment(env)?;
+    Ok(format!("https://{env}.api.tcloudbasegateway.com"))
+}
+
+/// The international gateway for an environment: `https://{env}.api.intl.tcloudbasegateway.com`.
+pub fn intl_base_url(env: &str) -> Result<String, Error> {
+    environment(env)?;
+    Ok(format!("https://{env}.api.intl.tcloudbasegateway.com"))
+}
+
+fn environment(env: &str) -> Result<(), Error> {
+    validate::id("env", env)?;
+    if !env
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(Error::invalid(
+            "env",
+            "may hold only ASCII letters, digits, `-` and `_`",
+        ));
+    }
+    Ok(())
+}
+
+/// A CloudBase client for one logged-in user on one device.
+#[derive(Clone, Debug)]
+pub struct CloudBaseClient {
+    api: cloudbase_client::Client,
+    client_id: Option<String>,
+    with_user_center: Option<bool>,
+}
+
+/// Settings of a [`CloudBaseClient`] beyond the base URL and the access token.
+#[derive(Clone, Debug, Default)]
+pub struct CloudBaseSettings {
+    /// The device id sent as `x-device-id` (default: generated once, 32 hex characters).
+    pub device_id: Option<DeviceId>,
+    /// `client_id` query parameter on unbind (default: not sent; CloudBase then uses the
+    /// environment id).
+    pub client_id: Option<String>,
+    /// `with_user_center` on unbind and bind (default: not sent, which CloudBase reads as false).
+    pub with_user_center: Option<bool>,
+    /// Source of the generated device id and each `x-request-id` (default: the OS).
+    pub random: Option<Arc<dyn Random>>,
+    /// The HTTP client to use (default: rustls, 15 s timeouts).
+    pub http: Option<reqwest::Client>,
+}
+
+impl CloudBaseClient {
+    /// A client with default settings.
+    pub fn new(base_url: &str, access_token: SecretString) -> Result<Self, Error> {
+        Self::with_settings(base_url, access_token, CloudBaseSettings::default())
+    }
+
+    /// A client with the given settings; checks every header value before anything is sent.
+    pub fn with_settings(
+        base_url: &str,
+        access_token: SecretString,
+        settings: CloudBaseSettings,
+    ) -> Result<Self, Error> {
+        unbind_auth::header::bearer(&access_token)?;
+        if let Some(client_id) = &settings.client_id {
+            validate::id("client_id", client_id)?;
+        }
+        let random = settings.random.unwrap_or_else(|| Arc::new(OsRandom));
+        let device_id = settings
+            .device_id
+            .unwrap_or_else(|| DeviceId::generate(random.as_ref()));
+        let context = cloudbase_client::Context {
+            device_id,
+            access_token: Some(access_token),
+            random,
+        };
+        let http = match settings.http {
+            Some(http) => http,
+            None => http_client()?,
+        };
+        Ok(Self {
+            api: cloudbase_client::Client::new_with_client(&crate::base(base_url)?, http, context),
+            client_id: settings.client_id,
+            with_user_center: settings.with_user_center,
+        })
+    }
+
+    /// The device id this client sends as `x-device-id`.
+    pub fn device_id(&self) -> &DeviceId {
+        &self.api.inner().device_id
+    }
+
+    /// The generated client underneath, for calls this facade does not wrap.
+    pub fn api(&self) -> &cloudbase_client::Client {
+        &self.api
+    }
+
+    /// Lists the identity sources and whether each is bound (`GET /auth/v1/user/provider`).
+    pub async fn list(&self) -> Result<Vec<types::BoundProvider>, Error> {
+        let list = status::capture(self.api.list_bound_providers().send()).await?;
+        Ok(list.data)
+    }
+
+    /// Binds the account behind a `provider_token` (`POST /auth/v1/user/provider/bind`).
+    pub async fn bind(&self, provider_token: &SecretString) -> Result<(), Error> {
+        use unbind_auth::ExposeSecret as _;
+        validate::id("provider_token", provider_token.expose_secret())?;
+        let body = types::BindProviderRequest {
+            provider_token: provider_token.expose_secret().to_owned(),
+            with_user_center: self.with_user_center,
+        };
+        status::capture(self.api.bind_provider().body(body).send()).await?;
+        Ok(())
+    }
+
+    /// Unbinds an identity source (`DELETE /auth/v1/user/provider/{provider_id}`).
+    pub async fn unbind(&self, provider_id: &str) -> Result<(), Error> {
+        validate::path_segment("provider_id", provider_id)?;
+        let mut call = self.api.unbind_provider().provider_id(provider_id);
+        if let Some(client_id) = &self.client_id {
+            call = call.client_id(client_id.clone());
+        }
+        if let Some(flag) = self.with_user_center {
+            call = call.with_user_center(flag);
+        }
+        status::capture(call.send()).await?;
+        Ok(())
+    }
+}

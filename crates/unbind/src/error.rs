@@ -1,0 +1,285 @@
+//! One error type for every provider.
+
+use std::fmt;
+
+use reqwest::StatusCode;
+
+/// The providers this crate talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Provider {
+    /// MantaGo OpenAPI.
+    Manta,
+    /// Huawei Cloud OneAccess, user-side SDK API.
+    OneAccess,
+    /// Tencent CloudBase auth v1.
+    CloudBase,
+}
+
+impl fmt::Display for Provider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Provider::Manta => "MantaGo",
+            Provider::OneAccess => "OneAccess",
+            Provider::CloudBase => "CloudBase",
+        })
+    }
+}
+
+/// Everything that can go wrong, for every provider.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The provider answered with an error status.
+    #[error("{0}")]
+    Provider(Box<ProviderError>),
+    /// Input refused before anything was sent.
+    #[error("invalid input: {field} {reason}")]
+    InvalidInput {
+        /// The offending field, as the caller named it (`provider_id`, `X-agent`, …).
+        field: String,
+        /// What is wrong with it; never the value itself.
+        reason: String,
+    },
+    /// Connecting, sending or reading failed.
+    #[error("{provider}: transport failure: {source}")]
+    Transport {
+        /// Who we were talking to.
+        provider: Provider,
+        /// The underlying error (its URL carries no secret: credentials travel in headers).
+        #[source]
+        source: reqwest::Error,
+    },
+    /// Building a OneAccess `X-signature` failed (bad public key, bad server time, …).
+    #[error("{provider}: signing failed: {reason}")]
+    Signing {
+        /// Who the signature was for.
+        provider: Provider,
+        /// What failed; never the session token.
+        reason: String,
+    },
+    /// A successful status whose body does not match the spec.
+    #[error("{provider}: unexpected response (HTTP {status}): {detail}")]
+    UnexpectedResponse {
+        /// Who answered.
+        provider: Provider,
+        /// The HTTP status.
+        status: u16,
+        /// What did not match, with a bounded snippet of the body.
+        detail: String,
+    },
+}
+
+/// A provider's error answer: the HTTP status, its own code and message, and the raw body.
+#[derive(Debug, Clone)]
+pub struct ProviderError {
+    /// Who answered.
+    pub provider: Provider,
+    /// The HTTP status, kept even when the body is not JSON.
+    pub status: u16,
+    /// The provider's own code: Manta `errResponse.code`, OneAccess `error_code`,
+    /// CloudBase `error_code` (with `error` in [`ProviderError::kind`]).
+    pub code: Option<String>,
+    /// CloudBase's `error` (`unauthorized`, `provider_not_found`, …).
+    pub kind: Option<String>,
+    /// The provider's message: Manta `errResponse.message`, OneAccess `error_msg`,
+    /// CloudBase `error_description`.
+    pub message: Option<String>,
+    /// The body as the provider sent it.
+    pub body: ProviderBody,
+}
+
+/// The raw error body, decoded into the provider's own type where it could be.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum ProviderBody {
+    /// MantaGo `ErrorResponse`.
+    Manta(manta_client::types::ErrorResponse),
+    /// OneAccess `{error_code, error_msg}`.
+    OneAccess(oneaccess_client::types::Error),
+    /// CloudBase `{error, error_code, error_description}`.
+    CloudBase(cloudbase_client::types::Error),
+    /// Not the provider's error JSON (an HTML page from a proxy, say): a bounded snippet.
+    Text(String),
+}
+
+impl fmt::Display for ProviderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} refused the request: HTTP {}",
+            self.provider, self.status
+        )?;
+        for part in [&self.kind, &self.code, &self.message]
+            .into_iter()
+            .flatten()
+        {
+            write!(f, ": {part}")?;
+        }
+        if let ProviderBody::Text(text) = &self.body {
+            write!(f, ": {text:?}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Error {
+    /// The provider's error, if the provider answered with one.
+    pub fn provider_error(&self) -> Option<&ProviderError> {
+        match self {
+            Error::Provider(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status of a provider error or unexpected response.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Provider(e) => Some(e.status),
+            Error::UnexpectedResponse { status, .. } => Some(*status),
+            Error::Transport { source, .. } => source.status().map(|s| s.as_u16()),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid(field: &str, reason: impl Into<String>) -> Self {
+        Error::InvalidInput {
+            field: field.to_owned(),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl From<unbind_auth::header::InvalidHeaderValue> for Error {
+    fn from(e: unbind_auth::header::InvalidHeaderValue) -> Self {
+        Error::InvalidInput {
+            field: e.field,
+            reason: e.reason.to_owned(),
+        }
+    }
+}
+
+/// At most this many characters of a body go into an error.
+pub const SNIPPET_CHARS: usize = 256;
+
+/// A bounded, single-line snippet of a body for an error message.
+pub(crate) fn snippet(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let mut out: String = text
+        .chars()
+        .take(SNIPPET_CHARS)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if text.chars().count() > SNIPPET_CHARS {
+        out.push('…');
+    }
+    out
+}
+
+/// A provider's error type, decoded from a body and turned into a [`ProviderError`].
+pub(crate) trait ProviderErrorBody: serde::de::DeserializeOwned {
+    /// Which provider uses this body.
+    const PROVIDER: Provider;
+    /// The structured error.
+    fn into_error(self, status: u16) -> ProviderError;
+}
+
+impl ProviderErrorBody for manta_client::types::ErrorResponse {
+    const PROVIDER: Provider = Provider::Manta;
+    fn into_error(self, status: u16) -> ProviderError {
+        ProviderError {
+            provider: Self::PROVIDER,
+            status,
+            code: Some(self.err_response.code.to_string()),
+            kind: None,
+            message: Some(self.err_response.message.clone()),
+            body: ProviderBody::Manta(self),
+        }
+    }
+}
+
+impl ProviderErrorBody for oneaccess_client::types::Error {
+    const PROVIDER: Provider = Provider::OneAccess;
+    fn into_error(self, status: u16) -> ProviderError {
+        ProviderError {
+            provider: Self::PROVIDER,
+            status,
+            code: self.error_code.clone(),
+            kind: None,
+            message: self.error_msg.clone(),
+            body: ProviderBody::OneAccess(self),
+        }
+    }
+}
+
+impl ProviderErrorBody for cloudbase_client::types::Error {
+    const PROVIDER: Provider = Provider::CloudBase;
+    fn into_error(self, status: u16) -> ProviderError {
+        ProviderError {
+            provider: Self::PROVIDER,
+            status,
+            code: self.error_code.map(|c| c.to_string()),
+            kind: self.error.clone(),
+            message: self.error_description.clone(),
+            body: ProviderBody::CloudBase(self),
+        }
+    }
+}
+
+/// Turns an error body with a known status into a [`ProviderError`]: the provider's JSON where
+/// it parses, a text snippet otherwise.
+pub(crate) fn from_body<E: ProviderErrorBody>(status: u16, body: &[u8]) -> Error {
+    let error = match serde_json::from_slice::<E>(body) {
+        Ok(parsed) => parsed.into_error(status),
+        Err(_) => ProviderError {
+            provider: E::PROVIDER,
+            status,
+            code: None,
+            kind: None,
+            message: None,
+            body: ProviderBody::Text(snippet(body)),
+        },
+    };
+    Error::Provider(Box::new(error))
+}
+
+/// Maps what a generated client returned into [`Error`].
+///
+/// `status` is the response status captured by the client's hooks, which progenitor drops
+/// when a documented error body is not JSON.
+pub(crate) async fn from_progenitor<E: ProviderErrorBody>(
+    error: progenitor_client::Error<E>,
+    status: Option<StatusCode>,
+) -> Error {
+    let provider = E::PROVIDER;
+    match error {
+        progenitor_client::Error::ErrorResponse(value) => {
+            let status = value.status().as_u16();
+            Error::Provider(Box::new(value.into_inner().into_error(status)))
+        }
+        progenitor_client::Error::InvalidResponsePayload(body, e) => match status {
+            Some(status) if !status.is_success() => from_body::<E>(status.as_u16(), &body),
+            status => Error::UnexpectedResponse {
+                provider,
+                status: status.map_or(0, |s| s.as_u16()),
+                detail: format!("{e}; body: {:?}", snippet(&body)),
+            },
+        },
+        progenitor_client::Error::UnexpectedResponse(response) => {
+            let status = response.status();
+            match response.bytes().await {
+                Ok(body) if !status.is_success() => from_body::<E>(status.as_u16(), &body),
+                Ok(body) => Error::UnexpectedResponse {
+                    provider,
+                    status: status.as_u16(),
+                    detail: format!("undocumented status; body: {:?}", snippet(&body)),
+                },
+                Err(source) => Error::Transport { provider, source },
+            }
+        }
+        progenitor_client::Error::CommunicationError(source)
+        | progenitor_client::Error::ResponseBodyError(source)
+        | progenitor_client::Error::InvalidUpgrade(source) => Error::Transport { provider, source },
+        progenitor_client::Error::InvalidRequest(reason) => Error::invalid("request", reason),
+        progenitor_client::Error::Custom(reason) => Error::invalid("request", reason),
+    }
+}

@@ -1,0 +1,156 @@
+//! Unbind linked accounts at MantaGo, Huawei Cloud OneAccess and Tencent CloudBase, with each
+//! provider's auth and signing done for you.
+//!
+//! One client type per provider ([`manta::MantaClient`], [`oneaccess::OneAccessClient`],
+//! [`cloudbase::CloudBaseClient`]) exposes the cycle its API allows: list what is bound, bind,
+//! unbind. [`Unbinder`] says "unbind this account" without caring which provider it is.
+//! Every input is checked before a byte is sent, secrets never reach `Debug`, `Display` or
+//! errors, and every failure is one [`Error`].
+//!
+//! ```no_run
+//! use unbind::auth::SecretString;
+//! use unbind::cloudbase::{self, CloudBaseClient};
+//! use unbind::{Account, Unbinder};
+//!
+//! # async fn run() -> Result<(), unbind::Error> {
+//! let client = CloudBaseClient::new(
+//!     &cloudbase::base_url("my-env-id")?,
+//!     SecretString::from("eyJhbGciOi..."),
+//! )?;
+//! let unbinder = Unbinder::CloudBase(client);
+//! unbinder
+//!     .unbind(&Account::CloudBase {
+//!         provider_id: "github".into(),
+//!     })
+//!     .await?;
+//! # Ok(())
+//! # }
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod cloudbase;
+mod error;
+pub mod manta;
+pub mod oneaccess;
+mod status;
+mod validate;
+
+use std::time::Duration;
+
+pub use error::{Error, Provider, ProviderBody, ProviderError, SNIPPET_CHARS};
+/// Credential types, device profile and signer settings.
+pub use unbind_auth as auth;
+
+/// An account bound at one provider, named the way that provider names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Account {
+    /// A MantaGo customer bound to a chat-platform client.
+    Manta {
+        /// The client ID (platform UUID).
+        client_id: String,
+        /// The customer ID.
+        customer_id: String,
+    },
+    /// A OneAccess social account, by the `id` its list call returns.
+    OneAccess {
+        /// The binding's id.
+        id: String,
+    },
+    /// A CloudBase identity source bound to the logged-in user.
+    CloudBase {
+        /// The identity source id (`github`, `wx_open`, …).
+        provider_id: String,
+    },
+}
+
+impl Account {
+    /// The provider this account lives at.
+    pub fn provider(&self) -> Provider {
+        match self {
+            Account::Manta { .. } => Provider::Manta,
+            Account::OneAccess { .. } => Provider::OneAccess,
+            Account::CloudBase { .. } => Provider::CloudBase,
+        }
+    }
+}
+
+/// A client of any provider, for provider-neutral code such as a deletion job.
+#[derive(Debug)]
+pub enum Unbinder {
+    /// MantaGo.
+    Manta(manta::MantaClient),
+    /// OneAccess (boxed: it carries its signing cache).
+    OneAccess(Box<oneaccess::OneAccessClient>),
+    /// CloudBase.
+    CloudBase(cloudbase::CloudBaseClient),
+}
+
+impl Unbinder {
+    /// The provider this client talks to.
+    pub fn provider(&self) -> Provider {
+        match self {
+            Unbinder::Manta(_) => Provider::Manta,
+            Unbinder::OneAccess(_) => Provider::OneAccess,
+            Unbinder::CloudBase(_) => Provider::CloudBase,
+        }
+    }
+
+    /// Unbinds `account`, which must belong to this client's provider.
+    pub async fn unbind(&self, account: &Account) -> Result<(), Error> {
+        match (self, account) {
+            (
+                Unbinder::Manta(client),
+                Account::Manta {
+                    client_id,
+                    customer_id,
+                },
+            ) => client.unbind(client_id, customer_id).await,
+            (Unbinder::OneAccess(client), Account::OneAccess { id }) => client.unbind(id).await,
+            (Unbinder::CloudBase(client), Account::CloudBase { provider_id }) => {
+                client.unbind(provider_id).await
+            }
+            (client, account) => Err(Error::invalid(
+                "account",
+                format!(
+                    "is a {} account but this client is for {}",
+                    account.provider(),
+                    client.provider()
+                ),
+            )),
+        }
+    }
+}
+
+/// How long connecting may take by default.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a whole request may take by default.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The default HTTP client: rustls, [`CONNECT_TIMEOUT`], [`REQUEST_TIMEOUT`].
+fn http_client() -> Result<reqwest::Client, Error> {
+    reqwest::Client::builder()
+        .connect_timeout(CONNECT_TIMEOUT)
+        .timeout(REQUEST_TIMEOUT)
+        .build()
+        .map_err(|e| Error::invalid("http client", e.to_string()))
+}
+
+/// Checks a base URL (http or https, with a host) and drops a trailing `/`.
+fn base(url: &str) -> Result<String, Error> {
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|e| Error::invalid("base_url", format!("is not a URL: {e}")))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+        return Err(Error::invalid(
+            "base_url",
+            "must be an http or https URL with a host",
+        ));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(Error::invalid(
+            "base_url",
+            "must not have a query or fragment",
+        ));
+    }
+    Ok(url.trim_end_matches('/').to_owned())
+}

@@ -1,0 +1,220 @@
+//! MantaGo through the facade, against a loopback server.
+
+mod common;
+
+use common::{SECRET, answer, header, received};
+use serde_json::json;
+use unbind::auth::SecretString;
+use unbind::manta::{ListQuery, MantaClient};
+use unbind::{Error, ProviderBody};
+use wiremock::MockServer;
+
+const API_SECRET: &str = "api-SECRET-abcdef";
+
+fn client(server: &MockServer) -> MantaClient {
+    MantaClient::new(
+        &server.uri(),
+        "bot-1",
+        SecretString::from(API_SECRET),
+        SecretString::from(SECRET),
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+async fn unbind_sends_bearer_bot_id_and_the_secret_in_the_body() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "POST",
+        "/openapi/unbind/customer",
+        200,
+        json!({"success": true, "message": "ok"}),
+    )
+    .await;
+    client(&server)
+        .unbind("client-9", "customer-42")
+        .await
+        .unwrap();
+
+    let requests = received(&server).await;
+    assert_eq!(requests.len(), 1);
+    let request = &requests[0];
+    assert_eq!(request.url.query(), Some("botId=bot-1"));
+    assert_eq!(
+        header(request, "authorization"),
+        Some(format!("Bearer {SECRET}").as_str())
+    );
+    assert_eq!(header(request, "content-type"), Some("application/json"));
+    assert_eq!(header(request, "api-version"), None);
+    let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
+    assert_eq!(
+        body,
+        json!({"secret": API_SECRET, "clientId": "client-9", "customerId": "customer-42"})
+    );
+}
+
+#[tokio::test]
+async fn login_fetches_a_token_and_uses_the_rotated_secret() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "POST",
+        "/openapi/token",
+        200,
+        json!({"success": true, "message": "ok", "apiToken": "jwt-NEW", "apiSecret": "secret-NEW"}),
+    )
+    .await;
+    answer(
+        &server,
+        "POST",
+        "/openapi/bind/customer",
+        200,
+        json!({"success": true, "message": "ok"}),
+    )
+    .await;
+    let client = MantaClient::login(&server.uri(), "bot-1", SecretString::from(API_SECRET))
+        .await
+        .unwrap();
+    client.bind("c", "u").await.unwrap();
+
+    let requests = received(&server).await;
+    assert_eq!(requests.len(), 2);
+    let token_body: serde_json::Value = serde_json::from_slice(&requests[0].body).unwrap();
+    assert_eq!(token_body, json!({"secret": API_SECRET}));
+    assert_eq!(header(&requests[0], "authorization"), None, "no token yet");
+    assert_eq!(
+        header(&requests[1], "authorization"),
+        Some("Bearer jwt-NEW")
+    );
+    let bind_body: serde_json::Value = serde_json::from_slice(&requests[1].body).unwrap();
+    assert_eq!(bind_body["secret"], "secret-NEW");
+}
+
+#[tokio::test]
+async fn list_sends_only_the_filters_given() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "POST",
+        "/openapi/clients",
+        200,
+        json!({"success": true, "message": "ok", "clientList": {"list": [{"clientId": "c1", "platform": "line"}], "next": "abc"}}),
+    )
+    .await;
+    let page = client(&server)
+        .list(&ListQuery {
+            customer_id: Some("u1".into()),
+            limit: Some(50),
+            ..ListQuery::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(page.list.len(), 1);
+    assert_eq!(page.list[0].client_id, "c1");
+    let requests = received(&server).await;
+    let mut query: Vec<_> = requests[0].url.query_pairs().collect();
+    query.sort();
+    assert_eq!(
+        query,
+        [
+            ("botId".into(), "bot-1".into()),
+            ("customerId".into(), "u1".into()),
+            ("limit".into(), "50".into())
+        ]
+    );
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_before_sending() {
+    let server = MockServer::start().await;
+    let client = client(&server);
+    let cases = [
+        (client.unbind("", "u").await, "clientId is empty or blank"),
+        (
+            client.unbind("c", " ").await,
+            "customerId is empty or blank",
+        ),
+        (
+            client
+                .list(&ListQuery {
+                    limit: Some(0),
+                    ..ListQuery::default()
+                })
+                .await
+                .map(drop),
+            "limit must be from 1 to 100",
+        ),
+        (
+            client
+                .list(&ListQuery {
+                    limit: Some(101),
+                    ..ListQuery::default()
+                })
+                .await
+                .map(drop),
+            "limit must be from 1 to 100",
+        ),
+    ];
+    for (outcome, expected) in cases {
+        match outcome {
+            Err(Error::InvalidInput { field, reason }) => {
+                assert_eq!(format!("{field} {reason}"), expected)
+            }
+            other => panic!("{expected}: {other:?}"),
+        }
+    }
+    let bad_bot = MantaClient::new(
+        &server.uri(),
+        "",
+        SecretString::from("s"),
+        SecretString::from("t"),
+    );
+    assert_eq!(
+        bad_bot.unwrap_err().to_string(),
+        "invalid input: botId is empty or blank"
+    );
+    assert!(received(&server).await.is_empty());
+}
+
+#[tokio::test]
+async fn documented_errors_map_to_the_provider_error() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "POST",
+        "/openapi/unbind/customer",
+        401,
+        json!({"success": false, "errResponse": {"message": "token invalid or expired", "code": 1004}}),
+    )
+    .await;
+    let error = client(&server).unbind("c", "u").await.unwrap_err();
+    let provider = error.provider_error().unwrap();
+    assert_eq!(
+        (provider.status, provider.code.as_deref()),
+        (401, Some("1004"))
+    );
+    assert_eq!(
+        provider.message.as_deref(),
+        Some("token invalid or expired")
+    );
+    assert!(matches!(&provider.body, ProviderBody::Manta(body) if body.err_response.code == 1004));
+    assert_eq!(
+        error.to_string(),
+        "MantaGo refused the request: HTTP 401: 1004: token invalid or expired"
+    );
+}
+
+#[tokio::test]
+async fn a_documented_status_with_a_non_json_body_keeps_its_status() {
+    let server = MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .respond_with(wiremock::ResponseTemplate::new(429).set_body_string("slow down"))
+        .mount(&server)
+        .await;
+    let error = client(&server).unbind("c", "u").await.unwrap_err();
+    assert_eq!(error.status(), Some(429));
+    assert!(
+        matches!(&error.provider_error().unwrap().body, ProviderBody::Text(t) if t == "slow down")
+    );
+}
