@@ -1,0 +1,427 @@
+//! OneAccess through the facade, against a loopback server: the signature, its cache, its
+//! retry, and bad input.
+
+mod common;
+
+use std::sync::Arc;
+
+use base64::Engine as _;
+use common::{PRIVATE_KEY, PUBLIC_KEYS, SECRET, answer, header, received};
+use rsa::pkcs8::DecodePrivateKey as _;
+use serde_json::json;
+use unbind::auth::SecretString;
+use unbind::auth::clock::FixedClock;
+use unbind::auth::oneaccess::{DeviceProfile, Mgf1Hash, SignerSettings};
+use unbind::auth::random::CountingRandom;
+use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
+use unbind::{Error, Provider};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const SERVER_TIME: &str = "1700000000123";
+const LOCAL_TIME: i64 = 1_699_999_000_000;
+
+fn device() -> DeviceProfile {
+    DeviceProfile {
+        operating_sys_version: "Android 10".into(),
+        device_fingerprint: "156aysdna213sac".into(),
+        agent: "Mozilla/5.0 (Linux; Android 10)".into(),
+        client_id: "DRrYIqauawN0I8myTMoDTPys6ezGZxnm".into(),
+        device_ip: Some("10.10.10.1".into()),
+        language: Some("zh".into()),
+        tenant_id: None,
+    }
+}
+
+/// A server that hands out `public_key`, the server time, and accepts unbinds.
+async fn server(public_key: &str) -> MockServer {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "GET",
+        "/api/v2/sdk/public-key",
+        200,
+        json!({"public_key": public_key}),
+    )
+    .await;
+    answer(
+        &server,
+        "GET",
+        "/api/v2/sdk/server-date",
+        200,
+        json!({"timestamp": SERVER_TIME}),
+    )
+    .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/sdk/social/unbind-account"))
+        .respond_with(ResponseTemplate::new(200))
+        .mount(&server)
+        .await;
+    server
+}
+
+fn client(server: &MockServer, mgf1: Mgf1Hash, clock: Arc<FixedClock>) -> OneAccessClient {
+    OneAccessClient::with_settings(
+        &server.uri(),
+        device(),
+        SecretString::from(SECRET),
+        OneAccessSettings {
+            signer: SignerSettings {
+                mgf1,
+                ..SignerSettings::default()
+            },
+            clock,
+            random: Arc::new(CountingRandom::new(1)),
+            ..OneAccessSettings::default()
+        },
+    )
+    .unwrap()
+}
+
+/// Decrypts an `X-signature` with the test private key.
+fn decrypt(signature: &str, mgf1: Mgf1Hash) -> String {
+    let key = rsa::RsaPrivateKey::from_pkcs8_pem(PRIVATE_KEY).unwrap();
+    let ciphertext = base64::engine::general_purpose::STANDARD
+        .decode(signature)
+        .unwrap();
+    let padding = match mgf1 {
+        Mgf1Hash::Sha256 => rsa::Oaep::new::<sha2::Sha256>(),
+        Mgf1Hash::Sha1 => rsa::Oaep::new_with_mgf_hash::<sha2::Sha256, sha1::Sha1>(),
+    };
+    String::from_utf8(key.decrypt(padding, &ciphertext).unwrap()).unwrap()
+}
+
+fn paths(requests: &[wiremock::Request]) -> Vec<String> {
+    requests.iter().map(|r| r.url.path().to_owned()).collect()
+}
+
+#[tokio::test]
+async fn the_signature_decrypts_to_the_documented_plaintext_for_every_key_format_and_mgf1() {
+    for (format, public_key) in PUBLIC_KEYS {
+        for mgf1 in [Mgf1Hash::Sha256, Mgf1Hash::Sha1] {
+            let server = server(public_key).await;
+            let clock = Arc::new(FixedClock::new(LOCAL_TIME));
+            let client = client(&server, mgf1, Arc::clone(&clock));
+            client
+                .unbind("001GKgGa15HGZA0aOxIa1bFktp1GKgG4")
+                .await
+                .unwrap();
+            clock.advance(5_000);
+            client.unbind("second").await.unwrap();
+
+            let requests = received(&server).await;
+            let unbinds: Vec<_> = requests
+                .iter()
+                .filter(|r| r.url.path() == "/api/v2/sdk/social/unbind-account")
+                .collect();
+            assert_eq!(unbinds.len(), 2, "{format} {mgf1:?}");
+            // 1700000000123 = 0x18bcfe5687b; five seconds later, 1700000005123 = 0x18bcfe57c03.
+            for (request, plaintext) in unbinds.iter().zip([
+                format!("session_token={SECRET}&timestamp=1700000000123&nonce=18bcfe5687b"),
+                format!("session_token={SECRET}&timestamp=1700000005123&nonce=18bcfe57c03"),
+            ]) {
+                let signature = header(request, "x-signature").expect("X-signature");
+                assert_eq!(decrypt(signature, mgf1), plaintext, "{format} {mgf1:?}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_signed_call_carries_the_device_headers_and_the_documented_body() {
+    let server = server(PUBLIC_KEYS[0].1).await;
+    let client = client(
+        &server,
+        Mgf1Hash::Sha256,
+        Arc::new(FixedClock::new(LOCAL_TIME)),
+    );
+    client
+        .unbind("001GKgGa15HGZA0aOxIa1bFktp1GKgG4")
+        .await
+        .unwrap();
+    let requests = received(&server).await;
+    let unbind = requests.last().unwrap();
+    for (name, value) in [
+        ("x-operating-sys-version", "Android 10"),
+        ("x-device-fingerprint", "156aysdna213sac"),
+        ("x-agent", "Mozilla/5.0 (Linux; Android 10)"),
+        ("x-client-id", "DRrYIqauawN0I8myTMoDTPys6ezGZxnm"),
+        ("x-device-ip", "10.10.10.1"),
+        ("x-l", "zh"),
+        ("content-type", "application/json;charset=utf8"),
+    ] {
+        assert_eq!(header(unbind, name), Some(value), "{name}");
+    }
+    assert_eq!(header(unbind, "x-tenant-id"), None);
+    assert_eq!(header(unbind, "api-version"), None);
+    let body: serde_json::Value = serde_json::from_slice(&unbind.body).unwrap();
+    assert_eq!(body, json!({"id": "001GKgGa15HGZA0aOxIa1bFktp1GKgG4"}));
+}
+
+#[tokio::test]
+async fn ten_signed_unbinds_cost_twelve_requests() {
+    let server = server(PUBLIC_KEYS[1].1).await;
+    let client = client(
+        &server,
+        Mgf1Hash::Sha256,
+        Arc::new(FixedClock::new(LOCAL_TIME)),
+    );
+    for i in 0..10 {
+        client.unbind(&format!("id-{i}")).await.unwrap();
+    }
+    let requests = received(&server).await;
+    assert_eq!(requests.len(), 12);
+    let paths = paths(&requests);
+    assert_eq!(
+        paths.iter().filter(|p| p.ends_with("/public-key")).count(),
+        1
+    );
+    assert_eq!(
+        paths.iter().filter(|p| p.ends_with("/server-date")).count(),
+        1
+    );
+    assert_eq!(
+        paths
+            .iter()
+            .filter(|p| p.ends_with("/unbind-account"))
+            .count(),
+        10
+    );
+}
+
+#[tokio::test]
+async fn a_refused_signature_refreshes_key_and_time_and_retries_once() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "GET",
+        "/api/v2/sdk/public-key",
+        200,
+        json!({"public_key": PUBLIC_KEYS[0].1}),
+    )
+    .await;
+    answer(
+        &server,
+        "GET",
+        "/api/v2/sdk/server-date",
+        200,
+        json!({"timestamp": SERVER_TIME}),
+    )
+    .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/sdk/social/unbind-account"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(
+            json!({"error_code": "SDK.COMMON.1007", "error_msg": "The signature is invalid."}),
+        ))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/sdk/social/unbind-account"))
+        .respond_with(ResponseTemplate::new(200).set_body_json("success"))
+        .mount(&server)
+        .await;
+    let client = client(
+        &server,
+        Mgf1Hash::Sha256,
+        Arc::new(FixedClock::new(LOCAL_TIME)),
+    );
+    client.unbind("id-1").await.unwrap();
+    let requests = received(&server).await;
+    assert_eq!(
+        paths(&requests),
+        [
+            "/api/v2/sdk/public-key",
+            "/api/v2/sdk/server-date",
+            "/api/v2/sdk/social/unbind-account",
+            "/api/v2/sdk/public-key",
+            "/api/v2/sdk/server-date",
+            "/api/v2/sdk/social/unbind-account",
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_signature_refused_twice_is_an_error_after_one_retry() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "GET",
+        "/api/v2/sdk/public-key",
+        200,
+        json!({"public_key": PUBLIC_KEYS[0].1}),
+    )
+    .await;
+    answer(
+        &server,
+        "GET",
+        "/api/v2/sdk/server-date",
+        200,
+        json!({"timestamp": SERVER_TIME}),
+    )
+    .await;
+    answer(
+        &server,
+        "POST",
+        "/api/v2/sdk/social/unbind-account",
+        400,
+        json!({"error_code": "SDK.COMMON.1007", "error_msg": "timestamp expired"}),
+    )
+    .await;
+    let client = client(
+        &server,
+        Mgf1Hash::Sha256,
+        Arc::new(FixedClock::new(LOCAL_TIME)),
+    );
+    let error = client.unbind("id-1").await.unwrap_err();
+    let provider = error.provider_error().unwrap();
+    assert_eq!(provider.provider, Provider::OneAccess);
+    assert_eq!(
+        (provider.status, provider.code.as_deref()),
+        (400, Some("SDK.COMMON.1007"))
+    );
+    assert_eq!(received(&server).await.len(), 6);
+}
+
+#[tokio::test]
+async fn other_errors_are_not_retried() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "GET",
+        "/api/v2/sdk/public-key",
+        200,
+        json!({"public_key": PUBLIC_KEYS[0].1}),
+    )
+    .await;
+    answer(
+        &server,
+        "GET",
+        "/api/v2/sdk/server-date",
+        200,
+        json!({"timestamp": SERVER_TIME}),
+    )
+    .await;
+    answer(
+        &server,
+        "POST",
+        "/api/v2/sdk/social/unbind-account",
+        400,
+        json!({"error_code": "APP.0001", "error_msg": "The social account does not exist."}),
+    )
+    .await;
+    let client = client(
+        &server,
+        Mgf1Hash::Sha256,
+        Arc::new(FixedClock::new(LOCAL_TIME)),
+    );
+    let error = client.unbind("id-1").await.unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "OneAccess refused the request: HTTP 400: APP.0001: The social account does not exist."
+    );
+    assert_eq!(received(&server).await.len(), 3);
+}
+
+#[tokio::test]
+async fn an_unusable_public_key_is_a_signing_error() {
+    let server = server("not a key").await;
+    let client = client(
+        &server,
+        Mgf1Hash::Sha256,
+        Arc::new(FixedClock::new(LOCAL_TIME)),
+    );
+    match client.unbind("id-1").await {
+        Err(Error::Signing { provider, reason }) => {
+            assert_eq!(provider, Provider::OneAccess);
+            assert!(reason.contains("public key"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(paths(&received(&server).await), ["/api/v2/sdk/public-key"]);
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_before_sending() {
+    let server = server(PUBLIC_KEYS[0].1).await;
+    let mut bad_agent = device();
+    bad_agent.agent = "Mozilla/5.0\r\nX-Injected: 1".into();
+    let error =
+        OneAccessClient::new(&server.uri(), bad_agent, SecretString::from(SECRET)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid input: X-agent contains CR or LF"
+    );
+
+    let mut bad_ip = device();
+    bad_ip.device_ip = Some("10.0.0.1\0".into());
+    let error =
+        OneAccessClient::new(&server.uri(), bad_ip, SecretString::from(SECRET)).unwrap_err();
+    assert_eq!(error.to_string(), "invalid input: X-device-ip contains NUL");
+
+    let mut non_ascii = device();
+    non_ascii.operating_sys_version = "Андроид".into();
+    let error =
+        OneAccessClient::new(&server.uri(), non_ascii, SecretString::from(SECRET)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid input: X-operating-sys-version contains a character that is not visible ASCII"
+    );
+
+    let client = client(
+        &server,
+        Mgf1Hash::Sha256,
+        Arc::new(FixedClock::new(LOCAL_TIME)),
+    );
+    let error = client.unbind(" ").await.unwrap_err();
+    assert_eq!(error.to_string(), "invalid input: id is empty or blank");
+    assert!(received(&server).await.is_empty(), "nothing may be sent");
+}
+
+#[tokio::test]
+async fn login_then_list_signs_with_the_new_session() {
+    let server = server(PUBLIC_KEYS[2].1).await;
+    answer(
+        &server,
+        "POST",
+        "/api/v2/sdk/login",
+        200,
+        json!({"session_token": "sess-NEW", "id_token": "id", "expire": 7200}),
+    )
+    .await;
+    answer(
+        &server,
+        "GET",
+        "/api/v2/sdk/social",
+        200,
+        json!({"social": [{"id": "b1", "socialType": "weixin", "social_uid": "u1", "socialNickname": null}]}),
+    )
+    .await;
+    let client = OneAccessClient::login(
+        &server.uri(),
+        device(),
+        "alice",
+        &SecretString::from("pw-SECRET"),
+        OneAccessSettings {
+            clock: Arc::new(FixedClock::new(LOCAL_TIME)),
+            ..OneAccessSettings::default()
+        },
+    )
+    .await
+    .unwrap();
+    let social = client.list().await.unwrap();
+    assert_eq!(social.len(), 1);
+    assert_eq!(social[0].id, "b1");
+    assert_eq!(social[0].social_type.as_deref(), Some("weixin"));
+
+    let requests = received(&server).await;
+    let login: serde_json::Value = serde_json::from_slice(&requests[0].body).unwrap();
+    assert_eq!(login, json!({"username": "alice", "password": "pw-SECRET"}));
+    let list = requests.last().unwrap();
+    let plaintext = decrypt(header(list, "x-signature").unwrap(), Mgf1Hash::Sha256);
+    assert!(
+        plaintext.starts_with("session_token=sess-NEW&timestamp=1700000000123&nonce="),
+        "{plaintext}"
+    );
+}

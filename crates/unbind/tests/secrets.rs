@@ -1,0 +1,173 @@
+//! No secret reaches `Debug` or `Display`: of credentials, of clients, of any error.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{PUBLIC_KEYS, SECRET, answer};
+use serde_json::json;
+use unbind::auth::SecretString;
+use unbind::auth::clock::FixedClock;
+use unbind::auth::oneaccess::DeviceProfile;
+use unbind::cloudbase::CloudBaseClient;
+use unbind::manta::MantaClient;
+use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
+use unbind::{Error, Unbinder};
+use wiremock::MockServer;
+
+fn assert_clean(what: &str, value: &(impl std::fmt::Debug + ?Sized)) {
+    let debug = format!("{value:?}");
+    assert!(
+        !debug.contains(SECRET),
+        "{what} Debug leaks the secret: {debug}"
+    );
+    assert!(
+        !debug.contains("SECRET"),
+        "{what} Debug leaks part of the secret: {debug}"
+    );
+}
+
+fn assert_error_clean(what: &str, error: &Error) {
+    assert_clean(what, error);
+    let display = error.to_string();
+    assert!(
+        !display.contains("SECRET"),
+        "{what} Display leaks the secret: {display}"
+    );
+}
+
+fn device() -> DeviceProfile {
+    DeviceProfile {
+        operating_sys_version: "Android 10".into(),
+        device_fingerprint: "fp".into(),
+        agent: "agent".into(),
+        client_id: "client".into(),
+        ..DeviceProfile::default()
+    }
+}
+
+fn secret() -> SecretString {
+    SecretString::from(SECRET)
+}
+
+/// A loopback address where nothing listens.
+fn closed_port() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    drop(listener);
+    format!("http://{address}")
+}
+
+#[tokio::test]
+async fn clients_and_credentials_never_show_secrets() {
+    let server = MockServer::start().await;
+    let manta = MantaClient::new(&server.uri(), "bot", secret(), secret()).unwrap();
+    let cloudbase = CloudBaseClient::new(&server.uri(), secret()).unwrap();
+    let oneaccess = OneAccessClient::new(&server.uri(), device(), secret()).unwrap();
+    assert_clean("MantaClient", &manta);
+    assert_clean("CloudBaseClient", &cloudbase);
+    assert_clean("OneAccessClient", &oneaccess);
+    assert_clean(
+        "manta Credentials",
+        &unbind::auth::manta::Credentials::new(secret()).with_token(secret()),
+    );
+    assert_clean(
+        "cloudbase Credentials",
+        &unbind::auth::cloudbase::Credentials::new(
+            secret(),
+            unbind::auth::cloudbase::DeviceId::new("0123456789abcdef0123456789abcdef").unwrap(),
+        ),
+    );
+    assert_clean("Unbinder", &Unbinder::Manta(manta));
+    assert_clean("Unbinder", &Unbinder::OneAccess(Box::new(oneaccess)));
+}
+
+#[tokio::test]
+async fn no_error_variant_shows_secrets() {
+    // InvalidInput: a token that would split a header.
+    let bad_token = SecretString::from(format!("{SECRET}\nX-Evil: 1"));
+    let error = CloudBaseClient::new("http://127.0.0.1:9", bad_token).unwrap_err();
+    assert!(matches!(error, Error::InvalidInput { .. }));
+    assert_error_clean("InvalidInput", &error);
+
+    // Transport: nothing listens.
+    let error = MantaClient::new(&closed_port(), "bot", secret(), secret())
+        .unwrap()
+        .unbind("c", "u")
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Transport { .. }), "{error:?}");
+    assert_error_clean("Transport", &error);
+
+    // Provider: a documented error.
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "POST",
+        "/openapi/unbind/customer",
+        403,
+        json!({"success": false, "errResponse": {"message": "permission denied", "code": 1002}}),
+    )
+    .await;
+    let error = MantaClient::new(&server.uri(), "bot", secret(), secret())
+        .unwrap()
+        .unbind("c", "u")
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Provider(_)));
+    assert_error_clean("Provider", &error);
+
+    // UnexpectedResponse: a 200 that does not match the spec.
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "GET",
+        "/auth/v1/user/provider",
+        200,
+        json!({"data": "not a list"}),
+    )
+    .await;
+    let error = CloudBaseClient::new(&server.uri(), secret())
+        .unwrap()
+        .list()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, Error::UnexpectedResponse { status: 200, .. }),
+        "{error:?}"
+    );
+    assert_error_clean("UnexpectedResponse", &error);
+
+    // Signing: a session token too long for one RSA-2048 block.
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "GET",
+        "/api/v2/sdk/public-key",
+        200,
+        json!({"public_key": PUBLIC_KEYS[0].1}),
+    )
+    .await;
+    answer(
+        &server,
+        "GET",
+        "/api/v2/sdk/server-date",
+        200,
+        json!({"timestamp": "1700000000123"}),
+    )
+    .await;
+    let long = SecretString::from(SECRET.repeat(10));
+    let client = OneAccessClient::with_settings(
+        &server.uri(),
+        device(),
+        long,
+        OneAccessSettings {
+            clock: Arc::new(FixedClock::new(0)),
+            ..OneAccessSettings::default()
+        },
+    )
+    .unwrap();
+    let error = client.unbind("id").await.unwrap_err();
+    assert!(matches!(error, Error::Signing { .. }), "{error:?}");
+    assert_error_clean("Signing", &error);
+}
