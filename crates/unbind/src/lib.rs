@@ -154,3 +154,8 @@ fn base(url: &str) -> Result<String, Error> {
     }
     Ok(url.trim_end_matches('/').to_owned())
 }
+
+/// The README's Rust examples, compiled as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeExamples;
