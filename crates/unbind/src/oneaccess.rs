@@ -31,6 +31,10 @@ pub struct OneAccessSettings {
     pub clock: Arc<dyn Clock>,
     /// The random source of nonces and OAEP padding where injectable (default: the OS).
     pub random: Arc<dyn Random>,
+    /// The application's public key, if you hold it (PEM, bare Base64 DER, or either with
+    /// literal `\n`): checked when the client is built, and used instead of fetching
+    /// `/public-key` until the server refuses a signature. Default: fetched on first use.
+    pub public_key: Option<String>,
     /// The HTTP client to use (default: rustls, 15 s timeouts).
     pub http: Option<reqwest::Client>,
 }
@@ -42,6 +46,7 @@ impl Default for OneAccessSettings {
             rejection_codes: Vec::new(),
             clock: Arc::new(SystemClock),
             random: Arc::new(OsRandom),
+            public_key: None,
             http: None,
         }
     }
@@ -54,6 +59,7 @@ pub struct OneAccessClient {
     device: DeviceProfile,
     session_token: SecretString,
     settings: OneAccessSettings,
+    configured_key: Option<PublicKey>,
     signing: Mutex<Option<Arc<Signing>>>,
 }
 
@@ -111,6 +117,12 @@ impl OneAccessClient {
         device.validate()?;
         validate::id("session_token", session_token.expose_secret())?;
         unbind_auth::header::sensitive_value("session_token", &session_token)?;
+        let configured_key = match &settings.public_key {
+            Some(text) => Some(
+                PublicKey::parse(text).map_err(|e| Error::invalid("public_key", e.to_string()))?,
+            ),
+            None => None,
+        };
         let http = match &settings.http {
             Some(http) => http.clone(),
             None => http_client()?,
@@ -120,6 +132,7 @@ impl OneAccessClient {
             device,
             session_token,
             settings,
+            configured_key,
             signing: Mutex::new(None),
         })
     }
@@ -279,18 +292,25 @@ impl OneAccessClient {
         e.status == 400 && (listed || says)
     }
 
-    /// The cached key and offset, fetched on first use (or again when `refresh`).
+    /// The cached key and offset, fetched on first use (the key only if none was configured),
+    /// or again when `refresh`.
     async fn signing(&self, refresh: bool) -> Result<Arc<Signing>, Error> {
         let mut cached = self.signing.lock().await;
         if let (Some(signing), false) = (cached.as_ref(), refresh) {
             return Ok(Arc::clone(signing));
         }
-        let key =
-            status::capture(with_device!(self.api.get_public_key(), &self.device).send()).await?;
-        let key = PublicKey::parse(&key.public_key).map_err(|e| Error::Signing {
-            provider: Provider::OneAccess,
-            reason: e.to_string(),
-        })?;
+        let key = match (&self.configured_key, refresh) {
+            (Some(key), false) => key.clone(),
+            _ => {
+                let fetched =
+                    status::capture(with_device!(self.api.get_public_key(), &self.device).send())
+                        .await?;
+                PublicKey::parse(&fetched.public_key).map_err(|e| Error::Signing {
+                    provider: Provider::OneAccess,
+                    reason: e.to_string(),
+                })?
+            }
+        };
         let date =
             status::capture(with_device!(self.api.get_server_date(), &self.device).send()).await?;
         let local = self.settings.clock.now_millis();

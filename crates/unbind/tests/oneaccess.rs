@@ -190,6 +190,38 @@ async fn ten_signed_unbinds_cost_twelve_requests() {
 }
 
 #[tokio::test]
+async fn a_configured_public_key_saves_the_key_request() {
+    let server = server("the server's key is not needed").await;
+    let client = OneAccessClient::with_settings(
+        &server.uri(),
+        device(),
+        SecretString::from(SECRET),
+        OneAccessSettings {
+            public_key: Some(PUBLIC_KEYS[2].1.into()),
+            clock: Arc::new(FixedClock::new(LOCAL_TIME)),
+            ..OneAccessSettings::default()
+        },
+    )
+    .unwrap();
+    client.unbind("a").await.unwrap();
+    client.unbind("b").await.unwrap();
+    let requests = received(&server).await;
+    assert_eq!(
+        paths(&requests),
+        [
+            "/api/v2/sdk/server-date",
+            "/api/v2/sdk/social/unbind-account",
+            "/api/v2/sdk/social/unbind-account",
+        ]
+    );
+    let plaintext = decrypt(
+        header(&requests[2], "x-signature").unwrap(),
+        Mgf1Hash::Sha256,
+    );
+    assert!(plaintext.starts_with(&format!("session_token={SECRET}&timestamp=1700000000123")));
+}
+
+#[tokio::test]
 async fn a_refused_signature_refreshes_key_and_time_and_retries_once() {
     let server = MockServer::start().await;
     answer(
@@ -367,6 +399,23 @@ async fn bad_input_is_refused_before_sending() {
     assert_eq!(
         error.to_string(),
         "invalid input: X-operating-sys-version contains a character that is not visible ASCII"
+    );
+
+    let error = OneAccessClient::with_settings(
+        &server.uri(),
+        device(),
+        SecretString::from(SECRET),
+        OneAccessSettings {
+            public_key: Some(
+                "-----BEGIN PUBLIC KEY-----\nnot base64!\n-----END PUBLIC KEY-----".into(),
+            ),
+            ..OneAccessSettings::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        error.to_string().starts_with("invalid input: public_key "),
+        "{error}"
     );
 
     let client = client(
