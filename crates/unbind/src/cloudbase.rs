@@ -7,6 +7,7 @@ use unbind_auth::SecretString;
 use unbind_auth::cloudbase::DeviceId;
 use unbind_auth::random::{OsRandom, Random};
 
+use crate::error::Redactor;
 use crate::{Error, http_client, status, validate};
 
 /// The documented gateway for an environment: `https://{env}.api.tcloudbasegateway.com`.
@@ -39,6 +40,7 @@ fn environment(env: &str) -> Result<(), Error> {
 #[derive(Clone, Debug)]
 pub struct CloudBaseClient {
     api: cloudbase_client::Client,
+    redactor: Redactor,
     client_id: Option<String>,
     with_user_center: Option<bool>,
 }
@@ -79,6 +81,7 @@ impl CloudBaseClient {
         let device_id = settings
             .device_id
             .unwrap_or_else(|| DeviceId::generate(random.as_ref()));
+        let redactor = Redactor::new([&access_token]);
         let context = cloudbase_client::Context {
             device_id,
             access_token: Some(access_token),
@@ -90,6 +93,7 @@ impl CloudBaseClient {
         };
         Ok(Self {
             api: cloudbase_client::Client::new_with_client(&crate::base(base_url)?, http, context),
+            redactor,
             client_id: settings.client_id,
             with_user_center: settings.with_user_center,
         })
@@ -107,7 +111,7 @@ impl CloudBaseClient {
 
     /// Lists the identity sources and whether each is bound (`GET /auth/v1/user/provider`).
     pub async fn list(&self) -> Result<Vec<types::BoundProvider>, Error> {
-        let list = status::capture(self.api.list_bound_providers().send()).await?;
+        let list = status::capture(self.api.list_bound_providers().send(), &self.redactor).await?;
         Ok(list.data)
     }
 
@@ -119,7 +123,11 @@ impl CloudBaseClient {
             provider_token: provider_token.expose_secret().to_owned(),
             with_user_center: self.with_user_center,
         };
-        status::capture(self.api.bind_provider().body(body).send()).await?;
+        status::capture(
+            self.api.bind_provider().body(body).send(),
+            &self.redactor.with([provider_token]),
+        )
+        .await?;
         Ok(())
     }
 
@@ -133,7 +141,7 @@ impl CloudBaseClient {
         if let Some(flag) = self.with_user_center {
             call = call.with_user_center(flag);
         }
-        status::capture(call.send()).await?;
+        status::capture(call.send(), &self.redactor).await?;
         Ok(())
     }
 }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use reqwest::StatusCode;
+use unbind_auth::{ExposeSecret as _, SecretString};
 
 /// The providers this crate talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -41,7 +42,7 @@ pub enum Error {
         reason: String,
     },
     /// Connecting, sending or reading failed.
-    #[error("{provider}: transport failure: {source}")]
+    #[error("{provider}: transport failure: {}", causes(source))]
     Transport {
         /// Who we were talking to.
         provider: Provider,
@@ -158,12 +159,76 @@ impl From<unbind_auth::header::InvalidHeaderValue> for Error {
     }
 }
 
+/// An error and its causes, joined with `: ` (reqwest's own message stops at "error sending
+/// request"; the cause says "connection refused" or "timed out").
+fn causes(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let next = cause.to_string();
+        if !text.contains(&next) {
+            text.push_str(": ");
+            text.push_str(&next);
+        }
+        source = cause.source();
+    }
+    text
+}
+
+/// The secrets a client holds, blanked out of anything a provider echoes back into an error
+/// (a proxy's error page that repeats the `Authorization` header, say).
+#[derive(Clone, Default)]
+pub(crate) struct Redactor {
+    secrets: Vec<SecretString>,
+}
+
+impl fmt::Debug for Redactor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Redactor({} secrets)", self.secrets.len())
+    }
+}
+
+impl Redactor {
+    /// Shortest secret worth blanking: shorter ones would blank ordinary words.
+    const MIN_CHARS: usize = 4;
+
+    pub(crate) fn new<'a>(secrets: impl IntoIterator<Item = &'a SecretString>) -> Self {
+        Self {
+            secrets: secrets
+                .into_iter()
+                .filter(|s| s.expose_secret().chars().count() >= Self::MIN_CHARS)
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// This redactor plus more secrets.
+    pub(crate) fn with<'a>(&self, more: impl IntoIterator<Item = &'a SecretString>) -> Self {
+        let mut all = self.clone();
+        all.secrets.extend(Self::new(more).secrets);
+        all
+    }
+
+    pub(crate) fn redact(&self, text: &str) -> String {
+        let mut text = text.to_owned();
+        for secret in &self.secrets {
+            text = text.replace(secret.expose_secret(), "[REDACTED]");
+        }
+        text
+    }
+
+    fn redact_option(&self, text: &mut Option<String>) {
+        if let Some(t) = text {
+            *t = self.redact(t);
+        }
+    }
+}
+
 /// At most this many characters of a body go into an error.
 pub const SNIPPET_CHARS: usize = 256;
 
 /// A bounded, single-line snippet of a body for an error message.
-pub(crate) fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
+pub(crate) fn snippet(text: &str) -> String {
     let mut out: String = text
         .chars()
         .take(SNIPPET_CHARS)
@@ -181,10 +246,16 @@ pub(crate) trait ProviderErrorBody: serde::de::DeserializeOwned {
     const PROVIDER: Provider;
     /// The structured error.
     fn into_error(self, status: u16) -> ProviderError;
+    /// Blanks the client's secrets out of the provider's free text.
+    fn redact(&mut self, redactor: &Redactor);
 }
 
 impl ProviderErrorBody for manta_client::types::ErrorResponse {
     const PROVIDER: Provider = Provider::Manta;
+    fn redact(&mut self, redactor: &Redactor) {
+        self.err_response.message = redactor.redact(&self.err_response.message);
+        redactor.redact_option(&mut self.err_response.bot_id);
+    }
     fn into_error(self, status: u16) -> ProviderError {
         ProviderError {
             provider: Self::PROVIDER,
@@ -199,6 +270,10 @@ impl ProviderErrorBody for manta_client::types::ErrorResponse {
 
 impl ProviderErrorBody for oneaccess_client::types::Error {
     const PROVIDER: Provider = Provider::OneAccess;
+    fn redact(&mut self, redactor: &Redactor) {
+        redactor.redact_option(&mut self.error_code);
+        redactor.redact_option(&mut self.error_msg);
+    }
     fn into_error(self, status: u16) -> ProviderError {
         ProviderError {
             provider: Self::PROVIDER,
@@ -213,6 +288,10 @@ impl ProviderErrorBody for oneaccess_client::types::Error {
 
 impl ProviderErrorBody for cloudbase_client::types::Error {
     const PROVIDER: Provider = Provider::CloudBase;
+    fn redact(&mut self, redactor: &Redactor) {
+        redactor.redact_option(&mut self.error);
+        redactor.redact_option(&mut self.error_description);
+    }
     fn into_error(self, status: u16) -> ProviderError {
         ProviderError {
             provider: Self::PROVIDER,
@@ -227,16 +306,23 @@ impl ProviderErrorBody for cloudbase_client::types::Error {
 
 /// Turns an error body with a known status into a [`ProviderError`]: the provider's JSON where
 /// it parses, a text snippet otherwise.
-pub(crate) fn from_body<E: ProviderErrorBody>(status: u16, body: &[u8]) -> Error {
+pub(crate) fn from_body<E: ProviderErrorBody>(
+    status: u16,
+    body: &[u8],
+    redactor: &Redactor,
+) -> Error {
     let error = match serde_json::from_slice::<E>(body) {
-        Ok(parsed) => parsed.into_error(status),
+        Ok(mut parsed) => {
+            parsed.redact(redactor);
+            parsed.into_error(status)
+        }
         Err(_) => ProviderError {
             provider: E::PROVIDER,
             status,
             code: None,
             kind: None,
             message: None,
-            body: ProviderBody::Text(snippet(body)),
+            body: ProviderBody::Text(snippet(&redactor.redact(&String::from_utf8_lossy(body)))),
         },
     };
     Error::Provider(Box::new(error))
@@ -249,29 +335,42 @@ pub(crate) fn from_body<E: ProviderErrorBody>(status: u16, body: &[u8]) -> Error
 pub(crate) async fn from_progenitor<E: ProviderErrorBody>(
     error: progenitor_client::Error<E>,
     status: Option<StatusCode>,
+    redactor: &Redactor,
 ) -> Error {
     let provider = E::PROVIDER;
     match error {
         progenitor_client::Error::ErrorResponse(value) => {
             let status = value.status().as_u16();
-            Error::Provider(Box::new(value.into_inner().into_error(status)))
+            let mut body = value.into_inner();
+            body.redact(redactor);
+            Error::Provider(Box::new(body.into_error(status)))
         }
         progenitor_client::Error::InvalidResponsePayload(body, e) => match status {
-            Some(status) if !status.is_success() => from_body::<E>(status.as_u16(), &body),
+            Some(status) if !status.is_success() => {
+                from_body::<E>(status.as_u16(), &body, redactor)
+            }
             status => Error::UnexpectedResponse {
                 provider,
                 status: status.map_or(0, |s| s.as_u16()),
-                detail: format!("{e}; body: {:?}", snippet(&body)),
+                detail: format!(
+                    "{e}; body: {:?}",
+                    snippet(&redactor.redact(&String::from_utf8_lossy(&body)))
+                ),
             },
         },
         progenitor_client::Error::UnexpectedResponse(response) => {
             let status = response.status();
             match response.bytes().await {
-                Ok(body) if !status.is_success() => from_body::<E>(status.as_u16(), &body),
+                Ok(body) if !status.is_success() => {
+                    from_body::<E>(status.as_u16(), &body, redactor)
+                }
                 Ok(body) => Error::UnexpectedResponse {
                     provider,
                     status: status.as_u16(),
-                    detail: format!("undocumented status; body: {:?}", snippet(&body)),
+                    detail: format!(
+                        "undocumented status; body: {:?}",
+                        snippet(&redactor.redact(&String::from_utf8_lossy(&body)))
+                    ),
                 },
                 Err(source) => Error::Transport { provider, source },
             }

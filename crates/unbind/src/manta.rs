@@ -5,6 +5,7 @@ use manta_client::types;
 use unbind_auth::manta::Credentials;
 use unbind_auth::{ExposeSecret as _, SecretString};
 
+use crate::error::Redactor;
 use crate::{Error, http_client, status, validate};
 
 /// The documented host.
@@ -14,6 +15,7 @@ pub const BASE_URL: &str = "https://mantago.cc/api";
 #[derive(Clone, Debug)]
 pub struct MantaClient {
     api: manta_client::Client,
+    redactor: Redactor,
     bot_id: String,
 }
 
@@ -60,8 +62,15 @@ impl MantaClient {
         if let Some(token) = credentials.token() {
             unbind_auth::header::bearer(token)?;
         }
+        let redactor = Redactor::new(
+            credentials
+                .token()
+                .into_iter()
+                .chain([credentials.secret()]),
+        );
         Ok(Self {
             api: manta_client::Client::new_with_client(&crate::base(base_url)?, http, credentials),
+            redactor,
             bot_id: bot_id.to_owned(),
         })
     }
@@ -73,11 +82,20 @@ impl MantaClient {
         let body = types::SecretRequest {
             secret: bare.secret().to_owned(),
         };
-        let issued =
-            status::capture(bare.api.get_api_token().bot_id(bot_id).body(body).send()).await?;
+        let issued = status::capture(
+            bare.api.get_api_token().bot_id(bot_id).body(body).send(),
+            &bare.redactor,
+        )
+        .await?;
         let credentials = Credentials::new(SecretString::from(issued.api_secret))
             .with_token(SecretString::from(issued.api_token));
         Self::with_http(base_url, bot_id, credentials, bare.api.client().clone())
+    }
+
+    /// The credentials in use: after [`MantaClient::login`], the new token and rotated secret
+    /// (keep them: MantaGo rejects the old secret from now on).
+    pub fn credentials(&self) -> &Credentials {
+        self.api.inner()
     }
 
     /// The generated client underneath, for calls this facade does not wrap.
@@ -131,7 +149,7 @@ impl MantaClient {
         if let Some(next) = &query.next {
             call = call.next(next.clone());
         }
-        let page = status::capture(call.send()).await?;
+        let page = status::capture(call.send(), &self.redactor).await?;
         Ok(page.client_list.unwrap_or_default())
     }
 
@@ -144,6 +162,7 @@ impl MantaClient {
                 .bot_id(self.bot_id.clone())
                 .body(body)
                 .send(),
+            &self.redactor,
         )
         .await?;
         Ok(())
@@ -158,6 +177,7 @@ impl MantaClient {
                 .bot_id(self.bot_id.clone())
                 .body(body)
                 .send(),
+            &self.redactor,
         )
         .await?;
         Ok(())

@@ -8,13 +8,14 @@
 
 use std::sync::Arc;
 
-use oneaccess_client::types;
+use oneaccess_client::{ClientInfo as _, types};
 use tokio::sync::Mutex;
 use unbind_auth::clock::{Clock, SystemClock};
 use unbind_auth::oneaccess::{DeviceProfile, PublicKey, ServerTime, Signer, SignerSettings};
 use unbind_auth::random::{OsRandom, Random};
 use unbind_auth::{ExposeSecret as _, SecretString};
 
+use crate::error::Redactor;
 use crate::{Error, Provider, http_client, status, validate};
 
 /// Settings of a [`OneAccessClient`] beyond the base URL, device and session.
@@ -56,6 +57,7 @@ impl Default for OneAccessSettings {
 #[derive(Debug)]
 pub struct OneAccessClient {
     api: oneaccess_client::Client,
+    redactor: Redactor,
     device: DeviceProfile,
     session_token: SecretString,
     settings: OneAccessSettings,
@@ -114,7 +116,6 @@ impl OneAccessClient {
         session_token: SecretString,
         settings: OneAccessSettings,
     ) -> Result<Self, Error> {
-        device.validate()?;
         validate::id("session_token", session_token.expose_secret())?;
         unbind_auth::header::sensitive_value("session_token", &session_token)?;
         let configured_key = match &settings.public_key {
@@ -123,12 +124,10 @@ impl OneAccessClient {
             ),
             None => None,
         };
-        let http = match &settings.http {
-            Some(http) => http.clone(),
-            None => http_client()?,
-        };
+        let api = unsigned_api(base_url, &device, &settings)?;
         Ok(Self {
-            api: oneaccess_client::Client::new_with_client(&crate::base(base_url)?, http, ()),
+            api,
+            redactor: Redactor::new([&session_token]),
             device,
             session_token,
             settings,
@@ -146,22 +145,20 @@ impl OneAccessClient {
         password: &SecretString,
         settings: OneAccessSettings,
     ) -> Result<Self, Error> {
-        device.validate()?;
         validate::id("username", username)?;
-        let http = match &settings.http {
-            Some(http) => http.clone(),
-            None => http_client()?,
-        };
-        let api =
-            oneaccess_client::Client::new_with_client(&crate::base(base_url)?, http.clone(), ());
+        let api = unsigned_api(base_url, &device, &settings)?;
         let body = types::LoginRequest {
             username: username.to_owned(),
             password: password.expose_secret().to_owned(),
         };
-        let answer = status::capture(with_device!(api.login(), &device).body(body).send()).await?;
-        let token = answer
+        let answer = status::capture(
+            with_device!(api.login(), &device).body(body).send(),
+            &Redactor::new([password]),
+        )
+        .await?;
+        let session = Session::from(answer);
+        let token = session
             .session_token
-            .clone()
             .ok_or_else(|| Error::UnexpectedResponse {
                 provider: Provider::OneAccess,
                 status: 200,
@@ -170,15 +167,46 @@ impl OneAccessClient {
                      mobile number, may be required)"
                         .to_owned(),
             })?;
+        let http = api.client().clone();
         Self::with_settings(
             base_url,
             device,
-            SecretString::from(token),
+            token,
             OneAccessSettings {
                 http: Some(http),
                 ..settings
             },
         )
+    }
+
+    /// Binds the social account of a social login (its `state_token`) to a mobile number
+    /// (`POST /api/v2/sdk/social/bind`); OneAccess answers with a new session.
+    ///
+    /// A social login that still needs binding has no session yet, so this needs none.
+    pub async fn bind(
+        base_url: &str,
+        device: DeviceProfile,
+        state_token: &SecretString,
+        mobile: &str,
+        verify_code: &str,
+        settings: &OneAccessSettings,
+    ) -> Result<Session, Error> {
+        unbind_auth::header::sensitive_value("X-state-token", state_token)?;
+        validate::id("mobile", mobile)?;
+        validate::id("verify_code", verify_code)?;
+        let api = unsigned_api(base_url, &device, settings)?;
+        let answer = status::capture(
+            with_device!(api.bind_social_account(), &device)
+                .x_state_token(state_token.expose_secret().to_owned())
+                .body(types::MobileVerifyRequest {
+                    mobile: mobile.to_owned(),
+                    verify_code: verify_code.to_owned(),
+                })
+                .send(),
+            &Redactor::new([state_token]),
+        )
+        .await?;
+        Ok(Session::from(answer))
     }
 
     /// The generated client underneath, for calls this facade does not wrap.
@@ -194,6 +222,7 @@ impl OneAccessClient {
                     with_device!(self.api.list_social_accounts(), &self.device)
                         .x_signature(signature)
                         .send(),
+                    &self.redactor,
                 )
                 .await
             })
@@ -211,32 +240,10 @@ impl OneAccessClient {
                     .x_signature(signature)
                     .body(types::UnbindSocialAccountRequest { id: id.to_owned() })
                     .send(),
+                &self.redactor,
             )
             .await
         })
-        .await
-    }
-
-    /// Binds the social account of a social login (its `state_token`) to a mobile number
-    /// (`POST /api/v2/sdk/social/bind`).
-    pub async fn bind(
-        &self,
-        state_token: &SecretString,
-        mobile: &str,
-        verify_code: &str,
-    ) -> Result<types::SessionResponse, Error> {
-        unbind_auth::header::sensitive_value("X-state-token", state_token)?;
-        validate::id("mobile", mobile)?;
-        validate::id("verify_code", verify_code)?;
-        status::capture(
-            with_device!(self.api.bind_social_account(), &self.device)
-                .x_state_token(state_token.expose_secret().to_owned())
-                .body(types::MobileVerifyRequest {
-                    mobile: mobile.to_owned(),
-                    verify_code: verify_code.to_owned(),
-                })
-                .send(),
-        )
         .await
     }
 
@@ -259,22 +266,15 @@ impl OneAccessClient {
 
     fn sign(&self, signing: &Signing) -> Result<String, Error> {
         let now = signing.time.now_millis(self.settings.clock.as_ref());
-        let signature =
-            signing
-                .signer
-                .sign(&self.session_token, now)
-                .map_err(|e| Error::Signing {
-                    provider: Provider::OneAccess,
-                    reason: e.to_string(),
-                })?;
+        let signature = signing
+            .signer
+            .sign(&self.session_token, now)
+            .map_err(signing_error)?;
         signature
             .header_value()
             .to_str()
             .map(str::to_owned)
-            .map_err(|e| Error::Signing {
-                provider: Provider::OneAccess,
-                reason: e.to_string(),
-            })
+            .map_err(signing_error)
     }
 
     fn is_rejection(&self, error: &Error) -> bool {
@@ -302,27 +302,87 @@ impl OneAccessClient {
         let key = match (&self.configured_key, refresh) {
             (Some(key), false) => key.clone(),
             _ => {
-                let fetched =
-                    status::capture(with_device!(self.api.get_public_key(), &self.device).send())
-                        .await?;
-                PublicKey::parse(&fetched.public_key).map_err(|e| Error::Signing {
-                    provider: Provider::OneAccess,
-                    reason: e.to_string(),
-                })?
+                let fetched = status::capture(
+                    with_device!(self.api.get_public_key(), &self.device).send(),
+                    &self.redactor,
+                )
+                .await?;
+                PublicKey::parse(&fetched.public_key).map_err(signing_error)?
             }
         };
-        let date =
-            status::capture(with_device!(self.api.get_server_date(), &self.device).send()).await?;
+        let date = status::capture(
+            with_device!(self.api.get_server_date(), &self.device).send(),
+            &self.redactor,
+        )
+        .await?;
         let local = self.settings.clock.now_millis();
-        let time = ServerTime::from_server(&date.timestamp, local).map_err(|e| Error::Signing {
-            provider: Provider::OneAccess,
-            reason: e.to_string(),
-        })?;
+        let time = ServerTime::from_server(&date.timestamp, local).map_err(signing_error)?;
         let signing = Arc::new(Signing {
             signer: Signer::new(key, self.settings.signer, Arc::clone(&self.settings.random)),
             time,
         });
         *cached = Some(Arc::clone(&signing));
         Ok(signing)
+    }
+}
+
+/// A generated client for calls that need no signature: the device profile checked, the
+/// settings' HTTP client (or the default one).
+fn unsigned_api(
+    base_url: &str,
+    device: &DeviceProfile,
+    settings: &OneAccessSettings,
+) -> Result<oneaccess_client::Client, Error> {
+    device.validate()?;
+    let http = match &settings.http {
+        Some(http) => http.clone(),
+        None => http_client()?,
+    };
+    Ok(oneaccess_client::Client::new_with_client(
+        &crate::base(base_url)?,
+        http,
+        (),
+    ))
+}
+
+fn signing_error(error: impl std::fmt::Display) -> Error {
+    Error::Signing {
+        provider: Provider::OneAccess,
+        reason: error.to_string(),
+    }
+}
+
+/// A session OneAccess issued (by login or bind); its tokens are secrets.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// The session token, input of every `X-signature`.
+    pub session_token: Option<SecretString>,
+    /// The OpenID Connect ID token.
+    pub id_token: Option<SecretString>,
+    /// Seconds until the session expires.
+    pub expire: Option<i64>,
+    /// OneAccess's `status`, as sent (its type is not documented).
+    pub status: Option<serde_json::Value>,
+}
+
+impl From<types::LoginResponse> for Session {
+    fn from(answer: types::LoginResponse) -> Self {
+        Self {
+            session_token: answer.session_token.map(SecretString::from),
+            id_token: answer.id_token.map(SecretString::from),
+            expire: answer.expire,
+            status: answer.status,
+        }
+    }
+}
+
+impl From<types::SessionResponse> for Session {
+    fn from(answer: types::SessionResponse) -> Self {
+        Self {
+            session_token: answer.session_token.map(SecretString::from),
+            id_token: answer.id_token.map(SecretString::from),
+            expire: answer.expire,
+            status: answer.status,
+        }
     }
 }

@@ -4,7 +4,7 @@ mod common;
 
 use common::{SECRET, answer, header, received};
 use serde_json::json;
-use unbind::auth::SecretString;
+use unbind::auth::{ExposeSecret as _, SecretString};
 use unbind::manta::{ListQuery, MantaClient};
 use unbind::{Error, ProviderBody};
 use wiremock::MockServer;
@@ -89,6 +89,12 @@ async fn login_fetches_a_token_and_uses_the_rotated_secret() {
     );
     let bind_body: serde_json::Value = serde_json::from_slice(&requests[1].body).unwrap();
     assert_eq!(bind_body["secret"], "secret-NEW");
+    let credentials = client.credentials();
+    assert_eq!(credentials.secret().expose_secret(), "secret-NEW");
+    assert_eq!(
+        credentials.token().map(|t| t.expose_secret()),
+        Some("jwt-NEW")
+    );
 }
 
 #[tokio::test]

@@ -9,6 +9,7 @@ use base64::Engine as _;
 use common::{PRIVATE_KEY, PUBLIC_KEYS, SECRET, answer, header, received};
 use rsa::pkcs8::DecodePrivateKey as _;
 use serde_json::json;
+use unbind::auth::ExposeSecret as _;
 use unbind::auth::SecretString;
 use unbind::auth::clock::FixedClock;
 use unbind::auth::oneaccess::{DeviceProfile, Mgf1Hash, SignerSettings};
@@ -472,5 +473,45 @@ async fn login_then_list_signs_with_the_new_session() {
     assert!(
         plaintext.starts_with("session_token=sess-NEW&timestamp=1700000000123&nonce="),
         "{plaintext}"
+    );
+}
+
+#[tokio::test]
+async fn bind_needs_only_the_state_token_and_returns_the_session_as_secrets() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "POST",
+        "/api/v2/sdk/social/bind",
+        200,
+        json!({"status": 200, "session_token": "sess-BOUND", "id_token": "id-BOUND", "expire": 7200}),
+    )
+    .await;
+    let session = OneAccessClient::bind(
+        &server.uri(),
+        device(),
+        &SecretString::from("state-SECRET"),
+        "13800000000",
+        "123456",
+        &OneAccessSettings::default(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        session.session_token.as_ref().map(|t| t.expose_secret()),
+        Some("sess-BOUND")
+    );
+    assert_eq!(session.expire, Some(7200));
+    let debug = format!("{session:?}");
+    assert!(!debug.contains("BOUND"), "{debug}");
+
+    let requests = received(&server).await;
+    assert_eq!(requests.len(), 1);
+    assert_eq!(header(&requests[0], "x-state-token"), Some("state-SECRET"));
+    assert_eq!(header(&requests[0], "x-signature"), None);
+    let body: serde_json::Value = serde_json::from_slice(&requests[0].body).unwrap();
+    assert_eq!(
+        body,
+        json!({"mobile": "13800000000", "verify_code": "123456"})
     );
 }

@@ -171,3 +171,54 @@ async fn no_error_variant_shows_secrets() {
     assert!(matches!(error, Error::Signing { .. }), "{error:?}");
     assert_error_clean("Signing", &error);
 }
+
+#[tokio::test]
+async fn secrets_a_provider_echoes_back_are_blanked() {
+    let server = MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("DELETE"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(502).set_body_string(format!(
+                "<html>upstream rejected Authorization: Bearer {SECRET}</html>"
+            )),
+        )
+        .mount(&server)
+        .await;
+    answer(
+        &server,
+        "GET",
+        "/auth/v1/user/provider",
+        401,
+        json!({"error": "unauthorized", "error_code": 4003, "error_description": format!("token {SECRET} expired")}),
+    )
+    .await;
+    let client = CloudBaseClient::new(&server.uri(), secret()).unwrap();
+
+    let error = client.unbind("github").await.unwrap_err();
+    assert_error_clean("echoed in a text body", &error);
+    assert!(error.to_string().contains("Bearer [REDACTED]"), "{error}");
+
+    let error = client.list().await.unwrap_err();
+    assert_error_clean("echoed in a JSON message", &error);
+    assert_eq!(
+        error.provider_error().unwrap().message.as_deref(),
+        Some("token [REDACTED] expired")
+    );
+}
+
+#[tokio::test]
+async fn a_transport_error_names_its_cause() {
+    let error = CloudBaseClient::new(&closed_port(), secret())
+        .unwrap()
+        .unbind("github")
+        .await
+        .unwrap_err();
+    let text = error.to_string();
+    assert!(
+        text.starts_with("CloudBase: transport failure: error sending request"),
+        "{text}"
+    );
+    assert!(
+        text.to_ascii_lowercase().contains("connect"),
+        "the cause is named: {text}"
+    );
+}

@@ -1,0 +1,216 @@
+//! The `unbind` command: list, bind and unbind linked accounts at MantaGo, Huawei Cloud
+//! OneAccess and Tencent CloudBase, through the [`unbind`] facade.
+//!
+//! ```text
+//! unbind [--base-url URL] [--json] <manta|oneaccess|cloudbase> <list|bind|unbind> [flags]
+//! ```
+//!
+//! Credentials come only from environment variables ([`env`](mod@env)), never from flags. Output is one
+//! line per item or a one-line confirmation, or JSON with `--json`. Exit codes ([`Exit`]):
+//! 0 success; 1 the provider refused, or its answer or key was unusable; 2 invalid input or
+//! usage, or a credential variable missing or empty; 3 network or transport failure.
+//!
+//! Nothing this crate prints contains a credential: each one read or received is redacted from
+//! all output, including a provider's error body that echoes it back.
+
+#![warn(missing_docs)]
+
+pub mod cli;
+mod cloudbase;
+pub mod env;
+mod error;
+mod manta;
+mod oneaccess;
+mod output;
+mod save;
+
+use std::ffi::OsString;
+use std::io::Write;
+
+use clap::Parser as _;
+use clap::error::ErrorKind;
+use serde_json::json;
+
+pub use cli::Cli;
+pub use env::Env;
+pub use error::{CliError, Exit};
+pub use output::Report;
+
+use cli::ProviderCommand;
+
+/// Runs the CLI once: parses `args` (program name first), reads credentials through `lookup`,
+/// writes to `stdout` and `stderr`, and returns the exit code.
+///
+/// Write failures on `stdout` or `stderr` (a closed pipe, say) are ignored: nothing is left to
+/// tell them to.
+pub fn run<I, T>(
+    args: I,
+    lookup: &dyn Fn(&str) -> Option<OsString>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let json = wants_json(&args);
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(error) => return clap_error(&error, json, stdout, stderr),
+    };
+    let env = Env::new(lookup);
+    let provider = cli.provider.name();
+    let outcome = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime.block_on(dispatch(&cli, &env)),
+        Err(e) => Err(CliError::Local(format!(
+            "cannot start the async runtime: {e}"
+        ))),
+    };
+    match outcome {
+        Ok(report) => {
+            render(&report, cli.json, &env, stdout, stderr);
+            Exit::Ok.into()
+        }
+        Err(error) => {
+            let text = if cli.json {
+                error.to_json(Some(provider)).to_string()
+            } else {
+                format!("unbind: {error}")
+            };
+            let _ = writeln!(stderr, "{}", env.redact(&text));
+            error.exit().into()
+        }
+    }
+}
+
+impl ProviderCommand {
+    /// The provider's name on the command line and in JSON output.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ProviderCommand::Manta { .. } => "manta",
+            ProviderCommand::OneAccess { .. } => "oneaccess",
+            ProviderCommand::CloudBase { .. } => "cloudbase",
+        }
+    }
+}
+
+async fn dispatch(cli: &Cli, env: &Env<'_>) -> Result<Report, CliError> {
+    let base_url = cli.base_url.as_deref();
+    match &cli.provider {
+        ProviderCommand::Manta { action } => manta::run(action, base_url, env).await,
+        ProviderCommand::OneAccess { action } => oneaccess::run(action, base_url, env).await,
+        ProviderCommand::CloudBase { action } => cloudbase::run(action, base_url, env).await,
+    }
+}
+
+fn render(
+    report: &Report,
+    json: bool,
+    env: &Env<'_>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) {
+    if json {
+        let _ = writeln!(stdout, "{}", env.redact(&report.json.to_string()));
+        if let Some(next) = &report.next {
+            let _ = writeln!(stderr, "{}", env.redact(&json!({"next": next}).to_string()));
+        }
+    } else {
+        for line in &report.lines {
+            let _ = writeln!(stdout, "{}", env.redact(line));
+        }
+        if let Some(next) = &report.next {
+            let note = format!(
+                "unbind: more results: repeat with --next {}",
+                output::show(&output::json_text(next))
+            );
+            let _ = writeln!(stderr, "{}", env.redact(&note));
+        }
+    }
+    let _ = stdout.flush();
+}
+
+/// Whether `--json` is among the arguments (before `--`), for reporting clap's own errors.
+fn wants_json(args: &[OsString]) -> bool {
+    args.iter()
+        .skip(1)
+        .take_while(|arg| *arg != "--")
+        .any(|arg| arg == "--json")
+}
+
+/// Help and version go to stdout with 0; usage errors to stderr with 2, as JSON with `--json`.
+fn clap_error(
+    error: &clap::Error,
+    json: bool,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8 {
+    let text = error.render().to_string();
+    let code = u8::try_from(error.exit_code()).unwrap_or(Exit::Usage.into());
+    let help = matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    );
+    if help {
+        let _ = write!(stdout, "{text}");
+        let _ = stdout.flush();
+    } else if json {
+        let message = text.trim().strip_prefix("error: ").unwrap_or(text.trim());
+        let value = json!({"error": {
+            "kind": "usage",
+            "provider": null,
+            "status": null,
+            "code": null,
+            "message": message,
+        }});
+        let _ = writeln!(stderr, "{value}");
+    } else {
+        let _ = write!(stderr, "{text}");
+    }
+    code
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory as _;
+
+    use super::*;
+
+    #[test]
+    fn the_command_tree_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn json_is_seen_before_the_separator_only() {
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        assert!(wants_json(&args(&["unbind", "manta", "--json"])));
+        assert!(!wants_json(&args(&["unbind", "--", "--json"])));
+        assert!(!wants_json(&args(&["--json"])));
+    }
+
+    #[test]
+    fn a_usage_error_with_json_is_json() {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = run(
+            ["unbind", "--json", "manta", "frobnicate"],
+            &|_| None,
+            &mut out,
+            &mut err,
+        );
+        assert_eq!(code, 2);
+        assert!(out.is_empty());
+        let value: serde_json::Value = serde_json::from_slice(&err).unwrap();
+        assert_eq!(value["error"]["kind"], "usage");
+        assert!(
+            value["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("frobnicate")
+        );
+    }
+}

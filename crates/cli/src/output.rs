@@ -1,0 +1,88 @@
+//! What a successful command prints.
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+/// The outcome of a successful command, in both output forms.
+#[derive(Debug)]
+pub struct Report {
+    /// Human-readable lines for stdout.
+    pub lines: Vec<String>,
+    /// The JSON for stdout with `--json`.
+    pub json: Value,
+    /// A cursor for the next page, reported on stderr (stdout stays one item per line, or one
+    /// JSON array).
+    pub next: Option<Value>,
+}
+
+impl Report {
+    /// A report without a next page.
+    pub fn new(lines: Vec<String>, json: Value) -> Self {
+        Self {
+            lines,
+            json,
+            next: None,
+        }
+    }
+}
+
+/// A value for a human-readable line: as is when it is plain, else quoted and escaped, so that
+/// a provider's string can neither split the line nor send terminal control sequences.
+pub fn show(value: &str) -> Cow<'_, str> {
+    let plain = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| !c.is_whitespace() && !c.is_control() && c != '"' && c != '\\');
+    if plain {
+        Cow::Borrowed(value)
+    } else {
+        Cow::Owned(format!("{value:?}"))
+    }
+}
+
+/// `first` followed by `  key=value` for each value present.
+pub fn line(first: &str, fields: &[(&str, Option<&str>)]) -> String {
+    let mut out = show(first).into_owned();
+    for (key, value) in fields {
+        if let Some(value) = value {
+            out.push_str("  ");
+            out.push_str(key);
+            out.push('=');
+            out.push_str(&show(value));
+        }
+    }
+    out
+}
+
+/// A JSON value as one `key=value` text: strings as they are, anything else as JSON.
+pub fn json_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Serializes generated types; they always serialize, but a failure must not panic.
+pub fn to_json<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value)
+        .unwrap_or_else(|e| Value::String(format!("(could not serialize: {e})")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provider_strings_cannot_break_lines_or_reach_the_terminal() {
+        assert_eq!(show("github"), "github");
+        assert_eq!(show("a b"), "\"a b\"");
+        assert_eq!(show("x\u{1b}[2Jy"), "\"x\\u{1b}[2Jy\"");
+        assert_eq!(show("l1\nl2"), "\"l1\\nl2\"");
+        assert_eq!(show(""), "\"\"");
+        assert_eq!(
+            line("c1", &[("platform", Some("line")), ("name", None)]),
+            "c1  platform=line"
+        );
+    }
+}

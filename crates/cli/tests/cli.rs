@@ -1,0 +1,979 @@
+//! The `unbind` binary as a user runs it: a real process, real HTTP to a loopback server.
+//!
+//! Every run goes through [`unbind`], which clears the environment, sets only the variables the
+//! test names, and checks that no credential shows in stdout or stderr.
+
+use std::net::TcpListener;
+
+use base64::Engine as _;
+use rsa::pkcs8::DecodePrivateKey as _;
+use serde_json::{Value, json};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+/// The token of each provider's tests; it must never be printed.
+const SECRET: &str = "tok-SECRET-123";
+/// The MantaGo API secret.
+const MANTA_SECRET: &str = "api-SECRET-456";
+/// The OneAccess state token.
+const STATE_TOKEN: &str = "state-SECRET-789";
+/// The CloudBase provider token.
+const PROVIDER_TOKEN: &str = "provider-SECRET-000";
+/// What providers issue during a run: a new MantaGo token and secret, a OneAccess session.
+const ISSUED: [&str; 4] = [
+    "jwt-NEW-SECRET",
+    "secret-NEW-SECRET",
+    "sess-NEW-SECRET",
+    "id-NEW-SECRET",
+];
+
+const PUBLIC_KEY: &str = include_str!("../../auth/tests/fixtures/test_public_key.pem");
+const PRIVATE_KEY: &str = include_str!("../../auth/tests/fixtures/test_private_key.pem");
+const SERVER_TIME: u64 = 1_700_000_000_123;
+
+const DEVICE_FLAGS: [&str; 10] = [
+    "--os-version",
+    "Android 10",
+    "--device-fingerprint",
+    "156aysdna213sac",
+    "--agent",
+    "Mozilla/5.0 (Linux; Android 10)",
+    "--client-id",
+    "DRrYIqauawN0I8myTMoDTPys6ezGZxnm",
+    "--language",
+    "zh-CN",
+];
+
+/// What one run of the binary gave.
+#[derive(Debug)]
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn stdout_json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("{e}: {self:?}"))
+    }
+
+    fn stderr_json(&self) -> Value {
+        serde_json::from_str(&self.stderr).unwrap_or_else(|e| panic!("{e}: {self:?}"))
+    }
+
+    fn lines(&self) -> Vec<&str> {
+        self.stdout.lines().collect()
+    }
+}
+
+/// Runs `unbind args…` with only `env` set, and checks that no credential was printed.
+async fn unbind(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_unbind"))
+        .args(args)
+        .env_clear()
+        .envs(env.iter().copied())
+        .output()
+        .await
+        .expect("the binary runs");
+    let run = Run {
+        code: output.status.code().expect("the binary exits with a code"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    };
+    for secret in [SECRET, MANTA_SECRET, STATE_TOKEN, PROVIDER_TOKEN]
+        .into_iter()
+        .chain(ISSUED)
+    {
+        assert!(
+            !run.stdout.contains(secret) && !run.stderr.contains(secret),
+            "{secret} was printed: {run:?}"
+        );
+    }
+    run
+}
+
+async fn answer(server: &MockServer, verb: &str, at: &str, status: u16, body: Value) {
+    Mock::given(method(verb))
+        .and(path(at))
+        .respond_with(ResponseTemplate::new(status).set_body_json(body))
+        .mount(server)
+        .await;
+}
+
+async fn received(server: &MockServer) -> Vec<Request> {
+    server.received_requests().await.unwrap_or_default()
+}
+
+fn header<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
+    let mut values = request.headers.get_all(name).iter();
+    let first = values.next()?;
+    assert!(values.next().is_none(), "{name} is sent more than once");
+    first.to_str().ok()
+}
+
+/// Environment variables for one run.
+type Vars<'a> = &'a [(&'a str, &'a str)];
+
+fn body(request: &Request) -> Value {
+    serde_json::from_slice(&request.body).expect("a JSON body")
+}
+
+fn query(request: &Request) -> Vec<(String, String)> {
+    let mut pairs: Vec<_> = request.url.query_pairs().into_owned().collect();
+    pairs.sort();
+    pairs
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+/// `base` followed by `more`.
+fn args<'a>(base: &[&'a str], more: &[&'a str]) -> Vec<&'a str> {
+    base.iter().chain(more).copied().collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// MantaGo
+
+#[tokio::test]
+async fn manta_list_prints_one_line_per_client_or_a_json_array() {
+    let server = MockServer::start().await;
+    let clients = json!([
+        {"clientId": "c1", "platform": "line", "customerId": "u1", "clientName": "Alice A"},
+        {"clientId": "c2", "platform": "whatsapp"}
+    ]);
+    answer(
+        &server,
+        "POST",
+        "/openapi/clients",
+        200,
+        json!({"success": true, "message": "ok", "clientList": {"list": clients, "next": "abc"}}),
+    )
+    .await;
+    let env = [("MANTA_SECRET", MANTA_SECRET), ("MANTA_TOKEN", SECRET)];
+    let uri = server.uri();
+    let base = [
+        "manta",
+        "list",
+        "--base-url",
+        &uri,
+        "--bot-id",
+        "bot-1",
+        "--customer-id",
+        "u1",
+        "--limit",
+        "50",
+    ];
+
+    let text = unbind(&base, &env).await;
+    assert_eq!(text.code, 0, "{text:?}");
+    assert_eq!(
+        text.lines(),
+        [
+            "c1  platform=line  customer=u1  name=\"Alice A\"",
+            "c2  platform=whatsapp"
+        ]
+    );
+    assert_eq!(
+        text.stderr,
+        "unbind: more results: repeat with --next abc\n"
+    );
+
+    let json = unbind(&args(&base, &["--json"]), &env).await;
+    assert_eq!(json.code, 0, "{json:?}");
+    assert_eq!(json.stdout_json(), clients);
+    assert_eq!(json.stderr_json(), json!({"next": "abc"}));
+
+    let requests = received(&server).await;
+    assert_eq!(requests.len(), 2);
+    for request in &requests {
+        assert_eq!(request.method.as_str(), "POST");
+        assert_eq!(request.url.path(), "/openapi/clients");
+        assert_eq!(
+            query(request),
+            pairs(&[("botId", "bot-1"), ("customerId", "u1"), ("limit", "50")])
+        );
+        assert_eq!(
+            header(request, "authorization"),
+            Some(format!("Bearer {SECRET}").as_str())
+        );
+        assert_eq!(body(request), json!({"secret": MANTA_SECRET}));
+    }
+}
+
+#[tokio::test]
+async fn manta_unbind_posts_the_customer_and_confirms() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "POST",
+        "/openapi/unbind/customer",
+        200,
+        json!({"success": true, "message": "ok"}),
+    )
+    .await;
+    let env = [("MANTA_SECRET", MANTA_SECRET), ("MANTA_TOKEN", SECRET)];
+    let uri = server.uri();
+    let base = [
+        "manta",
+        "unbind",
+        "--bot-id",
+        "bot-1",
+        "--client-id",
+        "c-9",
+        "--customer-id",
+        "u-42",
+        "--base-url",
+        &uri,
+    ];
+
+    let text = unbind(&base, &env).await;
+    assert_eq!(text.code, 0, "{text:?}");
+    assert_eq!(
+        text.stdout,
+        "MantaGo: unbound customer u-42 from client c-9 (bot bot-1)\n"
+    );
+    assert_eq!(text.stderr, "");
+
+    let json = unbind(&args(&["--json"], &base), &env).await;
+    assert_eq!(json.code, 0, "{json:?}");
+    assert_eq!(
+        json.stdout_json(),
+        json!({"ok": true, "provider": "manta", "action": "unbind", "bot_id": "bot-1",
+               "client_id": "c-9", "customer_id": "u-42"})
+    );
+
+    let requests = received(&server).await;
+    assert_eq!(requests.len(), 2);
+    for request in &requests {
+        assert_eq!(request.method.as_str(), "POST");
+        assert_eq!(request.url.path(), "/openapi/unbind/customer");
+        assert_eq!(query(request), pairs(&[("botId", "bot-1")]));
+        assert_eq!(
+            header(request, "authorization"),
+            Some(format!("Bearer {SECRET}").as_str())
+        );
+        assert_eq!(
+            body(request),
+            json!({"secret": MANTA_SECRET, "clientId": "c-9", "customerId": "u-42"})
+        );
+    }
+}
+
+#[tokio::test]
+async fn manta_logs_in_only_where_it_can_keep_the_rotated_credentials() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "POST",
+        "/openapi/token",
+        200,
+        json!({"success": true, "message": "ok", "apiToken": ISSUED[0], "apiSecret": ISSUED[1]}),
+    )
+    .await;
+    answer(
+        &server,
+        "POST",
+        "/openapi/bind/customer",
+        200,
+        json!({"success": true, "message": "ok"}),
+    )
+    .await;
+    let file = std::env::temp_dir().join(format!("unbind-cli-test-{}.env", std::process::id()));
+    let _ = std::fs::remove_file(&file);
+    let uri = server.uri();
+    let base = [
+        "manta",
+        "bind",
+        "--base-url",
+        &uri,
+        "--bot-id",
+        "bot-1",
+        "--client-id",
+        "c-9",
+        "--customer-id",
+        "u-42",
+    ];
+    let env = [("MANTA_SECRET", MANTA_SECRET)];
+
+    // Without a file for the new secret, logging in would lock the user out: refused.
+    let refused = unbind(&base, &env).await;
+    assert_eq!(refused.code, 2, "{refused:?}");
+    assert!(
+        refused.stderr.contains("MANTA_TOKEN is not set"),
+        "{refused:?}"
+    );
+    assert!(refused.stderr.contains("--save-credentials"), "{refused:?}");
+    assert!(received(&server).await.is_empty());
+
+    let file_arg = file.to_str().expect("a UTF-8 temp path");
+    let run = unbind(&args(&base, &["--save-credentials", file_arg]), &env).await;
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.stdout,
+        "MantaGo: bound customer u-42 to client c-9 (bot bot-1)\n"
+    );
+    let saved = std::fs::read_to_string(&file).expect("the credentials file");
+    assert_eq!(
+        saved,
+        format!(
+            "MANTA_TOKEN='{}'\nMANTA_SECRET='{}'\n",
+            ISSUED[0], ISSUED[1]
+        )
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    // An existing file is never overwritten, and nothing is sent.
+    let again = unbind(&args(&base, &["--save-credentials", file_arg]), &env).await;
+    assert_eq!(again.code, 2, "{again:?}");
+    assert!(again.stderr.contains("--save-credentials"), "{again:?}");
+    let _ = std::fs::remove_file(&file);
+
+    let requests = received(&server).await;
+    let paths: Vec<_> = requests.iter().map(|r| r.url.path()).collect();
+    assert_eq!(paths, ["/openapi/token", "/openapi/bind/customer"]);
+    assert_eq!(body(&requests[0]), json!({"secret": MANTA_SECRET}));
+    assert_eq!(
+        header(&requests[1], "authorization"),
+        Some(format!("Bearer {}", ISSUED[0]).as_str())
+    );
+    assert_eq!(body(&requests[1])["secret"], ISSUED[1]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// OneAccess
+
+async fn oneaccess_server() -> MockServer {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "GET",
+        "/api/v2/sdk/public-key",
+        200,
+        json!({"public_key": PUBLIC_KEY}),
+    )
+    .await;
+    answer(
+        &server,
+        "GET",
+        "/api/v2/sdk/server-date",
+        200,
+        json!({"timestamp": SERVER_TIME.to_string()}),
+    )
+    .await;
+    server
+}
+
+/// Decrypts an `X-signature` with the test key and checks it: the session token, a timestamp
+/// at the server's time (in `unit_ms` units, the run took less than a minute), and the nonce
+/// made from it by `nonce`.
+fn check_signature(request: &Request, sha1: bool, unit_ms: u64, nonce: fn(u64) -> String) {
+    let signature = header(request, "x-signature").expect("X-signature");
+    let key = rsa::RsaPrivateKey::from_pkcs8_pem(PRIVATE_KEY).unwrap();
+    let ciphertext = base64::engine::general_purpose::STANDARD
+        .decode(signature)
+        .unwrap();
+    let padding = if sha1 {
+        rsa::Oaep::new_with_mgf_hash::<sha2::Sha256, sha1::Sha1>()
+    } else {
+        rsa::Oaep::new::<sha2::Sha256>()
+    };
+    let plaintext = String::from_utf8(key.decrypt(padding, &ciphertext).unwrap()).unwrap();
+    let rest = plaintext
+        .strip_prefix(&format!("session_token={SECRET}&timestamp="))
+        .unwrap_or_else(|| panic!("{plaintext}"));
+    let (timestamp, got_nonce) = rest.split_once("&nonce=").unwrap();
+    let timestamp: u64 = timestamp.parse().unwrap();
+    let earliest = SERVER_TIME / unit_ms;
+    assert!(
+        (earliest..earliest + 60_000 / unit_ms).contains(&timestamp),
+        "{plaintext}"
+    );
+    assert_eq!(got_nonce, nonce(timestamp), "{plaintext}");
+}
+
+#[tokio::test]
+async fn oneaccess_list_and_unbind_are_signed_as_the_flags_say() {
+    let server = oneaccess_server().await;
+    let accounts = json!([
+        {"id": "001GKgGa15HGZA0aOxIa1bFktp1GKgG4", "userId": "u1", "socialType": "weixin",
+         "social_uid": "wx-1", "socialNickname": "Ann", "createdAt": "2024-01-01 10:00:00"}
+    ]);
+    answer(
+        &server,
+        "GET",
+        "/api/v2/sdk/social",
+        200,
+        json!({"social": accounts}),
+    )
+    .await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/sdk/social/unbind-account"))
+        .respond_with(ResponseTemplate::new(200))
+        .mount(&server)
+        .await;
+    let env = [("ONEACCESS_SESSION_TOKEN", SECRET)];
+    let uri = server.uri();
+    let list = args(&["oneaccess", "list", "--base-url", &uri], &DEVICE_FLAGS);
+
+    let text = unbind(&list, &env).await;
+    assert_eq!(text.code, 0, "{text:?}");
+    assert_eq!(
+        text.lines(),
+        [
+            "001GKgGa15HGZA0aOxIa1bFktp1GKgG4  type=weixin  nickname=Ann  uid=wx-1  created=\"2024-01-01 10:00:00\""
+        ]
+    );
+    let json = unbind(&args(&list, &["--json"]), &env).await;
+    assert_eq!(json.code, 0, "{json:?}");
+    assert_eq!(json.stdout_json(), accounts);
+
+    let unbind_args = args(
+        &["oneaccess", "unbind", "--base-url", &uri],
+        &args(
+            &DEVICE_FLAGS,
+            &[
+                "--id",
+                "001GKgGa15HGZA0aOxIa1bFktp1GKgG4",
+                "--mgf1",
+                "sha1",
+                "--nonce",
+                "timestamp-hex-upper",
+                "--timestamp-unit",
+                "s",
+            ],
+        ),
+    );
+    let text = unbind(&unbind_args, &env).await;
+    assert_eq!(text.code, 0, "{text:?}");
+    assert_eq!(
+        text.stdout,
+        "OneAccess: unbound social account 001GKgGa15HGZA0aOxIa1bFktp1GKgG4\n"
+    );
+    let json = unbind(&args(&unbind_args, &["--json"]), &env).await;
+    assert_eq!(
+        json.stdout_json(),
+        json!({"ok": true, "provider": "oneaccess", "action": "unbind",
+               "id": "001GKgGa15HGZA0aOxIa1bFktp1GKgG4"})
+    );
+
+    let requests = received(&server).await;
+    let signed: Vec<_> = requests
+        .iter()
+        .filter(|r| header(r, "x-signature").is_some())
+        .collect();
+    assert_eq!(signed.len(), 4, "two lists and two unbinds are signed");
+    for request in &requests {
+        for (name, value) in [
+            ("x-operating-sys-version", "Android 10"),
+            ("x-device-fingerprint", "156aysdna213sac"),
+            ("x-agent", "Mozilla/5.0 (Linux; Android 10)"),
+            ("x-client-id", "DRrYIqauawN0I8myTMoDTPys6ezGZxnm"),
+            ("x-l", "zh-CN"),
+        ] {
+            assert_eq!(header(request, name), Some(value), "{name}");
+        }
+        assert_eq!(header(request, "x-tenant-id"), None);
+    }
+    for list in &signed[..2] {
+        assert_eq!(
+            (list.method.as_str(), list.url.path()),
+            ("GET", "/api/v2/sdk/social")
+        );
+        check_signature(list, false, 1, |t| format!("{t:x}"));
+    }
+    for unbind in &signed[2..] {
+        assert_eq!(
+            (unbind.method.as_str(), unbind.url.path()),
+            ("POST", "/api/v2/sdk/social/unbind-account")
+        );
+        assert_eq!(
+            header(unbind, "content-type"),
+            Some("application/json;charset=utf8")
+        );
+        assert_eq!(
+            body(unbind),
+            json!({"id": "001GKgGa15HGZA0aOxIa1bFktp1GKgG4"})
+        );
+        check_signature(unbind, true, 1000, |t| format!("{t:X}"));
+    }
+}
+
+#[tokio::test]
+async fn oneaccess_bind_sends_the_state_token_and_keeps_the_session_to_itself() {
+    let server = oneaccess_server().await;
+    answer(
+        &server,
+        "POST",
+        "/api/v2/sdk/social/bind",
+        200,
+        json!({"status": "success", "session_token": ISSUED[2], "id_token": ISSUED[3], "expire": 7200}),
+    )
+    .await;
+    let uri = server.uri();
+    let bind = args(
+        &["oneaccess", "bind", "--base-url", &uri],
+        &args(
+            &DEVICE_FLAGS,
+            &["--mobile", "13800000000", "--verify-code", "123456"],
+        ),
+    );
+    // No session token: a social login that still needs binding has none.
+    let env = [("ONEACCESS_STATE_TOKEN", STATE_TOKEN)];
+
+    let text = unbind(&bind, &env).await;
+    assert_eq!(text.code, 0, "{text:?}");
+    assert_eq!(
+        text.stdout,
+        "OneAccess: bound the social account to mobile 13800000000 (a session was issued; its tokens are not printed)\n"
+    );
+    let json = unbind(&args(&["--json"], &bind), &env).await;
+    assert_eq!(
+        json.stdout_json(),
+        json!({"ok": true, "provider": "oneaccess", "action": "bind", "mobile": "13800000000",
+               "session_issued": true, "expire": 7200, "status": "success"})
+    );
+
+    let requests = received(&server).await;
+    assert_eq!(
+        requests.len(),
+        2,
+        "bind is not signed: no key or time is fetched"
+    );
+    for request in &requests {
+        assert_eq!(
+            (request.method.as_str(), request.url.path()),
+            ("POST", "/api/v2/sdk/social/bind")
+        );
+        assert_eq!(header(request, "x-state-token"), Some(STATE_TOKEN));
+        assert_eq!(header(request, "x-signature"), None);
+        assert_eq!(
+            header(request, "x-client-id"),
+            Some("DRrYIqauawN0I8myTMoDTPys6ezGZxnm")
+        );
+        assert_eq!(
+            body(request),
+            json!({"mobile": "13800000000", "verify_code": "123456"})
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CloudBase
+
+const DEVICE_ID: &str = "0123456789abcdef0123456789abcdef";
+
+#[tokio::test]
+async fn cloudbase_list_and_unbind_send_the_settings_given() {
+    let server = MockServer::start().await;
+    let providers = json!([
+        {"id": "github", "name": "GitHub", "provider_user_name": "octocat", "bind": true},
+        {"id": "wx_open", "name": "WeChat Open", "bind": false}
+    ]);
+    answer(
+        &server,
+        "GET",
+        "/auth/v1/user/provider",
+        200,
+        json!({"total": 2, "data": providers}),
+    )
+    .await;
+    answer(
+        &server,
+        "DELETE",
+        "/auth/v1/user/provider/github",
+        200,
+        json!({}),
+    )
+    .await;
+    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
+    let uri = server.uri();
+    let list = ["cloudbase", "list", "--base-url", &uri];
+
+    let text = unbind(&list, &env).await;
+    assert_eq!(text.code, 0, "{text:?}");
+    assert_eq!(
+        text.lines(),
+        [
+            "github  bound=yes  name=GitHub  user=octocat",
+            "wx_open  bound=no  name=\"WeChat Open\""
+        ]
+    );
+    let json = unbind(&args(&list, &["--json"]), &env).await;
+    assert_eq!(json.stdout_json(), providers);
+
+    let unbind_args = [
+        "cloudbase",
+        "unbind",
+        "--base-url",
+        &uri,
+        "--provider-id",
+        "github",
+        "--device-id",
+        DEVICE_ID,
+        "--client-id",
+        "my-client",
+        "--with-user-center",
+    ];
+    let text = unbind(&unbind_args, &env).await;
+    assert_eq!(text.code, 0, "{text:?}");
+    assert_eq!(text.stdout, "CloudBase: unbound identity source github\n");
+    let json = unbind(&args(&unbind_args, &["--json"]), &env).await;
+    assert_eq!(
+        json.stdout_json(),
+        json!({"ok": true, "provider": "cloudbase", "action": "unbind", "provider_id": "github"})
+    );
+
+    let requests = received(&server).await;
+    assert_eq!(requests.len(), 4);
+    for request in &requests {
+        assert_eq!(
+            header(request, "authorization"),
+            Some(format!("Bearer {SECRET}").as_str())
+        );
+        let device = header(request, "x-device-id").expect("x-device-id");
+        assert!(
+            device.len() == 32 && device.chars().all(|c| c.is_ascii_hexdigit()),
+            "a generated device id: {device}"
+        );
+    }
+    for list in &requests[..2] {
+        assert_eq!(
+            (list.method.as_str(), list.url.path()),
+            ("GET", "/auth/v1/user/provider")
+        );
+        assert_eq!(list.url.query(), None);
+    }
+    for unbind in &requests[2..] {
+        assert_eq!(
+            (unbind.method.as_str(), unbind.url.path()),
+            ("DELETE", "/auth/v1/user/provider/github")
+        );
+        assert_eq!(header(unbind, "x-device-id"), Some(DEVICE_ID));
+        assert_eq!(
+            query(unbind),
+            pairs(&[("client_id", "my-client"), ("with_user_center", "true")])
+        );
+        assert!(unbind.body.is_empty());
+    }
+}
+
+#[tokio::test]
+async fn cloudbase_bind_posts_the_provider_token() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "POST",
+        "/auth/v1/user/provider/bind",
+        200,
+        json!({}),
+    )
+    .await;
+    let uri = server.uri();
+    let run = unbind(
+        &["--json", "cloudbase", "bind", "--base-url", &uri],
+        &[
+            ("CLOUDBASE_ACCESS_TOKEN", SECRET),
+            ("CLOUDBASE_PROVIDER_TOKEN", PROVIDER_TOKEN),
+        ],
+    )
+    .await;
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.stdout_json(),
+        json!({"ok": true, "provider": "cloudbase", "action": "bind"})
+    );
+    let requests = received(&server).await;
+    assert_eq!(requests.len(), 1);
+    assert_eq!(
+        (requests[0].method.as_str(), requests[0].url.path()),
+        ("POST", "/auth/v1/user/provider/bind")
+    );
+    assert_eq!(
+        body(&requests[0]),
+        json!({"provider_token": PROVIDER_TOKEN})
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Failures and exit codes
+
+#[tokio::test]
+async fn a_provider_refusal_exits_1_with_the_providers_code() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "DELETE",
+        "/auth/v1/user/provider/github",
+        404,
+        json!({"error": "provider_not_found", "error_code": 4004,
+               "error_description": "Specified identity source does not exist"}),
+    )
+    .await;
+    // A proxy that echoes the request, credentials and all, into its error page.
+    Mock::given(method("GET"))
+        .and(path("/auth/v1/user/provider"))
+        .respond_with(
+            ResponseTemplate::new(401)
+                .set_body_string(format!("denied: Authorization: Bearer {SECRET}")),
+        )
+        .mount(&server)
+        .await;
+    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
+    let uri = server.uri();
+    let base = [
+        "cloudbase",
+        "unbind",
+        "--base-url",
+        &uri,
+        "--provider-id",
+        "github",
+    ];
+
+    let text = unbind(&base, &env).await;
+    assert_eq!(text.code, 1, "{text:?}");
+    assert_eq!(text.stdout, "");
+    assert_eq!(
+        text.stderr,
+        "unbind: CloudBase refused the request: HTTP 404: provider_not_found: 4004: Specified identity source does not exist\n"
+    );
+
+    let json = unbind(&args(&base, &["--json"]), &env).await;
+    assert_eq!(json.code, 1, "{json:?}");
+    assert_eq!(json.stdout, "");
+    let error = &json.stderr_json()["error"];
+    assert_eq!(error["kind"], "provider");
+    assert_eq!(error["provider"], "cloudbase");
+    assert_eq!(error["status"], 404);
+    assert_eq!(error["code"], "4004");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("provider_not_found")
+    );
+
+    let echoed = unbind(&["cloudbase", "list", "--base-url", &uri], &env).await;
+    assert_eq!(echoed.code, 1, "{echoed:?}");
+    assert!(
+        echoed.stderr.contains("HTTP 401") && echoed.stderr.contains("Bearer [REDACTED]"),
+        "{echoed:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_missing_or_empty_credential_exits_2_naming_it_and_sends_nothing() {
+    let server = MockServer::start().await;
+    let uri = server.uri();
+    let manta = ["manta", "list", "--base-url", &uri, "--bot-id", "bot-1"];
+    let oneaccess = args(&["oneaccess", "list", "--base-url", &uri], &DEVICE_FLAGS);
+    let oneaccess_bind = args(
+        &["oneaccess", "bind", "--base-url", &uri],
+        &args(&DEVICE_FLAGS, &["--mobile", "1", "--verify-code", "2"]),
+    );
+    let cloudbase_bind = ["cloudbase", "bind", "--base-url", &uri];
+    let cases: [(&[&str], Vars, &str); 6] = [
+        (
+            &manta,
+            &[("MANTA_TOKEN", SECRET)],
+            "MANTA_SECRET is not set",
+        ),
+        (
+            &manta,
+            &[("MANTA_SECRET", MANTA_SECRET), ("MANTA_TOKEN", "")],
+            "MANTA_TOKEN is empty",
+        ),
+        (&oneaccess, &[], "ONEACCESS_SESSION_TOKEN is not set"),
+        (
+            &oneaccess_bind,
+            &[("ONEACCESS_SESSION_TOKEN", SECRET)],
+            "ONEACCESS_STATE_TOKEN is not set",
+        ),
+        (
+            &cloudbase_bind,
+            &[("CLOUDBASE_PROVIDER_TOKEN", PROVIDER_TOKEN)],
+            "CLOUDBASE_ACCESS_TOKEN is not set",
+        ),
+        (
+            &cloudbase_bind,
+            &[
+                ("CLOUDBASE_ACCESS_TOKEN", SECRET),
+                ("CLOUDBASE_PROVIDER_TOKEN", " "),
+            ],
+            "CLOUDBASE_PROVIDER_TOKEN is empty",
+        ),
+    ];
+    for (command, env, expected) in cases {
+        let run = unbind(command, env).await;
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(
+            run.stderr.starts_with(&format!("unbind: {expected}")),
+            "{expected}: {run:?}"
+        );
+        assert_eq!(run.stdout, "");
+    }
+    let json = unbind(&args(&manta, &["--json"]), &[]).await;
+    assert_eq!(json.code, 2, "{json:?}");
+    let error = &json.stderr_json()["error"];
+    assert_eq!(error["kind"], "invalid_input");
+    assert_eq!(error["provider"], "manta");
+    assert!(error["message"].as_str().unwrap().contains("MANTA_SECRET"));
+    assert!(received(&server).await.is_empty());
+}
+
+#[tokio::test]
+async fn bad_input_exits_2_before_anything_is_sent() {
+    let server = MockServer::start().await;
+    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
+    let uri = server.uri();
+    for bad in ["..", "a/b"] {
+        let run = unbind(
+            &[
+                "cloudbase",
+                "unbind",
+                "--base-url",
+                &uri,
+                "--provider-id",
+                bad,
+            ],
+            &env,
+        )
+        .await;
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(
+            run.stderr
+                .starts_with("unbind: invalid input: provider_id "),
+            "{run:?}"
+        );
+    }
+    let json = unbind(
+        &[
+            "cloudbase",
+            "unbind",
+            "--json",
+            "--base-url",
+            &uri,
+            "--provider-id",
+            "..",
+        ],
+        &env,
+    )
+    .await;
+    assert_eq!(json.code, 2, "{json:?}");
+    assert_eq!(json.stderr_json()["error"]["kind"], "invalid_input");
+    let device = unbind(
+        &[
+            "cloudbase",
+            "list",
+            "--base-url",
+            &uri,
+            "--device-id",
+            "short",
+        ],
+        &env,
+    )
+    .await;
+    assert_eq!(device.code, 2, "{device:?}");
+    assert!(device.stderr.contains("x-device-id"), "{device:?}");
+    assert!(received(&server).await.is_empty(), "nothing may be sent");
+}
+
+#[tokio::test]
+async fn usage_errors_exit_2() {
+    let env = [
+        ("MANTA_SECRET", MANTA_SECRET),
+        ("MANTA_TOKEN", SECRET),
+        ("ONEACCESS_SESSION_TOKEN", SECRET),
+        ("CLOUDBASE_ACCESS_TOKEN", SECRET),
+    ];
+    let oneaccess = args(&["oneaccess", "list"], &DEVICE_FLAGS);
+    let cases: [(&[&str], &str); 6] = [
+        (&["manta", "list"], "--bot-id"),
+        (
+            &["manta", "list", "--bot-id", "b", "--limit", "0"],
+            "--limit",
+        ),
+        (
+            &["manta", "list", "--bot-id", "b", "--secret", "x"],
+            "--secret",
+        ),
+        (&["cloudbase", "frobnicate"], "frobnicate"),
+        (&["cloudbase", "list"], "--env"),
+        (&oneaccess, "--base-url"),
+    ];
+    for (command, mentions) in cases {
+        let run = unbind(command, &env).await;
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(run.stderr.contains(mentions), "{mentions}: {run:?}");
+        assert_eq!(run.stdout, "");
+    }
+    let json = unbind(&["--json", "manta", "list"], &env).await;
+    assert_eq!(json.code, 2, "{json:?}");
+    assert_eq!(json.stderr_json()["error"]["kind"], "usage");
+}
+
+#[tokio::test]
+async fn a_transport_failure_exits_3() {
+    let closed = {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}", listener.local_addr().unwrap())
+    };
+    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
+    let base = [
+        "cloudbase",
+        "unbind",
+        "--base-url",
+        &closed,
+        "--provider-id",
+        "github",
+    ];
+
+    let text = unbind(&base, &env).await;
+    assert_eq!(text.code, 3, "{text:?}");
+    assert!(
+        text.stderr
+            .starts_with("unbind: CloudBase: transport failure: "),
+        "{text:?}"
+    );
+    let json = unbind(&args(&base, &["--json"]), &env).await;
+    assert_eq!(json.code, 3, "{json:?}");
+    let error = &json.stderr_json()["error"];
+    assert_eq!(
+        (error["kind"].as_str(), error["provider"].as_str()),
+        (Some("transport"), Some("cloudbase"))
+    );
+}
+
+#[tokio::test]
+async fn every_command_has_help_with_an_example() {
+    let commands: [&[&str]; 13] = [
+        &[],
+        &["manta"],
+        &["manta", "list"],
+        &["manta", "bind"],
+        &["manta", "unbind"],
+        &["oneaccess"],
+        &["oneaccess", "list"],
+        &["oneaccess", "bind"],
+        &["oneaccess", "unbind"],
+        &["cloudbase"],
+        &["cloudbase", "list"],
+        &["cloudbase", "bind"],
+        &["cloudbase", "unbind"],
+    ];
+    for command in commands {
+        let run = unbind(&args(command, &["--help"]), &[]).await;
+        assert_eq!(run.code, 0, "{command:?}: {run:?}");
+        assert!(run.stdout.contains("Example"), "{command:?}: {run:?}");
+        let example = run.stdout.rsplit("Example").next().unwrap();
+        assert!(example.contains("unbind "), "{command:?}: {example}");
+    }
+}
