@@ -227,6 +227,15 @@ pub struct MantaListArgs {
     /// Only clients of this chat platform.
     #[arg(long)]
     pub platform: Option<String>,
+    /// Only clients with this name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Only clients created from this time on (13-digit Unix milliseconds).
+    #[arg(long, value_name = "MILLIS")]
+    pub start_at: Option<i64>,
+    /// Only clients created up to this time (13-digit Unix milliseconds).
+    #[arg(long, value_name = "MILLIS")]
+    pub end_at: Option<i64>,
     /// Page size, 1 to 100 (MantaGo's default: 10).
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=100))]
     pub limit: Option<u64>,

@@ -27,6 +27,9 @@ pub async fn run(
                 .list(&ListQuery {
                     customer_id: query.customer_id.clone(),
                     platform: query.platform.clone(),
+                    name: query.name.clone(),
+                    start_at: query.start_at,
+                    end_at: query.end_at,
                     limit: query.limit,
                     offset: query.offset,
                     next: query.next.clone(),

@@ -26,6 +26,12 @@ pub struct ListQuery {
     pub customer_id: Option<String>,
     /// Only clients of this chat platform.
     pub platform: Option<String>,
+    /// Only clients with this name.
+    pub name: Option<String>,
+    /// Only clients created from this time on (13-digit Unix milliseconds).
+    pub start_at: Option<i64>,
+    /// Only clients created up to this time (13-digit Unix milliseconds).
+    pub end_at: Option<i64>,
     /// Page size, 1 to 100 (the provider's default: 10).
     pub limit: Option<u64>,
     /// Clients to skip (default 0).
@@ -75,21 +81,41 @@ impl MantaClient {
         })
     }
 
-    /// Exchanges the secret for an API token (`POST /openapi/token`) and returns a client that
-    /// uses it. MantaGo also rotates the secret: the returned client holds the new one.
+    /// Asks for an API token with the secret alone (`POST /openapi/token`) and returns a client
+    /// that uses it. MantaGo also rotates the secret: the returned client holds the new one.
+    ///
+    /// PROVIDERS.md says every MantaGo call carries a bearer token; where `/openapi/token` needs
+    /// one too, build the client with the token you hold and call [`MantaClient::refresh`].
     pub async fn login(base_url: &str, bot_id: &str, secret: SecretString) -> Result<Self, Error> {
-        let bare = Self::with_http(base_url, bot_id, Credentials::new(secret), http_client()?)?;
+        Self::with_http(base_url, bot_id, Credentials::new(secret), http_client()?)?
+            .refresh()
+            .await
+    }
+
+    /// Exchanges the current credentials for a new API token and secret (`POST /openapi/token`,
+    /// with the bearer token if one is held) and returns a client that uses them. The old token
+    /// and secret are refused from then on (code 120000): keep [`MantaClient::credentials`].
+    pub async fn refresh(&self) -> Result<Self, Error> {
         let body = types::SecretRequest {
-            secret: bare.secret().to_owned(),
+            secret: self.secret().to_owned(),
         };
         let issued = status::capture(
-            bare.api.get_api_token().bot_id(bot_id).body(body).send(),
-            &bare.redactor,
+            self.api
+                .get_api_token()
+                .bot_id(self.bot_id.clone())
+                .body(body)
+                .send(),
+            &self.redactor,
         )
         .await?;
         let credentials = Credentials::new(SecretString::from(issued.api_secret))
             .with_token(SecretString::from(issued.api_token));
-        Self::with_http(base_url, bot_id, credentials, bare.api.client().clone())
+        Self::with_http(
+            self.api.baseurl(),
+            &self.bot_id,
+            credentials,
+            self.api.client().clone(),
+        )
     }
 
     /// The credentials in use: after [`MantaClient::login`], the new token and rotated secret
@@ -137,6 +163,15 @@ impl MantaClient {
         if let Some(platform) = &query.platform {
             call = call.platform(platform.clone());
         }
+        if let Some(name) = &query.name {
+            call = call.name(name.clone());
+        }
+        if let Some(start_at) = query.start_at {
+            call = call.start_at(start_at);
+        }
+        if let Some(end_at) = query.end_at {
+            call = call.end_at(end_at);
+        }
         if let Some(limit) = query.limit {
             let limit = std::num::NonZeroU64::new(limit)
                 .filter(|l| l.get() <= 100)
@@ -151,6 +186,33 @@ impl MantaClient {
         }
         let page = status::capture(call.send(), &self.redactor).await?;
         Ok(page.client_list.unwrap_or_default())
+    }
+
+    /// Gets one chat-platform client (`POST /openapi/client/{clientId}`), optionally narrowed
+    /// by its id on the platform and the platform's name.
+    pub async fn get_client(
+        &self,
+        client_id: &str,
+        platform_client_id: Option<&str>,
+        platform: Option<&str>,
+    ) -> Result<types::Client, Error> {
+        validate::path_segment("clientId", client_id)?;
+        let mut call = self
+            .api
+            .get_client()
+            .bot_id(self.bot_id.clone())
+            .client_id(client_id)
+            .body(types::SecretRequest {
+                secret: self.secret().to_owned(),
+            });
+        if let Some(id) = platform_client_id {
+            validate::id("platformClientId", id)?;
+            call = call.platform_client_id(id);
+        }
+        if let Some(platform) = platform {
+            call = call.platform(platform);
+        }
+        Ok(status::capture(call.send(), &self.redactor).await?.client)
     }
 
     /// Binds a customer to a chat-platform client (`POST /openapi/bind/customer`).

@@ -179,8 +179,8 @@ impl OneAccessClient {
         )
     }
 
-    /// Binds the social account of a social login (its `state_token`) to a mobile number
-    /// (`POST /api/v2/sdk/social/bind`); OneAccess answers with a new session.
+    /// Binds the social account of a social login (its `state_token`) to an existing user's
+    /// mobile number (`POST /api/v2/sdk/social/bind`); OneAccess answers with a new session.
     ///
     /// A social login that still needs binding has no session yet, so this needs none.
     pub async fn bind(
@@ -191,21 +191,43 @@ impl OneAccessClient {
         verify_code: &str,
         settings: &OneAccessSettings,
     ) -> Result<Session, Error> {
-        unbind_auth::header::sensitive_value("X-state-token", state_token)?;
-        validate::id("mobile", mobile)?;
-        validate::id("verify_code", verify_code)?;
-        let api = unsigned_api(base_url, &device, settings)?;
-        let answer = status::capture(
-            with_device!(api.bind_social_account(), &device)
-                .x_state_token(state_token.expose_secret().to_owned())
-                .body(types::MobileVerifyRequest {
-                    mobile: mobile.to_owned(),
-                    verify_code: verify_code.to_owned(),
-                })
-                .send(),
-            &Redactor::new([state_token]),
-        )
-        .await?;
+        let (api, body) = state_call(
+            base_url,
+            &device,
+            state_token,
+            mobile,
+            verify_code,
+            settings,
+        )?;
+        let call = with_device!(api.bind_social_account(), &device)
+            .x_state_token(state_token.expose_secret().to_owned())
+            .body(body);
+        let answer = status::capture(call.send(), &Redactor::new([state_token])).await?;
+        Ok(Session::from(answer))
+    }
+
+    /// Registers a new user with a mobile number and binds the social account of a social login
+    /// to it (`POST /api/v2/sdk/social/register-bind`); OneAccess answers with a new session.
+    pub async fn register_and_bind(
+        base_url: &str,
+        device: DeviceProfile,
+        state_token: &SecretString,
+        mobile: &str,
+        verify_code: &str,
+        settings: &OneAccessSettings,
+    ) -> Result<Session, Error> {
+        let (api, body) = state_call(
+            base_url,
+            &device,
+            state_token,
+            mobile,
+            verify_code,
+            settings,
+        )?;
+        let call = with_device!(api.register_and_bind_social_account(), &device)
+            .x_state_token(state_token.expose_secret().to_owned())
+            .body(body);
+        let answer = status::capture(call.send(), &Redactor::new([state_token])).await?;
         Ok(Session::from(answer))
     }
 
@@ -343,6 +365,25 @@ fn unsigned_api(
         http,
         (),
     ))
+}
+
+/// Checks the inputs of a state-token call; returns its client and body.
+fn state_call(
+    base_url: &str,
+    device: &DeviceProfile,
+    state_token: &SecretString,
+    mobile: &str,
+    verify_code: &str,
+    settings: &OneAccessSettings,
+) -> Result<(oneaccess_client::Client, types::MobileVerifyRequest), Error> {
+    unbind_auth::header::sensitive_value("X-state-token", state_token)?;
+    validate::id("mobile", mobile)?;
+    validate::id("verify_code", verify_code)?;
+    let body = types::MobileVerifyRequest {
+        mobile: mobile.to_owned(),
+        verify_code: verify_code.to_owned(),
+    };
+    Ok((unsigned_api(base_url, device, settings)?, body))
 }
 
 fn signing_error(error: impl std::fmt::Display) -> Error {

@@ -224,3 +224,49 @@ async fn a_documented_status_with_a_non_json_body_keeps_its_status() {
         matches!(&error.provider_error().unwrap().body, ProviderBody::Text(t) if t == "slow down")
     );
 }
+
+#[tokio::test]
+async fn refresh_sends_the_current_token_and_switches_to_the_new_pair() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "POST",
+        "/openapi/token",
+        200,
+        json!({"success": true, "message": "ok", "apiToken": "jwt-2", "apiSecret": "secret-2"}),
+    )
+    .await;
+    answer(
+        &server,
+        "POST",
+        "/openapi/client/c1",
+        200,
+        json!({"success": true, "message": "ok", "client": {"clientId": "c1", "platform": "line"}}),
+    )
+    .await;
+    let refreshed = client(&server).refresh().await.unwrap();
+    let found = refreshed
+        .get_client("c1", Some("U123"), Some("line"))
+        .await
+        .unwrap();
+    assert_eq!(found.client_id, "c1");
+
+    let requests = received(&server).await;
+    assert_eq!(
+        header(&requests[0], "authorization"),
+        Some(format!("Bearer {SECRET}").as_str())
+    );
+    assert_eq!(header(&requests[1], "authorization"), Some("Bearer jwt-2"));
+    let mut query: Vec<_> = requests[1].url.query_pairs().collect();
+    query.sort();
+    assert_eq!(
+        query,
+        [
+            ("botId".into(), "bot-1".into()),
+            ("platform".into(), "line".into()),
+            ("platformClientId".into(), "U123".into())
+        ]
+    );
+    let body: serde_json::Value = serde_json::from_slice(&requests[1].body).unwrap();
+    assert_eq!(body, json!({"secret": "secret-2"}));
+}
