@@ -10,11 +10,13 @@ use serde_json::{Value, json};
 use unbind::auth::SecretString;
 use unbind::auth::clock::FixedClock;
 use unbind::auth::cloudbase::DeviceId;
+use unbind::auth::manta::Credentials;
 use unbind::auth::oneaccess::DeviceProfile;
 use unbind::auth::random::CountingRandom;
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
-use unbind::manta::{ListQuery, MantaClient};
+use unbind::manta::{ListQuery, MantaClient, MantaSettings};
 use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
+use unbind::{CallSettings, RetryPolicy};
 use unbind_recorder::conformance::Spec;
 use unbind_recorder::{Body, RecordedRequest, Recorder};
 
@@ -202,11 +204,15 @@ async fn drive_manta(
     variant: Variant,
     base: &str,
 ) -> Result<String, unbind::Error> {
-    let client = MantaClient::new(
+    let client = MantaClient::with_settings(
         base,
         MANTA_BOT,
-        SecretString::from(MANTA_SECRET),
-        SecretString::from(MANTA_TOKEN),
+        Credentials::new(SecretString::from(MANTA_SECRET))
+            .with_token(SecretString::from(MANTA_TOKEN)),
+        MantaSettings {
+            call: call_settings(),
+            ..MantaSettings::default()
+        },
     )?;
     let all = variant == Variant::AllOptional;
     Ok(match operation {
@@ -247,6 +253,14 @@ async fn drive_manta(
     })
 }
 
+/// No retries: each call is one request, so what a test serves is what the facade decodes.
+pub fn call_settings() -> CallSettings {
+    CallSettings {
+        retry: RetryPolicy::never(),
+        ..CallSettings::default()
+    }
+}
+
 /// The device profile: the required headers, or every header.
 pub fn device(variant: Variant) -> DeviceProfile {
     let mut device = DeviceProfile {
@@ -269,6 +283,7 @@ pub fn oneaccess_settings() -> OneAccessSettings {
     OneAccessSettings {
         clock: Arc::new(FixedClock::new(1_699_999_000_000)),
         random: Arc::new(CountingRandom::new(1)),
+        call: call_settings(),
         ..OneAccessSettings::default()
     }
 }
@@ -337,7 +352,7 @@ async fn drive_cloudbase(
             random: Some(Arc::new(CountingRandom::new(2))),
             client_id: all.then(|| "test-client-id".to_owned()),
             with_user_center: all.then_some(true),
-            http: None,
+            call: call_settings(),
         },
     )?;
     let api = client.api();

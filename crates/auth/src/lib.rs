@@ -33,10 +33,10 @@
 
 pub mod clock;
 pub mod cloudbase;
+pub mod exchange;
 pub mod header;
 pub mod manta;
 pub mod oneaccess;
 pub mod random;
-pub mod status;
 
 pub use secrecy::{ExposeSecret, SecretString};

@@ -7,7 +7,7 @@ use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings, base_url};
 use crate::cli::CloudBaseAction;
 use crate::env::{CLOUDBASE_ACCESS_TOKEN, CLOUDBASE_PROVIDER_TOKEN, Env};
 use crate::error::CliError;
-use crate::output::{Report, line, show, to_json};
+use crate::output::{Report, line, outcome, show, to_json};
 
 /// Runs a CloudBase action.
 pub async fn run(
@@ -61,10 +61,10 @@ pub async fn run(
         }
         CloudBaseAction::Unbind { provider_id, .. } => {
             let client = CloudBaseClient::with_settings(&base, access_token, settings)?;
-            client.unbind(provider_id).await?;
+            let (word, note) = outcome(client.unbind(provider_id).await?);
             Ok(Report::new(
                 vec![format!(
-                    "CloudBase: unbound identity source {}",
+                    "CloudBase: unbound identity source {}{note}",
                     show(provider_id)
                 )],
                 json!({
@@ -72,6 +72,7 @@ pub async fn run(
                     "provider": "cloudbase",
                     "action": "unbind",
                     "provider_id": provider_id,
+                    "outcome": word,
                 }),
             ))
         }

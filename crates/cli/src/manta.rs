@@ -6,7 +6,7 @@ use unbind::manta::{BASE_URL, ListQuery, MantaClient};
 use crate::cli::{MantaAction, MantaBot};
 use crate::env::{Env, MANTA_SECRET, MANTA_TOKEN};
 use crate::error::CliError;
-use crate::output::{Report, line, show, to_json};
+use crate::output::{Report, line, outcome, show, to_json};
 use crate::save::CredentialFile;
 
 const SECRET_WHAT: &str = "the MantaGo API secret";
@@ -57,17 +57,20 @@ pub async fn run(
         }
         MantaAction::Bind { binding, .. } | MantaAction::Unbind { binding, .. } => {
             let bind = matches!(action, MantaAction::Bind { .. });
-            if bind {
+            let (word, note) = if bind {
                 client
                     .bind(&binding.client_id, &binding.customer_id)
                     .await?;
+                ("bound", "")
             } else {
-                client
-                    .unbind(&binding.client_id, &binding.customer_id)
-                    .await?;
-            }
+                outcome(
+                    client
+                        .unbind(&binding.client_id, &binding.customer_id)
+                        .await?,
+                )
+            };
             let text = format!(
-                "MantaGo: {} customer {} {} client {} (bot {})",
+                "MantaGo: {} customer {} {} client {} (bot {}){note}",
                 if bind { "bound" } else { "unbound" },
                 show(&binding.customer_id),
                 if bind { "to" } else { "from" },
@@ -83,6 +86,7 @@ pub async fn run(
                     "bot_id": bot_id,
                     "client_id": binding.client_id,
                     "customer_id": binding.customer_id,
+                    "outcome": word,
                 }),
             ))
         }

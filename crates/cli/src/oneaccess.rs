@@ -8,7 +8,7 @@ use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
 use crate::cli::{OneAccessAction, OneAccessDevice};
 use crate::env::{Env, ONEACCESS_SESSION_TOKEN, ONEACCESS_STATE_TOKEN};
 use crate::error::CliError;
-use crate::output::{Report, line, show, to_json};
+use crate::output::{Report, line, outcome, show, to_json};
 
 /// Runs a OneAccess action.
 pub async fn run(
@@ -42,10 +42,13 @@ pub async fn run(
         }
         OneAccessAction::Unbind { id, .. } => {
             let client = client(base_url, device, session(env)?)?;
-            client.unbind(id).await?;
+            let (word, note) = outcome(client.unbind(id).await?);
             Ok(Report::new(
-                vec![format!("OneAccess: unbound social account {}", show(id))],
-                json!({"ok": true, "provider": "oneaccess", "action": "unbind", "id": id}),
+                vec![format!(
+                    "OneAccess: unbound social account {}{note}",
+                    show(id)
+                )],
+                json!({"ok": true, "provider": "oneaccess", "action": "unbind", "id": id, "outcome": word}),
             ))
         }
         OneAccessAction::Bind {

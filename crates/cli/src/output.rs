@@ -69,6 +69,17 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> Value {
         .unwrap_or_else(|e| Value::String(format!("(could not serialize: {e})")))
 }
 
+/// An unbind's outcome: the word for the JSON `outcome` field, and a suffix for the text line
+/// (nothing when the binding was removed now).
+pub fn outcome(outcome: unbind::UnbindOutcome) -> (&'static str, &'static str) {
+    match outcome {
+        unbind::UnbindOutcome::Unbound => ("unbound", ""),
+        unbind::UnbindOutcome::AlreadyUnbound => {
+            ("already_unbound", " (it was not bound: nothing to do)")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

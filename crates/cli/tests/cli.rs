@@ -243,7 +243,7 @@ async fn manta_unbind_posts_the_customer_and_confirms() {
     assert_eq!(
         json.stdout_json(),
         json!({"ok": true, "provider": "manta", "action": "unbind", "bot_id": "bot-1",
-               "client_id": "c-9", "customer_id": "u-42"})
+               "client_id": "c-9", "customer_id": "u-42", "outcome": "unbound"})
     );
 
     let requests = received(&server).await;
@@ -462,7 +462,7 @@ async fn oneaccess_list_and_unbind_are_signed_as_the_flags_say() {
     assert_eq!(
         json.stdout_json(),
         json!({"ok": true, "provider": "oneaccess", "action": "unbind",
-               "id": "001GKgGa15HGZA0aOxIa1bFktp1GKgG4"})
+               "id": "001GKgGa15HGZA0aOxIa1bFktp1GKgG4", "outcome": "unbound"})
     );
 
     let requests = received(&server).await;
@@ -629,7 +629,7 @@ async fn cloudbase_list_and_unbind_send_the_settings_given() {
     let json = unbind(&args(&unbind_args, &["--json"]), &env).await;
     assert_eq!(
         json.stdout_json(),
-        json!({"ok": true, "provider": "cloudbase", "action": "unbind", "provider_id": "github"})
+        json!({"ok": true, "provider": "cloudbase", "action": "unbind", "provider_id": "github", "outcome": "unbound"})
     );
 
     let requests = received(&server).await;
@@ -713,9 +713,9 @@ async fn a_provider_refusal_exits_1_with_the_providers_code() {
         &server,
         "DELETE",
         "/auth/v1/user/provider/github",
-        404,
-        json!({"error": "provider_not_found", "error_code": 4004,
-               "error_description": "Specified identity source does not exist"}),
+        401,
+        json!({"error": "unauthorized", "error_code": 4003,
+               "error_description": "User not logged in or access_token invalid"}),
     )
     .await;
     // A proxy that echoes the request, credentials and all, into its error page.
@@ -743,7 +743,7 @@ async fn a_provider_refusal_exits_1_with_the_providers_code() {
     assert_eq!(text.stdout, "");
     assert_eq!(
         text.stderr,
-        "unbind: CloudBase refused the request: HTTP 404: provider_not_found: 4004: Specified identity source does not exist\n"
+        "unbind: CloudBase refused the request: HTTP 401: unauthorized: 4003: User not logged in or access_token invalid\n"
     );
 
     let json = unbind(&args(&base, &["--json"]), &env).await;
@@ -752,20 +752,51 @@ async fn a_provider_refusal_exits_1_with_the_providers_code() {
     let error = &json.stderr_json()["error"];
     assert_eq!(error["kind"], "provider");
     assert_eq!(error["provider"], "cloudbase");
-    assert_eq!(error["status"], 404);
-    assert_eq!(error["code"], "4004");
-    assert!(
-        error["message"]
-            .as_str()
-            .unwrap()
-            .contains("provider_not_found")
-    );
+    assert_eq!(error["status"], 401);
+    assert_eq!(error["code"], "4003");
+    assert!(error["message"].as_str().unwrap().contains("unauthorized"));
 
     let echoed = unbind(&["cloudbase", "list", "--base-url", &uri], &env).await;
     assert_eq!(echoed.code, 1, "{echoed:?}");
     assert!(
         echoed.stderr.contains("HTTP 401") && echoed.stderr.contains("Bearer [REDACTED]"),
         "{echoed:?}"
+    );
+}
+
+#[tokio::test]
+async fn unbinding_what_is_not_bound_exits_0_and_says_so() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "DELETE",
+        "/auth/v1/user/provider/github",
+        404,
+        json!({"error": "provider_not_found", "error_code": 4004,
+               "error_description": "Specified identity source does not exist"}),
+    )
+    .await;
+    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
+    let uri = server.uri();
+    let base = [
+        "cloudbase",
+        "unbind",
+        "--base-url",
+        &uri,
+        "--provider-id",
+        "github",
+    ];
+    let text = unbind(&base, &env).await;
+    assert_eq!(text.code, 0, "{text:?}");
+    assert_eq!(
+        text.stdout,
+        "CloudBase: unbound identity source github (it was not bound: nothing to do)\n"
+    );
+    let json = unbind(&args(&base, &["--json"]), &env).await;
+    assert_eq!(json.code, 0, "{json:?}");
+    assert!(
+        json.stdout.contains(r#""outcome":"already_unbound""#),
+        "{json:?}"
     );
 }
 

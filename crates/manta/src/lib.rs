@@ -63,14 +63,14 @@ impl progenitor_client::ClientHooks<Context> for Client {
         Ok(())
     }
 
-    async fn post<E>(
+    /// Sends the request and reads the answer through [`unbind_auth::exchange::read_bounded`]:
+    /// at most the facade's body limit, with the status and `Retry-After` recorded.
+    async fn exec(
         &self,
-        result: &reqwest::Result<reqwest::Response>,
+        request: reqwest::Request,
         _info: &progenitor_client::OperationInfo,
-    ) -> Result<(), Error<E>> {
-        if let Ok(response) = result {
-            unbind_auth::status::record(response.status());
-        }
-        Ok(())
+    ) -> reqwest::Result<reqwest::Response> {
+        let response = self.client.execute(request).await?;
+        unbind_auth::exchange::read_bounded(response).await
     }
 }

@@ -7,8 +7,9 @@ use unbind_auth::SecretString;
 use unbind_auth::cloudbase::DeviceId;
 use unbind_auth::random::{OsRandom, Random};
 
+use crate::call::{CallSettings, Caller, Repeat};
 use crate::error::Redactor;
-use crate::{Error, http_client, status, validate};
+use crate::{Error, Provider, UnbindOutcome, validate};
 
 /// The documented gateway for an environment: `https://{env}.api.tcloudbasegateway.com`.
 pub fn base_url(env: &str) -> Result<String, Error> {
@@ -40,7 +41,7 @@ fn environment(env: &str) -> Result<(), Error> {
 #[derive(Clone, Debug)]
 pub struct CloudBaseClient {
     api: cloudbase_client::Client,
-    redactor: Redactor,
+    caller: Caller,
     client_id: Option<String>,
     with_user_center: Option<bool>,
 }
@@ -57,8 +58,14 @@ pub struct CloudBaseSettings {
     pub with_user_center: Option<bool>,
     /// Source of the generated device id and each `x-request-id` (default: the OS).
     pub random: Option<Arc<dyn Random>>,
-    /// The HTTP client to use (default: rustls, 15 s timeouts).
-    pub http: Option<reqwest::Client>,
+    /// Retries, timeouts and the answer size limit.
+    pub call: CallSettings,
+}
+
+/// Whether a CloudBase error says the identity source is not bound: `provider_not_found`
+/// (error_code 4004), as documented for unbind.
+pub fn is_not_bound(error: &crate::ProviderError) -> bool {
+    error.kind.as_deref() == Some("provider_not_found") || error.code.as_deref() == Some("4004")
 }
 
 impl CloudBaseClient {
@@ -81,19 +88,23 @@ impl CloudBaseClient {
         let device_id = settings
             .device_id
             .unwrap_or_else(|| DeviceId::generate(random.as_ref()));
-        let redactor = Redactor::new([&access_token]);
+        let caller = Caller::new(
+            Provider::CloudBase,
+            Redactor::new([&access_token]),
+            &settings.call,
+        );
         let context = cloudbase_client::Context {
             device_id,
             access_token: Some(access_token),
             random,
         };
-        let http = match settings.http {
-            Some(http) => http,
-            None => http_client()?,
-        };
         Ok(Self {
-            api: cloudbase_client::Client::new_with_client(&crate::base(base_url)?, http, context),
-            redactor,
+            api: cloudbase_client::Client::new_with_client(
+                &crate::base(base_url)?,
+                settings.call.http_client()?,
+                context,
+            ),
+            caller,
             client_id: settings.client_id,
             with_user_center: settings.with_user_center,
         })
@@ -111,11 +122,19 @@ impl CloudBaseClient {
 
     /// Lists the identity sources and whether each is bound (`GET /auth/v1/user/provider`).
     pub async fn list(&self) -> Result<Vec<types::BoundProvider>, Error> {
-        let list = status::capture(self.api.list_bound_providers().send(), &self.redactor).await?;
+        let list = self
+            .caller
+            .retrying("list_bound_providers", Repeat::Safe, || {
+                self.caller.once(self.api.list_bound_providers().send())
+            })
+            .await?;
         Ok(list.data)
     }
 
     /// Binds the account behind a `provider_token` (`POST /auth/v1/user/provider/bind`).
+    ///
+    /// CloudBase does not document bind as idempotent, so it is retried only where the request
+    /// cannot have arrived (429, a refused connection).
     pub async fn bind(&self, provider_token: &SecretString) -> Result<(), Error> {
         use unbind_auth::ExposeSecret as _;
         validate::id("provider_token", provider_token.expose_secret())?;
@@ -123,25 +142,32 @@ impl CloudBaseClient {
             provider_token: provider_token.expose_secret().to_owned(),
             with_user_center: self.with_user_center,
         };
-        status::capture(
-            self.api.bind_provider().body(body).send(),
-            &self.redactor.with([provider_token]),
-        )
-        .await?;
+        let caller = self.caller.with_secrets([provider_token]);
+        caller
+            .retrying("bind_provider", Repeat::OnlyIfUnsent, || {
+                caller.once(self.api.bind_provider().body(body.clone()).send())
+            })
+            .await?;
         Ok(())
     }
 
-    /// Unbinds an identity source (`DELETE /auth/v1/user/provider/{provider_id}`).
-    pub async fn unbind(&self, provider_id: &str) -> Result<(), Error> {
+    /// Unbinds an identity source (`DELETE /auth/v1/user/provider/{provider_id}`);
+    /// `provider_not_found` is [`UnbindOutcome::AlreadyUnbound`].
+    pub async fn unbind(&self, provider_id: &str) -> Result<UnbindOutcome, Error> {
         validate::path_segment("provider_id", provider_id)?;
-        let mut call = self.api.unbind_provider().provider_id(provider_id);
-        if let Some(client_id) = &self.client_id {
-            call = call.client_id(client_id.clone());
-        }
-        if let Some(flag) = self.with_user_center {
-            call = call.with_user_center(flag);
-        }
-        status::capture(call.send(), &self.redactor).await?;
-        Ok(())
+        let outcome = self
+            .caller
+            .retrying("unbind_provider", Repeat::Safe, || {
+                let mut call = self.api.unbind_provider().provider_id(provider_id);
+                if let Some(client_id) = &self.client_id {
+                    call = call.client_id(client_id.clone());
+                }
+                if let Some(flag) = self.with_user_center {
+                    call = call.with_user_center(flag);
+                }
+                self.caller.once(call.send())
+            })
+            .await;
+        UnbindOutcome::from_result(outcome, is_not_bound)
     }
 }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use reqwest::StatusCode;
+use unbind_auth::exchange::Observed;
 use unbind_auth::{ExposeSecret as _, SecretString};
 
 /// The providers this crate talks to.
@@ -87,6 +88,8 @@ pub struct ProviderError {
     pub message: Option<String>,
     /// The body as the provider sent it.
     pub body: ProviderBody,
+    /// How long the provider asked us to wait (`Retry-After`, in seconds or as an HTTP date).
+    pub retry_after: Option<std::time::Duration>,
 }
 
 /// The raw error body, decoded into the provider's own type where it could be.
@@ -264,6 +267,7 @@ impl ProviderErrorBody for manta_client::types::ErrorResponse {
             kind: None,
             message: Some(self.err_response.message.clone()),
             body: ProviderBody::Manta(self),
+            retry_after: None,
         }
     }
 }
@@ -282,6 +286,7 @@ impl ProviderErrorBody for oneaccess_client::types::Error {
             kind: None,
             message: self.error_msg.clone(),
             body: ProviderBody::OneAccess(self),
+            retry_after: None,
         }
     }
 }
@@ -300,6 +305,7 @@ impl ProviderErrorBody for cloudbase_client::types::Error {
             kind: self.error.clone(),
             message: self.error_description.clone(),
             body: ProviderBody::CloudBase(self),
+            retry_after: None,
         }
     }
 }
@@ -323,16 +329,59 @@ pub(crate) fn from_body<E: ProviderErrorBody>(
             kind: None,
             message: None,
             body: ProviderBody::Text(snippet(&redactor.redact(&String::from_utf8_lossy(body)))),
+            retry_after: None,
         },
     };
     Error::Provider(Box::new(error))
 }
 
-/// Maps what a generated client returned into [`Error`].
-///
-/// `status` is the response status captured by the client's hooks, which progenitor drops
-/// when a documented error body is not JSON.
+/// Maps what a generated client returned into [`Error`], with what the client's hooks
+/// observed of the answer: the status (progenitor drops it when a documented error body is not
+/// JSON), `Retry-After`, and whether the body was over `body_limit` and left unread.
 pub(crate) async fn from_progenitor<E: ProviderErrorBody>(
+    error: progenitor_client::Error<E>,
+    observed: &Observed,
+    body_limit: usize,
+    redactor: &Redactor,
+) -> Error {
+    let provider = E::PROVIDER;
+    let mut mapped = match (observed.oversize, observed.status) {
+        (true, Some(status)) if !status.is_success() => Error::Provider(Box::new(ProviderError {
+            provider,
+            status: status.as_u16(),
+            code: None,
+            kind: None,
+            message: None,
+            body: ProviderBody::Text(format!("[an error body over {body_limit} bytes, not read]")),
+            retry_after: None,
+        })),
+        (true, status) => Error::UnexpectedResponse {
+            provider,
+            status: status.map_or(0, |s| s.as_u16()),
+            detail: format!("the answer is over the {body_limit}-byte limit and was not read"),
+        },
+        (false, status) => map_error(error, status, redactor).await,
+    };
+    if let Error::Provider(e) = &mut mapped {
+        e.retry_after = observed.retry_after.as_deref().and_then(retry_after);
+    }
+    mapped
+}
+
+/// A `Retry-After` value: delay-seconds, or an HTTP date (a past date means now).
+pub(crate) fn retry_after(value: &str) -> Option<std::time::Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(std::time::Duration::from_secs(seconds));
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(
+        when.duration_since(std::time::SystemTime::now())
+            .unwrap_or_default(),
+    )
+}
+
+async fn map_error<E: ProviderErrorBody>(
     error: progenitor_client::Error<E>,
     status: Option<StatusCode>,
     redactor: &Redactor,

@@ -29,15 +29,14 @@
 
 #![warn(missing_docs)]
 
+mod call;
 pub mod cloudbase;
 mod error;
 pub mod manta;
 pub mod oneaccess;
-mod status;
 mod validate;
 
-use std::time::Duration;
-
+pub use call::{BODY_LIMIT, CONNECT_TIMEOUT, CallSettings, REQUEST_TIMEOUT, RetryPolicy};
 pub use error::{Error, Provider, ProviderBody, ProviderError, SNIPPET_CHARS};
 /// Credential types, device profile and signer settings.
 pub use unbind_auth as auth;
@@ -97,7 +96,7 @@ impl Unbinder {
     }
 
     /// Unbinds `account`, which must belong to this client's provider.
-    pub async fn unbind(&self, account: &Account) -> Result<(), Error> {
+    pub async fn unbind(&self, account: &Account) -> Result<UnbindOutcome, Error> {
         match (self, account) {
             (
                 Unbinder::Manta(client),
@@ -122,18 +121,29 @@ impl Unbinder {
     }
 }
 
-/// How long connecting may take by default.
-pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// How long a whole request may take by default.
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// What an unbind found: a deletion job that retries can treat both as done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnbindOutcome {
+    /// The binding existed and is gone now.
+    Unbound,
+    /// There was nothing to unbind: the provider reports the binding as unknown.
+    AlreadyUnbound,
+}
 
-/// The default HTTP client: rustls, [`CONNECT_TIMEOUT`], [`REQUEST_TIMEOUT`].
-fn http_client() -> Result<reqwest::Client, Error> {
-    reqwest::Client::builder()
-        .connect_timeout(CONNECT_TIMEOUT)
-        .timeout(REQUEST_TIMEOUT)
-        .build()
-        .map_err(|e| Error::invalid("http client", e.to_string()))
+impl UnbindOutcome {
+    /// `Unbound` on success, `AlreadyUnbound` on a provider error that `already` recognises.
+    pub(crate) fn from_result<T>(
+        outcome: Result<T, Error>,
+        already: impl Fn(&ProviderError) -> bool,
+    ) -> Result<Self, Error> {
+        match outcome {
+            Ok(_) => Ok(UnbindOutcome::Unbound),
+            Err(error) if error.provider_error().is_some_and(&already) => {
+                Ok(UnbindOutcome::AlreadyUnbound)
+            }
+            Err(error) => Err(error),
+        }
+    }
 }
 
 /// Checks a base URL (http or https, with a host) and drops a trailing `/`.

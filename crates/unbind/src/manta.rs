@@ -5,18 +5,41 @@ use manta_client::types;
 use unbind_auth::manta::Credentials;
 use unbind_auth::{ExposeSecret as _, SecretString};
 
+use crate::call::{CallSettings, Caller, Repeat};
 use crate::error::Redactor;
-use crate::{Error, http_client, status, validate};
+use crate::{Error, Provider, UnbindOutcome, validate};
 
 /// The documented host.
 pub const BASE_URL: &str = "https://mantago.cc/api";
+
+/// Settings of a [`MantaClient`] beyond the base URL, bot and credentials.
+#[derive(Clone, Debug)]
+pub struct MantaSettings {
+    /// Retries, timeouts and the answer size limit.
+    pub call: CallSettings,
+    /// `errResponse.code`s that mean the customer was not bound to the client, so an unbind
+    /// has nothing left to do ([`UnbindOutcome::AlreadyUnbound`]). Default: `60002`
+    /// ("unbind customer failed"), the one unbind code MantaGo documents; empty the list to
+    /// treat it as an error.
+    pub already_unbound_codes: Vec<i64>,
+}
+
+impl Default for MantaSettings {
+    fn default() -> Self {
+        Self {
+            call: CallSettings::default(),
+            already_unbound_codes: vec![60002],
+        }
+    }
+}
 
 /// A MantaGo client for one bot.
 #[derive(Clone, Debug)]
 pub struct MantaClient {
     api: manta_client::Client,
-    redactor: Redactor,
+    caller: Caller,
     bot_id: String,
+    settings: MantaSettings,
 }
 
 /// One page of [`MantaClient::list`].
@@ -48,20 +71,20 @@ impl MantaClient {
         secret: SecretString,
         token: SecretString,
     ) -> Result<Self, Error> {
-        Self::with_http(
+        Self::with_settings(
             base_url,
             bot_id,
             Credentials::new(secret).with_token(token),
-            http_client()?,
+            MantaSettings::default(),
         )
     }
 
-    /// A client from credentials and your own HTTP client.
-    pub fn with_http(
+    /// A client from credentials and settings; checks every input before anything is sent.
+    pub fn with_settings(
         base_url: &str,
         bot_id: &str,
         credentials: Credentials,
-        http: reqwest::Client,
+        settings: MantaSettings,
     ) -> Result<Self, Error> {
         validate::id("botId", bot_id)?;
         validate::id("secret", credentials.secret().expose_secret())?;
@@ -74,10 +97,12 @@ impl MantaClient {
                 .into_iter()
                 .chain([credentials.secret()]),
         );
+        let http = settings.call.http_client()?;
         Ok(Self {
             api: manta_client::Client::new_with_client(&crate::base(base_url)?, http, credentials),
-            redactor,
+            caller: Caller::new(Provider::Manta, redactor, &settings.call),
             bot_id: bot_id.to_owned(),
+            settings,
         })
     }
 
@@ -87,35 +112,39 @@ impl MantaClient {
     /// PROVIDERS.md says every MantaGo call carries a bearer token; where `/openapi/token` needs
     /// one too, build the client with the token you hold and call [`MantaClient::refresh`].
     pub async fn login(base_url: &str, bot_id: &str, secret: SecretString) -> Result<Self, Error> {
-        Self::with_http(base_url, bot_id, Credentials::new(secret), http_client()?)?
-            .refresh()
-            .await
+        Self::with_settings(
+            base_url,
+            bot_id,
+            Credentials::new(secret),
+            MantaSettings::default(),
+        )?
+        .refresh()
+        .await
     }
 
     /// Exchanges the current credentials for a new API token and secret (`POST /openapi/token`,
     /// with the bearer token if one is held) and returns a client that uses them. The old token
     /// and secret are refused from then on (code 120000): keep [`MantaClient::credentials`].
+    ///
+    /// Not retried except where the request cannot have arrived: a repeat would rotate twice.
     pub async fn refresh(&self) -> Result<Self, Error> {
-        let body = types::SecretRequest {
-            secret: self.secret().to_owned(),
-        };
-        let issued = status::capture(
-            self.api
-                .get_api_token()
-                .bot_id(self.bot_id.clone())
-                .body(body)
-                .send(),
-            &self.redactor,
-        )
-        .await?;
+        let issued = self
+            .caller
+            .retrying("get_api_token", Repeat::OnlyIfUnsent, || {
+                self.caller.once(
+                    self.api
+                        .get_api_token()
+                        .bot_id(self.bot_id.clone())
+                        .body(self.secret_body())
+                        .send(),
+                )
+            })
+            .await?;
         let credentials = Credentials::new(SecretString::from(issued.api_secret))
             .with_token(SecretString::from(issued.api_token));
-        Self::with_http(
-            self.api.baseurl(),
-            &self.bot_id,
-            credentials,
-            self.api.client().clone(),
-        )
+        let mut settings = self.settings.clone();
+        settings.call.http = Some(self.api.client().clone());
+        Self::with_settings(self.api.baseurl(), &self.bot_id, credentials, settings)
     }
 
     /// The credentials in use: after [`MantaClient::login`], the new token and rotated secret
@@ -131,6 +160,12 @@ impl MantaClient {
 
     fn secret(&self) -> &str {
         self.api.inner().secret().expose_secret()
+    }
+
+    fn secret_body(&self) -> types::SecretRequest {
+        types::SecretRequest {
+            secret: self.secret().to_owned(),
+        }
     }
 
     fn customer_body(
@@ -149,42 +184,54 @@ impl MantaClient {
 
     /// Lists the bot's chat-platform clients, one page (`POST /openapi/clients`).
     pub async fn list(&self, query: &ListQuery) -> Result<types::ClientList, Error> {
-        let mut call =
-            self.api
-                .list_clients()
-                .bot_id(self.bot_id.clone())
-                .body(types::SecretRequest {
-                    secret: self.secret().to_owned(),
-                });
-        if let Some(customer_id) = &query.customer_id {
-            validate::id("customerId", customer_id)?;
-            call = call.customer_id(customer_id.clone());
+        for (field, value) in [("customerId", &query.customer_id), ("next", &query.next)] {
+            if let Some(value) = value {
+                validate::id(field, value)?;
+            }
         }
-        if let Some(platform) = &query.platform {
-            call = call.platform(platform.clone());
-        }
-        if let Some(name) = &query.name {
-            call = call.name(name.clone());
-        }
-        if let Some(start_at) = query.start_at {
-            call = call.start_at(start_at);
-        }
-        if let Some(end_at) = query.end_at {
-            call = call.end_at(end_at);
-        }
-        if let Some(limit) = query.limit {
-            let limit = std::num::NonZeroU64::new(limit)
-                .filter(|l| l.get() <= 100)
-                .ok_or_else(|| Error::invalid("limit", "must be from 1 to 100"))?;
-            call = call.limit(limit);
-        }
-        if let Some(offset) = query.offset {
-            call = call.offset(offset);
-        }
-        if let Some(next) = &query.next {
-            call = call.next(next.clone());
-        }
-        let page = status::capture(call.send(), &self.redactor).await?;
+        let limit = match query.limit {
+            Some(limit) => Some(
+                std::num::NonZeroU64::new(limit)
+                    .filter(|l| l.get() <= 100)
+                    .ok_or_else(|| Error::invalid("limit", "must be from 1 to 100"))?,
+            ),
+            None => None,
+        };
+        let page = self
+            .caller
+            .retrying("list_clients", Repeat::Safe, || {
+                let mut call = self
+                    .api
+                    .list_clients()
+                    .bot_id(self.bot_id.clone())
+                    .body(self.secret_body());
+                if let Some(customer_id) = &query.customer_id {
+                    call = call.customer_id(customer_id.clone());
+                }
+                if let Some(platform) = &query.platform {
+                    call = call.platform(platform.clone());
+                }
+                if let Some(name) = &query.name {
+                    call = call.name(name.clone());
+                }
+                if let Some(start_at) = query.start_at {
+                    call = call.start_at(start_at);
+                }
+                if let Some(end_at) = query.end_at {
+                    call = call.end_at(end_at);
+                }
+                if let Some(limit) = limit {
+                    call = call.limit(limit);
+                }
+                if let Some(offset) = query.offset {
+                    call = call.offset(offset);
+                }
+                if let Some(next) = &query.next {
+                    call = call.next(next.clone());
+                }
+                self.caller.once(call.send())
+            })
+            .await?;
         Ok(page.client_list.unwrap_or_default())
     }
 
@@ -197,51 +244,72 @@ impl MantaClient {
         platform: Option<&str>,
     ) -> Result<types::Client, Error> {
         validate::path_segment("clientId", client_id)?;
-        let mut call = self
-            .api
-            .get_client()
-            .bot_id(self.bot_id.clone())
-            .client_id(client_id)
-            .body(types::SecretRequest {
-                secret: self.secret().to_owned(),
-            });
         if let Some(id) = platform_client_id {
             validate::id("platformClientId", id)?;
-            call = call.platform_client_id(id);
         }
-        if let Some(platform) = platform {
-            call = call.platform(platform);
-        }
-        Ok(status::capture(call.send(), &self.redactor).await?.client)
+        let found = self
+            .caller
+            .retrying("get_client", Repeat::Safe, || {
+                let mut call = self
+                    .api
+                    .get_client()
+                    .bot_id(self.bot_id.clone())
+                    .client_id(client_id)
+                    .body(self.secret_body());
+                if let Some(id) = platform_client_id {
+                    call = call.platform_client_id(id);
+                }
+                if let Some(platform) = platform {
+                    call = call.platform(platform);
+                }
+                self.caller.once(call.send())
+            })
+            .await?;
+        Ok(found.client)
     }
 
     /// Binds a customer to a chat-platform client (`POST /openapi/bind/customer`).
+    ///
+    /// MantaGo does not document bind as idempotent, so it is retried only where the request
+    /// cannot have arrived (429, a refused connection).
     pub async fn bind(&self, client_id: &str, customer_id: &str) -> Result<(), Error> {
         let body = self.customer_body(client_id, customer_id)?;
-        status::capture(
-            self.api
-                .bind_customer()
-                .bot_id(self.bot_id.clone())
-                .body(body)
-                .send(),
-            &self.redactor,
-        )
-        .await?;
+        self.caller
+            .retrying("bind_customer", Repeat::OnlyIfUnsent, || {
+                self.caller.once(
+                    self.api
+                        .bind_customer()
+                        .bot_id(self.bot_id.clone())
+                        .body(body.clone())
+                        .send(),
+                )
+            })
+            .await?;
         Ok(())
     }
 
     /// Unbinds a customer from a chat-platform client (`POST /openapi/unbind/customer`).
-    pub async fn unbind(&self, client_id: &str, customer_id: &str) -> Result<(), Error> {
+    /// An error whose code is in [`MantaSettings::already_unbound_codes`] is
+    /// [`UnbindOutcome::AlreadyUnbound`].
+    pub async fn unbind(&self, client_id: &str, customer_id: &str) -> Result<UnbindOutcome, Error> {
         let body = self.customer_body(client_id, customer_id)?;
-        status::capture(
-            self.api
-                .unbind_customer()
-                .bot_id(self.bot_id.clone())
-                .body(body)
-                .send(),
-            &self.redactor,
-        )
-        .await?;
-        Ok(())
+        let outcome = self
+            .caller
+            .retrying("unbind_customer", Repeat::Safe, || {
+                self.caller.once(
+                    self.api
+                        .unbind_customer()
+                        .bot_id(self.bot_id.clone())
+                        .body(body.clone())
+                        .send(),
+                )
+            })
+            .await;
+        UnbindOutcome::from_result(outcome, |e| {
+            e.code
+                .as_deref()
+                .and_then(|c| c.parse::<i64>().ok())
+                .is_some_and(|c| self.settings.already_unbound_codes.contains(&c))
+        })
     }
 }

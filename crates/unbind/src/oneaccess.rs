@@ -15,8 +15,9 @@ use unbind_auth::oneaccess::{DeviceProfile, PublicKey, ServerTime, Signer, Signe
 use unbind_auth::random::{OsRandom, Random};
 use unbind_auth::{ExposeSecret as _, SecretString};
 
+use crate::call::{CallSettings, Caller, Repeat};
 use crate::error::Redactor;
-use crate::{Error, Provider, http_client, status, validate};
+use crate::{Error, Provider, UnbindOutcome, validate};
 
 /// Settings of a [`OneAccessClient`] beyond the base URL, device and session.
 #[derive(Clone, Debug)]
@@ -36,8 +37,12 @@ pub struct OneAccessSettings {
     /// literal `\n`): checked when the client is built, and used instead of fetching
     /// `/public-key` until the server refuses a signature. Default: fetched on first use.
     pub public_key: Option<String>,
-    /// The HTTP client to use (default: rustls, 15 s timeouts).
-    pub http: Option<reqwest::Client>,
+    /// `error_code`s that mean the social account id is unknown, so an unbind has nothing left
+    /// to do ([`UnbindOutcome::AlreadyUnbound`]). The docs list none: the default is empty, and
+    /// a 400 whose `error_msg` says the account does not exist ("not exist") counts too.
+    pub already_unbound_codes: Vec<String>,
+    /// Retries, timeouts and the answer size limit.
+    pub call: CallSettings,
 }
 
 impl Default for OneAccessSettings {
@@ -48,7 +53,8 @@ impl Default for OneAccessSettings {
             clock: Arc::new(SystemClock),
             random: Arc::new(OsRandom),
             public_key: None,
-            http: None,
+            already_unbound_codes: Vec::new(),
+            call: CallSettings::default(),
         }
     }
 }
@@ -57,7 +63,7 @@ impl Default for OneAccessSettings {
 #[derive(Debug)]
 pub struct OneAccessClient {
     api: oneaccess_client::Client,
-    redactor: Redactor,
+    caller: Caller,
     device: DeviceProfile,
     session_token: SecretString,
     settings: OneAccessSettings,
@@ -127,7 +133,11 @@ impl OneAccessClient {
         let api = unsigned_api(base_url, &device, &settings)?;
         Ok(Self {
             api,
-            redactor: Redactor::new([&session_token]),
+            caller: Caller::new(
+                Provider::OneAccess,
+                Redactor::new([&session_token]),
+                &settings.call,
+            ),
             device,
             session_token,
             settings,
@@ -151,11 +161,17 @@ impl OneAccessClient {
             username: username.to_owned(),
             password: password.expose_secret().to_owned(),
         };
-        let answer = status::capture(
-            with_device!(api.login(), &device).body(body).send(),
-            &Redactor::new([password]),
-        )
-        .await?;
+        let caller = Caller::new(
+            Provider::OneAccess,
+            Redactor::new([password]),
+            &settings.call,
+        );
+        // A repeated login would open a second session: retried only where it cannot have arrived.
+        let answer = caller
+            .retrying("login", Repeat::OnlyIfUnsent, || {
+                caller.once(with_device!(api.login(), &device).body(body.clone()).send())
+            })
+            .await?;
         let session = Session::from(answer);
         let token = session
             .session_token
@@ -167,16 +183,9 @@ impl OneAccessClient {
                      mobile number, may be required)"
                         .to_owned(),
             })?;
-        let http = api.client().clone();
-        Self::with_settings(
-            base_url,
-            device,
-            token,
-            OneAccessSettings {
-                http: Some(http),
-                ..settings
-            },
-        )
+        let mut settings = settings;
+        settings.call.http = Some(api.client().clone());
+        Self::with_settings(base_url, device, token, settings)
     }
 
     /// Binds the social account of a social login (its `state_token`) to an existing user's
@@ -191,7 +200,7 @@ impl OneAccessClient {
         verify_code: &str,
         settings: &OneAccessSettings,
     ) -> Result<Session, Error> {
-        let (api, body) = state_call(
+        let (api, body, caller) = state_call(
             base_url,
             &device,
             state_token,
@@ -199,10 +208,16 @@ impl OneAccessClient {
             verify_code,
             settings,
         )?;
-        let call = with_device!(api.bind_social_account(), &device)
-            .x_state_token(state_token.expose_secret().to_owned())
-            .body(body);
-        let answer = status::capture(call.send(), &Redactor::new([state_token])).await?;
+        let answer = caller
+            .retrying("bind_social_account", Repeat::OnlyIfUnsent, || {
+                caller.once(
+                    with_device!(api.bind_social_account(), &device)
+                        .x_state_token(state_token.expose_secret().to_owned())
+                        .body(body.clone())
+                        .send(),
+                )
+            })
+            .await?;
         Ok(Session::from(answer))
     }
 
@@ -216,7 +231,7 @@ impl OneAccessClient {
         verify_code: &str,
         settings: &OneAccessSettings,
     ) -> Result<Session, Error> {
-        let (api, body) = state_call(
+        let (api, body, caller) = state_call(
             base_url,
             &device,
             state_token,
@@ -224,10 +239,20 @@ impl OneAccessClient {
             verify_code,
             settings,
         )?;
-        let call = with_device!(api.register_and_bind_social_account(), &device)
-            .x_state_token(state_token.expose_secret().to_owned())
-            .body(body);
-        let answer = status::capture(call.send(), &Redactor::new([state_token])).await?;
+        let answer = caller
+            .retrying(
+                "register_and_bind_social_account",
+                Repeat::OnlyIfUnsent,
+                || {
+                    caller.once(
+                        with_device!(api.register_and_bind_social_account(), &device)
+                            .x_state_token(state_token.expose_secret().to_owned())
+                            .body(body.clone())
+                            .send(),
+                    )
+                },
+            )
+            .await?;
         Ok(Session::from(answer))
     }
 
@@ -239,34 +264,49 @@ impl OneAccessClient {
     /// Lists the social accounts bound to the user (`GET /api/v2/sdk/social`, signed).
     pub async fn list(&self) -> Result<Vec<types::SocialAccount>, Error> {
         let list = self
-            .signed(|signature| async move {
-                status::capture(
-                    with_device!(self.api.list_social_accounts(), &self.device)
-                        .x_signature(signature)
-                        .send(),
-                    &self.redactor,
-                )
-                .await
+            .caller
+            .retrying("list_social_accounts", Repeat::Safe, || {
+                self.signed(|signature| {
+                    self.caller.once(
+                        with_device!(self.api.list_social_accounts(), &self.device)
+                            .x_signature(signature)
+                            .send(),
+                    )
+                })
             })
             .await?;
         Ok(list.social)
     }
 
     /// Unbinds a social account by the `id` from [`OneAccessClient::list`]
-    /// (`POST /api/v2/sdk/social/unbind-account`, signed).
-    pub async fn unbind(&self, id: &str) -> Result<(), Error> {
+    /// (`POST /api/v2/sdk/social/unbind-account`, signed). An unknown id (see
+    /// [`OneAccessSettings::already_unbound_codes`]) is [`UnbindOutcome::AlreadyUnbound`].
+    pub async fn unbind(&self, id: &str) -> Result<UnbindOutcome, Error> {
         validate::id("id", id)?;
-        self.signed(|signature| async move {
-            status::capture(
-                with_device!(self.api.unbind_social_account(), &self.device)
-                    .x_signature(signature)
-                    .body(types::UnbindSocialAccountRequest { id: id.to_owned() })
-                    .send(),
-                &self.redactor,
-            )
-            .await
+        let outcome = self
+            .caller
+            .retrying("unbind_social_account", Repeat::Safe, || {
+                self.signed(|signature| {
+                    self.caller.once(
+                        with_device!(self.api.unbind_social_account(), &self.device)
+                            .x_signature(signature)
+                            .body(types::UnbindSocialAccountRequest { id: id.to_owned() })
+                            .send(),
+                    )
+                })
+            })
+            .await;
+        UnbindOutcome::from_result(outcome, |e| {
+            let listed = e
+                .code
+                .as_ref()
+                .is_some_and(|c| self.settings.already_unbound_codes.contains(c));
+            let says = e
+                .message
+                .as_ref()
+                .is_some_and(|m| m.to_ascii_lowercase().contains("not exist"));
+            e.status == 400 && (listed || says)
         })
-        .await
     }
 
     /// Runs a signed call; refreshes the key and server time and retries once when the server
@@ -324,19 +364,23 @@ impl OneAccessClient {
         let key = match (&self.configured_key, refresh) {
             (Some(key), false) => key.clone(),
             _ => {
-                let fetched = status::capture(
-                    with_device!(self.api.get_public_key(), &self.device).send(),
-                    &self.redactor,
-                )
-                .await?;
+                let fetched = self
+                    .caller
+                    .retrying("get_public_key", Repeat::Safe, || {
+                        self.caller
+                            .once(with_device!(self.api.get_public_key(), &self.device).send())
+                    })
+                    .await?;
                 PublicKey::parse(&fetched.public_key).map_err(signing_error)?
             }
         };
-        let date = status::capture(
-            with_device!(self.api.get_server_date(), &self.device).send(),
-            &self.redactor,
-        )
-        .await?;
+        let date = self
+            .caller
+            .retrying("get_server_date", Repeat::Safe, || {
+                self.caller
+                    .once(with_device!(self.api.get_server_date(), &self.device).send())
+            })
+            .await?;
         let local = self.settings.clock.now_millis();
         let time = ServerTime::from_server(&date.timestamp, local).map_err(signing_error)?;
         let signing = Arc::new(Signing {
@@ -356,10 +400,7 @@ fn unsigned_api(
     settings: &OneAccessSettings,
 ) -> Result<oneaccess_client::Client, Error> {
     device.validate()?;
-    let http = match &settings.http {
-        Some(http) => http.clone(),
-        None => http_client()?,
-    };
+    let http = settings.call.http_client()?;
     Ok(oneaccess_client::Client::new_with_client(
         &crate::base(base_url)?,
         http,
@@ -367,7 +408,7 @@ fn unsigned_api(
     ))
 }
 
-/// Checks the inputs of a state-token call; returns its client and body.
+/// Checks the inputs of a state-token call; returns its client, body and caller.
 fn state_call(
     base_url: &str,
     device: &DeviceProfile,
@@ -375,7 +416,7 @@ fn state_call(
     mobile: &str,
     verify_code: &str,
     settings: &OneAccessSettings,
-) -> Result<(oneaccess_client::Client, types::MobileVerifyRequest), Error> {
+) -> Result<(oneaccess_client::Client, types::MobileVerifyRequest, Caller), Error> {
     unbind_auth::header::sensitive_value("X-state-token", state_token)?;
     validate::id("mobile", mobile)?;
     validate::id("verify_code", verify_code)?;
@@ -383,7 +424,12 @@ fn state_call(
         mobile: mobile.to_owned(),
         verify_code: verify_code.to_owned(),
     };
-    Ok((unsigned_api(base_url, device, settings)?, body))
+    let caller = Caller::new(
+        Provider::OneAccess,
+        Redactor::new([state_token]),
+        &settings.call,
+    );
+    Ok((unsigned_api(base_url, device, settings)?, body, caller))
 }
 
 fn signing_error(error: impl std::fmt::Display) -> Error {

@@ -10,7 +10,7 @@ use unbind::auth::SecretString;
 use unbind::auth::cloudbase::DeviceId;
 use unbind::auth::random::CountingRandom;
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
-use unbind::{Error, ProviderBody};
+use unbind::{Error, ProviderBody, RetryPolicy, UnbindOutcome};
 use wiremock::MockServer;
 
 const DEVICE: &str = "0123456789abcdef0123456789abcdef";
@@ -22,6 +22,10 @@ fn client(server: &MockServer, settings: CloudBaseSettings) -> CloudBaseClient {
         CloudBaseSettings {
             device_id: Some(DeviceId::new(DEVICE).unwrap()),
             random: Some(Arc::new(CountingRandom::new(7))),
+            call: unbind::CallSettings {
+                retry: RetryPolicy::never(),
+                ..unbind::CallSettings::default()
+            },
             ..settings
         },
     )
@@ -168,12 +172,31 @@ async fn a_token_that_would_split_a_header_is_refused() {
 }
 
 #[tokio::test]
-async fn documented_errors_map_to_the_provider_error() {
+async fn unbinding_what_is_not_bound_is_its_own_outcome() {
     let server = MockServer::start().await;
     answer(
         &server,
         "DELETE",
         "/auth/v1/user/provider/github",
+        404,
+        json!({"error": "provider_not_found", "error_code": 4004, "error_description": "Specified identity source does not exist"}),
+    )
+    .await;
+    let client = client(&server, CloudBaseSettings::default());
+    assert_eq!(
+        client.unbind("github").await.unwrap(),
+        UnbindOutcome::AlreadyUnbound
+    );
+    assert_eq!(received(&server).await.len(), 1, "a 404 is not retried");
+}
+
+#[tokio::test]
+async fn documented_errors_map_to_the_provider_error() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "POST",
+        "/auth/v1/user/provider/bind",
         404,
         json!({"error": "provider_not_found", "error_code": 4004, "error_description": "Specified identity source does not exist"}),
     )
@@ -188,7 +211,10 @@ async fn documented_errors_map_to_the_provider_error() {
     .await;
     let client = client(&server, CloudBaseSettings::default());
 
-    let error = client.unbind("github").await.unwrap_err();
+    let error = client
+        .bind(&SecretString::from("provider-token"))
+        .await
+        .unwrap_err();
     let provider = error.provider_error().expect("a provider error");
     assert_eq!(provider.status, 404);
     assert_eq!(provider.kind.as_deref(), Some("provider_not_found"));

@@ -4,19 +4,27 @@ mod common;
 
 use common::{SECRET, answer, header, received};
 use serde_json::json;
+use unbind::auth::manta::Credentials;
 use unbind::auth::{ExposeSecret as _, SecretString};
-use unbind::manta::{ListQuery, MantaClient};
+use unbind::manta::{ListQuery, MantaClient, MantaSettings};
+use unbind::{CallSettings, RetryPolicy};
 use unbind::{Error, ProviderBody};
 use wiremock::MockServer;
 
 const API_SECRET: &str = "api-SECRET-abcdef";
 
 fn client(server: &MockServer) -> MantaClient {
-    MantaClient::new(
+    MantaClient::with_settings(
         &server.uri(),
         "bot-1",
-        SecretString::from(API_SECRET),
-        SecretString::from(SECRET),
+        Credentials::new(SecretString::from(API_SECRET)).with_token(SecretString::from(SECRET)),
+        MantaSettings {
+            call: CallSettings {
+                retry: RetryPolicy::never(),
+                ..CallSettings::default()
+            },
+            ..MantaSettings::default()
+        },
     )
     .unwrap()
 }
@@ -136,9 +144,12 @@ async fn bad_input_is_refused_before_sending() {
     let server = MockServer::start().await;
     let client = client(&server);
     let cases = [
-        (client.unbind("", "u").await, "clientId is empty or blank"),
         (
-            client.unbind("c", " ").await,
+            client.unbind("", "u").await.map(drop),
+            "clientId is empty or blank",
+        ),
+        (
+            client.unbind("c", " ").await.map(drop),
             "customerId is empty or blank",
         ),
         (

@@ -341,7 +341,7 @@ async fn other_errors_are_not_retried() {
         "POST",
         "/api/v2/sdk/social/unbind-account",
         400,
-        json!({"error_code": "APP.0001", "error_msg": "The social account does not exist."}),
+        json!({"error_code": "SDK.COMMON.1001", "error_msg": "Invalid parameter."}),
     )
     .await;
     let client = client(
@@ -352,9 +352,32 @@ async fn other_errors_are_not_retried() {
     let error = client.unbind("id-1").await.unwrap_err();
     assert_eq!(
         error.to_string(),
-        "OneAccess refused the request: HTTP 400: APP.0001: The social account does not exist."
+        "OneAccess refused the request: HTTP 400: SDK.COMMON.1001: Invalid parameter."
     );
     assert_eq!(received(&server).await.len(), 3);
+}
+
+#[tokio::test]
+async fn an_unknown_id_is_already_unbound() {
+    let server = server(PUBLIC_KEYS[0].1).await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/sdk/social/unbind-account"))
+        .respond_with(ResponseTemplate::new(400).set_body_json(
+            json!({"error_code": "APP.0001", "error_msg": "The social account does not exist."}),
+        ))
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    let client = client(
+        &server,
+        Mgf1Hash::Sha256,
+        Arc::new(FixedClock::new(LOCAL_TIME)),
+    );
+    assert_eq!(
+        client.unbind("id-1").await.unwrap(),
+        unbind::UnbindOutcome::AlreadyUnbound
+    );
+    assert_eq!(received(&server).await.len(), 3, "not retried");
 }
 
 #[tokio::test]

@@ -9,10 +9,10 @@ use serde_json::json;
 use unbind::auth::SecretString;
 use unbind::auth::clock::FixedClock;
 use unbind::auth::oneaccess::DeviceProfile;
-use unbind::cloudbase::CloudBaseClient;
-use unbind::manta::MantaClient;
+use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
+use unbind::manta::{MantaClient, MantaSettings};
 use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
-use unbind::{Error, Unbinder};
+use unbind::{CallSettings, Error, RetryPolicy, Unbinder};
 use wiremock::MockServer;
 
 fn assert_clean(what: &str, value: &(impl std::fmt::Debug + ?Sized)) {
@@ -48,6 +48,31 @@ fn device() -> DeviceProfile {
 
 fn secret() -> SecretString {
     SecretString::from(SECRET)
+}
+
+/// No retries: one request per call, so provoked failures come back at once.
+fn once() -> CallSettings {
+    CallSettings {
+        retry: RetryPolicy::never(),
+        ..CallSettings::default()
+    }
+}
+
+fn manta(base: &str) -> MantaClient {
+    let credentials = unbind::auth::manta::Credentials::new(secret()).with_token(secret());
+    let settings = MantaSettings {
+        call: once(),
+        ..MantaSettings::default()
+    };
+    MantaClient::with_settings(base, "bot", credentials, settings).unwrap()
+}
+
+fn cloudbase(base: &str) -> CloudBaseClient {
+    let settings = CloudBaseSettings {
+        call: once(),
+        ..CloudBaseSettings::default()
+    };
+    CloudBaseClient::with_settings(base, secret(), settings).unwrap()
 }
 
 /// A loopback address where nothing listens.
@@ -91,11 +116,7 @@ async fn no_error_variant_shows_secrets() {
     assert_error_clean("InvalidInput", &error);
 
     // Transport: nothing listens.
-    let error = MantaClient::new(&closed_port(), "bot", secret(), secret())
-        .unwrap()
-        .unbind("c", "u")
-        .await
-        .unwrap_err();
+    let error = manta(&closed_port()).unbind("c", "u").await.unwrap_err();
     assert!(matches!(error, Error::Transport { .. }), "{error:?}");
     assert_error_clean("Transport", &error);
 
@@ -109,11 +130,7 @@ async fn no_error_variant_shows_secrets() {
         json!({"success": false, "errResponse": {"message": "permission denied", "code": 1002}}),
     )
     .await;
-    let error = MantaClient::new(&server.uri(), "bot", secret(), secret())
-        .unwrap()
-        .unbind("c", "u")
-        .await
-        .unwrap_err();
+    let error = manta(&server.uri()).unbind("c", "u").await.unwrap_err();
     assert!(matches!(error, Error::Provider(_)));
     assert_error_clean("Provider", &error);
 
@@ -191,7 +208,7 @@ async fn secrets_a_provider_echoes_back_are_blanked() {
         json!({"error": "unauthorized", "error_code": 4003, "error_description": format!("token {SECRET} expired")}),
     )
     .await;
-    let client = CloudBaseClient::new(&server.uri(), secret()).unwrap();
+    let client = cloudbase(&server.uri());
 
     let error = client.unbind("github").await.unwrap_err();
     assert_error_clean("echoed in a text body", &error);
@@ -207,8 +224,7 @@ async fn secrets_a_provider_echoes_back_are_blanked() {
 
 #[tokio::test]
 async fn a_transport_error_names_its_cause() {
-    let error = CloudBaseClient::new(&closed_port(), secret())
-        .unwrap()
+    let error = cloudbase(&closed_port())
         .unbind("github")
         .await
         .unwrap_err();

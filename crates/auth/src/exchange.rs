@@ -1,0 +1,139 @@
+//! One request/response exchange as the facade sees it, across the generated client's hooks.
+//!
+//! The facade wraps each generated call in [`scope`] with a body-size limit. The client
+//! crate's `exec` hook hands the response to [`read_bounded`], which reads at most that many
+//! bytes and records what progenitor would otherwise drop: the status (lost when a documented
+//! error body is not JSON), the `Retry-After` header, and whether the body was too large. The
+//! values live in a task-local, so concurrent calls never mix.
+
+use std::cell::RefCell;
+use std::future::Future;
+
+use http::{HeaderMap, StatusCode};
+
+/// The body-size limit outside any [`scope`], and the facade's default: 1 MiB.
+pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
+
+/// What [`read_bounded`] saw of the response to the call in [`scope`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Observed {
+    /// The response status, if a response arrived.
+    pub status: Option<StatusCode>,
+    /// The `Retry-After` header as sent, if any.
+    pub retry_after: Option<String>,
+    /// The body was longer than the limit: it was not read, and the response handed on is
+    /// empty.
+    pub oversize: bool,
+}
+
+#[derive(Debug)]
+struct Exchange {
+    limit: usize,
+    observed: Observed,
+}
+
+tokio::task_local! {
+    static EXCHANGE: RefCell<Exchange>;
+}
+
+/// Awaits `call`, letting [`read_bounded`] read at most `limit` body bytes, and returns its
+/// output with what was observed of the response.
+pub async fn scope<F: Future>(limit: usize, call: F) -> (F::Output, Observed) {
+    let exchange = RefCell::new(Exchange {
+        limit,
+        observed: Observed::default(),
+    });
+    EXCHANGE
+        .scope(exchange, async {
+            let output = call.await;
+            let observed = EXCHANGE.with(|e| e.borrow().observed.clone());
+            (output, observed)
+        })
+        .await
+}
+
+/// Records a response's status and `Retry-After` for the enclosing [`scope`]; does nothing
+/// outside one.
+pub fn record(status: StatusCode, headers: &HeaderMap) {
+    let retry_after = headers
+        .get(http::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    // Outside a scope there is nobody to tell; that is not an error.
+    let _ = EXCHANGE.try_with(|e| {
+        let observed = &mut e.borrow_mut().observed;
+        observed.status = Some(status);
+        observed.retry_after = retry_after;
+    });
+}
+
+fn limit() -> usize {
+    EXCHANGE
+        .try_with(|e| e.borrow().limit)
+        .unwrap_or(DEFAULT_BODY_LIMIT)
+}
+
+fn mark_oversize() {
+    let _ = EXCHANGE.try_with(|e| e.borrow_mut().observed.oversize = true);
+}
+
+/// Records `response` (see [`record`]) and reads its body, at most the scope's limit: a
+/// longer body (by `Content-Length` or as it streams) is abandoned, marked
+/// [`Observed::oversize`], and replaced by an empty one. The response handed on is buffered.
+pub async fn read_bounded(mut response: reqwest::Response) -> reqwest::Result<reqwest::Response> {
+    record(response.status(), response.headers());
+    let limit = limit();
+    let mut body = Vec::new();
+    let declared_too_long = response
+        .content_length()
+        .is_some_and(|length| length > limit as u64);
+    if declared_too_long {
+        mark_oversize();
+    } else {
+        while let Some(chunk) = response.chunk().await? {
+            if body.len() + chunk.len() > limit {
+                mark_oversize();
+                body.clear();
+                break;
+            }
+            body.extend_from_slice(&chunk);
+        }
+    }
+    let mut buffered = http::Response::new(body);
+    *buffered.status_mut() = response.status();
+    *buffered.version_mut() = response.version();
+    let mut headers = response.headers().clone();
+    headers.remove(http::header::CONTENT_LENGTH);
+    *buffered.headers_mut() = headers;
+    Ok(reqwest::Response::from(buffered))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn what_is_recorded_comes_back_from_its_own_scope_only() {
+        let mut headers = HeaderMap::new();
+        headers.insert(http::header::RETRY_AFTER, "7".parse().unwrap());
+        let (out, observed) = scope(10, async {
+            record(StatusCode::TOO_MANY_REQUESTS, &headers);
+            limit()
+        })
+        .await;
+        assert_eq!(out, 10);
+        assert_eq!(
+            observed,
+            Observed {
+                status: Some(StatusCode::TOO_MANY_REQUESTS),
+                retry_after: Some("7".into()),
+                oversize: false,
+            }
+        );
+        let (_, observed) = scope(10, async {}).await;
+        assert_eq!(observed, Observed::default());
+        // Outside any scope: ignored, no panic, and the default limit.
+        record(StatusCode::OK, &headers);
+        assert_eq!(limit(), DEFAULT_BODY_LIMIT);
+    }
+}
