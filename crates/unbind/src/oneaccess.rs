@@ -100,6 +100,36 @@ macro_rules! with_device {
     }};
 }
 
+/// Runs a state-token call (bind, register-and-bind): both take the same inputs and answer
+/// with a session; only the generated builder differs. Retried only where the request cannot
+/// have arrived, as a repeat might bind twice.
+macro_rules! state_token_call {
+    ($method:ident, $base_url:expr, $device:expr, $state_token:expr, $mobile:expr,
+     $verify_code:expr, $settings:expr) => {{
+        let device: &DeviceProfile = $device;
+        let state_token: &SecretString = $state_token;
+        let (api, body, caller) = state_call(
+            $base_url,
+            device,
+            state_token,
+            $mobile,
+            $verify_code,
+            $settings,
+        )?;
+        let answer = caller
+            .retrying(stringify!($method), Repeat::OnlyIfUnsent, || {
+                caller.once(
+                    with_device!(api.$method(), device)
+                        .x_state_token(state_token.expose_secret().to_owned())
+                        .body(body.clone())
+                        .send(),
+                )
+            })
+            .await?;
+        Ok(Session::from(answer))
+    }};
+}
+
 impl OneAccessClient {
     /// A client for a session you already hold, with default settings.
     pub fn new(
@@ -200,25 +230,15 @@ impl OneAccessClient {
         verify_code: &str,
         settings: &OneAccessSettings,
     ) -> Result<Session, Error> {
-        let (api, body, caller) = state_call(
+        state_token_call!(
+            bind_social_account,
             base_url,
             &device,
             state_token,
             mobile,
             verify_code,
-            settings,
-        )?;
-        let answer = caller
-            .retrying("bind_social_account", Repeat::OnlyIfUnsent, || {
-                caller.once(
-                    with_device!(api.bind_social_account(), &device)
-                        .x_state_token(state_token.expose_secret().to_owned())
-                        .body(body.clone())
-                        .send(),
-                )
-            })
-            .await?;
-        Ok(Session::from(answer))
+            settings
+        )
     }
 
     /// Registers a new user with a mobile number and binds the social account of a social login
@@ -231,29 +251,15 @@ impl OneAccessClient {
         verify_code: &str,
         settings: &OneAccessSettings,
     ) -> Result<Session, Error> {
-        let (api, body, caller) = state_call(
+        state_token_call!(
+            register_and_bind_social_account,
             base_url,
             &device,
             state_token,
             mobile,
             verify_code,
-            settings,
-        )?;
-        let answer = caller
-            .retrying(
-                "register_and_bind_social_account",
-                Repeat::OnlyIfUnsent,
-                || {
-                    caller.once(
-                        with_device!(api.register_and_bind_social_account(), &device)
-                            .x_state_token(state_token.expose_secret().to_owned())
-                            .body(body.clone())
-                            .send(),
-                    )
-                },
-            )
-            .await?;
-        Ok(Session::from(answer))
+            settings
+        )
     }
 
     /// The generated client underneath, for calls this facade does not wrap.
