@@ -113,11 +113,12 @@ impl fmt::Display for ProviderError {
             "{} refused the request: HTTP {}",
             self.provider, self.status
         )?;
+        // The provider's own text: one bounded line, whatever it sent.
         for part in [&self.kind, &self.code, &self.message]
             .into_iter()
             .flatten()
         {
-            write!(f, ": {part}")?;
+            write!(f, ": {}", snippet(part))?;
         }
         if let ProviderBody::Text(text) = &self.body {
             write!(f, ": {text:?}")?;
@@ -401,8 +402,10 @@ async fn map_error<E: ProviderErrorBody>(
             status => Error::UnexpectedResponse {
                 provider,
                 status: status.map_or(0, |s| s.as_u16()),
+                // serde's message quotes the offending value: redact and bound it too.
                 detail: format!(
-                    "{e}; body: {:?}",
+                    "{}; body: {:?}",
+                    snippet(&redactor.redact(&e.to_string())),
                     snippet(&redactor.redact(&String::from_utf8_lossy(&body)))
                 ),
             },

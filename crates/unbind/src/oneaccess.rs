@@ -370,22 +370,17 @@ impl OneAccessClient {
         let key = match (&self.configured_key, refresh) {
             (Some(key), false) => key.clone(),
             _ => {
+                // Not retried here: the signed call around this is, and retries must not nest.
                 let fetched = self
                     .caller
-                    .retrying("get_public_key", Repeat::Safe, || {
-                        self.caller
-                            .once(with_device!(self.api.get_public_key(), &self.device).send())
-                    })
+                    .once(with_device!(self.api.get_public_key(), &self.device).send())
                     .await?;
                 PublicKey::parse(&fetched.public_key).map_err(signing_error)?
             }
         };
         let date = self
             .caller
-            .retrying("get_server_date", Repeat::Safe, || {
-                self.caller
-                    .once(with_device!(self.api.get_server_date(), &self.device).send())
-            })
+            .once(with_device!(self.api.get_server_date(), &self.device).send())
             .await?;
         let local = self.settings.clock.now_millis();
         let time = ServerTime::from_server(&date.timestamp, local).map_err(signing_error)?;
