@@ -34,8 +34,8 @@ fn device() -> DeviceProfile {
     }
 }
 
-/// A server that hands out `public_key`, the server time, and accepts unbinds.
-async fn server(public_key: &str) -> MockServer {
+/// A server that hands out `public_key` and the server time.
+async fn signing_server(public_key: &str) -> MockServer {
     let server = MockServer::start().await;
     answer(
         &server,
@@ -53,6 +53,12 @@ async fn server(public_key: &str) -> MockServer {
         json!({"timestamp": SERVER_TIME}),
     )
     .await;
+    server
+}
+
+/// A server that hands out `public_key`, the server time, and accepts unbinds.
+async fn server(public_key: &str) -> MockServer {
+    let server = signing_server(public_key).await;
     Mock::given(method("POST"))
         .and(path("/api/v2/sdk/social/unbind-account"))
         .respond_with(ResponseTemplate::new(200))
@@ -224,23 +230,7 @@ async fn a_configured_public_key_saves_the_key_request() {
 
 #[tokio::test]
 async fn a_refused_signature_refreshes_key_and_time_and_retries_once() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "GET",
-        "/api/v2/sdk/public-key",
-        200,
-        json!({"public_key": PUBLIC_KEYS[0].1}),
-    )
-    .await;
-    answer(
-        &server,
-        "GET",
-        "/api/v2/sdk/server-date",
-        200,
-        json!({"timestamp": SERVER_TIME}),
-    )
-    .await;
+    let server = signing_server(PUBLIC_KEYS[0].1).await;
     Mock::given(method("POST"))
         .and(path("/api/v2/sdk/social/unbind-account"))
         .respond_with(ResponseTemplate::new(400).set_body_json(
@@ -277,23 +267,7 @@ async fn a_refused_signature_refreshes_key_and_time_and_retries_once() {
 
 #[tokio::test]
 async fn a_signature_refused_twice_is_an_error_after_one_retry() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "GET",
-        "/api/v2/sdk/public-key",
-        200,
-        json!({"public_key": PUBLIC_KEYS[0].1}),
-    )
-    .await;
-    answer(
-        &server,
-        "GET",
-        "/api/v2/sdk/server-date",
-        200,
-        json!({"timestamp": SERVER_TIME}),
-    )
-    .await;
+    let server = signing_server(PUBLIC_KEYS[0].1).await;
     answer(
         &server,
         "POST",
@@ -319,23 +293,7 @@ async fn a_signature_refused_twice_is_an_error_after_one_retry() {
 
 #[tokio::test]
 async fn other_errors_are_not_retried() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "GET",
-        "/api/v2/sdk/public-key",
-        200,
-        json!({"public_key": PUBLIC_KEYS[0].1}),
-    )
-    .await;
-    answer(
-        &server,
-        "GET",
-        "/api/v2/sdk/server-date",
-        200,
-        json!({"timestamp": SERVER_TIME}),
-    )
-    .await;
+    let server = signing_server(PUBLIC_KEYS[0].1).await;
     answer(
         &server,
         "POST",
