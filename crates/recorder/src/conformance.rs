@@ -1,4 +1,8 @@
-//! Does a request conform to an OpenAPI 3.0 spec?
+//! Does a request, or its answer, conform to an OpenAPI 3.0 spec?
+//!
+//! [`Spec::check_response`] checks an answer against the responses its operation declares:
+//! status, content type, and the body against the response schema (converted and validated
+//! as described below for request bodies).
 //!
 //! [`Spec::check`] finds the operation a [`RecordedRequest`] is (method and path template)
 //! and lists every [`Rule`] it breaks:
@@ -112,6 +116,15 @@ pub enum Rule {
     BodySchema,
     /// The `Content-Type` is missing, not declared, or lacks the declared parameters.
     ContentType,
+    /// An answer's status is not among the operation's responses (nor in a declared range
+    /// such as `4XX`, nor covered by `default`).
+    UndeclaredStatus,
+    /// An answer's `Content-Type` is missing or not declared for its status, or the answer
+    /// has a body where the response declares none.
+    ResponseContentType,
+    /// An answer's body does not validate against the response schema, or has an object
+    /// field the schema does not declare.
+    ResponseBody,
 }
 
 impl fmt::Display for Rule {
@@ -125,6 +138,9 @@ impl fmt::Display for Rule {
             Rule::UndeclaredBodyField => "undeclared_body_field",
             Rule::BodySchema => "body_schema",
             Rule::ContentType => "content_type",
+            Rule::UndeclaredStatus => "undeclared_status",
+            Rule::ResponseContentType => "response_content_type",
+            Rule::ResponseBody => "response_body",
         })
     }
 }
@@ -173,6 +189,8 @@ struct Operation {
     /// Alternatives; each is met when all its schemes are. Empty: no security.
     security: Vec<Vec<Scheme>>,
     body: Option<RequestBody>,
+    /// By status key as written: `200`, `4XX`, `default`.
+    responses: Vec<(String, Vec<Media>)>,
     has_optional_input: bool,
 }
 
@@ -324,6 +342,110 @@ impl Spec {
         }
     }
 
+    /// Whether an answer conforms to what operation `operation_id` declares for `status`:
+    /// the status is declared (exactly, by range such as `4XX`, or by `default`); a declared
+    /// body has a declared `Content-Type` and, if JSON, validates against its schema with no
+    /// undeclared object fields; a response that declares no content has an empty body.
+    ///
+    /// Violations never quote body values. An unknown `operation_id` is a
+    /// [`Rule::NoSuchOperation`].
+    pub fn check_response(
+        &self,
+        operation_id: &str,
+        status: u16,
+        content_type: Option<&str>,
+        body: &Body,
+    ) -> Result<(), Vec<Violation>> {
+        let violation = |rule, detail: String| Violation {
+            operation: Some(operation_id.to_owned()),
+            rule,
+            detail,
+        };
+        let Some(operation) = self.operations.iter().find(|op| op.id == operation_id) else {
+            return Err(vec![Violation {
+                operation: None,
+                rule: Rule::NoSuchOperation,
+                detail: format!("no operation has the id {operation_id:?}"),
+            }]);
+        };
+        let exact = status.to_string();
+        let range = format!("{}XX", status / 100);
+        let declared = ["exact", "range", "default"].iter().find_map(|kind| {
+            operation.responses.iter().find(|(key, _)| match *kind {
+                "exact" => *key == exact,
+                "range" => key.eq_ignore_ascii_case(&range),
+                _ => key == "default",
+            })
+        });
+        let Some((key, media)) = declared else {
+            return Err(vec![violation(
+                Rule::UndeclaredStatus,
+                format!("status {status} is not declared"),
+            )]);
+        };
+        if media.is_empty() {
+            return match body {
+                Body::Empty => Ok(()),
+                _ => Err(vec![violation(
+                    Rule::ResponseContentType,
+                    format!("response {key} declares no content, but a body was sent"),
+                )]),
+            };
+        }
+        let Some(content_type) = content_type else {
+            return Err(vec![violation(
+                Rule::ResponseContentType,
+                format!("response {key} has a body but no Content-Type"),
+            )]);
+        };
+        let wanted = essence(content_type);
+        let Some(found) = media.iter().find(|m| m.essence == wanted) else {
+            let keys: Vec<&str> = media.iter().map(|m| m.key.as_str()).collect();
+            return Err(vec![violation(
+                Rule::ResponseContentType,
+                format!(
+                    "content type {content_type:?} is not one of {} (response {key})",
+                    keys.join(", ")
+                ),
+            )]);
+        };
+        let Some((schema, validator)) = &found.schema else {
+            return Ok(());
+        };
+        let Body::Json(json) = body else {
+            return Err(vec![violation(
+                Rule::ResponseBody,
+                format!("the body is not JSON, but {:?} is", found.key),
+            )]);
+        };
+        let mut broken = Vec::new();
+        let mut undeclared = Vec::new();
+        schema::undeclared_fields(&self.doc, &[schema], json, "", &mut undeclared);
+        for pointer in undeclared {
+            broken.push(violation(
+                Rule::ResponseBody,
+                format!("body field {pointer:?} is not declared"),
+            ));
+        }
+        for error in validator.iter_errors(json) {
+            let path = error.instance_path().as_str();
+            let message = error.masked();
+            broken.push(violation(
+                Rule::ResponseBody,
+                if path.is_empty() {
+                    format!("body: {message}")
+                } else {
+                    format!("body {path}: {message}")
+                },
+            ));
+        }
+        if broken.is_empty() {
+            Ok(())
+        } else {
+            Err(broken)
+        }
+    }
+
     /// The one operation with the request's method whose template matches its path; of
     /// several, the one with the most literal segments.
     fn find(&self, request: &RecordedRequest) -> Result<&Operation, String> {
@@ -425,6 +547,19 @@ impl Operation {
             None => None,
         };
 
+        let mut responses = Vec::new();
+        if let Some(declared) = operation.get("responses").and_then(Value::as_object) {
+            for (status, response) in declared {
+                let response_at = format!("{at}/responses/{}", escape(status));
+                let response = schema::resolve(doc, response, &response_at)?;
+                let media = match response.get("content") {
+                    Some(content) => parse_content(doc, content, &response_at)?,
+                    None => Vec::new(),
+                };
+                responses.push((status.clone(), media));
+            }
+        }
+
         let has_optional_input = parameters
             .iter()
             .any(|p| !p.required && p.location != In::Cookie)
@@ -443,6 +578,7 @@ impl Operation {
             parameters,
             security,
             body,
+            responses,
             has_optional_input,
         })
     }
@@ -787,8 +923,18 @@ fn parse_body(doc: &Value, body: &Value, at: &str) -> Result<RequestBody, SpecEr
     let body = schema::resolve(doc, body, at)?;
     let content = body
         .get("content")
-        .and_then(Value::as_object)
         .ok_or_else(|| invalid(at, "requestBody has no `content` map"))?;
+    Ok(RequestBody {
+        required: body.get("required") == Some(&Value::Bool(true)),
+        media: parse_content(doc, content, at)?,
+    })
+}
+
+/// The media types of a `content` map, with compiled JSON schemas.
+fn parse_content(doc: &Value, content: &Value, at: &str) -> Result<Vec<Media>, SpecError> {
+    let content = content
+        .as_object()
+        .ok_or_else(|| invalid(&format!("{at}/content"), "is not a map"))?;
     let mut media = Vec::new();
     for (key, entry) in content {
         let media_at = format!("{at}/content/{}", escape(key));
@@ -807,10 +953,7 @@ fn parse_body(doc: &Value, body: &Value, at: &str) -> Result<RequestBody, SpecEr
             schema,
         });
     }
-    Ok(RequestBody {
-        required: body.get("required") == Some(&Value::Bool(true)),
-        media,
-    })
+    Ok(media)
 }
 
 /// Splits a path template into segments; `{name}` must be a whole segment.

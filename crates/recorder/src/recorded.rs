@@ -56,7 +56,7 @@ pub enum Body {
 
 impl Body {
     /// Classifies raw body bytes: empty, JSON if they parse as JSON, text otherwise.
-    fn from_bytes(bytes: &[u8]) -> Self {
+    pub fn from_bytes(bytes: &[u8]) -> Self {
         if bytes.is_empty() {
             Body::Empty
         } else if let Ok(json) = serde_json::from_slice(bytes) {
@@ -69,38 +69,54 @@ impl Body {
 
 impl From<&wiremock::Request> for RecordedRequest {
     fn from(request: &wiremock::Request) -> Self {
-        let mut query: Vec<(String, String)> = request
-            .url
-            .query_pairs()
+        RecordedRequest::from_parts(
+            request.method.as_str(),
+            request.url.path(),
+            request.url.query().unwrap_or_default(),
+            request.headers.iter().map(|(name, value)| {
+                (
+                    name.as_str().to_owned(),
+                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                )
+            }),
+            &request.body,
+        )
+    }
+}
+
+impl RecordedRequest {
+    /// Normalises a request given as parts: `path` percent-encoded as received, `query` the
+    /// raw query string without `?`, headers by any-case name. For servers other than
+    /// wiremock (a fake provider logging what it answered, say).
+    pub fn from_parts(
+        method: &str,
+        path: &str,
+        query: &str,
+        headers: impl IntoIterator<Item = (String, String)>,
+        body: &[u8],
+    ) -> Self {
+        let mut query: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
             .map(|(name, value)| (name.into_owned(), value.into_owned()))
             .collect();
         // A stable sort by name only: repeated names keep their order on the wire.
         query.sort_by(|a, b| a.0.cmp(&b.0));
 
-        let mut headers: Vec<(String, String)> = request
-            .headers
-            .iter()
+        let mut headers: Vec<(String, String)> = headers
+            .into_iter()
+            .map(|(name, value)| (name.to_ascii_lowercase(), value))
             .filter(|(name, _)| !CONNECTION_HEADERS.contains(&name.as_str()))
-            .map(|(name, value)| {
-                (
-                    name.as_str().to_ascii_lowercase(),
-                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
-                )
-            })
             .collect();
         headers.sort();
 
         RecordedRequest {
-            method: request.method.as_str().to_owned(),
-            path: request.url.path().to_owned(),
+            method: method.to_ascii_uppercase(),
+            path: path.to_owned(),
             query,
             headers,
-            body: Body::from_bytes(&request.body),
+            body: Body::from_bytes(body),
         }
     }
-}
 
-impl RecordedRequest {
     /// The first value of a header, by case-insensitive name.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers

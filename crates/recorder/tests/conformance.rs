@@ -655,3 +655,118 @@ fn specs_the_checker_cannot_use_are_errors() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert!(message.contains("bad.yaml: invalid YAML:"), "{message}");
 }
+
+#[test]
+fn answers_are_checked_against_the_declared_responses() {
+    let cloudbase = spec("cloudbase");
+    let json = Some("application/json");
+    let list = json!({"total": 1, "data": [{"id": "github", "bind": true}]});
+    assert_eq!(
+        cloudbase.check_response("list_bound_providers", 200, json, &Body::Json(list)),
+        Ok(())
+    );
+    // A 404 falls in the declared `4XX` range.
+    let error = json!({"error": "provider_not_found", "error_code": 4004});
+    assert_eq!(
+        cloudbase.check_response("unbind_provider", 404, json, &Body::Json(error)),
+        Ok(())
+    );
+    assert_eq!(
+        cloudbase.check_response(
+            "list_bound_providers",
+            200,
+            json,
+            &Body::Json(json!({"total": "1", "data": [], "extra": 0}))
+        ),
+        Err(vec![
+            violation(
+                Some("list_bound_providers"),
+                Rule::ResponseBody,
+                "body field \"/extra\" is not declared"
+            ),
+            violation(
+                Some("list_bound_providers"),
+                Rule::ResponseBody,
+                "body /total: value is not of type \"integer\""
+            ),
+        ])
+    );
+    assert_eq!(
+        cloudbase.check_response("list_bound_providers", 302, None, &Body::Empty),
+        Err(vec![violation(
+            Some("list_bound_providers"),
+            Rule::UndeclaredStatus,
+            "status 302 is not declared"
+        )])
+    );
+    assert_eq!(
+        cloudbase.check_response(
+            "list_bound_providers",
+            200,
+            Some("text/html"),
+            &Body::Text("<p>".into())
+        ),
+        Err(vec![violation(
+            Some("list_bound_providers"),
+            Rule::ResponseContentType,
+            "content type \"text/html\" is not one of application/json (response 200)"
+        )])
+    );
+    assert_eq!(
+        cloudbase.check_response("no_such_op", 200, json, &Body::Empty),
+        Err(vec![violation(
+            None,
+            Rule::NoSuchOperation,
+            "no operation has the id \"no_such_op\""
+        )])
+    );
+}
+
+#[test]
+fn a_response_declared_without_content_must_have_no_body() {
+    let oneaccess = spec("oneaccess");
+    assert_eq!(
+        oneaccess.check_response("unbind_social_account", 200, None, &Body::Empty),
+        Ok(())
+    );
+    assert_eq!(
+        oneaccess.check_response(
+            "unbind_social_account",
+            200,
+            Some("application/json"),
+            &Body::Json(json!("ok"))
+        ),
+        Err(vec![violation(
+            Some("unbind_social_account"),
+            Rule::ResponseContentType,
+            "response 200 declares no content, but a body was sent"
+        )])
+    );
+}
+
+#[test]
+fn a_request_from_parts_is_normalised_like_a_recorded_one() {
+    let request = RecordedRequest::from_parts(
+        "delete",
+        "/auth/v1/user/provider/github",
+        "with_user_center=true&client_id=a%20b",
+        [
+            ("Authorization".to_owned(), "Bearer access".to_owned()),
+            ("Host".to_owned(), "127.0.0.1:1".to_owned()),
+        ],
+        b"",
+    );
+    assert_eq!(request.method, "DELETE");
+    assert_eq!(
+        request.query,
+        [
+            ("client_id".to_owned(), "a b".to_owned()),
+            ("with_user_center".to_owned(), "true".to_owned())
+        ]
+    );
+    assert_eq!(
+        request.headers,
+        [("authorization".to_owned(), "Bearer access".to_owned())]
+    );
+    assert_eq!(request.body, Body::Empty);
+}

@@ -1,0 +1,177 @@
+//! The `unbind` binary against the local fake providers (`unbind-fake`): one full cycle per
+//! provider, as the README's "Try it offline" shows it. Each command is a real process; the
+//! fake runs in this test, on loopback.
+
+use serde_json::Value;
+use unbind_fake::Fake;
+
+const DEVICE: [&str; 8] = [
+    "--os-version",
+    "Android 10",
+    "--device-fingerprint",
+    "fp-1",
+    "--agent",
+    "demo-agent",
+    "--client-id",
+    "demo-app",
+];
+
+/// Runs `unbind --json --base-url <base_url> args…` with only `env` set; returns the exit
+/// code and stdout as JSON (`null` when empty).
+async fn unbind(base_url: &str, args: &[&str], env: &[(&str, &str)]) -> (i32, Value) {
+    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_unbind"))
+        .args(["--json", "--base-url", base_url])
+        .args(args)
+        .env_clear()
+        .envs(env.iter().copied())
+        .output()
+        .await
+        .expect("the binary runs");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    for (_, secret) in env {
+        assert!(
+            !stdout.contains(secret) && !stderr.contains(secret),
+            "a credential was printed: {stdout} {stderr}"
+        );
+    }
+    let json = if stdout.trim().is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout} {stderr}"))
+    };
+    (output.status.code().expect("an exit code"), json)
+}
+
+fn outcome(json: &Value) -> &str {
+    json["outcome"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no outcome in {json}"))
+}
+
+#[tokio::test]
+async fn manta_bind_list_unbind_and_unbind_again() {
+    let fake = Fake::start().await.expect("fake");
+    let url = fake.manta_url();
+    let env = [
+        ("MANTA_SECRET", "demo-secret"),
+        ("MANTA_TOKEN", "demo-token"),
+    ];
+    let bot = ["--bot-id", "demo-bot"];
+    let binding = ["--client-id", "c-2", "--customer-id", "u-2"];
+    let bound_to_u2 = || async {
+        let (code, list) = unbind(
+            &url,
+            &[&["manta", "list"][..], &bot, &["--customer-id", "u-2"]].concat(),
+            &env,
+        )
+        .await;
+        assert_eq!(code, 0);
+        list.as_array()
+            .expect("a JSON array")
+            .iter()
+            .map(|c| c["clientId"].as_str().unwrap_or_default().to_owned())
+            .collect::<Vec<_>>()
+    };
+
+    assert!(bound_to_u2().await.is_empty());
+    let (code, _) = unbind(
+        &url,
+        &[&["manta", "bind"][..], &bot, &binding].concat(),
+        &env,
+    )
+    .await;
+    assert_eq!(code, 0);
+    assert_eq!(bound_to_u2().await, ["c-2"]);
+    let (code, json) = unbind(
+        &url,
+        &[&["manta", "unbind"][..], &bot, &binding].concat(),
+        &env,
+    )
+    .await;
+    assert_eq!((code, outcome(&json)), (0, "unbound"));
+    assert!(bound_to_u2().await.is_empty());
+    let (code, json) = unbind(
+        &url,
+        &[&["manta", "unbind"][..], &bot, &binding].concat(),
+        &env,
+    )
+    .await;
+    assert_eq!((code, outcome(&json)), (0, "already_unbound"));
+}
+
+#[tokio::test]
+async fn oneaccess_bind_list_unbind_and_unbind_again() {
+    let fake = Fake::start().await.expect("fake");
+    let url = fake.oneaccess_url();
+    let session = [("ONEACCESS_SESSION_TOKEN", "demo-session")];
+    let listed = || async {
+        let (code, list) = unbind(
+            &url,
+            &[&["oneaccess", "list"][..], &DEVICE].concat(),
+            &session,
+        )
+        .await;
+        assert_eq!(code, 0);
+        list.as_array()
+            .expect("a JSON array")
+            .iter()
+            .map(|s| s["id"].as_str().unwrap_or_default().to_owned())
+            .collect::<Vec<_>>()
+    };
+
+    assert_eq!(listed().await, ["social-weibo-1"]);
+    let bind = [
+        &["oneaccess", "bind"][..],
+        &DEVICE,
+        &["--mobile", "13800000000", "--verify-code", "123456"],
+    ]
+    .concat();
+    let (code, _) = unbind(&url, &bind, &[("ONEACCESS_STATE_TOKEN", "demo-state")]).await;
+    assert_eq!(code, 0);
+    assert_eq!(listed().await, ["social-weibo-1", "social-weixin-1"]);
+    let unbind_wechat = [
+        &["oneaccess", "unbind"][..],
+        &DEVICE,
+        &["--id", "social-weixin-1"],
+    ]
+    .concat();
+    let (code, json) = unbind(&url, &unbind_wechat, &session).await;
+    assert_eq!((code, outcome(&json)), (0, "unbound"));
+    assert_eq!(listed().await, ["social-weibo-1"]);
+    let (code, json) = unbind(&url, &unbind_wechat, &session).await;
+    assert_eq!((code, outcome(&json)), (0, "already_unbound"));
+}
+
+#[tokio::test]
+async fn cloudbase_bind_list_unbind_and_unbind_again() {
+    let fake = Fake::start().await.expect("fake");
+    let url = fake.cloudbase_url();
+    let access = ("CLOUDBASE_ACCESS_TOKEN", "demo-access-token");
+    let bound = || async {
+        let (code, list) = unbind(&url, &["cloudbase", "list"], &[access]).await;
+        assert_eq!(code, 0);
+        list.as_array()
+            .expect("a JSON array")
+            .iter()
+            .filter(|p| p["bind"] == Value::Bool(true))
+            .map(|p| p["id"].as_str().unwrap_or_default().to_owned())
+            .collect::<Vec<_>>()
+    };
+
+    assert_eq!(bound().await, ["wx_open"]);
+    let (code, _) = unbind(
+        &url,
+        &["cloudbase", "bind"],
+        &[access, ("CLOUDBASE_PROVIDER_TOKEN", "demo-provider-token")],
+    )
+    .await;
+    assert_eq!(code, 0);
+    assert_eq!(bound().await, ["github", "wx_open"]);
+    let unbind_github = ["cloudbase", "unbind", "--provider-id", "github"];
+    let (code, json) = unbind(&url, &unbind_github, &[access]).await;
+    assert_eq!((code, outcome(&json)), (0, "unbound"));
+    assert_eq!(bound().await, ["wx_open"]);
+    let (code, json) = unbind(&url, &unbind_github, &[access]).await;
+    assert_eq!((code, outcome(&json)), (0, "already_unbound"));
+}

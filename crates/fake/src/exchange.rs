@@ -1,0 +1,123 @@
+//! The layer every provider's routes sit behind: the configured latency, and the log of
+//! requests and answers that tests check against the specs.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+
+/// The largest body the log keeps of a request or an answer; a larger one is cut.
+const LOGGED_BODY_LIMIT: usize = 1 << 20;
+
+/// One request the fake answered, and its answer, as the provider's routes saw them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exchange {
+    /// `manta`, `oneaccess` or `cloudbase`.
+    pub provider: &'static str,
+    /// The method, upper case.
+    pub method: String,
+    /// The path below the provider's base URL: `/auth/v1/user/provider/github`.
+    pub path: String,
+    /// The raw query string, without `?` (empty when there is none).
+    pub query: String,
+    /// The request headers, names lower case, in the order received.
+    pub request_headers: Vec<(String, String)>,
+    /// The request body.
+    pub request_body: Vec<u8>,
+    /// The answer's status.
+    pub status: u16,
+    /// The answer's `Content-Type`, if any.
+    pub content_type: Option<String>,
+    /// The answer's body.
+    pub response_body: Vec<u8>,
+}
+
+/// The shared log and latency of one fake.
+#[derive(Clone, Debug)]
+pub(crate) struct Log {
+    record: bool,
+    latency: Duration,
+    exchanges: Arc<Mutex<Vec<Exchange>>>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Scope {
+    log: Log,
+    provider: &'static str,
+}
+
+impl Log {
+    pub(crate) fn new(record: bool, latency: Duration) -> Self {
+        Log {
+            record,
+            latency,
+            exchanges: Arc::default(),
+        }
+    }
+
+    /// The state of [`observe`] for one provider's router.
+    pub(crate) fn scope(&self, provider: &'static str) -> Scope {
+        Scope {
+            log: self.clone(),
+            provider,
+        }
+    }
+
+    pub(crate) fn exchanges(&self) -> Vec<Exchange> {
+        crate::lock(&self.exchanges).clone()
+    }
+}
+
+/// Waits out the latency, then answers, keeping the exchange if recording.
+pub(crate) async fn observe(State(scope): State<Scope>, request: Request, next: Next) -> Response {
+    if !scope.log.latency.is_zero() {
+        tokio::time::sleep(scope.log.latency).await;
+    }
+    if !scope.log.record {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let request_body = to_bytes(body, LOGGED_BODY_LIMIT)
+        .await
+        .map(|b| b.to_vec())
+        .unwrap_or_default();
+    let mut exchange = Exchange {
+        provider: scope.provider,
+        method: parts.method.as_str().to_owned(),
+        path: parts.uri.path().to_owned(),
+        query: parts.uri.query().unwrap_or_default().to_owned(),
+        request_headers: parts
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                (
+                    name.as_str().to_owned(),
+                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                )
+            })
+            .collect(),
+        request_body: request_body.clone(),
+        status: 0,
+        content_type: None,
+        response_body: Vec::new(),
+    };
+    let response = next
+        .run(Request::from_parts(parts, Body::from(request_body)))
+        .await;
+    let (parts, body) = response.into_parts();
+    let response_body = to_bytes(body, LOGGED_BODY_LIMIT)
+        .await
+        .map(|b| b.to_vec())
+        .unwrap_or_default();
+    exchange.status = parts.status.as_u16();
+    exchange.content_type = parts
+        .headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+    exchange.response_body = response_body.clone();
+    crate::lock(&scope.log.exchanges).push(exchange);
+    Response::from_parts(parts, Body::from(response_body))
+}

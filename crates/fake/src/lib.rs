@@ -1,0 +1,318 @@
+//! Local, stateful stand-ins for the MantaGo, Huawei OneAccess and Tencent CloudBase APIs.
+//!
+//! None of the three providers offers a sandbox where accounts can be bound and unbound at
+//! will. [`Fake`] serves all three on one loopback port, each under its own path prefix
+//! (`/manta`, `/oneaccess`, `/cloudbase`), and behaves the way the providers' docs say
+//! (`../shared/PROVIDERS.md` and the seeds): it keeps accounts, bindings and issued tokens in
+//! memory, checks credentials the way each provider does, and answers in each provider's
+//! documented error shape. Every answer conforms to the provider's spec in `specs/` (this
+//! crate's tests check each one).
+//!
+//! - **MantaGo** ([`manta`]): `/openapi/token` issues a new token and secret and retires the
+//!   old pair; every other call checks the Bearer token, the body's `secret` and `botId`.
+//! - **OneAccess** ([`oneaccess`]): `server-date` and `public-key` come from the fake's own
+//!   RSA key pair; every signed call decrypts `X-signature` and checks its session token,
+//!   timestamp window and nonce, and every call checks the required device headers.
+//! - **CloudBase** ([`cloudbase`]): the Bearer token picks the user; list, bind and unbind
+//!   work on that user's bindings.
+//!
+//! Start it from a test, point the facade at the base URLs, and stop it (or drop it):
+//!
+//! ```no_run
+//! use unbind_fake::{Fake, Seed};
+//!
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! let fake = Fake::builder().seed(Seed::demo()).start().await?;
+//! println!("CloudBase at {}", fake.cloudbase_url());
+//! // … drive `unbind::cloudbase::CloudBaseClient::new(fake.cloudbase_url(), …)` …
+//! fake.stop().await;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Or run the `unbind-fake` binary, which prints the three base URLs and serves until
+//! stopped (see the README's "Try it offline").
+//!
+//! Where the docs leave a detail open (HTTP statuses of MantaGo's error codes, OneAccess's
+//! error codes, CloudBase statuses), each provider module says what the fake chose.
+
+#![warn(missing_docs)]
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use axum::Router;
+use axum::middleware::from_fn_with_state;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub mod cloudbase;
+mod exchange;
+pub mod manta;
+pub mod oneaccess;
+mod seed;
+
+pub use exchange::Exchange;
+pub use seed::{
+    CloudBaseBinding, CloudBaseProvider, CloudBaseProviderToken, CloudBaseSeed, CloudBaseUser,
+    DEMO_SEED, MantaBot, MantaClient, MantaSeed, OneAccessSeed, OneAccessSocial,
+    OneAccessStateToken, OneAccessUser, Seed, SeedError,
+};
+
+/// The time source of a fake: server time, signature windows, rate-limit windows.
+pub trait Clock: Send + Sync + fmt::Debug {
+    /// Now, in Unix milliseconds.
+    fn now_ms(&self) -> i64;
+}
+
+/// The system clock.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now_ms(&self) -> i64 {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+    }
+}
+
+/// A clock that moves only when told to, for tests of time windows.
+#[derive(Debug, Default)]
+pub struct ManualClock(AtomicI64);
+
+impl ManualClock {
+    /// A clock standing at `now_ms`.
+    pub fn new(now_ms: i64) -> Self {
+        ManualClock(AtomicI64::new(now_ms))
+    }
+
+    /// Moves the clock by `ms` (negative goes back).
+    pub fn advance(&self, ms: i64) {
+        self.0.fetch_add(ms, Ordering::SeqCst);
+    }
+}
+
+impl Clock for ManualClock {
+    fn now_ms(&self) -> i64 {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// Why a fake could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The address could not be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address asked for.
+        addr: SocketAddr,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The seed's OneAccess key (or a generated one) is unusable.
+    #[error("OneAccess key: {0}")]
+    Key(String),
+}
+
+/// Settings of a [`Fake`] before it starts.
+#[derive(Debug)]
+pub struct FakeBuilder {
+    seed: Seed,
+    addr: SocketAddr,
+    latency: Duration,
+    record: bool,
+    clock: Arc<dyn Clock>,
+}
+
+impl FakeBuilder {
+    /// The starting state (default: empty).
+    pub fn seed(mut self, seed: Seed) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// The address to listen on (default: `127.0.0.1:0`, a free loopback port).
+    pub fn addr(mut self, addr: SocketAddr) -> Self {
+        self.addr = addr;
+        self
+    }
+
+    /// How long every answer waits before it is sent, as a remote provider would
+    /// (default: none).
+    pub fn latency(mut self, latency: Duration) -> Self {
+        self.latency = latency;
+        self
+    }
+
+    /// Keeps every request and answer for [`Fake::exchanges`] (default: off, so that long
+    /// runs stay flat in memory).
+    pub fn record_exchanges(mut self, record: bool) -> Self {
+        self.record = record;
+        self
+    }
+
+    /// The time source (default: the system clock).
+    pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Binds the address and starts serving on the current tokio runtime.
+    pub async fn start(self) -> Result<Fake, StartError> {
+        let listener = TcpListener::bind(self.addr)
+            .await
+            .map_err(|source| StartError::Bind {
+                addr: self.addr,
+                source,
+            })?;
+        let addr = listener.local_addr().map_err(|source| StartError::Bind {
+            addr: self.addr,
+            source,
+        })?;
+        let log = exchange::Log::new(self.record, self.latency);
+        let app = Router::new()
+            .nest(
+                "/manta",
+                manta::router(&self.seed.manta, self.clock.clone())
+                    .layer(from_fn_with_state(log.scope("manta"), exchange::observe)),
+            )
+            .nest(
+                "/oneaccess",
+                oneaccess::router(&self.seed.oneaccess, self.clock.clone())?.layer(
+                    from_fn_with_state(log.scope("oneaccess"), exchange::observe),
+                ),
+            )
+            .nest(
+                "/cloudbase",
+                cloudbase::router(&self.seed.cloudbase, self.clock.clone()).layer(
+                    from_fn_with_state(log.scope("cloudbase"), exchange::observe),
+                ),
+            );
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            let served = axum::serve(listener, app).with_graceful_shutdown(async {
+                // A dropped sender stops the server too.
+                let _ = stopped.await;
+            });
+            // An accept loop error ends the fake; the handle then sees it stopped.
+            let _ = served.await;
+        });
+        Ok(Fake {
+            base: format!("http://{addr}"),
+            addr,
+            log,
+            stop: Some(stop),
+            task: Some(task),
+        })
+    }
+}
+
+/// A running fake. Dropping it stops the server; [`Fake::stop`] also waits for it.
+#[derive(Debug)]
+pub struct Fake {
+    base: String,
+    addr: SocketAddr,
+    log: exchange::Log,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl Fake {
+    /// A builder with an empty seed on a free loopback port.
+    pub fn builder() -> FakeBuilder {
+        FakeBuilder {
+            seed: Seed::default(),
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            latency: Duration::ZERO,
+            record: false,
+            clock: Arc::new(SystemClock),
+        }
+    }
+
+    /// Starts a fake with the demo seed ([`Seed::demo`]) on a free loopback port.
+    pub async fn start() -> Result<Fake, StartError> {
+        Fake::builder().seed(Seed::demo()).start().await
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// MantaGo's base URL (the facade's `base_url`): `http://127.0.0.1:PORT/manta`.
+    pub fn manta_url(&self) -> String {
+        format!("{}/manta", self.base)
+    }
+
+    /// OneAccess's base URL: `http://127.0.0.1:PORT/oneaccess`.
+    pub fn oneaccess_url(&self) -> String {
+        format!("{}/oneaccess", self.base)
+    }
+
+    /// CloudBase's base URL: `http://127.0.0.1:PORT/cloudbase`.
+    pub fn cloudbase_url(&self) -> String {
+        format!("{}/cloudbase", self.base)
+    }
+
+    /// Every request and answer so far, in order, if recording was switched on
+    /// ([`FakeBuilder::record_exchanges`]); empty otherwise.
+    pub fn exchanges(&self) -> Vec<Exchange> {
+        self.log.exchanges()
+    }
+
+    /// Stops accepting, lets requests in flight finish, and waits until the server is down.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for Fake {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// Locks a provider's state; a handler that panicked mid-update leaves the state as it was
+/// at the panic, which is still the best the fake has.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A new random token: 32 lower-case hex characters after `prefix`.
+fn new_token(prefix: &str) -> String {
+    let mut bytes = [0u8; 16];
+    // The system RNG does not fail on a working OS; should it, the counter below still
+    // keeps tokens unique within this process.
+    if aws_lc_rs::rand::fill(&mut bytes).is_err() {
+        static COUNTER: AtomicI64 = AtomicI64::new(0);
+        bytes[..8].copy_from_slice(&COUNTER.fetch_add(1, Ordering::SeqCst).to_be_bytes());
+    }
+    let mut token = String::with_capacity(prefix.len() + 32);
+    token.push_str(prefix);
+    for byte in bytes {
+        token.push_str(&format!("{byte:02x}"));
+    }
+    token
+}
+
+/// The bearer token of an `Authorization` header, if it has one.
+fn bearer(headers: &axum::http::HeaderMap) -> Option<&str> {
+    let value = headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    (scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty()).then(|| token.trim())
+}

@@ -1,0 +1,518 @@
+//! The OneAccess fake: users with sessions and bound social accounts, and the application's
+//! RSA key pair.
+//!
+//! `server-date` answers the fake's clock in milliseconds (as a string) and `public-key` the
+//! public half of its key pair (bare Base64 DER SubjectPublicKeyInfo). `login` issues a
+//! session token for a user name and password. The signed calls (list, unbind) decrypt
+//! `X-signature` with the private key, under OAEP-SHA-256 with MGF1-SHA-256 or, failing that,
+//! MGF1-SHA-1 (the docs leave the MGF1 hash open), and check that the plaintext is
+//! `session_token=…&timestamp=…&nonce=…` with a known session, a timestamp within the
+//! seed's window of the server's time (read as milliseconds from 10^11 up, else as seconds),
+//! and a non-empty nonce. `social/bind` adds the social login waiting under `X-state-token`
+//! to the user with that mobile number; `social/register-bind` makes a new user for it. Both
+//! check the verification code and answer with a new session. Every call checks the four
+//! required device headers.
+//!
+//! Failures are `400 {error_code, error_msg}` as documented. OneAccess's error-code page is
+//! not among this project's sources, so the codes are the fake's own and say so (`FAKE.…`);
+//! the messages use the words the facade's defaults look for: "signature" or "timestamp" when
+//! a signature is refused, "does not exist" for an unknown social account id.
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+
+use aws_lc_rs::encoding::{AsDer, Pkcs8V1Der};
+use aws_lc_rs::rsa::{
+    KeySize, OAEP_SHA256_MGF1SHA256, OaepPrivateDecryptingKey, PrivateDecryptingKey,
+};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use rsa::pkcs1::DecodeRsaPrivateKey as _;
+use rsa::pkcs8::{DecodePrivateKey as _, EncodePrivateKey as _, EncodePublicKey as _};
+use serde_json::{Value, json};
+
+use crate::seed::{OneAccessSeed, OneAccessSocial};
+use crate::{Clock, StartError, lock, new_token};
+
+/// The device headers every call must carry.
+const DEVICE_HEADERS: [&str; 4] = [
+    "X-operating-sys-version",
+    "X-device-fingerprint",
+    "X-agent",
+    "X-client-id",
+];
+
+/// Default signature window, seconds.
+const DEFAULT_WINDOW_SECONDS: u64 = 300;
+
+/// Default verification code.
+const DEFAULT_VERIFY_CODE: &str = "123456";
+
+/// Lifetime the fake states for a session, in seconds.
+const SESSION_SECONDS: i64 = 7200;
+
+#[derive(Debug)]
+struct OneAccess {
+    clock: Arc<dyn Clock>,
+    keys: Keys,
+    window_ms: i64,
+    verify_code: String,
+    accounts: Mutex<Accounts>,
+}
+
+/// The key pair, ready for both OAEP variants.
+struct Keys {
+    sha256: OaepPrivateDecryptingKey,
+    any_mgf: rsa::RsaPrivateKey,
+    public_base64: String,
+}
+
+impl std::fmt::Debug for Keys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Keys")
+            .field("public_base64", &self.public_base64)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Keys {
+    fn new(pem: Option<&str>) -> Result<Keys, StartError> {
+        let key = |e: &dyn std::fmt::Display| StartError::Key(e.to_string());
+        let any_mgf = match pem {
+            Some(pem) if pem.contains("BEGIN RSA PRIVATE KEY") => {
+                rsa::RsaPrivateKey::from_pkcs1_pem(pem).map_err(|e| key(&e))?
+            }
+            Some(pem) => rsa::RsaPrivateKey::from_pkcs8_pem(pem).map_err(|e| key(&e))?,
+            None => {
+                let generated =
+                    PrivateDecryptingKey::generate(KeySize::Rsa2048).map_err(|e| key(&e))?;
+                let der = AsDer::<Pkcs8V1Der>::as_der(&generated).map_err(|e| key(&e))?;
+                rsa::RsaPrivateKey::from_pkcs8_der(der.as_ref()).map_err(|e| key(&e))?
+            }
+        };
+        let der = any_mgf.to_pkcs8_der().map_err(|e| key(&e))?;
+        let sha256 = PrivateDecryptingKey::from_pkcs8(der.as_bytes()).map_err(|e| key(&e))?;
+        let sha256 = OaepPrivateDecryptingKey::new(sha256).map_err(|e| key(&e))?;
+        let public = any_mgf
+            .to_public_key()
+            .to_public_key_der()
+            .map_err(|e| key(&e))?;
+        Ok(Keys {
+            sha256,
+            any_mgf,
+            public_base64: STANDARD.encode(public.as_bytes()),
+        })
+    }
+
+    /// The plaintext of a Base64 OAEP ciphertext, under either MGF1 hash.
+    fn decrypt(&self, signature: &str) -> Option<String> {
+        let ciphertext = STANDARD.decode(signature.trim()).ok()?;
+        let mut out = vec![0u8; self.sha256.min_output_size()];
+        let plaintext =
+            match self
+                .sha256
+                .decrypt(&OAEP_SHA256_MGF1SHA256, &ciphertext, &mut out, None)
+            {
+                Ok(plaintext) => plaintext.to_vec(),
+                Err(_) => self
+                    .any_mgf
+                    .decrypt(
+                        rsa::Oaep::new_with_mgf_hash::<sha2::Sha256, sha1::Sha1>(),
+                        &ciphertext,
+                    )
+                    .ok()?,
+            };
+        String::from_utf8(plaintext).ok()
+    }
+}
+
+#[derive(Debug)]
+struct Accounts {
+    users: Vec<User>,
+    pending: Vec<Pending>,
+}
+
+#[derive(Debug)]
+struct User {
+    id: String,
+    username: String,
+    password: String,
+    mobile: String,
+    sessions: HashSet<String>,
+    social: Vec<Social>,
+}
+
+#[derive(Debug)]
+struct Social {
+    id: String,
+    social_type: String,
+    social_uid: String,
+    nickname: Option<String>,
+    created_at: i64,
+}
+
+impl Social {
+    fn new(seed: &OneAccessSocial, now: i64) -> Social {
+        Social {
+            id: seed.id.clone().unwrap_or_else(|| new_token("")),
+            social_type: seed.social_type.clone(),
+            social_uid: seed.social_uid.clone(),
+            nickname: seed.nickname.clone(),
+            created_at: now,
+        }
+    }
+
+    fn to_json(&self, user_id: &str) -> Value {
+        json!({
+            "id": self.id,
+            "userId": user_id,
+            "socialType": self.social_type,
+            "social_uid": self.social_uid,
+            "socialNickname": self.nickname,
+            "socialHeadImage": null,
+            "socialAccountDetails": null,
+            "createdAt": self.created_at.to_string(),
+            "updatedAt": self.created_at.to_string(),
+        })
+    }
+}
+
+#[derive(Debug)]
+struct Pending {
+    state_token: String,
+    social: OneAccessSocial,
+}
+
+/// An error answer: `400 {error_code, error_msg}`.
+#[derive(Debug)]
+struct Failure {
+    code: &'static str,
+    message: String,
+}
+
+fn fail(code: &'static str, message: impl Into<String>) -> Failure {
+    Failure {
+        code,
+        message: message.into(),
+    }
+}
+
+impl IntoResponse for Failure {
+    fn into_response(self) -> Response {
+        (
+            StatusCode::BAD_REQUEST,
+            axum::Json(json!({"error_code": self.code, "error_msg": self.message})),
+        )
+            .into_response()
+    }
+}
+
+/// The routes, below the `/oneaccess` prefix.
+pub(crate) fn router(seed: &OneAccessSeed, clock: Arc<dyn Clock>) -> Result<Router, StartError> {
+    let now = clock.now_ms();
+    let users = seed
+        .users
+        .iter()
+        .map(|user| User {
+            id: new_token("user-"),
+            username: user.username.clone(),
+            password: user.password.clone(),
+            mobile: user.mobile.clone(),
+            sessions: user.session_tokens.iter().cloned().collect(),
+            social: user.social.iter().map(|s| Social::new(s, now)).collect(),
+        })
+        .collect();
+    let pending = seed
+        .state_tokens
+        .iter()
+        .map(|p| Pending {
+            state_token: p.state_token.clone(),
+            social: p.social.clone(),
+        })
+        .collect();
+    let window = seed
+        .signature_window_seconds
+        .unwrap_or(DEFAULT_WINDOW_SECONDS);
+    let state = Arc::new(OneAccess {
+        clock,
+        keys: Keys::new(seed.private_key_pem.as_deref())?,
+        window_ms: i64::try_from(window.saturating_mul(1000)).unwrap_or(i64::MAX),
+        verify_code: seed
+            .verify_code
+            .clone()
+            .unwrap_or_else(|| DEFAULT_VERIFY_CODE.to_owned()),
+        accounts: Mutex::new(Accounts { users, pending }),
+    });
+    Ok(Router::new()
+        .route("/api/v2/sdk/server-date", get(server_date))
+        .route("/api/v2/sdk/public-key", get(public_key))
+        .route("/api/v2/sdk/login", post(login))
+        .route("/api/v2/sdk/social", get(list))
+        .route("/api/v2/sdk/social/unbind-account", post(unbind))
+        .route("/api/v2/sdk/social/bind", post(bind))
+        .route("/api/v2/sdk/social/register-bind", post(register_bind))
+        .with_state(state))
+}
+
+fn answer(result: Result<Value, Failure>) -> Response {
+    match result {
+        Ok(body) => axum::Json(body).into_response(),
+        Err(failure) => failure.into_response(),
+    }
+}
+
+fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.trim().is_empty())
+}
+
+/// Every call: the four required device headers.
+fn device(headers: &HeaderMap) -> Result<(), Failure> {
+    match DEVICE_HEADERS.iter().find(|h| header(headers, h).is_none()) {
+        Some(missing) => Err(fail(
+            "FAKE.HEADER_MISSING",
+            format!("required header {missing} is missing"),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// A JSON object body's string field.
+fn field(body: &Value, name: &str) -> Result<String, Failure> {
+    body.get(name)
+        .and_then(Value::as_str)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            fail(
+                "FAKE.PARAMETER_INVALID",
+                format!("invalid parameter: {name}"),
+            )
+        })
+}
+
+fn json_body(bytes: &Bytes) -> Result<Value, Failure> {
+    serde_json::from_slice::<Value>(bytes)
+        .ok()
+        .filter(Value::is_object)
+        .ok_or_else(|| fail("FAKE.PARAMETER_INVALID", "the body is not a JSON object"))
+}
+
+fn session(token: &str) -> Value {
+    json!({
+        "status": "success",
+        "session_token": token,
+        "id_token": new_token("id-"),
+        "expire": SESSION_SECONDS,
+    })
+}
+
+impl OneAccess {
+    /// Checks the signature and returns the index of the user whose session it carries.
+    fn signed(&self, headers: &HeaderMap, accounts: &Accounts) -> Result<usize, Failure> {
+        let signature = header(headers, "X-signature")
+            .ok_or_else(|| fail("FAKE.SIGNATURE_MISSING", "header X-signature is missing"))?;
+        let invalid = |why: &str| {
+            fail(
+                "FAKE.SIGNATURE_INVALID",
+                format!("invalid signature: {why}"),
+            )
+        };
+        let plaintext = self
+            .keys
+            .decrypt(signature)
+            .ok_or_else(|| invalid("it does not decrypt with the application's key"))?;
+        let shape = "the plaintext is not session_token=…&timestamp=…&nonce=…";
+        let (rest, nonce) = plaintext
+            .rsplit_once("&nonce=")
+            .ok_or_else(|| invalid(shape))?;
+        let (rest, timestamp) = rest
+            .rsplit_once("&timestamp=")
+            .ok_or_else(|| invalid(shape))?;
+        let token = rest
+            .strip_prefix("session_token=")
+            .ok_or_else(|| invalid(shape))?;
+        if nonce.is_empty() {
+            return Err(invalid("the nonce is empty"));
+        }
+        let timestamp: i64 = timestamp
+            .parse()
+            .map_err(|_| invalid("the timestamp is not a number"))?;
+        let timestamp_ms = if timestamp >= 100_000_000_000 {
+            timestamp
+        } else {
+            timestamp.saturating_mul(1000)
+        };
+        if (self.clock.now_ms() - timestamp_ms).abs() > self.window_ms {
+            return Err(fail(
+                "FAKE.SIGNATURE_EXPIRED",
+                "the signature's timestamp is outside the allowed window",
+            ));
+        }
+        accounts
+            .users
+            .iter()
+            .position(|u| !token.is_empty() && u.sessions.contains(token))
+            .ok_or_else(|| fail("FAKE.SESSION_INVALID", "session token invalid or expired"))
+    }
+
+    /// Checks the verification code and takes the social login waiting under the state token.
+    fn take_pending(
+        &self,
+        headers: &HeaderMap,
+        body: &Value,
+        accounts: &mut Accounts,
+    ) -> Result<(String, OneAccessSocial), Failure> {
+        let state_token = header(headers, "X-state-token").ok_or_else(|| {
+            fail(
+                "FAKE.STATE_TOKEN_INVALID",
+                "header X-state-token is missing",
+            )
+        })?;
+        let mobile = field(body, "mobile")?;
+        if field(body, "verify_code")? != self.verify_code {
+            return Err(fail(
+                "FAKE.VERIFY_CODE_INVALID",
+                "the verification code is incorrect",
+            ));
+        }
+        let index = accounts
+            .pending
+            .iter()
+            .position(|p| p.state_token == state_token)
+            .ok_or_else(|| {
+                fail(
+                    "FAKE.STATE_TOKEN_INVALID",
+                    "state token invalid or already used",
+                )
+            })?;
+        Ok((mobile, accounts.pending.remove(index).social))
+    }
+}
+
+async fn server_date(State(fake): State<Arc<OneAccess>>, headers: HeaderMap) -> Response {
+    answer(device(&headers).map(|()| json!({"timestamp": fake.clock.now_ms().to_string()})))
+}
+
+async fn public_key(State(fake): State<Arc<OneAccess>>, headers: HeaderMap) -> Response {
+    answer(device(&headers).map(|()| json!({"public_key": fake.keys.public_base64})))
+}
+
+async fn login(State(fake): State<Arc<OneAccess>>, headers: HeaderMap, body: Bytes) -> Response {
+    answer((|| {
+        device(&headers)?;
+        let body = json_body(&body)?;
+        let (username, password) = (field(&body, "username")?, field(&body, "password")?);
+        let mut accounts = lock(&fake.accounts);
+        let user = accounts
+            .users
+            .iter_mut()
+            .find(|u| u.username == username && u.password == password)
+            .ok_or_else(|| fail("FAKE.LOGIN_FAILED", "incorrect user name or password"))?;
+        let token = new_token("oa-session-");
+        user.sessions.insert(token.clone());
+        Ok(session(&token))
+    })())
+}
+
+async fn list(State(fake): State<Arc<OneAccess>>, headers: HeaderMap) -> Response {
+    answer((|| {
+        device(&headers)?;
+        let accounts = lock(&fake.accounts);
+        let user = &accounts.users[fake.signed(&headers, &accounts)?];
+        let social: Vec<Value> = user.social.iter().map(|s| s.to_json(&user.id)).collect();
+        Ok(json!({"social": social}))
+    })())
+}
+
+async fn unbind(State(fake): State<Arc<OneAccess>>, headers: HeaderMap, body: Bytes) -> Response {
+    let result = (|| -> Result<(), Failure> {
+        device(&headers)?;
+        let mut accounts = lock(&fake.accounts);
+        let index = fake.signed(&headers, &accounts)?;
+        let id = field(&json_body(&body)?, "id")?;
+        let social = &mut accounts.users[index].social;
+        let position = social
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| fail("FAKE.SOCIAL_NOT_EXIST", "the social account does not exist"))?;
+        social.remove(position);
+        Ok(())
+    })();
+    match result {
+        // The documented 200 has no body.
+        Ok(()) => StatusCode::OK.into_response(),
+        Err(failure) => failure.into_response(),
+    }
+}
+
+async fn bind(State(fake): State<Arc<OneAccess>>, headers: HeaderMap, body: Bytes) -> Response {
+    answer((|| {
+        device(&headers)?;
+        let body = json_body(&body)?;
+        let mut accounts = lock(&fake.accounts);
+        if !accounts
+            .users
+            .iter()
+            .any(|u| Some(u.mobile.as_str()) == body.get("mobile").and_then(Value::as_str))
+        {
+            return Err(fail(
+                "FAKE.USER_NOT_FOUND",
+                "no user has this mobile number",
+            ));
+        }
+        let (mobile, social) = fake.take_pending(&headers, &body, &mut accounts)?;
+        let now = fake.clock.now_ms();
+        let token = new_token("oa-session-");
+        let user = accounts
+            .users
+            .iter_mut()
+            .find(|u| u.mobile == mobile)
+            .ok_or_else(|| fail("FAKE.USER_NOT_FOUND", "no user has this mobile number"))?;
+        user.social.push(Social::new(&social, now));
+        user.sessions.insert(token.clone());
+        Ok(session(&token))
+    })())
+}
+
+async fn register_bind(
+    State(fake): State<Arc<OneAccess>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    answer((|| {
+        device(&headers)?;
+        let body = json_body(&body)?;
+        let mut accounts = lock(&fake.accounts);
+        if accounts
+            .users
+            .iter()
+            .any(|u| Some(u.mobile.as_str()) == body.get("mobile").and_then(Value::as_str))
+        {
+            return Err(fail(
+                "FAKE.MOBILE_REGISTERED",
+                "this mobile number is already registered",
+            ));
+        }
+        let (mobile, social) = fake.take_pending(&headers, &body, &mut accounts)?;
+        let now = fake.clock.now_ms();
+        let token = new_token("oa-session-");
+        accounts.users.push(User {
+            id: new_token("user-"),
+            username: mobile.clone(),
+            password: String::new(),
+            mobile,
+            sessions: HashSet::from([token.clone()]),
+            social: vec![Social::new(&social, now)],
+        });
+        Ok(session(&token))
+    })())
+}

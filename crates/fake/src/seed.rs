@@ -1,0 +1,257 @@
+//! [`Seed`]: the accounts, bindings and credentials a fake starts with, as JSON or built in code.
+//!
+//! Every field has a default, so `{}` is a valid seed (three empty providers). Unknown fields
+//! are refused, so a misspelt key fails loudly instead of being ignored. The demo seed
+//! ([`Seed::demo`], `demo-seed.json` beside this crate's `Cargo.toml`) is what `unbind-fake`
+//! serves when no `--seed` is given.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// The starting state of all three fakes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Seed {
+    /// MantaGo: bots, their secrets, tokens and clients.
+    pub manta: MantaSeed,
+    /// OneAccess: the key pair, users, sessions and pending social logins.
+    pub oneaccess: OneAccessSeed,
+    /// CloudBase: identity sources, users and pending provider tokens.
+    pub cloudbase: CloudBaseSeed,
+}
+
+/// Why a seed could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    /// The file could not be read.
+    #[error("cannot read seed file {path}: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The JSON does not describe a seed.
+    #[error("seed file {path}: {source}")]
+    Parse {
+        /// The file (or `demo-seed.json`).
+        path: String,
+        /// Where and why it failed (serde_json gives line and column).
+        source: serde_json::Error,
+    },
+}
+
+impl Seed {
+    /// The demo data: one account per provider with known demo credentials, something bound
+    /// and something ready to bind. The README's "Try it offline" section uses it.
+    pub fn demo() -> Seed {
+        // The file is part of this crate and a test parses it: it cannot fail here.
+        Seed::parse(DEMO_SEED, "demo-seed.json").unwrap_or_default()
+    }
+
+    /// Reads a seed from a JSON file.
+    pub fn from_file(path: &Path) -> Result<Seed, SeedError> {
+        let text = std::fs::read_to_string(path).map_err(|source| SeedError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Seed::parse(&text, &path.display().to_string())
+    }
+
+    /// Parses a seed from JSON text; `name` is used in the error.
+    pub fn parse(text: &str, name: &str) -> Result<Seed, SeedError> {
+        serde_json::from_str(text).map_err(|source| SeedError::Parse {
+            path: name.to_owned(),
+            source,
+        })
+    }
+}
+
+/// The demo seed's JSON.
+pub const DEMO_SEED: &str = include_str!("../demo-seed.json");
+
+/// MantaGo's starting state.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MantaSeed {
+    /// The bots, by `botId`.
+    pub bots: Vec<MantaBot>,
+    /// Requests per second and bot above which the fake answers 429 with `Retry-After`
+    /// (default: no limit).
+    pub rate_limit_per_second: Option<u32>,
+}
+
+/// One MantaGo bot.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MantaBot {
+    /// The `botId`.
+    pub id: String,
+    /// The current API secret.
+    pub secret: String,
+    /// API tokens already issued and still valid (`Authorization: Bearer <token>`).
+    pub tokens: Vec<String>,
+    /// The bot's chat-platform clients.
+    pub clients: Vec<MantaClient>,
+}
+
+/// One MantaGo chat-platform client.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct MantaClient {
+    /// The client ID.
+    pub client_id: String,
+    /// The display name.
+    pub client_name: String,
+    /// The chat platform (`whatsapp`, `line`, …).
+    pub platform: String,
+    /// The customer bound to this client, if any.
+    pub customer_id: Option<String>,
+    /// Creation time, Unix milliseconds (default: when the fake started).
+    pub created_at: Option<i64>,
+}
+
+/// OneAccess's starting state.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OneAccessSeed {
+    /// The application's RSA private key, PKCS#8 PEM (default: a new 2048-bit key per start).
+    pub private_key_pem: Option<String>,
+    /// How far a signature's timestamp may be from the server's time, in seconds
+    /// (default: 300).
+    pub signature_window_seconds: Option<u64>,
+    /// The verification code every `verify_code` must equal (default: `123456`).
+    pub verify_code: Option<String>,
+    /// The users.
+    pub users: Vec<OneAccessUser>,
+    /// Social logins not yet bound to a user, each waiting under its state token.
+    pub state_tokens: Vec<OneAccessStateToken>,
+}
+
+/// One OneAccess user.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OneAccessUser {
+    /// The login name.
+    pub username: String,
+    /// The password.
+    pub password: String,
+    /// The mobile number that `social/bind` finds the user by.
+    pub mobile: String,
+    /// Session tokens already issued and still valid.
+    pub session_tokens: Vec<String>,
+    /// The social accounts bound to this user.
+    pub social: Vec<OneAccessSocial>,
+}
+
+/// One social account bound to a OneAccess user.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OneAccessSocial {
+    /// The binding's id, which unbind takes (default: generated).
+    pub id: Option<String>,
+    /// `weixin`, `weibo`, `qq`, …
+    #[serde(rename = "socialType")]
+    pub social_type: String,
+    /// The account's id at the social provider.
+    pub social_uid: String,
+    /// The nickname at the social provider.
+    #[serde(rename = "socialNickname")]
+    pub nickname: Option<String>,
+}
+
+/// A social login waiting to be bound to a user, as `social/bind` or `social/register-bind`
+/// find it by its `X-state-token`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OneAccessStateToken {
+    /// The state token.
+    pub state_token: String,
+    /// The social account it stands for.
+    pub social: OneAccessSocial,
+}
+
+/// CloudBase's starting state.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CloudBaseSeed {
+    /// The identity sources the environment offers (`github`, `wx_open`, …).
+    pub providers: Vec<CloudBaseProvider>,
+    /// The users, by access token.
+    pub users: Vec<CloudBaseUser>,
+    /// Provider tokens already issued (as `POST /auth/v1/provider/token` would) and not yet
+    /// used by a bind.
+    pub provider_tokens: Vec<CloudBaseProviderToken>,
+}
+
+/// One CloudBase identity source.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CloudBaseProvider {
+    /// The identity source id.
+    pub id: String,
+    /// The display name.
+    pub name: String,
+}
+
+/// One CloudBase user.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CloudBaseUser {
+    /// Access tokens that identify this user.
+    pub access_tokens: Vec<String>,
+    /// The identity sources bound to this user.
+    pub bound: Vec<CloudBaseBinding>,
+}
+
+/// One identity source bound to a CloudBase user.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CloudBaseBinding {
+    /// The identity source id.
+    pub provider_id: String,
+    /// The user's name there.
+    pub provider_user_name: Option<String>,
+}
+
+/// A provider token waiting for a bind.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CloudBaseProviderToken {
+    /// The token.
+    pub provider_token: String,
+    /// The identity source it binds.
+    pub provider_id: String,
+    /// The user's name there.
+    pub provider_user_name: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_seed_parses_and_has_one_account_per_provider() {
+        let seed = Seed::parse(DEMO_SEED, "demo-seed.json").expect("demo seed");
+        assert_eq!(seed.manta.bots.len(), 1);
+        assert_eq!(seed.oneaccess.users.len(), 1);
+        assert_eq!(seed.cloudbase.users.len(), 1);
+        assert_eq!(Seed::demo(), seed);
+    }
+
+    #[test]
+    fn an_empty_object_is_an_empty_seed() {
+        assert_eq!(Seed::parse("{}", "x").expect("seed"), Seed::default());
+    }
+
+    #[test]
+    fn a_misspelt_field_is_refused_with_its_name() {
+        let error = Seed::parse(r#"{"manta": {"bot": []}}"#, "s.json").unwrap_err();
+        let text = error.to_string();
+        assert!(
+            text.starts_with("seed file s.json: unknown field `bot`"),
+            "{text}"
+        );
+    }
+}

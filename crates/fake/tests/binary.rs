@@ -1,0 +1,86 @@
+//! The `unbind-fake` binary: it prints the three base URLs, serves them, and refuses a bad
+//! seed file with a message that names the problem.
+
+use std::io::{BufRead as _, BufReader};
+use std::process::{Command, Stdio};
+
+use unbind::auth::SecretString;
+use unbind::cloudbase::CloudBaseClient;
+
+const BINARY: &str = env!("CARGO_BIN_EXE_unbind-fake");
+
+/// Kills the child when the test ends, pass or fail.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test]
+async fn it_prints_the_base_urls_and_serves_the_seed_it_was_given() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let seed = dir.path().join("seed.json");
+    std::fs::write(
+        &seed,
+        r#"{"cloudbase": {
+            "providers": [{"id": "github", "name": "GitHub"}],
+            "users": [{"access_tokens": ["tok"], "bound": [{"provider_id": "github"}]}]
+        }}"#,
+    )
+    .expect("write seed");
+    let mut child = Running(
+        Command::new(BINARY)
+            .args(["--port", "0", "--seed"])
+            .arg(&seed)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn unbind-fake"),
+    );
+    let stdout = child.0.stdout.take().expect("stdout");
+    let lines: Vec<String> = BufReader::new(stdout)
+        .lines()
+        .take(3)
+        .map(|line| line.expect("a line"))
+        .collect();
+    let urls: Vec<(&str, &str)> = lines
+        .iter()
+        .map(|line| line.split_once(char::is_whitespace).expect("name and URL"))
+        .map(|(name, url)| (name, url.trim()))
+        .collect();
+    let names: Vec<&str> = urls.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, ["manta", "oneaccess", "cloudbase"]);
+    for (name, url) in &urls {
+        assert!(
+            url.starts_with("http://127.0.0.1:") && url.ends_with(&format!("/{name}")),
+            "{url}"
+        );
+    }
+
+    let client = CloudBaseClient::new(urls[2].1, SecretString::from("tok")).expect("client");
+    let listed = client.list().await.expect("list");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(
+        (listed[0].id.as_str(), listed[0].bind),
+        ("github", Some(true))
+    );
+}
+
+#[test]
+fn a_seed_with_an_unknown_field_is_refused_with_exit_code_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let seed = dir.path().join("seed.json");
+    std::fs::write(&seed, r#"{"cloudbase": {"user": []}}"#).expect("write seed");
+    let output = Command::new(BINARY)
+        .arg("--seed")
+        .arg(&seed)
+        .output()
+        .expect("run unbind-fake");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("unknown field `user`"), "{stderr}");
+    assert!(output.stdout.is_empty());
+}
