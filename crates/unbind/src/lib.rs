@@ -29,6 +29,7 @@
 
 #![warn(missing_docs)]
 
+pub mod bulk;
 mod call;
 pub mod cloudbase;
 mod error;
@@ -42,7 +43,7 @@ pub use error::{Error, Provider, ProviderBody, ProviderError, SNIPPET_CHARS};
 pub use unbind_auth as auth;
 
 /// An account bound at one provider, named the way that provider names it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Account {
     /// A MantaGo customer bound to a chat-platform client.
     Manta {
