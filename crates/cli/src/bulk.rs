@@ -10,7 +10,7 @@ use std::io::{BufReader, IsTerminal as _, Write};
 use std::num::NonZeroUsize;
 use std::path::Path;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use serde_json::json;
 use unbind::bulk::{self, Accounts, BulkError, BulkSettings, Journal, Outcome, Summary};
 use unbind::{Account, Unbinder};
@@ -45,12 +45,12 @@ pub async fn run(
     if let Some(journal) = &journal
         && journal.dropped_bytes() > 0
     {
-        let _ = writeln!(
-            console.stderr,
-            "unbind: {}: dropped an incomplete last line ({} bytes) left by an interrupted run",
+        let text = format!(
+            "{}: dropped an incomplete last line ({} bytes) left by an interrupted run",
             journal.path().display(),
             journal.dropped_bytes()
         );
+        note(console, &text);
     }
     let input = BufReader::new(File::open(from).map_err(|e| unreadable(from, &e))?);
     let settings = BulkSettings {
@@ -89,15 +89,23 @@ pub async fn run(
         BulkError::Read { .. } => CliError::Local(format!("{}: {e}", from.display())),
         other => CliError::Local(other.to_string()),
     })?;
-    if summary.skipped_failed > 0 {
-        let _ = writeln!(
-            console.stderr,
-            "unbind: {} accounts failed in an earlier run and were skipped: add --retry-failed \
-             to try them again",
+    if summary.skipped_failed > 0 && !console.json {
+        let text = format!(
+            "skipped {} failed in an earlier run: add --retry-failed to try them again",
             summary.skipped_failed
         );
+        note(console, &text);
     }
     Ok(report(provider, &summary, journal.as_ref()))
+}
+
+/// A note on stderr: `unbind: text`, or `{"warning":text}` with `--json`.
+fn note(console: &mut Console<'_>, text: &str) {
+    let _ = if console.json {
+        writeln!(console.stderr, "{}", json!({ "warning": text }))
+    } else {
+        writeln!(console.stderr, "unbind: {text}")
+    };
 }
 
 /// Reads every line of `from` before anything is sent: the number of accounts, or the first
@@ -123,9 +131,14 @@ fn progress_bar(total: u64) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template(
-        "{wide_bar} {human_pos}/{human_len} accounts  {per_sec}  eta {eta}",
+        "{wide_bar} {human_pos}/{human_len} accounts  {rate}  eta {eta}",
     ) {
-        bar.set_style(style);
+        bar.set_style(style.with_key(
+            "rate",
+            |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+                let _ = write!(out, "{:.0}/s", state.per_sec());
+            },
+        ));
     }
     bar
 }

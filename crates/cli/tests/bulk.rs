@@ -267,7 +267,13 @@ async fn failures_exit_1_with_a_summary_and_are_skipped_until_retried() {
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests.len(), 4);
 
-    // Again, as JSON: nothing is sent, and the earlier failure still counts.
+    // Again: nothing is sent, and the earlier failure still counts.
+    let again = unbind(&base, &env).await;
+    assert_eq!(again.code, 1, "{again:?}");
+    assert_eq!(
+        again.stderr,
+        "unbind: skipped 1 failed in an earlier run: add --retry-failed to try them again\n"
+    );
     let again = unbind(&args(&["--json"], &base), &env).await;
     assert_eq!(again.code, 1, "{again:?}");
     assert_eq!(
@@ -276,7 +282,7 @@ async fn failures_exit_1_with_a_summary_and_are_skipped_until_retried() {
                "unbound": 0, "already_unbound": 0, "failed": 0, "skipped": 3,
                "skipped_failed": 1, "journal": journal_file.to_str().unwrap()})
     );
-    assert!(again.stderr.contains("--retry-failed"), "{again:?}");
+    assert_eq!(again.stderr, "", "the summary's skipped_failed says it");
     assert_eq!(server.received_requests().await.unwrap().len(), 4);
 
     // With --retry-failed only bad-1 is sent; it fails again, as JSON on stderr.
@@ -585,4 +591,51 @@ async fn manta_and_oneaccess_lists_send_each_account() {
 /// `base` followed by `more`.
 fn args<'a>(base: &[&'a str], more: &[&'a str]) -> Vec<&'a str> {
     base.iter().chain(more).copied().collect()
+}
+
+#[tokio::test]
+async fn a_torn_journal_line_is_dropped_with_a_note_and_its_account_sent_again() {
+    let server = mixed_server().await;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("accounts.jsonl");
+    write_input(&input, &ids(3));
+    let journal_file = dir.path().join("journal.jsonl");
+    let torn = r#"{"provider":"cloudbase","provider_id":"source-0001","outcome":"unb"#;
+    std::fs::write(
+        &journal_file,
+        format!(
+            "{}\n{torn}",
+            json!({"provider": "cloudbase", "provider_id": "source-0000", "outcome": "unbound"})
+        ),
+    )
+    .unwrap();
+    let uri = server.uri();
+    let run = unbind(
+        &[
+            "cloudbase",
+            "unbind",
+            "--base-url",
+            &uri,
+            "--from",
+            input.to_str().unwrap(),
+            "--journal",
+            journal_file.to_str().unwrap(),
+        ],
+        &[("CLOUDBASE_ACCESS_TOKEN", SECRET)],
+    )
+    .await;
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "unbind: {}: dropped an incomplete last line ({} bytes) left by an interrupted run\n",
+            journal_file.display(),
+            torn.len()
+        )
+    );
+    assert_eq!(
+        unbound_ids(&server.received_requests().await.unwrap()),
+        ["source-0001", "source-0002"]
+    );
+    assert_eq!(journal(&journal_file).len(), 3);
 }

@@ -52,8 +52,8 @@
 //!
 //! The input is read one line at a time, only as calls are started, so it is never held
 //! whole. What grows with the list is the set of accounts seen (those in the journal and those
-//! of this run), which is what lets a run skip them: one entry per account, about the size of
-//! its ids plus 50 bytes.
+//! of this run), which is what lets a run skip them: one entry per account, about 100 bytes
+//! plus the length of its ids.
 //!
 //! # Example
 //!

@@ -3,7 +3,8 @@
 //!
 //! One client type per provider ([`manta::MantaClient`], [`oneaccess::OneAccessClient`],
 //! [`cloudbase::CloudBaseClient`]) exposes the cycle its API allows: list what is bound, bind,
-//! unbind. [`Unbinder`] says "unbind this account" without caring which provider it is.
+//! unbind. [`Unbinder`] says "unbind this account" without caring which provider it is, and
+//! [`bulk`] unbinds a whole list of them, resumably.
 //! Every input is checked before a byte is sent, secrets never reach `Debug`, `Display` or
 //! errors, and every failure is one [`Error`].
 //!
