@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use unbind::auth::oneaccess::{Mgf1Hash, NonceForm, TimestampUnit};
+use unbind::bulk::Rate;
 
 const TOP_HELP: &str = "\
 Credentials come only from environment variables, never from flags:
@@ -23,7 +24,8 @@ Credentials come only from environment variables, never from flags:
 Exit status:
   0  success
   1  the provider refused the request, or its answer (or OneAccess's public key or server
-     time) was unusable, or new credentials could not be saved
+     time) was unusable, or new credentials could not be saved; with --from, an account
+     failed (in this run, or in an earlier one and not retried)
   2  invalid input or usage, or a credential variable that is missing or empty
   3  network or transport failure (no answer from the provider)
 
@@ -31,7 +33,34 @@ With --json, results go to stdout as JSON and errors to stderr as
 {\"error\":{\"kind\":…,\"provider\":…,\"status\":…,\"code\":…,\"message\":…}}.
 
 Example:
-  CLOUDBASE_ACCESS_TOKEN=… unbind cloudbase unbind --env my-env --provider-id github";
+  CLOUDBASE_ACCESS_TOKEN=… unbind cloudbase unbind --env my-env --provider-id github
+  CLOUDBASE_ACCESS_TOKEN=… unbind cloudbase unbind --env my-env --from accounts.jsonl \\
+    --journal journal.jsonl";
+
+/// The help of an `unbind` command: what `--from` reads (`$line`, one account), how a bulk run
+/// goes, and examples.
+macro_rules! unbind_help {
+    ($line:literal, $examples:literal) => {
+        concat!(
+            "With --from FILE, every account of FILE is unbound: JSON Lines, one account a line:\n  ",
+            $line,
+            "
+Blank lines are skipped; every line is checked before anything is sent. At most
+--concurrency calls are in flight (default 8), started at most --rate per second.
+--journal FILE appends each account's outcome to FILE (JSON Lines) as it completes and skips
+the accounts FILE already holds: after Ctrl-C, a kill or a crash, run the same command again
+to resume (calls that were in flight are made again; unbinding is safe to repeat). Accounts
+the journal holds as failed are skipped too, unless --retry-failed.
+A progress bar is drawn on stderr when it is a terminal. Each failure is reported on stderr
+(its journal line with --json) and the last line is a summary (JSON with --json). Exit
+status 1 if any account failed, in this run or in an earlier one and not retried.
+
+Examples:
+",
+            $examples
+        )
+    };
+}
 
 const MANTA_HELP: &str = "\
 Environment: MANTA_SECRET (required), MANTA_TOKEN (optional: without it, unbind logs in with
@@ -49,9 +78,12 @@ const MANTA_BIND_HELP: &str = "\
 Example:
   MANTA_SECRET=… MANTA_TOKEN=… unbind manta bind --bot-id bot-1 --client-id c-9 --customer-id u-42";
 
-const MANTA_UNBIND_HELP: &str = "\
-Example:
-  MANTA_SECRET=… MANTA_TOKEN=… unbind manta unbind --bot-id bot-1 --client-id c-9 --customer-id u-42";
+const MANTA_UNBIND_HELP: &str = unbind_help!(
+    r#"{"clientId":"c-9","customerId":"u-42"}"#,
+    "  MANTA_SECRET=… MANTA_TOKEN=… unbind manta unbind --bot-id bot-1 --client-id c-9 --customer-id u-42
+  MANTA_SECRET=… MANTA_TOKEN=… unbind manta unbind --bot-id bot-1 --from customers.jsonl \\
+    --journal journal.jsonl --concurrency 16 --rate 50"
+);
 
 const ONEACCESS_HELP: &str = "\
 Environment: ONEACCESS_SESSION_TOKEN (list, unbind), ONEACCESS_STATE_TOKEN (bind).
@@ -68,12 +100,17 @@ Example:
     --os-version 'Android 10' --device-fingerprint 156aysdna213sac \\
     --agent 'Mozilla/5.0 (Linux; Android 10)' --client-id DRrYIqauawN0I8myTMoDTPys6ezGZxnm";
 
-const ONEACCESS_UNBIND_HELP: &str = "\
-Example:
+const ONEACCESS_UNBIND_HELP: &str = unbind_help!(
+    r#"{"id":"001GKgGa15HGZA0aOxIa1bFktp1GKgG4"}"#,
+    "  ONEACCESS_SESSION_TOKEN=… unbind oneaccess unbind --base-url https://tenant.example.com \\
+    --os-version 'Android 10' --device-fingerprint 156aysdna213sac \\
+    --agent 'Mozilla/5.0 (Linux; Android 10)' --client-id DRrYIqauawN0I8myTMoDTPys6ezGZxnm \\
+    --id 001GKgGa15HGZA0aOxIa1bFktp1GKgG4
   ONEACCESS_SESSION_TOKEN=… unbind oneaccess unbind --base-url https://tenant.example.com \\
     --os-version 'Android 10' --device-fingerprint 156aysdna213sac \\
     --agent 'Mozilla/5.0 (Linux; Android 10)' --client-id DRrYIqauawN0I8myTMoDTPys6ezGZxnm \\
-    --id 001GKgGa15HGZA0aOxIa1bFktp1GKgG4";
+    --from accounts.jsonl --journal journal.jsonl"
+);
 
 const ONEACCESS_BIND_HELP: &str = "\
 The session that binding creates is not printed (its tokens are secrets).
@@ -95,9 +132,12 @@ const CLOUDBASE_LIST_HELP: &str = "\
 Example:
   CLOUDBASE_ACCESS_TOKEN=… unbind cloudbase list --env my-env";
 
-const CLOUDBASE_UNBIND_HELP: &str = "\
-Example:
-  CLOUDBASE_ACCESS_TOKEN=… unbind cloudbase unbind --env my-env --provider-id github";
+const CLOUDBASE_UNBIND_HELP: &str = unbind_help!(
+    r#"{"provider_id":"github"}"#,
+    "  CLOUDBASE_ACCESS_TOKEN=… unbind cloudbase unbind --env my-env --provider-id github
+  CLOUDBASE_ACCESS_TOKEN=… unbind cloudbase unbind --env my-env --from accounts.jsonl \\
+    --journal journal.jsonl --concurrency 16 --rate 50"
+);
 
 const CLOUDBASE_BIND_HELP: &str = "\
 Example:
@@ -180,15 +220,32 @@ pub enum MantaAction {
         #[command(flatten)]
         binding: MantaBinding,
     },
-    /// Unbind a customer from a chat-platform client (POST /openapi/unbind/customer).
+    /// Unbind a customer from a chat-platform client, or every one of a list
+    /// (POST /openapi/unbind/customer).
     #[command(after_help = MANTA_UNBIND_HELP)]
     Unbind {
         /// The bot and its credentials.
         #[command(flatten)]
         bot: MantaBot,
-        /// The binding.
+        /// The client id (platform UUID).
+        #[arg(
+            long,
+            value_name = "ID",
+            required_unless_present = "from",
+            conflicts_with = "from"
+        )]
+        client_id: Option<String>,
+        /// The customer id.
+        #[arg(
+            long,
+            value_name = "ID",
+            required_unless_present = "from",
+            conflicts_with = "from"
+        )]
+        customer_id: Option<String>,
+        /// A list of bindings instead of one.
         #[command(flatten)]
-        binding: MantaBinding,
+        bulk: BulkArgs,
     },
 }
 
@@ -282,7 +339,7 @@ pub enum OneAccessAction {
         #[arg(long, value_name = "CODE")]
         verify_code: String,
     },
-    /// Unbind a social account by the id the list shows
+    /// Unbind a social account by the id the list shows, or every one of a list
     /// (POST /api/v2/sdk/social/unbind-account, signed).
     #[command(after_help = ONEACCESS_UNBIND_HELP)]
     Unbind {
@@ -290,8 +347,11 @@ pub enum OneAccessAction {
         #[command(flatten)]
         device: OneAccessDevice,
         /// The binding's id, from `unbind oneaccess list`.
-        #[arg(long)]
-        id: String,
+        #[arg(long, required_unless_present = "from", conflicts_with = "from")]
+        id: Option<String>,
+        /// A list of accounts instead of one.
+        #[command(flatten)]
+        bulk: BulkArgs,
     },
 }
 
@@ -415,15 +475,24 @@ pub enum CloudBaseAction {
         #[command(flatten)]
         target: CloudBaseTarget,
     },
-    /// Unbind an identity source (DELETE /auth/v1/user/provider/{provider_id}).
+    /// Unbind an identity source, or every one of a list
+    /// (DELETE /auth/v1/user/provider/{provider_id}).
     #[command(after_help = CLOUDBASE_UNBIND_HELP)]
     Unbind {
         /// Environment and device.
         #[command(flatten)]
         target: CloudBaseTarget,
         /// The identity source id (github, wx_open, …), as the list shows it.
-        #[arg(long, value_name = "ID")]
-        provider_id: String,
+        #[arg(
+            long,
+            value_name = "ID",
+            required_unless_present = "from",
+            conflicts_with = "from"
+        )]
+        provider_id: Option<String>,
+        /// A list of identity sources instead of one.
+        #[command(flatten)]
+        bulk: BulkArgs,
     },
 }
 
@@ -458,4 +527,58 @@ pub struct CloudBaseTarget {
     /// Send with_user_center=true (unbind: query; bind: body).
     #[arg(long)]
     pub with_user_center: bool,
+}
+
+/// `unbind <provider> unbind --from FILE`: a list of accounts instead of one.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "A list of accounts")]
+pub struct BulkArgs {
+    /// Unbind every account of FILE (JSON Lines, one account a line; see below).
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// Append each account's outcome to FILE as it completes, and skip the accounts FILE
+    /// already holds (run the same command again to resume).
+    #[arg(long, value_name = "FILE", requires = "from")]
+    pub journal: Option<PathBuf>,
+    /// The most calls in flight at once, 1 to 256 (default: 8).
+    // No `default_value`: clap does not check `requires` for an argument that has one.
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = clap::value_parser!(u16).range(1..=256),
+        requires = "from"
+    )]
+    pub concurrency: Option<u16>,
+    /// The most calls started per second, such as 20 or 0.5 (default: no limit).
+    #[arg(long, value_name = "PER_SECOND", value_parser = rate, requires = "from")]
+    pub rate: Option<Rate>,
+    /// Try again the accounts the journal holds as failed (default: skip them).
+    #[arg(long, requires = "journal")]
+    pub retry_failed: bool,
+}
+
+impl BulkArgs {
+    /// The first bulk flag given without `--from`, if any. clap's `requires = "from"` is not
+    /// enough: clap drops a requirement that conflicts with an argument present, and `--from`
+    /// conflicts with the single-account flags.
+    pub fn stray(&self) -> Option<&'static str> {
+        if self.from.is_some() {
+            return None;
+        }
+        [
+            ("--journal", self.journal.is_some()),
+            ("--concurrency", self.concurrency.is_some()),
+            ("--rate", self.rate.is_some()),
+            ("--retry-failed", self.retry_failed),
+        ]
+        .into_iter()
+        .find_map(|(flag, given)| given.then_some(flag))
+    }
+}
+
+/// `--rate`: a positive number of calls per second.
+fn rate(text: &str) -> Result<Rate, String> {
+    let invalid = || "must be a number of calls per second above 0, such as 20 or 0.5".to_owned();
+    let calls: f64 = text.trim().parse().map_err(|_| invalid())?;
+    Rate::per_second(calls).map_err(|_| invalid())
 }

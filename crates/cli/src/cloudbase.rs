@@ -1,10 +1,12 @@
 //! `unbind cloudbase …`.
 
 use serde_json::json;
+use unbind::Unbinder;
 use unbind::auth::cloudbase::DeviceId;
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings, base_url};
 
-use crate::cli::CloudBaseAction;
+use crate::bulk::Console;
+use crate::cli::{BulkArgs, CloudBaseAction};
 use crate::env::{CLOUDBASE_ACCESS_TOKEN, CLOUDBASE_PROVIDER_TOKEN, Env};
 use crate::error::CliError;
 use crate::output::{Report, line, outcome, show, to_json};
@@ -14,6 +16,7 @@ pub async fn run(
     action: &CloudBaseAction,
     base: Option<&str>,
     env: &Env<'_>,
+    console: &mut Console<'_>,
 ) -> Result<Report, CliError> {
     let target = action.target();
     let base = match (base, &target.env) {
@@ -59,7 +62,19 @@ pub async fn run(
                 .collect();
             Ok(Report::new(lines, to_json(&providers)))
         }
+        CloudBaseAction::Unbind {
+            bulk: bulk @ BulkArgs {
+                from: Some(from), ..
+            },
+            ..
+        } => {
+            let client = CloudBaseClient::with_settings(&base, access_token, settings)?;
+            crate::bulk::run(Unbinder::CloudBase(client), from, bulk, env, console).await
+        }
         CloudBaseAction::Unbind { provider_id, .. } => {
+            let provider_id = provider_id.as_deref().ok_or_else(|| {
+                CliError::Usage("cloudbase unbind needs --provider-id ID or --from FILE".to_owned())
+            })?;
             let client = CloudBaseClient::with_settings(&base, access_token, settings)?;
             let (word, note) = outcome(client.unbind(provider_id).await?);
             Ok(Report::new(

@@ -85,14 +85,8 @@ impl CliError {
     /// The `kind` of the JSON error.
     pub fn kind(&self) -> &'static str {
         match self {
-            CliError::Api(unbind::Error::Provider(_)) => "provider",
-            CliError::Api(unbind::Error::InvalidInput { .. })
-            | CliError::Env { .. }
-            | CliError::Input(_) => "invalid_input",
-            CliError::Api(unbind::Error::Transport { .. }) => "transport",
-            CliError::Api(unbind::Error::Signing { .. }) => "signing",
-            CliError::Api(unbind::Error::UnexpectedResponse { .. }) => "unexpected_response",
-            CliError::Api(_) => "other",
+            CliError::Api(error) => error.kind(),
+            CliError::Env { .. } | CliError::Input(_) => "invalid_input",
             CliError::Usage(_) => "usage",
             CliError::Local(_) => "local",
         }

@@ -15,6 +15,7 @@
 
 #![warn(missing_docs)]
 
+mod bulk;
 pub mod cli;
 mod cloudbase;
 pub mod env;
@@ -36,6 +37,7 @@ pub use env::Env;
 pub use error::{CliError, Exit};
 pub use output::Report;
 
+use bulk::Console;
 use cli::ProviderCommand;
 
 /// Runs the CLI once: parses `args` (program name first), reads credentials through `lookup`,
@@ -65,7 +67,13 @@ where
         .enable_all()
         .build()
     {
-        Ok(runtime) => runtime.block_on(dispatch(&cli, &env)),
+        Ok(runtime) => {
+            let mut console = Console {
+                json: cli.json,
+                stderr: &mut *stderr,
+            };
+            runtime.block_on(dispatch(&cli, &env, &mut console))
+        }
         Err(e) => Err(CliError::Local(format!(
             "cannot start the async runtime: {e}"
         ))),
@@ -73,7 +81,7 @@ where
     match outcome {
         Ok(report) => {
             render(&report, cli.json, &env, stdout, stderr);
-            Exit::Ok.into()
+            report.exit.into()
         }
         Err(error) => {
             let text = if cli.json {
@@ -88,6 +96,22 @@ where
 }
 
 impl ProviderCommand {
+    /// The bulk flags of an `unbind` command.
+    pub fn bulk(&self) -> Option<&cli::BulkArgs> {
+        match self {
+            ProviderCommand::Manta {
+                action: cli::MantaAction::Unbind { bulk, .. },
+            }
+            | ProviderCommand::OneAccess {
+                action: cli::OneAccessAction::Unbind { bulk, .. },
+            }
+            | ProviderCommand::CloudBase {
+                action: cli::CloudBaseAction::Unbind { bulk, .. },
+            } => Some(bulk),
+            _ => None,
+        }
+    }
+
     /// The provider's name on the command line and in JSON output.
     pub fn name(&self) -> &'static str {
         match self {
@@ -98,12 +122,19 @@ impl ProviderCommand {
     }
 }
 
-async fn dispatch(cli: &Cli, env: &Env<'_>) -> Result<Report, CliError> {
+async fn dispatch(cli: &Cli, env: &Env<'_>, console: &mut Console<'_>) -> Result<Report, CliError> {
+    if let Some(flag) = cli.provider.bulk().and_then(cli::BulkArgs::stray) {
+        return Err(CliError::Usage(format!("{flag} goes with --from FILE")));
+    }
     let base_url = cli.base_url.as_deref();
     match &cli.provider {
-        ProviderCommand::Manta { action } => manta::run(action, base_url, env).await,
-        ProviderCommand::OneAccess { action } => oneaccess::run(action, base_url, env).await,
-        ProviderCommand::CloudBase { action } => cloudbase::run(action, base_url, env).await,
+        ProviderCommand::Manta { action } => manta::run(action, base_url, env, console).await,
+        ProviderCommand::OneAccess { action } => {
+            oneaccess::run(action, base_url, env, console).await
+        }
+        ProviderCommand::CloudBase { action } => {
+            cloudbase::run(action, base_url, env, console).await
+        }
     }
 }
 

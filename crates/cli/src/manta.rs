@@ -1,9 +1,11 @@
 //! `unbind manta …`.
 
 use serde_json::json;
+use unbind::Unbinder;
 use unbind::manta::{BASE_URL, ListQuery, MantaClient};
 
-use crate::cli::{MantaAction, MantaBot};
+use crate::bulk::Console;
+use crate::cli::{BulkArgs, MantaAction, MantaBot};
 use crate::env::{Env, MANTA_SECRET, MANTA_TOKEN};
 use crate::error::CliError;
 use crate::output::{Report, line, outcome, show, to_json};
@@ -17,6 +19,7 @@ pub async fn run(
     action: &MantaAction,
     base_url: Option<&str>,
     env: &Env<'_>,
+    console: &mut Console<'_>,
 ) -> Result<Report, CliError> {
     let base_url = base_url.unwrap_or(BASE_URL);
     let client = connect(base_url, action.bot(), env).await?;
@@ -50,31 +53,44 @@ pub async fn run(
                 })
                 .collect();
             Ok(Report {
-                lines,
-                json: to_json(&page.list),
                 next: page.next.filter(|next| !next.is_null()),
+                ..Report::new(lines, to_json(&page.list))
             })
         }
-        MantaAction::Bind { binding, .. } | MantaAction::Unbind { binding, .. } => {
+        MantaAction::Unbind {
+            bulk: bulk @ BulkArgs {
+                from: Some(from), ..
+            },
+            ..
+        } => crate::bulk::run(Unbinder::Manta(client), from, bulk, env, console).await,
+        MantaAction::Bind { .. } | MantaAction::Unbind { .. } => {
             let bind = matches!(action, MantaAction::Bind { .. });
+            let (client_id, customer_id) = match action {
+                MantaAction::Bind { binding, .. } => (&binding.client_id, &binding.customer_id),
+                MantaAction::Unbind {
+                    client_id: Some(client_id),
+                    customer_id: Some(customer_id),
+                    ..
+                } => (client_id, customer_id),
+                _ => {
+                    return Err(CliError::Usage(
+                        "manta unbind needs --client-id and --customer-id, or --from FILE"
+                            .to_owned(),
+                    ));
+                }
+            };
             let (word, note) = if bind {
-                client
-                    .bind(&binding.client_id, &binding.customer_id)
-                    .await?;
+                client.bind(client_id, customer_id).await?;
                 ("bound", "")
             } else {
-                outcome(
-                    client
-                        .unbind(&binding.client_id, &binding.customer_id)
-                        .await?,
-                )
+                outcome(client.unbind(client_id, customer_id).await?)
             };
             let text = format!(
                 "MantaGo: {} customer {} {} client {} (bot {}){note}",
                 if bind { "bound" } else { "unbound" },
-                show(&binding.customer_id),
+                show(customer_id),
                 if bind { "to" } else { "from" },
-                show(&binding.client_id),
+                show(client_id),
                 show(bot_id),
             );
             Ok(Report::new(
@@ -84,8 +100,8 @@ pub async fn run(
                     "provider": "manta",
                     "action": if bind { "bind" } else { "unbind" },
                     "bot_id": bot_id,
-                    "client_id": binding.client_id,
-                    "customer_id": binding.customer_id,
+                    "client_id": client_id,
+                    "customer_id": customer_id,
                     "outcome": word,
                 }),
             ))

@@ -1,11 +1,13 @@
 //! `unbind oneaccess …`.
 
 use serde_json::json;
+use unbind::Unbinder;
 use unbind::auth::SecretString;
 use unbind::auth::oneaccess::{DeviceProfile, SignerSettings};
 use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
 
-use crate::cli::{OneAccessAction, OneAccessDevice};
+use crate::bulk::Console;
+use crate::cli::{BulkArgs, OneAccessAction, OneAccessDevice};
 use crate::env::{Env, ONEACCESS_SESSION_TOKEN, ONEACCESS_STATE_TOKEN};
 use crate::error::CliError;
 use crate::output::{Report, line, outcome, show, to_json};
@@ -15,6 +17,7 @@ pub async fn run(
     action: &OneAccessAction,
     base_url: Option<&str>,
     env: &Env<'_>,
+    console: &mut Console<'_>,
 ) -> Result<Report, CliError> {
     let base_url = base_url.ok_or_else(|| {
         CliError::Usage("oneaccess needs --base-url URL: each tenant has its own domain".to_owned())
@@ -40,7 +43,26 @@ pub async fn run(
                 .collect();
             Ok(Report::new(lines, to_json(&accounts)))
         }
+        OneAccessAction::Unbind {
+            bulk: bulk @ BulkArgs {
+                from: Some(from), ..
+            },
+            ..
+        } => {
+            let client = client(base_url, device, session(env)?)?;
+            crate::bulk::run(
+                Unbinder::OneAccess(Box::new(client)),
+                from,
+                bulk,
+                env,
+                console,
+            )
+            .await
+        }
         OneAccessAction::Unbind { id, .. } => {
+            let id = id.as_deref().ok_or_else(|| {
+                CliError::Usage("oneaccess unbind needs --id ID or --from FILE".to_owned())
+            })?;
             let client = client(base_url, device, session(env)?)?;
             let (word, note) = outcome(client.unbind(id).await?);
             Ok(Report::new(

@@ -4,6 +4,8 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
+use crate::error::Exit;
+
 /// The outcome of a successful command, in both output forms.
 #[derive(Debug)]
 pub struct Report {
@@ -14,6 +16,9 @@ pub struct Report {
     /// A cursor for the next page, reported on stderr (stdout stays one item per line, or one
     /// JSON array).
     pub next: Option<Value>,
+    /// The exit code: [`Exit::Ok`], or [`Exit::Refused`] for a bulk run in which an account
+    /// failed (the report is printed all the same).
+    pub exit: Exit,
 }
 
 impl Report {
@@ -23,6 +28,7 @@ impl Report {
             lines,
             json,
             next: None,
+            exit: Exit::Ok,
         }
     }
 }

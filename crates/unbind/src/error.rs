@@ -136,6 +136,18 @@ impl Error {
         }
     }
 
+    /// What kind of failure this is, as one word for JSON and logs: `provider`,
+    /// `invalid_input`, `transport`, `signing` or `unexpected_response`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Provider(_) => "provider",
+            Error::InvalidInput { .. } => "invalid_input",
+            Error::Transport { .. } => "transport",
+            Error::Signing { .. } => "signing",
+            Error::UnexpectedResponse { .. } => "unexpected_response",
+        }
+    }
+
     /// The HTTP status of a provider error or unexpected response.
     pub fn status(&self) -> Option<u16> {
         match self {

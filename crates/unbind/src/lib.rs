@@ -3,7 +3,8 @@
 //!
 //! One client type per provider ([`manta::MantaClient`], [`oneaccess::OneAccessClient`],
 //! [`cloudbase::CloudBaseClient`]) exposes the cycle its API allows: list what is bound, bind,
-//! unbind. [`Unbinder`] says "unbind this account" without caring which provider it is.
+//! unbind. [`Unbinder`] says "unbind this account" without caring which provider it is, and
+//! [`bulk`] unbinds a whole list of them, resumably.
 //! Every input is checked before a byte is sent, secrets never reach `Debug`, `Display` or
 //! errors, and every failure is one [`Error`].
 //!
@@ -29,6 +30,7 @@
 
 #![warn(missing_docs)]
 
+pub mod bulk;
 mod call;
 pub mod cloudbase;
 mod error;
@@ -42,7 +44,7 @@ pub use error::{Error, Provider, ProviderBody, ProviderError, SNIPPET_CHARS};
 pub use unbind_auth as auth;
 
 /// An account bound at one provider, named the way that provider names it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Account {
     /// A MantaGo customer bound to a chat-platform client.
     Manta {

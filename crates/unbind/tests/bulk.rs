@@ -1,0 +1,601 @@
+//! Bulk unbinding through the facade against loopback servers: what is skipped, what the
+//! journal holds after each run, how many calls are in flight, and bad input.
+
+mod common;
+
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::num::NonZeroUsize;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use common::{SECRET, received};
+use serde_json::{Value, json};
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use unbind::auth::SecretString;
+use unbind::auth::clock::FixedClock;
+use unbind::bulk::{self, Accounts, BulkError, BulkSettings, Entry, Journal, Outcome, Summary};
+use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
+use unbind::{Account, CallSettings, Provider, RetryPolicy, Unbinder};
+use wiremock::matchers::{method, path_regex};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+fn unbinder(base: &str, retry: RetryPolicy) -> Unbinder {
+    Unbinder::CloudBase(
+        CloudBaseClient::with_settings(
+            base,
+            SecretString::from(SECRET),
+            CloudBaseSettings {
+                call: CallSettings {
+                    retry,
+                    ..CallSettings::default()
+                },
+                ..CloudBaseSettings::default()
+            },
+        )
+        .unwrap(),
+    )
+}
+
+/// A server that answers every CloudBase unbind with `{}`.
+async fn ok_server() -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("DELETE"))
+        .and(path_regex("^/auth/v1/user/provider/"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .mount(&server)
+        .await;
+    server
+}
+
+fn input(ids: &[&str]) -> Cursor<Vec<u8>> {
+    let text: String = ids
+        .iter()
+        .map(|id| format!("{}\n", json!({"provider_id": id})))
+        .collect();
+    Cursor::new(text.into_bytes())
+}
+
+fn settings() -> BulkSettings {
+    BulkSettings {
+        clock: Arc::new(FixedClock::new(1_700_000_000_123)),
+        ..BulkSettings::default()
+    }
+}
+
+/// The identity sources the server was asked to unbind, sorted.
+async fn unbound_at(server: &MockServer) -> Vec<String> {
+    let mut ids: Vec<String> = received(server)
+        .await
+        .iter()
+        .map(|r| {
+            r.url
+                .path()
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// Every journal line, parsed; panics on a line that is not JSON.
+fn journal_lines(path: &Path) -> Vec<Value> {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.is_empty() || text.ends_with('\n'), "{text:?}");
+    text.lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line:?}")))
+        .collect()
+}
+
+/// The last outcome journaled for each CloudBase identity source.
+fn outcomes(path: &Path) -> HashMap<String, String> {
+    journal_lines(path)
+        .into_iter()
+        .filter(|v| v["provider"] == "cloudbase")
+        .map(|v| {
+            (
+                v["provider_id"].as_str().unwrap().to_owned(),
+                v["outcome"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn write(path: &Path, lines: &[Value], tail: &str) {
+    let mut text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    text.push_str(tail);
+    std::fs::write(path, text).unwrap();
+}
+
+#[tokio::test]
+async fn a_run_journals_one_line_per_account_in_the_documented_form() {
+    let server = ok_server().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    let mut journal = Journal::open(&path).unwrap();
+    let mut seen = Vec::new();
+
+    let summary = bulk::run(
+        &unbinder(&server.uri(), RetryPolicy::never()),
+        input(&["github", "wx_open"]),
+        Some(&mut journal),
+        &settings(),
+        |entry: &Entry| seen.push((entry.line, entry.outcome.name())),
+    )
+    .await
+    .unwrap();
+
+    assert_eq!(
+        summary,
+        Summary {
+            unbound: 2,
+            ..Summary::default()
+        }
+    );
+    seen.sort_unstable();
+    assert_eq!(seen, [(1, "unbound"), (2, "unbound")]);
+    let mut lines = journal_lines(&path);
+    lines.sort_by_key(|l| l["line"].as_u64());
+    assert_eq!(
+        lines,
+        [
+            json!({"provider": "cloudbase", "provider_id": "github", "outcome": "unbound",
+                   "line": 1, "at": 1_700_000_000_123_i64}),
+            json!({"provider": "cloudbase", "provider_id": "wx_open", "outcome": "unbound",
+                   "line": 2, "at": 1_700_000_000_123_i64}),
+        ]
+    );
+    assert_eq!(journal.len(), 2);
+}
+
+#[tokio::test]
+async fn accounts_in_the_journal_are_skipped_and_failures_only_retried_when_asked() {
+    let server = ok_server().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    write(
+        &path,
+        &[
+            json!({"provider": "cloudbase", "provider_id": "a", "outcome": "unbound", "line": 1}),
+            json!({"provider": "cloudbase", "provider_id": "b", "outcome": "failed", "line": 2,
+                   "error": {"kind": "transport", "status": null, "code": null, "message": "x"}}),
+            json!({"provider": "cloudbase", "provider_id": "c", "outcome": "already_unbound",
+                   "line": 3}),
+            // Another provider's account with the same id is another account.
+            json!({"provider": "oneaccess", "id": "d", "outcome": "unbound", "line": 1}),
+        ],
+        "",
+    );
+    let client = unbinder(&server.uri(), RetryPolicy::never());
+
+    let mut journal = Journal::open(&path).unwrap();
+    assert_eq!(journal.len(), 4);
+    let summary = bulk::run(
+        &client,
+        input(&["a", "b", "c", "d", "e", "e"]),
+        Some(&mut journal),
+        &settings(),
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        summary,
+        Summary {
+            unbound: 2,
+            skipped: 3,
+            skipped_failed: 1,
+            ..Summary::default()
+        }
+    );
+    assert!(!summary.all_done(), "b failed earlier and was not retried");
+    assert_eq!(unbound_at(&server).await, ["d", "e"]);
+    assert_eq!(journal_lines(&path).len(), 6, "one line per account");
+    drop(journal);
+
+    // Retrying failures: only b is sent, and its new outcome is appended.
+    let mut journal = Journal::open(&path).unwrap();
+    let summary = bulk::run(
+        &client,
+        input(&["a", "b", "c", "d", "e"]),
+        Some(&mut journal),
+        &BulkSettings {
+            retry_failed: true,
+            ..settings()
+        },
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!((summary.unbound, summary.skipped), (1, 4));
+    assert!(summary.all_done());
+    assert_eq!(unbound_at(&server).await, ["b", "d", "e"]);
+    let lines = journal_lines(&path);
+    assert_eq!(lines.len(), 7);
+    assert_eq!(lines[6]["provider_id"], "b");
+    assert_eq!(
+        outcomes(&path)["b"],
+        "unbound",
+        "the last line is the outcome"
+    );
+}
+
+#[tokio::test]
+async fn a_torn_last_line_is_dropped_and_its_account_called_again() {
+    let server = ok_server().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    let torn = r#"{"provider":"cloudbase","provider_id":"b","outco"#;
+    write(
+        &path,
+        &[json!({"provider": "cloudbase", "provider_id": "a", "outcome": "unbound", "line": 1})],
+        torn,
+    );
+
+    let mut journal = Journal::open(&path).unwrap();
+    assert_eq!(journal.dropped_bytes(), torn.len() as u64);
+    assert_eq!(journal.len(), 1);
+    let summary = bulk::run(
+        &unbinder(&server.uri(), RetryPolicy::never()),
+        input(&["a", "b", "c"]),
+        Some(&mut journal),
+        &settings(),
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!((summary.unbound, summary.skipped), (2, 1));
+    assert_eq!(unbound_at(&server).await, ["b", "c"]);
+    let lines = journal_lines(&path);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    let outcomes = outcomes(&path);
+    assert_eq!(outcomes.len(), 3);
+    assert!(outcomes.values().all(|o| o == "unbound"));
+}
+
+#[tokio::test]
+async fn a_bad_journal_line_is_an_error_naming_it_and_nothing_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    let cases = [
+        (
+            format!("{{\"provider_id\":\"{SECRET}\"}}\n"),
+            "line 2 has no \"provider\"",
+        ),
+        (
+            "not json\n".to_owned(),
+            "line 2 is not JSON (error at column 2)",
+        ),
+        (
+            "{\"provider\":\"cloudbase\",\"provider_id\":\"b\",\"outcome\":\"maybe\"}\n".to_owned(),
+            "line 2 has no \"outcome\" of unbound, already_unbound or failed",
+        ),
+    ];
+    for (bad, expected) in cases {
+        let good = json!({"provider": "cloudbase", "provider_id": "a", "outcome": "unbound"});
+        std::fs::write(&path, format!("{good}\n{bad}")).unwrap();
+        let error = Journal::open(&path).unwrap_err();
+        assert!(
+            matches!(error, BulkError::JournalLine { line: 2, .. }),
+            "{error:?}"
+        );
+        let text = error.to_string();
+        assert!(text.ends_with(expected), "{text}");
+        assert!(!text.contains(SECRET), "{text}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            format!("{good}\n{bad}"),
+            "a journal that is refused is left as it is"
+        );
+    }
+}
+
+#[test]
+fn bad_input_lines_are_errors_naming_the_line_never_its_text() {
+    let cases = [
+        (
+            format!("{{\"provider_id\":\"{SECRET}\""),
+            "is not JSON (error at column 38)",
+        ),
+        (format!("\"{SECRET}\""), "is not a JSON object"),
+        (
+            format!("{{\"providerId\":\"{SECRET}\"}}"),
+            "has no \"provider_id\"",
+        ),
+        (
+            "{\"provider_id\":42}".to_owned(),
+            "has a \"provider_id\" that is not a string",
+        ),
+        (
+            "{\"provider_id\":\"  \"}".to_owned(),
+            "has an empty \"provider_id\"",
+        ),
+        (
+            "{\"provider\":\"manta\",\"clientId\":\"c\",\"customerId\":\"u\"}".to_owned(),
+            "is a manta account, not cloudbase",
+        ),
+        (
+            format!("{{\"provider\":\"{SECRET}\",\"provider_id\":\"a\"}}"),
+            "has a \"provider\" that is not manta, oneaccess or cloudbase",
+        ),
+        (
+            "{\"provider_id\":\"a\u{1}b\"}".to_owned(),
+            "is not JSON (error at column 18)",
+        ),
+        (
+            "x".repeat(bulk::MAX_LINE_BYTES + 1),
+            "is longer than 65536 bytes",
+        ),
+    ];
+    for (bad, reason) in cases {
+        // Line 1 is fine, line 2 blank (skipped), line 3 bad, line 4 never read.
+        let text = format!("{{\"provider_id\":\"a\"}}\n  \r\n{bad}\n{{\"provider_id\":\"b\"}}\n");
+        let read: Vec<_> = Accounts::new(Cursor::new(text), Provider::CloudBase).collect();
+        assert_eq!(read.len(), 2, "{bad:?}: {read:?}");
+        assert_eq!(
+            read[0].as_ref().unwrap().account,
+            Account::CloudBase {
+                provider_id: "a".into()
+            }
+        );
+        let error = read[1].as_ref().unwrap_err();
+        assert_eq!(error.to_string(), format!("line 3 {reason}"), "{bad:?}");
+        assert!(!format!("{error:?}").contains(SECRET));
+    }
+    let bytes = b"{\"provider_id\":\"a\"}\n{\"provider_id\":\"\xff\"}\n".to_vec();
+    let read: Vec<_> = Accounts::new(Cursor::new(bytes), Provider::CloudBase).collect();
+    assert_eq!(
+        read[1].as_ref().unwrap_err().to_string(),
+        "line 2 is not UTF-8"
+    );
+}
+
+#[test]
+fn every_provider_reads_its_own_fields_with_or_without_a_tag() {
+    let text = "\u{feff}{\"clientId\":\"c-9\",\"customerId\":\"u-42\",\"note\":\"kept out\"}\r\n\
+                {\"provider\":\"manta\",\"clientId\":\"c-1\",\"customerId\":\"u-1\"}";
+    let read: Vec<_> = Accounts::new(Cursor::new(text), Provider::Manta)
+        .map(|l| l.unwrap())
+        .collect();
+    assert_eq!(
+        read.iter()
+            .map(|l| (l.number, &l.account))
+            .collect::<Vec<_>>(),
+        [
+            (
+                1,
+                &Account::Manta {
+                    client_id: "c-9".into(),
+                    customer_id: "u-42".into()
+                }
+            ),
+            (
+                2,
+                &Account::Manta {
+                    client_id: "c-1".into(),
+                    customer_id: "u-1".into()
+                }
+            ),
+        ]
+    );
+    let read: Vec<_> = Accounts::new(Cursor::new("{\"id\":\"001G\"}\n"), Provider::OneAccess)
+        .map(|l| l.unwrap().account)
+        .collect();
+    assert_eq!(read, [Account::OneAccess { id: "001G".into() }]);
+}
+
+#[tokio::test]
+async fn a_bad_line_stops_the_run_after_journaling_what_was_done() {
+    let server = ok_server().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    let mut journal = Journal::open(&path).unwrap();
+    let text = "{\"provider_id\":\"a\"}\n{\"provider_id\":\"b\"}\n{oops\n{\"provider_id\":\"c\"}\n";
+    let error = bulk::run(
+        &unbinder(&server.uri(), RetryPolicy::never()),
+        Cursor::new(text),
+        Some(&mut journal),
+        &settings(),
+        |_| {},
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(error.to_string(), "line 3 is not JSON (error at column 2)");
+    assert_eq!(unbound_at(&server).await, ["a", "b"]);
+    assert_eq!(outcomes(&path).len(), 2);
+}
+
+#[tokio::test]
+async fn a_429_then_success_journals_one_unbound() {
+    let server = MockServer::start().await;
+    Mock::given(method("DELETE"))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("retry-after", "0")
+                .set_body_json(json!({"error": "rate_limited", "error_description": "slow down"})),
+        )
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .mount(&server)
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    let mut journal = Journal::open(&path).unwrap();
+    let retry = RetryPolicy {
+        min_delay: Duration::from_millis(1),
+        jitter: false,
+        ..RetryPolicy::default()
+    };
+
+    let summary = bulk::run(
+        &unbinder(&server.uri(), retry),
+        input(&["github"]),
+        Some(&mut journal),
+        &settings(),
+        |_| {},
+    )
+    .await
+    .unwrap();
+
+    assert_eq!(summary.unbound, 1);
+    assert_eq!(unbound_at(&server).await, ["github", "github"], "one retry");
+    let lines = journal_lines(&path);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["outcome"], "unbound");
+}
+
+#[tokio::test]
+async fn failures_are_journaled_with_the_error_and_without_the_token() {
+    let server = MockServer::start().await;
+    Mock::given(method("DELETE"))
+        .and(path_regex("/gone$"))
+        .respond_with(ResponseTemplate::new(404).set_body_json(json!({
+            "error": "provider_not_found", "error_code": 4004,
+            "error_description": "Specified identity source does not exist"})))
+        .mount(&server)
+        .await;
+    // A proxy that echoes the request, credentials and all, into its error page.
+    Mock::given(method("DELETE"))
+        .respond_with(
+            ResponseTemplate::new(401).set_body_string(format!("denied: Bearer {SECRET}")),
+        )
+        .mount(&server)
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    let mut journal = Journal::open(&path).unwrap();
+    let mut failures = Vec::new();
+
+    let summary = bulk::run(
+        &unbinder(&server.uri(), RetryPolicy::never()),
+        input(&["gone", "github"]),
+        Some(&mut journal),
+        &settings(),
+        |entry: &Entry| {
+            if let Outcome::Failed(error) = &entry.outcome {
+                failures.push(error.to_string());
+            }
+        },
+    )
+    .await
+    .unwrap();
+
+    assert_eq!((summary.already_unbound, summary.failed), (1, 1));
+    assert_eq!(failures.len(), 1);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(!text.contains(SECRET), "{text}");
+    let outcomes = outcomes(&path);
+    assert_eq!(outcomes["gone"], "already_unbound");
+    assert_eq!(outcomes["github"], "failed");
+    let failed = journal_lines(&path)
+        .into_iter()
+        .find(|l| l["outcome"] == "failed")
+        .unwrap();
+    assert_eq!(failed["error"]["kind"], "provider");
+    assert_eq!(failed["error"]["status"], 401);
+    assert_eq!(failed["error"]["code"], Value::Null);
+    assert_eq!(
+        failed["error"]["message"],
+        "CloudBase refused the request: HTTP 401: \"denied: Bearer [REDACTED]\""
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Concurrency, counted by the server
+
+/// A loopback HTTP/1.1 server that answers every request `{}` and counts the requests it holds
+/// unanswered at once.
+///
+/// It holds each request until `expected` are held (or 2 s pass), then 300 ms more before
+/// answering: time for a client that breaks its bound to send one more, which is counted. A
+/// client that keeps its bound passes however slow the machine is.
+struct CountingServer {
+    uri: String,
+    peak: Arc<AtomicUsize>,
+}
+
+async fn counting_server(expected: usize) -> CountingServer {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let uri = format!("http://{}", listener.local_addr().unwrap());
+    let (held, _) = tokio::sync::watch::channel(0_usize);
+    let held = Arc::new(held);
+    let peak = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&peak);
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let held = Arc::clone(&held);
+            let peak = Arc::clone(&counted);
+            tokio::spawn(serve(stream, held, peak, expected));
+        }
+    });
+    CountingServer { uri, peak }
+}
+
+async fn serve(
+    mut stream: tokio::net::TcpStream,
+    held: Arc<tokio::sync::watch::Sender<usize>>,
+    peak: Arc<AtomicUsize>,
+    expected: usize,
+) {
+    let mut buf = Vec::new();
+    loop {
+        // One request: headers up to the blank line (a DELETE has no body).
+        while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+            let mut chunk = [0_u8; 4096];
+            match stream.read(&mut chunk).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            }
+        }
+        let end = buf.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+        buf.drain(..end);
+        held.send_modify(|n| *n += 1);
+        peak.fetch_max(*held.borrow(), Ordering::SeqCst);
+        let mut watch = held.subscribe();
+        let _ =
+            tokio::time::timeout(Duration::from_secs(2), watch.wait_for(|n| *n >= expected)).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        held.send_modify(|n| *n -= 1);
+        let answer =
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}";
+        if stream.write_all(answer.as_bytes()).await.is_err() {
+            return;
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_server_never_sees_more_calls_at_once_than_the_concurrency() {
+    for concurrency in [1, 4] {
+        let server = counting_server(concurrency).await;
+        let names: Vec<String> = (0..concurrency * 3).map(|i| format!("s{i}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let summary = bulk::run(
+            &unbinder(&server.uri, RetryPolicy::never()),
+            input(&names),
+            None,
+            &BulkSettings {
+                concurrency: NonZeroUsize::new(concurrency).unwrap(),
+                ..settings()
+            },
+            |_| {},
+        )
+        .await
+        .unwrap();
+        assert_eq!(summary.unbound, names.len() as u64);
+        assert_eq!(
+            server.peak.load(Ordering::SeqCst),
+            concurrency,
+            "at most, and at some point exactly, {concurrency} in flight"
+        );
+    }
+}
