@@ -102,7 +102,8 @@ pub async fn read_bounded(mut response: reqwest::Response) -> reqwest::Result<re
     let mut buffered = http::Response::new(body);
     *buffered.status_mut() = response.status();
     *buffered.version_mut() = response.version();
-    let mut headers = response.headers().clone();
+    // The answer is read: its headers move into the buffered one instead of being copied.
+    let mut headers = std::mem::take(response.headers_mut());
     headers.remove(http::header::CONTENT_LENGTH);
     *buffered.headers_mut() = headers;
     Ok(reqwest::Response::from(buffered))

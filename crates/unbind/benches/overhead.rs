@@ -2,19 +2,34 @@
 //! unbind and a `reqwest::Client` sending the same request by hand, against the same loopback
 //! server in the same run, keep-alive on; plus the input checks alone.
 //!
-//! Before measuring, each group sends one request each way and asserts that the server saw the
-//! same method, URL, headers and body (only the per-request `x-request-id` / `X-signature`
-//! values may differ), so the two functions measure the same wire work.
+//! The server answers with fixed bodies, on its own thread and runtime, and records nothing
+//! while the calls are timed (wiremock, used before, keeps every request a mock matches, so
+//! its cost grew during a run). The client side runs on a current-thread runtime. Before
+//! measuring, each group sends one request each way with the server recording, and asserts it
+//! saw the same method, URL, headers and body (only the per-request `x-request-id` /
+//! `X-signature` values may differ): the two functions do the same wire work.
+//!
+//! Besides criterion's figures, each provider gets a paired measurement: rounds of facade
+//! calls alternating with rounds of raw calls, whose per-round ratios are printed at the end
+//! (median and quartiles). Alternating cancels the drift of a shared machine, which separate
+//! criterion runs of the two functions pick up.
 
 use std::future::Future;
 use std::hint::black_box;
 use std::pin::pin;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Waker};
+use std::time::{Duration, Instant};
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use axum::Router;
+use axum::body::{Body, to_bytes};
+use axum::extract::Request;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse as _, Response};
+use axum::routing::{MethodFilter, on};
+use criterion::Criterion;
 use reqwest::StatusCode;
-use serde_json::json;
+use serde_json::{Value, json};
 use tokio::runtime::Runtime;
 use unbind::auth::SecretString;
 use unbind::auth::clock::{Clock as _, SystemClock};
@@ -26,8 +41,6 @@ use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
 use unbind::manta::{MantaClient, MantaSettings};
 use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
 use unbind::{CallSettings, Error, RetryPolicy, UnbindOutcome};
-use wiremock::matchers::{method, path};
-use wiremock::{Match, Mock, MockServer, ResponseTemplate};
 
 const PUBLIC_KEY_PEM: &str = include_str!("../../auth/tests/fixtures/test_public_key.pem");
 const TOKEN: &str = "tok-0123456789abcdef0123456789abcdef";
@@ -35,20 +48,129 @@ const API_SECRET: &str = "api-secret-abcdef0123456789";
 const DEVICE: &str = "0123456789abcdef0123456789abcdef";
 const SERVER_TIME: &str = "1700000000123";
 
+/// Calls per round, and rounds, of the paired measurement.
+const PAIRED_CALLS: usize = 100;
+const PAIRED_ROUNDS: usize = 100;
+
+/// The client side's runtime: one thread, as a CLI or a request handler would block on.
 fn runtime() -> Runtime {
-    tokio::runtime::Builder::new_multi_thread()
+    tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("tokio runtime")
 }
 
-/// Wiremock's own log of requests is off: each mounted mock still keeps the requests it
-/// matched, equally for both functions.
-async fn server() -> MockServer {
-    MockServer::builder()
-        .disable_request_recording()
-        .start()
-        .await
+/// One fixed answer: method, path, status, JSON body (`None`: no body).
+type Route = (MethodFilter, &'static str, u16, Option<Value>);
+
+/// The requests seen while recording, each as [`wire`] text; `None` when not recording.
+type Recording = Arc<Mutex<Option<Vec<String>>>>;
+
+/// A loopback server with fixed answers, on its own thread and runtime.
+struct FixedServer {
+    url: String,
+    recording: Recording,
+}
+
+impl FixedServer {
+    fn start(routes: Vec<Route>) -> Self {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let url = format!("http://{}", listener.local_addr().expect("local address"));
+        listener.set_nonblocking(true).expect("non-blocking");
+        let recording: Recording = Arc::default();
+        let mut app = Router::new();
+        for (filter, at, status, body) in routes {
+            let status = axum::http::StatusCode::from_u16(status).expect("status");
+            app = app.route(
+                at,
+                on(filter, move || {
+                    let body = body.clone();
+                    async move {
+                        match body {
+                            Some(body) => (status, axum::Json(body)).into_response(),
+                            None => status.into_response(),
+                        }
+                    }
+                }),
+            );
+        }
+        let app = app.layer(middleware::from_fn_with_state(recording.clone(), record));
+        std::thread::spawn(move || {
+            runtime().block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+                axum::serve(listener, app).await.expect("fixed server");
+            });
+        });
+        FixedServer { url, recording }
+    }
+
+    /// Sends one request each way while recording, and asserts the server saw the same, with
+    /// the `varying` headers' values blanked.
+    fn assert_same_request<A, B>(&self, rt: &Runtime, varying: &[&str], facade: A, raw: B)
+    where
+        A: Future<Output = ()>,
+        B: Future<Output = ()>,
+    {
+        *self.recording.lock().expect("recording") = Some(Vec::new());
+        rt.block_on(facade);
+        rt.block_on(raw);
+        let seen = self.recording.lock().expect("recording").take();
+        let seen: Vec<String> = seen
+            .unwrap_or_default()
+            .iter()
+            .map(|request| blank(request, varying))
+            .collect();
+        let [facade, raw] = seen.as_slice() else {
+            panic!("expected one request each way, saw {seen:#?}");
+        };
+        assert_eq!(facade, raw, "the facade and raw requests differ");
+    }
+}
+
+/// Keeps a request as [`wire`] text while recording.
+async fn record(
+    axum::extract::State(recording): axum::extract::State<Recording>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if recording.lock().expect("recording").is_none() {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let body = to_bytes(body, 1 << 20).await.expect("request body");
+    let text = wire(&parts, &body);
+    if let Some(seen) = recording.lock().expect("recording").as_mut() {
+        seen.push(text);
+    }
+    next.run(Request::from_parts(parts, Body::from(body))).await
+}
+
+/// A request as the server saw it: method, URI, sorted headers, body.
+fn wire(parts: &axum::http::request::Parts, body: &[u8]) -> String {
+    let mut headers: Vec<String> = parts
+        .headers
+        .iter()
+        .map(|(name, value)| format!("{name}: {}", String::from_utf8_lossy(value.as_bytes())))
+        .collect();
+    headers.sort();
+    format!(
+        "{} {}\n{}\n\n{}",
+        parts.method,
+        parts.uri,
+        headers.join("\n"),
+        String::from_utf8_lossy(body)
+    )
+}
+
+/// `wire` text with the values of the `varying` headers blanked.
+fn blank(wire: &str, varying: &[&str]) -> String {
+    wire.lines()
+        .map(|line| match line.split_once(": ") {
+            Some((name, _)) if varying.contains(&name) => format!("{name}: <varies>"),
+            _ => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The same timeouts the facade's default HTTP client has (keep-alive is reqwest's default).
@@ -65,73 +187,6 @@ fn call_settings() -> CallSettings {
         retry: RetryPolicy::never(),
         ..CallSettings::default()
     }
-}
-
-/// A request as the server saw it, with the headers sorted and `varying` headers' values
-/// blanked (they are fresh per request on both sides).
-fn wire(request: &wiremock::Request, varying: &[&str]) -> String {
-    let mut headers: Vec<String> = request
-        .headers
-        .iter()
-        .map(|(name, value)| {
-            let value = if varying.contains(&name.as_str()) {
-                "<varies>".to_owned()
-            } else {
-                String::from_utf8_lossy(value.as_bytes()).into_owned()
-            };
-            format!("{name}: {value}")
-        })
-        .collect();
-    headers.sort();
-    format!(
-        "{} {}\n{}\n\n{}",
-        request.method,
-        request.url,
-        headers.join("\n"),
-        String::from_utf8_lossy(&request.body)
-    )
-}
-
-/// A matcher that matches everything and keeps a copy. (`MockGuard::received_requests` was
-/// seen to return another mock's requests when other mocks were mounted first.)
-struct Capture(Arc<Mutex<Vec<wiremock::Request>>>);
-
-impl Match for Capture {
-    fn matches(&self, request: &wiremock::Request) -> bool {
-        self.0.lock().expect("capture lock").push(request.clone());
-        true
-    }
-}
-
-/// Sends one request each way to a scoped mock for `verb at` answering `answer`, and asserts
-/// the server saw the same.
-async fn assert_same_request<A, B>(
-    server: &MockServer,
-    verb: &str,
-    at: &str,
-    varying: &[&str],
-    answer: ResponseTemplate,
-    facade: A,
-    raw: B,
-) where
-    A: Future<Output = ()>,
-    B: Future<Output = ()>,
-{
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    let guard = Mock::given(method(verb))
-        .and(path(at))
-        .and(Capture(Arc::clone(&seen)))
-        .respond_with(answer)
-        .with_priority(1)
-        .mount_as_scoped(server)
-        .await;
-    facade.await;
-    raw.await;
-    drop(guard);
-    let requests = std::mem::take(&mut *seen.lock().expect("capture lock"));
-    assert_eq!(requests.len(), 2, "{at}: one request each way");
-    let (facade, raw) = (wire(&requests[0], varying), wire(&requests[1], varying));
-    assert_eq!(facade, raw, "{at}: the facade and raw requests differ");
 }
 
 /// Polls a future once: the facade's input checks fail before its first `.await`.
@@ -153,16 +208,116 @@ fn expect_invalid(outcome: Result<UnbindOutcome, Error>) {
     );
 }
 
-/// MantaGo's documented success body.
-fn manta_ok() -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(json!({"success": true, "message": "ok"}))
+/// The per-round ratios facade / raw of a paired measurement.
+struct Paired {
+    name: &'static str,
+    /// Wall time per call.
+    facade_per_call: Duration,
+    raw_per_call: Duration,
+    /// CPU time of the calling thread per call: the client's own work, without the server's
+    /// (on its own thread) and without waiting.
+    facade_cpu_per_call: Duration,
+    raw_cpu_per_call: Duration,
+    /// Wall time ratios: first quartile, median, third quartile.
+    ratio: [f64; 3],
 }
 
-fn bench_manta(c: &mut Criterion) {
+/// CPU time consumed by the calling thread so far.
+fn thread_cpu_time() -> Duration {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `now` is a live, writable timespec; the clock id is a constant Linux knows.
+    let status = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
+    assert_eq!(status, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
+    Duration::new(
+        u64::try_from(now.tv_sec).expect("non-negative"),
+        u32::try_from(now.tv_nsec).expect("below a second"),
+    )
+}
+
+/// Alternates rounds of [`PAIRED_CALLS`] facade calls with rounds of as many raw calls, which
+/// goes first alternating too.
+fn paired<A, FA, B, FB>(name: &'static str, rt: &Runtime, facade: A, raw: B) -> Paired
+where
+    A: Fn() -> FA,
+    FA: Future<Output = ()>,
+    B: Fn() -> FB,
+    FB: Future<Output = ()>,
+{
+    let round = |call: &dyn Fn()| {
+        let (started, cpu) = (Instant::now(), thread_cpu_time());
+        for _ in 0..PAIRED_CALLS {
+            call();
+        }
+        (started.elapsed(), thread_cpu_time() - cpu)
+    };
+    let facade_round = || round(&|| rt.block_on(facade()));
+    let raw_round = || round(&|| rt.block_on(raw()));
+    let mut ratios = Vec::with_capacity(PAIRED_ROUNDS);
+    let (mut facade_total, mut raw_total) = (Duration::ZERO, Duration::ZERO);
+    let (mut facade_cpu, mut raw_cpu) = (Duration::ZERO, Duration::ZERO);
+    for index in 0..PAIRED_ROUNDS {
+        let ((f, f_cpu), (r, r_cpu)) = if index % 2 == 0 {
+            let f = facade_round();
+            (f, raw_round())
+        } else {
+            let r = raw_round();
+            (facade_round(), r)
+        };
+        facade_total += f;
+        raw_total += r;
+        facade_cpu += f_cpu;
+        raw_cpu += r_cpu;
+        ratios.push(f.as_secs_f64() / r.as_secs_f64());
+    }
+    ratios.sort_by(f64::total_cmp);
+    let quartile = |q: usize| ratios[(ratios.len() - 1) * q / 4];
+    let calls = u32::try_from(PAIRED_CALLS * PAIRED_ROUNDS).expect("fits in u32");
+    Paired {
+        name,
+        facade_per_call: facade_total / calls,
+        raw_per_call: raw_total / calls,
+        facade_cpu_per_call: facade_cpu / calls,
+        raw_cpu_per_call: raw_cpu / calls,
+        ratio: [quartile(1), quartile(2), quartile(3)],
+    }
+}
+
+/// Criterion's three functions for one provider, then the paired measurement.
+fn measure<A, FA, B, FB>(
+    c: &mut Criterion,
+    group: &'static str,
+    rt: &Runtime,
+    facade: A,
+    raw: B,
+    validation: impl Fn(),
+) -> Paired
+where
+    A: Fn() -> FA,
+    FA: Future<Output = ()>,
+    B: Fn() -> FB,
+    FB: Future<Output = ()>,
+{
+    let mut benches = c.benchmark_group(group);
+    benches.bench_function("facade", |b| b.iter(|| rt.block_on(facade())));
+    benches.bench_function("raw_reqwest", |b| b.iter(|| rt.block_on(raw())));
+    benches.bench_function("validation", |b| b.iter(&validation));
+    benches.finish();
+    paired(group, rt, facade, raw)
+}
+
+fn bench_manta(c: &mut Criterion) -> Paired {
     let rt = runtime();
-    let server = rt.block_on(server());
+    let server = FixedServer::start(vec![(
+        MethodFilter::POST,
+        "/openapi/unbind/customer",
+        200,
+        Some(json!({"success": true, "message": "ok"})),
+    )]);
     let client = MantaClient::with_settings(
-        &server.uri(),
+        &server.url,
         "bot-1",
         Credentials::new(SecretString::from(API_SECRET)).with_token(SecretString::from(TOKEN)),
         MantaSettings {
@@ -172,7 +327,7 @@ fn bench_manta(c: &mut Criterion) {
     )
     .expect("manta client");
     let raw = raw_client();
-    let url = format!("{}/openapi/unbind/customer?botId=bot-1", server.uri());
+    let url = format!("{}/openapi/unbind/customer?botId=bot-1", server.url);
     let bearer = format!("Bearer {TOKEN}");
 
     let facade_call = || async {
@@ -197,36 +352,12 @@ fn bench_manta(c: &mut Criterion) {
         assert_eq!(response.status(), StatusCode::OK);
         black_box(response.bytes().await.expect("raw body"));
     };
-
-    rt.block_on(async {
-        assert_same_request(
-            &server,
-            "POST",
-            "/openapi/unbind/customer",
-            &[],
-            manta_ok(),
-            facade_call(),
-            raw_call(),
-        )
-        .await;
-        Mock::given(method("POST"))
-            .and(path("/openapi/unbind/customer"))
-            .respond_with(manta_ok())
-            .mount(&server)
-            .await;
-    });
-
-    let mut group = c.benchmark_group("manta_unbind");
-    group.bench_function("facade", |b| b.iter(|| rt.block_on(facade_call())));
-    group.bench_function("raw_reqwest", |b| b.iter(|| rt.block_on(raw_call())));
-    group.bench_function("validation", |b| {
-        b.iter(|| {
-            expect_invalid(poll_once(
-                client.unbind(black_box("client-9"), black_box("customer-42 \u{7}")),
-            ))
-        })
-    });
-    group.finish();
+    server.assert_same_request(&rt, &[], facade_call(), raw_call());
+    measure(c, "manta_unbind", &rt, facade_call, raw_call, || {
+        expect_invalid(poll_once(
+            client.unbind(black_box("client-9"), black_box("customer-42 \u{7}")),
+        ))
+    })
 }
 
 fn device() -> DeviceProfile {
@@ -241,28 +372,30 @@ fn device() -> DeviceProfile {
     }
 }
 
-fn bench_oneaccess(c: &mut Criterion) {
+fn bench_oneaccess(c: &mut Criterion) -> Paired {
     let rt = runtime();
-    let server = rt.block_on(async {
-        let server = server().await;
-        Mock::given(method("GET"))
-            .and(path("/api/v2/sdk/public-key"))
-            .respond_with(
-                ResponseTemplate::new(200).set_body_json(json!({"public_key": PUBLIC_KEY_PEM})),
-            )
-            .mount(&server)
-            .await;
-        Mock::given(method("GET"))
-            .and(path("/api/v2/sdk/server-date"))
-            .respond_with(
-                ResponseTemplate::new(200).set_body_json(json!({"timestamp": SERVER_TIME})),
-            )
-            .mount(&server)
-            .await;
-        server
-    });
+    let server = FixedServer::start(vec![
+        (
+            MethodFilter::GET,
+            "/api/v2/sdk/public-key",
+            200,
+            Some(json!({"public_key": PUBLIC_KEY_PEM})),
+        ),
+        (
+            MethodFilter::GET,
+            "/api/v2/sdk/server-date",
+            200,
+            Some(json!({"timestamp": SERVER_TIME})),
+        ),
+        (
+            MethodFilter::POST,
+            "/api/v2/sdk/social/unbind-account",
+            200,
+            None,
+        ),
+    ]);
     let client = OneAccessClient::with_settings(
-        &server.uri(),
+        &server.url,
         device(),
         SecretString::from(TOKEN),
         OneAccessSettings {
@@ -272,7 +405,7 @@ fn bench_oneaccess(c: &mut Criterion) {
     )
     .expect("oneaccess client");
     let raw = raw_client();
-    let url = format!("{}/api/v2/sdk/social/unbind-account", server.uri());
+    let url = format!("{}/api/v2/sdk/social/unbind-account", server.url);
     // The raw side's key and server-time offset, fetched as the facade does once.
     let token = SecretString::from(TOKEN);
     let signer = Signer::new(
@@ -312,45 +445,27 @@ fn bench_oneaccess(c: &mut Criterion) {
         assert_eq!(response.status(), StatusCode::OK);
         black_box(response.bytes().await.expect("raw body"));
     };
-
-    rt.block_on(async {
-        // The facade's first call also fetches the key and server time: the cache is warm
-        // from here on.
-        assert_same_request(
-            &server,
-            "POST",
-            "/api/v2/sdk/social/unbind-account",
-            &["x-signature"],
-            ResponseTemplate::new(200),
-            facade_call(),
-            raw_call(),
-        )
-        .await;
-        Mock::given(method("POST"))
-            .and(path("/api/v2/sdk/social/unbind-account"))
-            .respond_with(ResponseTemplate::new(200))
-            .mount(&server)
-            .await;
-    });
-
-    let mut group = c.benchmark_group("oneaccess_unbind");
-    group.bench_function("facade", |b| b.iter(|| rt.block_on(facade_call())));
-    group.bench_function("raw_reqwest", |b| b.iter(|| rt.block_on(raw_call())));
-    group.bench_function("validation", |b| {
-        b.iter(|| {
-            expect_invalid(poll_once(
-                client.unbind(black_box("001GKgGa15HGZA0aOxIa1bFktp1GKgG4\u{7}")),
-            ))
-        })
-    });
-    group.finish();
+    // The facade's first call also fetches the key and server time: warm the cache first, so
+    // that the recorded pair is one unbind each way.
+    rt.block_on(facade_call());
+    server.assert_same_request(&rt, &["x-signature"], facade_call(), raw_call());
+    measure(c, "oneaccess_unbind", &rt, facade_call, raw_call, || {
+        expect_invalid(poll_once(
+            client.unbind(black_box("001GKgGa15HGZA0aOxIa1bFktp1GKgG4\u{7}")),
+        ))
+    })
 }
 
-fn bench_cloudbase(c: &mut Criterion) {
+fn bench_cloudbase(c: &mut Criterion) -> Paired {
     let rt = runtime();
-    let server = rt.block_on(server());
+    let server = FixedServer::start(vec![(
+        MethodFilter::DELETE,
+        "/auth/v1/user/provider/github",
+        200,
+        Some(json!({})),
+    )]);
     let client = CloudBaseClient::with_settings(
-        &server.uri(),
+        &server.url,
         SecretString::from(TOKEN),
         CloudBaseSettings {
             device_id: Some(DeviceId::new(DEVICE).expect("device id")),
@@ -360,7 +475,7 @@ fn bench_cloudbase(c: &mut Criterion) {
     )
     .expect("cloudbase client");
     let raw = raw_client();
-    let url = format!("{}/auth/v1/user/provider/github", server.uri());
+    let url = format!("{}/auth/v1/user/provider/github", server.url);
     let bearer = format!("Bearer {TOKEN}");
 
     let facade_call = || async {
@@ -381,33 +496,38 @@ fn bench_cloudbase(c: &mut Criterion) {
         assert_eq!(response.status(), StatusCode::OK);
         black_box(response.bytes().await.expect("raw body"));
     };
-
-    rt.block_on(async {
-        assert_same_request(
-            &server,
-            "DELETE",
-            "/auth/v1/user/provider/github",
-            &["x-request-id"],
-            ResponseTemplate::new(200).set_body_json(json!({})),
-            facade_call(),
-            raw_call(),
-        )
-        .await;
-        Mock::given(method("DELETE"))
-            .and(path("/auth/v1/user/provider/github"))
-            .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
-            .mount(&server)
-            .await;
-    });
-
-    let mut group = c.benchmark_group("cloudbase_unbind");
-    group.bench_function("facade", |b| b.iter(|| rt.block_on(facade_call())));
-    group.bench_function("raw_reqwest", |b| b.iter(|| rt.block_on(raw_call())));
-    group.bench_function("validation", |b| {
-        b.iter(|| expect_invalid(poll_once(client.unbind(black_box("..")))))
-    });
-    group.finish();
+    server.assert_same_request(&rt, &["x-request-id"], facade_call(), raw_call());
+    measure(c, "cloudbase_unbind", &rt, facade_call, raw_call, || {
+        expect_invalid(poll_once(client.unbind(black_box(".."))))
+    })
 }
 
-criterion_group!(benches, bench_manta, bench_oneaccess, bench_cloudbase);
-criterion_main!(benches);
+fn main() {
+    let mut c = Criterion::default().configure_from_args();
+    let paired = [
+        bench_manta(&mut c),
+        bench_oneaccess(&mut c),
+        bench_cloudbase(&mut c),
+    ];
+    c.final_summary();
+    println!(
+        "\npaired: {PAIRED_ROUNDS} alternating rounds of {PAIRED_CALLS} calls each way, \
+         ratio facade / raw per round"
+    );
+    let micros = |d: Duration| d.as_secs_f64() * 1e6;
+    for p in paired {
+        println!(
+            "{:<17} wall: facade {:>6.1} µs, raw {:>6.1} µs, ratio median {:.3} (quartiles {:.3} to {:.3}); \
+             client thread CPU: facade {:>5.1} µs, raw {:>5.1} µs, ratio {:.3}",
+            p.name,
+            micros(p.facade_per_call),
+            micros(p.raw_per_call),
+            p.ratio[1],
+            p.ratio[0],
+            p.ratio[2],
+            micros(p.facade_cpu_per_call),
+            micros(p.raw_cpu_per_call),
+            p.facade_cpu_per_call.as_secs_f64() / p.raw_cpu_per_call.as_secs_f64(),
+        );
+    }
+}
