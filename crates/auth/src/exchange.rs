@@ -77,12 +77,22 @@ fn mark_oversize() {
     let _ = EXCHANGE.try_with(|e| e.borrow_mut().observed.oversize = true);
 }
 
-/// Records `response` (see [`record`]) and reads its body, at most the scope's limit: a
-/// longer body (by `Content-Length` or as it streams) is abandoned, marked
-/// [`Observed::oversize`], and replaced by an empty one. The response handed on is buffered.
+/// Records `response` (see [`record`]) and bounds its body to the scope's limit.
+///
+/// A body whose `Content-Length` is within the limit is handed on as it is: the HTTP framing
+/// already stops it there. A longer declared body is abandoned unread; a body of unknown
+/// length (chunked) is read, at most the limit, and handed on buffered, or abandoned once it
+/// grows past the limit. An abandoned body is marked [`Observed::oversize`] and replaced by an
+/// empty one.
 pub async fn read_bounded(mut response: reqwest::Response) -> reqwest::Result<reqwest::Response> {
     record(response.status(), response.headers());
     let limit = limit();
+    if response
+        .content_length()
+        .is_some_and(|length| length <= limit as u64)
+    {
+        return Ok(response);
+    }
     let mut body = Vec::new();
     let declared_too_long = response
         .content_length()
@@ -112,6 +122,48 @@ pub async fn read_bounded(mut response: reqwest::Response) -> reqwest::Result<re
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An answer with `body`, sent in 3-byte pieces of unknown total length (as chunked) when
+    /// `streamed`, else with its length known.
+    fn answer(body: &[u8], streamed: bool) -> reqwest::Response {
+        let body = if streamed {
+            let pieces: Vec<Result<Vec<u8>, std::io::Error>> =
+                body.chunks(3).map(|c| Ok(c.to_vec())).collect();
+            reqwest::Body::wrap_stream(futures::stream::iter(pieces))
+        } else {
+            reqwest::Body::from(body.to_vec())
+        };
+        reqwest::Response::from(http::Response::new(body))
+    }
+
+    #[tokio::test]
+    async fn answers_within_the_limit_arrive_whole_whether_their_length_is_known_or_not() {
+        for streamed in [false, true] {
+            let sent = answer(b"{\"a\":12}", streamed);
+            // Both paths: the length known (handed on as is), and unknown (buffered).
+            assert_eq!(sent.content_length(), (!streamed).then_some(8));
+            let (response, observed) = scope(10, read_bounded(sent)).await;
+            let response = response.expect("read");
+            assert_eq!(
+                response.bytes().await.expect("body").as_ref(),
+                b"{\"a\":12}"
+            );
+            assert!(!observed.oversize, "streamed: {streamed}");
+        }
+    }
+
+    #[tokio::test]
+    async fn answers_over_the_limit_are_replaced_by_an_empty_body_and_marked() {
+        for streamed in [false, true] {
+            let (response, observed) = scope(10, async {
+                read_bounded(answer(b"{\"a\":123456}", streamed)).await
+            })
+            .await;
+            let body = response.expect("read").bytes().await.expect("body");
+            assert!(body.is_empty(), "streamed: {streamed}");
+            assert!(observed.oversize, "streamed: {streamed}");
+        }
+    }
 
     #[tokio::test]
     async fn what_is_recorded_comes_back_from_its_own_scope_only() {

@@ -37,6 +37,19 @@ fn header_value_rejects_each_class_with_its_reason() {
     );
     assert_eq!(reason(" leading"), "has leading or trailing whitespace");
     assert_eq!(reason("trailing "), "has leading or trailing whitespace");
+    // Several faults at once: the most dangerous is named, wherever it stands.
+    assert_eq!(reason(" é\t\u{7}\0x\n"), "contains CR or LF");
+    assert_eq!(reason(" é\t\u{7}\0x"), "contains NUL");
+    assert_eq!(reason(" é\u{7}\tx"), "contains a tab");
+    assert_eq!(reason(" é\u{7}x"), "contains a control character");
+    assert_eq!(
+        reason(" éx "),
+        "contains a character that is not visible ASCII"
+    );
+    assert_eq!(
+        reason(" \u{a0} "),
+        "contains a character that is not visible ASCII"
+    );
 
     let err = header_value("X-agent", "a\nb").expect_err("refused");
     assert_eq!(

@@ -51,6 +51,12 @@ pub struct Context {
     pub random: std::sync::Arc<dyn unbind_auth::random::Random>,
 }
 
+/// Header names the hooks set on every request, made once instead of parsed per request.
+const X_DEVICE_ID: reqwest::header::HeaderName =
+    reqwest::header::HeaderName::from_static("x-device-id");
+const X_REQUEST_ID: reqwest::header::HeaderName =
+    reqwest::header::HeaderName::from_static("x-request-id");
+
 /// The operations that run before login and carry no bearer token (`security: []`).
 pub const WITHOUT_BEARER: [&str; 2] = ["get_provider_token", "get_provider_auth_uri"];
 
@@ -77,11 +83,11 @@ impl progenitor_client::ClientHooks<Context> for Client {
         let device_id =
             unbind_auth::header::header_value("x-device-id", context.device_id.as_str())
                 .map_err(|e| Error::InvalidRequest(e.to_string()))?;
-        headers.insert("x-device-id", device_id);
+        headers.insert(X_DEVICE_ID, device_id);
         let request_id = unbind_auth::random::hex32(context.random.as_ref());
         let request_id = unbind_auth::header::header_value("x-request-id", &request_id)
             .map_err(|e| Error::InvalidRequest(e.to_string()))?;
-        headers.insert("x-request-id", request_id);
+        headers.insert(X_REQUEST_ID, request_id);
         Ok(())
     }
 
