@@ -1,11 +1,14 @@
 //! `unbind <provider> unbind --from FILE` as a user runs it: the real binary, real HTTP to a
 //! loopback server, a journal on disk, and a run killed with SIGKILL and run again.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
+use common::Run;
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -26,42 +29,10 @@ const DEVICE_FLAGS: [&str; 8] = [
     "DRrYIqauawN0I8myTMoDTPys6ezGZxnm",
 ];
 
-/// What one run of the binary gave.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn stdout_json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("{e}: {self:?}"))
-    }
-}
-
 /// Runs `unbind args…` with only `env` set (stderr is a pipe, not a terminal), and checks that
 /// no credential was printed.
 async fn unbind(args: &[&str], env: &[(&str, &str)]) -> Run {
-    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_unbind"))
-        .args(args)
-        .env_clear()
-        .envs(env.iter().copied())
-        .output()
-        .await
-        .expect("the binary runs");
-    let run = Run {
-        code: output.status.code().expect("the binary exits with a code"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    };
-    for secret in [SECRET, MANTA_SECRET] {
-        assert!(
-            !run.stdout.contains(secret) && !run.stderr.contains(secret),
-            "{secret} was printed: {run:?}"
-        );
-    }
-    run
+    common::run(args, env, &[SECRET, MANTA_SECRET]).await
 }
 
 /// Writes one `{"provider_id":…}` line per id.

@@ -3,9 +3,12 @@
 //! Every run goes through [`unbind`], which clears the environment, sets only the variables the
 //! test names, and checks that no credential shows in stdout or stderr.
 
+mod common;
+
 use std::net::TcpListener;
 
 use base64::Engine as _;
+use common::Run;
 use rsa::pkcs8::DecodePrivateKey as _;
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
@@ -44,52 +47,13 @@ const DEVICE_FLAGS: [&str; 10] = [
     "zh-CN",
 ];
 
-/// What one run of the binary gave.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn stdout_json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("{e}: {self:?}"))
-    }
-
-    fn stderr_json(&self) -> Value {
-        serde_json::from_str(&self.stderr).unwrap_or_else(|e| panic!("{e}: {self:?}"))
-    }
-
-    fn lines(&self) -> Vec<&str> {
-        self.stdout.lines().collect()
-    }
-}
-
 /// Runs `unbind args…` with only `env` set, and checks that no credential was printed.
 async fn unbind(args: &[&str], env: &[(&str, &str)]) -> Run {
-    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_unbind"))
-        .args(args)
-        .env_clear()
-        .envs(env.iter().copied())
-        .output()
-        .await
-        .expect("the binary runs");
-    let run = Run {
-        code: output.status.code().expect("the binary exits with a code"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    };
-    for secret in [SECRET, MANTA_SECRET, STATE_TOKEN, PROVIDER_TOKEN]
+    let secrets: Vec<&str> = [SECRET, MANTA_SECRET, STATE_TOKEN, PROVIDER_TOKEN]
         .into_iter()
         .chain(ISSUED)
-    {
-        assert!(
-            !run.stdout.contains(secret) && !run.stderr.contains(secret),
-            "{secret} was printed: {run:?}"
-        );
-    }
-    run
+        .collect();
+    common::run(args, env, &secrets).await
 }
 
 async fn answer(server: &MockServer, verb: &str, at: &str, status: u16, body: Value) {

@@ -2,6 +2,8 @@
 //! provider, as the README's "Try it offline" shows it. Each command is a real process; the
 //! fake runs in this test, on loopback.
 
+mod common;
+
 use serde_json::Value;
 use unbind_fake::Fake;
 
@@ -16,31 +18,18 @@ const DEVICE: [&str; 8] = [
     "demo-app",
 ];
 
-/// Runs `unbind --json --base-url <base_url> args…` with only `env` set; returns the exit
-/// code and stdout as JSON (`null` when empty).
+/// Runs `unbind --json --base-url <base_url> args…` with only `env` set, none of whose values
+/// may be printed; returns the exit code and stdout as JSON (`null` when empty).
 async fn unbind(base_url: &str, args: &[&str], env: &[(&str, &str)]) -> (i32, Value) {
-    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_unbind"))
-        .args(["--json", "--base-url", base_url])
-        .args(args)
-        .env_clear()
-        .envs(env.iter().copied())
-        .output()
-        .await
-        .expect("the binary runs");
-    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
-    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
-    for (_, secret) in env {
-        assert!(
-            !stdout.contains(secret) && !stderr.contains(secret),
-            "a credential was printed: {stdout} {stderr}"
-        );
-    }
-    let json = if stdout.trim().is_empty() {
+    let args = [&["--json", "--base-url", base_url][..], args].concat();
+    let secrets: Vec<&str> = env.iter().map(|(_, value)| *value).collect();
+    let run = common::run(&args, env, &secrets).await;
+    let json = if run.stdout.trim().is_empty() {
         Value::Null
     } else {
-        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout} {stderr}"))
+        run.stdout_json()
     };
-    (output.status.code().expect("an exit code"), json)
+    (run.code, json)
 }
 
 fn outcome(json: &Value) -> &str {
