@@ -1,11 +1,80 @@
-//! The `unbind` binary against the local fake providers (`unbind-fake`): one full cycle per
-//! provider, as the README's "Try it offline" shows it. Each command is a real process; the
-//! fake runs in this test, on loopback.
+//! The `unbind` binary against the `unbind-fake` binary: one full cycle per provider, as the
+//! README's "Try it offline" shows it. Both are real processes, talking over loopback.
 
 mod common;
 
+use std::io::{BufRead as _, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+
 use serde_json::Value;
-use unbind_fake::Fake;
+
+/// A running `unbind-fake` (demo seed, a free port), killed when dropped.
+struct Fake {
+    child: Child,
+    /// `(provider, base URL)` as it printed them.
+    urls: Vec<(String, String)>,
+}
+
+impl Fake {
+    fn start() -> Fake {
+        let mut child = Command::new(fake_binary())
+            .args(["--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("unbind-fake starts");
+        let stdout = child.stdout.take().expect("stdout");
+        let urls = BufReader::new(stdout)
+            .lines()
+            .take(3)
+            .map(|line| {
+                let line = line.expect("a line");
+                let (name, url) = line.split_once(char::is_whitespace).expect("name and URL");
+                (name.to_owned(), url.trim().to_owned())
+            })
+            .collect();
+        Fake { child, urls }
+    }
+
+    fn url(&self, provider: &str) -> String {
+        self.urls
+            .iter()
+            .find(|(name, _)| name == provider)
+            .map(|(_, url)| url.clone())
+            .unwrap_or_else(|| panic!("unbind-fake printed no {provider} URL: {:?}", self.urls))
+    }
+}
+
+impl Drop for Fake {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The `unbind-fake` binary beside this package's `unbind`. Cargo gives a test only its own
+/// package's binaries: `cargo test --workspace` builds this one fresh (for unbind-fake's own
+/// tests); when it is missing (`cargo test -p unbind-cli` on a clean tree) it is built here.
+/// After changing the fake, run its tests or the workspace's, or this may find an old build.
+fn fake_binary() -> &'static PathBuf {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| {
+        let binary = PathBuf::from(env!("CARGO_BIN_EXE_unbind"))
+            .with_file_name(format!("unbind-fake{}", std::env::consts::EXE_SUFFIX));
+        if !binary.exists() {
+            let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+            let status = Command::new(cargo)
+                .args(["build", "--package", "unbind-fake", "--bin", "unbind-fake"])
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .status()
+                .expect("cargo runs");
+            assert!(status.success(), "cargo build -p unbind-fake failed");
+        }
+        binary
+    })
+}
 
 const DEVICE: [&str; 8] = [
     "--os-version",
@@ -40,8 +109,8 @@ fn outcome(json: &Value) -> &str {
 
 #[tokio::test]
 async fn manta_bind_list_unbind_and_unbind_again() {
-    let fake = Fake::start().await.expect("fake");
-    let url = fake.manta_url();
+    let fake = Fake::start();
+    let url = fake.url("manta");
     let env = [
         ("MANTA_SECRET", "demo-secret"),
         ("MANTA_TOKEN", "demo-token"),
@@ -91,8 +160,8 @@ async fn manta_bind_list_unbind_and_unbind_again() {
 
 #[tokio::test]
 async fn oneaccess_bind_list_unbind_and_unbind_again() {
-    let fake = Fake::start().await.expect("fake");
-    let url = fake.oneaccess_url();
+    let fake = Fake::start();
+    let url = fake.url("oneaccess");
     let session = [("ONEACCESS_SESSION_TOKEN", "demo-session")];
     let listed = || async {
         let (code, list) = unbind(
@@ -134,8 +203,8 @@ async fn oneaccess_bind_list_unbind_and_unbind_again() {
 
 #[tokio::test]
 async fn cloudbase_bind_list_unbind_and_unbind_again() {
-    let fake = Fake::start().await.expect("fake");
-    let url = fake.cloudbase_url();
+    let fake = Fake::start();
+    let url = fake.url("cloudbase");
     let access = ("CLOUDBASE_ACCESS_TOKEN", "demo-access-token");
     let bound = || async {
         let (code, list) = unbind(&url, &["cloudbase", "list"], &[access]).await;
