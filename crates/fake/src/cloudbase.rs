@@ -32,7 +32,7 @@ use axum::routing::{delete, get, post};
 use serde_json::{Value, json};
 
 use crate::seed::{CloudBaseProvider, CloudBaseSeed};
-use crate::{Clock, bearer, lock, new_token};
+use crate::{Clock, bearer, header, lock, new_token};
 
 /// Validity the fake states for a provider token, in seconds.
 const PROVIDER_TOKEN_SECONDS: i64 = 600;
@@ -155,21 +155,24 @@ fn answer(result: Result<Value, Failure>) -> Response {
     }
 }
 
-/// The user the request's access token belongs to.
-fn user<'a>(headers: &HeaderMap, accounts: &'a mut Accounts) -> Result<&'a mut User, Failure> {
+/// The index of the user the request's access token belongs to.
+fn user_index(headers: &HeaderMap, accounts: &Accounts) -> Result<usize, Failure> {
     let token = bearer(headers).ok_or_else(unauthorized)?;
     accounts
         .users
-        .iter_mut()
-        .find(|u| u.access_tokens.iter().any(|t| t == token))
+        .iter()
+        .position(|u| u.access_tokens.iter().any(|t| t == token))
         .ok_or_else(unauthorized)
 }
 
+/// The user the request's access token belongs to.
+fn user<'a>(headers: &HeaderMap, accounts: &'a mut Accounts) -> Result<&'a mut User, Failure> {
+    let index = user_index(headers, accounts)?;
+    Ok(&mut accounts.users[index])
+}
+
 fn device_id(headers: &HeaderMap) -> Result<(), Failure> {
-    headers
-        .get("x-device-id")
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| !v.trim().is_empty())
+    header(headers, "x-device-id")
         .map(|_| ())
         .ok_or_else(|| invalid("header x-device-id is required"))
 }
@@ -232,7 +235,7 @@ async fn bind(State(fake): State<Arc<CloudBase>>, headers: HeaderMap, body: Byte
         let token = string_field(&body, "provider_token")
             .ok_or_else(|| invalid("provider_token is required"))?;
         let mut accounts = lock(&fake.accounts);
-        user(&headers, &mut accounts)?;
+        let user = user_index(&headers, &accounts)?;
         let index = accounts
             .provider_tokens
             .iter()
@@ -244,7 +247,7 @@ async fn bind(State(fake): State<Arc<CloudBase>>, headers: HeaderMap, body: Byte
                 description: "provider_token invalid or already used".to_owned(),
             })?;
         let (_, provider_id, name) = accounts.provider_tokens.remove(index);
-        let user = user(&headers, &mut accounts)?;
+        let user = &mut accounts.users[user];
         user.bound.retain(|(id, _)| *id != provider_id);
         user.bound.push((provider_id, name));
         Ok(json!({}))

@@ -80,10 +80,7 @@ pub(crate) async fn observe(State(scope): State<Scope>, request: Request, next: 
         return next.run(request).await;
     }
     let (parts, body) = request.into_parts();
-    let request_body = to_bytes(body, LOGGED_BODY_LIMIT)
-        .await
-        .map(|b| b.to_vec())
-        .unwrap_or_default();
+    let request_body = to_bytes(body, LOGGED_BODY_LIMIT).await.unwrap_or_default();
     let mut exchange = Exchange {
         provider: scope.provider,
         method: parts.method.as_str().to_owned(),
@@ -99,7 +96,7 @@ pub(crate) async fn observe(State(scope): State<Scope>, request: Request, next: 
                 )
             })
             .collect(),
-        request_body: request_body.clone(),
+        request_body: request_body.to_vec(),
         status: 0,
         content_type: None,
         response_body: Vec::new(),
@@ -108,16 +105,13 @@ pub(crate) async fn observe(State(scope): State<Scope>, request: Request, next: 
         .run(Request::from_parts(parts, Body::from(request_body)))
         .await;
     let (parts, body) = response.into_parts();
-    let response_body = to_bytes(body, LOGGED_BODY_LIMIT)
-        .await
-        .map(|b| b.to_vec())
-        .unwrap_or_default();
+    let response_body = to_bytes(body, LOGGED_BODY_LIMIT).await.unwrap_or_default();
     exchange.status = parts.status.as_u16();
     exchange.content_type = parts
         .headers
         .get(axum::http::header::CONTENT_TYPE)
         .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
-    exchange.response_body = response_body.clone();
+    exchange.response_body = response_body.to_vec();
     crate::lock(&scope.log.exchanges).push(exchange);
     Response::from_parts(parts, Body::from(response_body))
 }

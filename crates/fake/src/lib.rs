@@ -307,6 +307,14 @@ fn new_token(prefix: &str) -> String {
     token
 }
 
+/// A header's value, if present, text and not blank.
+fn header<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.trim().is_empty())
+}
+
 /// The bearer token of an `Authorization` header, if it has one.
 fn bearer(headers: &axum::http::HeaderMap) -> Option<&str> {
     let value = headers

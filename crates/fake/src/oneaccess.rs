@@ -38,7 +38,7 @@ use rsa::pkcs8::{DecodePrivateKey as _, EncodePrivateKey as _, EncodePublicKey a
 use serde_json::{Value, json};
 
 use crate::seed::{OneAccessSeed, OneAccessSocial};
-use crate::{Clock, StartError, lock, new_token};
+use crate::{Clock, StartError, header, lock, new_token};
 
 /// The device headers every call must carry.
 const DEVICE_HEADERS: [&str; 4] = [
@@ -267,13 +267,6 @@ fn answer(result: Result<Value, Failure>) -> Response {
     }
 }
 
-fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| !v.trim().is_empty())
-}
-
 /// Every call: the four required device headers.
 fn device(headers: &HeaderMap) -> Result<(), Failure> {
     match DEVICE_HEADERS.iter().find(|h| header(headers, h).is_none()) {
@@ -459,24 +452,15 @@ async fn bind(State(fake): State<Arc<OneAccess>>, headers: HeaderMap, body: Byte
         device(&headers)?;
         let body = json_body(&body)?;
         let mut accounts = lock(&fake.accounts);
-        if !accounts
+        let index = accounts
             .users
             .iter()
-            .any(|u| Some(u.mobile.as_str()) == body.get("mobile").and_then(Value::as_str))
-        {
-            return Err(fail(
-                "FAKE.USER_NOT_FOUND",
-                "no user has this mobile number",
-            ));
-        }
-        let (mobile, social) = fake.take_pending(&headers, &body, &mut accounts)?;
+            .position(|u| Some(u.mobile.as_str()) == body.get("mobile").and_then(Value::as_str))
+            .ok_or_else(|| fail("FAKE.USER_NOT_FOUND", "no user has this mobile number"))?;
+        let (_, social) = fake.take_pending(&headers, &body, &mut accounts)?;
         let now = fake.clock.now_ms();
         let token = new_token("oa-session-");
-        let user = accounts
-            .users
-            .iter_mut()
-            .find(|u| u.mobile == mobile)
-            .ok_or_else(|| fail("FAKE.USER_NOT_FOUND", "no user has this mobile number"))?;
+        let user = &mut accounts.users[index];
         user.social.push(Social::new(&social, now));
         user.sessions.insert(token.clone());
         Ok(session(&token))

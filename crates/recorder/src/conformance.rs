@@ -368,15 +368,14 @@ impl Spec {
                 detail: format!("no operation has the id {operation_id:?}"),
             }]);
         };
+        // The exact status first, then its range (`4XX`), then `default`.
         let exact = status.to_string();
         let range = format!("{}XX", status / 100);
-        let declared = ["exact", "range", "default"].iter().find_map(|kind| {
-            operation.responses.iter().find(|(key, _)| match *kind {
-                "exact" => *key == exact,
-                "range" => key.eq_ignore_ascii_case(&range),
-                _ => key == "default",
-            })
-        });
+        let find =
+            |wanted: &dyn Fn(&str) -> bool| operation.responses.iter().find(|(key, _)| wanted(key));
+        let declared = find(&|key| key == exact)
+            .or_else(|| find(&|key| key.eq_ignore_ascii_case(&range)))
+            .or_else(|| find(&|key| key == "default"));
         let Some((key, media)) = declared else {
             return Err(vec![violation(
                 Rule::UndeclaredStatus,
