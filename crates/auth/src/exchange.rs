@@ -3,8 +3,12 @@
 //! The facade wraps each generated call in [`scope`] with a body-size limit. The client
 //! crate's `exec` hook hands the response to [`read_bounded`], which reads at most that many
 //! bytes and records what progenitor would otherwise drop: the status (lost when a documented
-//! error body is not JSON), the `Retry-After` header, and whether the body was too large. The
-//! values live in a task-local, so concurrent calls never mix.
+//! error body is not JSON), the `Retry-After` header, whether the body was too large, and
+//! where a redirect pointed. The values live in a task-local, so concurrent calls never mix.
+//!
+//! [`execute`] is what a client crate's `exec` hook calls: it sends the request, notes a
+//! redirect that the HTTP client followed to another origin (the facade's own HTTP client
+//! follows none), and reads the answer through [`read_bounded`].
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -24,6 +28,13 @@ pub struct Observed {
     /// The body was longer than the limit: it was not read, and the response handed on is
     /// empty.
     pub oversize: bool,
+    /// For a redirect (3xx): the host (and port, if not the scheme's default) its `Location`
+    /// points to, never its path or query. `None` when there is no usable `Location`.
+    pub location_host: Option<String>,
+    /// The HTTP client followed a redirect to another origin (scheme, host or port) than the
+    /// request's: the host the answer came from. Only a client built outside the facade does
+    /// that.
+    pub redirected_to: Option<String>,
 }
 
 #[derive(Debug)]
@@ -77,6 +88,31 @@ fn mark_oversize() {
     let _ = EXCHANGE.try_with(|e| e.borrow_mut().observed.oversize = true);
 }
 
+/// The host and port of `url`, without user info, path or query.
+fn host_of(url: &reqwest::Url) -> Option<String> {
+    let host = url.host_str()?;
+    Some(match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_owned(),
+    })
+}
+
+/// Sends `request` with `client` and reads the answer through [`read_bounded`]. When the
+/// answer comes from another origin than the request went to (the client followed a
+/// redirect), that host is recorded as [`Observed::redirected_to`].
+pub async fn execute(
+    client: &reqwest::Client,
+    request: reqwest::Request,
+) -> reqwest::Result<reqwest::Response> {
+    let sent = request.url().origin();
+    let response = client.execute(request).await?;
+    if response.url().origin() != sent {
+        let host = host_of(response.url());
+        let _ = EXCHANGE.try_with(|e| e.borrow_mut().observed.redirected_to = host);
+    }
+    read_bounded(response).await
+}
+
 /// Records `response` (see [`record`]) and bounds its body to the scope's limit.
 ///
 /// A body whose `Content-Length` is within the limit is handed on as it is: the HTTP framing
@@ -86,6 +122,15 @@ fn mark_oversize() {
 /// empty one.
 pub async fn read_bounded(mut response: reqwest::Response) -> reqwest::Result<reqwest::Response> {
     record(response.status(), response.headers());
+    if response.status().is_redirection() {
+        let target = response
+            .headers()
+            .get(http::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|location| response.url().join(location).ok());
+        let host = target.as_ref().and_then(host_of);
+        let _ = EXCHANGE.try_with(|e| e.borrow_mut().observed.location_host = host);
+    }
     let limit = limit();
     if response
         .content_length()
@@ -180,7 +225,7 @@ mod tests {
             Observed {
                 status: Some(StatusCode::TOO_MANY_REQUESTS),
                 retry_after: Some("7".into()),
-                oversize: false,
+                ..Observed::default()
             }
         );
         let (_, observed) = scope(10, async {}).await;

@@ -38,5 +38,6 @@ pub mod header;
 pub mod manta;
 pub mod oneaccess;
 pub mod random;
+pub mod redact;
 
 pub use secrecy::{ExposeSecret, SecretString};

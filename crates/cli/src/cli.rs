@@ -12,9 +12,8 @@ use unbind::bulk::Rate;
 const TOP_HELP: &str = "\
 Credentials come only from environment variables, never from flags:
   MANTA_SECRET              MantaGo API secret (manta, required)
-  MANTA_TOKEN               MantaGo API token (JWT). If unset, unbind logs in with MANTA_SECRET,
-                            which makes MantaGo rotate the secret: pass --save-credentials FILE
-                            to keep the new token and secret
+  MANTA_TOKEN               MantaGo API token (JWT) (manta, required; `manta refresh` exchanges
+                            it and the secret for a new pair)
   ONEACCESS_SESSION_TOKEN   OneAccess session token (oneaccess list, unbind)
   ONEACCESS_STATE_TOKEN     OneAccess state token of a social login (oneaccess bind)
   CLOUDBASE_ACCESS_TOKEN    CloudBase access token (cloudbase list, unbind, bind)
@@ -24,10 +23,13 @@ Credentials come only from environment variables, never from flags:
 Exit status:
   0  success
   1  the provider refused the request, or its answer (or OneAccess's public key or server
-     time) was unusable, or new credentials could not be saved; with --from, an account
-     failed (in this run, or in an earlier one and not retried)
+     time) was unusable or a redirect (never followed), or new credentials could not be
+     saved, or the result could not be written to stdout; with --from, an account failed
+     (in this run, or in an earlier one and not retried)
   2  invalid input or usage, or a credential variable that is missing or empty
   3  network or transport failure (no answer from the provider)
+
+RUST_LOG=unbind=debug logs every retry on stderr, credentials blanked.
 
 With --json, results go to stdout as JSON and errors to stderr as
 {\"error\":{\"kind\":…,\"provider\":…,\"status\":…,\"code\":…,\"message\":…}}.
@@ -63,9 +65,8 @@ Examples:
 }
 
 const MANTA_HELP: &str = "\
-Environment: MANTA_SECRET (required), MANTA_TOKEN (optional: without it, unbind logs in with
-MANTA_SECRET, MantaGo rotates the secret, and --save-credentials FILE is required to keep the
-new pair). Default base URL: https://mantago.cc/api
+Environment: MANTA_SECRET and MANTA_TOKEN (both required: MantaGo takes the bearer token on
+every call). Default base URL: https://mantago.cc/api
 
 Example:
   MANTA_SECRET=… MANTA_TOKEN=… unbind manta unbind --bot-id bot-1 --client-id c-9 --customer-id u-42";
@@ -73,6 +74,15 @@ Example:
 const MANTA_LIST_HELP: &str = "\
 Example:
   MANTA_SECRET=… MANTA_TOKEN=… unbind manta list --bot-id bot-1 --customer-id u-42 --limit 20";
+
+const MANTA_REFRESH_HELP: &str = "\
+MantaGo answers a new token and secret and refuses the old pair from then on (code 120000).
+The new pair is written to FILE as soon as it arrives, before anything else can fail. FILE
+must not exist; it is created readable by its owner only and holds shell assignments
+(`set -a; . FILE` loads them).
+
+Example:
+  MANTA_SECRET=… MANTA_TOKEN=… unbind manta refresh --bot-id bot-1 --save-credentials new.env";
 
 const MANTA_BIND_HELP: &str = "\
 Example:
@@ -210,6 +220,16 @@ pub enum MantaAction {
         #[command(flatten)]
         query: MantaListArgs,
     },
+    /// Exchange MANTA_TOKEN and MANTA_SECRET for a new pair (POST /openapi/token).
+    #[command(after_help = MANTA_REFRESH_HELP)]
+    Refresh {
+        /// The bot and its credentials.
+        #[command(flatten)]
+        bot: MantaBot,
+        /// Where to write the new MANTA_TOKEN and MANTA_SECRET (must not exist yet).
+        #[arg(long, value_name = "FILE")]
+        save_credentials: PathBuf,
+    },
     /// Bind a customer to a chat-platform client (POST /openapi/bind/customer).
     #[command(after_help = MANTA_BIND_HELP)]
     Bind {
@@ -254,6 +274,7 @@ impl MantaAction {
     pub fn bot(&self) -> &MantaBot {
         match self {
             MantaAction::List { bot, .. }
+            | MantaAction::Refresh { bot, .. }
             | MantaAction::Bind { bot, .. }
             | MantaAction::Unbind { bot, .. } => bot,
         }
@@ -266,13 +287,6 @@ pub struct MantaBot {
     /// The bot id (query parameter botId).
     #[arg(long, value_name = "ID")]
     pub bot_id: String,
-    /// Without MANTA_TOKEN: write the new MANTA_TOKEN and MANTA_SECRET of the login here.
-    ///
-    /// Logging in makes MantaGo rotate the secret, so the CLI logs in only with this flag. The
-    /// file must not exist; it is created readable by its owner only and holds shell
-    /// assignments (`set -a; . FILE` loads them). Ignored when MANTA_TOKEN is set.
-    #[arg(long, value_name = "FILE")]
-    pub save_credentials: Option<PathBuf>,
 }
 
 /// Filters and paging of `manta list`.

@@ -1,9 +1,10 @@
 //! Credentials from environment variables, and the redaction of every value read.
 
-use std::cell::RefCell;
 use std::ffi::OsString;
+use std::sync::{Arc, Mutex, PoisonError};
 
-use unbind::auth::{ExposeSecret as _, SecretString};
+use unbind::auth::SecretString;
+use unbind::auth::redact::Redactor;
 
 use crate::error::CliError;
 
@@ -20,12 +21,8 @@ pub const CLOUDBASE_ACCESS_TOKEN: &str = "CLOUDBASE_ACCESS_TOKEN";
 /// CloudBase provider token (`cloudbase bind`).
 pub const CLOUDBASE_PROVIDER_TOKEN: &str = "CLOUDBASE_PROVIDER_TOKEN";
 
-/// Secrets shorter than this are not redacted from output: replacing every `true` of a short
-/// "secret" would garble the output (and break its JSON) and protect little.
-const MIN_REDACTED_LEN: usize = 8;
-
 /// What `unbind` prints instead of a secret that turns up in output.
-pub const REDACTED: &str = "[REDACTED]";
+pub use unbind::auth::redact::REDACTED;
 
 /// The source of credential variables, and every secret read or received so far.
 ///
@@ -33,7 +30,7 @@ pub const REDACTED: &str = "[REDACTED]";
 /// back in an error body is not shown either.
 pub struct Env<'a> {
     lookup: &'a dyn Fn(&str) -> Option<OsString>,
-    seen: RefCell<Vec<SecretString>>,
+    seen: Arc<Mutex<Redactor>>,
 }
 
 impl<'a> Env<'a> {
@@ -41,7 +38,7 @@ impl<'a> Env<'a> {
     pub fn new(lookup: &'a dyn Fn(&str) -> Option<OsString>) -> Self {
         Self {
             lookup,
-            seen: RefCell::new(Vec::new()),
+            seen: Arc::default(),
         }
     }
 
@@ -77,35 +74,26 @@ impl<'a> Env<'a> {
 
     /// Adds a secret received at run time (a rotated MantaGo secret, say) to the redaction list.
     pub fn remember(&self, secret: SecretString) {
-        self.seen.borrow_mut().push(secret);
+        self.seen
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend([&secret]);
     }
 
-    /// `text` with every secret seen so far replaced by [`REDACTED`], in its raw form and as
-    /// JSON and Rust `Debug` would escape it.
+    /// The redactor of every secret seen so far, shared: a secret remembered later is blanked
+    /// by it too (the log writer holds one).
+    pub fn redactor(&self) -> Arc<Mutex<Redactor>> {
+        Arc::clone(&self.seen)
+    }
+
+    /// `text` with every secret seen so far replaced by [`REDACTED`], in its raw form and
+    /// in every escaped form ([`Redactor::redact`]).
     pub fn redact(&self, text: &str) -> String {
-        let mut out = text.to_owned();
-        for secret in self.seen.borrow().iter() {
-            let raw = secret.expose_secret();
-            if raw.len() < MIN_REDACTED_LEN {
-                continue;
-            }
-            let json = serde_json::to_string(raw).unwrap_or_default();
-            let debug = format!("{raw:?}");
-            for form in [raw, trim_quotes(&json), trim_quotes(&debug)] {
-                if !form.is_empty() && out.contains(form) {
-                    out = out.replace(form, REDACTED);
-                }
-            }
-        }
-        out
+        self.seen
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .redact(text)
     }
-}
-
-fn trim_quotes(quoted: &str) -> &str {
-    quoted
-        .strip_prefix('"')
-        .and_then(|s| s.strip_suffix('"'))
-        .unwrap_or(quoted)
 }
 
 #[cfg(test)]

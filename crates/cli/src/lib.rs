@@ -20,6 +20,7 @@ pub mod cli;
 mod cloudbase;
 pub mod env;
 mod error;
+mod log;
 mod manta;
 mod oneaccess;
 mod output;
@@ -40,11 +41,15 @@ pub use output::Report;
 use bulk::Console;
 use cli::ProviderCommand;
 
-/// Runs the CLI once: parses `args` (program name first), reads credentials through `lookup`,
-/// writes to `stdout` and `stderr`, and returns the exit code.
+/// Runs the CLI once: parses `args` (program name first), reads credentials and `RUST_LOG`
+/// through `lookup`, writes to `stdout` and `stderr`, and returns the exit code.
 ///
-/// Write failures on `stdout` or `stderr` (a closed pipe, say) are ignored: nothing is left to
-/// tell them to.
+/// A result that cannot be written to `stdout` (a full disk, a closed pipe) fails the command
+/// with exit status 1, even when the action itself was done; the reason goes to `stderr` if
+/// it can. Write failures on `stderr` itself are ignored: nothing is left to tell them to.
+///
+/// With `RUST_LOG` set (`unbind=debug` shows every retry), the facade's log goes to the
+/// process's standard error, redacted like all other output.
 pub fn run<I, T>(
     args: I,
     lookup: &dyn Fn(&str) -> Option<OsString>,
@@ -63,26 +68,39 @@ where
     };
     let env = Env::new(lookup);
     let provider = cli.provider.name();
-    let outcome = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => {
+    let outcome = match (
+        log::subscriber(lookup, &env),
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build(),
+    ) {
+        (Ok(subscriber), Ok(runtime)) => {
             let mut console = Console {
                 json: cli.json,
                 stderr: &mut *stderr,
             };
-            runtime.block_on(dispatch(&cli, &env, &mut console))
+            let mut call = || runtime.block_on(dispatch(&cli, &env, &mut console));
+            match subscriber {
+                Some(subscriber) => tracing::subscriber::with_default(subscriber, call),
+                None => call(),
+            }
         }
-        Err(e) => Err(CliError::Local(format!(
+        (Err(error), _) => Err(error),
+        (_, Err(e)) => Err(CliError::Local(format!(
             "cannot start the async runtime: {e}"
         ))),
     };
     match outcome {
-        Ok(report) => {
-            render(&report, cli.json, &env, stdout, stderr);
-            report.exit.into()
-        }
+        Ok(report) => match render(&report, cli.json, &env, stdout, stderr) {
+            Ok(()) => report.exit.into(),
+            Err(e) => {
+                let _ = writeln!(
+                    stderr,
+                    "unbind: could not write the result to standard output: {e}"
+                );
+                Exit::Refused.into()
+            }
+        },
         Err(error) => {
             let text = if cli.json {
                 error.to_json(Some(provider)).to_string()
@@ -138,21 +156,22 @@ async fn dispatch(cli: &Cli, env: &Env<'_>, console: &mut Console<'_>) -> Result
     }
 }
 
+/// Writes the report; fails when stdout does (the note on stderr is best effort).
 fn render(
     report: &Report,
     json: bool,
     env: &Env<'_>,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
-) {
+) -> std::io::Result<()> {
     if json {
-        let _ = writeln!(stdout, "{}", env.redact(&report.json.to_string()));
+        writeln!(stdout, "{}", env.redact(&report.json.to_string()))?;
         if let Some(next) = &report.next {
             let _ = writeln!(stderr, "{}", env.redact(&json!({"next": next}).to_string()));
         }
     } else {
         for line in &report.lines {
-            let _ = writeln!(stdout, "{}", env.redact(line));
+            writeln!(stdout, "{}", env.redact(line))?;
         }
         if let Some(next) = &report.next {
             let note = format!(
@@ -162,7 +181,7 @@ fn render(
             let _ = writeln!(stderr, "{}", env.redact(&note));
         }
     }
-    let _ = stdout.flush();
+    stdout.flush()
 }
 
 /// Whether `--json` is among the arguments (before `--`), for reporting clap's own errors.

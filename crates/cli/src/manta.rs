@@ -1,18 +1,20 @@
 //! `unbind manta …`.
 
 use serde_json::json;
+use std::path::Path;
 use unbind::Unbinder;
-use unbind::manta::{BASE_URL, ListQuery, MantaClient};
+
+use unbind::manta::{BASE_URL, ListQuery, MantaClient, MantaSettings};
 
 use crate::bulk::Console;
-use crate::cli::{BulkArgs, MantaAction, MantaBot};
+use crate::cli::{BulkArgs, MantaAction};
 use crate::env::{Env, MANTA_SECRET, MANTA_TOKEN};
 use crate::error::CliError;
 use crate::output::{Report, line, outcome, show, to_json};
 use crate::save::CredentialFile;
 
 const SECRET_WHAT: &str = "the MantaGo API secret";
-const TOKEN_WHAT: &str = "the MantaGo API token; unset it to log in with MANTA_SECRET";
+const TOKEN_WHAT: &str = "the MantaGo API token, sent as the bearer on every call";
 
 /// Runs a MantaGo action.
 pub async fn run(
@@ -22,8 +24,14 @@ pub async fn run(
     console: &mut Console<'_>,
 ) -> Result<Report, CliError> {
     let base_url = base_url.unwrap_or(BASE_URL);
-    let client = connect(base_url, action.bot(), env).await?;
     let bot_id = &action.bot().bot_id;
+    if let MantaAction::Refresh {
+        save_credentials, ..
+    } = action
+    {
+        return refresh(base_url, bot_id, save_credentials, env).await;
+    }
+    let client = connect(base_url, bot_id, env)?;
     match action {
         MantaAction::List { query, .. } => {
             let page = client
@@ -63,7 +71,7 @@ pub async fn run(
             },
             ..
         } => crate::bulk::run(Unbinder::Manta(client), from, bulk, env, console).await,
-        MantaAction::Bind { .. } | MantaAction::Unbind { .. } => {
+        MantaAction::Refresh { .. } | MantaAction::Bind { .. } | MantaAction::Unbind { .. } => {
             let bind = matches!(action, MantaAction::Bind { .. });
             let (client_id, customer_id) = match action {
                 MantaAction::Bind { binding, .. } => (&binding.client_id, &binding.customer_id),
@@ -109,38 +117,59 @@ pub async fn run(
     }
 }
 
-/// A client from `MANTA_TOKEN`, or by logging in with `MANTA_SECRET` when it is unset.
-///
-/// Logging in makes MantaGo rotate the secret, so it is refused unless `--save-credentials`
-/// names a file for the new token and secret; otherwise the caller would be locked out.
-async fn connect(base_url: &str, bot: &MantaBot, env: &Env<'_>) -> Result<MantaClient, CliError> {
+/// A client from `MANTA_SECRET` and `MANTA_TOKEN`, both required.
+fn connect(base_url: &str, bot_id: &str, env: &Env<'_>) -> Result<MantaClient, CliError> {
     let secret = env.secret(MANTA_SECRET, SECRET_WHAT)?;
-    if let Some(token) = env.optional_secret(MANTA_TOKEN, TOKEN_WHAT)? {
-        return Ok(MantaClient::new(base_url, &bot.bot_id, secret, token)?);
-    }
-    let Some(path) = &bot.save_credentials else {
-        return Err(CliError::Input(format!(
-            "{MANTA_TOKEN} is not set, and logging in with {MANTA_SECRET} makes MantaGo rotate \
-             the secret: set {MANTA_TOKEN}, or pass --save-credentials FILE to keep the new \
-             token and secret"
-        )));
-    };
+    let token = env.secret(MANTA_TOKEN, TOKEN_WHAT)?;
+    Ok(MantaClient::new(base_url, bot_id, secret, token)?)
+}
+
+/// `manta refresh`: rotates the pair and writes the new one to `path` as soon as MantaGo
+/// answers, before the new pair is checked: MantaGo has already retired the old one.
+async fn refresh(
+    base_url: &str,
+    bot_id: &str,
+    path: &Path,
+    env: &Env<'_>,
+) -> Result<Report, CliError> {
+    let client = connect(base_url, bot_id, env)?;
+    // Created first, so that a bad path fails before anything is rotated.
     let file = CredentialFile::create(path)?;
-    let client = match MantaClient::login(base_url, &bot.bot_id, secret).await {
-        Ok(client) => client,
+    let issued = match client.rotate().await {
+        Ok(issued) => issued,
         Err(error) => {
             file.discard();
             return Err(error.into());
         }
     };
-    let credentials = client.credentials();
-    let mut entries = Vec::new();
-    if let Some(token) = credentials.token() {
+    let mut entries = vec![(MANTA_SECRET, issued.secret())];
+    env.remember(issued.secret().clone());
+    if let Some(token) = issued.token() {
         env.remember(token.clone());
-        entries.push((MANTA_TOKEN, token));
+        entries.insert(0, (MANTA_TOKEN, token));
     }
-    env.remember(credentials.secret().clone());
-    entries.push((MANTA_SECRET, credentials.secret()));
     file.write(&entries)?;
-    Ok(client)
+    MantaClient::with_settings(base_url, bot_id, issued, MantaSettings::default()).map_err(
+        |error| {
+            CliError::Local(format!(
+                "MantaGo issued a new token and secret, saved to {}, but they fail a local \
+                 check: {error}",
+                path.display()
+            ))
+        },
+    )?;
+    Ok(Report::new(
+        vec![format!(
+            "MantaGo: new token and secret for bot {} saved to {}",
+            show(bot_id),
+            show(&path.display().to_string())
+        )],
+        json!({
+            "ok": true,
+            "provider": "manta",
+            "action": "refresh",
+            "bot_id": bot_id,
+            "saved_to": path.display().to_string(),
+        }),
+    ))
 }

@@ -228,7 +228,7 @@ async fn manta_unbind_posts_the_customer_and_confirms() {
 }
 
 #[tokio::test]
-async fn manta_logs_in_only_where_it_can_keep_the_rotated_credentials() {
+async fn manta_takes_the_token_on_every_call_and_refresh_saves_the_new_pair() {
     let server = MockServer::start().await;
     answer(
         &server,
@@ -238,47 +238,44 @@ async fn manta_logs_in_only_where_it_can_keep_the_rotated_credentials() {
         json!({"success": true, "message": "ok", "apiToken": ISSUED[0], "apiSecret": ISSUED[1]}),
     )
     .await;
-    answer(
-        &server,
-        "POST",
-        "/openapi/bind/customer",
-        200,
-        json!({"success": true, "message": "ok"}),
-    )
-    .await;
-    let file = std::env::temp_dir().join(format!("unbind-cli-test-{}.env", std::process::id()));
-    let _ = std::fs::remove_file(&file);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("new.env");
+    let file_arg = file.to_str().expect("a UTF-8 temp path");
     let uri = server.uri();
-    let base = [
+
+    // No secret-only login: without MANTA_TOKEN nothing is sent, for any action.
+    for action in [
+        vec!["bind", "--client-id", "c-9", "--customer-id", "u-42"],
+        vec!["refresh", "--save-credentials", file_arg],
+    ] {
+        let mut argv = vec!["manta", action[0], "--base-url", &uri, "--bot-id", "bot-1"];
+        argv.extend(&action[1..]);
+        let refused = unbind(&argv, &[("MANTA_SECRET", MANTA_SECRET)]).await;
+        assert_eq!(refused.code, 2, "{refused:?}");
+        assert!(
+            refused.stderr.contains("MANTA_TOKEN is not set"),
+            "{refused:?}"
+        );
+    }
+    assert!(received(&server).await.is_empty());
+    assert!(!file.exists());
+
+    let env = [("MANTA_SECRET", MANTA_SECRET), ("MANTA_TOKEN", SECRET)];
+    let refresh = [
         "manta",
-        "bind",
+        "refresh",
         "--base-url",
         &uri,
         "--bot-id",
         "bot-1",
-        "--client-id",
-        "c-9",
-        "--customer-id",
-        "u-42",
+        "--save-credentials",
+        file_arg,
     ];
-    let env = [("MANTA_SECRET", MANTA_SECRET)];
-
-    // Without a file for the new secret, logging in would lock the user out: refused.
-    let refused = unbind(&base, &env).await;
-    assert_eq!(refused.code, 2, "{refused:?}");
-    assert!(
-        refused.stderr.contains("MANTA_TOKEN is not set"),
-        "{refused:?}"
-    );
-    assert!(refused.stderr.contains("--save-credentials"), "{refused:?}");
-    assert!(received(&server).await.is_empty());
-
-    let file_arg = file.to_str().expect("a UTF-8 temp path");
-    let run = unbind(&args(&base, &["--save-credentials", file_arg]), &env).await;
+    let run = unbind(&refresh, &env).await;
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         run.stdout,
-        "MantaGo: bound customer u-42 to client c-9 (bot bot-1)\n"
+        format!("MantaGo: new token and secret for bot bot-1 saved to {file_arg}\n")
     );
     let saved = std::fs::read_to_string(&file).expect("the credentials file");
     assert_eq!(
@@ -294,22 +291,61 @@ async fn manta_logs_in_only_where_it_can_keep_the_rotated_credentials() {
         let mode = std::fs::metadata(&file).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }
+    // The token call carries the current pair: the bearer and the secret.
+    let requests = received(&server).await;
+    assert_eq!(requests.len(), 1);
+    assert_eq!(
+        header(&requests[0], "authorization"),
+        Some(format!("Bearer {SECRET}").as_str())
+    );
+    assert_eq!(body(&requests[0]), json!({"secret": MANTA_SECRET}));
 
     // An existing file is never overwritten, and nothing is sent.
-    let again = unbind(&args(&base, &["--save-credentials", file_arg]), &env).await;
+    let again = unbind(&refresh, &env).await;
     assert_eq!(again.code, 2, "{again:?}");
     assert!(again.stderr.contains("--save-credentials"), "{again:?}");
-    let _ = std::fs::remove_file(&file);
+    assert_eq!(received(&server).await.len(), 1);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), saved);
+}
 
-    let requests = received(&server).await;
-    let paths: Vec<_> = requests.iter().map(|r| r.url.path()).collect();
-    assert_eq!(paths, ["/openapi/token", "/openapi/bind/customer"]);
-    assert_eq!(body(&requests[0]), json!({"secret": MANTA_SECRET}));
+#[tokio::test]
+async fn a_rotated_pair_that_fails_a_local_check_is_saved_all_the_same() {
+    // MantaGo has rotated (the old pair is retired) but answers a token no header can carry:
+    // the new pair must still reach the file, and the command fails.
+    const BAD_TOKEN: &str = "jwt-ISSUED-BAD\nsecond-line";
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "POST",
+        "/openapi/token",
+        200,
+        json!({"success": true, "message": "ok", "apiToken": BAD_TOKEN, "apiSecret": ISSUED[1]}),
+    )
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("new.env");
+    let uri = server.uri();
+    let run = unbind(
+        &[
+            "manta",
+            "refresh",
+            "--base-url",
+            &uri,
+            "--bot-id",
+            "bot-1",
+            "--save-credentials",
+            file.to_str().unwrap(),
+        ],
+        &[("MANTA_SECRET", MANTA_SECRET), ("MANTA_TOKEN", SECRET)],
+    )
+    .await;
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stderr.contains("saved to"), "{run:?}");
+    assert!(!run.stderr.contains("jwt-ISSUED-BAD"), "{run:?}");
     assert_eq!(
-        header(&requests[1], "authorization"),
-        Some(format!("Bearer {}", ISSUED[0]).as_str())
+        std::fs::read_to_string(&file).expect("the pair is kept"),
+        format!("MANTA_TOKEN='{BAD_TOKEN}'\nMANTA_SECRET='{}'\n", ISSUED[1])
     );
-    assert_eq!(body(&requests[1])["secret"], ISSUED[1]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -971,4 +1007,145 @@ async fn every_command_has_help_with_an_example() {
         let example = run.stdout.rsplit("Example").next().unwrap();
         assert!(example.contains("unbind "), "{command:?}: {example}");
     }
+}
+
+#[tokio::test]
+async fn rust_log_shows_each_retry_on_stderr_without_secrets() {
+    // Two 503s, then the unbind goes through: a fresh server for each run.
+    async fn flaky() -> MockServer {
+        let server = MockServer::start().await;
+        // The 503 echoes the token back, JSON-escaped inside a JSON string.
+        let echo = json!({"error": "unavailable", "error_description": format!("bearer \"{SECRET}\" refused")});
+        Mock::given(method("DELETE"))
+            .and(path("/auth/v1/user/provider/github"))
+            .respond_with(ResponseTemplate::new(503).set_body_json(echo))
+            .up_to_n_times(2)
+            .mount(&server)
+            .await;
+        answer(
+            &server,
+            "DELETE",
+            "/auth/v1/user/provider/github",
+            200,
+            json!({}),
+        )
+        .await;
+        server
+    }
+    async fn run(log: Option<&str>) -> Run {
+        let server = flaky().await;
+        let uri = server.uri();
+        let argv = [
+            "cloudbase",
+            "unbind",
+            "--base-url",
+            &uri,
+            "--provider-id",
+            "github",
+        ];
+        let mut env = vec![("CLOUDBASE_ACCESS_TOKEN", SECRET)];
+        env.extend(log.map(|filter| ("RUST_LOG", filter)));
+        let run = unbind(&argv, &env).await;
+        assert_eq!(received(&server).await.len(), 3, "{run:?}");
+        run
+    }
+    let quiet = run(None).await;
+    assert_eq!(quiet.code, 0, "{quiet:?}");
+    assert_eq!(quiet.stderr, "", "no log without RUST_LOG");
+
+    let logged = run(Some("unbind=debug")).await;
+    assert_eq!(logged.code, 0, "{logged:?}");
+    let retries: Vec<&str> = logged
+        .stderr
+        .lines()
+        .filter(|l| l.contains("retrying"))
+        .collect();
+    assert_eq!(retries.len(), 2, "{logged:?}");
+    assert!(retries[0].contains("retry=1") && retries[1].contains("retry=2"));
+    assert!(
+        retries[0].contains("operation=\"unbind_provider\""),
+        "{retries:?}"
+    );
+    assert!(retries[0].contains("[REDACTED]"), "{retries:?}");
+
+    let bad = unbind(
+        &["cloudbase", "list", "--base-url", "http://127.0.0.1:9"],
+        &[("CLOUDBASE_ACCESS_TOKEN", SECRET), ("RUST_LOG", "=[")],
+    )
+    .await;
+    assert_eq!(bad.code, 2, "{bad:?}");
+    assert!(
+        bad.stderr.contains("RUST_LOG is not a log filter"),
+        "{bad:?}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[tokio::test]
+async fn a_result_that_cannot_be_written_fails_the_command() {
+    let server = MockServer::start().await;
+    answer(
+        &server,
+        "DELETE",
+        "/auth/v1/user/provider/github",
+        200,
+        json!({}),
+    )
+    .await;
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_unbind"))
+        .args([
+            "cloudbase",
+            "unbind",
+            "--base-url",
+            &server.uri(),
+            "--provider-id",
+            "github",
+        ])
+        .env_clear()
+        .env("CLOUDBASE_ACCESS_TOKEN", SECRET)
+        .stdout(full)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+        .wait_with_output()
+        .await
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("could not write the result to standard output"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(SECRET));
+}
+
+#[tokio::test]
+async fn a_base_url_with_user_info_or_a_line_break_exits_2() {
+    let server = MockServer::start().await;
+    let address = server.address().to_string();
+    for base in [
+        format!("http://user:pw@{address}"),
+        format!("http://{address}\r\n"),
+        format!("http://{address}/x\ny"),
+    ] {
+        let run = unbind(
+            &[
+                "cloudbase",
+                "unbind",
+                "--base-url",
+                &base,
+                "--provider-id",
+                "github",
+            ],
+            &[("CLOUDBASE_ACCESS_TOKEN", SECRET)],
+        )
+        .await;
+        assert_eq!(run.code, 2, "{base:?}: {run:?}");
+        assert!(run.stderr.contains("base_url"), "{run:?}");
+    }
+    assert!(received(&server).await.is_empty());
 }

@@ -103,9 +103,8 @@ pub mod types {
         }
     }
     ///`ProviderList`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct ProviderList {
-        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub data: ::std::vec::Vec<BoundProvider>,
         ///Number of identity sources in `data`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -492,7 +491,7 @@ pub mod types {
         impl ::std::default::Default for ProviderList {
             fn default() -> Self {
                 Self {
-                    data: Ok(Default::default()),
+                    data: Err("no value supplied for data".to_string()),
                     total: Ok(Default::default()),
                 }
             }

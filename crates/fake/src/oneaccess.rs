@@ -25,12 +25,12 @@ use aws_lc_rs::encoding::{AsDer, Pkcs8V1Der};
 use aws_lc_rs::rsa::{
     KeySize, OAEP_SHA256_MGF1SHA256, OaepPrivateDecryptingKey, PrivateDecryptingKey,
 };
-use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum::{Json, Router};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use rsa::pkcs1::DecodeRsaPrivateKey as _;
@@ -441,8 +441,9 @@ async fn unbind(State(fake): State<Arc<OneAccess>>, headers: HeaderMap, body: By
         Ok(())
     })();
     match result {
-        // The documented 200 has no body.
-        Ok(()) => StatusCode::OK.into_response(),
+        // The documented 200 is a JSON string (specs/oneaccess.yaml; the facade also takes an
+        // empty body, which the Chinese page describes).
+        Ok(()) => Json("success").into_response(),
         Err(failure) => failure.into_response(),
     }
 }

@@ -34,11 +34,19 @@ fn status_and_code(error: &Error) -> (u16, Option<String>) {
 }
 
 #[tokio::test]
-async fn full_cycle_login_bind_list_unbind_and_unbind_again() {
+async fn full_cycle_refresh_bind_list_unbind_and_unbind_again() {
     let fake = demo().await;
-    let client = MantaClient::login(&fake.manta_url(), "demo-bot", secret("demo-secret"))
-        .await
-        .expect("login");
+    // /openapi/token takes the current pair, as every call does, and rotates it.
+    let client = MantaClient::new(
+        &fake.manta_url(),
+        "demo-bot",
+        secret("demo-secret"),
+        secret("demo-token"),
+    )
+    .expect("client")
+    .refresh()
+    .await
+    .expect("refresh");
 
     assert!(clients_of(&client, "u-2").await.is_empty());
     client.bind("c-2", "u-2").await.expect("bind");

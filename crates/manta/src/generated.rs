@@ -75,10 +75,9 @@ pub mod types {
         }
     }
     ///`ClientList`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct ClientList {
         ///The clients of this page.
-        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub list: ::std::vec::Vec<Client>,
         ///Cursor for the next page, to pass back as the `next` query parameter. Its type is not documented, so any JSON value is accepted; absent or null at the end.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -92,11 +91,8 @@ pub mod types {
     ///`ClientListResponse`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct ClientListResponse {
-        #[serde(
-            rename = "clientList",
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
-        pub client_list: ::std::option::Option<ClientList>,
+        #[serde(rename = "clientList")]
+        pub client_list: ClientList,
         pub message: ::std::string::String,
         pub success: bool,
     }
@@ -448,7 +444,7 @@ pub mod types {
         impl ::std::default::Default for ClientList {
             fn default() -> Self {
                 Self {
-                    list: Ok(Default::default()),
+                    list: Err("no value supplied for list".to_string()),
                     next: Ok(Default::default()),
                 }
             }
@@ -496,17 +492,14 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct ClientListResponse {
-            client_list: ::std::result::Result<
-                ::std::option::Option<super::ClientList>,
-                ::std::string::String,
-            >,
+            client_list: ::std::result::Result<super::ClientList, ::std::string::String>,
             message: ::std::result::Result<::std::string::String, ::std::string::String>,
             success: ::std::result::Result<bool, ::std::string::String>,
         }
         impl ::std::default::Default for ClientListResponse {
             fn default() -> Self {
                 Self {
-                    client_list: Ok(Default::default()),
+                    client_list: Err("no value supplied for client_list".to_string()),
                     message: Err("no value supplied for message".to_string()),
                     success: Err("no value supplied for success".to_string()),
                 }
@@ -515,7 +508,7 @@ pub mod types {
         impl ClientListResponse {
             pub fn client_list<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::ClientList>>,
+                T: ::std::convert::TryInto<super::ClientList>,
                 T::Error: ::std::fmt::Display,
             {
                 self.client_list = value

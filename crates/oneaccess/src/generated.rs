@@ -175,10 +175,9 @@ pub mod types {
         }
     }
     ///`SocialAccountList`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct SocialAccountList {
         ///Social account information set.
-        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub social: ::std::vec::Vec<SocialAccount>,
     }
     impl SocialAccountList {
@@ -847,7 +846,7 @@ pub mod types {
         impl ::std::default::Default for SocialAccountList {
             fn default() -> Self {
                 Self {
-                    social: Ok(Default::default()),
+                    social: Err("no value supplied for social".to_string()),
                 }
             }
         }
@@ -2483,7 +2482,9 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/api/v2/sdk/social/unbind-account`
-        pub async fn send(self) -> Result<ResponseValue<()>, Error<types::Error>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<::std::string::String>, Error<types::Error>> {
             let Self {
                 client,
                 x_l,
@@ -2554,7 +2555,7 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => Ok(ResponseValue::empty(response)),
+                200u16 => ResponseValue::from_response(response).await,
                 400u16 => Err(Error::ErrorResponse(
                     ResponseValue::from_response(response).await?,
                 )),

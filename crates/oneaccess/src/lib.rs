@@ -73,14 +73,13 @@ impl progenitor_client::ClientHooks<Context> for Client {
         Ok(())
     }
 
-    /// Sends the request and reads the answer through [`unbind_auth::exchange::read_bounded`]:
+    /// Sends the request through [`unbind_auth::exchange::execute`], which reads the answer:
     /// at most the facade's body limit, with the status and `Retry-After` recorded.
     async fn exec(
         &self,
         request: reqwest::Request,
         _info: &progenitor_client::OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
-        let response = self.client.execute(request).await?;
-        unbind_auth::exchange::read_bounded(response).await
+        unbind_auth::exchange::execute(&self.client, request).await
     }
 }

@@ -724,7 +724,17 @@ fn answers_are_checked_against_the_declared_responses() {
 
 #[test]
 fn a_response_declared_without_content_must_have_no_body() {
-    let oneaccess = spec("oneaccess");
+    // None of our specs declares a success without content any more (OneAccess unbind's 200
+    // is a JSON string): a minimal document of one such operation.
+    let oneaccess = Spec::new(json!({
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/api/v2/sdk/social/unbind-account": {"post": {
+            "operationId": "unbind_social_account",
+            "responses": {"200": {"description": "no content"}}
+        }}}
+    }))
+    .unwrap();
     assert_eq!(
         oneaccess.check_response("unbind_social_account", 200, None, &Body::Empty),
         Ok(())

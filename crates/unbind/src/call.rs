@@ -7,7 +7,7 @@ use std::time::Duration;
 use backon::{ExponentialBuilder, Retryable as _};
 use progenitor_client::ResponseValue;
 
-use crate::error::{ProviderErrorBody, Redactor, from_progenitor};
+use crate::error::{ProviderErrorBody, Redactor, from_progenitor, snippet};
 use crate::{Error, Provider};
 
 /// When and how often a failed call is tried again.
@@ -25,7 +25,10 @@ pub struct RetryPolicy {
     pub min_delay: Duration,
     /// The longest backoff delay (default 5 s).
     pub max_delay: Duration,
-    /// No retry starts later than this after the first attempt (default 30 s).
+    /// No retry starts later than this after the first attempt (default 120 s: twice
+    /// [`max_retry_after`](Self::max_retry_after), so a `Retry-After` of up to a minute is
+    /// always waited for at least once). A wait that would pass it is refused, and the error
+    /// says so ([`ProviderError::wait_refused`](crate::ProviderError::wait_refused)).
     pub max_total: Duration,
     /// The longest `Retry-After` honoured (default 60 s); a longer one is cut to this.
     pub max_retry_after: Duration,
@@ -39,7 +42,7 @@ impl Default for RetryPolicy {
             max_retries: 3,
             min_delay: Duration::from_millis(200),
             max_delay: Duration::from_secs(5),
-            max_total: Duration::from_secs(30),
+            max_total: Duration::from_secs(120),
             max_retry_after: Duration::from_secs(60),
             jitter: true,
         }
@@ -52,6 +55,103 @@ impl RetryPolicy {
         Self {
             max_retries: 0,
             ..Self::default()
+        }
+    }
+
+    /// How long to wait before the next retry, `elapsed` after the first attempt: the
+    /// provider's `Retry-After` (cut to [`max_retry_after`](Self::max_retry_after)) if it
+    /// sent one, else `backoff`. Refused when the retry would start past
+    /// [`max_total`](Self::max_total).
+    pub fn wait(
+        &self,
+        elapsed: Duration,
+        retry_after: Option<Duration>,
+        backoff: Duration,
+    ) -> Result<Duration, WaitRefused> {
+        let (wait, asked) = match retry_after {
+            Some(asked) => (asked.min(self.max_retry_after), Some(asked)),
+            None => (backoff, None),
+        };
+        if elapsed.saturating_add(wait) <= self.max_total {
+            Ok(wait)
+        } else {
+            Err(WaitRefused {
+                wait,
+                asked,
+                elapsed,
+                max_total: self.max_total,
+            })
+        }
+    }
+}
+
+/// Why a failed call was not tried again although its error is worth a retry: the wait
+/// would have passed [`RetryPolicy::max_total`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WaitRefused {
+    /// The wait that was refused (a `Retry-After` already cut to
+    /// [`RetryPolicy::max_retry_after`], or the backoff delay).
+    pub wait: Duration,
+    /// What the provider asked for in `Retry-After`, if it did.
+    pub asked: Option<Duration>,
+    /// How long after the first attempt the call failed.
+    pub elapsed: Duration,
+    /// The policy's [`RetryPolicy::max_total`].
+    pub max_total: Duration,
+}
+
+impl std::fmt::Display for WaitRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.asked {
+            Some(asked) => write!(
+                f,
+                "not retried: the provider asked to wait {} s (Retry-After)",
+                asked.as_secs_f64()
+            )?,
+            None => write!(f, "not retried: the next backoff is {:?}", self.wait)?,
+        }
+        write!(
+            f,
+            ", which {:.1} s after the first attempt would pass retry.max_total ({} s)",
+            self.elapsed.as_secs_f64(),
+            self.max_total.as_secs_f64()
+        )
+    }
+}
+
+/// Whether the facade's HTTP client follows redirects. None of the three providers documents
+/// a redirect, and following one re-sends credentials (the MantaGo `secret` in the body,
+/// OneAccess's `X-signature`) to wherever it points.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Redirects {
+    /// Follow none (the default): a 3xx is [`Error::Redirect`], and nothing is sent to its
+    /// target.
+    #[default]
+    Refuse,
+    /// Follow up to [`MAX_REDIRECTS`] redirects that stay on the same origin (scheme, host and
+    /// port, so never from https to http); any other is [`Error::Redirect`], not followed.
+    SameOrigin,
+}
+
+/// The most redirects [`Redirects::SameOrigin`] follows for one request.
+pub const MAX_REDIRECTS: usize = 5;
+
+impl Redirects {
+    fn policy(self) -> reqwest::redirect::Policy {
+        match self {
+            Redirects::Refuse => reqwest::redirect::Policy::none(),
+            Redirects::SameOrigin => reqwest::redirect::Policy::custom(|attempt| {
+                let same = attempt
+                    .previous()
+                    .last()
+                    .is_some_and(|last| last.origin() == attempt.url().origin());
+                if same && attempt.previous().len() <= MAX_REDIRECTS {
+                    attempt.follow()
+                } else {
+                    attempt.stop()
+                }
+            }),
         }
     }
 }
@@ -75,7 +175,13 @@ pub struct CallSettings {
     pub request_timeout: Duration,
     /// The most bytes of an answer read (default [`BODY_LIMIT`]).
     pub body_limit: usize,
-    /// Your own HTTP client instead of one built from the two timeouts (default: none; rustls).
+    /// Which redirects are followed (default [`Redirects::Refuse`]: none).
+    pub redirects: Redirects,
+    /// Your own HTTP client instead of one built from these settings (default: none; rustls).
+    /// It is used as it is: build it with `reqwest::redirect::Policy::none()`, as the facade
+    /// does, since a redirect it follows has already re-sent the request (credentials
+    /// included) by the time the answer arrives. An answer that comes from another origin
+    /// than the request went to is still [`Error::Redirect`], never a success.
     pub http: Option<reqwest::Client>,
 }
 
@@ -86,19 +192,21 @@ impl Default for CallSettings {
             connect_timeout: CONNECT_TIMEOUT,
             request_timeout: REQUEST_TIMEOUT,
             body_limit: BODY_LIMIT,
+            redirects: Redirects::default(),
             http: None,
         }
     }
 }
 
 impl CallSettings {
-    /// The HTTP client: the one given, or a new one with these timeouts.
+    /// The HTTP client: the one given, or a new one with these timeouts and redirects.
     pub(crate) fn http_client(&self) -> Result<reqwest::Client, Error> {
         match &self.http {
             Some(http) => Ok(http.clone()),
             None => reqwest::Client::builder()
                 .connect_timeout(self.connect_timeout)
                 .timeout(self.request_timeout)
+                .redirect(self.redirects.policy())
                 .build()
                 .map_err(|e| Error::invalid("http client", e.to_string())),
         }
@@ -144,14 +252,66 @@ impl Caller {
         }
     }
 
-    /// Awaits one generated call with the answer bounded, and maps its outcome.
+    /// Awaits one generated call with the answer bounded, and maps its outcome. A success is
+    /// a value only when the answer is JSON (`Content-Type` `application/json` or `…+json`),
+    /// as every success answer of our specs is, and came from the origin it was asked of.
     pub(crate) async fn once<T, E: ProviderErrorBody>(
         &self,
         call: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
     ) -> Result<T, Error> {
+        self.once_or_empty(call, false)
+            .await?
+            .ok_or_else(|| unreachable_empty(self.provider))
+    }
+
+    /// [`Caller::once`] for an operation whose spec allows a success answer with an empty
+    /// body beside its JSON (OneAccess unbind): with `allow_empty`, such an answer is
+    /// `Ok(None)`.
+    pub(crate) async fn once_or_empty<T, E: ProviderErrorBody>(
+        &self,
+        call: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
+        allow_empty: bool,
+    ) -> Result<Option<T>, Error> {
         let (outcome, observed) = unbind_auth::exchange::scope(self.body_limit, call).await;
+        let provider = self.provider;
+        if let Some(host) = observed.redirected_to {
+            return Err(Error::Redirect {
+                provider,
+                status: observed.status.map_or(0, |s| s.as_u16()),
+                host: Some(host),
+                followed: true,
+            });
+        }
         match outcome {
-            Ok(value) => Ok(value.into_inner()),
+            Ok(value) => {
+                let content_type = value.headers().get(reqwest::header::CONTENT_TYPE);
+                if content_type.is_some_and(is_json) {
+                    Ok(Some(value.into_inner()))
+                } else {
+                    Err(Error::UnexpectedResponse {
+                        provider,
+                        status: value.status().as_u16(),
+                        detail: format!(
+                            "the answer's Content-Type is {}, not JSON",
+                            content_type.map_or_else(
+                                || "missing".to_owned(),
+                                |v| format!(
+                                    "{:?}",
+                                    snippet(&String::from_utf8_lossy(v.as_bytes()))
+                                )
+                            )
+                        ),
+                    })
+                }
+            }
+            Err(progenitor_client::Error::InvalidResponsePayload(body, _))
+                if allow_empty
+                    && observed.status.is_some_and(|s| s.is_success())
+                    && !observed.oversize
+                    && body.trim_ascii().is_empty() =>
+            {
+                Ok(None)
+            }
             Err(error) => {
                 Err(from_progenitor(error, &observed, self.body_limit, &self.redactor).await)
             }
@@ -172,6 +332,7 @@ impl Caller {
     {
         let policy = &self.retry;
         let started = tokio::time::Instant::now();
+        let refused = std::cell::Cell::new(None);
         let mut backoff = ExponentialBuilder::default()
             .with_min_delay(policy.min_delay)
             .with_max_delay(policy.max_delay)
@@ -186,11 +347,14 @@ impl Caller {
             .when(|error| worth_retrying(error, repeat))
             .adjust(|error, delay| {
                 let delay = delay?;
-                let wait = match error.provider_error().and_then(|e| e.retry_after) {
-                    Some(asked) => asked.min(policy.max_retry_after),
-                    None => delay,
-                };
-                (started.elapsed() + wait <= policy.max_total).then_some(wait)
+                let asked = error.provider_error().and_then(|e| e.retry_after);
+                match policy.wait(started.elapsed(), asked, delay) {
+                    Ok(wait) => Some(wait),
+                    Err(why) => {
+                        refused.set(Some(why));
+                        None
+                    }
+                }
             })
             .notify(|error, wait| {
                 retries += 1;
@@ -204,6 +368,35 @@ impl Caller {
                 );
             })
             .await
+            .map_err(|mut error| {
+                if let (Error::Provider(e), Some(why)) = (&mut error, refused.get()) {
+                    e.wait_refused = Some(why);
+                }
+                error
+            })
+    }
+}
+
+/// Whether a `Content-Type` is JSON: `application/json` or `application/…+json`, with any
+/// parameters.
+fn is_json(value: &reqwest::header::HeaderValue) -> bool {
+    let Ok(text) = value.to_str() else {
+        return false;
+    };
+    let essence = text.split(';').next().unwrap_or_default().trim();
+    let Some((kind, subtype)) = essence.split_once('/') else {
+        return false;
+    };
+    kind.eq_ignore_ascii_case("application")
+        && (subtype.eq_ignore_ascii_case("json") || subtype.to_ascii_lowercase().ends_with("+json"))
+}
+
+/// `once` asked for no empty answer, so none comes back; kept as an error, not a panic.
+fn unreachable_empty(provider: Provider) -> Error {
+    Error::UnexpectedResponse {
+        provider,
+        status: 200,
+        detail: "an empty answer".to_owned(),
     }
 }
 
@@ -217,5 +410,66 @@ pub(crate) fn worth_retrying(error: &Error, repeat: Repeat) -> bool {
         },
         Error::Transport { source, .. } => source.is_connect() || repeat == Repeat::Safe,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_policy_waits_for_every_retry_after_it_honours() {
+        let policy = RetryPolicy::default();
+        let backoff = Duration::from_millis(200);
+        for asked in [1, 30, 45, 60, 3600] {
+            let wait = policy
+                .wait(Duration::ZERO, Some(Duration::from_secs(asked)), backoff)
+                .unwrap_or_else(|e| panic!("Retry-After {asked}: {e}"));
+            assert_eq!(wait, Duration::from_secs(asked.min(60)));
+        }
+        // Even after a first attempt that took the whole request timeout.
+        let late = REQUEST_TIMEOUT;
+        assert!(
+            policy
+                .wait(late, Some(Duration::from_secs(60)), backoff)
+                .is_ok()
+        );
+        assert_eq!(policy.wait(late, None, backoff), Ok(backoff));
+    }
+
+    #[test]
+    fn a_refused_wait_says_what_was_asked_and_which_limit_it_passes() {
+        let policy = RetryPolicy {
+            max_total: Duration::from_secs(2),
+            ..RetryPolicy::default()
+        };
+        let refused = policy
+            .wait(
+                Duration::from_millis(500),
+                Some(Duration::from_secs(5)),
+                Duration::from_millis(200),
+            )
+            .unwrap_err();
+        assert_eq!(refused.wait, Duration::from_secs(5));
+        assert_eq!(
+            refused.to_string(),
+            "not retried: the provider asked to wait 5 s (Retry-After), which 0.5 s after the \
+             first attempt would pass retry.max_total (2 s)"
+        );
+    }
+
+    #[test]
+    fn json_content_types() {
+        for yes in [
+            "application/json",
+            "application/json;charset=utf8",
+            "Application/JSON; charset=UTF-8",
+            "application/problem+json",
+        ] {
+            assert!(is_json(&yes.parse().unwrap()), "{yes}");
+        }
+        for no in ["text/html", "text/plain", "application/jsonp", "json", ""] {
+            assert!(!is_json(&no.parse().unwrap()), "{no}");
+        }
     }
 }

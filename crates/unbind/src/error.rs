@@ -4,7 +4,7 @@ use std::fmt;
 
 use reqwest::StatusCode;
 use unbind_auth::exchange::Observed;
-use unbind_auth::{ExposeSecret as _, SecretString};
+pub(crate) use unbind_auth::redact::Redactor;
 
 /// The providers this crate talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -59,6 +59,24 @@ pub enum Error {
         /// What failed; never the session token.
         reason: String,
     },
+    /// The provider answered with a redirect (3xx). None of the providers documents one, so
+    /// it is not followed (see [`crate::Redirects`]): nothing was sent to its target.
+    #[error(
+        "{provider}: answered HTTP {status}, a redirect to {}, which is not followed{}",
+        host.as_deref().unwrap_or("an unusable Location"),
+        if *followed { " (but the HTTP client you supplied followed it: build it with reqwest::redirect::Policy::none())" } else { "" }
+    )]
+    Redirect {
+        /// Who answered.
+        provider: Provider,
+        /// The HTTP status (of the answer that arrived, when `followed`).
+        status: u16,
+        /// The host (and port) the redirect points to; never its path or query.
+        host: Option<String>,
+        /// The HTTP client supplied in [`CallSettings::http`](crate::CallSettings::http)
+        /// followed the redirect itself, to this other host; the answer is not used.
+        followed: bool,
+    },
     /// A successful status whose body does not match the spec.
     #[error("{provider}: unexpected response (HTTP {status}): {detail}")]
     UnexpectedResponse {
@@ -90,6 +108,8 @@ pub struct ProviderError {
     pub body: ProviderBody,
     /// How long the provider asked us to wait (`Retry-After`, in seconds or as an HTTP date).
     pub retry_after: Option<std::time::Duration>,
+    /// Set when this error was worth a retry but the wait was refused, and why.
+    pub wait_refused: Option<crate::call::WaitRefused>,
 }
 
 /// The raw error body, decoded into the provider's own type where it could be.
@@ -123,6 +143,9 @@ impl fmt::Display for ProviderError {
         if let ProviderBody::Text(text) = &self.body {
             write!(f, ": {text:?}")?;
         }
+        if let Some(why) = &self.wait_refused {
+            write!(f, " ({why})")?;
+        }
         Ok(())
     }
 }
@@ -137,13 +160,14 @@ impl Error {
     }
 
     /// What kind of failure this is, as one word for JSON and logs: `provider`,
-    /// `invalid_input`, `transport`, `signing` or `unexpected_response`.
+    /// `invalid_input`, `transport`, `signing`, `redirect` or `unexpected_response`.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Provider(_) => "provider",
             Error::InvalidInput { .. } => "invalid_input",
             Error::Transport { .. } => "transport",
             Error::Signing { .. } => "signing",
+            Error::Redirect { .. } => "redirect",
             Error::UnexpectedResponse { .. } => "unexpected_response",
         }
     }
@@ -152,7 +176,9 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Provider(e) => Some(e.status),
-            Error::UnexpectedResponse { status, .. } => Some(*status),
+            Error::UnexpectedResponse { status, .. } | Error::Redirect { status, .. } => {
+                Some(*status)
+            }
             Error::Transport { source, .. } => source.status().map(|s| s.as_u16()),
             _ => None,
         }
@@ -191,52 +217,10 @@ fn causes(error: &dyn std::error::Error) -> String {
     text
 }
 
-/// The secrets a client holds, blanked out of anything a provider echoes back into an error
-/// (a proxy's error page that repeats the `Authorization` header, say).
-#[derive(Clone, Default)]
-pub(crate) struct Redactor {
-    secrets: Vec<SecretString>,
-}
-
-impl fmt::Debug for Redactor {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Redactor({} secrets)", self.secrets.len())
-    }
-}
-
-impl Redactor {
-    /// Shortest secret worth blanking: shorter ones would blank ordinary words.
-    const MIN_CHARS: usize = 4;
-
-    pub(crate) fn new<'a>(secrets: impl IntoIterator<Item = &'a SecretString>) -> Self {
-        Self {
-            secrets: secrets
-                .into_iter()
-                .filter(|s| s.expose_secret().chars().count() >= Self::MIN_CHARS)
-                .cloned()
-                .collect(),
-        }
-    }
-
-    /// This redactor plus more secrets.
-    pub(crate) fn with<'a>(&self, more: impl IntoIterator<Item = &'a SecretString>) -> Self {
-        let mut all = self.clone();
-        all.secrets.extend(Self::new(more).secrets);
-        all
-    }
-
-    pub(crate) fn redact(&self, text: &str) -> String {
-        let mut text = text.to_owned();
-        for secret in &self.secrets {
-            text = text.replace(secret.expose_secret(), "[REDACTED]");
-        }
-        text
-    }
-
-    fn redact_option(&self, text: &mut Option<String>) {
-        if let Some(t) = text {
-            *t = self.redact(t);
-        }
+/// Blanks the redactor's secrets out of an optional text.
+fn redact_option(redactor: &Redactor, text: &mut Option<String>) {
+    if let Some(t) = text {
+        *t = redactor.redact(t);
     }
 }
 
@@ -270,7 +254,7 @@ impl ProviderErrorBody for manta_client::types::ErrorResponse {
     const PROVIDER: Provider = Provider::Manta;
     fn redact(&mut self, redactor: &Redactor) {
         self.err_response.message = redactor.redact(&self.err_response.message);
-        redactor.redact_option(&mut self.err_response.bot_id);
+        redact_option(redactor, &mut self.err_response.bot_id);
     }
     fn into_error(self, status: u16) -> ProviderError {
         ProviderError {
@@ -281,6 +265,7 @@ impl ProviderErrorBody for manta_client::types::ErrorResponse {
             message: Some(self.err_response.message.clone()),
             body: ProviderBody::Manta(self),
             retry_after: None,
+            wait_refused: None,
         }
     }
 }
@@ -288,8 +273,8 @@ impl ProviderErrorBody for manta_client::types::ErrorResponse {
 impl ProviderErrorBody for oneaccess_client::types::Error {
     const PROVIDER: Provider = Provider::OneAccess;
     fn redact(&mut self, redactor: &Redactor) {
-        redactor.redact_option(&mut self.error_code);
-        redactor.redact_option(&mut self.error_msg);
+        redact_option(redactor, &mut self.error_code);
+        redact_option(redactor, &mut self.error_msg);
     }
     fn into_error(self, status: u16) -> ProviderError {
         ProviderError {
@@ -300,6 +285,7 @@ impl ProviderErrorBody for oneaccess_client::types::Error {
             message: self.error_msg.clone(),
             body: ProviderBody::OneAccess(self),
             retry_after: None,
+            wait_refused: None,
         }
     }
 }
@@ -307,8 +293,8 @@ impl ProviderErrorBody for oneaccess_client::types::Error {
 impl ProviderErrorBody for cloudbase_client::types::Error {
     const PROVIDER: Provider = Provider::CloudBase;
     fn redact(&mut self, redactor: &Redactor) {
-        redactor.redact_option(&mut self.error);
-        redactor.redact_option(&mut self.error_description);
+        redact_option(redactor, &mut self.error);
+        redact_option(redactor, &mut self.error_description);
     }
     fn into_error(self, status: u16) -> ProviderError {
         ProviderError {
@@ -319,6 +305,7 @@ impl ProviderErrorBody for cloudbase_client::types::Error {
             message: self.error_description.clone(),
             body: ProviderBody::CloudBase(self),
             retry_after: None,
+            wait_refused: None,
         }
     }
 }
@@ -343,6 +330,7 @@ pub(crate) fn from_body<E: ProviderErrorBody>(
             message: None,
             body: ProviderBody::Text(snippet(&redactor.redact(&String::from_utf8_lossy(body)))),
             retry_after: None,
+            wait_refused: None,
         },
     };
     Error::Provider(Box::new(error))
@@ -358,6 +346,14 @@ pub(crate) async fn from_progenitor<E: ProviderErrorBody>(
     redactor: &Redactor,
 ) -> Error {
     let provider = E::PROVIDER;
+    if let Some(status) = observed.status.filter(|s| s.is_redirection()) {
+        return Error::Redirect {
+            provider,
+            status: status.as_u16(),
+            host: observed.location_host.clone(),
+            followed: false,
+        };
+    }
     let mut mapped = match (observed.oversize, observed.status) {
         (true, Some(status)) if !status.is_success() => Error::Provider(Box::new(ProviderError {
             provider,
@@ -367,6 +363,7 @@ pub(crate) async fn from_progenitor<E: ProviderErrorBody>(
             message: None,
             body: ProviderBody::Text(format!("[an error body over {body_limit} bytes, not read]")),
             retry_after: None,
+            wait_refused: None,
         })),
         (true, status) => Error::UnexpectedResponse {
             provider,
@@ -438,6 +435,18 @@ async fn map_error<E: ProviderErrorBody>(
                 },
                 Err(source) => Error::Transport { provider, source },
             }
+        }
+        // reqwest refused to build the request (a URL or header it cannot send): nothing left
+        // this machine, and another attempt would fail the same way. Its text may quote the
+        // URL, and with it the input: only a bounded snippet of the rest is kept.
+        progenitor_client::Error::CommunicationError(source) if source.is_builder() => {
+            Error::invalid(
+                "request",
+                format!(
+                    "could not be built: {}",
+                    snippet(&redactor.redact(&causes(&source.without_url())))
+                ),
+            )
         }
         progenitor_client::Error::CommunicationError(source)
         | progenitor_client::Error::ResponseBodyError(source)

@@ -80,6 +80,10 @@ impl MantaClient {
     }
 
     /// A client from credentials and settings; checks every input before anything is sent.
+    ///
+    /// The credentials must hold a token: MantaGo takes `Authorization: Bearer` on every
+    /// call, `/openapi/token` included, and documents no call that issues a first token (the
+    /// operator supplies it).
     pub fn with_settings(
         base_url: &str,
         bot_id: &str,
@@ -88,15 +92,14 @@ impl MantaClient {
     ) -> Result<Self, Error> {
         validate::id("botId", bot_id)?;
         validate::id("secret", credentials.secret().expose_secret())?;
-        if let Some(token) = credentials.token() {
-            unbind_auth::header::bearer(token)?;
-        }
-        let redactor = Redactor::new(
-            credentials
-                .token()
-                .into_iter()
-                .chain([credentials.secret()]),
-        );
+        let token = credentials.token().ok_or_else(|| {
+            Error::invalid(
+                "token",
+                "is required: MantaGo takes a bearer token on every call, /openapi/token included",
+            )
+        })?;
+        unbind_auth::header::bearer(token)?;
+        let redactor = Redactor::new([token, credentials.secret()]);
         let http = settings.call.http_client()?;
         Ok(Self {
             api: manta_client::Client::new_with_client(&crate::base(base_url)?, http, credentials),
@@ -106,28 +109,14 @@ impl MantaClient {
         })
     }
 
-    /// Asks for an API token with the secret alone (`POST /openapi/token`) and returns a client
-    /// that uses it. MantaGo also rotates the secret: the returned client holds the new one.
-    ///
-    /// PROVIDERS.md says every MantaGo call carries a bearer token; where `/openapi/token` needs
-    /// one too, build the client with the token you hold and call [`MantaClient::refresh`].
-    pub async fn login(base_url: &str, bot_id: &str, secret: SecretString) -> Result<Self, Error> {
-        Self::with_settings(
-            base_url,
-            bot_id,
-            Credentials::new(secret),
-            MantaSettings::default(),
-        )?
-        .refresh()
-        .await
-    }
-
-    /// Exchanges the current credentials for a new API token and secret (`POST /openapi/token`,
-    /// with the bearer token if one is held) and returns a client that uses them. The old token
-    /// and secret are refused from then on (code 120000): keep [`MantaClient::credentials`].
+    /// Exchanges the current token and secret for a new pair (`POST /openapi/token`, with the
+    /// bearer token and the secret) and returns the new pair as MantaGo sent it, before any
+    /// local check: MantaGo refuses the old pair from now on (code 120000), so keep the new
+    /// one first (the CLI writes it to `--save-credentials`), then build a client with
+    /// [`MantaClient::with_settings`], which checks it.
     ///
     /// Not retried except where the request cannot have arrived: a repeat would rotate twice.
-    pub async fn refresh(&self) -> Result<Self, Error> {
+    pub async fn rotate(&self) -> Result<Credentials, Error> {
         let issued = self
             .caller
             .retrying("get_api_token", Repeat::OnlyIfUnsent, || {
@@ -140,15 +129,23 @@ impl MantaClient {
                 )
             })
             .await?;
-        let credentials = Credentials::new(SecretString::from(issued.api_secret))
-            .with_token(SecretString::from(issued.api_token));
+        succeeded(issued.success)?;
+        Ok(Credentials::new(SecretString::from(issued.api_secret))
+            .with_token(SecretString::from(issued.api_token)))
+    }
+
+    /// [`MantaClient::rotate`], then a client that uses the new pair (with the same settings
+    /// and HTTP client). Keep [`MantaClient::credentials`] of the client returned: the old
+    /// pair is refused from now on.
+    pub async fn refresh(&self) -> Result<Self, Error> {
+        let credentials = self.rotate().await?;
         let mut settings = self.settings.clone();
         settings.call.http = Some(self.api.client().clone());
         Self::with_settings(self.api.baseurl(), &self.bot_id, credentials, settings)
     }
 
-    /// The credentials in use: after [`MantaClient::login`], the new token and rotated secret
-    /// (keep them: MantaGo rejects the old secret from now on).
+    /// The credentials in use: after [`MantaClient::refresh`], the new token and rotated
+    /// secret (keep them: MantaGo rejects the old pair from now on).
     pub fn credentials(&self) -> &Credentials {
         self.api.inner()
     }
@@ -232,7 +229,8 @@ impl MantaClient {
                 self.caller.once(call.send())
             })
             .await?;
-        Ok(page.client_list.unwrap_or_default())
+        succeeded(page.success)?;
+        Ok(page.client_list)
     }
 
     /// Gets one chat-platform client (`POST /openapi/client/{clientId}`), optionally narrowed
@@ -265,6 +263,7 @@ impl MantaClient {
                 self.caller.once(call.send())
             })
             .await?;
+        succeeded(found.success)?;
         Ok(found.client)
     }
 
@@ -274,7 +273,8 @@ impl MantaClient {
     /// cannot have arrived (429, a refused connection).
     pub async fn bind(&self, client_id: &str, customer_id: &str) -> Result<(), Error> {
         let body = self.customer_body(client_id, customer_id)?;
-        self.caller
+        let answer = self
+            .caller
             .retrying("bind_customer", Repeat::OnlyIfUnsent, || {
                 self.caller.once(
                     self.api
@@ -285,7 +285,7 @@ impl MantaClient {
                 )
             })
             .await?;
-        Ok(())
+        succeeded(answer.success)
     }
 
     /// Unbinds a customer from a chat-platform client (`POST /openapi/unbind/customer`).
@@ -304,12 +304,27 @@ impl MantaClient {
                         .send(),
                 )
             })
-            .await;
+            .await
+            .and_then(|answer| succeeded(answer.success));
         UnbindOutcome::from_result(outcome, |e| {
             e.code
                 .as_deref()
                 .and_then(|c| c.parse::<i64>().ok())
                 .is_some_and(|c| self.settings.already_unbound_codes.contains(&c))
+        })
+    }
+}
+
+/// A MantaGo 200 says `"success": true`; one that says false is not success, whatever else
+/// it holds (see `BasicSuccessResponse` in specs/manta.yaml).
+fn succeeded(success: bool) -> Result<(), Error> {
+    if success {
+        Ok(())
+    } else {
+        Err(Error::UnexpectedResponse {
+            provider: Provider::Manta,
+            status: 200,
+            detail: "the answer says \"success\": false".to_owned(),
         })
     }
 }

@@ -293,11 +293,13 @@ impl OneAccessClient {
             .caller
             .retrying("unbind_social_account", Repeat::Safe, || {
                 self.signed(|signature| {
-                    self.caller.once(
+                    // The documented 200 is a JSON string or an empty body (see the spec).
+                    self.caller.once_or_empty(
                         with_device!(self.api.unbind_social_account(), &self.device)
                             .x_signature(signature)
                             .body(types::UnbindSocialAccountRequest { id: id.to_owned() })
                             .send(),
+                        true,
                     )
                 })
             })

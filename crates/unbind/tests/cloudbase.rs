@@ -293,3 +293,84 @@ async fn list_and_bind_follow_the_spec() {
     let body: serde_json::Value = serde_json::from_slice(&requests[1].body).unwrap();
     assert_eq!(body, json!({"provider_token": "provider-token-1"}));
 }
+
+/// A server answering `verb at` with a 200 of `body` as `content_type`.
+async fn answering(verb: &str, at: &str, body: &str, content_type: &str) -> MockServer {
+    let server = MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method(verb))
+        .and(wiremock::matchers::path(at))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200).set_body_raw(body.to_owned(), content_type),
+        )
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test]
+async fn only_the_documented_shapes_are_success() {
+    let unbind = "/auth/v1/user/provider/github";
+    let server = answering("DELETE", unbind, "{}", "application/json").await;
+    let done = client(&server, CloudBaseSettings::default())
+        .unbind("github")
+        .await;
+    assert_eq!(done.unwrap(), UnbindOutcome::Unbound);
+    for (body, content_type) in [
+        ("[]", "application/json"),
+        ("null", "application/json"),
+        ("<html><body>Welcome</body></html>", "text/html"),
+        ("{}", "text/plain"),
+    ] {
+        let server = answering("DELETE", unbind, body, content_type).await;
+        let outcome = client(&server, CloudBaseSettings::default())
+            .unbind("github")
+            .await;
+        assert!(
+            matches!(outcome, Err(Error::UnexpectedResponse { status: 200, .. })),
+            "unbind {body} {content_type}: {outcome:?}"
+        );
+    }
+    let list = "/auth/v1/user/provider";
+    for body in [r#"{"foo":1}"#, "[]", r#"{"total":0}"#, r#"{"data":null}"#] {
+        let server = answering("GET", list, body, "application/json").await;
+        let outcome = client(&server, CloudBaseSettings::default()).list().await;
+        assert!(
+            matches!(outcome, Err(Error::UnexpectedResponse { status: 200, .. })),
+            "list {body}: {outcome:?}"
+        );
+    }
+    let server = answering("GET", list, r#"{"total":0,"data":[]}"#, "application/json").await;
+    let listed = client(&server, CloudBaseSettings::default()).list().await;
+    assert!(listed.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_base_url_with_user_info_or_a_line_break_is_refused() {
+    for bad in [
+        "https://user:pw@env.api.tcloudbasegateway.com",
+        "https://user@env.api.tcloudbasegateway.com",
+        "https://env.api.tcloudbasegateway.com\r\nX-Injected: 1",
+        "https://env.api.tcloud\nbasegateway.com",
+        "https://env.api.tcloud\tbasegateway.com",
+        " https://env.api.tcloudbasegateway.com",
+    ] {
+        let outcome = CloudBaseClient::new(bad, SecretString::from(SECRET));
+        match outcome {
+            Err(Error::InvalidInput { field, reason }) => {
+                assert_eq!(field, "base_url", "{bad:?}");
+                assert!(
+                    !reason.contains("pw") && !reason.contains("Injected"),
+                    "{reason}"
+                );
+            }
+            other => panic!("{bad:?}: expected invalid input, got {other:?}"),
+        }
+    }
+    assert!(
+        CloudBaseClient::new(
+            "https://env.api.tcloudbasegateway.com/",
+            SecretString::from(SECRET)
+        )
+        .is_ok()
+    );
+}

@@ -357,21 +357,17 @@ async fn html_bad_gateway_keeps_status(p: P) {
     timed(p, "HTML 502 page", attempts, elapsed, Duration::ZERO, SLACK);
 }
 
-/// What a 200 with `body` as `content_type` must come to: OneAccess documents no body for an
-/// unbind's 200 and never reads it (success whatever it holds); the others must match their
-/// schema, or it is an `UnexpectedResponse` whose detail holds `detail_has` and a snippet.
+/// What a 200 with `body` as `content_type` must come to: it must match the spec's schema
+/// (OneAccess: a JSON string), or it is an `UnexpectedResponse` whose detail holds
+/// `detail_has` and a snippet of the body.
 async fn success_status_with(p: P, fault: &str, body: &str, content_type: &str, detail_has: &str) {
     let script =
         Script::always(ResponseTemplate::new(200).set_body_raw(body.to_owned(), content_type));
     let (outcome, attempts, elapsed) = run(p, script, settings(policy(3, 10))).await;
-    if p == P::OneAccess {
-        assert_eq!(outcome.unwrap(), UnbindOutcome::Unbound, "{fault}");
-    } else {
-        let detail = unexpected(p, outcome, 200);
-        assert!(detail.contains(detail_has), "{fault}: {detail}");
-        assert!(detail.contains("; body: \""), "{fault}: {detail}");
-        assert!(no_control(&detail), "{fault}: {detail:?}");
-    }
+    let detail = unexpected(p, outcome, 200);
+    assert!(detail.contains(detail_has), "{fault}: {detail}");
+    assert!(detail.contains("; body: \""), "{fault}: {detail}");
+    assert!(no_control(&detail), "{fault}: {detail:?}");
     assert_eq!(attempts, 1, "{fault}: an unexpected answer is not retried");
     timed(p, fault, attempts, elapsed, Duration::ZERO, SLACK);
 }
@@ -393,23 +389,40 @@ async fn truncated_json(p: P) {
     .await;
 }
 
-// (l) The wrong content type: JSON sent as `text/plain` is still read (nobody checks the
-// header); an HTML page sent as a 200 is not the answer.
+// (l) The wrong content type: the spec says JSON, so even the right JSON sent as
+// `text/plain` (or with no Content-Type) is not the answer; nor is an HTML page.
 async fn wrong_content_type(p: P) {
     let json_body = match p {
         P::Manta => json!({"success": true, "message": "ok"}),
         P::OneAccess => json!("success"),
         P::CloudBase => json!({}),
     };
+    for content_type in [Some("text/plain"), Some("application/jsonp"), None] {
+        let mut answer = ResponseTemplate::new(200).set_body_bytes(json_body.to_string());
+        if let Some(content_type) = content_type {
+            answer = answer.insert_header("content-type", content_type);
+        }
+        let (outcome, attempts, _) = run(p, Script::always(answer), settings(policy(3, 10))).await;
+        let detail = unexpected(p, outcome, 200);
+        let shown = content_type.map_or("missing".to_owned(), |c| format!("{c:?}"));
+        assert_eq!(
+            detail,
+            format!("the answer's Content-Type is {shown}, not JSON"),
+            "{content_type:?}"
+        );
+        assert_eq!(attempts, 1);
+    }
+    // The right JSON with the right type, parameters and case notwithstanding, is done.
     let script = Script::always(
-        ResponseTemplate::new(200).set_body_raw(json_body.to_string(), "text/plain"),
+        ResponseTemplate::new(200)
+            .set_body_raw(json_body.to_string(), "Application/JSON; charset=UTF-8"),
     );
     let (outcome, attempts, elapsed) = run(p, script, settings(policy(3, 10))).await;
     assert_eq!(outcome.unwrap(), UnbindOutcome::Unbound);
     assert_eq!(attempts, 1);
     timed(
         p,
-        "200 JSON as text/plain",
+        "200 JSON as text/plain, as nothing, as JSON",
         attempts,
         elapsed,
         Duration::ZERO,
@@ -430,7 +443,7 @@ async fn wrong_content_type(p: P) {
 async fn schema_mismatch(p: P) {
     let (body, detail_has) = match p {
         P::Manta => (r#"{"success": "yes", "message": 1}"#, "invalid type"),
-        P::OneAccess => (r#"{"unexpected": [1, 2, 3]}"#, ""),
+        P::OneAccess => (r#"{"unexpected": [1, 2, 3]}"#, "invalid type"),
         P::CloudBase => (r#"["not", "an", "object"]"#, "invalid type"),
     };
     success_status_with(
@@ -443,8 +456,22 @@ async fn schema_mismatch(p: P) {
     .await;
 }
 
-// (o) An empty 200 where JSON is expected.
+// (o) An empty 200 where JSON is expected; OneAccess documents an empty 200 for unbind
+// beside the JSON string (see specs/oneaccess.yaml), so there it is done.
 async fn empty_success_body(p: P) {
+    if p == P::OneAccess {
+        for answer in [
+            ResponseTemplate::new(200),
+            ResponseTemplate::new(200).set_body_raw("", "application/json"),
+            ResponseTemplate::new(200).set_body_raw("\r\n", "text/html"),
+        ] {
+            let (outcome, attempts, _) =
+                run(p, Script::always(answer), settings(policy(3, 10))).await;
+            assert_eq!(outcome.unwrap(), UnbindOutcome::Unbound);
+            assert_eq!(attempts, 1);
+        }
+        return;
+    }
     success_status_with(
         p,
         "200 empty body",
@@ -470,16 +497,11 @@ async fn oversize_answer(p: P) {
     };
     let script = Script::always(ResponseTemplate::new(200).set_body_json(success_body));
     let (outcome, attempts, elapsed) = run(p, script, call.clone()).await;
-    if p == P::OneAccess {
-        // The unbind's 200 has no documented body, so none is read, big or not.
-        assert_eq!(outcome.unwrap(), UnbindOutcome::Unbound);
-    } else {
-        let detail = unexpected(p, outcome, 200);
-        assert_eq!(
-            detail,
-            "the answer is over the 1024-byte limit and was not read"
-        );
-    }
+    let detail = unexpected(p, outcome, 200);
+    assert_eq!(
+        detail,
+        "the answer is over the 1024-byte limit and was not read"
+    );
     assert_eq!(attempts, 1);
     timed(
         p,
@@ -630,9 +652,8 @@ async fn oversize_unbounded_answer(p: P) {
         let status = match raw {
             Raw::EndlessChunks(s) | Raw::HugeDeclaredLength(s) => s,
         };
-        match (p, status) {
-            (P::OneAccess, 200) => assert_eq!(outcome.unwrap(), UnbindOutcome::Unbound, "{what}"),
-            (_, 200) => {
+        match status {
+            200 => {
                 let detail = unexpected(p, outcome, 200);
                 assert_eq!(
                     detail,
@@ -809,6 +830,182 @@ async fn bind_connection_refused_is_retried(p: P) {
     );
 }
 
+// (q) A redirect to another host, as a hostile or misconfigured server would send: never
+// followed, whatever its status, so nothing (body secret, signature, token) reaches the
+// other host; the error names the status and the host, never the target's path or query.
+async fn redirect_is_not_followed(p: P) {
+    let elsewhere = MockServer::start().await;
+    let counter = Script::always(p.ok());
+    let stolen = counter.counter();
+    Mock::given(wiremock::matchers::any())
+        .respond_with(counter)
+        .mount(&elsewhere)
+        .await;
+    let target = format!("{}/steal?token=QUERY-abc", elsewhere.uri());
+    let host = elsewhere.address().to_string();
+    for status in [301, 302, 303, 307, 308] {
+        let script =
+            Script::always(ResponseTemplate::new(status).insert_header("Location", &target));
+        let (outcome, attempts, elapsed) = run(p, script, settings(policy(3, 10))).await;
+        let error = outcome.unwrap_err();
+        let text = format!("{error} {error:?}");
+        assert!(
+            matches!(&error, Error::Redirect { status: s, host: Some(h), followed: false, .. } if *s == status && *h == host),
+            "{status}: {error:?}"
+        );
+        assert_eq!(error.kind(), "redirect");
+        assert!(!text.contains("steal") && !text.contains("QUERY"), "{text}");
+        assert!(!leaks(p, &text), "{text}");
+        assert_eq!(attempts, 1, "{status}: a redirect is not retried");
+        timed(
+            p,
+            "redirect to another host",
+            attempts,
+            elapsed,
+            Duration::ZERO,
+            SLACK,
+        );
+    }
+    assert_eq!(stolen.get(), 0, "a request reached the redirect's target");
+}
+
+// (r) The opt-in follows a redirect on the same origin only.
+async fn same_origin_redirects_when_asked(p: P) {
+    let call = CallSettings {
+        redirects: unbind::Redirects::SameOrigin,
+        ..settings(policy(0, 10))
+    };
+    // Same origin: followed to the path the server names, which answers the unbind.
+    let server = MockServer::start().await;
+    let (verb, at) = p.unbind_route();
+    if p == P::OneAccess {
+        harness::mount_signing(&server).await;
+    }
+    Mock::given(method(verb))
+        .and(path(at))
+        .respond_with(ResponseTemplate::new(308).insert_header("Location", "/moved/here"))
+        .mount(&server)
+        .await;
+    Mock::given(method(verb))
+        .and(path("/moved/here"))
+        .respond_with(p.ok())
+        .mount(&server)
+        .await;
+    assert_eq!(
+        p.unbind(&server.uri(), call.clone()).await.unwrap(),
+        UnbindOutcome::Unbound
+    );
+    // Another origin (another port of the same host): not followed.
+    let elsewhere = MockServer::start().await;
+    let target = format!("{}/x", elsewhere.uri());
+    let script = Script::always(ResponseTemplate::new(307).insert_header("Location", &target));
+    let (outcome, attempts, _) = run(p, script, call).await;
+    assert!(
+        matches!(
+            outcome,
+            Err(Error::Redirect {
+                status: 307,
+                followed: false,
+                ..
+            })
+        ),
+        "{outcome:?}"
+    );
+    assert_eq!(attempts, 1);
+    assert!(elsewhere.received_requests().await.unwrap().is_empty());
+}
+
+// (s) An HTTP client supplied by the caller may follow redirects itself; an answer from
+// another origin is still never success.
+async fn a_supplied_client_that_follows_is_still_refused(p: P) {
+    let elsewhere = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(p.ok())
+        .mount(&elsewhere)
+        .await;
+    let target = format!("{}/other", elsewhere.uri());
+    let script = Script::always(ResponseTemplate::new(307).insert_header("Location", &target));
+    let call = CallSettings {
+        http: Some(reqwest::Client::new()),
+        ..settings(RetryPolicy::never())
+    };
+    let (outcome, _, _) = run(p, script, call).await;
+    let host = elsewhere.address().to_string();
+    assert!(
+        matches!(&outcome, Err(Error::Redirect { status: 200, host: Some(h), followed: true, .. }) if *h == host),
+        "{outcome:?}"
+    );
+}
+
+// (t) A Retry-After longer than the policy allows in total: not waited for, and the error
+// says why.
+async fn a_refused_wait_is_explained(p: P) {
+    let script = Script::always(
+        p.error(429, 42901, "slow down")
+            .insert_header("Retry-After", "5"),
+    );
+    let call = settings(RetryPolicy {
+        max_total: Duration::from_secs(2),
+        ..policy(3, 10)
+    });
+    let (outcome, attempts, elapsed) = run(p, script, call).await;
+    let e = provider_error(p, outcome, 429);
+    let why = e.wait_refused.expect("the refusal is recorded");
+    assert_eq!(why.asked, Some(Duration::from_secs(5)));
+    assert_eq!(why.max_total, Duration::from_secs(2));
+    assert!(
+        e.to_string()
+            .contains("not retried: the provider asked to wait 5 s (Retry-After), which ")
+            && e.to_string().contains("would pass retry.max_total (2 s)"),
+        "{e}"
+    );
+    assert_eq!(attempts, 1);
+    timed(
+        p,
+        "429 Retry-After 5 s, max_total 2 s",
+        attempts,
+        elapsed,
+        Duration::ZERO,
+        SLACK,
+    );
+}
+
+// (u) A request the HTTP library cannot build (a URL past the 65,534 bytes an HTTP/1 URI
+// may have): invalid input, nothing sent, never a transport error, never retried, and the
+// message does not repeat the URL.
+async fn an_unbuildable_request_is_invalid_input_not_transport(p: P) {
+    let server = p.server(Script::always(p.ok())).await;
+    let long_base = format!("{}/{}", server.uri(), "p".repeat(70_000));
+    let started = Instant::now();
+    let outcome = p.unbind(&long_base, settings(policy(3, 10))).await;
+    let elapsed = started.elapsed();
+    match &outcome {
+        Err(Error::InvalidInput { field, reason }) => {
+            assert_eq!(field, "request");
+            assert!(reason.starts_with("could not be built"), "{reason}");
+            assert!(reason.chars().count() <= SNIPPET_CHARS + 40, "{reason}");
+            assert!(!reason.contains("ppppp"), "{reason}");
+        }
+        other => panic!("{p:?}: expected invalid input, got {other:?}"),
+    }
+    let unbinds = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.url.path() == p.unbind_route().1)
+        .count();
+    assert_eq!(unbinds, 0);
+    timed(
+        p,
+        "a URL too long to build",
+        0,
+        elapsed,
+        Duration::ZERO,
+        SLACK,
+    );
+}
+
 macro_rules! per_provider {
     ($($fault:ident),* $(,)?) => {
         mod manta {
@@ -845,6 +1042,11 @@ per_provider!(
     bind_rate_limited_is_retried,
     bind_timeout_is_not_retried,
     bind_connection_refused_is_retried,
+    redirect_is_not_followed,
+    same_origin_redirects_when_asked,
+    a_supplied_client_that_follows_is_still_refused,
+    a_refused_wait_is_explained,
+    an_unbuildable_request_is_invalid_input_not_transport,
 );
 
 /// A `MakeWriter` into a shared buffer.

@@ -45,7 +45,7 @@ struct Answer {
     status: u16,
     content_type: &'static str,
     body: Vec<u8>,
-    /// For a 301: send a `Location` (to a path nothing answers).
+    /// For a 301: send a `Location` (to a path nothing answers; never followed).
     location: bool,
 }
 
@@ -347,9 +347,7 @@ fn check(
         Property::Survives => match error {
             Error::Provider(e) => {
                 prop_assert_eq!(e.provider, p.provider());
-                if !answer.location {
-                    prop_assert_eq!(e.status, answer.status, "the status is kept");
-                }
+                prop_assert_eq!(e.status, answer.status, "the status is kept");
                 prop_assert!(!(200..300).contains(&e.status), "{e:?}");
                 for field in [&e.code, &e.kind, &e.message].into_iter().flatten() {
                     prop_assert!(!leaks(p, field), "a field leaks a secret: {field}");
@@ -372,13 +370,45 @@ fn check(
                     prop_assert!(!leaks(p, body), "the body snippet leaks a secret: {body}");
                     prop_assert!(!body.chars().any(char::is_control), "{body:?}");
                 } else {
-                    prop_assert_eq!(
-                        detail.as_str(),
-                        "the answer is over the 4096-byte limit and was not read"
-                    );
+                    let content_type = detail
+                        .strip_prefix("the answer's Content-Type is ")
+                        .and_then(|rest| rest.strip_suffix(", not JSON"));
+                    if let Some(shown) = content_type {
+                        prop_assert!(
+                            answer.content_type.is_empty() || !answer.content_type.contains("json"),
+                            "{detail}"
+                        );
+                        prop_assert!(!shown.chars().any(char::is_control), "{detail:?}");
+                    } else if p == P::Manta && detail.contains("success") {
+                        prop_assert_eq!(detail.as_str(), "the answer says \"success\": false");
+                    } else {
+                        prop_assert_eq!(
+                            detail.as_str(),
+                            "the answer is over the 4096-byte limit and was not read"
+                        );
+                    }
                 }
             }
-            other => prop_assert!(false, "neither a provider error nor unexpected: {other:?}"),
+            // A redirect is never followed: its status is kept, and the host it names only
+            // when there is a Location.
+            Error::Redirect {
+                provider,
+                status,
+                host,
+                followed,
+            } => {
+                prop_assert_eq!(*provider, p.provider());
+                prop_assert_eq!(*status, answer.status, "the status is kept");
+                prop_assert!((300..400).contains(status), "{error:?}");
+                prop_assert!(!followed);
+                prop_assert_eq!(host.is_some(), answer.location, "{:?}", host);
+                prop_assert!(!leaks(p, &display), "Display leaks a secret: {display}");
+                prop_assert!(!leaks(p, &debug), "Debug leaks a secret: {debug}");
+            }
+            other => prop_assert!(
+                false,
+                "neither a provider error, a redirect nor unexpected: {other:?}"
+            ),
         },
         Property::CleanBoundedLine => {
             prop_assert!(!leaks(p, &display), "Display leaks a secret: {display}");

@@ -63,45 +63,96 @@ async fn unbind_sends_bearer_bot_id_and_the_secret_in_the_body() {
 }
 
 #[tokio::test]
-async fn login_fetches_a_token_and_uses_the_rotated_secret() {
+async fn a_client_without_a_token_is_refused_before_anything_is_sent() {
+    // The spec puts the bearer on every call, /openapi/token included: there is no
+    // secret-only login.
     let server = MockServer::start().await;
+    let error = MantaClient::with_settings(
+        &server.uri(),
+        "bot-1",
+        Credentials::new(SecretString::from(API_SECRET)),
+        MantaSettings::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&error, Error::InvalidInput { field, reason } if field == "token" && reason.contains("bearer")),
+        "{error:?}"
+    );
+    assert!(received(&server).await.is_empty());
+}
+
+#[tokio::test]
+async fn rotate_hands_back_the_issued_pair_before_any_local_check() {
+    let server = MockServer::start().await;
+    // A token no header can carry: MantaGo has rotated all the same, so the pair must reach
+    // the caller, and only building a client with it fails.
     answer(
         &server,
         "POST",
         "/openapi/token",
         200,
-        json!({"success": true, "message": "ok", "apiToken": "jwt-NEW", "apiSecret": "secret-NEW"}),
+        json!({"success": true, "message": "ok", "apiToken": "jwt-NEW\nline", "apiSecret": "secret-NEW-1"}),
     )
     .await;
+    let issued = client(&server).rotate().await.unwrap();
+    assert_eq!(issued.secret().expose_secret(), "secret-NEW-1");
+    assert_eq!(
+        issued.token().map(|t| t.expose_secret()),
+        Some("jwt-NEW\nline")
+    );
+    let requests = received(&server).await;
+    assert_eq!(requests.len(), 1);
+    assert_eq!(
+        header(&requests[0], "authorization"),
+        Some(format!("Bearer {SECRET}").as_str())
+    );
+    let body: serde_json::Value = serde_json::from_slice(&requests[0].body).unwrap();
+    assert_eq!(body, json!({"secret": API_SECRET}));
+    let error = client(&server).refresh().await.unwrap_err();
+    assert!(matches!(error, Error::InvalidInput { .. }), "{error:?}");
+}
+
+#[tokio::test]
+async fn a_success_status_that_says_success_false_is_not_done() {
+    let server = MockServer::start().await;
+    for route in ["/openapi/unbind/customer", "/openapi/bind/customer"] {
+        answer(
+            &server,
+            "POST",
+            route,
+            200,
+            json!({"success": false, "message": "nothing happened"}),
+        )
+        .await;
+    }
+    let unbind = client(&server).unbind("c", "u").await.unwrap_err();
+    let bind = client(&server).bind("c", "u").await.unwrap_err();
+    for error in [unbind, bind] {
+        assert!(
+            matches!(&error, Error::UnexpectedResponse { status: 200, detail, .. } if detail.contains("\"success\": false")),
+            "{error:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_list_answer_without_its_list_is_an_error_not_an_empty_page() {
+    let server = MockServer::start().await;
     answer(
         &server,
         "POST",
-        "/openapi/bind/customer",
+        "/openapi/clients",
         200,
         json!({"success": true, "message": "ok"}),
     )
     .await;
-    let client = MantaClient::login(&server.uri(), "bot-1", SecretString::from(API_SECRET))
+    let error = client(&server)
+        .list(&ListQuery::default())
         .await
-        .unwrap();
-    client.bind("c", "u").await.unwrap();
-
-    let requests = received(&server).await;
-    assert_eq!(requests.len(), 2);
-    let token_body: serde_json::Value = serde_json::from_slice(&requests[0].body).unwrap();
-    assert_eq!(token_body, json!({"secret": API_SECRET}));
-    assert_eq!(header(&requests[0], "authorization"), None, "no token yet");
-    assert_eq!(
-        header(&requests[1], "authorization"),
-        Some("Bearer jwt-NEW")
-    );
-    let bind_body: serde_json::Value = serde_json::from_slice(&requests[1].body).unwrap();
-    assert_eq!(bind_body["secret"], "secret-NEW");
-    let credentials = client.credentials();
-    assert_eq!(credentials.secret().expose_secret(), "secret-NEW");
-    assert_eq!(
-        credentials.token().map(|t| t.expose_secret()),
-        Some("jwt-NEW")
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::UnexpectedResponse { status: 200, detail, .. } if detail.contains("clientList")),
+        "{error:?}"
     );
 }
 

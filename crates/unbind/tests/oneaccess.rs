@@ -496,3 +496,78 @@ async fn bind_needs_only_the_state_token_and_returns_the_session_as_secrets() {
         json!({"mobile": "13800000000", "verify_code": "123456"})
     );
 }
+
+/// A server that hands out the key and time and answers the unbind (or list) with `body` as
+/// `content_type` (no header when empty).
+async fn answering(at: &str, verb: &str, body: &str, content_type: &str) -> MockServer {
+    let server = signing_server(PUBLIC_KEYS[0].1).await;
+    let mut answer = ResponseTemplate::new(200).set_body_bytes(body.to_owned());
+    if !content_type.is_empty() {
+        answer = answer.insert_header("content-type", content_type);
+    }
+    Mock::given(method(verb))
+        .and(path(at))
+        .respond_with(answer)
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test]
+async fn an_unbind_is_done_only_on_a_json_string_or_an_empty_body() {
+    let clock = || Arc::new(FixedClock::new(LOCAL_TIME));
+    let unbind = "/api/v2/sdk/social/unbind-account";
+    for (body, content_type) in [
+        ("\"success\"", "application/json"),
+        ("\"\"", "application/json;charset=utf8"),
+        ("", ""),
+        ("", "application/json"),
+    ] {
+        let server = answering(unbind, "POST", body, content_type).await;
+        let outcome = client(&server, Mgf1Hash::Sha256, clock())
+            .unbind("id-1")
+            .await;
+        assert_eq!(
+            outcome.unwrap(),
+            unbind::UnbindOutcome::Unbound,
+            "{body:?} {content_type}"
+        );
+    }
+    for (body, content_type) in [
+        ("null", "application/json"),
+        ("[]", "application/json"),
+        ("{}", "application/json"),
+        (r#"{"result":"ok"}"#, "application/json"),
+        ("1", "application/json"),
+        ("true", "application/json"),
+        ("<html><body>Access denied</body></html>", "text/html"),
+        ("\"success\"", "text/plain"),
+        ("\"success\"", ""),
+    ] {
+        let server = answering(unbind, "POST", body, content_type).await;
+        let outcome = client(&server, Mgf1Hash::Sha256, clock())
+            .unbind("id-1")
+            .await;
+        assert!(
+            matches!(outcome, Err(Error::UnexpectedResponse { status: 200, .. })),
+            "{body:?} {content_type}: {outcome:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_list_answer_without_its_array_is_an_error_not_nothing_bound() {
+    let clock = || Arc::new(FixedClock::new(LOCAL_TIME));
+    let social = "/api/v2/sdk/social";
+    for body in [r#"{"foo":1}"#, "[]", r#"{"social":null}"#, "{}"] {
+        let server = answering(social, "GET", body, "application/json").await;
+        let outcome = client(&server, Mgf1Hash::Sha256, clock()).list().await;
+        assert!(
+            matches!(outcome, Err(Error::UnexpectedResponse { status: 200, .. })),
+            "{body}: {outcome:?}"
+        );
+    }
+    let server = answering(social, "GET", r#"{"social":[]}"#, "application/json").await;
+    let listed = client(&server, Mgf1Hash::Sha256, clock()).list().await;
+    assert!(listed.unwrap().is_empty());
+}
