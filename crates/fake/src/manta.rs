@@ -251,14 +251,16 @@ impl Manta {
                 .ok_or_else(|| Failure::new(StatusCode::NOT_FOUND, 5001, "bot not found"))?;
             if let Some(limit) = self.rate_limit {
                 let (start, count) = &mut bot.window;
-                if now - *start >= 1000 {
+                // Saturating: a clock set far back or forth (ManualClock) must not panic.
+                if now.saturating_sub(*start) >= 1000 {
                     (*start, *count) = (now, 0);
                 }
-                *count += 1;
+                *count = count.saturating_add(1);
                 if *count > limit {
                     let mut failure =
                         Failure::new(StatusCode::TOO_MANY_REQUESTS, 429, "rate limit exceeded");
-                    failure.retry_after = Some(((*start + 1000 - now + 999) / 1000).max(1));
+                    let left_ms = start.saturating_add(1000).saturating_sub(now);
+                    failure.retry_after = Some((left_ms.saturating_add(999) / 1000).max(1));
                     return Err(failure);
                 }
             }

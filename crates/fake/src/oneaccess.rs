@@ -7,8 +7,8 @@
 //! `X-signature` with the private key, under OAEP-SHA-256 with MGF1-SHA-256 or, failing that,
 //! MGF1-SHA-1 (the docs leave the MGF1 hash open), and check that the plaintext is
 //! `session_token=…&timestamp=…&nonce=…` with a known session, a timestamp within the
-//! seed's window of the server's time (read as milliseconds from 10^11 up, else as seconds),
-//! and a non-empty nonce. `social/bind` adds the social login waiting under `X-state-token`
+//! seed's window of the server's time (read as milliseconds from 10^11 up, else as seconds;
+//! any 64-bit value is answered, none can overflow), and a non-empty nonce. `social/bind` adds the social login waiting under `X-state-token`
 //! to the user with that mobile number; `social/register-bind` makes a new user for it. Both
 //! check the verification code and answer with a new session. Every call checks the four
 //! required device headers.
@@ -61,7 +61,8 @@ const SESSION_SECONDS: i64 = 7200;
 struct OneAccess {
     clock: Arc<dyn Clock>,
     keys: Keys,
-    window_ms: i64,
+    /// How far a signature's timestamp may be from the clock, in milliseconds.
+    window_ms: u64,
     verify_code: String,
     accounts: Mutex<Accounts>,
 }
@@ -242,7 +243,7 @@ pub(crate) fn router(seed: &OneAccessSeed, clock: Arc<dyn Clock>) -> Result<Rout
     let state = Arc::new(OneAccess {
         clock,
         keys: Keys::new(seed.private_key_pem.as_deref())?,
-        window_ms: i64::try_from(window.saturating_mul(1000)).unwrap_or(i64::MAX),
+        window_ms: window.saturating_mul(1000),
         verify_code: seed
             .verify_code
             .clone()
@@ -344,7 +345,8 @@ impl OneAccess {
         } else {
             timestamp.saturating_mul(1000)
         };
-        if (self.clock.now_ms() - timestamp_ms).abs() > self.window_ms {
+        // `abs_diff`: any i64 pair, even i64::MIN against now, has a distance that fits a u64.
+        if self.clock.now_ms().abs_diff(timestamp_ms) > self.window_ms {
             return Err(fail(
                 "FAKE.SIGNATURE_EXPIRED",
                 "the signature's timestamp is outside the allowed window",

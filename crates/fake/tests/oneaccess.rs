@@ -436,3 +436,33 @@ async fn a_wrong_password_is_refused() {
     assert!(!format!("{error:?}").contains("not-the-password"));
     answers_conform(&fake, "oneaccess");
 }
+
+#[tokio::test]
+async fn a_timestamp_at_the_ends_of_i64_is_refused_with_400_not_a_panic() {
+    let fake = demo().await;
+    let raw = Raw::new(&fake).await;
+    for timestamp in [i64::MIN, i64::MAX, i64::MIN + 1, -1, 0] {
+        let signature = encrypt(
+            &raw.key,
+            &format!("session_token=demo-session&timestamp={timestamp}&nonce=x"),
+        );
+        // A panic in the handler would drop the connection: `list` would fail to send.
+        assert_eq!(
+            raw.list(Some(&signature), None).await,
+            (
+                400,
+                "FAKE.SIGNATURE_EXPIRED".to_owned(),
+                "the signature's timestamp is outside the allowed window".to_owned()
+            ),
+            "timestamp {timestamp}"
+        );
+    }
+    // Still serving.
+    let now = now_ms();
+    let good = encrypt(
+        &raw.key,
+        &format!("session_token=demo-session&timestamp={now}&nonce={now:x}"),
+    );
+    assert_eq!(raw.list(Some(&good), None).await.0, 200);
+    answers_conform(&fake, "oneaccess");
+}
