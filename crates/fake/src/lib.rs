@@ -12,7 +12,8 @@
 //!   old pair; every other call checks the Bearer token, the body's `secret` and `botId`.
 //! - **OneAccess** ([`oneaccess`]): `server-date` and `public-key` come from the fake's own
 //!   RSA key pair; every signed call decrypts `X-signature` and checks its session token,
-//!   timestamp window and nonce, and every call checks the required device headers.
+//!   timestamp window and nonce, and refuses a signature already used (a replay); every call
+//!   checks the required device headers.
 //! - **CloudBase** ([`cloudbase`]): the Bearer token picks the user; list, bind and unbind
 //!   work on that user's bindings.
 //!
