@@ -8,8 +8,9 @@
 //! documented error shape. Every answer conforms to the provider's spec in `specs/` (this
 //! crate's tests check each one).
 //!
-//! - **MantaGo** ([`manta`]): `/openapi/token` issues a new token and secret and retires the
-//!   old pair; every other call checks the Bearer token, the body's `secret` and `botId`.
+//! - **MantaGo** ([`manta`]): every call checks the Bearer token, the body's `secret` and
+//!   `botId`; `/openapi/token` too, which then issues a new token and secret and retires the
+//!   old pair (there is no call without the bearer: the seed supplies the first token).
 //! - **OneAccess** ([`oneaccess`]): `server-date` and `public-key` come from the fake's own
 //!   RSA key pair; every signed call decrypts `X-signature` and checks its session token,
 //!   timestamp window and nonce, and refuses a signature already used (a replay); every call

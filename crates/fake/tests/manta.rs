@@ -34,11 +34,18 @@ fn status_and_code(error: &Error) -> (u16, Option<String>) {
 }
 
 #[tokio::test]
-async fn full_cycle_login_bind_list_unbind_and_unbind_again() {
+async fn full_cycle_refresh_bind_list_unbind_and_unbind_again() {
     let fake = demo().await;
-    let client = MantaClient::login(&fake.manta_url(), "demo-bot", secret("demo-secret"))
-        .await
-        .expect("login");
+    let client = MantaClient::new(
+        &fake.manta_url(),
+        "demo-bot",
+        secret("demo-secret"),
+        secret("demo-token"),
+    )
+    .expect("client")
+    .refresh()
+    .await
+    .expect("refresh");
 
     assert!(clients_of(&client, "u-2").await.is_empty());
     client.bind("c-2", "u-2").await.expect("bind");
@@ -196,4 +203,43 @@ async fn over_the_rate_limit_the_fake_answers_429_with_retry_after_until_the_win
         .map(|(_, s)| s)
         .collect();
     assert_eq!(statuses, [200, 429, 200]);
+}
+
+/// Calls `/openapi/token` directly (the facade always sends what it holds) with `bearer`
+/// and `secret`; returns the status and `errResponse.code` (0 on success).
+async fn token_call(fake: &Fake, bearer: Option<&str>, secret: &str) -> (u16, i64) {
+    let mut request = reqwest::Client::new()
+        .post(format!("{}/openapi/token?botId=demo-bot", fake.manta_url()))
+        .json(&serde_json::json!({ "secret": secret }));
+    if let Some(bearer) = bearer {
+        request = request.bearer_auth(bearer);
+    }
+    let answer = request.send().await.expect("answer");
+    let status = answer.status().as_u16();
+    let body: serde_json::Value = answer.json().await.expect("json");
+    (status, body["errResponse"]["code"].as_i64().unwrap_or(0))
+}
+
+#[tokio::test]
+async fn the_token_call_needs_the_current_bearer_token_and_secret() {
+    let fake = demo().await;
+    assert_eq!(token_call(&fake, None, "demo-secret").await, (401, 1004));
+    assert_eq!(
+        token_call(&fake, Some("wrong-token"), "demo-secret").await,
+        (401, 1004)
+    );
+    assert_eq!(
+        token_call(&fake, Some("demo-token"), "wrong-secret").await,
+        (403, 1002)
+    );
+    // None of the refused calls rotated anything: the demo pair still works, once.
+    assert_eq!(
+        token_call(&fake, Some("demo-token"), "demo-secret").await,
+        (200, 0)
+    );
+    assert_eq!(
+        token_call(&fake, Some("demo-token"), "demo-secret").await,
+        (401, 120000)
+    );
+    answers_conform(&fake, "manta");
 }
