@@ -62,7 +62,7 @@ pub use exchange::Exchange;
 pub use seed::{
     CloudBaseBinding, CloudBaseProvider, CloudBaseProviderToken, CloudBaseSeed, CloudBaseUser,
     DEMO_SEED, MantaBot, MantaClient, MantaSeed, OneAccessSeed, OneAccessSocial,
-    OneAccessStateToken, OneAccessUser, Seed, SeedError,
+    OneAccessStateToken, OneAccessUser, SEED_FILE_LIMIT, Seed, SeedError,
 };
 
 /// The time source of a fake: server time, signature windows, rate-limit windows.

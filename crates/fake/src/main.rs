@@ -29,8 +29,8 @@ struct Args {
     /// Port to listen on (0: any free port).
     #[arg(long, default_value_t = 0)]
     port: u16,
-    /// JSON file with the accounts, bindings and credentials to start with (default: the
-    /// demo seed).
+    /// JSON file with the accounts, bindings and credentials to start with, at most 16 MiB
+    /// (default: the demo seed).
     #[arg(long, value_name = "FILE")]
     seed: Option<PathBuf>,
     /// Milliseconds every answer waits before it is sent, as a remote provider would.

@@ -3,6 +3,7 @@
 
 use std::io::{BufRead as _, BufReader};
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use unbind::auth::SecretString;
 use unbind::cloudbase::CloudBaseClient;
@@ -83,4 +84,58 @@ fn a_seed_with_an_unknown_field_is_refused_with_exit_code_2() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("unknown field `user`"), "{stderr}");
     assert!(output.stdout.is_empty());
+}
+
+/// Waits at most `bound` for the child to exit; its status, or `None` if it still runs.
+fn exited_within(child: &mut Running, bound: Duration) -> Option<std::process::ExitStatus> {
+    let start = Instant::now();
+    while start.elapsed() < bound {
+        if let Some(status) = child.0.try_wait().expect("try_wait") {
+            return Some(status);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    None
+}
+
+#[test]
+fn a_seed_file_over_the_size_limit_is_refused_with_exit_code_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let seed = dir.path().join("big.json");
+    let file = std::fs::File::create(&seed).expect("create");
+    // 16 MiB + 1 byte.
+    file.set_len((16 << 20) + 1).expect("grow");
+    let output = Command::new(BINARY)
+        .arg("--seed")
+        .arg(&seed)
+        .output()
+        .expect("run unbind-fake");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&seed.display().to_string()) && stderr.contains("16 MiB"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_seed_is_refused_with_exit_code_2() {
+    let mut child = Running(
+        Command::new(BINARY)
+            .args(["--seed", "/dev/zero"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn unbind-fake"),
+    );
+    let status = exited_within(&mut child, Duration::from_secs(10)).expect("it exits");
+    assert_eq!(status.code(), Some(2));
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.0.stderr.take().expect("stderr"), &mut stderr)
+        .expect("read stderr");
+    assert_eq!(
+        stderr.trim(),
+        "unbind-fake: seed file /dev/zero is larger than the limit of 16 MiB"
+    );
 }
