@@ -35,6 +35,13 @@
 //! Or run the `unbind-fake` binary, which prints the three base URLs and serves until
 //! stopped (see the README's "Try it offline").
 //!
+//! No client can hold it: a connection is closed when it takes longer than
+//! [`FakeBuilder::header_read_timeout`] (10 s) to send a request's header, or stays silent
+//! for [`FakeBuilder::idle_timeout`] (5 s) while the fake waits for it. [`Fake::stop`] (and
+//! dropping the fake) lets requests in flight finish for [`FakeBuilder::shutdown_grace`]
+//! (2 s), then closes every connection, half-sent requests included. A seed file is read up
+//! to [`SEED_FILE_LIMIT`] (16 MiB), and no request, however crafted, panics a handler.
+//!
 //! Where the docs leave a detail open (HTTP statuses of MantaGo's error codes, OneAccess's
 //! error codes, CloudBase statuses), each provider module says what the fake chose.
 
