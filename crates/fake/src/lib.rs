@@ -8,11 +8,13 @@
 //! documented error shape. Every answer conforms to the provider's spec in `specs/` (this
 //! crate's tests check each one).
 //!
-//! - **MantaGo** ([`manta`]): `/openapi/token` issues a new token and secret and retires the
-//!   old pair; every other call checks the Bearer token, the body's `secret` and `botId`.
+//! - **MantaGo** ([`manta`]): every call checks the Bearer token, the body's `secret` and
+//!   `botId`; `/openapi/token` too, which then issues a new token and secret and retires the
+//!   old pair (there is no call without the bearer: the seed supplies the first token).
 //! - **OneAccess** ([`oneaccess`]): `server-date` and `public-key` come from the fake's own
 //!   RSA key pair; every signed call decrypts `X-signature` and checks its session token,
-//!   timestamp window and nonce, and every call checks the required device headers.
+//!   timestamp window and nonce, and refuses a signature already used (a replay); every call
+//!   checks the required device headers.
 //! - **CloudBase** ([`cloudbase`]): the Bearer token picks the user; list, bind and unbind
 //!   work on that user's bindings.
 //!
@@ -32,6 +34,13 @@
 //!
 //! Or run the `unbind-fake` binary, which prints the three base URLs and serves until
 //! stopped (see the README's "Try it offline").
+//!
+//! No client can hold it: a connection is closed when it takes longer than
+//! [`FakeBuilder::header_read_timeout`] (10 s) to send a request's header, or stays silent
+//! for [`FakeBuilder::idle_timeout`] (5 s) while the fake waits for it. [`Fake::stop`] (and
+//! dropping the fake) lets requests in flight finish for [`FakeBuilder::shutdown_grace`]
+//! (2 s), then closes every connection, half-sent requests included. A seed file is read up
+//! to [`SEED_FILE_LIMIT`] (16 MiB), and no request, however crafted, panics a handler.
 //!
 //! Where the docs leave a detail open (HTTP statuses of MantaGo's error codes, OneAccess's
 //! error codes, CloudBase statuses), each provider module says what the fake chose.
@@ -55,12 +64,13 @@ mod exchange;
 pub mod manta;
 pub mod oneaccess;
 mod seed;
+mod serve;
 
 pub use exchange::Exchange;
 pub use seed::{
     CloudBaseBinding, CloudBaseProvider, CloudBaseProviderToken, CloudBaseSeed, CloudBaseUser,
     DEMO_SEED, MantaBot, MantaClient, MantaSeed, OneAccessSeed, OneAccessSocial,
-    OneAccessStateToken, OneAccessUser, Seed, SeedError,
+    OneAccessStateToken, OneAccessUser, SEED_FILE_LIMIT, Seed, SeedError,
 };
 
 /// The time source of a fake: server time, signature windows, rate-limit windows.
@@ -103,6 +113,15 @@ impl Clock for ManualClock {
     }
 }
 
+/// The default [`FakeBuilder::header_read_timeout`]: 10 s.
+pub const DEFAULT_HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The default [`FakeBuilder::idle_timeout`]: 5 s.
+pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The default [`FakeBuilder::shutdown_grace`]: 2 s.
+pub const DEFAULT_SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
+
 /// Why a fake could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -127,6 +146,9 @@ pub struct FakeBuilder {
     latency: Duration,
     record: bool,
     clock: Arc<dyn Clock>,
+    header_read_timeout: Duration,
+    idle_timeout: Duration,
+    shutdown_grace: Duration,
 }
 
 impl FakeBuilder {
@@ -156,9 +178,35 @@ impl FakeBuilder {
         self
     }
 
-    /// The time source (default: the system clock).
+    /// The time source (default: the system clock). It drives what the providers see (server
+    /// time, signature windows, rate limits), not the connection timeouts below.
     pub fn clock(mut self, clock: Arc<dyn Clock>) -> Self {
         self.clock = clock;
+        self
+    }
+
+    /// How long a connection waiting for a request may take to send that request's whole
+    /// header, counted from when it became ready for one (opened, or its previous answer
+    /// sent); it is then closed (default: [`DEFAULT_HEADER_READ_TIMEOUT`], 10 s). This ends a
+    /// header sent byte by byte, and bounds a connection that sends nothing, too.
+    pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
+        self.header_read_timeout = timeout;
+        self
+    }
+
+    /// How long a connection may stay silent while the fake waits for it, for a new request
+    /// or for the rest of a request's body; it is then closed (default:
+    /// [`DEFAULT_IDLE_TIMEOUT`], 5 s). Time the fake spends answering (its latency, a
+    /// handler) does not count.
+    pub fn idle_timeout(mut self, timeout: Duration) -> Self {
+        self.idle_timeout = timeout;
+        self
+    }
+
+    /// How long stopping waits for requests in flight before it closes every connection,
+    /// half-sent requests included (default: [`DEFAULT_SHUTDOWN_GRACE`], 2 s).
+    pub fn shutdown_grace(mut self, grace: Duration) -> Self {
+        self.shutdown_grace = grace;
         self
     }
 
@@ -194,14 +242,13 @@ impl FakeBuilder {
                 ),
             );
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            let served = axum::serve(listener, app).with_graceful_shutdown(async {
-                // A dropped sender stops the server too.
-                let _ = stopped.await;
-            });
-            // An accept loop error ends the fake; the handle then sees it stopped.
-            let _ = served.await;
-        });
+        let limits = serve::Limits {
+            header_read: self.header_read_timeout,
+            idle: self.idle_timeout,
+            shutdown_grace: self.shutdown_grace,
+        };
+        // A dropped sender stops the server too.
+        let task = tokio::spawn(serve::serve(listener, app, limits, stopped));
         Ok(Fake {
             base: format!("http://{addr}"),
             addr,
@@ -212,7 +259,8 @@ impl FakeBuilder {
     }
 }
 
-/// A running fake. Dropping it stops the server; [`Fake::stop`] also waits for it.
+/// A running fake. Dropping it stops the server as [`Fake::stop`] does, without waiting: it
+/// closes the listener at once and the last connections within the grace period.
 #[derive(Debug)]
 pub struct Fake {
     base: String,
@@ -231,6 +279,9 @@ impl Fake {
             latency: Duration::ZERO,
             record: false,
             clock: Arc::new(SystemClock),
+            header_read_timeout: DEFAULT_HEADER_READ_TIMEOUT,
+            idle_timeout: DEFAULT_IDLE_TIMEOUT,
+            shutdown_grace: DEFAULT_SHUTDOWN_GRACE,
         }
     }
 
@@ -265,7 +316,9 @@ impl Fake {
         self.log.exchanges()
     }
 
-    /// Stops accepting, lets requests in flight finish, and waits until the server is down.
+    /// Stops accepting, lets requests in flight finish within the shutdown grace period
+    /// ([`FakeBuilder::shutdown_grace`]), closes whatever is still open (half-sent requests
+    /// included), and returns when the server is down: never later than the grace period.
     pub async fn stop(mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());

@@ -7,8 +7,14 @@
 //! `X-signature` with the private key, under OAEP-SHA-256 with MGF1-SHA-256 or, failing that,
 //! MGF1-SHA-1 (the docs leave the MGF1 hash open), and check that the plaintext is
 //! `session_token=…&timestamp=…&nonce=…` with a known session, a timestamp within the
-//! seed's window of the server's time (read as milliseconds from 10^11 up, else as seconds),
-//! and a non-empty nonce. `social/bind` adds the social login waiting under `X-state-token`
+//! seed's window of the server's time (read as milliseconds from 10^11 up, else as seconds;
+//! any 64-bit value is answered, none can overflow), and a non-empty nonce. Each `X-signature`
+//! value is accepted once: the same value again is a replay and refused
+//! (`FAKE.SIGNATURE_REPLAYED`). The nonce alone is not checked for reuse: the facade's default
+//! nonce is the timestamp in hex, which two honest calls in the same millisecond share, while
+//! their OAEP ciphertexts still differ. An accepted signature is remembered only until its
+//! timestamp leaves the window, so the memory this takes is bounded by one window of calls.
+//! `social/bind` adds the social login waiting under `X-state-token`
 //! to the user with that mobile number; `social/register-bind` makes a new user for it. Both
 //! check the verification code and answer with a new session. Every call checks the four
 //! required device headers.
@@ -18,7 +24,8 @@
 //! the messages use the words the facade's defaults look for: "signature" or "timestamp" when
 //! a signature is refused, "does not exist" for an unknown social account id.
 
-use std::collections::HashSet;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use aws_lc_rs::encoding::{AsDer, Pkcs8V1Der};
@@ -36,6 +43,7 @@ use base64::engine::general_purpose::STANDARD;
 use rsa::pkcs1::DecodeRsaPrivateKey as _;
 use rsa::pkcs8::{DecodePrivateKey as _, EncodePrivateKey as _, EncodePublicKey as _};
 use serde_json::{Value, json};
+use sha2::{Digest as _, Sha256};
 
 use crate::seed::{OneAccessSeed, OneAccessSocial};
 use crate::{Clock, StartError, header, lock, new_token};
@@ -61,7 +69,8 @@ const SESSION_SECONDS: i64 = 7200;
 struct OneAccess {
     clock: Arc<dyn Clock>,
     keys: Keys,
-    window_ms: i64,
+    /// How far a signature's timestamp may be from the clock, in milliseconds.
+    window_ms: u64,
     verify_code: String,
     accounts: Mutex<Accounts>,
 }
@@ -110,21 +119,20 @@ impl Keys {
         })
     }
 
-    /// The plaintext of a Base64 OAEP ciphertext, under either MGF1 hash.
-    fn decrypt(&self, signature: &str) -> Option<String> {
-        let ciphertext = STANDARD.decode(signature.trim()).ok()?;
+    /// The plaintext of an OAEP ciphertext, under either MGF1 hash.
+    fn decrypt(&self, ciphertext: &[u8]) -> Option<String> {
         let mut out = vec![0u8; self.sha256.min_output_size()];
         let plaintext =
             match self
                 .sha256
-                .decrypt(&OAEP_SHA256_MGF1SHA256, &ciphertext, &mut out, None)
+                .decrypt(&OAEP_SHA256_MGF1SHA256, ciphertext, &mut out, None)
             {
                 Ok(plaintext) => plaintext.to_vec(),
                 Err(_) => self
                     .any_mgf
                     .decrypt(
                         rsa::Oaep::new_with_mgf_hash::<sha2::Sha256, sha1::Sha1>(),
-                        &ciphertext,
+                        ciphertext,
                     )
                     .ok()?,
             };
@@ -136,6 +144,36 @@ impl Keys {
 struct Accounts {
     users: Vec<User>,
     pending: Vec<Pending>,
+    used: UsedSignatures,
+}
+
+/// The signatures already accepted, each kept only until its timestamp leaves the window (from
+/// then on it is refused as expired anyway), so memory stays bounded by the calls of one window.
+#[derive(Debug, Default)]
+struct UsedSignatures {
+    /// SHA-256 of each accepted ciphertext.
+    seen: HashSet<[u8; 32]>,
+    /// The same hashes by the time (Unix ms) after which they can be forgotten, soonest first.
+    expiry: BinaryHeap<Reverse<(i64, [u8; 32])>>,
+}
+
+impl UsedSignatures {
+    /// Records a signature's first use; `false` if it was used before.
+    fn first_use(&mut self, ciphertext: &[u8], forget_after_ms: i64, now_ms: i64) -> bool {
+        while let Some(Reverse((expiry, hash))) = self.expiry.peek().copied() {
+            if expiry >= now_ms {
+                break;
+            }
+            self.expiry.pop();
+            self.seen.remove(&hash);
+        }
+        let hash: [u8; 32] = Sha256::digest(ciphertext).into();
+        if !self.seen.insert(hash) {
+            return false;
+        }
+        self.expiry.push(Reverse((forget_after_ms, hash)));
+        true
+    }
 }
 
 #[derive(Debug)]
@@ -242,12 +280,16 @@ pub(crate) fn router(seed: &OneAccessSeed, clock: Arc<dyn Clock>) -> Result<Rout
     let state = Arc::new(OneAccess {
         clock,
         keys: Keys::new(seed.private_key_pem.as_deref())?,
-        window_ms: i64::try_from(window.saturating_mul(1000)).unwrap_or(i64::MAX),
+        window_ms: window.saturating_mul(1000),
         verify_code: seed
             .verify_code
             .clone()
             .unwrap_or_else(|| DEFAULT_VERIFY_CODE.to_owned()),
-        accounts: Mutex::new(Accounts { users, pending }),
+        accounts: Mutex::new(Accounts {
+            users,
+            pending,
+            used: UsedSignatures::default(),
+        }),
     });
     Ok(Router::new()
         .route("/api/v2/sdk/server-date", get(server_date))
@@ -309,8 +351,9 @@ fn session(token: &str) -> Value {
 }
 
 impl OneAccess {
-    /// Checks the signature and returns the index of the user whose session it carries.
-    fn signed(&self, headers: &HeaderMap, accounts: &Accounts) -> Result<usize, Failure> {
+    /// Checks the signature, records its use, and returns the index of the user whose session
+    /// it carries. A signature is accepted once: its exact value again is a replay.
+    fn signed(&self, headers: &HeaderMap, accounts: &mut Accounts) -> Result<usize, Failure> {
         let signature = header(headers, "X-signature")
             .ok_or_else(|| fail("FAKE.SIGNATURE_MISSING", "header X-signature is missing"))?;
         let invalid = |why: &str| {
@@ -319,10 +362,11 @@ impl OneAccess {
                 format!("invalid signature: {why}"),
             )
         };
-        let plaintext = self
-            .keys
-            .decrypt(signature)
-            .ok_or_else(|| invalid("it does not decrypt with the application's key"))?;
+        let undecryptable = || invalid("it does not decrypt with the application's key");
+        let ciphertext = STANDARD
+            .decode(signature.trim())
+            .map_err(|_| undecryptable())?;
+        let plaintext = self.keys.decrypt(&ciphertext).ok_or_else(undecryptable)?;
         let shape = "the plaintext is not session_token=…&timestamp=…&nonce=…";
         let (rest, nonce) = plaintext
             .rsplit_once("&nonce=")
@@ -344,17 +388,28 @@ impl OneAccess {
         } else {
             timestamp.saturating_mul(1000)
         };
-        if (self.clock.now_ms() - timestamp_ms).abs() > self.window_ms {
+        // `abs_diff`: any i64 pair, even i64::MIN against now, has a distance that fits a u64.
+        let now = self.clock.now_ms();
+        if now.abs_diff(timestamp_ms) > self.window_ms {
             return Err(fail(
                 "FAKE.SIGNATURE_EXPIRED",
                 "the signature's timestamp is outside the allowed window",
             ));
         }
-        accounts
+        let user = accounts
             .users
             .iter()
             .position(|u| !token.is_empty() && u.sessions.contains(token))
-            .ok_or_else(|| fail("FAKE.SESSION_INVALID", "session token invalid or expired"))
+            .ok_or_else(|| fail("FAKE.SESSION_INVALID", "session token invalid or expired"))?;
+        let window = i64::try_from(self.window_ms).unwrap_or(i64::MAX);
+        let forget_after = timestamp_ms.saturating_add(window);
+        if !accounts.used.first_use(&ciphertext, forget_after, now) {
+            return Err(fail(
+                "FAKE.SIGNATURE_REPLAYED",
+                "invalid signature: it was already used (a replay)",
+            ));
+        }
+        Ok(user)
     }
 
     /// Checks the verification code and takes the social login waiting under the state token.
@@ -419,8 +474,9 @@ async fn login(State(fake): State<Arc<OneAccess>>, headers: HeaderMap, body: Byt
 async fn list(State(fake): State<Arc<OneAccess>>, headers: HeaderMap) -> Response {
     answer((|| {
         device(&headers)?;
-        let accounts = lock(&fake.accounts);
-        let user = &accounts.users[fake.signed(&headers, &accounts)?];
+        let mut accounts = lock(&fake.accounts);
+        let index = fake.signed(&headers, &mut accounts)?;
+        let user = &accounts.users[index];
         let social: Vec<Value> = user.social.iter().map(|s| s.to_json(&user.id)).collect();
         Ok(json!({"social": social}))
     })())
@@ -430,7 +486,7 @@ async fn unbind(State(fake): State<Arc<OneAccess>>, headers: HeaderMap, body: By
     let result = (|| -> Result<(), Failure> {
         device(&headers)?;
         let mut accounts = lock(&fake.accounts);
-        let index = fake.signed(&headers, &accounts)?;
+        let index = fake.signed(&headers, &mut accounts)?;
         let id = field(&json_body(&body)?, "id")?;
         let social = &mut accounts.users[index].social;
         let position = social
@@ -500,4 +556,21 @@ async fn register_bind(
         });
         Ok(session(&token))
     })())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UsedSignatures;
+
+    #[test]
+    fn a_used_signature_is_refused_until_its_window_has_passed_then_forgotten() {
+        let mut used = UsedSignatures::default();
+        assert!(used.first_use(b"a", 1_000, 0));
+        assert!(!used.first_use(b"a", 1_000, 500));
+        assert!(!used.first_use(b"a", 1_000, 1_000));
+        // A later call forgets "a": its timestamp is out of the window, refused as expired.
+        assert!(used.first_use(b"b", 5_000, 1_001));
+        assert_eq!((used.seen.len(), used.expiry.len()), (1, 1));
+        assert!(used.first_use(b"a", 2_000, 1_002));
+    }
 }

@@ -3,8 +3,11 @@
 //! Every field has a default, so `{}` is a valid seed (three empty providers). Unknown fields
 //! are refused, so a misspelt key fails loudly instead of being ignored. The demo seed
 //! ([`Seed::demo`], `demo-seed.json` beside this crate's `Cargo.toml`) is what `unbind-fake`
-//! serves when no `--seed` is given.
+//! serves when no `--seed` is given. A seed file may be at most [`SEED_FILE_LIMIT`] (16 MiB)
+//! long: a larger or endless input (`--seed /dev/zero`) is refused once the limit is read,
+//! instead of being read until memory runs out.
 
+use std::io::Read as _;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -21,6 +24,9 @@ pub struct Seed {
     pub cloudbase: CloudBaseSeed,
 }
 
+/// The largest seed file [`Seed::from_file`] reads: 16 MiB, far above any hand-written seed.
+pub const SEED_FILE_LIMIT: u64 = 16 << 20;
+
 /// Why a seed could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
@@ -31,6 +37,14 @@ pub enum SeedError {
         path: String,
         /// The cause.
         source: std::io::Error,
+    },
+    /// The file is longer than [`SEED_FILE_LIMIT`] (or endless).
+    #[error("seed file {path} is larger than the limit of {} MiB", limit >> 20)]
+    TooLarge {
+        /// The file.
+        path: String,
+        /// The limit, in bytes.
+        limit: u64,
     },
     /// The JSON does not describe a seed.
     #[error("seed file {path}: {source}")]
@@ -50,13 +64,27 @@ impl Seed {
         Seed::parse(DEMO_SEED, "demo-seed.json").unwrap_or_default()
     }
 
-    /// Reads a seed from a JSON file.
+    /// Reads a seed from a JSON file of at most [`SEED_FILE_LIMIT`] bytes; reading stops
+    /// there, so an endless input (a device, a pipe) is refused too.
     pub fn from_file(path: &Path) -> Result<Seed, SeedError> {
-        let text = std::fs::read_to_string(path).map_err(|source| SeedError::Read {
-            path: path.display().to_string(),
+        let name = path.display().to_string();
+        let read_error = |source| SeedError::Read {
+            path: name.clone(),
             source,
-        })?;
-        Seed::parse(&text, &path.display().to_string())
+        };
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|file| file.take(SEED_FILE_LIMIT + 1).read_to_end(&mut bytes))
+            .map_err(read_error)?;
+        if bytes.len() as u64 > SEED_FILE_LIMIT {
+            return Err(SeedError::TooLarge {
+                path: name,
+                limit: SEED_FILE_LIMIT,
+            });
+        }
+        let text = String::from_utf8(bytes)
+            .map_err(|e| read_error(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+        Seed::parse(&text, &name)
     }
 
     /// Parses a seed from JSON text; `name` is used in the error.
@@ -243,6 +271,37 @@ mod tests {
     #[test]
     fn an_empty_object_is_an_empty_seed() {
         assert_eq!(Seed::parse("{}", "x").expect("seed"), Seed::default());
+    }
+
+    #[test]
+    fn a_seed_file_is_read_up_to_the_limit_and_no_further() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let at_limit = dir.path().join("at-limit.json");
+        let padding = " ".repeat(usize::try_from(SEED_FILE_LIMIT).expect("fits") - 2);
+        std::fs::write(&at_limit, format!("{{}}{padding}")).expect("write");
+        assert_eq!(Seed::from_file(&at_limit).expect("seed"), Seed::default());
+
+        let over = dir.path().join("over.json");
+        std::fs::write(&over, format!("{{}}{padding} ")).expect("write");
+        let error = Seed::from_file(&over).unwrap_err();
+        assert!(
+            matches!(error, SeedError::TooLarge { limit, .. } if limit == SEED_FILE_LIMIT),
+            "{error:?}"
+        );
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "seed file {} is larger than the limit of 16 MiB",
+                over.display()
+            )
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_endless_seed_is_refused_at_the_limit() {
+        let error = Seed::from_file(Path::new("/dev/zero")).unwrap_err();
+        assert!(matches!(error, SeedError::TooLarge { .. }), "{error:?}");
     }
 
     #[test]

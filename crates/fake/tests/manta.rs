@@ -205,3 +205,42 @@ async fn over_the_rate_limit_the_fake_answers_429_with_retry_after_until_the_win
         .collect();
     assert_eq!(statuses, [200, 429, 200]);
 }
+
+/// Calls `/openapi/token` directly (the facade always sends what it holds) with `bearer`
+/// and `secret`; returns the status and `errResponse.code` (0 on success).
+async fn token_call(fake: &Fake, bearer: Option<&str>, secret: &str) -> (u16, i64) {
+    let mut request = reqwest::Client::new()
+        .post(format!("{}/openapi/token?botId=demo-bot", fake.manta_url()))
+        .json(&serde_json::json!({ "secret": secret }));
+    if let Some(bearer) = bearer {
+        request = request.bearer_auth(bearer);
+    }
+    let answer = request.send().await.expect("answer");
+    let status = answer.status().as_u16();
+    let body: serde_json::Value = answer.json().await.expect("json");
+    (status, body["errResponse"]["code"].as_i64().unwrap_or(0))
+}
+
+#[tokio::test]
+async fn the_token_call_needs_the_current_bearer_token_and_secret() {
+    let fake = demo().await;
+    assert_eq!(token_call(&fake, None, "demo-secret").await, (401, 1004));
+    assert_eq!(
+        token_call(&fake, Some("wrong-token"), "demo-secret").await,
+        (401, 1004)
+    );
+    assert_eq!(
+        token_call(&fake, Some("demo-token"), "wrong-secret").await,
+        (403, 1002)
+    );
+    // None of the refused calls rotated anything: the demo pair still works, once.
+    assert_eq!(
+        token_call(&fake, Some("demo-token"), "demo-secret").await,
+        (200, 0)
+    );
+    assert_eq!(
+        token_call(&fake, Some("demo-token"), "demo-secret").await,
+        (401, 120000)
+    );
+    answers_conform(&fake, "manta");
+}

@@ -436,3 +436,78 @@ async fn a_wrong_password_is_refused() {
     assert!(!format!("{error:?}").contains("not-the-password"));
     answers_conform(&fake, "oneaccess");
 }
+
+#[tokio::test]
+async fn a_timestamp_at_the_ends_of_i64_is_refused_with_400_not_a_panic() {
+    let fake = demo().await;
+    let raw = Raw::new(&fake).await;
+    for timestamp in [i64::MIN, i64::MAX, i64::MIN + 1, -1, 0] {
+        let signature = encrypt(
+            &raw.key,
+            &format!("session_token=demo-session&timestamp={timestamp}&nonce=x"),
+        );
+        // A panic in the handler would drop the connection: `list` would fail to send.
+        assert_eq!(
+            raw.list(Some(&signature), None).await,
+            (
+                400,
+                "FAKE.SIGNATURE_EXPIRED".to_owned(),
+                "the signature's timestamp is outside the allowed window".to_owned()
+            ),
+            "timestamp {timestamp}"
+        );
+    }
+    // Still serving.
+    let now = now_ms();
+    let good = encrypt(
+        &raw.key,
+        &format!("session_token=demo-session&timestamp={now}&nonce={now:x}"),
+    );
+    assert_eq!(raw.list(Some(&good), None).await.0, 200);
+    answers_conform(&fake, "oneaccess");
+}
+
+#[tokio::test]
+async fn a_replayed_signature_is_refused_but_a_new_one_with_the_same_nonce_is_not() {
+    let fake = demo().await;
+    let raw = Raw::new(&fake).await;
+    let now = now_ms();
+    let plaintext = format!("session_token=demo-session&timestamp={now}&nonce={now:x}");
+    let signature = encrypt(&raw.key, &plaintext);
+    let replayed = (
+        400,
+        "FAKE.SIGNATURE_REPLAYED".to_owned(),
+        "invalid signature: it was already used (a replay)".to_owned(),
+    );
+    assert_eq!(raw.list(Some(&signature), None).await.0, 200, "first use");
+    assert_eq!(raw.list(Some(&signature), None).await, replayed, "second");
+    assert_eq!(raw.list(Some(&signature), None).await, replayed, "third");
+    // The same plaintext encrypted again (OAEP is randomised) is another signature: two honest
+    // calls in the same millisecond share the facade's default nonce.
+    let again = encrypt(&raw.key, &plaintext);
+    assert_ne!(again, signature);
+    assert_eq!(
+        raw.list(Some(&again), None).await.0,
+        200,
+        "a fresh signature"
+    );
+    // A replay of a signed unbind changes nothing either.
+    let unbind = |signature: String| {
+        Raw::with_device(
+            raw.http
+                .post(format!("{}/api/v2/sdk/social/unbind-account", raw.url)),
+            None,
+        )
+        .header("X-signature", signature)
+        .json(&serde_json::json!({"id": "social-weibo-1"}))
+        .send()
+    };
+    let signature = encrypt(&raw.key, &plaintext);
+    let first = unbind(signature.clone()).await.expect("answer");
+    assert_eq!(first.status(), 200);
+    let second = unbind(signature).await.expect("answer");
+    assert_eq!(second.status(), 400);
+    let body: Value = second.json().await.expect("json");
+    assert_eq!(body["error_code"], "FAKE.SIGNATURE_REPLAYED");
+    answers_conform(&fake, "oneaccess");
+}
