@@ -109,7 +109,7 @@ fn note(console: &mut Console<'_>, text: &str) {
 }
 
 /// Reads every line of `from` before anything is sent: the number of accounts, or the first
-/// bad line.
+/// bad line (each account gets the single-account checks, [`Account::check`]).
 fn check(from: &Path, provider: unbind::Provider) -> Result<u64, CliError> {
     let file = File::open(from).map_err(|e| unreadable(from, &e))?;
     let mut count = 0;

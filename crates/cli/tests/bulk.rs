@@ -610,3 +610,72 @@ async fn a_torn_journal_line_is_dropped_with_a_note_and_its_account_sent_again()
     );
     assert_eq!(journal(&journal_file).len(), 3);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Every line gets the single-account checks (issue 11, items 5 and 6)
+
+/// A CloudBase server that answers every unbind `{}`, after `delay`.
+async fn ok_server(delay: Duration) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("DELETE"))
+        .and(path_regex("^/auth/v1/user/provider/"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({}))
+                .set_delay(delay),
+        )
+        .mount(&server)
+        .await;
+    server
+}
+
+fn cloudbase_run<'a>(uri: &'a str, from: &'a Path, journal: &'a Path) -> Vec<&'a str> {
+    vec![
+        "cloudbase",
+        "unbind",
+        "--base-url",
+        uri,
+        "--from",
+        from.to_str().unwrap(),
+        "--journal",
+        journal.to_str().unwrap(),
+    ]
+}
+
+#[tokio::test]
+async fn a_line_the_single_account_check_refuses_exits_2_before_anything_is_sent() {
+    let server = ok_server(Duration::ZERO).await;
+    let uri = server.uri();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("accounts.jsonl");
+    let journal_file = dir.path().join("journal.jsonl");
+    let long = "x".repeat(2000);
+    let cases = [
+        ("a/b", "contains a path separator"),
+        (
+            "..",
+            "is a dot segment (`.` or `..`), which would address another resource",
+        ),
+        ("a\u{1}b", "contains a control character"),
+        (long.as_str(), "is longer than 1024 bytes"),
+    ];
+    for (bad, reason) in cases {
+        let mut lines = ids(3);
+        lines.push(bad.to_owned());
+        write_input(&input, &lines);
+        let from = input.to_str().unwrap();
+        let run = unbind(
+            &cloudbase_run(&uri, &input, &journal_file),
+            &[("CLOUDBASE_ACCESS_TOKEN", SECRET)],
+        )
+        .await;
+        let start: String = format!("{run:?}").chars().take(300).collect();
+        assert_eq!(run.code, 2, "{start}");
+        assert!(
+            run.stderr == format!("unbind: {from}: line 4 has a \"provider_id\" that {reason}\n"),
+            "{start}"
+        );
+        assert!(!journal_file.exists(), "{bad:?}: the journal was opened");
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}

@@ -13,10 +13,14 @@
 //!
 //! A line may also carry `"provider"` (`manta`, `oneaccess` or `cloudbase`, see
 //! [`Provider::tag`]); when it does, it must be the run's provider. Other fields are ignored,
-//! so a line of the journal is itself an input line. Blank lines are skipped. A line that is
-//! not an account of the run's provider is a [`BulkError::Input`] naming its line number and
-//! what is wrong, never the line's text (it could hold anything, a token pasted by mistake
-//! included). Lines are at most [`MAX_LINE_BYTES`] long.
+//! so a line of the journal is itself an input line. Blank lines are skipped. Each account
+//! gets the very checks its client's `unbind` applies before sending ([`Account::check`]: no
+//! blank id, no control character, at most [`MAX_ID_BYTES`](crate::MAX_ID_BYTES) per id, and a
+//! CloudBase `provider_id` that is a single path segment), so reading the whole input first
+//! finds every line a call would refuse. A line that is not a valid account of the run's
+//! provider is a [`BulkError::Input`] naming its line number and what is wrong, never the
+//! line's text (it could hold anything, a token pasted by mistake included). Lines are at most
+//! [`MAX_LINE_BYTES`] long.
 //!
 //! # Journal
 //!
@@ -229,6 +233,7 @@ impl<R: BufRead> Accounts<R> {
                 continue;
             }
             let account = parse(text, Some(self.provider)).map_err(invalid)?.0;
+            account.check().map_err(|e| invalid(check_failed(e)))?;
             return Ok(Some(Line {
                 number: line,
                 account,
@@ -275,6 +280,15 @@ fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<Read> {
         return Ok(Read::TooLong);
     }
     Ok(Read::Line { terminated })
+}
+
+/// Why [`Account::check`] refused a line's account, without the value: `has a "provider_id"
+/// that contains a path separator`.
+fn check_failed(error: Error) -> String {
+    match error {
+        Error::InvalidInput { field, reason } => format!("has a \"{field}\" that {reason}"),
+        other => other.to_string(),
+    }
 }
 
 fn too_long() -> String {
