@@ -52,7 +52,10 @@ naming its number. At most --concurrency calls are in flight (default 8), starte
 --journal FILE appends each account's outcome to FILE (JSON Lines) as it completes and skips
 the accounts FILE already holds: after Ctrl-C, a kill or a crash, run the same command again
 to resume (calls that were in flight are made again; unbinding is safe to repeat). Accounts
-the journal holds as failed are skipped too, unless --retry-failed.
+the journal holds as failed are skipped too, unless --retry-failed. An existing FILE must be
+a journal: any other file (the --from file included), a directory or a device exits 2 and is
+left as it is; only a torn last journal line is dropped. A run locks its journal: a second
+run on the same journal exits 2 ('in use by another run').
 A progress bar is drawn on stderr when it is a terminal. Each failure is reported on stderr
 (its journal line with --json) and the last line is a summary (JSON with --json). Exit
 status 1 if any account failed, in this run or in an earlier one and not retried.
@@ -539,7 +542,8 @@ pub struct BulkArgs {
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
     /// Append each account's outcome to FILE as it completes, and skip the accounts FILE
-    /// already holds (run the same command again to resume).
+    /// already holds (run the same command again to resume). FILE must be a journal or not
+    /// exist, and is locked while the run lasts.
     #[arg(long, value_name = "FILE", requires = "from")]
     pub journal: Option<PathBuf>,
     /// The most calls in flight at once, 1 to 256 (default: 8).
@@ -598,6 +602,7 @@ mod tests {
             CLOUDBASE_UNBIND_HELP,
         ] {
             assert!(help.contains(&limit), "{help}");
+            assert!(help.contains("in use by another run"), "{help}");
         }
     }
 }
