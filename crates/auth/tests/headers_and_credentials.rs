@@ -322,3 +322,36 @@ fn no_secret_in_debug_or_display() {
     let err = profile.validate().expect_err("refused");
     assert_hidden("DeviceProfile error", &format!("{err} {err:?}"));
 }
+
+#[test]
+fn header_values_have_a_documented_maximum_length() {
+    let at_limit = "x".repeat(8 * 1024);
+    let over = "x".repeat(8 * 1024 + 1);
+    assert!(header_value("X-agent", &at_limit).is_ok());
+    assert_eq!(reason(&over), "is longer than 8192 bytes");
+    // The length is named before anything else, and the value is never echoed.
+    let hostile = format!("{over}\r\nX-Injected: 1");
+    let err = header_value("X-agent", &hostile).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid value for X-agent: is longer than 8192 bytes"
+    );
+    let token = SecretString::from("t".repeat(100_000));
+    let err = bearer(&token).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid value for Authorization: is longer than 8192 bytes"
+    );
+    assert!(sensitive_value("X-state-token", &token).is_err());
+    let device = DeviceProfile {
+        operating_sys_version: "Android 10".into(),
+        device_fingerprint: "f".repeat(100_000),
+        agent: "a".into(),
+        client_id: "c".into(),
+        ..DeviceProfile::default()
+    };
+    assert_eq!(
+        device.validate().unwrap_err().to_string(),
+        "invalid value for X-device-fingerprint: is longer than 8192 bytes"
+    );
+}

@@ -1,6 +1,9 @@
 //! `unbind <provider> unbind --from FILE`: a list of accounts through [`unbind::bulk`].
 //!
-//! Every line of FILE is checked (and counted, for the progress bar) before anything is sent.
+//! Every line of FILE is checked as a single unbind checks its account (and counted, for the
+//! progress bar) before anything is sent. The journal is opened with
+//! [`Journal::open_for_input`]: a file that is not a journal, the input itself, or a journal in
+//! use by another run exits 2, left as it is.
 //! The progress bar is drawn on stderr only when stderr is a terminal; each failure is a line
 //! on stderr, printed above the bar. Ctrl-C needs no handler: like a kill, it ends the process,
 //! and every outcome journaled so far is already in the file, so a re-run resumes.
@@ -38,8 +41,12 @@ pub async fn run(
 ) -> Result<Report, CliError> {
     let provider = unbinder.provider();
     let total = check(from, provider)?;
+    let input = File::open(from).map_err(|e| unreadable(from, &e))?;
+    // Refused (exit 2, the file left as it is): not a journal, the input itself, or in use.
     let mut journal = match &args.journal {
-        Some(path) => Some(Journal::open(path).map_err(|e| CliError::Input(e.to_string()))?),
+        Some(path) => Some(
+            Journal::open_for_input(path, &input).map_err(|e| CliError::Input(e.to_string()))?,
+        ),
         None => None,
     };
     if let Some(journal) = &journal
@@ -52,7 +59,7 @@ pub async fn run(
         );
         note(console, &text);
     }
-    let input = BufReader::new(File::open(from).map_err(|e| unreadable(from, &e))?);
+    let input = BufReader::new(input);
     let settings = BulkSettings {
         concurrency: args
             .concurrency
@@ -109,7 +116,7 @@ fn note(console: &mut Console<'_>, text: &str) {
 }
 
 /// Reads every line of `from` before anything is sent: the number of accounts, or the first
-/// bad line.
+/// bad line (each account gets the single-account checks, [`Account::check`]).
 fn check(from: &Path, provider: unbind::Provider) -> Result<u64, CliError> {
     let file = File::open(from).map_err(|e| unreadable(from, &e))?;
     let mut count = 0;

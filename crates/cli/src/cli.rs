@@ -47,12 +47,17 @@ macro_rules! unbind_help {
             "With --from FILE, every account of FILE is unbound: JSON Lines, one account a line:\n  ",
             $line,
             "
-Blank lines are skipped; every line is checked before anything is sent. At most
---concurrency calls are in flight (default 8), started at most --rate per second.
+Blank lines are skipped. Before anything is sent, every line gets the checks of a single
+unbind (no blank id, no control character, at most 1024 bytes per id): a bad line exits 2
+naming its number. At most --concurrency calls are in flight (default 8), started at most
+--rate per second.
 --journal FILE appends each account's outcome to FILE (JSON Lines) as it completes and skips
 the accounts FILE already holds: after Ctrl-C, a kill or a crash, run the same command again
 to resume (calls that were in flight are made again; unbinding is safe to repeat). Accounts
-the journal holds as failed are skipped too, unless --retry-failed.
+the journal holds as failed are skipped too, unless --retry-failed. An existing FILE must be
+a journal: any other file (the --from file included), a directory or a device exits 2 and is
+left as it is; only a torn last journal line is dropped. A run locks its journal: a second
+run on the same journal exits 2 ('in use by another run').
 A progress bar is drawn on stderr when it is a terminal. Each failure is reported on stderr
 (its journal line with --json) and the last line is a summary (JSON with --json). Exit
 status 1 if any account failed, in this run or in an earlier one and not retried.
@@ -551,7 +556,8 @@ pub struct BulkArgs {
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
     /// Append each account's outcome to FILE as it completes, and skip the accounts FILE
-    /// already holds (run the same command again to resume).
+    /// already holds (run the same command again to resume). FILE must be a journal or not
+    /// exist, and is locked while the run lasts.
     #[arg(long, value_name = "FILE", requires = "from")]
     pub journal: Option<PathBuf>,
     /// The most calls in flight at once, 1 to 256 (default: 8).
@@ -595,4 +601,22 @@ fn rate(text: &str) -> Result<Rate, String> {
     let invalid = || "must be a number of calls per second above 0, such as 20 or 0.5".to_owned();
     let calls: f64 = text.trim().parse().map_err(|_| invalid())?;
     Rate::per_second(calls).map_err(|_| invalid())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bulk_help_states_the_limit_the_facade_applies() {
+        let limit = format!("at most {} bytes per id", unbind::MAX_ID_BYTES);
+        for help in [
+            MANTA_UNBIND_HELP,
+            ONEACCESS_UNBIND_HELP,
+            CLOUDBASE_UNBIND_HELP,
+        ] {
+            assert!(help.contains(&limit), "{help}");
+            assert!(help.contains("in use by another run"), "{help}");
+        }
+    }
 }

@@ -610,3 +610,192 @@ async fn a_torn_journal_line_is_dropped_with_a_note_and_its_account_sent_again()
     );
     assert_eq!(journal(&journal_file).len(), 3);
 }
+
+// ---------------------------------------------------------------------------------------------
+// What --journal may name, one run per journal, and the pre-check (issue 11, items 3 to 6)
+
+/// A CloudBase server that answers every unbind `{}`, after `delay`.
+async fn ok_server(delay: Duration) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("DELETE"))
+        .and(path_regex("^/auth/v1/user/provider/"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({}))
+                .set_delay(delay),
+        )
+        .mount(&server)
+        .await;
+    server
+}
+
+fn cloudbase_run<'a>(uri: &'a str, from: &'a Path, journal: &'a Path) -> Vec<&'a str> {
+    vec![
+        "cloudbase",
+        "unbind",
+        "--base-url",
+        uri,
+        "--from",
+        from.to_str().unwrap(),
+        "--journal",
+        journal.to_str().unwrap(),
+    ]
+}
+
+#[tokio::test]
+async fn a_journal_that_is_not_a_journal_exits_2_and_is_left_as_it_is() {
+    let server = ok_server(Duration::ZERO).await;
+    let uri = server.uri();
+    let dir = tempfile::tempdir().unwrap();
+    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
+
+    // The input names one account, without a newline at its end.
+    let one_line = dir.path().join("one.jsonl");
+    std::fs::write(&one_line, r#"{"provider_id":"github"}"#).unwrap();
+    // The input is a copy of a journal (its lines are valid input too).
+    let journal_copy = dir.path().join("copy.jsonl");
+    std::fs::write(
+        &journal_copy,
+        format!(
+            "{}\n",
+            json!({"provider": "cloudbase", "provider_id": "a", "outcome": "unbound", "line": 1})
+        ),
+    )
+    .unwrap();
+    let settings = dir.path().join("settings.json");
+    std::fs::write(&settings, r#"{"theme":"dark"}"#).unwrap();
+    let link_to_input = dir.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&journal_copy, &link_to_input).unwrap();
+    let directory = dir.path().join("journal.d");
+    std::fs::create_dir(&directory).unwrap();
+
+    let is_input = "is the input file";
+    let not_a_journal = "line 1 has no newline and is not a journal record, whole or cut short";
+    let cases: [(&Path, &Path, &str); 6] = [
+        (&one_line, &one_line, is_input),
+        (&journal_copy, &journal_copy, is_input),
+        (&journal_copy, &link_to_input, is_input),
+        (&one_line, &settings, not_a_journal),
+        (&journal_copy, &settings, not_a_journal),
+        (&one_line, &directory, "is a directory"),
+    ];
+    for (from, journal_file, reason) in cases {
+        let before: Vec<Vec<u8>> = [from, journal_file]
+            .iter()
+            .map(|p| std::fs::read(p).unwrap_or_default())
+            .collect();
+        let run = unbind(&cloudbase_run(&uri, from, journal_file), &env).await;
+        assert_eq!(run.code, 2, "{from:?} {journal_file:?}: {run:?}");
+        assert!(
+            run.stderr.starts_with("unbind: ")
+                && run.stderr.contains(journal_file.to_str().unwrap())
+                && run.stderr.ends_with(&format!(" {reason}\n"))
+                && run.stderr.lines().count() == 1,
+            "{run:?}"
+        );
+        assert_eq!(run.stdout, "");
+        let after: Vec<Vec<u8>> = [from, journal_file]
+            .iter()
+            .map(|p| std::fs::read(p).unwrap_or_default())
+            .collect();
+        assert_eq!(
+            before, after,
+            "{from:?} {journal_file:?}: a file was changed"
+        );
+    }
+    assert!(
+        server.received_requests().await.unwrap().is_empty(),
+        "nothing may be sent"
+    );
+}
+
+#[tokio::test]
+async fn a_second_run_on_a_journal_in_use_exits_2_and_sends_nothing() {
+    let slow = ok_server(Duration::from_millis(100)).await;
+    let other = ok_server(Duration::ZERO).await;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("accounts.jsonl");
+    let journal_file = dir.path().join("journal.jsonl");
+    // 40 calls of 100 ms one at a time: 4 s for the second run to start while the first runs.
+    let all = ids(40);
+    write_input(&input, &all);
+    let (slow_uri, other_uri) = (slow.uri(), other.uri());
+
+    let mut first = tokio::process::Command::new(env!("CARGO_BIN_EXE_unbind"))
+        .args(args(
+            &cloudbase_run(&slow_uri, &input, &journal_file),
+            &["--concurrency", "1"],
+        ))
+        .env_clear()
+        .env("CLOUDBASE_ACCESS_TOKEN", SECRET)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    let started = Instant::now();
+    while complete_lines(&journal_file) < 1 {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the first run never journaled"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+
+    let second = unbind(
+        &cloudbase_run(&other_uri, &input, &journal_file),
+        &[("CLOUDBASE_ACCESS_TOKEN", SECRET)],
+    )
+    .await;
+    let first_status = first.wait().await.unwrap();
+    assert_eq!(second.code, 2, "{second:?}");
+    assert_eq!(
+        second.stderr,
+        format!(
+            "unbind: journal {} is in use by another run\n",
+            journal_file.display()
+        )
+    );
+    assert!(other.received_requests().await.unwrap().is_empty());
+    assert_eq!(first_status.code(), Some(0));
+    assert_eq!(slow.received_requests().await.unwrap().len(), 40);
+    let lines = journal(&journal_file);
+    assert_eq!(lines.len(), 40, "one outcome per account");
+}
+
+#[tokio::test]
+async fn a_line_the_single_account_check_refuses_exits_2_before_anything_is_sent() {
+    let server = ok_server(Duration::ZERO).await;
+    let uri = server.uri();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("accounts.jsonl");
+    let journal_file = dir.path().join("journal.jsonl");
+    let long = "x".repeat(2000);
+    let cases = [
+        ("a/b", "contains a path separator"),
+        (
+            "..",
+            "is a dot segment (`.` or `..`), which would address another resource",
+        ),
+        ("a\u{1}b", "contains a control character"),
+        (long.as_str(), "is longer than 1024 bytes"),
+    ];
+    for (bad, reason) in cases {
+        let mut lines = ids(3);
+        lines.push(bad.to_owned());
+        write_input(&input, &lines);
+        let from = input.to_str().unwrap();
+        let run = unbind(
+            &cloudbase_run(&uri, &input, &journal_file),
+            &[("CLOUDBASE_ACCESS_TOKEN", SECRET)],
+        )
+        .await;
+        let start: String = format!("{run:?}").chars().take(300).collect();
+        assert_eq!(run.code, 2, "{start}");
+        assert!(
+            run.stderr == format!("unbind: {from}: line 4 has a \"provider_id\" that {reason}\n"),
+            "{start}"
+        );
+        assert!(!journal_file.exists(), "{bad:?}: the journal was opened");
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}

@@ -1149,3 +1149,67 @@ async fn a_base_url_with_user_info_or_a_line_break_exits_2() {
     }
     assert!(received(&server).await.is_empty());
 }
+
+#[tokio::test]
+async fn an_oversize_id_exits_2_without_echoing_it() {
+    let server = MockServer::start().await;
+    let uri = server.uri();
+    let huge = "x".repeat(100_000);
+    let oneaccess = args(
+        &args(&["oneaccess", "unbind", "--base-url", &uri], &DEVICE_FLAGS),
+        &["--id", &huge],
+    );
+    /// The command, its credentials, and the field the error names.
+    type Case<'a> = (Vec<&'a str>, &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case; 3] = [
+        (
+            vec![
+                "cloudbase",
+                "unbind",
+                "--base-url",
+                &uri,
+                "--provider-id",
+                &huge,
+            ],
+            &[("CLOUDBASE_ACCESS_TOKEN", SECRET)],
+            "provider_id",
+        ),
+        (
+            vec![
+                "manta",
+                "unbind",
+                "--base-url",
+                &uri,
+                "--bot-id",
+                "bot-1",
+                "--client-id",
+                "c-9",
+                "--customer-id",
+                &huge,
+            ],
+            &[("MANTA_SECRET", MANTA_SECRET), ("MANTA_TOKEN", SECRET)],
+            "customerId",
+        ),
+        (oneaccess, &[("ONEACCESS_SESSION_TOKEN", SECRET)], "id"),
+    ];
+    for (command, env, field) in cases {
+        let run = unbind(&command, env).await;
+        // On failure, show only the start of stderr: it may hold the whole id.
+        let start: String = run.stderr.chars().take(200).collect();
+        assert_eq!(run.code, 2, "{field}: {start}");
+        assert!(
+            run.stderr == format!("unbind: invalid input: {field} is longer than 1024 bytes\n"),
+            "{field}: {} bytes: {start}",
+            run.stderr.len()
+        );
+        let json = unbind(&args(&["--json"], &command), env).await;
+        assert_eq!(json.code, 2, "{field}");
+        assert!(
+            json.stderr.len() < 300,
+            "{} bytes on stderr",
+            json.stderr.len()
+        );
+        assert_eq!(json.stderr_json()["error"]["kind"], "invalid_input");
+    }
+    assert!(received(&server).await.is_empty(), "nothing may be sent");
+}

@@ -13,10 +13,14 @@
 //!
 //! A line may also carry `"provider"` (`manta`, `oneaccess` or `cloudbase`, see
 //! [`Provider::tag`]); when it does, it must be the run's provider. Other fields are ignored,
-//! so a line of the journal is itself an input line. Blank lines are skipped. A line that is
-//! not an account of the run's provider is a [`BulkError::Input`] naming its line number and
-//! what is wrong, never the line's text (it could hold anything, a token pasted by mistake
-//! included). Lines are at most [`MAX_LINE_BYTES`] long.
+//! so a line of the journal is itself an input line. Blank lines are skipped. Each account
+//! gets the very checks its client's `unbind` applies before sending ([`Account::check`]: no
+//! blank id, no control character, at most [`MAX_ID_BYTES`](crate::MAX_ID_BYTES) per id, and a
+//! CloudBase `provider_id` that is a single path segment), so reading the whole input first
+//! finds every line a call would refuse. A line that is not a valid account of the run's
+//! provider is a [`BulkError::Input`] naming its line number and what is wrong, never the
+//! line's text (it could hold anything, a token pasted by mistake included). Lines are at most
+//! [`MAX_LINE_BYTES`] long.
 //!
 //! # Journal
 //!
@@ -33,7 +37,15 @@
 //! account's call completes, so it is in the operating system before the run goes on: a killed
 //! run (Ctrl-C, `kill -9`, a crash) loses only the calls in flight, which the next run makes
 //! again (an unbind is safe to repeat: the second answer is `already_unbound`). A power loss
-//! can also tear the last line; [`Journal::open`] drops such a line.
+//! can also tear the last line; [`Journal::open`] drops such a line, and only such a line:
+//! a last line without its newline is cut only when every line before it is an outcome and it
+//! is an outcome, whole or cut short.
+//!
+//! [`Journal::open`] never changes a file that is not a journal: a directory, a device, a FIFO,
+//! a symbolic link to nothing ([`BulkError::NotAJournal`]), or a file with any line that is
+//! not an outcome ([`BulkError::JournalLine`]) is refused and left byte for byte as it was.
+//! [`Journal::open_for_input`] also refuses the input file itself. A symbolic link to a regular
+//! file is followed, and that file is checked like any other.
 //!
 //! A run skips every account the journal already holds, so running the same command again
 //! resumes where the last run stopped and the journal keeps one outcome per account:
@@ -46,7 +58,9 @@
 //!   [`Outcome::Skipped`].
 //!
 //! One journal serves one run at a time: two runs appending to the same file would both call
-//! the accounts neither has journaled yet.
+//! the accounts neither has journaled yet. [`Journal::open`] takes an advisory lock on the
+//! file ([`File::try_lock`]) before reading it and holds it while the [`Journal`] lives; a
+//! second open is [`BulkError::JournalInUse`] and reads and changes nothing.
 //!
 //! # Memory
 //!
@@ -72,8 +86,9 @@
 //!     token,
 //! )?);
 //! // One {"provider_id":"…"} per line.
-//! let input = BufReader::new(std::fs::File::open("accounts.jsonl")?);
-//! let mut journal = Journal::open("unbind-journal.jsonl")?;
+//! let input = std::fs::File::open("accounts.jsonl")?;
+//! let mut journal = Journal::open_for_input("unbind-journal.jsonl", &input)?;
+//! let input = BufReader::new(input);
 //! let summary = bulk::run(
 //!     &unbinder,
 //!     input,
@@ -92,7 +107,7 @@
 //! ```
 
 use std::collections::HashMap;
-use std::fs::{File, OpenOptions};
+use std::fs::{File, Metadata, OpenOptions, TryLockError};
 use std::future::Future;
 use std::io::{self, BufRead, BufReader, Read as _, Write as _};
 use std::num::NonZeroUsize;
@@ -157,8 +172,9 @@ pub enum BulkError {
         #[source]
         source: io::Error,
     },
-    /// A journal line is not an outcome (a torn last line is not an error: it is dropped).
-    #[error("{}: line {line} {reason}", path.display())]
+    /// A line of the journal file is not an outcome, so the file is not a journal: it is left
+    /// as it is. (A torn last line after outcomes is not an error: it is dropped.)
+    #[error("{} is not a journal: line {line} {reason}", path.display())]
     JournalLine {
         /// The journal.
         path: PathBuf,
@@ -166,6 +182,22 @@ pub enum BulkError {
         line: u64,
         /// What is wrong with it; never the line's text.
         reason: String,
+    },
+    /// The journal's path names something that cannot be a journal: a directory, a device, a
+    /// FIFO, a symbolic link to nothing, or the input itself. Nothing was opened for writing.
+    #[error("journal {} {reason}", path.display())]
+    NotAJournal {
+        /// The journal.
+        path: PathBuf,
+        /// What it is instead (`is a directory`, `is the input file`, …).
+        reason: &'static str,
+    },
+    /// Another run (or another [`Journal`] of this process) holds the journal's lock. Nothing
+    /// was read or written.
+    #[error("journal {} is in use by another run", path.display())]
+    JournalInUse {
+        /// The journal.
+        path: PathBuf,
     },
     /// Opening, reading or writing the journal failed. A failed write stops the run at once:
     /// the calls in flight are dropped, and the next run makes them again.
@@ -229,6 +261,7 @@ impl<R: BufRead> Accounts<R> {
                 continue;
             }
             let account = parse(text, Some(self.provider)).map_err(invalid)?.0;
+            account.check().map_err(|e| invalid(check_failed(e)))?;
             return Ok(Some(Line {
                 number: line,
                 account,
@@ -275,6 +308,15 @@ fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<Read> {
         return Ok(Read::TooLong);
     }
     Ok(Read::Line { terminated })
+}
+
+/// Why [`Account::check`] refused a line's account, without the value: `has a "provider_id"
+/// that contains a path separator`.
+fn check_failed(error: Error) -> String {
+    match error {
+        Error::InvalidInput { field, reason } => format!("has a \"{field}\" that {reason}"),
+        other => other.to_string(),
+    }
 }
 
 fn too_long() -> String {
@@ -490,28 +532,68 @@ pub struct Journal {
 }
 
 impl Journal {
-    /// Opens the journal at `path`, creating it if it does not exist, and reads which accounts
-    /// it already holds.
+    /// Opens the journal at `path`, creating it if it does not exist, locks it for this run,
+    /// and reads which accounts it already holds.
+    ///
+    /// Refused, with the file left byte for byte as it was:
+    ///
+    /// - a path that is not a regular file: a directory, a device, a FIFO, a socket
+    ///   ([`BulkError::NotAJournal`]). A symbolic link is followed to a regular file, which is
+    ///   then checked like any journal; a link to nothing is refused rather than a file created
+    ///   where it points;
+    /// - a file that is not a journal: a line that is not an outcome
+    ///   ([`BulkError::JournalLine`]);
+    /// - a journal that another run holds ([`BulkError::JournalInUse`]).
     ///
     /// A last line without its newline, as a write cut short by a crash or a full disk leaves
-    /// it, is dropped from the file (that account is called again); see
-    /// [`Journal::dropped_bytes`]. Any other line that is not an outcome is an error.
+    /// it, is dropped from the file (that account is called again; see
+    /// [`Journal::dropped_bytes`]) only when every line before it is an outcome and it is the
+    /// start of one (`{"provider":"…`, cut short, or whole). Only bytes read and checked are
+    /// cut: the lock is taken before the file is read.
+    ///
+    /// The lock is an advisory lock ([`File::try_lock`]: `flock` on Unix), held until the
+    /// journal is dropped; it keeps out runs of this library, not other programs.
     pub fn open(path: impl AsRef<Path>) -> Result<Self, BulkError> {
-        let path = path.as_ref().to_owned();
+        Self::open_checked(path.as_ref(), None)
+    }
+
+    /// [`Journal::open`] for a run that reads `input`: also refused
+    /// ([`BulkError::NotAJournal`]) when `path` is that very file (the same file, however
+    /// named: a symbolic or hard link included; compared on Unix only).
+    pub fn open_for_input(path: impl AsRef<Path>, input: &File) -> Result<Self, BulkError> {
+        let path = path.as_ref();
+        let input = input.metadata().map_err(|e| BulkError::Journal {
+            path: path.to_owned(),
+            source: io::Error::new(e.kind(), format!("cannot compare it with the input: {e}")),
+        })?;
+        Self::open_checked(path, Some(&input))
+    }
+
+    fn open_checked(path: &Path, input: Option<&Metadata>) -> Result<Self, BulkError> {
+        let path = path.to_owned();
         let io_error = |source| BulkError::Journal {
             path: path.clone(),
             source,
         };
-        let file = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .create(true)
-            .open(&path)
-            .map_err(io_error)?;
+        let refuse = |reason| BulkError::NotAJournal {
+            path: path.clone(),
+            reason,
+        };
+        let file = open_regular(&path, input).map_err(|e| match e {
+            Opened::Refused(reason) => refuse(reason),
+            Opened::Failed(source) => io_error(source),
+        })?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => return Err(BulkError::JournalInUse { path }),
+            Err(TryLockError::Error(source)) => return Err(io_error(source)),
+        }
         let mut seen = HashMap::new();
         let mut reader = BufReader::new(&file);
         let mut buf = Vec::new();
+        // Bytes of the complete lines, and of everything read.
         let mut kept = 0_u64;
+        let mut read = 0_u64;
         let mut line = 0_u64;
         loop {
             line += 1;
@@ -521,32 +603,34 @@ impl Journal {
                 reason,
             };
             match read_line(&mut reader, &mut buf).map_err(io_error)? {
-                Read::End | Read::Line { terminated: false } => break,
+                Read::End => break,
                 Read::TooLong => return Err(bad(too_long())),
+                Read::Line { terminated: false } => {
+                    torn_record(&buf).map_err(bad)?;
+                    read = kept + buf.len() as u64;
+                    break;
+                }
                 Read::Line { terminated: true } => {
                     kept += buf.len() as u64 + 1;
+                    read = kept;
                     let text = buf.trim_ascii();
                     if text.is_empty() {
                         continue;
                     }
-                    let (account, fields) = parse(text, None).map_err(bad)?;
-                    let status = match fields.get("outcome").and_then(Value::as_str) {
-                        Some("unbound" | "already_unbound") => Seen::Done,
-                        Some("failed") => Seen::Failed,
-                        _ => {
-                            return Err(bad(
-                                "has no \"outcome\" of unbound, already_unbound or failed"
-                                    .to_owned(),
-                            ));
-                        }
-                    };
+                    let (account, status) = record(text).map_err(bad)?;
                     // A later line is a later outcome (a failure tried again).
                     seen.insert(account, status);
                 }
             }
         }
-        let length = file.metadata().map_err(io_error)?.len();
-        let dropped = length.saturating_sub(kept);
+        // Under the lock no run appends; a file that changed all the same has another writer,
+        // and cutting it could cut that writer's lines.
+        if file.metadata().map_err(io_error)?.len() != read {
+            return Err(io_error(io::Error::other(
+                "changed while it was read: another program is writing to it",
+            )));
+        }
+        let dropped = read - kept;
         if dropped > 0 {
             file.set_len(kept).map_err(io_error)?;
         }
@@ -598,6 +682,115 @@ impl Journal {
             path: self.path.clone(),
             source,
         })
+    }
+}
+
+/// Why [`open_regular`] gave no file.
+enum Opened {
+    /// The path is no journal (see [`BulkError::NotAJournal`]).
+    Refused(&'static str),
+    /// Opening failed.
+    Failed(io::Error),
+}
+
+impl From<io::Error> for Opened {
+    fn from(error: io::Error) -> Self {
+        Opened::Failed(error)
+    }
+}
+
+/// Opens `path` for reading and appending if it is a regular file (following a symbolic link)
+/// other than `input`, or creates it if nothing is there; never opens for writing anything
+/// else, and never truncates.
+fn open_regular(path: &Path, input: Option<&Metadata>) -> Result<File, Opened> {
+    let mut options = OpenOptions::new();
+    options.read(true).append(true);
+    // Twice at most: another run may create the file between our look and our create.
+    for _ in 0..2 {
+        let before = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if std::fs::symlink_metadata(path).is_ok() {
+                    return Err(Opened::Refused(
+                        "is a symbolic link to nothing: refused rather than create a file where \
+                         it points",
+                    ));
+                }
+                match options.clone().create_new(true).open(path) {
+                    Ok(file) => return Ok(file),
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            Err(e) => return Err(e.into()),
+        };
+        kind(&before, input)?;
+        let file = options.open(path)?;
+        // The file opened is the one looked at: the path may have changed in between.
+        let opened = file.metadata()?;
+        kind(&opened, input)?;
+        if !same_file(&before, &opened) {
+            return Err(Opened::Refused("changed while it was opened"));
+        }
+        return Ok(file);
+    }
+    Err(Opened::Failed(io::Error::other(
+        "was created and removed while it was opened",
+    )))
+}
+
+/// Refuses what a journal cannot be: anything but a regular file, or the input.
+fn kind(meta: &Metadata, input: Option<&Metadata>) -> Result<(), Opened> {
+    if meta.is_dir() {
+        return Err(Opened::Refused("is a directory"));
+    }
+    if !meta.is_file() {
+        return Err(Opened::Refused(
+            "is not a regular file (a device, a FIFO or a socket)",
+        ));
+    }
+    if input.is_some_and(|input| same_file(input, meta)) {
+        return Err(Opened::Refused("is the input file"));
+    }
+    Ok(())
+}
+
+/// Whether two metadata are of one file: device and inode on Unix. Elsewhere this cannot be
+/// told from metadata, and it answers "no" for two regular files.
+#[cfg(unix)]
+fn same_file(a: &Metadata, b: &Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &Metadata, _: &Metadata) -> bool {
+    false
+}
+
+/// A complete journal line: the account and what the run knows of it.
+fn record(text: &[u8]) -> Result<(Account, Seen), String> {
+    let (account, fields) = parse(text, None)?;
+    let status = match fields.get("outcome").and_then(Value::as_str) {
+        Some("unbound" | "already_unbound") => Seen::Done,
+        Some("failed") => Seen::Failed,
+        _ => return Err("has no \"outcome\" of unbound, already_unbound or failed".to_owned()),
+    };
+    Ok((account, status))
+}
+
+/// Checks that `tail`, a last line without its newline, is what a journal write cut short
+/// leaves: a whole record, or the start of one as [`Journal`] writes them (`{"provider":"…`)
+/// cut anywhere (JSON that ends too soon). Anything else means the file is not a journal.
+fn torn_record(tail: &[u8]) -> Result<(), String> {
+    const START: &[u8] = br#"{"provider":""#;
+    if record(tail.trim_ascii()).is_ok() {
+        return Ok(());
+    }
+    let starts = tail.starts_with(START) || START.starts_with(tail);
+    match serde_json::from_slice::<Value>(tail) {
+        Err(e) if starts && e.is_eof() => Ok(()),
+        _ => Err("has no newline and is not a journal record, whole or cut short".to_owned()),
     }
 }
 

@@ -137,7 +137,7 @@ impl CloudBaseClient {
     /// cannot have arrived (429, a refused connection).
     pub async fn bind(&self, provider_token: &SecretString) -> Result<(), Error> {
         use unbind_auth::ExposeSecret as _;
-        validate::id("provider_token", provider_token.expose_secret())?;
+        validate::secret("provider_token", provider_token.expose_secret())?;
         let body = types::BindProviderRequest {
             provider_token: provider_token.expose_secret().to_owned(),
             with_user_center: self.with_user_center,
@@ -154,7 +154,7 @@ impl CloudBaseClient {
     /// Unbinds an identity source (`DELETE /auth/v1/user/provider/{provider_id}`);
     /// `provider_not_found` is [`UnbindOutcome::AlreadyUnbound`].
     pub async fn unbind(&self, provider_id: &str) -> Result<UnbindOutcome, Error> {
-        validate::path_segment("provider_id", provider_id)?;
+        validate::cloudbase_provider_id(provider_id)?;
         let outcome = self
             .caller
             .retrying("unbind_provider", Repeat::Safe, || {

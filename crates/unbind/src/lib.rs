@@ -45,6 +45,7 @@ pub use call::{
 pub use error::{Error, Provider, ProviderBody, ProviderError, SNIPPET_CHARS};
 /// Credential types, device profile and signer settings.
 pub use unbind_auth as auth;
+pub use validate::MAX_ID_BYTES;
 
 /// An account bound at one provider, named the way that provider names it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -75,6 +76,24 @@ impl Account {
             Account::Manta { .. } => Provider::Manta,
             Account::OneAccess { .. } => Provider::OneAccess,
             Account::CloudBase { .. } => Provider::CloudBase,
+        }
+    }
+
+    /// Checks the account's ids as its client's `unbind` does before sending anything: not
+    /// blank, no control character, at most [`MAX_ID_BYTES`]; a CloudBase `provider_id` (a path
+    /// segment) also not `.` or `..` and without `/`, `\\` or their percent-encoded forms.
+    ///
+    /// The error is [`Error::InvalidInput`] naming the field as the provider names it
+    /// (`clientId`, `customerId`, `id`, `provider_id`), never the value.
+    pub fn check(&self) -> Result<(), Error> {
+        // The very functions each client's `unbind` calls.
+        match self {
+            Account::Manta {
+                client_id,
+                customer_id,
+            } => validate::manta_customer(client_id, customer_id),
+            Account::OneAccess { id } => validate::oneaccess_id(id),
+            Account::CloudBase { provider_id } => validate::cloudbase_provider_id(provider_id),
         }
     }
 }

@@ -91,7 +91,7 @@ impl MantaClient {
         settings: MantaSettings,
     ) -> Result<Self, Error> {
         validate::id("botId", bot_id)?;
-        validate::id("secret", credentials.secret().expose_secret())?;
+        validate::secret("secret", credentials.secret().expose_secret())?;
         let token = credentials.token().ok_or_else(|| {
             Error::invalid(
                 "token",
@@ -170,8 +170,7 @@ impl MantaClient {
         client_id: &str,
         customer_id: &str,
     ) -> Result<types::CustomerBindRequest, Error> {
-        validate::id("clientId", client_id)?;
-        validate::id("customerId", customer_id)?;
+        validate::manta_customer(client_id, customer_id)?;
         Ok(types::CustomerBindRequest {
             secret: self.secret().to_owned(),
             client_id: client_id.to_owned(),

@@ -152,7 +152,7 @@ impl OneAccessClient {
         session_token: SecretString,
         settings: OneAccessSettings,
     ) -> Result<Self, Error> {
-        validate::id("session_token", session_token.expose_secret())?;
+        validate::secret("session_token", session_token.expose_secret())?;
         unbind_auth::header::sensitive_value("session_token", &session_token)?;
         let configured_key = match &settings.public_key {
             Some(text) => Some(
@@ -288,7 +288,7 @@ impl OneAccessClient {
     /// (`POST /api/v2/sdk/social/unbind-account`, signed). An unknown id (see
     /// [`OneAccessSettings::already_unbound_codes`]) is [`UnbindOutcome::AlreadyUnbound`].
     pub async fn unbind(&self, id: &str) -> Result<UnbindOutcome, Error> {
-        validate::id("id", id)?;
+        validate::oneaccess_id(id)?;
         let outcome = self
             .caller
             .retrying("unbind_social_account", Repeat::Safe, || {

@@ -2,8 +2,34 @@
 
 use crate::Error;
 
-/// An id must not be empty or only whitespace.
+/// The longest id accepted, in bytes (1 KiB): an account's id (`provider_id`, `clientId`,
+/// `customerId`, OneAccess `id`) and every other id-like input (`botId`, `env`, …).
+///
+/// The providers document no limit; their ids are tens of bytes. A longer value is
+/// [`Error::InvalidInput`] before anything is sent, instead of a request that cannot be built
+/// (a URL over 64 KiB) or a message that repeats it whole.
+pub const MAX_ID_BYTES: usize = 1024;
+
+/// An id must not be empty or only whitespace, hold a control character, or be longer than
+/// [`MAX_ID_BYTES`].
 pub(crate) fn id(field: &str, value: &str) -> Result<(), Error> {
+    text(field, value, MAX_ID_BYTES)
+}
+
+/// A secret (an API secret or a token) must not be empty or only whitespace, hold a control
+/// character, or be longer than a header value may be
+/// ([`MAX_HEADER_VALUE_BYTES`](unbind_auth::header::MAX_HEADER_VALUE_BYTES)): tokens are often
+/// JWTs, longer than an id, and most travel in a header.
+pub(crate) fn secret(field: &str, value: &str) -> Result<(), Error> {
+    text(field, value, unbind_auth::header::MAX_HEADER_VALUE_BYTES)
+}
+
+/// Not longer than `max` bytes (checked first, so that a huge value is not scanned), not blank,
+/// no control character.
+fn text(field: &str, value: &str, max: usize) -> Result<(), Error> {
+    if value.len() > max {
+        return Err(Error::invalid(field, format!("is longer than {max} bytes")));
+    }
     if value.trim().is_empty() {
         return Err(Error::invalid(field, "is empty or blank"));
     }
@@ -31,6 +57,22 @@ pub(crate) fn path_segment(field: &str, value: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// A MantaGo customer binding: `clientId` and `customerId` are ids (they go in the body).
+pub(crate) fn manta_customer(client_id: &str, customer_id: &str) -> Result<(), Error> {
+    id("clientId", client_id)?;
+    id("customerId", customer_id)
+}
+
+/// A OneAccess social account: `id` is an id (it goes in the body).
+pub(crate) fn oneaccess_id(value: &str) -> Result<(), Error> {
+    id("id", value)
+}
+
+/// A CloudBase identity source: `provider_id` is a path segment.
+pub(crate) fn cloudbase_provider_id(value: &str) -> Result<(), Error> {
+    path_segment("provider_id", value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,6 +90,36 @@ mod tests {
         assert_eq!(reason(id("id", " \t")), "id is empty or blank");
         assert_eq!(reason(id("id", "a\nb")), "id contains a control character");
         assert!(id("id", "001GKgGa15HGZA0aOxIa1bFktp1GKgG4").is_ok());
+    }
+
+    #[test]
+    fn secrets_may_be_longer_than_ids_but_not_than_a_header_value() {
+        let jwt = "e".repeat(3000);
+        assert!(secret("session_token", &jwt).is_ok());
+        assert_eq!(reason(id("id", &jwt)), "id is longer than 1024 bytes");
+        assert_eq!(
+            reason(secret("session_token", &"e".repeat(8193))),
+            "session_token is longer than 8192 bytes"
+        );
+        assert_eq!(reason(secret("secret", " ")), "secret is empty or blank");
+        assert_eq!(
+            reason(secret("secret", "a\rb")),
+            "secret contains a control character"
+        );
+    }
+
+    #[test]
+    fn ids_have_a_maximum_length() {
+        assert!(id("id", &"x".repeat(MAX_ID_BYTES)).is_ok());
+        // Bytes, not characters: 342 three-byte characters are 1,026 bytes.
+        assert!(id("id", &"é".repeat(MAX_ID_BYTES / 2)).is_ok());
+        for long in ["x".repeat(MAX_ID_BYTES + 1), "中".repeat(342)] {
+            assert_eq!(reason(id("id", &long)), "id is longer than 1024 bytes");
+            assert_eq!(
+                reason(path_segment("provider_id", &long)),
+                "provider_id is longer than 1024 bytes"
+            );
+        }
     }
 
     #[test]

@@ -599,3 +599,458 @@ async fn the_server_never_sees_more_calls_at_once_than_the_concurrency() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// What a journal may be (issue 11, items 3 and 4)
+
+/// A journal's whole content, byte for byte.
+fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+/// The account line of `id` as a journal holds it.
+fn record(id: &str) -> Value {
+    json!({"provider": "cloudbase", "provider_id": id, "outcome": "unbound", "line": 1,
+           "at": 1_700_000_000_123_i64})
+}
+
+#[test]
+fn files_that_are_not_journals_are_refused_and_left_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = format!("{}\n", record("a"));
+    let cases: [(&str, String); 8] = [
+        // A settings file of one line, without a newline at its end.
+        (
+            "settings.json",
+            r#"{"theme":"dark","token":"hunter2"}"#.to_owned(),
+        ),
+        // An input file of one line (`--journal` naming the `--from` file).
+        ("accounts.jsonl", r#"{"provider_id":"github"}"#.to_owned()),
+        // Journal records, then a last line that is complete JSON but not a record.
+        ("tail.jsonl", format!("{journal}{{\"theme\":\"dark\"}}")),
+        // Journal records, then a last line that is no journal's start.
+        ("notes.jsonl", format!("{journal}dark")),
+        // Only whitespace, and no newline.
+        ("blank.txt", "   ".to_owned()),
+        // A record's start, but not JSON.
+        (
+            "prose.txt",
+            "{\"provider\":\"cloudbase\" is what I use".to_owned(),
+        ),
+        // Text with lines.
+        ("notes.txt", "hello\nworld".to_owned()),
+        // Records, then a last line that no cut of a record can be: JSON with more after it.
+        (
+            "broken.jsonl",
+            format!("{journal}{{\"provider\":\"cloudbase\"}}}}"),
+        ),
+    ];
+    for (name, text) in &cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let error = Journal::open(&path).expect_err(name);
+        let message = error.to_string();
+        assert!(message.contains(name), "{name}: {message}");
+        assert!(
+            !message.contains("dark") && !message.contains("hunter2"),
+            "{message}"
+        );
+        assert_eq!(bytes(&path), text.as_bytes(), "{name} was changed");
+    }
+
+    // Through a symbolic link, the file it leads to is checked and kept.
+    let settings = dir.path().join("settings.json");
+    let link = dir.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&settings, &link).unwrap();
+    assert!(Journal::open(&link).is_err());
+    assert_eq!(bytes(&settings), cases[0].1.as_bytes());
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+}
+
+#[test]
+fn paths_that_are_not_regular_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let directory = dir.path().join("dir.jsonl");
+    std::fs::create_dir(&directory).unwrap();
+    let to_directory = dir.path().join("to-dir.jsonl");
+    std::os::unix::fs::symlink(&directory, &to_directory).unwrap();
+    let to_nothing = dir.path().join("to-nothing.jsonl");
+    let nothing = dir.path().join("nothing.jsonl");
+    std::os::unix::fs::symlink(&nothing, &to_nothing).unwrap();
+    let not_regular = "is not a regular file (a device, a FIFO or a socket)";
+    let cases = [
+        (directory.as_path(), "is a directory"),
+        (&to_directory, "is a directory"),
+        (
+            &to_nothing,
+            "is a symbolic link to nothing: refused rather than create a file where it points",
+        ),
+        (Path::new("/dev/null"), not_regular),
+    ];
+    for (path, reason) in cases {
+        let error = Journal::open(path).expect_err(&path.display().to_string());
+        assert_eq!(
+            error.to_string(),
+            format!("journal {} {reason}", path.display())
+        );
+    }
+    assert!(
+        !nothing.exists(),
+        "nothing is created behind a dangling link"
+    );
+    assert_eq!(std::fs::read_dir(&directory).unwrap().count(), 0);
+
+    // A FIFO: refused without waiting for a writer (reading one would block for ever).
+    let fifo = dir.path().join("fifo.jsonl");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let (done, result) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(Journal::open(&fifo).map(|_| ()).map_err(|e| e.to_string()));
+    });
+    let result = result
+        .recv_timeout(Duration::from_secs(10))
+        .expect("opening a FIFO as a journal hung");
+    let error = result.expect_err("a FIFO is no journal");
+    assert!(error.ends_with(not_regular), "{error}");
+}
+
+#[test]
+fn a_torn_tail_is_dropped_only_when_a_journal_write_can_have_left_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    let journal = format!("{}\n{}\n", record("a"), record("b"));
+    // Records as the journal writes them (`json!` would sort the keys).
+    let whole = r#"{"provider":"cloudbase","provider_id":"c","outcome":"unbound","line":3,"at":1}"#;
+    let cut_in_a_character = {
+        let text = r#"{"provider":"cloudbase","provider_id":"ünïcode""#;
+        let at = text.find('ü').unwrap() + 1;
+        text.as_bytes()[..at].to_vec()
+    };
+    let tails: [&[u8]; 6] = [
+        b"{",
+        // A whole record, in any order of fields.
+        br#"{"outcome":"failed","provider_id":"c","provider":"cloudbase"}"#,
+        br#"{"provider":"cloud"#,
+        br#"{"provider":"cloudbase","provider_id":"c","outcome":"unbound","line":3,"at":17"#,
+        // A whole record whose newline did not make it: dropped too (its account is called
+        // again, which is safe).
+        whole.as_bytes(),
+        &cut_in_a_character,
+    ];
+    for tail in tails {
+        for before in ["", journal.as_str()] {
+            let mut text = before.as_bytes().to_vec();
+            text.extend_from_slice(tail);
+            std::fs::write(&path, &text).unwrap();
+            let opened = Journal::open(&path)
+                .unwrap_or_else(|e| panic!("{e}: {:?}", String::from_utf8_lossy(tail)));
+            assert_eq!(opened.dropped_bytes(), tail.len() as u64);
+            assert_eq!(bytes(&path), before.as_bytes());
+            assert_eq!(opened.len(), if before.is_empty() { 0 } else { 2 });
+        }
+    }
+}
+
+#[test]
+fn a_journal_in_use_by_another_run_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    let torn = r#"{"provider":"cloudbase","provider_id":"b"#;
+    write(&path, &[record("a")], torn);
+    let before = bytes(&path);
+    let first = Journal::open(&path).unwrap();
+    let after_first = bytes(&path);
+    assert_eq!(
+        after_first.len() + torn.len(),
+        before.len(),
+        "the torn tail is dropped"
+    );
+
+    let error = Journal::open(&path).expect_err("a second open while the first is held");
+    assert_eq!(
+        error.to_string(),
+        format!("journal {} is in use by another run", path.display())
+    );
+    assert_eq!(bytes(&path), after_first, "a refused open changes nothing");
+    drop(first);
+    assert_eq!(
+        Journal::open(&path).unwrap().len(),
+        1,
+        "free once the first is closed"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn opening_a_journal_while_a_run_appends_to_it_never_loses_a_line() {
+    const ACCOUNTS: usize = 1500;
+    let server = ok_server().await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    let mut journal = Journal::open(&path).unwrap();
+    let names = ids_for(ACCOUNTS);
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+
+    // Another process's attempts, as fast as they come, until the run ends.
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (first, first_done) = std::sync::mpsc::channel();
+    let opener = {
+        let (stop, path) = (Arc::clone(&stop), path.clone());
+        std::thread::spawn(move || {
+            let mut results = Vec::new();
+            while results.is_empty() || !stop.load(Ordering::SeqCst) {
+                results.push(
+                    Journal::open(&path)
+                        .map(|j| j.len())
+                        .map_err(|e| e.to_string()),
+                );
+                if results.len() == 1 {
+                    first.send(()).unwrap();
+                }
+            }
+            results
+        })
+    };
+    first_done.recv().unwrap();
+    let summary = bulk::run(
+        &unbinder(&server.uri(), RetryPolicy::never()),
+        input(&names),
+        Some(&mut journal),
+        &BulkSettings {
+            concurrency: NonZeroUsize::new(16).unwrap(),
+            ..settings()
+        },
+        |_| {},
+    )
+    .await
+    .unwrap();
+    stop.store(true, Ordering::SeqCst);
+    let results = opener.join().unwrap();
+
+    assert_eq!(summary.unbound, ACCOUNTS as u64);
+    assert_eq!(journal_lines(&path).len(), ACCOUNTS, "no line lost");
+    let opened: Vec<_> = results.iter().filter(|r| r.is_ok()).collect();
+    assert!(
+        opened.is_empty(),
+        "{} of {} opens got the journal while the run held it: {:?}",
+        opened.len(),
+        results.len(),
+        &opened[..opened.len().min(3)]
+    );
+    assert!(
+        results.iter().all(|r| r
+            .as_ref()
+            .is_err_and(|e| e.ends_with("is in use by another run"))),
+        "{:?}",
+        &results[..3.min(results.len())]
+    );
+}
+
+/// The start of a text that may hold a whole oversize id, for a failure message.
+fn short(text: impl std::fmt::Display) -> String {
+    text.to_string().chars().take(160).collect()
+}
+
+fn ids_for(n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("source-{i:05}")).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every input line gets the single-account checks (issue 11, items 5 and 6)
+
+fn manta(base: &str) -> Unbinder {
+    use unbind::auth::manta::Credentials;
+    use unbind::manta::{MantaClient, MantaSettings};
+    Unbinder::Manta(
+        MantaClient::with_settings(
+            base,
+            "bot-1",
+            Credentials::new(SecretString::from("api-secret"))
+                .with_token(SecretString::from(SECRET)),
+            MantaSettings {
+                call: CallSettings {
+                    retry: RetryPolicy::never(),
+                    ..CallSettings::default()
+                },
+                ..MantaSettings::default()
+            },
+        )
+        .unwrap(),
+    )
+}
+
+fn oneaccess(base: &str) -> Unbinder {
+    use unbind::auth::oneaccess::DeviceProfile;
+    use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
+    let device = DeviceProfile {
+        operating_sys_version: "Android 10".into(),
+        device_fingerprint: "156aysdna213sac".into(),
+        agent: "Mozilla/5.0 (Linux; Android 10)".into(),
+        client_id: "DRrYIqauawN0I8myTMoDTPys6ezGZxnm".into(),
+        ..DeviceProfile::default()
+    };
+    Unbinder::OneAccess(Box::new(
+        OneAccessClient::with_settings(
+            base,
+            device,
+            SecretString::from(SECRET),
+            OneAccessSettings {
+                call: CallSettings {
+                    retry: RetryPolicy::never(),
+                    ..CallSettings::default()
+                },
+                ..OneAccessSettings::default()
+            },
+        )
+        .unwrap(),
+    ))
+}
+
+/// An account of each provider with one bad id, and its input line.
+fn bad_accounts() -> Vec<(Account, Value)> {
+    let long = "x".repeat(1025);
+    let longer = "y".repeat(60_000);
+    let mut cases = Vec::new();
+    for bad in [
+        "a/b", "..", ".", "a%2Fb", "a\\b", "a\u{1}b", "a\u{7f}", &long, &longer,
+    ] {
+        cases.push((
+            Account::CloudBase {
+                provider_id: bad.to_owned(),
+            },
+            json!({"provider_id": bad}),
+        ));
+    }
+    for (client_id, customer_id) in [("c\u{7}", "u-1"), ("c-1", long.as_str()), (&longer, "u-1")] {
+        cases.push((
+            Account::Manta {
+                client_id: client_id.to_owned(),
+                customer_id: customer_id.to_owned(),
+            },
+            json!({"clientId": client_id, "customerId": customer_id}),
+        ));
+    }
+    for bad in ["\u{1b}[31m", "a\nb", &long] {
+        cases.push((
+            Account::OneAccess { id: bad.to_owned() },
+            json!({"id": bad}),
+        ));
+    }
+    cases
+}
+
+#[tokio::test]
+async fn input_lines_get_every_check_a_single_unbind_applies() {
+    let server = MockServer::start().await;
+    let uri = server.uri();
+    let unbinders = [
+        unbinder(&uri, RetryPolicy::never()),
+        manta(&uri),
+        oneaccess(&uri),
+    ];
+    for (account, line) in bad_accounts() {
+        let provider = account.provider();
+        let client = unbinders.iter().find(|u| u.provider() == provider).unwrap();
+        let line_text = short(&line);
+        let (field, reason) = match client.unbind(&account).await {
+            Err(unbind::Error::InvalidInput { field, reason }) => (field, reason),
+            other => panic!(
+                "{line_text}: the single-account path did not refuse it: {}",
+                short(format!("{other:?}"))
+            ),
+        };
+        assert!(
+            received(&server).await.is_empty(),
+            "{line_text}: a request was sent"
+        );
+
+        let good = match provider {
+            Provider::Manta => json!({"clientId": "c-1", "customerId": "u-1"}),
+            Provider::OneAccess => json!({"id": "001G"}),
+            Provider::CloudBase => json!({"provider_id": "github"}),
+        };
+        let text = format!("{good}\n{line}\n{good}\n");
+        let read: Vec<_> = Accounts::new(Cursor::new(text), provider).collect();
+        assert_eq!(read.len(), 2, "{line_text}: the line after it was read");
+        let Err(error) = &read[1] else {
+            panic!("{line_text}: read as an account");
+        };
+        let error = error.to_string();
+        assert!(
+            error == format!("line 2 has a \"{field}\" that {reason}"),
+            "{line_text}: {}",
+            short(&error)
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_oversize_id_is_invalid_input_and_nothing_is_sent() {
+    let server = MockServer::start().await;
+    let uri = server.uri();
+    let huge = "x".repeat(100_000);
+    let cases = [
+        (
+            unbinder(&uri, RetryPolicy::never()),
+            "provider_id",
+            Account::CloudBase {
+                provider_id: huge.clone(),
+            },
+        ),
+        (
+            manta(&uri),
+            "customerId",
+            Account::Manta {
+                client_id: "c-1".into(),
+                customer_id: huge.clone(),
+            },
+        ),
+        (
+            oneaccess(&uri),
+            "id",
+            Account::OneAccess { id: huge.clone() },
+        ),
+    ];
+    for (client, field, account) in &cases {
+        let error = client.unbind(account).await.unwrap_err();
+        let text = error.to_string();
+        assert!(
+            text == format!("invalid input: {field} is longer than 1024 bytes"),
+            "{} ({} bytes)",
+            short(&text),
+            text.len()
+        );
+        assert_eq!(error.kind(), "invalid_input");
+        assert!(
+            received(&server).await.is_empty(),
+            "{field}: a request was sent"
+        );
+    }
+    // At the limit, the id is sent (the server answers 404: any error but invalid input).
+    let at_limit = "x".repeat(1024);
+    for (client, field, account) in cases {
+        let account = match account {
+            Account::CloudBase { .. } => Account::CloudBase {
+                provider_id: at_limit.clone(),
+            },
+            Account::Manta { client_id, .. } => Account::Manta {
+                client_id,
+                customer_id: at_limit.clone(),
+            },
+            Account::OneAccess { .. } => Account::OneAccess {
+                id: at_limit.clone(),
+            },
+        };
+        let before = received(&server).await.len();
+        let outcome = client.unbind(&account).await;
+        assert!(
+            !matches!(outcome, Err(unbind::Error::InvalidInput { .. })),
+            "{field}: {}",
+            short(format!("{outcome:?}"))
+        );
+        assert!(
+            received(&server).await.len() > before,
+            "{field}: nothing was sent"
+        );
+    }
+}
