@@ -64,7 +64,7 @@ where
     let json = wants_json(&args);
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(error) => return clap_error(&error, json, stdout, stderr),
+        Err(error) => return clap_error(&error, &args, json, stdout, stderr),
     };
     let env = Env::new(lookup);
     let provider = cli.provider.name();
@@ -192,9 +192,31 @@ fn wants_json(args: &[OsString]) -> bool {
         .any(|arg| arg == "--json")
 }
 
+/// The most characters of one argument that a usage error repeats.
+const ECHO_CHARS: usize = 64;
+
+/// `text` with every long argument (or `--flag=value` value) of `args` that it repeats cut to
+/// its first [`ECHO_CHARS`] characters: clap quotes a rejected value whole.
+fn bound_echoes(text: &str, args: &[OsString]) -> String {
+    let mut text = text.to_owned();
+    for arg in args.iter().skip(1) {
+        let arg = arg.to_string_lossy();
+        let value = arg.split_once('=').map_or(&*arg, |(_, value)| value);
+        for long in [&*arg, value] {
+            if long.chars().count() > ECHO_CHARS && text.contains(long) {
+                let prefix: String = long.chars().take(ECHO_CHARS).collect();
+                let cut = format!("{prefix}… ({} bytes)", long.len());
+                text = text.replace(long, &cut);
+            }
+        }
+    }
+    text
+}
+
 /// Help and version go to stdout with 0; usage errors to stderr with 2, as JSON with `--json`.
 fn clap_error(
     error: &clap::Error,
+    args: &[OsString],
     json: bool,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
@@ -208,7 +230,10 @@ fn clap_error(
     if help {
         let _ = write!(stdout, "{text}");
         let _ = stdout.flush();
-    } else if json {
+        return code;
+    }
+    let text = bound_echoes(&text, args);
+    if json {
         let message = text.trim().strip_prefix("error: ").unwrap_or(text.trim());
         let value = json!({"error": {
             "kind": "usage",
@@ -241,6 +266,40 @@ mod tests {
         assert!(wants_json(&args(&["unbind", "manta", "--json"])));
         assert!(!wants_json(&args(&["unbind", "--", "--json"])));
         assert!(!wants_json(&args(&["--json"])));
+    }
+
+    #[test]
+    fn a_usage_error_repeats_a_bounded_prefix_of_a_long_value() {
+        let long = "9".repeat(100_000);
+        for argv in [
+            vec![
+                "unbind",
+                "cloudbase",
+                "unbind",
+                "--from",
+                "f",
+                "--rate",
+                &long,
+            ],
+            vec![
+                "unbind",
+                "--json",
+                "cloudbase",
+                "unbind",
+                "--from",
+                "f",
+                "--rate",
+                &long,
+            ],
+            vec!["unbind", "cloudbase", &long],
+        ] {
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            let code = run(argv.clone(), &|_| None, &mut out, &mut err);
+            let err = String::from_utf8(err).unwrap();
+            assert_eq!(code, 2, "{err}");
+            assert!(err.len() < 2_000, "{} bytes: {}", err.len(), &err[..200]);
+            assert!(err.contains("… (100000 bytes)"), "{err}");
+        }
     }
 
     #[test]

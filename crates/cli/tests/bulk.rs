@@ -799,3 +799,48 @@ async fn a_line_the_single_account_check_refuses_exits_2_before_anything_is_sent
     }
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn a_token_echoed_back_escaped_reaches_neither_stderr_nor_the_journal() {
+    // A token that JSON and Debug escape differently from its raw form.
+    const TOKEN: &str = r#"tok-"q"\b-SECRET-77"#;
+    let escaped = [
+        r#"tok-\"q\"\\b-SECRET-77"#.to_owned(),
+        r#"tok-\u0022q\u0022\u005cb-SECRET-77"#.to_owned(),
+        format!("{TOKEN:?}"),
+    ];
+    let server = MockServer::start().await;
+    // A proxy's page (not the provider's JSON) quoting the token in each escaped form.
+    Mock::given(method("DELETE"))
+        .and(path_regex("^/auth/v1/user/provider/"))
+        .respond_with(ResponseTemplate::new(403).set_body_raw(
+            format!(
+                "denied: [\"{}\", \"{}\", {}]",
+                escaped[0], escaped[1], escaped[2]
+            ),
+            "text/html",
+        ))
+        .mount(&server)
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let (from, journal_file) = (dir.path().join("in.jsonl"), dir.path().join("j.jsonl"));
+    write_input(&from, &ids(3));
+    let uri = server.uri();
+    for json in [false, true] {
+        let _ = std::fs::remove_file(&journal_file);
+        let mut argv = cloudbase_run(&uri, &from, &journal_file);
+        if json {
+            argv.push("--json");
+        }
+        let run = common::run(&argv, &[("CLOUDBASE_ACCESS_TOKEN", TOKEN)], &["SECRET"]).await;
+        assert_eq!(run.code, 1, "{run:?}");
+        assert!(run.stderr.contains("[REDACTED]"), "{run:?}");
+        let text = std::fs::read_to_string(&journal_file).unwrap();
+        assert!(
+            !text.contains("SECRET"),
+            "the journal holds the token: {text}"
+        );
+        assert!(text.contains("[REDACTED]"), "{text}");
+        assert_eq!(journal(&journal_file).len(), 3);
+    }
+}

@@ -238,3 +238,58 @@ async fn a_transport_error_names_its_cause() {
         "the cause is named: {text}"
     );
 }
+
+#[tokio::test]
+async fn secrets_echoed_back_escaped_are_blanked_too() {
+    // A token with the characters escaping changes: `"` and `\`.
+    const TOKEN: &str = r#"tok-"q"\b-SECRET-77"#;
+    let json_escaped = r#"tok-\"q\"\\b-SECRET-77"#;
+    let u_escaped = r#"tok-\u0022q\u0022\u005Cb-SECRET-77"#;
+    let all_u: String = TOKEN
+        .encode_utf16()
+        .map(|unit| format!("\\u{unit:04x}"))
+        .collect();
+    let debug = format!("{TOKEN:?}");
+    let twice = json_escaped.replace('\\', r"\\").replace('"', r#"\""#);
+    // Each inside text that is not the provider's JSON, so that it reaches the error as a
+    // snippet of the body, escapes and all.
+    for (form, body) in [
+        ("JSON in an array", format!(r#"proxy: ["{json_escaped}"]"#)),
+        ("\\u escapes", format!(r#"proxy: {{"echo":"{u_escaped}"}}"#)),
+        (
+            "every character \\u-escaped",
+            format!(r#"proxy: ["{all_u}"]"#),
+        ),
+        ("Debug", format!("token {debug} refused")),
+        (
+            "JSON in JSON",
+            format!(r#"proxy: {{"raw":"{{\"t\":\"{twice}\"}}"}}"#),
+        ),
+    ] {
+        for status in [502, 200] {
+            let server = MockServer::start().await;
+            wiremock::Mock::given(wiremock::matchers::method("DELETE"))
+                .respond_with(
+                    wiremock::ResponseTemplate::new(status)
+                        .set_body_raw(body.clone(), "application/json"),
+                )
+                .mount(&server)
+                .await;
+            let client = CloudBaseClient::with_settings(
+                &server.uri(),
+                SecretString::from(TOKEN),
+                CloudBaseSettings {
+                    call: once(),
+                    ..CloudBaseSettings::default()
+                },
+            )
+            .unwrap();
+            let error = client.unbind("github").await.unwrap_err();
+            assert_error_clean(form, &error);
+            assert!(
+                format!("{error}").contains("[REDACTED]"),
+                "{form} {status}: {error}"
+            );
+        }
+    }
+}
