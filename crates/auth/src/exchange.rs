@@ -97,6 +97,14 @@ fn host_of(url: &reqwest::Url) -> Option<String> {
     })
 }
 
+/// Whether two URLs share scheme, host and port (compared without building `Origin`s, which
+/// allocate).
+fn same_origin(a: &reqwest::Url, b: &reqwest::Url) -> bool {
+    a.scheme() == b.scheme()
+        && a.host_str() == b.host_str()
+        && a.port_or_known_default() == b.port_or_known_default()
+}
+
 /// Sends `request` with `client` and reads the answer through [`read_bounded`]. When the
 /// answer comes from another origin than the request went to (the client followed a
 /// redirect), that host is recorded as [`Observed::redirected_to`].
@@ -104,9 +112,9 @@ pub async fn execute(
     client: &reqwest::Client,
     request: reqwest::Request,
 ) -> reqwest::Result<reqwest::Response> {
-    let sent = request.url().origin();
+    let sent = request.url().clone();
     let response = client.execute(request).await?;
-    if response.url().origin() != sent {
+    if !same_origin(&sent, response.url()) {
         let host = host_of(response.url());
         let _ = EXCHANGE.try_with(|e| e.borrow_mut().observed.redirected_to = host);
     }
@@ -208,6 +216,31 @@ mod tests {
             assert!(body.is_empty(), "streamed: {streamed}");
             assert!(observed.oversize, "streamed: {streamed}");
         }
+    }
+
+    #[test]
+    fn origins_compare_scheme_host_and_port() {
+        let url = |text: &str| reqwest::Url::parse(text).unwrap();
+        let base = url("https://api.example.com/a?b=c");
+        assert!(same_origin(
+            &base,
+            &url("https://API.example.com:443/other")
+        ));
+        for other in [
+            "http://api.example.com/a",
+            "https://api.example.com:8443/a",
+            "https://evil.example.com/a",
+        ] {
+            assert!(!same_origin(&base, &url(other)), "{other}");
+        }
+        assert_eq!(
+            host_of(&url("http://u:p@h.example:8080/x?q")).as_deref(),
+            Some("h.example:8080")
+        );
+        assert_eq!(
+            host_of(&url("https://h.example/x")).as_deref(),
+            Some("h.example")
+        );
     }
 
     #[tokio::test]

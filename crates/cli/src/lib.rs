@@ -271,26 +271,10 @@ mod tests {
     #[test]
     fn a_usage_error_repeats_a_bounded_prefix_of_a_long_value() {
         let long = "9".repeat(100_000);
+        let rate = ["cloudbase", "unbind", "--from", "f", "--rate", &long];
         for argv in [
-            vec![
-                "unbind",
-                "cloudbase",
-                "unbind",
-                "--from",
-                "f",
-                "--rate",
-                &long,
-            ],
-            vec![
-                "unbind",
-                "--json",
-                "cloudbase",
-                "unbind",
-                "--from",
-                "f",
-                "--rate",
-                &long,
-            ],
+            [&["unbind"][..], &rate].concat(),
+            [&["unbind", "--json"][..], &rate].concat(),
             vec!["unbind", "cloudbase", &long],
         ] {
             let (mut out, mut err) = (Vec::new(), Vec::new());

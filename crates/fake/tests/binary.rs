@@ -33,21 +33,8 @@ async fn it_prints_the_base_urls_and_serves_the_seed_it_was_given() {
         }}"#,
     )
     .expect("write seed");
-    let mut child = Running(
-        Command::new(BINARY)
-            .args(["--port", "0", "--seed"])
-            .arg(&seed)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn unbind-fake"),
-    );
-    let stdout = child.0.stdout.take().expect("stdout");
-    let lines: Vec<String> = BufReader::new(stdout)
-        .lines()
-        .take(3)
-        .map(|line| line.expect("a line"))
-        .collect();
+    let seed = seed.to_str().expect("a UTF-8 temp path");
+    let (_child, lines) = start_lines(&["--seed", seed]);
     let urls: Vec<(&str, &str)> = lines
         .iter()
         .map(|line| line.split_once(char::is_whitespace).expect("name and URL"))
@@ -87,9 +74,9 @@ fn a_seed_with_an_unknown_field_is_refused_with_exit_code_2() {
     assert!(output.stdout.is_empty());
 }
 
-/// Starts the binary with `args` and returns it with its address (`127.0.0.1:PORT`), read
-/// from the URLs it prints.
-fn start(args: &[&str]) -> (Running, String) {
+/// Starts the binary on a free port with `args` and returns it with the three lines it prints
+/// first (name and base URL of each provider).
+fn start_lines(args: &[&str]) -> (Running, Vec<String>) {
     let mut child = Running(
         Command::new(BINARY)
             .args(["--port", "0"])
@@ -106,6 +93,13 @@ fn start(args: &[&str]) -> (Running, String) {
         .take(3)
         .map(|line| line.expect("a line"))
         .collect();
+    (child, lines)
+}
+
+/// Starts the binary with `args` and returns it with its address (`127.0.0.1:PORT`), read
+/// from the URLs it prints.
+fn start(args: &[&str]) -> (Running, String) {
+    let (child, lines) = start_lines(args);
     let first = lines.first().expect("a first line");
     let addr = first
         .split_whitespace()
