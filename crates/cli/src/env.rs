@@ -10,7 +10,8 @@ use crate::error::CliError;
 
 /// MantaGo API secret (required for `manta`).
 pub const MANTA_SECRET: &str = "MANTA_SECRET";
-/// MantaGo API token (optional: without it the CLI logs in with the secret).
+/// MantaGo API token (required: MantaGo takes the bearer on every call; `manta refresh`
+/// rotates it).
 pub const MANTA_TOKEN: &str = "MANTA_TOKEN";
 /// OneAccess session token (`oneaccess list`, `oneaccess unbind`).
 pub const ONEACCESS_SESSION_TOKEN: &str = "ONEACCESS_SESSION_TOKEN";
