@@ -85,7 +85,7 @@ impl CliError {
     /// The `kind` of the JSON error.
     pub fn kind(&self) -> &'static str {
         match self {
-            CliError::Api(error) => error.kind(),
+            CliError::Api(error) => error.kind().as_str(),
             CliError::Env { .. } | CliError::Input(_) => "invalid_input",
             CliError::Usage(_) => "usage",
             CliError::Local(_) => "local",
@@ -126,12 +126,12 @@ mod tests {
         assert_eq!(invalid.kind(), "invalid_input");
         let signing = CliError::Api(unbind::Error::Signing {
             provider: unbind::Provider::OneAccess,
-            reason: "bad key".into(),
+            source: unbind::auth::oneaccess::KeyError::Empty.into(),
         });
         assert_eq!((signing.exit(), signing.kind()), (Exit::Refused, "signing"));
         let unexpected = CliError::Api(unbind::Error::UnexpectedResponse {
             provider: unbind::Provider::Manta,
-            status: 200,
+            status: Some(200),
             detail: "x".into(),
         });
         assert_eq!(unexpected.exit(), Exit::Refused);

@@ -437,7 +437,7 @@ impl Entry {
     fn record(&self, at: Option<i64>) -> Record<'_> {
         let error = match &self.outcome {
             Outcome::Failed(error) => Some(ErrorRecord {
-                kind: error.kind(),
+                kind: error.kind().as_str(),
                 status: error.status(),
                 code: error.provider_error().and_then(|e| e.code.as_deref()),
                 message: error.to_string(),

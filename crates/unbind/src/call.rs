@@ -274,11 +274,12 @@ impl Caller {
     ) -> Result<Option<T>, Error> {
         let (outcome, observed) = unbind_auth::exchange::scope(self.body_limit, call).await;
         let provider = self.provider;
-        if let Some(host) = observed.redirected_to {
+        // Set only once an answer arrived, so its status is known.
+        if let (Some(host), Some(status)) = (&observed.redirected_to, observed.status) {
             return Err(Error::Redirect {
                 provider,
-                status: observed.status.map_or(0, |s| s.as_u16()),
-                host: Some(host),
+                status: status.as_u16(),
+                host: Some(host.clone()),
                 followed: true,
             });
         }
@@ -290,7 +291,7 @@ impl Caller {
                 } else {
                     Err(Error::UnexpectedResponse {
                         provider,
-                        status: value.status().as_u16(),
+                        status: Some(value.status().as_u16()),
                         detail: format!(
                             "the answer's Content-Type is {}, not JSON",
                             content_type.map_or_else(
@@ -395,7 +396,7 @@ fn is_json(value: &reqwest::header::HeaderValue) -> bool {
 fn unreachable_empty(provider: Provider) -> Error {
     Error::UnexpectedResponse {
         provider,
-        status: 200,
+        status: None,
         detail: "an empty answer".to_owned(),
     }
 }

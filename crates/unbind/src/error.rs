@@ -1,4 +1,15 @@
 //! One error type for every provider.
+//!
+//! Match on [`Error`]'s variants, or on [`Error::kind`] for one word per kind of failure.
+//! Types of other crates are part of this API where an error carries them, and a major
+//! version of one of them is a breaking change here:
+//!
+//! - [`reqwest::Error`] (reqwest 0.13), the `source` of [`Error::Transport`];
+//! - the generated error bodies in [`ProviderBody`]: `manta_client::types::ErrorResponse`,
+//!   `oneaccess_client::types::Error`, `cloudbase_client::types::Error`;
+//! - unbind-auth's [`KeyError`](unbind_auth::oneaccess::KeyError) and
+//!   [`SignError`](unbind_auth::oneaccess::SignError) in [`SigningError`], and
+//!   [`reqwest::header::ToStrError`].
 
 use std::fmt;
 
@@ -52,12 +63,13 @@ pub enum Error {
         source: reqwest::Error,
     },
     /// Building a OneAccess `X-signature` failed (bad public key, bad server time, …).
-    #[error("{provider}: signing failed: {reason}")]
+    #[error("{provider}: signing failed: {source}")]
     Signing {
         /// Who the signature was for.
         provider: Provider,
-        /// What failed; never the session token.
-        reason: String,
+        /// What failed, as the signer reported it (its text never holds the session token).
+        #[source]
+        source: SigningError,
     },
     /// The provider answered with a redirect (3xx). None of the providers documents one, so
     /// it is not followed (see [`crate::Redirects`]): nothing was sent to its target.
@@ -78,15 +90,73 @@ pub enum Error {
         followed: bool,
     },
     /// A successful status whose body does not match the spec.
-    #[error("{provider}: unexpected response (HTTP {status}): {detail}")]
+    #[error(
+        "{provider}: unexpected response{}: {detail}",
+        status.map(|s| format!(" (HTTP {s})")).unwrap_or_default()
+    )]
     UnexpectedResponse {
         /// Who answered.
         provider: Provider,
-        /// The HTTP status.
-        status: u16,
+        /// The HTTP status, when an answer arrived.
+        status: Option<u16>,
         /// What did not match, with a bounded snippet of the body.
         detail: String,
     },
+}
+
+/// What failed while building a OneAccess `X-signature`: the signer's own error, kept whole.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SigningError {
+    /// The public key (configured, or fetched from `/public-key`) is unusable.
+    #[error(transparent)]
+    Key(#[from] unbind_auth::oneaccess::KeyError),
+    /// The server time or the encryption failed.
+    #[error(transparent)]
+    Sign(#[from] unbind_auth::oneaccess::SignError),
+    /// The signature is not a valid header value.
+    #[error("the signature is not a header value: {0}")]
+    Header(#[from] reqwest::header::ToStrError),
+}
+
+/// One word for each kind of [`Error`], for matching, JSON and logs; its `Display` (and
+/// [`ErrorKind::as_str`]) is `provider`, `invalid_input`, `transport`, `signing`, `redirect`
+/// or `unexpected_response`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// [`Error::Provider`].
+    Provider,
+    /// [`Error::InvalidInput`].
+    InvalidInput,
+    /// [`Error::Transport`].
+    Transport,
+    /// [`Error::Signing`].
+    Signing,
+    /// [`Error::Redirect`].
+    Redirect,
+    /// [`Error::UnexpectedResponse`].
+    UnexpectedResponse,
+}
+
+impl ErrorKind {
+    /// The kind's word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Provider => "provider",
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::Transport => "transport",
+            ErrorKind::Signing => "signing",
+            ErrorKind::Redirect => "redirect",
+            ErrorKind::UnexpectedResponse => "unexpected_response",
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// A provider's error answer: the HTTP status, its own code and message, and the raw body.
@@ -159,16 +229,15 @@ impl Error {
         }
     }
 
-    /// What kind of failure this is, as one word for JSON and logs: `provider`,
-    /// `invalid_input`, `transport`, `signing`, `redirect` or `unexpected_response`.
-    pub fn kind(&self) -> &'static str {
+    /// What kind of failure this is (its `Display` is one word for JSON and logs).
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Provider(_) => "provider",
-            Error::InvalidInput { .. } => "invalid_input",
-            Error::Transport { .. } => "transport",
-            Error::Signing { .. } => "signing",
-            Error::Redirect { .. } => "redirect",
-            Error::UnexpectedResponse { .. } => "unexpected_response",
+            Error::Provider(_) => ErrorKind::Provider,
+            Error::InvalidInput { .. } => ErrorKind::InvalidInput,
+            Error::Transport { .. } => ErrorKind::Transport,
+            Error::Signing { .. } => ErrorKind::Signing,
+            Error::Redirect { .. } => ErrorKind::Redirect,
+            Error::UnexpectedResponse { .. } => ErrorKind::UnexpectedResponse,
         }
     }
 
@@ -176,9 +245,8 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Provider(e) => Some(e.status),
-            Error::UnexpectedResponse { status, .. } | Error::Redirect { status, .. } => {
-                Some(*status)
-            }
+            Error::UnexpectedResponse { status, .. } => *status,
+            Error::Redirect { status, .. } => Some(*status),
             Error::Transport { source, .. } => source.status().map(|s| s.as_u16()),
             _ => None,
         }
@@ -367,7 +435,7 @@ pub(crate) async fn from_progenitor<E: ProviderErrorBody>(
         })),
         (true, status) => Error::UnexpectedResponse {
             provider,
-            status: status.map_or(0, |s| s.as_u16()),
+            status: status.map(|s| s.as_u16()),
             detail: format!("the answer is over the {body_limit}-byte limit and was not read"),
         },
         (false, status) => map_error(error, status, redactor).await,
@@ -410,7 +478,7 @@ async fn map_error<E: ProviderErrorBody>(
             }
             status => Error::UnexpectedResponse {
                 provider,
-                status: status.map_or(0, |s| s.as_u16()),
+                status: status.map(|s| s.as_u16()),
                 // serde's message quotes the offending value: redact and bound it too.
                 detail: format!(
                     "{}; body: {:?}",
@@ -427,7 +495,7 @@ async fn map_error<E: ProviderErrorBody>(
                 }
                 Ok(body) => Error::UnexpectedResponse {
                     provider,
-                    status: status.as_u16(),
+                    status: Some(status.as_u16()),
                     detail: format!(
                         "undocumented status; body: {:?}",
                         snippet(&redactor.redact(&String::from_utf8_lossy(&body)))
@@ -453,5 +521,66 @@ async fn map_error<E: ProviderErrorBody>(
         | progenitor_client::Error::InvalidUpgrade(source) => Error::Transport { provider, source },
         progenitor_client::Error::InvalidRequest(reason) => Error::invalid("request", reason),
         progenitor_client::Error::Custom(reason) => Error::invalid("request", reason),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_show_the_words_json_and_logs_use() {
+        let kinds = [
+            (ErrorKind::Provider, "provider"),
+            (ErrorKind::InvalidInput, "invalid_input"),
+            (ErrorKind::Transport, "transport"),
+            (ErrorKind::Signing, "signing"),
+            (ErrorKind::Redirect, "redirect"),
+            (ErrorKind::UnexpectedResponse, "unexpected_response"),
+        ];
+        for (kind, word) in kinds {
+            assert_eq!((kind.as_str(), kind.to_string()), (word, word.to_owned()));
+        }
+        assert_eq!(
+            Error::invalid("id", "is empty or blank").kind(),
+            ErrorKind::InvalidInput
+        );
+    }
+
+    #[test]
+    fn an_unexpected_response_without_a_status_says_none() {
+        let with = Error::UnexpectedResponse {
+            provider: Provider::CloudBase,
+            status: Some(200),
+            detail: "x".into(),
+        };
+        let without = Error::UnexpectedResponse {
+            provider: Provider::CloudBase,
+            status: None,
+            detail: "x".into(),
+        };
+        assert_eq!(
+            with.to_string(),
+            "CloudBase: unexpected response (HTTP 200): x"
+        );
+        assert_eq!(without.to_string(), "CloudBase: unexpected response: x");
+        assert_eq!((with.status(), without.status()), (Some(200), None));
+    }
+
+    #[test]
+    fn a_signing_error_keeps_the_signers_error_as_its_source() {
+        let error = Error::Signing {
+            provider: Provider::OneAccess,
+            source: unbind_auth::oneaccess::KeyError::Empty.into(),
+        };
+        assert_eq!(
+            error.to_string(),
+            "OneAccess: signing failed: public key is empty"
+        );
+        let source = std::error::Error::source(&error).expect("a source");
+        assert!(matches!(
+            source.downcast_ref::<SigningError>(),
+            Some(SigningError::Key(unbind_auth::oneaccess::KeyError::Empty))
+        ));
     }
 }

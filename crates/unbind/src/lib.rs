@@ -42,7 +42,9 @@ pub use call::{
     BODY_LIMIT, CONNECT_TIMEOUT, CallSettings, MAX_REDIRECTS, REQUEST_TIMEOUT, Redirects,
     RetryPolicy, WaitRefused,
 };
-pub use error::{Error, Provider, ProviderBody, ProviderError, SNIPPET_CHARS};
+pub use error::{
+    Error, ErrorKind, Provider, ProviderBody, ProviderError, SNIPPET_CHARS, SigningError,
+};
 /// Credential types, device profile and signer settings.
 pub use unbind_auth as auth;
 pub use validate::MAX_ID_BYTES;

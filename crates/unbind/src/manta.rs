@@ -322,7 +322,7 @@ fn succeeded(success: bool) -> Result<(), Error> {
     } else {
         Err(Error::UnexpectedResponse {
             provider: Provider::Manta,
-            status: 200,
+            status: Some(200),
             detail: "the answer says \"success\": false".to_owned(),
         })
     }

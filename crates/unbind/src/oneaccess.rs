@@ -207,7 +207,7 @@ impl OneAccessClient {
             .session_token
             .ok_or_else(|| Error::UnexpectedResponse {
                 provider: Provider::OneAccess,
-                status: 200,
+                status: Some(200),
                 detail:
                     "login answered without a session_token (a further step, such as binding a \
                      mobile number, may be required)"
@@ -435,10 +435,10 @@ fn state_call(
     Ok((unsigned_api(base_url, device, settings)?, body, caller))
 }
 
-fn signing_error(error: impl std::fmt::Display) -> Error {
+fn signing_error(error: impl Into<crate::SigningError>) -> Error {
     Error::Signing {
         provider: Provider::OneAccess,
-        reason: error.to_string(),
+        source: error.into(),
     }
 }
 

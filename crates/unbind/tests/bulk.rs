@@ -1020,7 +1020,7 @@ async fn an_oversize_id_is_invalid_input_and_nothing_is_sent() {
             short(&text),
             text.len()
         );
-        assert_eq!(error.kind(), "invalid_input");
+        assert_eq!(error.kind(), unbind::ErrorKind::InvalidInput);
         assert!(
             received(&server).await.is_empty(),
             "{field}: a request was sent"

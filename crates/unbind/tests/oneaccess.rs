@@ -346,10 +346,23 @@ async fn an_unusable_public_key_is_a_signing_error() {
         Mgf1Hash::Sha256,
         Arc::new(FixedClock::new(LOCAL_TIME)),
     );
-    match client.unbind("id-1").await {
-        Err(Error::Signing { provider, reason }) => {
+    let outcome = client.unbind("id-1").await;
+    // `source()` is the signer's error itself, not its text.
+    let cause = outcome
+        .as_ref()
+        .err()
+        .and_then(std::error::Error::source)
+        .and_then(|cause| cause.downcast_ref::<unbind::SigningError>());
+    assert!(
+        matches!(cause, Some(unbind::SigningError::Key(_))),
+        "{outcome:?}"
+    );
+    match outcome {
+        Err(Error::Signing { provider, source }) => {
             assert_eq!(provider, Provider::OneAccess);
-            assert!(reason.contains("public key"), "{reason}");
+            // The signer's own error, kept whole as the source.
+            assert!(matches!(source, unbind::SigningError::Key(_)), "{source:?}");
+            assert!(source.to_string().contains("public key"), "{source}");
         }
         other => panic!("{other:?}"),
     }
@@ -549,7 +562,13 @@ async fn an_unbind_is_done_only_on_a_json_string_or_an_empty_body() {
             .unbind("id-1")
             .await;
         assert!(
-            matches!(outcome, Err(Error::UnexpectedResponse { status: 200, .. })),
+            matches!(
+                outcome,
+                Err(Error::UnexpectedResponse {
+                    status: Some(200),
+                    ..
+                })
+            ),
             "{body:?} {content_type}: {outcome:?}"
         );
     }
@@ -563,7 +582,13 @@ async fn a_list_answer_without_its_array_is_an_error_not_nothing_bound() {
         let server = answering(social, "GET", body, "application/json").await;
         let outcome = client(&server, Mgf1Hash::Sha256, clock()).list().await;
         assert!(
-            matches!(outcome, Err(Error::UnexpectedResponse { status: 200, .. })),
+            matches!(
+                outcome,
+                Err(Error::UnexpectedResponse {
+                    status: Some(200),
+                    ..
+                })
+            ),
             "{body}: {outcome:?}"
         );
     }

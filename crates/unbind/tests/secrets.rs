@@ -150,7 +150,13 @@ async fn no_error_variant_shows_secrets() {
         .await
         .unwrap_err();
     assert!(
-        matches!(error, Error::UnexpectedResponse { status: 200, .. }),
+        matches!(
+            error,
+            Error::UnexpectedResponse {
+                status: Some(200),
+                ..
+            }
+        ),
         "{error:?}"
     );
     assert_error_clean("UnexpectedResponse", &error);
