@@ -31,3 +31,34 @@ fn cloudbase_sends_no_bearer_exactly_where_the_spec_has_no_security() {
     hooked.sort();
     assert_eq!(hooked, without_security(&spec("cloudbase.yaml")));
 }
+
+/// The operationIds that take the OneAccess device header `X-agent` (by `$ref` to
+/// `#/components/parameters/XAgent`).
+fn with_device_headers(spec: &Value) -> Vec<String> {
+    let mut ids = Vec::new();
+    for item in spec["paths"].as_object().unwrap().values() {
+        for operation in item.as_object().unwrap().values() {
+            let takes = operation["parameters"].as_array().is_some_and(|list| {
+                list.iter()
+                    .any(|p| p["$ref"] == "#/components/parameters/XAgent")
+            });
+            if takes {
+                ids.push(operation["operationId"].as_str().unwrap().to_owned());
+            }
+        }
+    }
+    ids.sort();
+    ids
+}
+
+#[test]
+fn every_oneaccess_builder_with_device_headers_takes_a_device_profile() {
+    let mut extended: Vec<String> = oneaccess_client::DEVICE_OPERATIONS
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    extended.sort();
+    let spec = with_device_headers(&spec("oneaccess.yaml"));
+    assert_eq!(spec.len(), 7, "{spec:?}");
+    assert_eq!(extended, spec);
+}

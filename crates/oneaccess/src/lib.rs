@@ -11,17 +11,22 @@
 //! A complete unbind:
 //!
 //! ```no_run
-//! use oneaccess_client::{Client, types::UnbindSocialAccountRequest};
+//! use oneaccess_client::{Client, DeviceHeaders as _, types::UnbindSocialAccountRequest};
+//! use unbind_auth::oneaccess::DeviceProfile;
 //!
 //! # async fn run(x_signature: String) -> Result<(), Box<dyn std::error::Error>> {
 //! let client = Client::new("https://tenant.example.com", ());
+//! let device = DeviceProfile {
+//!     operating_sys_version: "Android 10".into(),
+//!     device_fingerprint: "156aysdna213sac".into(),
+//!     agent: "Mozilla/5.0 (Linux; Android 10)".into(),
+//!     client_id: "DRrYIqauawN0I8myTMoDTPys6ezGZxnm".into(),
+//!     ..DeviceProfile::default()
+//! };
 //!
 //! client
 //!     .unbind_social_account()
-//!     .x_operating_sys_version("Android 10")
-//!     .x_device_fingerprint("156aysdna213sac")
-//!     .x_agent("Mozilla/5.0 (Linux; Android 10)")
-//!     .x_client_id("DRrYIqauawN0I8myTMoDTPys6ezGZxnm")
+//!     .device(&device) // the seven device headers (DeviceHeaders), or one call each
 //!     .x_signature(x_signature)
 //!     .body(UnbindSocialAccountRequest {
 //!         id: "001GKgGa15HGZA0aOxIa1bFktp1GKgG4".into(),
@@ -32,12 +37,14 @@
 //! # }
 //! ```
 
+mod extras;
 #[allow(
     clippy::all,
     reason = "progenitor output: fix it through the spec or the xtask, not by hand"
 )]
 mod generated;
 
+pub use extras::{DEVICE_OPERATIONS, DeviceHeaders};
 pub use generated::*;
 /// The HTTP client this crate is built on, for [`Client::new_with_client`].
 pub use reqwest;

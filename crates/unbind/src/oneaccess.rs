@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use oneaccess_client::{ClientInfo as _, types};
+use oneaccess_client::{ClientInfo as _, DeviceHeaders as _, types};
 use tokio::sync::Mutex;
 use unbind_auth::clock::{Clock, SystemClock};
 use unbind_auth::oneaccess::{DeviceProfile, PublicKey, ServerTime, Signer, SignerSettings};
@@ -76,58 +76,6 @@ pub struct OneAccessClient {
 struct Signing {
     signer: Signer,
     time: ServerTime,
-}
-
-/// Sets the device profile's headers on any generated request builder.
-macro_rules! with_device {
-    ($builder:expr, $device:expr) => {{
-        let device: &DeviceProfile = $device;
-        let mut builder = $builder
-            .x_operating_sys_version(device.operating_sys_version.clone())
-            .x_device_fingerprint(device.device_fingerprint.clone())
-            .x_agent(device.agent.clone())
-            .x_client_id(device.client_id.clone());
-        if let Some(ip) = &device.device_ip {
-            builder = builder.x_device_ip(ip.clone());
-        }
-        if let Some(language) = &device.language {
-            builder = builder.x_l(language.clone());
-        }
-        if let Some(tenant) = &device.tenant_id {
-            builder = builder.x_tenant_id(tenant.clone());
-        }
-        builder
-    }};
-}
-
-/// Runs a state-token call (bind, register-and-bind): both take the same inputs and answer
-/// with a session; only the generated builder differs. Retried only where the request cannot
-/// have arrived, as a repeat might bind twice.
-macro_rules! state_token_call {
-    ($method:ident, $base_url:expr, $device:expr, $state_token:expr, $mobile:expr,
-     $verify_code:expr, $settings:expr) => {{
-        let device: &DeviceProfile = $device;
-        let state_token: &SecretString = $state_token;
-        let (api, body, caller) = state_call(
-            $base_url,
-            device,
-            state_token,
-            $mobile,
-            $verify_code,
-            $settings,
-        )?;
-        let answer = caller
-            .retrying(stringify!($method), Repeat::OnlyIfUnsent, || {
-                caller.once(
-                    with_device!(api.$method(), device)
-                        .x_state_token(state_token.expose_secret().to_owned())
-                        .body(body.clone())
-                        .send(),
-                )
-            })
-            .await?;
-        Ok(Session::from(answer))
-    }};
 }
 
 impl OneAccessClient {
@@ -199,7 +147,7 @@ impl OneAccessClient {
         // A repeated login would open a second session: retried only where it cannot have arrived.
         let answer = caller
             .retrying("login", Repeat::OnlyIfUnsent, || {
-                caller.once(with_device!(api.login(), &device).body(body.clone()).send())
+                caller.once(api.login().device(&device).body(body.clone()).send())
             })
             .await?;
         let session = Session::from(answer);
@@ -230,15 +178,22 @@ impl OneAccessClient {
         verify_code: &str,
         settings: &OneAccessSettings,
     ) -> Result<Session, Error> {
-        state_token_call!(
-            bind_social_account,
+        let (api, body, caller) = state_call(
             base_url,
             &device,
             state_token,
             mobile,
             verify_code,
-            settings
-        )
+            settings,
+        )?;
+        state_token_call(&caller, "bind_social_account", || {
+            api.bind_social_account()
+                .device(&device)
+                .x_state_token(state_token.expose_secret().to_owned())
+                .body(body.clone())
+                .send()
+        })
+        .await
     }
 
     /// Registers a new user with a mobile number and binds the social account of a social login
@@ -251,15 +206,22 @@ impl OneAccessClient {
         verify_code: &str,
         settings: &OneAccessSettings,
     ) -> Result<Session, Error> {
-        state_token_call!(
-            register_and_bind_social_account,
+        let (api, body, caller) = state_call(
             base_url,
             &device,
             state_token,
             mobile,
             verify_code,
-            settings
-        )
+            settings,
+        )?;
+        state_token_call(&caller, "register_and_bind_social_account", || {
+            api.register_and_bind_social_account()
+                .device(&device)
+                .x_state_token(state_token.expose_secret().to_owned())
+                .body(body.clone())
+                .send()
+        })
+        .await
     }
 
     /// The generated client underneath, for calls this facade does not wrap.
@@ -274,7 +236,9 @@ impl OneAccessClient {
             .retrying("list_social_accounts", Repeat::Safe, || {
                 self.signed(|signature| {
                     self.caller.once(
-                        with_device!(self.api.list_social_accounts(), &self.device)
+                        self.api
+                            .list_social_accounts()
+                            .device(&self.device)
                             .x_signature(signature)
                             .send(),
                     )
@@ -295,7 +259,9 @@ impl OneAccessClient {
                 self.signed(|signature| {
                     // The documented 200 is a JSON string or an empty body (see the spec).
                     self.caller.once_or_empty(
-                        with_device!(self.api.unbind_social_account(), &self.device)
+                        self.api
+                            .unbind_social_account()
+                            .device(&self.device)
                             .x_signature(signature)
                             .body(types::UnbindSocialAccountRequest { id: id.to_owned() })
                             .send(),
@@ -375,14 +341,14 @@ impl OneAccessClient {
                 // Not retried here: the signed call around this is, and retries must not nest.
                 let fetched = self
                     .caller
-                    .once(with_device!(self.api.get_public_key(), &self.device).send())
+                    .once(self.api.get_public_key().device(&self.device).send())
                     .await?;
                 PublicKey::parse(&fetched.public_key).map_err(signing_error)?
             }
         };
         let date = self
             .caller
-            .once(with_device!(self.api.get_server_date(), &self.device).send())
+            .once(self.api.get_server_date().device(&self.device).send())
             .await?;
         let local = self.settings.clock.now_millis();
         let time = ServerTime::from_server(&date.timestamp, local).map_err(signing_error)?;
@@ -409,6 +375,28 @@ fn unsigned_api(
         http,
         (),
     ))
+}
+
+/// Runs a state-token call (bind, register-and-bind): both answer with a session. Retried
+/// only where the request cannot have arrived, as a repeat might bind twice.
+async fn state_token_call<F, Fut>(
+    caller: &Caller,
+    operation: &'static str,
+    call: F,
+) -> Result<Session, Error>
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<
+            Output = Result<
+                progenitor_client::ResponseValue<types::SessionResponse>,
+                progenitor_client::Error<types::Error>,
+            >,
+        >,
+{
+    let answer = caller
+        .retrying(operation, Repeat::OnlyIfUnsent, || caller.once(call()))
+        .await?;
+    Ok(Session::from(answer))
 }
 
 /// Checks the inputs of a state-token call; returns its client, body and caller.
