@@ -7,7 +7,9 @@
 //! its cost grew during a run). The client side runs on a current-thread runtime. Before
 //! measuring, each group sends one request each way with the server recording, and asserts it
 //! saw the same method, URL, headers and body (only the per-request `x-request-id` /
-//! `X-signature` values may differ): the two functions do the same wire work.
+//! `X-signature` values may differ): the two functions do the same wire work. The raw side
+//! also does what a careful hand-written call does with the answer: no redirects, the status
+//! and a JSON `Content-Type` checked, the body decoded into the documented type.
 //!
 //! Besides criterion's figures, each provider gets a paired measurement: rounds of facade
 //! calls alternating with rounds of raw calls, whose per-round ratios are printed at the end
@@ -174,12 +176,44 @@ fn blank(wire: &str, varying: &[&str]) -> String {
 }
 
 /// The same timeouts the facade's default HTTP client has (keep-alive is reqwest's default).
+/// What a careful hand-written client uses: the facade's timeouts, and no redirects.
 fn raw_client() -> reqwest::Client {
     reqwest::Client::builder()
         .connect_timeout(unbind::CONNECT_TIMEOUT)
         .timeout(unbind::REQUEST_TIMEOUT)
+        .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("reqwest client")
+}
+
+/// What a careful hand-written call does with the answer, as the facade does: the status, a
+/// JSON `Content-Type` (OneAccess's unbind may also answer an empty body), and the body
+/// decoded into the documented type `T`. Returns the decoded value (`None` for an empty
+/// OneAccess answer).
+async fn careful_answer<T: serde::de::DeserializeOwned>(
+    response: reqwest::Response,
+    empty_allowed: bool,
+) -> Option<T> {
+    assert_eq!(response.status(), StatusCode::OK);
+    let json = response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    let body = response.bytes().await.expect("raw body");
+    if empty_allowed && body.is_empty() {
+        return None;
+    }
+    assert!(json, "a JSON answer");
+    Some(serde_json::from_slice(&body).expect("the documented shape"))
+}
+
+/// MantaGo's `BasicSuccessResponse`, as a hand-written client would declare it.
+#[derive(serde::Deserialize)]
+struct BasicSuccess {
+    success: bool,
+    #[allow(dead_code, reason = "decoded as the documented shape, not read")]
+    message: String,
 }
 
 fn call_settings() -> CallSettings {
@@ -349,8 +383,8 @@ fn bench_manta(c: &mut Criterion) -> Paired {
             .send()
             .await
             .expect("raw send");
-        assert_eq!(response.status(), StatusCode::OK);
-        black_box(response.bytes().await.expect("raw body"));
+        let answer: Option<BasicSuccess> = careful_answer(response, false).await;
+        assert!(answer.is_some_and(|a| a.success));
     };
     server.assert_same_request(&rt, &[], facade_call(), raw_call());
     measure(c, "manta_unbind", &rt, facade_call, raw_call, || {
@@ -442,8 +476,7 @@ fn bench_oneaccess(c: &mut Criterion) -> Paired {
             request = request.header("x-l", language);
         }
         let response = request.body(body).send().await.expect("raw send");
-        assert_eq!(response.status(), StatusCode::OK);
-        black_box(response.bytes().await.expect("raw body"));
+        black_box(careful_answer::<String>(response, true).await);
     };
     // The facade's first call also fetches the key and server time: warm the cache first, so
     // that the recorded pair is one unbind each way.
@@ -493,8 +526,8 @@ fn bench_cloudbase(c: &mut Criterion) -> Paired {
             .send()
             .await
             .expect("raw send");
-        assert_eq!(response.status(), StatusCode::OK);
-        black_box(response.bytes().await.expect("raw body"));
+        let answer: Option<serde_json::Map<String, Value>> = careful_answer(response, false).await;
+        black_box(answer.expect("an object"));
     };
     server.assert_same_request(&rt, &["x-request-id"], facade_call(), raw_call());
     measure(c, "cloudbase_unbind", &rt, facade_call, raw_call, || {
