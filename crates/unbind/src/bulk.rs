@@ -130,24 +130,6 @@ pub const MAX_LINE_BYTES: usize = 64 * 1024;
 /// The default number of calls in flight at once.
 pub const DEFAULT_CONCURRENCY: NonZeroUsize = NonZeroUsize::new(8).expect("8 is not zero");
 
-impl Provider {
-    /// The provider's name in input and journal lines (and on the command line): `manta`,
-    /// `oneaccess` or `cloudbase`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Provider::Manta => "manta",
-            Provider::OneAccess => "oneaccess",
-            Provider::CloudBase => "cloudbase",
-        }
-    }
-
-    fn from_tag(tag: &str) -> Option<Self> {
-        [Provider::Manta, Provider::OneAccess, Provider::CloudBase]
-            .into_iter()
-            .find(|p| p.tag() == tag)
-    }
-}
-
 /// What can stop a bulk run (a single account's failure does not: it is an
 /// [`Outcome::Failed`]).
 #[derive(Debug, thiserror::Error)]
@@ -348,7 +330,7 @@ fn parse(text: &[u8], expected: Option<Provider>) -> Result<(Account, Map<String
     };
     let tagged = match object.get("provider") {
         None => None,
-        Some(Value::String(tag)) => Some(Provider::from_tag(tag).ok_or_else(|| {
+        Some(Value::String(tag)) => Some(tag.parse::<Provider>().map_err(|_| {
             "has a \"provider\" that is not manta, oneaccess or cloudbase".to_owned()
         })?),
         Some(_) => return Err("has a \"provider\" that is not a string".to_owned()),
