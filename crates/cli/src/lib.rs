@@ -118,13 +118,13 @@ impl ProviderCommand {
     pub fn bulk(&self) -> Option<&cli::BulkArgs> {
         match self {
             ProviderCommand::Manta {
-                action: cli::MantaAction::Unbind { bulk, .. },
+                action: manta::MantaAction::Unbind { bulk, .. },
             }
             | ProviderCommand::OneAccess {
-                action: cli::OneAccessAction::Unbind { bulk, .. },
+                action: oneaccess::OneAccessAction::Unbind { bulk, .. },
             }
             | ProviderCommand::CloudBase {
-                action: cli::CloudBaseAction::Unbind { bulk, .. },
+                action: cloudbase::CloudBaseAction::Unbind { bulk, .. },
             } => Some(bulk),
             _ => None,
         }
