@@ -1,15 +1,109 @@
-//! `unbind cloudbase …`.
+//! `unbind cloudbase …`: its flags and its runner.
 
+use clap::{Args, Subcommand};
 use serde_json::json;
 use unbind::Unbinder;
 use unbind::auth::cloudbase::DeviceId;
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings, base_url};
 
 use crate::bulk::Console;
-use crate::cli::{BulkArgs, CloudBaseAction};
+use crate::cli::{BulkArgs, unbind_help};
 use crate::env::{CLOUDBASE_ACCESS_TOKEN, CLOUDBASE_PROVIDER_TOKEN, Env};
 use crate::error::CliError;
 use crate::output::{Report, line, outcome, show, to_json};
+
+pub(crate) const CLOUDBASE_HELP: &str = "\
+Environment: CLOUDBASE_ACCESS_TOKEN (all), CLOUDBASE_PROVIDER_TOKEN (bind).
+The base URL is https://{env}.api.tcloudbasegateway.com from --env, unless --base-url is given.
+
+Example:
+  CLOUDBASE_ACCESS_TOKEN=… unbind cloudbase unbind --env my-env --provider-id github";
+
+const CLOUDBASE_LIST_HELP: &str = "\
+Example:
+  CLOUDBASE_ACCESS_TOKEN=… unbind cloudbase list --env my-env";
+
+pub(crate) const CLOUDBASE_UNBIND_HELP: &str = unbind_help!(
+    r#"{"provider_id":"github"}"#,
+    "  CLOUDBASE_ACCESS_TOKEN=… unbind cloudbase unbind --env my-env --provider-id github
+  CLOUDBASE_ACCESS_TOKEN=… unbind cloudbase unbind --env my-env --from accounts.jsonl \\
+    --journal journal.jsonl --concurrency 16 --rate 50"
+);
+
+const CLOUDBASE_BIND_HELP: &str = "\
+Example:
+  CLOUDBASE_ACCESS_TOKEN=… CLOUDBASE_PROVIDER_TOKEN=… unbind cloudbase bind --env my-env";
+
+/// CloudBase actions.
+#[derive(Debug, Subcommand)]
+pub enum CloudBaseAction {
+    /// List the identity sources and whether each is bound (GET /auth/v1/user/provider).
+    #[command(after_help = CLOUDBASE_LIST_HELP)]
+    List {
+        /// Environment and device.
+        #[command(flatten)]
+        target: CloudBaseTarget,
+    },
+    /// Bind the account behind CLOUDBASE_PROVIDER_TOKEN (POST /auth/v1/user/provider/bind).
+    #[command(after_help = CLOUDBASE_BIND_HELP)]
+    Bind {
+        /// Environment and device.
+        #[command(flatten)]
+        target: CloudBaseTarget,
+    },
+    /// Unbind an identity source, or every one of a list
+    /// (DELETE /auth/v1/user/provider/{provider_id}).
+    #[command(after_help = CLOUDBASE_UNBIND_HELP)]
+    Unbind {
+        /// Environment and device.
+        #[command(flatten)]
+        target: CloudBaseTarget,
+        /// The identity source id (github, wx_open, …), as the list shows it.
+        #[arg(
+            long,
+            value_name = "ID",
+            required_unless_present = "from",
+            conflicts_with = "from"
+        )]
+        provider_id: Option<String>,
+        /// A list of identity sources instead of one.
+        #[command(flatten)]
+        bulk: BulkArgs,
+    },
+}
+
+impl CloudBaseAction {
+    /// The environment flags every action takes.
+    pub fn target(&self) -> &CloudBaseTarget {
+        match self {
+            CloudBaseAction::List { target }
+            | CloudBaseAction::Bind { target }
+            | CloudBaseAction::Unbind { target, .. } => target,
+        }
+    }
+}
+
+/// The CloudBase environment, device and options.
+#[derive(Debug, Args)]
+pub struct CloudBaseTarget {
+    /// The environment id, which gives the base URL unless `--base-url` is given.
+    #[arg(
+        long,
+        value_name = "ID",
+        help = "The environment id; the base URL is https://{env}.api.tcloudbasegateway.com \
+                unless --base-url is given"
+    )]
+    pub env: Option<String>,
+    /// x-device-id: 16 to 48 characters of A-Z, a-z, 0-9, '_', '-' (default: a new random id).
+    #[arg(long, value_name = "ID")]
+    pub device_id: Option<String>,
+    /// client_id query parameter of unbind (default: not sent; CloudBase uses the environment).
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+    /// Send with_user_center=true (unbind: query; bind: body).
+    #[arg(long)]
+    pub with_user_center: bool,
+}
 
 /// Runs a CloudBase action.
 pub async fn run(

@@ -67,7 +67,7 @@ where
         Err(error) => return clap_error(&error, &args, json, stdout, stderr),
     };
     let env = Env::new(lookup);
-    let provider = cli.provider.name();
+    let provider = cli.provider.provider().tag();
     let outcome = match (
         log::subscriber(lookup, &env),
         tokio::runtime::Builder::new_current_thread()
@@ -118,24 +118,25 @@ impl ProviderCommand {
     pub fn bulk(&self) -> Option<&cli::BulkArgs> {
         match self {
             ProviderCommand::Manta {
-                action: cli::MantaAction::Unbind { bulk, .. },
+                action: manta::MantaAction::Unbind { bulk, .. },
             }
             | ProviderCommand::OneAccess {
-                action: cli::OneAccessAction::Unbind { bulk, .. },
+                action: oneaccess::OneAccessAction::Unbind { bulk, .. },
             }
             | ProviderCommand::CloudBase {
-                action: cli::CloudBaseAction::Unbind { bulk, .. },
+                action: cloudbase::CloudBaseAction::Unbind { bulk, .. },
             } => Some(bulk),
             _ => None,
         }
     }
 
-    /// The provider's name on the command line and in JSON output.
-    pub fn name(&self) -> &'static str {
+    /// The provider the command talks to; its [`tag`](unbind::Provider::tag) is its name on
+    /// the command line and in JSON output.
+    pub fn provider(&self) -> unbind::Provider {
         match self {
-            ProviderCommand::Manta { .. } => "manta",
-            ProviderCommand::OneAccess { .. } => "oneaccess",
-            ProviderCommand::CloudBase { .. } => "cloudbase",
+            ProviderCommand::Manta { .. } => unbind::Provider::Manta,
+            ProviderCommand::OneAccess { .. } => unbind::Provider::OneAccess,
+            ProviderCommand::CloudBase { .. } => unbind::Provider::CloudBase,
         }
     }
 }
@@ -258,6 +259,20 @@ mod tests {
     #[test]
     fn the_command_tree_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn each_provider_command_is_named_by_its_facade_tag() {
+        let oneaccess = "oneaccess list --os-version a --device-fingerprint b --agent c \
+                         --client-id d";
+        for command in ["manta list --bot-id b", oneaccess, "cloudbase list"] {
+            let argv = ["unbind"].into_iter().chain(command.split_whitespace());
+            let cli = Cli::try_parse_from(argv).unwrap();
+            assert_eq!(
+                cli.provider.provider().tag(),
+                command.split(' ').next().unwrap()
+            );
+        }
     }
 
     #[test]

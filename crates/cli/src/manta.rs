@@ -1,13 +1,14 @@
-//! `unbind manta …`.
+//! `unbind manta …`: its flags and its runner.
 
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
 use serde_json::json;
-use std::path::Path;
 use unbind::Unbinder;
-
 use unbind::manta::{BASE_URL, ListQuery, MantaClient, MantaSettings};
 
 use crate::bulk::Console;
-use crate::cli::{BulkArgs, MantaAction};
+use crate::cli::{BulkArgs, unbind_help};
 use crate::env::{Env, MANTA_SECRET, MANTA_TOKEN};
 use crate::error::CliError;
 use crate::output::{Report, line, outcome, show, to_json};
@@ -15,6 +16,159 @@ use crate::save::CredentialFile;
 
 const SECRET_WHAT: &str = "the MantaGo API secret";
 const TOKEN_WHAT: &str = "the MantaGo API token, sent as the bearer on every call";
+
+pub(crate) const MANTA_HELP: &str = "\
+Environment: MANTA_SECRET and MANTA_TOKEN (both required: MantaGo takes the bearer token on
+every call). Default base URL: https://mantago.cc/api
+
+Example:
+  MANTA_SECRET=… MANTA_TOKEN=… unbind manta unbind --bot-id bot-1 --client-id c-9 --customer-id u-42";
+
+const MANTA_LIST_HELP: &str = "\
+Example:
+  MANTA_SECRET=… MANTA_TOKEN=… unbind manta list --bot-id bot-1 --customer-id u-42 --limit 20";
+
+const MANTA_REFRESH_HELP: &str = "\
+MantaGo answers a new token and secret and refuses the old pair from then on (code 120000).
+The new pair is written to FILE as soon as it arrives, before anything else can fail. FILE
+must not exist; it is created readable by its owner only and holds shell assignments
+(`set -a; . FILE` loads them).
+
+Example:
+  MANTA_SECRET=… MANTA_TOKEN=… unbind manta refresh --bot-id bot-1 --save-credentials new.env";
+
+const MANTA_BIND_HELP: &str = "\
+Example:
+  MANTA_SECRET=… MANTA_TOKEN=… unbind manta bind --bot-id bot-1 --client-id c-9 --customer-id u-42";
+
+pub(crate) const MANTA_UNBIND_HELP: &str = unbind_help!(
+    r#"{"clientId":"c-9","customerId":"u-42"}"#,
+    "  MANTA_SECRET=… MANTA_TOKEN=… unbind manta unbind --bot-id bot-1 --client-id c-9 --customer-id u-42
+  MANTA_SECRET=… MANTA_TOKEN=… unbind manta unbind --bot-id bot-1 --from customers.jsonl \\
+    --journal journal.jsonl --concurrency 16 --rate 50"
+);
+
+/// MantaGo actions.
+#[derive(Debug, Subcommand)]
+pub enum MantaAction {
+    /// List the bot's chat-platform clients, one page (POST /openapi/clients).
+    #[command(after_help = MANTA_LIST_HELP)]
+    List {
+        /// The bot and its credentials.
+        #[command(flatten)]
+        bot: MantaBot,
+        /// Filters and paging.
+        #[command(flatten)]
+        query: MantaListArgs,
+    },
+    /// Exchange MANTA_TOKEN and MANTA_SECRET for a new pair (POST /openapi/token).
+    #[command(after_help = MANTA_REFRESH_HELP)]
+    Refresh {
+        /// The bot and its credentials.
+        #[command(flatten)]
+        bot: MantaBot,
+        /// Where to write the new MANTA_TOKEN and MANTA_SECRET (must not exist yet).
+        #[arg(long, value_name = "FILE")]
+        save_credentials: PathBuf,
+    },
+    /// Bind a customer to a chat-platform client (POST /openapi/bind/customer).
+    #[command(after_help = MANTA_BIND_HELP)]
+    Bind {
+        /// The bot and its credentials.
+        #[command(flatten)]
+        bot: MantaBot,
+        /// The binding.
+        #[command(flatten)]
+        binding: MantaBinding,
+    },
+    /// Unbind a customer from a chat-platform client, or every one of a list
+    /// (POST /openapi/unbind/customer).
+    #[command(after_help = MANTA_UNBIND_HELP)]
+    Unbind {
+        /// The bot and its credentials.
+        #[command(flatten)]
+        bot: MantaBot,
+        /// The client id (platform UUID).
+        #[arg(
+            long,
+            value_name = "ID",
+            required_unless_present = "from",
+            conflicts_with = "from"
+        )]
+        client_id: Option<String>,
+        /// The customer id.
+        #[arg(
+            long,
+            value_name = "ID",
+            required_unless_present = "from",
+            conflicts_with = "from"
+        )]
+        customer_id: Option<String>,
+        /// A list of bindings instead of one.
+        #[command(flatten)]
+        bulk: BulkArgs,
+    },
+}
+
+impl MantaAction {
+    /// The bot flags every action takes.
+    pub fn bot(&self) -> &MantaBot {
+        match self {
+            MantaAction::List { bot, .. }
+            | MantaAction::Refresh { bot, .. }
+            | MantaAction::Bind { bot, .. }
+            | MantaAction::Unbind { bot, .. } => bot,
+        }
+    }
+}
+
+/// The bot every MantaGo call is for.
+#[derive(Debug, Args)]
+pub struct MantaBot {
+    /// The bot id (query parameter botId).
+    #[arg(long, value_name = "ID")]
+    pub bot_id: String,
+}
+
+/// Filters and paging of `manta list`.
+#[derive(Debug, Args)]
+pub struct MantaListArgs {
+    /// Only clients bound to this customer.
+    #[arg(long, value_name = "ID")]
+    pub customer_id: Option<String>,
+    /// Only clients of this chat platform.
+    #[arg(long)]
+    pub platform: Option<String>,
+    /// Only clients with this name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Only clients created from this time on (13-digit Unix milliseconds).
+    #[arg(long, value_name = "MILLIS")]
+    pub start_at: Option<i64>,
+    /// Only clients created up to this time (13-digit Unix milliseconds).
+    #[arg(long, value_name = "MILLIS")]
+    pub end_at: Option<i64>,
+    /// Page size, 1 to 100 (MantaGo's default: 10).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=100))]
+    pub limit: Option<u64>,
+    /// Clients to skip (MantaGo's default: 0).
+    #[arg(long)]
+    pub offset: Option<u64>,
+    /// The cursor a previous page reported.
+    #[arg(long, value_name = "CURSOR")]
+    pub next: Option<String>,
+}
+
+/// A customer and a chat-platform client.
+#[derive(Debug, Args)]
+pub struct MantaBinding {
+    /// The client id (platform UUID).
+    #[arg(long, value_name = "ID")]
+    pub client_id: String,
+    /// The customer id.
+    #[arg(long, value_name = "ID")]
+    pub customer_id: String,
+}
 
 /// Runs a MantaGo action.
 pub async fn run(

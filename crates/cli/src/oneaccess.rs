@@ -1,16 +1,196 @@
-//! `unbind oneaccess …`.
+//! `unbind oneaccess …`: its flags and its runner.
 
+use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
 use unbind::Unbinder;
 use unbind::auth::SecretString;
-use unbind::auth::oneaccess::{DeviceProfile, SignerSettings};
+use unbind::auth::oneaccess::{DeviceProfile, Mgf1Hash, NonceForm, SignerSettings, TimestampUnit};
 use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
 
 use crate::bulk::Console;
-use crate::cli::{BulkArgs, OneAccessAction, OneAccessDevice};
+use crate::cli::{BulkArgs, unbind_help};
 use crate::env::{Env, ONEACCESS_SESSION_TOKEN, ONEACCESS_STATE_TOKEN};
 use crate::error::CliError;
 use crate::output::{Report, line, outcome, show, to_json};
+
+pub(crate) const ONEACCESS_HELP: &str = "\
+Environment: ONEACCESS_SESSION_TOKEN (list, unbind), ONEACCESS_STATE_TOKEN (bind).
+--base-url is required: each tenant has its own domain.
+
+Example:
+  ONEACCESS_SESSION_TOKEN=… unbind oneaccess list --base-url https://tenant.example.com \\
+    --os-version 'Android 10' --device-fingerprint 156aysdna213sac \\
+    --agent 'Mozilla/5.0 (Linux; Android 10)' --client-id DRrYIqauawN0I8myTMoDTPys6ezGZxnm";
+
+const ONEACCESS_LIST_HELP: &str = "\
+Example:
+  ONEACCESS_SESSION_TOKEN=… unbind oneaccess list --base-url https://tenant.example.com \\
+    --os-version 'Android 10' --device-fingerprint 156aysdna213sac \\
+    --agent 'Mozilla/5.0 (Linux; Android 10)' --client-id DRrYIqauawN0I8myTMoDTPys6ezGZxnm";
+
+pub(crate) const ONEACCESS_UNBIND_HELP: &str = unbind_help!(
+    r#"{"id":"001GKgGa15HGZA0aOxIa1bFktp1GKgG4"}"#,
+    "  ONEACCESS_SESSION_TOKEN=… unbind oneaccess unbind --base-url https://tenant.example.com \\
+    --os-version 'Android 10' --device-fingerprint 156aysdna213sac \\
+    --agent 'Mozilla/5.0 (Linux; Android 10)' --client-id DRrYIqauawN0I8myTMoDTPys6ezGZxnm \\
+    --id 001GKgGa15HGZA0aOxIa1bFktp1GKgG4
+  ONEACCESS_SESSION_TOKEN=… unbind oneaccess unbind --base-url https://tenant.example.com \\
+    --os-version 'Android 10' --device-fingerprint 156aysdna213sac \\
+    --agent 'Mozilla/5.0 (Linux; Android 10)' --client-id DRrYIqauawN0I8myTMoDTPys6ezGZxnm \\
+    --from accounts.jsonl --journal journal.jsonl"
+);
+
+const ONEACCESS_BIND_HELP: &str = "\
+The session that binding creates is not printed (its tokens are secrets).
+
+Example:
+  ONEACCESS_STATE_TOKEN=… unbind oneaccess bind --base-url https://tenant.example.com \\
+    --os-version 'Android 10' --device-fingerprint 156aysdna213sac \\
+    --agent 'Mozilla/5.0 (Linux; Android 10)' --client-id DRrYIqauawN0I8myTMoDTPys6ezGZxnm \\
+    --mobile 13800000000 --verify-code 123456";
+
+/// OneAccess actions.
+#[derive(Debug, Subcommand)]
+pub enum OneAccessAction {
+    /// List the social accounts bound to the user (GET /api/v2/sdk/social, signed).
+    #[command(after_help = ONEACCESS_LIST_HELP)]
+    List {
+        /// Device headers and signer settings.
+        #[command(flatten)]
+        device: OneAccessDevice,
+    },
+    /// Bind the social account of a social login to a mobile number
+    /// (POST /api/v2/sdk/social/bind, with ONEACCESS_STATE_TOKEN).
+    #[command(after_help = ONEACCESS_BIND_HELP)]
+    Bind {
+        /// Device headers and signer settings.
+        #[command(flatten)]
+        device: OneAccessDevice,
+        /// The mobile number.
+        #[arg(long)]
+        mobile: String,
+        /// The SMS verification code.
+        #[arg(long, value_name = "CODE")]
+        verify_code: String,
+    },
+    /// Unbind a social account by the id the list shows, or every one of a list
+    /// (POST /api/v2/sdk/social/unbind-account, signed).
+    #[command(after_help = ONEACCESS_UNBIND_HELP)]
+    Unbind {
+        /// Device headers and signer settings.
+        #[command(flatten)]
+        device: OneAccessDevice,
+        /// The binding's id, from `unbind oneaccess list`.
+        #[arg(long, required_unless_present = "from", conflicts_with = "from")]
+        id: Option<String>,
+        /// A list of accounts instead of one.
+        #[command(flatten)]
+        bulk: BulkArgs,
+    },
+}
+
+impl OneAccessAction {
+    /// The device flags every action takes.
+    pub fn device(&self) -> &OneAccessDevice {
+        match self {
+            OneAccessAction::List { device }
+            | OneAccessAction::Bind { device, .. }
+            | OneAccessAction::Unbind { device, .. } => device,
+        }
+    }
+}
+
+/// The OneAccess device headers and `X-signature` settings.
+#[derive(Debug, Args)]
+pub struct OneAccessDevice {
+    /// X-operating-sys-version, e.g. 'Android 10'.
+    #[arg(long, value_name = "TEXT")]
+    pub os_version: String,
+    /// X-device-fingerprint: a stable identifier of the device.
+    #[arg(long, value_name = "TEXT")]
+    pub device_fingerprint: String,
+    /// X-agent: the user agent.
+    #[arg(long, value_name = "TEXT")]
+    pub agent: String,
+    /// X-client-id: the application's client id.
+    #[arg(long, value_name = "ID")]
+    pub client_id: String,
+    /// X-device-ip.
+    #[arg(long, value_name = "IP")]
+    pub device_ip: Option<String>,
+    /// X-L: the language, e.g. zh-CN.
+    #[arg(long, value_name = "TAG")]
+    pub language: Option<String>,
+    /// X-tenant-id (ISV applications on the common domain).
+    #[arg(long, value_name = "ID")]
+    pub tenant_id: Option<String>,
+    /// MGF1 hash of the RSA-OAEP signature.
+    #[arg(long, value_enum, default_value_t = Mgf1Arg::Sha256)]
+    pub mgf1: Mgf1Arg,
+    /// How the signature's nonce is made.
+    #[arg(long, value_enum, default_value_t = NonceArg::TimestampHex)]
+    pub nonce: NonceArg,
+    /// Unit of the signature's timestamp.
+    #[arg(long, value_enum, default_value_t = TimestampUnitArg::Ms)]
+    pub timestamp_unit: TimestampUnitArg,
+}
+
+/// `--mgf1`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Mgf1Arg {
+    /// MGF1 with SHA-256 (BouncyCastle's reading).
+    Sha256,
+    /// MGF1 with SHA-1 (the JDK default provider's reading).
+    Sha1,
+}
+
+impl From<Mgf1Arg> for Mgf1Hash {
+    fn from(arg: Mgf1Arg) -> Self {
+        match arg {
+            Mgf1Arg::Sha256 => Mgf1Hash::Sha256,
+            Mgf1Arg::Sha1 => Mgf1Hash::Sha1,
+        }
+    }
+}
+
+/// `--nonce`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NonceArg {
+    /// The timestamp in lower-case hex.
+    TimestampHex,
+    /// The timestamp in upper-case hex.
+    TimestampHexUpper,
+    /// 32 random hex characters.
+    Random,
+}
+
+impl From<NonceArg> for NonceForm {
+    fn from(arg: NonceArg) -> Self {
+        match arg {
+            NonceArg::TimestampHex => NonceForm::TimestampHex,
+            NonceArg::TimestampHexUpper => NonceForm::TimestampHexUpper,
+            NonceArg::Random => NonceForm::Random,
+        }
+    }
+}
+
+/// `--timestamp-unit`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TimestampUnitArg {
+    /// Unix milliseconds.
+    Ms,
+    /// Unix seconds.
+    S,
+}
+
+impl From<TimestampUnitArg> for TimestampUnit {
+    fn from(arg: TimestampUnitArg) -> Self {
+        match arg {
+            TimestampUnitArg::Ms => TimestampUnit::Milliseconds,
+            TimestampUnitArg::S => TimestampUnit::Seconds,
+        }
+    }
+}
 
 /// Runs a OneAccess action.
 pub async fn run(

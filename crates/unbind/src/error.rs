@@ -17,26 +17,7 @@ use reqwest::StatusCode;
 use unbind_auth::exchange::Observed;
 pub(crate) use unbind_auth::redact::Redactor;
 
-/// The providers this crate talks to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Provider {
-    /// MantaGo OpenAPI.
-    Manta,
-    /// Huawei Cloud OneAccess, user-side SDK API.
-    OneAccess,
-    /// Tencent CloudBase auth v1.
-    CloudBase,
-}
-
-impl fmt::Display for Provider {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Provider::Manta => "MantaGo",
-            Provider::OneAccess => "OneAccess",
-            Provider::CloudBase => "CloudBase",
-        })
-    }
-}
+use crate::Provider;
 
 /// Everything that can go wrong, for every provider.
 #[derive(Debug, thiserror::Error)]

@@ -36,15 +36,15 @@ pub mod cloudbase;
 mod error;
 pub mod manta;
 pub mod oneaccess;
+mod provider;
 mod validate;
 
 pub use call::{
     BODY_LIMIT, CONNECT_TIMEOUT, CallSettings, MAX_REDIRECTS, REQUEST_TIMEOUT, Redirects,
     RetryPolicy, WaitRefused,
 };
-pub use error::{
-    Error, ErrorKind, Provider, ProviderBody, ProviderError, SNIPPET_CHARS, SigningError,
-};
+pub use error::{Error, ErrorKind, ProviderBody, ProviderError, SNIPPET_CHARS, SigningError};
+pub use provider::{ParseProviderError, Provider};
 /// Credential types, device profile and signer settings.
 pub use unbind_auth as auth;
 pub use validate::MAX_ID_BYTES;

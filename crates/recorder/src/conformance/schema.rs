@@ -4,7 +4,8 @@ use std::collections::{BTreeSet, HashSet};
 
 use serde_json::{Map, Value, json};
 
-use super::{SpecError, escape, invalid};
+use super::text::escape;
+use super::{SpecError, invalid};
 
 /// Where the converted `components/schemas` live inside each compiled body schema.
 const DEFINITIONS: &str = "definitions";
