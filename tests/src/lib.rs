@@ -15,7 +15,7 @@ use unbind::auth::oneaccess::DeviceProfile;
 use unbind::auth::random::CountingRandom;
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
 use unbind::manta::{ListQuery, MantaClient, MantaSettings};
-use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
+use unbind::oneaccess::{OneAccessClient, OneAccessLogin, OneAccessSettings};
 use unbind::{CallSettings, RetryPolicy};
 use unbind_recorder::conformance::Spec;
 use unbind_recorder::{Body, RecordedRequest, Recorder};
@@ -315,24 +315,22 @@ async fn drive_oneaccess(
         "list_social_accounts" => format!("{:?}", client()?.list().await?),
         "login" => {
             let password = SecretString::from("test-password");
-            OneAccessClient::login(base, device, "alice", &password, settings).await?;
+            OneAccessLogin::new(base, device, settings)?
+                .login("alice", &password)
+                .await?;
             "a client for the new session".to_owned()
         }
         "bind_social_account" => format!(
             "{:?}",
-            OneAccessClient::bind(base, device, &state, "13800000000", "123456", &settings).await?
+            OneAccessLogin::new(base, device, settings.clone())?
+                .bind(&state, "13800000000", "123456")
+                .await?
         ),
         "register_and_bind_social_account" => format!(
             "{:?}",
-            OneAccessClient::register_and_bind(
-                base,
-                device,
-                &state,
-                "13800000000",
-                "123456",
-                &settings
-            )
-            .await?
+            OneAccessLogin::new(base, device, settings.clone())?
+                .register_and_bind(&state, "13800000000", "123456")
+                .await?
         ),
         other => panic!("oneaccess has no operation {other}"),
     })

@@ -5,7 +5,7 @@ use serde_json::json;
 use unbind::Unbinder;
 use unbind::auth::SecretString;
 use unbind::auth::oneaccess::{DeviceProfile, Mgf1Hash, NonceForm, SignerSettings, TimestampUnit};
-use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
+use unbind::oneaccess::{OneAccessClient, OneAccessLogin, OneAccessSettings};
 
 use crate::bulk::Console;
 use crate::cli::{BulkArgs, unbind_help};
@@ -262,15 +262,9 @@ pub async fn run(
                 ONEACCESS_STATE_TOKEN,
                 "the state token of the OneAccess social login to bind",
             )?;
-            let session = OneAccessClient::bind(
-                base_url,
-                profile(device),
-                &state_token,
-                mobile,
-                verify_code,
-                &settings(device),
-            )
-            .await?;
+            let session = OneAccessLogin::new(base_url, profile(device), settings(device).clone())?
+                .bind(&state_token, mobile, verify_code)
+                .await?;
             // The new session's tokens are secrets: say that there is one, never what it is.
             let issued = session.session_token.is_some();
             for token in session.session_token.iter().chain(&session.id_token) {

@@ -12,7 +12,7 @@ use rsa::pkcs8::DecodePublicKey as _;
 use serde_json::Value;
 use unbind::auth::SecretString;
 use unbind::auth::oneaccess::{DeviceProfile, Mgf1Hash, SignerSettings};
-use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
+use unbind::oneaccess::{OneAccessClient, OneAccessLogin, OneAccessSettings};
 use unbind::{Error, UnbindOutcome};
 use unbind_fake::{Fake, ManualClock, OneAccessSocial, OneAccessStateToken, Seed};
 
@@ -48,31 +48,22 @@ async fn full_cycle_login_bind_list_unbind_and_unbind_again() {
     let fake = demo().await;
     let url = fake.oneaccess_url();
     let settings = OneAccessSettings::default();
-    let client = OneAccessClient::login(
-        &url,
-        device(),
-        "demo",
-        &SecretString::from("demo-password"),
-        settings.clone(),
-    )
-    .await
-    .expect("login");
+    let client = OneAccessLogin::new(&url, device(), settings.clone())
+        .expect("tenant")
+        .login("demo", &SecretString::from("demo-password"))
+        .await
+        .expect("login");
     assert_eq!(
         social_types(&client).await,
         [("weibo".to_owned(), "social-weibo-1".to_owned())]
     );
 
     // The WeChat login waiting under the state token is bound to the demo user's mobile.
-    let session = OneAccessClient::bind(
-        &url,
-        device(),
-        &SecretString::from("demo-state"),
-        "13800000000",
-        "123456",
-        &settings,
-    )
-    .await
-    .expect("bind");
+    let session = OneAccessLogin::new(&url, device(), settings.clone())
+        .expect("tenant")
+        .bind(&SecretString::from("demo-state"), "13800000000", "123456")
+        .await
+        .expect("bind");
     assert!(session.session_token.is_some());
     let listed = social_types(&client).await;
     let wechat = listed
@@ -122,43 +113,28 @@ async fn register_and_bind_makes_a_user_whose_session_lists_the_account() {
     let settings = OneAccessSettings::default();
     let state = SecretString::from("state-2");
 
-    let taken = OneAccessClient::register_and_bind(
-        &url,
-        device(),
-        &state,
-        "13800000000",
-        "123456",
-        &settings,
-    )
-    .await
-    .unwrap_err();
+    let taken = OneAccessLogin::new(&url, device(), settings.clone())
+        .expect("tenant")
+        .register_and_bind(&state, "13800000000", "123456")
+        .await
+        .unwrap_err();
     assert_eq!(code(&taken), (400, Some("FAKE.MOBILE_REGISTERED".into())));
-    let wrong_code = OneAccessClient::register_and_bind(
-        &url,
-        device(),
-        &state,
-        "13900000000",
-        "000000",
-        &settings,
-    )
-    .await
-    .unwrap_err();
+    let wrong_code = OneAccessLogin::new(&url, device(), settings.clone())
+        .expect("tenant")
+        .register_and_bind(&state, "13900000000", "000000")
+        .await
+        .unwrap_err();
     assert_eq!(
         code(&wrong_code),
         (400, Some("FAKE.VERIFY_CODE_INVALID".into()))
     );
 
     // Neither failure used the state token up.
-    let session = OneAccessClient::register_and_bind(
-        &url,
-        device(),
-        &state,
-        "13900000000",
-        "123456",
-        &settings,
-    )
-    .await
-    .expect("register and bind");
+    let session = OneAccessLogin::new(&url, device(), settings.clone())
+        .expect("tenant")
+        .register_and_bind(&state, "13900000000", "123456")
+        .await
+        .expect("register and bind");
     let token = session.session_token.expect("a session token");
     let client = OneAccessClient::new(&url, device(), token).expect("client");
     assert_eq!(
@@ -166,7 +142,9 @@ async fn register_and_bind_makes_a_user_whose_session_lists_the_account() {
         [("qq".to_owned(), "qq-binding".to_owned())]
     );
 
-    let used = OneAccessClient::bind(&url, device(), &state, "13800000000", "123456", &settings)
+    let used = OneAccessLogin::new(&url, device(), settings.clone())
+        .expect("tenant")
+        .bind(&state, "13800000000", "123456")
         .await
         .unwrap_err();
     assert_eq!(code(&used), (400, Some("FAKE.STATE_TOKEN_INVALID".into())));
@@ -423,13 +401,13 @@ async fn the_fake_refuses_bad_signatures_stale_timestamps_unknown_sessions_and_m
 #[tokio::test]
 async fn a_wrong_password_is_refused() {
     let fake = demo().await;
-    let error = OneAccessClient::login(
+    let error = OneAccessLogin::new(
         &fake.oneaccess_url(),
         device(),
-        "demo",
-        &SecretString::from("not-the-password"),
         OneAccessSettings::default(),
     )
+    .expect("tenant")
+    .login("demo", &SecretString::from("not-the-password"))
     .await
     .unwrap_err();
     assert_eq!(code(&error), (400, Some("FAKE.LOGIN_FAILED".into())));

@@ -17,7 +17,7 @@ use harness::{P, Script, closed_port, cloudbase, leaks, manta, oneaccess, policy
 use serde_json::json;
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use unbind::auth::SecretString;
-use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
+use unbind::oneaccess::{OneAccessLogin, OneAccessSettings};
 use unbind::{CallSettings, Error, ProviderBody, RetryPolicy, SNIPPET_CHARS, UnbindOutcome};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -715,16 +715,18 @@ fn bind_ok(p: P) -> ResponseTemplate {
 async fn bind(p: P, base: &str, call: CallSettings) -> Result<(), Error> {
     match p {
         P::Manta => manta(base, call).bind("client-9", "customer-42").await,
-        P::OneAccess => OneAccessClient::bind(
+        P::OneAccess => OneAccessLogin::new(
             base,
             harness::device(),
-            &SecretString::from("state-SECRET-789"),
-            "13800000000",
-            "123456",
-            &OneAccessSettings {
+            OneAccessSettings {
                 call,
                 ..OneAccessSettings::default()
             },
+        )?
+        .bind(
+            &SecretString::from("state-SECRET-789"),
+            "13800000000",
+            "123456",
         )
         .await
         .map(drop),

@@ -14,7 +14,7 @@ use unbind::auth::SecretString;
 use unbind::auth::clock::FixedClock;
 use unbind::auth::oneaccess::{DeviceProfile, Mgf1Hash, SignerSettings};
 use unbind::auth::random::CountingRandom;
-use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
+use unbind::oneaccess::{OneAccessClient, OneAccessLogin, OneAccessSettings};
 use unbind::{Error, Provider};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -442,16 +442,16 @@ async fn login_then_list_signs_with_the_new_session() {
         json!({"social": [{"id": "b1", "socialType": "weixin", "social_uid": "u1", "socialNickname": null}]}),
     )
     .await;
-    let client = OneAccessClient::login(
+    let client = OneAccessLogin::new(
         &server.uri(),
         device(),
-        "alice",
-        &SecretString::from("pw-SECRET"),
         OneAccessSettings {
             clock: Arc::new(FixedClock::new(LOCAL_TIME)),
             ..OneAccessSettings::default()
         },
     )
+    .unwrap()
+    .login("alice", &SecretString::from("pw-SECRET"))
     .await
     .unwrap();
     let social = client.list().await.unwrap();
@@ -481,16 +481,11 @@ async fn bind_needs_only_the_state_token_and_returns_the_session_as_secrets() {
         json!({"status": 200, "session_token": "sess-BOUND", "id_token": "id-BOUND", "expire": 7200}),
     )
     .await;
-    let session = OneAccessClient::bind(
-        &server.uri(),
-        device(),
-        &SecretString::from("state-SECRET"),
-        "13800000000",
-        "123456",
-        &OneAccessSettings::default(),
-    )
-    .await
-    .unwrap();
+    let session = OneAccessLogin::new(&server.uri(), device(), OneAccessSettings::default())
+        .unwrap()
+        .bind(&SecretString::from("state-SECRET"), "13800000000", "123456")
+        .await
+        .unwrap();
     assert_eq!(
         session.session_token.as_ref().map(|t| t.expose_secret()),
         Some("sess-BOUND")

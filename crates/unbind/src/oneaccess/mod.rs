@@ -5,10 +5,13 @@
 //! server's clock and ours are fetched once and cached, so N signed calls cost N + 2 requests.
 //! When the server refuses a signature or a timestamp, both are fetched again and the call is
 //! retried once.
+//!
+//! [`OneAccessLogin`] makes the calls that come before a session: logging in, and binding a
+//! social login's account to a mobile number.
 
 use std::sync::Arc;
 
-use oneaccess_client::{ClientInfo as _, DeviceHeaders as _, types};
+use oneaccess_client::{DeviceHeaders as _, types};
 use tokio::sync::Mutex;
 use unbind_auth::clock::{Clock, SystemClock};
 use unbind_auth::oneaccess::{DeviceProfile, PublicKey, ServerTime, Signer, SignerSettings};
@@ -16,8 +19,12 @@ use unbind_auth::random::{OsRandom, Random};
 use unbind_auth::{ExposeSecret as _, SecretString};
 
 use crate::call::{CallSettings, Caller, Repeat};
+
+mod login;
+
 use crate::error::Redactor;
 use crate::{Error, Provider, UnbindOutcome, validate};
+pub use login::{OneAccessLogin, Session};
 
 /// Settings of a [`OneAccessClient`] beyond the base URL, device and session.
 #[derive(Clone, Debug)]
@@ -122,106 +129,6 @@ impl OneAccessClient {
             configured_key,
             signing: Mutex::new(None),
         })
-    }
-
-    /// Logs in by user name and password (`POST /api/v2/sdk/login`) and returns a client for
-    /// the new session.
-    pub async fn login(
-        base_url: &str,
-        device: DeviceProfile,
-        username: &str,
-        password: &SecretString,
-        settings: OneAccessSettings,
-    ) -> Result<Self, Error> {
-        validate::id("username", username)?;
-        let api = unsigned_api(base_url, &device, &settings)?;
-        let body = types::LoginRequest {
-            username: username.to_owned(),
-            password: password.expose_secret().to_owned(),
-        };
-        let caller = Caller::new(
-            Provider::OneAccess,
-            Redactor::new([password]),
-            &settings.call,
-        );
-        // A repeated login would open a second session: retried only where it cannot have arrived.
-        let answer = caller
-            .retrying("login", Repeat::OnlyIfUnsent, || {
-                caller.once(api.login().device(&device).body(body.clone()).send())
-            })
-            .await?;
-        let session = Session::from(answer);
-        let token = session
-            .session_token
-            .ok_or_else(|| Error::UnexpectedResponse {
-                provider: Provider::OneAccess,
-                status: Some(200),
-                detail:
-                    "login answered without a session_token (a further step, such as binding a \
-                     mobile number, may be required)"
-                        .to_owned(),
-            })?;
-        let mut settings = settings;
-        settings.call.http = Some(api.client().clone());
-        Self::with_settings(base_url, device, token, settings)
-    }
-
-    /// Binds the social account of a social login (its `state_token`) to an existing user's
-    /// mobile number (`POST /api/v2/sdk/social/bind`); OneAccess answers with a new session.
-    ///
-    /// A social login that still needs binding has no session yet, so this needs none.
-    pub async fn bind(
-        base_url: &str,
-        device: DeviceProfile,
-        state_token: &SecretString,
-        mobile: &str,
-        verify_code: &str,
-        settings: &OneAccessSettings,
-    ) -> Result<Session, Error> {
-        let (api, body, caller) = state_call(
-            base_url,
-            &device,
-            state_token,
-            mobile,
-            verify_code,
-            settings,
-        )?;
-        state_token_call(&caller, "bind_social_account", || {
-            api.bind_social_account()
-                .device(&device)
-                .x_state_token(state_token.expose_secret().to_owned())
-                .body(body.clone())
-                .send()
-        })
-        .await
-    }
-
-    /// Registers a new user with a mobile number and binds the social account of a social login
-    /// to it (`POST /api/v2/sdk/social/register-bind`); OneAccess answers with a new session.
-    pub async fn register_and_bind(
-        base_url: &str,
-        device: DeviceProfile,
-        state_token: &SecretString,
-        mobile: &str,
-        verify_code: &str,
-        settings: &OneAccessSettings,
-    ) -> Result<Session, Error> {
-        let (api, body, caller) = state_call(
-            base_url,
-            &device,
-            state_token,
-            mobile,
-            verify_code,
-            settings,
-        )?;
-        state_token_call(&caller, "register_and_bind_social_account", || {
-            api.register_and_bind_social_account()
-                .device(&device)
-                .x_state_token(state_token.expose_secret().to_owned())
-                .body(body.clone())
-                .send()
-        })
-        .await
     }
 
     /// The generated client underneath, for calls this facade does not wrap.
@@ -377,90 +284,9 @@ fn unsigned_api(
     ))
 }
 
-/// Runs a state-token call (bind, register-and-bind): both answer with a session. Retried
-/// only where the request cannot have arrived, as a repeat might bind twice.
-async fn state_token_call<F, Fut>(
-    caller: &Caller,
-    operation: &'static str,
-    call: F,
-) -> Result<Session, Error>
-where
-    F: Fn() -> Fut,
-    Fut: std::future::Future<
-            Output = Result<
-                progenitor_client::ResponseValue<types::SessionResponse>,
-                progenitor_client::Error<types::Error>,
-            >,
-        >,
-{
-    let answer = caller
-        .retrying(operation, Repeat::OnlyIfUnsent, || caller.once(call()))
-        .await?;
-    Ok(Session::from(answer))
-}
-
-/// Checks the inputs of a state-token call; returns its client, body and caller.
-fn state_call(
-    base_url: &str,
-    device: &DeviceProfile,
-    state_token: &SecretString,
-    mobile: &str,
-    verify_code: &str,
-    settings: &OneAccessSettings,
-) -> Result<(oneaccess_client::Client, types::MobileVerifyRequest, Caller), Error> {
-    unbind_auth::header::sensitive_value("X-state-token", state_token)?;
-    validate::id("mobile", mobile)?;
-    validate::id("verify_code", verify_code)?;
-    let body = types::MobileVerifyRequest {
-        mobile: mobile.to_owned(),
-        verify_code: verify_code.to_owned(),
-    };
-    let caller = Caller::new(
-        Provider::OneAccess,
-        Redactor::new([state_token]),
-        &settings.call,
-    );
-    Ok((unsigned_api(base_url, device, settings)?, body, caller))
-}
-
 fn signing_error(error: impl Into<crate::SigningError>) -> Error {
     Error::Signing {
         provider: Provider::OneAccess,
         source: error.into(),
-    }
-}
-
-/// A session OneAccess issued (by login or bind); its tokens are secrets.
-#[derive(Clone, Debug)]
-pub struct Session {
-    /// The session token, input of every `X-signature`.
-    pub session_token: Option<SecretString>,
-    /// The OpenID Connect ID token.
-    pub id_token: Option<SecretString>,
-    /// Seconds until the session expires.
-    pub expire: Option<i64>,
-    /// OneAccess's `status`, as sent (its type is not documented).
-    pub status: Option<serde_json::Value>,
-}
-
-impl From<types::LoginResponse> for Session {
-    fn from(answer: types::LoginResponse) -> Self {
-        Self {
-            session_token: answer.session_token.map(SecretString::from),
-            id_token: answer.id_token.map(SecretString::from),
-            expire: answer.expire,
-            status: answer.status,
-        }
-    }
-}
-
-impl From<types::SessionResponse> for Session {
-    fn from(answer: types::SessionResponse) -> Self {
-        Self {
-            session_token: answer.session_token.map(SecretString::from),
-            id_token: answer.id_token.map(SecretString::from),
-            expire: answer.expire,
-            status: answer.status,
-        }
     }
 }
