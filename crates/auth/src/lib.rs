@@ -5,11 +5,17 @@
 //! injected ([`clock::Clock`], [`random::Random`]) so that tests are deterministic, and no
 //! secret reaches `Debug`, `Display` or an error message.
 //!
+//! The feature `test-util` (off by default) adds the `test_util` module, deterministic
+//! stand-ins for the clock and the random source. For `[dev-dependencies]` only.
+//!
+//! With a clock that stands still, so that the signature's timestamp is known:
+//!
 //! ```
 //! use std::sync::Arc;
-//! use unbind_auth::clock::{Clock, FixedClock};
+//! use unbind_auth::clock::Clock;
 //! use unbind_auth::oneaccess::{PublicKey, ServerTime, Signer, SignerSettings};
 //! use unbind_auth::random::OsRandom;
+//! use unbind_auth::test_util::FixedClock;
 //! use unbind_auth::{SecretString, header};
 //!
 //! // A bearer header is checked and marked sensitive, so it never shows in logs.
@@ -18,7 +24,7 @@
 //! assert_eq!(format!("{bearer:?}"), "Sensitive");
 //!
 //! // OneAccess: parse the application's key once, keep the server-time offset, sign per call.
-//! # let pem = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/test_public_key.pem"));
+//! # let pem = unbind_test_fixtures::keys::PUBLIC_KEY_PEM;
 //! let key = PublicKey::parse(pem)?;
 //! let signer = Signer::new(key, SignerSettings::default(), Arc::new(OsRandom));
 //! let clock = FixedClock::new(1_700_000_000_000);
@@ -39,5 +45,7 @@ pub mod manta;
 pub mod oneaccess;
 pub mod random;
 pub mod redact;
+#[cfg(any(test, feature = "test-util"))]
+pub mod test_util;
 
 pub use secrecy::{ExposeSecret, SecretString};
