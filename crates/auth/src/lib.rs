@@ -5,10 +5,15 @@
 //! injected ([`clock::Clock`], [`random::Random`]) so that tests are deterministic, and no
 //! secret reaches `Debug`, `Display` or an error message.
 //!
-//! The feature `test-util` (off by default) adds the `test_util` module, deterministic
-//! stand-ins for the clock and the random source. For `[dev-dependencies]` only.
+//! Features, all off by default:
 //!
-//! With a clock that stands still, so that the signature's timestamp is known:
+//! - `oneaccess`: the `oneaccess` module (device headers, key parsing, the `X-signature`
+//!   signer) and the RSA stack it needs. MantaGo and CloudBase never sign, so their clients
+//!   leave it off; `oneaccess-client` turns it on.
+//! - `test-util`: the `test_util` module, deterministic stand-ins for the clock and the
+//!   random source. For `[dev-dependencies]` only.
+//!
+//! With both (a clock that stands still, so the signature's timestamp is known):
 //!
 //! ```
 //! use std::sync::Arc;
@@ -42,6 +47,7 @@ pub mod cloudbase;
 pub mod exchange;
 pub mod header;
 pub mod manta;
+#[cfg(feature = "oneaccess")]
 pub mod oneaccess;
 pub mod random;
 pub mod redact;

@@ -48,8 +48,10 @@ pub(crate) fn lower_hex(bytes: &[u8]) -> String {
 ///
 /// `CryptoRng` is a promise passed on from [`Random`]'s contract: production code injects
 /// [`OsRandom`].
+#[cfg(feature = "oneaccess")]
 pub(crate) struct RngAdapter<'a>(pub(crate) &'a dyn Random);
 
+#[cfg(feature = "oneaccess")]
 impl RngCore for RngAdapter<'_> {
     fn next_u32(&mut self) -> u32 {
         let mut bytes = [0u8; 4];
@@ -73,6 +75,7 @@ impl RngCore for RngAdapter<'_> {
     }
 }
 
+#[cfg(feature = "oneaccess")]
 impl rand_core::CryptoRng for RngAdapter<'_> {}
 
 #[cfg(test)]
