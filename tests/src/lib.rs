@@ -8,11 +8,11 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 use unbind::auth::SecretString;
-use unbind::auth::clock::FixedClock;
 use unbind::auth::cloudbase::DeviceId;
 use unbind::auth::manta::Credentials;
 use unbind::auth::oneaccess::DeviceProfile;
-use unbind::auth::random::CountingRandom;
+use unbind::auth::test_util::CountingRandom;
+use unbind::auth::test_util::FixedClock;
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
 use unbind::manta::{ListQuery, MantaClient, MantaSettings};
 use unbind::oneaccess::{OneAccessClient, OneAccessLogin, OneAccessSettings};
@@ -43,7 +43,7 @@ pub mod credentials {
 use credentials::*;
 
 /// The OneAccess test key pair's public half (the private half decrypts signatures in tests).
-pub const PUBLIC_KEY: &str = include_str!("../../crates/auth/tests/fixtures/test_public_key.pem");
+pub const PUBLIC_KEY: &str = unbind_test_fixtures::keys::PUBLIC_KEY_PEM;
 /// The OneAccess server time every test server answers.
 pub const SERVER_TIME: &str = "1700000000123";
 
@@ -263,19 +263,13 @@ pub fn call_settings() -> CallSettings {
 
 /// The device profile: the required headers, or every header.
 pub fn device(variant: Variant) -> DeviceProfile {
-    let mut device = DeviceProfile {
-        operating_sys_version: "Android 10".into(),
-        device_fingerprint: "156aysdna213sac".into(),
-        agent: "Mozilla/5.0 (Linux; Android 10)".into(),
-        client_id: "DRrYIqauawN0I8myTMoDTPys6ezGZxnm".into(),
-        ..DeviceProfile::default()
-    };
-    if variant == Variant::AllOptional {
-        device.device_ip = Some("10.10.10.1".into());
-        device.language = Some("zh".into());
-        device.tenant_id = Some("08f770f51f80d2f40f38c00cb199fd21".into());
+    match variant {
+        Variant::Required => unbind_test_fixtures::device(),
+        Variant::AllOptional => DeviceProfile {
+            tenant_id: Some("08f770f51f80d2f40f38c00cb199fd21".into()),
+            ..unbind_test_fixtures::device_with_ip_and_language()
+        },
     }
-    device
 }
 
 /// Settings with a fixed clock 1 000 123 ms behind the test server's.

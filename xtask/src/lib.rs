@@ -11,6 +11,7 @@ pub mod scaffold;
 pub mod spec;
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 pub use problem::Problem;
 
@@ -53,6 +54,17 @@ pub fn workspace_root() -> PathBuf {
         .parent()
         .expect("xtask lives one level below the workspace root")
         .to_path_buf()
+}
+
+/// A `cargo` command (the one running this process, else `cargo` from `PATH`) that builds into
+/// this workspace's target directory (or `CARGO_TARGET_DIR`), so that a copy of the workspace
+/// or an application beside it compiles only what the workspace has not compiled already.
+pub fn cargo_sharing_target() -> Command {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .unwrap_or_else(|| workspace_root().join("target").into());
+    let mut cargo = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    cargo.env("CARGO_TARGET_DIR", target);
+    cargo
 }
 
 /// The providers with a spec: the stems of `specs/*.yaml`, sorted.

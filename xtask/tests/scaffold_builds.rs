@@ -4,7 +4,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::{TINY, xtask};
 
@@ -53,12 +52,9 @@ fn a_new_spec_becomes_a_crate_that_builds_in_the_workspace() {
 
     // Build it, docs included, sharing this workspace's target directory so that only the new
     // crate compiles. Offline: the new crate uses no dependency the lock file lacks.
-    let target = std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| root.join("target").into());
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(&cargo)
+    let output = xtask::cargo_sharing_target()
         .args(["test", "--offline", "--package", "tiny-client"])
         .current_dir(copy.path())
-        .env("CARGO_TARGET_DIR", target)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);

@@ -13,9 +13,8 @@ use secrecy::ExposeSecret as _;
 use unbind_auth::SecretString;
 use unbind_auth::oneaccess::{Mgf1Hash, PublicKey, Signer, SignerSettings, plaintext};
 use unbind_auth::random::OsRandom;
+use unbind_test_fixtures::keys::{PUBLIC_KEY_BASE64, PUBLIC_KEY_PEM};
 
-const PUBLIC_KEY_PEM: &str = include_str!("../tests/fixtures/test_public_key.pem");
-const PUBLIC_KEY_BASE64: &str = include_str!("../tests/fixtures/test_public_key_base64.txt");
 const NOW_MILLIS: i64 = 1_700_000_000_123;
 
 fn bench_sign(c: &mut Criterion) {

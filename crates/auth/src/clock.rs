@@ -1,6 +1,6 @@
-//! Wall-clock time, injectable so that tests are deterministic.
+//! Wall-clock time, injectable so that tests are deterministic (a clock for tests:
+//! `test_util::FixedClock`, with the `test-util` feature).
 
-use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Current Unix time in milliseconds; injectable so tests are deterministic.
@@ -22,60 +22,9 @@ impl Clock for SystemClock {
     }
 }
 
-/// A clock for tests: it shows a set time and moves only when told to.
-#[derive(Debug, Default)]
-pub struct FixedClock {
-    millis: AtomicI64,
-}
-
-impl FixedClock {
-    /// A clock that shows `millis` (Unix milliseconds).
-    pub const fn new(millis: i64) -> Self {
-        Self {
-            millis: AtomicI64::new(millis),
-        }
-    }
-
-    /// Sets the time to `millis`.
-    pub fn set(&self, millis: i64) {
-        self.millis.store(millis, Ordering::SeqCst);
-    }
-
-    /// Moves the time by `millis` (negative moves it back), saturating at the ends of `i64`.
-    pub fn advance(&self, millis: i64) {
-        // The closure always returns `Some`, so `fetch_update` cannot fail.
-        let _ = self
-            .millis
-            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |now| {
-                Some(now.saturating_add(millis))
-            });
-    }
-}
-
-impl Clock for FixedClock {
-    fn now_millis(&self) -> i64 {
-        self.millis.load(Ordering::SeqCst)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fixed_clock_set_and_advance() {
-        let clock = FixedClock::new(1_700_000_000_123);
-        assert_eq!(clock.now_millis(), 1_700_000_000_123);
-        clock.advance(877);
-        assert_eq!(clock.now_millis(), 1_700_000_001_000);
-        clock.advance(-1_000);
-        assert_eq!(clock.now_millis(), 1_700_000_000_000);
-        clock.set(5);
-        assert_eq!(clock.now_millis(), 5);
-        clock.set(i64::MAX - 1);
-        clock.advance(10);
-        assert_eq!(clock.now_millis(), i64::MAX);
-    }
 
     #[test]
     fn system_clock_is_after_2023() {

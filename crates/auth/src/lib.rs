@@ -5,11 +5,22 @@
 //! injected ([`clock::Clock`], [`random::Random`]) so that tests are deterministic, and no
 //! secret reaches `Debug`, `Display` or an error message.
 //!
+//! Features, all off by default:
+//!
+//! - `oneaccess`: the `oneaccess` module (device headers, key parsing, the `X-signature`
+//!   signer) and the RSA stack it needs. MantaGo and CloudBase never sign, so their clients
+//!   leave it off; `oneaccess-client` turns it on.
+//! - `test-util`: the `test_util` module, deterministic stand-ins for the clock and the
+//!   random source. For `[dev-dependencies]` only.
+//!
+//! With both (a clock that stands still, so the signature's timestamp is known):
+//!
 //! ```
 //! use std::sync::Arc;
-//! use unbind_auth::clock::{Clock, FixedClock};
+//! use unbind_auth::clock::Clock;
 //! use unbind_auth::oneaccess::{PublicKey, ServerTime, Signer, SignerSettings};
 //! use unbind_auth::random::OsRandom;
+//! use unbind_auth::test_util::FixedClock;
 //! use unbind_auth::{SecretString, header};
 //!
 //! // A bearer header is checked and marked sensitive, so it never shows in logs.
@@ -18,7 +29,7 @@
 //! assert_eq!(format!("{bearer:?}"), "Sensitive");
 //!
 //! // OneAccess: parse the application's key once, keep the server-time offset, sign per call.
-//! # let pem = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/test_public_key.pem"));
+//! # let pem = unbind_test_fixtures::keys::PUBLIC_KEY_PEM;
 //! let key = PublicKey::parse(pem)?;
 //! let signer = Signer::new(key, SignerSettings::default(), Arc::new(OsRandom));
 //! let clock = FixedClock::new(1_700_000_000_000);
@@ -36,8 +47,11 @@ pub mod cloudbase;
 pub mod exchange;
 pub mod header;
 pub mod manta;
+#[cfg(feature = "oneaccess")]
 pub mod oneaccess;
 pub mod random;
 pub mod redact;
+#[cfg(any(test, feature = "test-util"))]
+pub mod test_util;
 
 pub use secrecy::{ExposeSecret, SecretString};

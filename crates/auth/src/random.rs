@@ -1,6 +1,5 @@
-//! Random bytes, injectable so that tests are deterministic.
-
-use std::sync::atomic::{AtomicU64, Ordering};
+//! Random bytes, injectable so that tests are deterministic (a source for tests:
+//! `test_util::CountingRandom`, with the `test-util` feature).
 
 use rand_core::RngCore;
 
@@ -27,45 +26,6 @@ impl Random for OsRandom {
     }
 }
 
-/// A deterministic source for tests (splitmix64 over a counter). **Not random at all.**
-///
-/// Each call to [`fill`](Random::fill) yields a different byte sequence, and two sources made
-/// with the same seed yield the same sequences in the same order.
-#[derive(Debug, Default)]
-pub struct CountingRandom {
-    state: AtomicU64,
-}
-
-impl CountingRandom {
-    const GOLDEN_GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
-
-    /// A source starting from `seed`.
-    pub const fn new(seed: u64) -> Self {
-        Self {
-            state: AtomicU64::new(seed),
-        }
-    }
-
-    fn next_u64(&self) -> u64 {
-        let mut z = self
-            .state
-            .fetch_add(Self::GOLDEN_GAMMA, Ordering::Relaxed)
-            .wrapping_add(Self::GOLDEN_GAMMA);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
-
-impl Random for CountingRandom {
-    fn fill(&self, buf: &mut [u8]) {
-        for chunk in buf.chunks_mut(8) {
-            let bytes = self.next_u64().to_le_bytes();
-            chunk.copy_from_slice(&bytes[..chunk.len()]);
-        }
-    }
-}
-
 /// 32 lower-case hex characters from 16 random bytes (CloudBase x-request-id / x-device-id).
 pub fn hex32(random: &dyn Random) -> String {
     let mut bytes = [0u8; 16];
@@ -88,8 +48,10 @@ pub(crate) fn lower_hex(bytes: &[u8]) -> String {
 ///
 /// `CryptoRng` is a promise passed on from [`Random`]'s contract: production code injects
 /// [`OsRandom`].
+#[cfg(feature = "oneaccess")]
 pub(crate) struct RngAdapter<'a>(pub(crate) &'a dyn Random);
 
+#[cfg(feature = "oneaccess")]
 impl RngCore for RngAdapter<'_> {
     fn next_u32(&mut self) -> u32 {
         let mut bytes = [0u8; 4];
@@ -113,36 +75,13 @@ impl RngCore for RngAdapter<'_> {
     }
 }
 
+#[cfg(feature = "oneaccess")]
 impl rand_core::CryptoRng for RngAdapter<'_> {}
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counting_random_is_reproducible_and_changes_per_call() {
-        let (a, b) = (CountingRandom::new(7), CountingRandom::new(7));
-        let (mut a1, mut a2, mut b1, mut b2) = ([0u8; 13], [0u8; 13], [0u8; 13], [0u8; 13]);
-        a.fill(&mut a1);
-        a.fill(&mut a2);
-        b.fill(&mut b1);
-        b.fill(&mut b2);
-        assert_eq!((a1, a2), (b1, b2));
-        assert_ne!(a1, a2);
-        assert_ne!(a1, [0u8; 13]);
-
-        let mut other = [0u8; 13];
-        CountingRandom::new(8).fill(&mut other);
-        assert_ne!(a1, other);
-    }
-
-    #[test]
-    fn counting_random_matches_splitmix64() {
-        // First output of splitmix64 seeded with 0 (reference value of the algorithm).
-        let mut bytes = [0u8; 8];
-        CountingRandom::new(0).fill(&mut bytes);
-        assert_eq!(u64::from_le_bytes(bytes), 0xE220_A839_7B1D_CDAF);
-    }
+    use crate::test_util::CountingRandom;
 
     #[test]
     fn hex32_is_32_lower_hex_and_fresh() {

@@ -8,10 +8,10 @@ use unbind_auth::manta;
 use unbind_auth::oneaccess::{
     DeviceProfile, PublicKey, SignError, Signer, SignerSettings, plaintext,
 };
-use unbind_auth::random::{CountingRandom, OsRandom};
+use unbind_auth::random::OsRandom;
+use unbind_auth::test_util::CountingRandom;
 use unbind_auth::{ExposeSecret, SecretString};
-
-const KEY_PEM: &str = include_str!("fixtures/test_public_key.pem");
+use unbind_test_fixtures::keys::PUBLIC_KEY_PEM as KEY_PEM;
 const SECRET: &str = "tok-SECRET-123";
 
 fn reason(value: &str) -> &'static str {

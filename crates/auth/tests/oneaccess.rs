@@ -1,35 +1,27 @@
 //! The OneAccess signer: every key format × both MGF1 settings, decrypted with the test
 //! private key; server time; bad keys.
 
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
-use rsa::pkcs8::DecodePrivateKey as _;
-use rsa::{Oaep, RsaPrivateKey};
-use sha1::Sha1;
-use sha2::Sha256;
-use unbind_auth::clock::{Clock, FixedClock};
+use unbind_auth::clock::Clock;
 use unbind_auth::oneaccess::{
     KeyError, Mgf1Hash, NonceForm, PublicKey, ServerTime, SignError, Signature, Signer,
     SignerSettings, TimestampUnit, plaintext,
 };
-use unbind_auth::random::{CountingRandom, OsRandom};
+use unbind_auth::random::OsRandom;
+use unbind_auth::test_util::{CountingRandom, FixedClock};
 use unbind_auth::{ExposeSecret, SecretString};
+use unbind_test_fixtures::decrypt_signature;
+use unbind_test_fixtures::keys::{
+    PRIVATE_KEY_PEM as PRIVATE_KEY, PUBLIC_KEY_1024_PEM as KEY_1024,
+    PUBLIC_KEY_BASE64 as KEY_BASE64, PUBLIC_KEY_ESCAPED as KEY_ESCAPED, PUBLIC_KEY_PEM as KEY_PEM,
+    PUBLIC_KEY_PKCS1_PEM as KEY_PKCS1_PEM,
+};
 
-const PRIVATE_KEY: &str = include_str!("fixtures/test_private_key.pem");
-const KEY_PEM: &str = include_str!("fixtures/test_public_key.pem");
-const KEY_PKCS1_PEM: &str = include_str!("fixtures/test_public_key_pkcs1.pem");
-const KEY_BASE64: &str = include_str!("fixtures/test_public_key_base64.txt");
-const KEY_ESCAPED: &str = include_str!("fixtures/test_public_key_escaped.txt");
-const KEY_1024: &str = include_str!("fixtures/test_public_key_1024.pem");
 /// A P-256 public key: a valid SubjectPublicKeyInfo, but not RSA.
 const EC_KEY_BASE64: &str = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAELLQv+4hxKRsjF22Z6X66F5wx+lk0FMs+TJlH8SApR/j9jz49KiM8mGgVYhOk+GOKk1tz88Df6NhJt5q7EetyGA==";
 
 const TOKEN: &str = "st-3f9a2c7e-SECRET-b41d";
-
-static PRIVATE: LazyLock<RsaPrivateKey> =
-    LazyLock::new(|| RsaPrivateKey::from_pkcs8_pem(PRIVATE_KEY).expect("test private key"));
 
 fn formats() -> [(&'static str, &'static str); 4] {
     [
@@ -52,13 +44,6 @@ fn settings(mgf1: Mgf1Hash) -> SignerSettings {
     }
 }
 
-fn oaep(mgf1: Mgf1Hash) -> Oaep {
-    match mgf1 {
-        Mgf1Hash::Sha256 => Oaep::new::<Sha256>(),
-        Mgf1Hash::Sha1 => Oaep::new_with_mgf_hash::<Sha256, Sha1>(),
-    }
-}
-
 fn base64_value(signature: &Signature) -> String {
     let value = signature.header_value();
     assert!(value.is_sensitive(), "X-signature must be marked sensitive");
@@ -67,12 +52,7 @@ fn base64_value(signature: &Signature) -> String {
 
 /// Decrypts a signature with the test private key and the given MGF1 hash.
 fn decrypt(signature: &Signature, mgf1: Mgf1Hash) -> Result<String, rsa::Error> {
-    let ciphertext = STANDARD
-        .decode(base64_value(signature))
-        .expect("standard Base64");
-    assert_eq!(ciphertext.len(), 256, "one RSA-2048 block");
-    let plain = PRIVATE.decrypt(oaep(mgf1), &ciphertext)?;
-    Ok(String::from_utf8(plain).expect("UTF-8 plaintext"))
+    decrypt_signature(&base64_value(signature), mgf1)
 }
 
 #[test]

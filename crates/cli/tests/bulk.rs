@@ -10,13 +10,13 @@ use std::time::{Duration, Instant};
 
 use common::Run;
 use serde_json::{Value, json};
+use unbind_test_fixtures::keys::PUBLIC_KEY_PEM as PUBLIC_KEY;
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 /// The token of these tests; it must never be printed or journaled.
 const SECRET: &str = "tok-SECRET-123";
 const MANTA_SECRET: &str = "api-SECRET-456";
-const PUBLIC_KEY: &str = include_str!("../../auth/tests/fixtures/test_public_key.pem");
 
 const DEVICE_FLAGS: [&str; 8] = [
     "--os-version",

@@ -7,10 +7,12 @@ mod common;
 
 use std::net::TcpListener;
 
-use base64::Engine as _;
 use common::Run;
-use rsa::pkcs8::DecodePrivateKey as _;
 use serde_json::{Value, json};
+use unbind::auth::oneaccess::Mgf1Hash;
+use unbind_test_fixtures::decrypt_signature;
+use unbind_test_fixtures::keys::PUBLIC_KEY_PEM as PUBLIC_KEY;
+use unbind_test_fixtures::mock::{answer, header, received};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -30,8 +32,6 @@ const ISSUED: [&str; 4] = [
     "id-NEW-SECRET",
 ];
 
-const PUBLIC_KEY: &str = include_str!("../../auth/tests/fixtures/test_public_key.pem");
-const PRIVATE_KEY: &str = include_str!("../../auth/tests/fixtures/test_private_key.pem");
 const SERVER_TIME: u64 = 1_700_000_000_123;
 
 const DEVICE_FLAGS: [&str; 10] = [
@@ -54,25 +54,6 @@ async fn unbind(args: &[&str], env: &[(&str, &str)]) -> Run {
         .chain(ISSUED)
         .collect();
     common::run(args, env, &secrets).await
-}
-
-async fn answer(server: &MockServer, verb: &str, at: &str, status: u16, body: Value) {
-    Mock::given(method(verb))
-        .and(path(at))
-        .respond_with(ResponseTemplate::new(status).set_body_json(body))
-        .mount(server)
-        .await;
-}
-
-async fn received(server: &MockServer) -> Vec<Request> {
-    server.received_requests().await.unwrap_or_default()
-}
-
-fn header<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
-    let mut values = request.headers.get_all(name).iter();
-    let first = values.next()?;
-    assert!(values.next().is_none(), "{name} is sent more than once");
-    first.to_str().ok()
 }
 
 /// Environment variables for one run.
@@ -377,16 +358,12 @@ async fn oneaccess_server() -> MockServer {
 /// made from it by `nonce`.
 fn check_signature(request: &Request, sha1: bool, unit_ms: u64, nonce: fn(u64) -> String) {
     let signature = header(request, "x-signature").expect("X-signature");
-    let key = rsa::RsaPrivateKey::from_pkcs8_pem(PRIVATE_KEY).unwrap();
-    let ciphertext = base64::engine::general_purpose::STANDARD
-        .decode(signature)
-        .unwrap();
-    let padding = if sha1 {
-        rsa::Oaep::new_with_mgf_hash::<sha2::Sha256, sha1::Sha1>()
+    let mgf1 = if sha1 {
+        Mgf1Hash::Sha1
     } else {
-        rsa::Oaep::new::<sha2::Sha256>()
+        Mgf1Hash::Sha256
     };
-    let plaintext = String::from_utf8(key.decrypt(padding, &ciphertext).unwrap()).unwrap();
+    let plaintext = decrypt_signature(signature, mgf1).unwrap();
     let rest = plaintext
         .strip_prefix(&format!("session_token={SECRET}&timestamp="))
         .unwrap_or_else(|| panic!("{plaintext}"));

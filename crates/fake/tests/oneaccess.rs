@@ -11,22 +11,11 @@ use common::{answers_conform, demo, seeded};
 use rsa::pkcs8::DecodePublicKey as _;
 use serde_json::Value;
 use unbind::auth::SecretString;
-use unbind::auth::oneaccess::{DeviceProfile, Mgf1Hash, SignerSettings};
+use unbind::auth::oneaccess::{Mgf1Hash, SignerSettings};
 use unbind::oneaccess::{OneAccessClient, OneAccessLogin, OneAccessSettings};
 use unbind::{Error, UnbindOutcome};
 use unbind_fake::{Fake, ManualClock, OneAccessSocial, OneAccessStateToken, Seed};
-
-fn device() -> DeviceProfile {
-    DeviceProfile {
-        operating_sys_version: "Android 10".into(),
-        device_fingerprint: "156aysdna213sac".into(),
-        agent: "Mozilla/5.0 (Linux; Android 10)".into(),
-        client_id: "DRrYIqauawN0I8myTMoDTPys6ezGZxnm".into(),
-        device_ip: None,
-        language: None,
-        tenant_id: None,
-    }
-}
+use unbind_test_fixtures::{device, keys};
 
 async fn social_types(client: &OneAccessClient) -> Vec<(String, String)> {
     client
@@ -312,10 +301,8 @@ async fn the_fake_refuses_bad_signatures_stale_timestamps_unknown_sessions_and_m
         "a good signature passes"
     );
 
-    let other_key = rsa::RsaPublicKey::from_public_key_pem(include_str!(
-        "../../auth/tests/fixtures/test_public_key.pem"
-    ))
-    .expect("fixture key");
+    let other_key =
+        rsa::RsaPublicKey::from_public_key_pem(keys::PUBLIC_KEY_PEM).expect("fixture key");
     let wrong_key = encrypt(
         &other_key,
         &format!("session_token=demo-session&timestamp={now}&nonce=1"),

@@ -37,14 +37,15 @@ use unbind::auth::SecretString;
 use unbind::auth::clock::{Clock as _, SystemClock};
 use unbind::auth::cloudbase::DeviceId;
 use unbind::auth::manta::Credentials;
-use unbind::auth::oneaccess::{DeviceProfile, PublicKey, ServerTime, Signer, SignerSettings};
+use unbind::auth::oneaccess::{PublicKey, ServerTime, Signer, SignerSettings};
 use unbind::auth::random::{OsRandom, hex32};
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
 use unbind::manta::{MantaClient, MantaSettings};
 use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
 use unbind::{CallSettings, Error, RetryPolicy, UnbindOutcome};
+use unbind_test_fixtures::device_with_ip_and_language as device;
+use unbind_test_fixtures::keys::PUBLIC_KEY_PEM;
 
-const PUBLIC_KEY_PEM: &str = include_str!("../../auth/tests/fixtures/test_public_key.pem");
 const TOKEN: &str = "tok-0123456789abcdef0123456789abcdef";
 const API_SECRET: &str = "api-secret-abcdef0123456789";
 const DEVICE: &str = "0123456789abcdef0123456789abcdef";
@@ -392,18 +393,6 @@ fn bench_manta(c: &mut Criterion) -> Paired {
             client.unbind(black_box("client-9"), black_box("customer-42 \u{7}")),
         ))
     })
-}
-
-fn device() -> DeviceProfile {
-    DeviceProfile {
-        operating_sys_version: "Android 10".into(),
-        device_fingerprint: "156aysdna213sac".into(),
-        agent: "Mozilla/5.0 (Linux; Android 10)".into(),
-        client_id: "DRrYIqauawN0I8myTMoDTPys6ezGZxnm".into(),
-        device_ip: Some("10.10.10.1".into()),
-        language: Some("zh".into()),
-        tenant_id: None,
-    }
 }
 
 fn bench_oneaccess(c: &mut Criterion) -> Paired {

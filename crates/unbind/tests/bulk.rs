@@ -15,7 +15,7 @@ use common::{SECRET, received};
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use unbind::auth::SecretString;
-use unbind::auth::clock::FixedClock;
+use unbind::auth::test_util::FixedClock;
 use unbind::bulk::{self, Accounts, BulkError, BulkSettings, Entry, Journal, Outcome, Summary};
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
 use unbind::{Account, CallSettings, Provider, RetryPolicy, Unbinder};
@@ -880,15 +880,8 @@ fn manta(base: &str) -> Unbinder {
 }
 
 fn oneaccess(base: &str) -> Unbinder {
-    use unbind::auth::oneaccess::DeviceProfile;
     use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
-    let device = DeviceProfile {
-        operating_sys_version: "Android 10".into(),
-        device_fingerprint: "156aysdna213sac".into(),
-        agent: "Mozilla/5.0 (Linux; Android 10)".into(),
-        client_id: "DRrYIqauawN0I8myTMoDTPys6ezGZxnm".into(),
-        ..DeviceProfile::default()
-    };
+    let device = unbind_test_fixtures::device();
     Unbinder::OneAccess(Box::new(
         OneAccessClient::with_settings(
             base,

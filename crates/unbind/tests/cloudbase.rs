@@ -8,7 +8,7 @@ use common::{SECRET, answer, header, received};
 use serde_json::json;
 use unbind::auth::SecretString;
 use unbind::auth::cloudbase::DeviceId;
-use unbind::auth::random::CountingRandom;
+use unbind::auth::test_util::CountingRandom;
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
 use unbind::{Error, ProviderBody, RetryPolicy, UnbindOutcome};
 use wiremock::MockServer;

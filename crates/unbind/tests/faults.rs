@@ -717,7 +717,7 @@ async fn bind(p: P, base: &str, call: CallSettings) -> Result<(), Error> {
         P::Manta => manta(base, call).bind("client-9", "customer-42").await,
         P::OneAccess => OneAccessLogin::new(
             base,
-            harness::device(),
+            unbind_test_fixtures::device(),
             OneAccessSettings {
                 call,
                 ..OneAccessSettings::default()

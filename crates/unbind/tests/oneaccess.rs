@@ -5,34 +5,20 @@ mod common;
 
 use std::sync::Arc;
 
-use base64::Engine as _;
-use common::{PRIVATE_KEY, PUBLIC_KEYS, SECRET, answer, header, received};
-use rsa::pkcs8::DecodePrivateKey as _;
+use common::{PUBLIC_KEYS, SECRET, answer, header, received};
 use serde_json::json;
 use unbind::auth::ExposeSecret as _;
 use unbind::auth::SecretString;
-use unbind::auth::clock::FixedClock;
-use unbind::auth::oneaccess::{DeviceProfile, Mgf1Hash, SignerSettings};
-use unbind::auth::random::CountingRandom;
+use unbind::auth::oneaccess::{Mgf1Hash, SignerSettings};
+use unbind::auth::test_util::{CountingRandom, FixedClock};
 use unbind::oneaccess::{OneAccessClient, OneAccessLogin, OneAccessSettings};
 use unbind::{Error, Provider};
+use unbind_test_fixtures::{decrypt_signature, device_with_ip_and_language as device};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const SERVER_TIME: &str = "1700000000123";
 const LOCAL_TIME: i64 = 1_699_999_000_000;
-
-fn device() -> DeviceProfile {
-    DeviceProfile {
-        operating_sys_version: "Android 10".into(),
-        device_fingerprint: "156aysdna213sac".into(),
-        agent: "Mozilla/5.0 (Linux; Android 10)".into(),
-        client_id: "DRrYIqauawN0I8myTMoDTPys6ezGZxnm".into(),
-        device_ip: Some("10.10.10.1".into()),
-        language: Some("zh".into()),
-        tenant_id: None,
-    }
-}
 
 /// A server that hands out `public_key` and the server time.
 async fn signing_server(public_key: &str) -> MockServer {
@@ -87,15 +73,7 @@ fn client(server: &MockServer, mgf1: Mgf1Hash, clock: Arc<FixedClock>) -> OneAcc
 
 /// Decrypts an `X-signature` with the test private key.
 fn decrypt(signature: &str, mgf1: Mgf1Hash) -> String {
-    let key = rsa::RsaPrivateKey::from_pkcs8_pem(PRIVATE_KEY).unwrap();
-    let ciphertext = base64::engine::general_purpose::STANDARD
-        .decode(signature)
-        .unwrap();
-    let padding = match mgf1 {
-        Mgf1Hash::Sha256 => rsa::Oaep::new::<sha2::Sha256>(),
-        Mgf1Hash::Sha1 => rsa::Oaep::new_with_mgf_hash::<sha2::Sha256, sha1::Sha1>(),
-    };
-    String::from_utf8(key.decrypt(padding, &ciphertext).unwrap()).unwrap()
+    decrypt_signature(signature, mgf1).unwrap()
 }
 
 fn paths(requests: &[wiremock::Request]) -> Vec<String> {

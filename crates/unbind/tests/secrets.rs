@@ -7,12 +7,12 @@ use std::sync::Arc;
 use common::{PUBLIC_KEYS, SECRET, answer};
 use serde_json::json;
 use unbind::auth::SecretString;
-use unbind::auth::clock::FixedClock;
-use unbind::auth::oneaccess::DeviceProfile;
+use unbind::auth::test_util::FixedClock;
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
 use unbind::manta::{MantaClient, MantaSettings};
 use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
 use unbind::{CallSettings, Error, RetryPolicy, Unbinder};
+use unbind_test_fixtures::device;
 use wiremock::MockServer;
 
 fn assert_clean(what: &str, value: &(impl std::fmt::Debug + ?Sized)) {
@@ -34,16 +34,6 @@ fn assert_error_clean(what: &str, error: &Error) {
         !display.contains("SECRET"),
         "{what} Display leaks the secret: {display}"
     );
-}
-
-fn device() -> DeviceProfile {
-    DeviceProfile {
-        operating_sys_version: "Android 10".into(),
-        device_fingerprint: "fp".into(),
-        agent: "agent".into(),
-        client_id: "client".into(),
-        ..DeviceProfile::default()
-    }
 }
 
 fn secret() -> SecretString {

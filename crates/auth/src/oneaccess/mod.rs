@@ -1,4 +1,4 @@
-//! Huawei Cloud OneAccess: device headers and the `X-signature` signer.
+//! Huawei Cloud OneAccess: device headers and the `X-signature` signer (feature `oneaccess`).
 //!
 //! Calls that act on a logged-in user (list and unbind social accounts) carry
 //! `X-signature`: the RSA-OAEP encryption, under the application's public key, of

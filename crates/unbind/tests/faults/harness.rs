@@ -14,13 +14,14 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use unbind::auth::SecretString;
 use unbind::auth::manta::Credentials;
-use unbind::auth::oneaccess::DeviceProfile;
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
 use unbind::manta::{MantaClient, MantaSettings};
 use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
 use unbind::{CallSettings, Error, RetryPolicy, UnbindOutcome};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+use unbind_test_fixtures::device;
 
 use crate::common::PUBLIC_KEYS;
 
@@ -61,16 +62,6 @@ pub fn settings(retry: RetryPolicy) -> CallSettings {
     CallSettings {
         retry,
         ..CallSettings::default()
-    }
-}
-
-pub fn device() -> DeviceProfile {
-    DeviceProfile {
-        operating_sys_version: "Android 10".into(),
-        device_fingerprint: "156aysdna213sac".into(),
-        agent: "Mozilla/5.0 (Linux; Android 10)".into(),
-        client_id: "DRrYIqauawN0I8myTMoDTPys6ezGZxnm".into(),
-        ..DeviceProfile::default()
     }
 }
 
