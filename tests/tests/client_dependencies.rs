@@ -68,3 +68,33 @@ fn the_oneaccess_client_brings_the_rsa_stack() {
     let names = normal_dependencies("oneaccess-client");
     assert_eq!(rsa_stack_in(&names), RSA_STACK.to_vec());
 }
+
+/// Lints live in one place, `[workspace.lints]`: every member's manifest takes them, so a new
+/// crate (the xtask's scaffold included) cannot drift.
+#[test]
+fn every_member_takes_the_workspace_lints() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut manifests: Vec<_> = std::fs::read_dir(root.join("crates"))
+        .expect("crates/")
+        .map(|entry| entry.expect("an entry").path().join("Cargo.toml"))
+        .collect();
+    manifests.extend([root.join("xtask/Cargo.toml"), root.join("tests/Cargo.toml")]);
+    assert!(manifests.len() >= 10, "{manifests:?}");
+    for manifest in manifests {
+        let text = std::fs::read_to_string(&manifest).expect("a manifest");
+        assert!(
+            text.contains("\n[lints]\nworkspace = true\n"),
+            "{} does not take the workspace lints",
+            manifest.display()
+        );
+    }
+    let workspace = std::fs::read_to_string(root.join("Cargo.toml")).expect("the workspace");
+    for lint in [
+        "unsafe_code",
+        "missing_docs",
+        "unreachable_pub",
+        "rust_2018_idioms",
+    ] {
+        assert!(workspace.contains(&format!("\n{lint} = ")), "{lint}");
+    }
+}

@@ -31,6 +31,9 @@ serde_json.workspace = true
 
 [dev-dependencies]
 tokio.workspace = true
+
+[lints]
+workspace = true
 "#
     )
 }
@@ -52,6 +55,7 @@ pub fn lib_rs(provider: &str, title: &str) -> String {
 
 #[allow(
     clippy::all,
+    missing_docs,
     reason = "progenitor output: fix it through the spec or the xtask, not by hand"
 )]
 mod generated;

@@ -40,7 +40,6 @@
 //! assert!(signature.header_value().is_sensitive());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
-#![warn(missing_docs)]
 
 pub mod clock;
 pub mod cloudbase;

@@ -158,9 +158,11 @@ fn wait4(pid: u32) -> Result<(i32, i64), String> {
     let pid = libc::pid_t::try_from(pid).map_err(|e| e.to_string())?;
     let mut status = 0;
     // SAFETY: `rusage` is plain data, for which all zeroes is a valid value.
+    #[allow(unsafe_code, reason = "FFI: wait4 reports the child's peak RSS")]
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: both pointers are to live locals of the right types; `pid` is our own child,
     // which std's `Child` has not waited for.
+    #[allow(unsafe_code, reason = "FFI: wait4 reports the child's peak RSS")]
     let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     if waited != pid {
         return Err(format!("wait4: {}", std::io::Error::last_os_error()));

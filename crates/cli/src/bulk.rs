@@ -24,7 +24,7 @@ use crate::error::{CliError, Exit};
 use crate::output::{Report, show};
 
 /// Where a bulk run reports as it goes.
-pub struct Console<'a> {
+pub(crate) struct Console<'a> {
     /// `--json`.
     pub json: bool,
     /// The process's stderr (or a test's buffer).
@@ -32,7 +32,7 @@ pub struct Console<'a> {
 }
 
 /// Unbinds every account of `from` with `unbinder`, as `args` say.
-pub async fn run(
+pub(crate) async fn run(
     unbinder: Unbinder,
     from: &Path,
     args: &BulkArgs,

@@ -106,7 +106,7 @@ pub struct CloudBaseTarget {
 }
 
 /// Runs a CloudBase action.
-pub async fn run(
+pub(crate) async fn run(
     action: &CloudBaseAction,
     base: Option<&str>,
     env: &Env<'_>,

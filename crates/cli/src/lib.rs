@@ -13,8 +13,6 @@
 //! Nothing this crate prints contains a credential: each one read or received is redacted from
 //! all output, including a provider's error body that echoes it back.
 
-#![warn(missing_docs)]
-
 mod bulk;
 pub mod cli;
 mod cloudbase;

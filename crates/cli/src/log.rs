@@ -13,11 +13,11 @@ use crate::error::CliError;
 
 /// The variable that turns the log on, with `tracing-subscriber`'s filter syntax
 /// (`unbind=debug`, `debug`, …).
-pub const RUST_LOG: &str = "RUST_LOG";
+pub(crate) const RUST_LOG: &str = "RUST_LOG";
 
 /// A subscriber for `RUST_LOG`, or `None` when it is unset or empty; a filter that does not
 /// parse is a usage error naming the variable (its text is not repeated).
-pub fn subscriber(
+pub(crate) fn subscriber(
     lookup: &dyn Fn(&str) -> Option<OsString>,
     env: &Env<'_>,
 ) -> Result<Option<impl tracing::Subscriber + Send + Sync + 'static>, CliError> {

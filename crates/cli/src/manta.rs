@@ -171,7 +171,7 @@ pub struct MantaBinding {
 }
 
 /// Runs a MantaGo action.
-pub async fn run(
+pub(crate) async fn run(
     action: &MantaAction,
     base_url: Option<&str>,
     env: &Env<'_>,

@@ -193,7 +193,7 @@ impl From<TimestampUnitArg> for TimestampUnit {
 }
 
 /// Runs a OneAccess action.
-pub async fn run(
+pub(crate) async fn run(
     action: &OneAccessAction,
     base_url: Option<&str>,
     env: &Env<'_>,

@@ -35,7 +35,7 @@ impl Report {
 
 /// A value for a human-readable line: as is when it is plain, else quoted and escaped, so that
 /// a provider's string can neither split the line nor send terminal control sequences.
-pub fn show(value: &str) -> Cow<'_, str> {
+pub(crate) fn show(value: &str) -> Cow<'_, str> {
     let plain = !value.is_empty()
         && value
             .chars()
@@ -48,7 +48,7 @@ pub fn show(value: &str) -> Cow<'_, str> {
 }
 
 /// `first` followed by `  key=value` for each value present.
-pub fn line(first: &str, fields: &[(&str, Option<&str>)]) -> String {
+pub(crate) fn line(first: &str, fields: &[(&str, Option<&str>)]) -> String {
     let mut out = show(first).into_owned();
     for (key, value) in fields {
         if let Some(value) = value {
@@ -62,7 +62,7 @@ pub fn line(first: &str, fields: &[(&str, Option<&str>)]) -> String {
 }
 
 /// A JSON value as one `key=value` text: strings as they are, anything else as JSON.
-pub fn json_text(value: &Value) -> String {
+pub(crate) fn json_text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         other => other.to_string(),
@@ -70,14 +70,14 @@ pub fn json_text(value: &Value) -> String {
 }
 
 /// Serializes generated types; they always serialize, but a failure must not panic.
-pub fn to_json<T: serde::Serialize>(value: &T) -> Value {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Value {
     serde_json::to_value(value)
         .unwrap_or_else(|e| Value::String(format!("(could not serialize: {e})")))
 }
 
 /// An unbind's outcome: the word for the JSON `outcome` field, and a suffix for the text line
 /// (nothing when the binding was removed now).
-pub fn outcome(outcome: unbind::UnbindOutcome) -> (&'static str, &'static str) {
+pub(crate) fn outcome(outcome: unbind::UnbindOutcome) -> (&'static str, &'static str) {
     match outcome {
         unbind::UnbindOutcome::Unbound => ("unbound", ""),
         unbind::UnbindOutcome::AlreadyUnbound => {

@@ -14,14 +14,14 @@ use crate::error::CliError;
 
 /// A credentials file, created and still empty.
 #[derive(Debug)]
-pub struct CredentialFile {
+pub(crate) struct CredentialFile {
     path: PathBuf,
     file: File,
 }
 
 impl CredentialFile {
     /// Creates `path` (which must not exist), owner-only on Unix.
-    pub fn create(path: &Path) -> Result<Self, CliError> {
+    pub(crate) fn create(path: &Path) -> Result<Self, CliError> {
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
@@ -42,14 +42,14 @@ impl CredentialFile {
     }
 
     /// Removes the file again: nothing was issued.
-    pub fn discard(self) {
+    pub(crate) fn discard(self) {
         drop(self.file);
         // Best effort: the file is ours (create_new) and empty.
         let _ = std::fs::remove_file(&self.path);
     }
 
     /// Writes `NAME='value'` lines and flushes them to disk.
-    pub fn write(mut self, entries: &[(&str, &SecretString)]) -> Result<(), CliError> {
+    pub(crate) fn write(mut self, entries: &[(&str, &SecretString)]) -> Result<(), CliError> {
         let mut text = String::new();
         for (name, value) in entries {
             text.push_str(name);

@@ -788,7 +788,7 @@ async fn a_missing_or_empty_credential_exits_2_naming_it_and_sends_nothing() {
         &args(&DEVICE_FLAGS, &["--mobile", "1", "--verify-code", "2"]),
     );
     let cloudbase_bind = ["cloudbase", "bind", "--base-url", &uri];
-    let cases: [(&[&str], Vars, &str); 6] = [
+    let cases: [(&[&str], Vars<'_>, &str); 6] = [
         (
             &manta,
             &[("MANTA_TOKEN", SECRET)],
@@ -1138,7 +1138,7 @@ async fn an_oversize_id_exits_2_without_echoing_it() {
     );
     /// The command, its credentials, and the field the error names.
     type Case<'a> = (Vec<&'a str>, &'a [(&'a str, &'a str)], &'a str);
-    let cases: [Case; 3] = [
+    let cases: [Case<'_>; 3] = [
         (
             vec![
                 "cloudbase",

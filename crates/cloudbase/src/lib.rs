@@ -31,6 +31,7 @@
 
 #[allow(
     clippy::all,
+    missing_docs,
     reason = "progenitor output: fix it through the spec or the xtask, not by hand"
 )]
 mod generated;

@@ -45,8 +45,6 @@
 //! Where the docs leave a detail open (HTTP statuses of MantaGo's error codes, OneAccess's
 //! error codes, CloudBase statuses), each provider module says what the fake chose.
 
-#![warn(missing_docs)]
-
 use std::fmt;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicI64, Ordering};

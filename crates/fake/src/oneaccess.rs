@@ -101,7 +101,7 @@ impl Keys {
             None => {
                 let generated =
                     PrivateDecryptingKey::generate(KeySize::Rsa2048).map_err(|e| key(&e))?;
-                let der = AsDer::<Pkcs8V1Der>::as_der(&generated).map_err(|e| key(&e))?;
+                let der = AsDer::<Pkcs8V1Der<'_>>::as_der(&generated).map_err(|e| key(&e))?;
                 rsa::RsaPrivateKey::from_pkcs8_der(der.as_ref()).map_err(|e| key(&e))?
             }
         };

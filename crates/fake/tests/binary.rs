@@ -136,6 +136,7 @@ fn half_sent_header(addr: &str) -> std::net::TcpStream {
 fn signal(child: &Running, signal: libc::c_int) {
     let pid = libc::pid_t::try_from(child.0.id()).expect("a pid");
     // SAFETY: kill has no memory-safety preconditions; the pid is our own live child.
+    #[allow(unsafe_code, reason = "FFI: std sends no signal but SIGKILL")]
     let sent = unsafe { libc::kill(pid, signal) };
     assert_eq!(sent, 0, "kill({pid}, {signal})");
 }

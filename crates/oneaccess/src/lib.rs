@@ -40,6 +40,7 @@
 mod extras;
 #[allow(
     clippy::all,
+    missing_docs,
     reason = "progenitor output: fix it through the spec or the xtask, not by hand"
 )]
 mod generated;

@@ -51,7 +51,6 @@
 //! })
 //! # }
 //! ```
-#![warn(missing_docs)]
 
 pub mod conformance;
 mod recorded;

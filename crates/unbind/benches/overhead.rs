@@ -264,6 +264,7 @@ fn thread_cpu_time() -> Duration {
         tv_nsec: 0,
     };
     // SAFETY: `now` is a live, writable timespec; the clock id is a constant Linux knows.
+    #[allow(unsafe_code, reason = "FFI: the client thread's CPU clock")]
     let status = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
     assert_eq!(status, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
     Duration::new(

@@ -28,8 +28,6 @@
 //! # }
 //! ```
 
-#![warn(missing_docs)]
-
 pub mod bulk;
 mod call;
 pub mod cloudbase;

@@ -703,7 +703,10 @@ fn paths_that_are_not_regular_files_are_refused() {
     // A FIFO: refused without waiting for a writer (reading one would block for ever).
     let fifo = dir.path().join("fifo.jsonl");
     let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    // SAFETY: `c_path` is a live NUL-terminated string.
+    #[allow(unsafe_code, reason = "FFI: std cannot make a FIFO")]
+    let made = unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) };
+    assert_eq!(made, 0);
     let (done, result) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let _ = done.send(Journal::open(&fifo).map(|_| ()).map_err(|e| e.to_string()));

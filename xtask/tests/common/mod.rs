@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 /// A small spec that progenitor accepts: one operation with a path parameter.
-pub const TINY: &str = r##"openapi: 3.0.3
+pub(crate) const TINY: &str = r##"openapi: 3.0.3
 info:
   title: Tiny API
   version: '1'
@@ -51,7 +51,7 @@ components:
 "##;
 
 /// A temporary directory with `specs/` and `crates/`, and the given specs in it.
-pub fn workspace(specs: &[(&str, &str)]) -> tempfile::TempDir {
+pub(crate) fn workspace(specs: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temporary directory");
     std::fs::create_dir_all(dir.path().join("specs")).unwrap();
     std::fs::create_dir_all(dir.path().join("crates")).unwrap();
@@ -62,7 +62,7 @@ pub fn workspace(specs: &[(&str, &str)]) -> tempfile::TempDir {
 }
 
 /// Runs `cargo xtask <args>` on `root`: (exit code, stdout, stderr).
-pub fn xtask(root: &Path, args: &[&str]) -> (u8, String, String) {
+pub(crate) fn xtask(root: &Path, args: &[&str]) -> (u8, String, String) {
     let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = xtask::cli::run(root, &args, &mut out, &mut err);
@@ -74,7 +74,7 @@ pub fn xtask(root: &Path, args: &[&str]) -> (u8, String, String) {
 }
 
 /// Every file below `root`, relative and sorted.
-pub fn files(root: &Path) -> Vec<PathBuf> {
+pub(crate) fn files(root: &Path) -> Vec<PathBuf> {
     fn walk(root: &Path, dir: &Path, found: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();

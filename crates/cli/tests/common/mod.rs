@@ -1,35 +1,37 @@
 //! Running the `unbind` binary as a user does, for every CLI test file.
 
-// Each test binary uses its own part of this module.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    reason = "each test binary uses its own part of this module"
+)]
 
 use serde_json::Value;
 
 /// What one run of the binary gave.
 #[derive(Debug)]
-pub struct Run {
+pub(crate) struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
 }
 
 impl Run {
-    pub fn stdout_json(&self) -> Value {
+    pub(crate) fn stdout_json(&self) -> Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("{e}: {self:?}"))
     }
 
-    pub fn stderr_json(&self) -> Value {
+    pub(crate) fn stderr_json(&self) -> Value {
         serde_json::from_str(&self.stderr).unwrap_or_else(|e| panic!("{e}: {self:?}"))
     }
 
-    pub fn lines(&self) -> Vec<&str> {
+    pub(crate) fn lines(&self) -> Vec<&str> {
         self.stdout.lines().collect()
     }
 }
 
 /// Runs `unbind args…` with only `env` set (stdout and stderr are pipes, not a terminal), and
 /// checks that neither shows any of `secrets`.
-pub async fn run(args: &[&str], env: &[(&str, &str)], secrets: &[&str]) -> Run {
+pub(crate) async fn run(args: &[&str], env: &[(&str, &str)], secrets: &[&str]) -> Run {
     let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_unbind"))
         .args(args)
         .env_clear()

@@ -1,8 +1,10 @@
 //! Shared by the fake's tests: starting a recording fake, and checking every answer it gave
 //! against the provider's spec.
 
-// Each test binary uses its own part of this module.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    reason = "each test binary uses its own part of this module"
+)]
 
 use std::path::PathBuf;
 
@@ -11,12 +13,12 @@ use unbind_recorder::conformance::{Spec, load_spec};
 use unbind_recorder::{Body, RecordedRequest};
 
 /// A fake with the demo seed that records every exchange.
-pub async fn demo() -> Fake {
+pub(crate) async fn demo() -> Fake {
     seeded(Seed::demo()).await
 }
 
 /// A recording fake with `seed`.
-pub async fn seeded(seed: Seed) -> Fake {
+pub(crate) async fn seeded(seed: Seed) -> Fake {
     Fake::builder()
         .seed(seed)
         .record_exchanges(true)
@@ -26,7 +28,7 @@ pub async fn seeded(seed: Seed) -> Fake {
 }
 
 /// The spec of `provider` in `specs/`.
-pub fn spec(provider: &str) -> Spec {
+pub(crate) fn spec(provider: &str) -> Spec {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../specs")
         .join(format!("{provider}.yaml"));
@@ -34,7 +36,7 @@ pub fn spec(provider: &str) -> Spec {
 }
 
 /// The request of an exchange, normalised.
-pub fn request(exchange: &Exchange) -> RecordedRequest {
+pub(crate) fn request(exchange: &Exchange) -> RecordedRequest {
     RecordedRequest::from_parts(
         &exchange.method,
         &exchange.path,
@@ -48,7 +50,7 @@ pub fn request(exchange: &Exchange) -> RecordedRequest {
 /// there were with their operations. Requests that match no operation fail the check; a
 /// request that matches one but breaks its rules (a test sending a bad request on purpose)
 /// still has its answer checked.
-pub fn answers_conform(fake: &Fake, provider: &str) -> Vec<(String, u16)> {
+pub(crate) fn answers_conform(fake: &Fake, provider: &str) -> Vec<(String, u16)> {
     let spec = spec(provider);
     let mut seen = Vec::new();
     let mut failures = Vec::new();

@@ -30,23 +30,23 @@ use crate::common::PUBLIC_KEYS;
 /// It starts with a letter no `{:?}` escape ends in (`\t`, `\n`, `\r`, `\0`, `\u{…}`), so
 /// finding it in a `Debug` text means it is really there: with `tok-…`, a tab followed by
 /// `ok-SECRET-123` would print as `\tok-SECRET-123`.
-pub const TOKEN: &str = "Tok-SECRET-123";
+pub(crate) const TOKEN: &str = "Tok-SECRET-123";
 /// The Manta API secret, sent in every Manta body.
-pub const MANTA_SECRET: &str = "Api-SECRET-456";
+pub(crate) const MANTA_SECRET: &str = "Api-SECRET-456";
 
 /// The three providers, for tests that loop over them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum P {
+pub(crate) enum P {
     Manta,
     OneAccess,
     CloudBase,
 }
 
-pub const ALL: [P; 3] = [P::Manta, P::OneAccess, P::CloudBase];
+pub(crate) const ALL: [P; 3] = [P::Manta, P::OneAccess, P::CloudBase];
 
 /// A retry policy for tests: `max_retries` retries, backoff from `min_delay` doubling, no
 /// jitter (so waits can be asserted), nothing else in the way.
-pub fn policy(max_retries: usize, min_delay_ms: u64) -> RetryPolicy {
+pub(crate) fn policy(max_retries: usize, min_delay_ms: u64) -> RetryPolicy {
     RetryPolicy {
         max_retries,
         min_delay: Duration::from_millis(min_delay_ms),
@@ -58,14 +58,14 @@ pub fn policy(max_retries: usize, min_delay_ms: u64) -> RetryPolicy {
 }
 
 /// Call settings with `retry` and otherwise the defaults.
-pub fn settings(retry: RetryPolicy) -> CallSettings {
+pub(crate) fn settings(retry: RetryPolicy) -> CallSettings {
     CallSettings {
         retry,
         ..CallSettings::default()
     }
 }
 
-pub fn manta(base: &str, call: CallSettings) -> MantaClient {
+pub(crate) fn manta(base: &str, call: CallSettings) -> MantaClient {
     MantaClient::with_settings(
         base,
         "bot-1",
@@ -78,7 +78,7 @@ pub fn manta(base: &str, call: CallSettings) -> MantaClient {
     .unwrap()
 }
 
-pub fn oneaccess(base: &str, call: CallSettings) -> OneAccessClient {
+pub(crate) fn oneaccess(base: &str, call: CallSettings) -> OneAccessClient {
     OneAccessClient::with_settings(
         base,
         device(),
@@ -91,7 +91,7 @@ pub fn oneaccess(base: &str, call: CallSettings) -> OneAccessClient {
     .unwrap()
 }
 
-pub fn cloudbase(base: &str, call: CallSettings) -> CloudBaseClient {
+pub(crate) fn cloudbase(base: &str, call: CallSettings) -> CloudBaseClient {
     CloudBaseClient::with_settings(
         base,
         SecretString::from(TOKEN),
@@ -104,7 +104,7 @@ pub fn cloudbase(base: &str, call: CallSettings) -> CloudBaseClient {
 }
 
 impl P {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             P::Manta => "MantaGo",
             P::OneAccess => "OneAccess",
@@ -112,7 +112,7 @@ impl P {
         }
     }
 
-    pub fn provider(self) -> unbind::Provider {
+    pub(crate) fn provider(self) -> unbind::Provider {
         match self {
             P::Manta => unbind::Provider::Manta,
             P::OneAccess => unbind::Provider::OneAccess,
@@ -121,7 +121,7 @@ impl P {
     }
 
     /// The method and path of this provider's unbind call.
-    pub fn unbind_route(self) -> (&'static str, &'static str) {
+    pub(crate) fn unbind_route(self) -> (&'static str, &'static str) {
         match self {
             P::Manta => ("POST", "/openapi/unbind/customer"),
             P::OneAccess => ("POST", "/api/v2/sdk/social/unbind-account"),
@@ -130,7 +130,7 @@ impl P {
     }
 
     /// The operation name the retry log uses for unbind.
-    pub fn unbind_operation(self) -> &'static str {
+    pub(crate) fn unbind_operation(self) -> &'static str {
         match self {
             P::Manta => "unbind_customer",
             P::OneAccess => "unbind_social_account",
@@ -139,7 +139,7 @@ impl P {
     }
 
     /// The secrets this provider's client holds (and must never show).
-    pub fn secrets(self) -> &'static [&'static str] {
+    pub(crate) fn secrets(self) -> &'static [&'static str] {
         match self {
             P::Manta => &[TOKEN, MANTA_SECRET],
             P::OneAccess | P::CloudBase => &[TOKEN],
@@ -147,7 +147,11 @@ impl P {
     }
 
     /// Unbinds this provider's test account with a client built for `base` and `call`.
-    pub async fn unbind(self, base: &str, call: CallSettings) -> Result<UnbindOutcome, Error> {
+    pub(crate) async fn unbind(
+        self,
+        base: &str,
+        call: CallSettings,
+    ) -> Result<UnbindOutcome, Error> {
         match self {
             P::Manta => manta(base, call).unbind("client-9", "customer-42").await,
             P::OneAccess => {
@@ -160,7 +164,7 @@ impl P {
     }
 
     /// The documented success answer of unbind.
-    pub fn ok(self) -> ResponseTemplate {
+    pub(crate) fn ok(self) -> ResponseTemplate {
         match self {
             P::Manta => {
                 ResponseTemplate::new(200).set_body_json(json!({"success": true, "message": "ok"}))
@@ -171,7 +175,7 @@ impl P {
     }
 
     /// This provider's JSON error body with `code` and `message`.
-    pub fn error_json(self, code: i64, message: &str) -> Value {
+    pub(crate) fn error_json(self, code: i64, message: &str) -> Value {
         match self {
             P::Manta => {
                 json!({"success": false, "errResponse": {"code": code, "message": message}})
@@ -186,12 +190,12 @@ impl P {
     }
 
     /// The provider's own error answer with `status`, `code` and `message`.
-    pub fn error(self, status: u16, code: i64, message: &str) -> ResponseTemplate {
+    pub(crate) fn error(self, status: u16, code: i64, message: &str) -> ResponseTemplate {
         ResponseTemplate::new(status).set_body_json(self.error_json(code, message))
     }
 
     /// The `code` a [`P::error_json`] body decodes to.
-    pub fn code(self, code: i64) -> String {
+    pub(crate) fn code(self, code: i64) -> String {
         match self {
             P::OneAccess => format!("SDK.COMMON.{code}"),
             P::Manta | P::CloudBase => code.to_string(),
@@ -199,7 +203,7 @@ impl P {
     }
 
     /// The answer each provider gives when the binding is already gone.
-    pub fn not_bound(self) -> ResponseTemplate {
+    pub(crate) fn not_bound(self) -> ResponseTemplate {
         match self {
             P::Manta => ResponseTemplate::new(404).set_body_json(
                 json!({"success": false, "errResponse": {"code": 60002, "message": "unbind customer failed"}}),
@@ -215,14 +219,14 @@ impl P {
 
     /// A server that answers this provider's unbind with `responder` (and, for OneAccess,
     /// hands out the public key and the server time as well).
-    pub async fn server(self, responder: impl Respond + 'static) -> MockServer {
+    pub(crate) async fn server(self, responder: impl Respond + 'static) -> MockServer {
         let server = MockServer::start().await;
         self.mount(&server, responder).await;
         server
     }
 
     /// Mounts `responder` on this provider's unbind route (and the OneAccess key and time).
-    pub async fn mount(self, server: &MockServer, responder: impl Respond + 'static) {
+    pub(crate) async fn mount(self, server: &MockServer, responder: impl Respond + 'static) {
         if self == P::OneAccess {
             mount_signing(server).await;
         }
@@ -236,7 +240,7 @@ impl P {
 }
 
 /// Mounts the OneAccess public key and server time on `server`.
-pub async fn mount_signing(server: &MockServer) {
+pub(crate) async fn mount_signing(server: &MockServer) {
     Mock::given(method("GET"))
         .and(path("/api/v2/sdk/public-key"))
         .respond_with(
@@ -254,7 +258,7 @@ pub async fn mount_signing(server: &MockServer) {
         .await;
 }
 
-pub fn now_millis() -> u128 {
+pub(crate) fn now_millis() -> u128 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
@@ -264,13 +268,13 @@ pub fn now_millis() -> u128 {
 /// Answers the n-th request with `steps[n]`, and every request past the end with the last
 /// step; counts the requests it answered.
 #[derive(Clone)]
-pub struct Script {
+pub(crate) struct Script {
     steps: Arc<Vec<ResponseTemplate>>,
     hits: Arc<AtomicUsize>,
 }
 
 impl Script {
-    pub fn new(steps: impl IntoIterator<Item = ResponseTemplate>) -> Self {
+    pub(crate) fn new(steps: impl IntoIterator<Item = ResponseTemplate>) -> Self {
         let steps: Vec<_> = steps.into_iter().collect();
         assert!(!steps.is_empty(), "a script needs at least one answer");
         Self {
@@ -280,12 +284,12 @@ impl Script {
     }
 
     /// The same answer forever.
-    pub fn always(answer: ResponseTemplate) -> Self {
+    pub(crate) fn always(answer: ResponseTemplate) -> Self {
         Self::new([answer])
     }
 
     /// A handle on the number of requests answered, usable after the script is mounted.
-    pub fn counter(&self) -> Attempts {
+    pub(crate) fn counter(&self) -> Attempts {
         Attempts(Arc::clone(&self.hits))
     }
 }
@@ -299,21 +303,21 @@ impl Respond for Script {
 
 /// How many requests a [`Script`] (or a hand-written server) has answered.
 #[derive(Clone, Default)]
-pub struct Attempts(Arc<AtomicUsize>);
+pub(crate) struct Attempts(Arc<AtomicUsize>);
 
 impl Attempts {
     /// Counts one more.
-    pub fn bump(&self) {
+    pub(crate) fn bump(&self) {
         self.0.fetch_add(1, Ordering::SeqCst);
     }
 
-    pub fn get(&self) -> usize {
+    pub(crate) fn get(&self) -> usize {
         self.0.load(Ordering::SeqCst)
     }
 }
 
 /// A loopback address where nothing listens.
-pub fn closed_port() -> String {
+pub(crate) fn closed_port() -> String {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let address = listener.local_addr().unwrap();
     drop(listener);
@@ -321,6 +325,6 @@ pub fn closed_port() -> String {
 }
 
 /// Whether `text` holds any of `provider`'s secrets.
-pub fn leaks(provider: P, text: &str) -> bool {
+pub(crate) fn leaks(provider: P, text: &str) -> bool {
     provider.secrets().iter().any(|s| text.contains(s))
 }
