@@ -1,0 +1,191 @@
+//! CloudBase through the facade against the fake: the whole cycle, and what the fake refuses.
+
+use crate::common::{answers_conform, demo};
+use serde_json::json;
+use unbind::auth::SecretString;
+use unbind::cloudbase::CloudBaseClient;
+use unbind::{Error, UnbindOutcome};
+
+/// `(id, bind)` of every listed identity source.
+async fn bound(client: &CloudBaseClient) -> Vec<(String, bool)> {
+    client
+        .list()
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|p| (p.id, p.bind.unwrap_or(false)))
+        .collect()
+}
+
+fn status_and_kind(error: &Error) -> (u16, Option<String>, Option<String>) {
+    let provider = error.provider_error().expect("a provider error");
+    (
+        provider.status,
+        provider.kind.clone(),
+        provider.code.clone(),
+    )
+}
+
+#[tokio::test]
+async fn full_cycle_bind_list_unbind_and_unbind_again() {
+    let fake = demo().await;
+    let client = CloudBaseClient::new(
+        &fake.cloudbase_url(),
+        SecretString::from("demo-access-token"),
+    )
+    .expect("client");
+
+    assert_eq!(
+        bound(&client).await,
+        [
+            ("github".to_owned(), false),
+            ("wx_open".to_owned(), true),
+            ("google".to_owned(), false)
+        ]
+    );
+
+    // A provider token for GitHub, as after the third-party authorisation.
+    let token = client
+        .api()
+        .get_provider_token()
+        .x_device_id(client.device_id().as_str().to_owned())
+        .body(cloudbase_client::types::ProviderTokenRequest {
+            provider_id: "github".into(),
+            provider_code: Some("code-from-github".into()),
+            provider_access_token: None,
+            provider_id_token: None,
+            provider_redirect_uri: None,
+        })
+        .send()
+        .await
+        .expect("provider token")
+        .into_inner()
+        .provider_token;
+    client
+        .bind(&SecretString::from(token.clone()))
+        .await
+        .expect("bind");
+    assert!(bound(&client).await.contains(&("github".to_owned(), true)));
+
+    assert_eq!(
+        client.unbind("github").await.expect("unbind"),
+        UnbindOutcome::Unbound
+    );
+    assert!(bound(&client).await.contains(&("github".to_owned(), false)));
+    assert_eq!(
+        client.unbind("github").await.expect("unbind again"),
+        UnbindOutcome::AlreadyUnbound
+    );
+
+    // A provider token is used up by its bind.
+    let again = client.bind(&SecretString::from(token)).await.unwrap_err();
+    assert_eq!(
+        status_and_kind(&again),
+        (400, Some("invalid_grant".into()), Some("4001".into()))
+    );
+
+    let operations: Vec<String> = answers_conform(&fake, "cloudbase")
+        .into_iter()
+        .map(|(op, _)| op)
+        .collect();
+    for op in [
+        "list_bound_providers",
+        "get_provider_token",
+        "bind_provider",
+        "unbind_provider",
+    ] {
+        assert!(
+            operations.iter().any(|o| o == op),
+            "{op} not seen: {operations:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_seeded_provider_token_binds_and_the_authorisation_url_is_answered() {
+    let fake = demo().await;
+    let client = CloudBaseClient::new(
+        &fake.cloudbase_url(),
+        SecretString::from("demo-access-token"),
+    )
+    .expect("client");
+    client
+        .bind(&SecretString::from("demo-provider-token"))
+        .await
+        .expect("bind");
+    assert!(bound(&client).await.contains(&("github".to_owned(), true)));
+
+    let uri = client
+        .api()
+        .get_provider_auth_uri()
+        .x_device_id(client.device_id().as_str().to_owned())
+        .provider_id("google")
+        .redirect_uri("https://app.example/callback?x=1")
+        .state("s 1")
+        .send()
+        .await
+        .expect("uri")
+        .into_inner()
+        .uri;
+    assert_eq!(
+        uri,
+        "https://authorize.fake.invalid/google?response_type=code\
+         &redirect_uri=https%3A%2F%2Fapp.example%2Fcallback%3Fx%3D1&state=s+1"
+    );
+    answers_conform(&fake, "cloudbase");
+}
+
+#[tokio::test]
+async fn a_wrong_bearer_token_is_unauthorized() {
+    let fake = demo().await;
+    let client = CloudBaseClient::new(&fake.cloudbase_url(), SecretString::from("not-a-token"))
+        .expect("client");
+    for error in [
+        client.list().await.unwrap_err(),
+        client.unbind("wx_open").await.unwrap_err(),
+    ] {
+        assert_eq!(
+            status_and_kind(&error),
+            (401, Some("unauthorized".into()), Some("4003".into()))
+        );
+    }
+    answers_conform(&fake, "cloudbase");
+}
+
+#[tokio::test]
+async fn calls_without_a_device_id_or_a_grant_are_refused() {
+    let fake = demo().await;
+    let http = reqwest::Client::new();
+    let url = format!("{}/auth/v1/provider/token", fake.cloudbase_url());
+    let no_device = http
+        .post(&url)
+        .json(&json!({"provider_id": "github", "provider_code": "c"}))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(no_device.status(), 400);
+    let body: serde_json::Value = no_device.json().await.expect("json");
+    assert_eq!(body["error"], "invalid_argument");
+    assert_eq!(body["error_description"], "header x-device-id is required");
+
+    let no_grant = http
+        .post(&url)
+        .header("x-device-id", "device-1")
+        .json(&json!({"provider_id": "github"}))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(no_grant.status(), 400);
+
+    let unknown = http
+        .post(&url)
+        .header("x-device-id", "device-1")
+        .json(&json!({"provider_id": "myspace", "provider_code": "c"}))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(unknown.status(), 404);
+    let body: serde_json::Value = unknown.json().await.expect("json");
+    assert_eq!(body["error_code"], 4004);
+    answers_conform(&fake, "cloudbase");
+}

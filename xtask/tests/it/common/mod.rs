@@ -1,0 +1,87 @@
+//! A throwaway workspace in a temporary directory, and a way to run the xtask in it.
+
+use std::path::{Path, PathBuf};
+
+/// A small spec that progenitor accepts: one operation with a path parameter.
+pub(crate) const TINY: &str = r##"openapi: 3.0.3
+info:
+  title: Tiny API
+  version: '1'
+paths:
+  /things/{id}:
+    delete:
+      operationId: delete_thing
+      summary: Delete a thing
+      parameters:
+        - name: id
+          in: path
+          required: true
+          schema:
+            type: string
+      responses:
+        '200':
+          description: Deleted
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Done'
+        '400':
+          description: Refused
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Error'
+components:
+  schemas:
+    Done:
+      type: object
+      properties:
+        done:
+          type: boolean
+    Error:
+      type: object
+      properties:
+        code:
+          type: string
+"##;
+
+/// A temporary directory with `specs/` and `crates/`, and the given specs in it.
+pub(crate) fn workspace(specs: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::create_dir_all(dir.path().join("specs")).unwrap();
+    std::fs::create_dir_all(dir.path().join("crates")).unwrap();
+    for (name, text) in specs {
+        std::fs::write(dir.path().join("specs").join(name), text).unwrap();
+    }
+    dir
+}
+
+/// Runs `cargo xtask <args>` on `root`: (exit code, stdout, stderr).
+pub(crate) fn xtask(root: &Path, args: &[&str]) -> (u8, String, String) {
+    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = xtask::cli::run(root, &args, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+/// Every file below `root`, relative and sorted.
+pub(crate) fn files(root: &Path) -> Vec<PathBuf> {
+    fn walk(root: &Path, dir: &Path, found: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, found);
+            } else {
+                found.push(path.strip_prefix(root).unwrap().to_path_buf());
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(root, root, &mut found);
+    found.sort();
+    found
+}

@@ -1,0 +1,129 @@
+//! Generation on a throwaway workspace: scaffolding, determinism, `--check` and its diff.
+
+use crate::common::{TINY, files, workspace, xtask};
+
+#[test]
+fn a_new_spec_scaffolds_its_crate() {
+    let dir = workspace(&[("tiny.yaml", TINY)]);
+    let (code, out, err) = xtask(dir.path(), &["generate"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let created: Vec<_> = files(dir.path())
+        .into_iter()
+        .filter(|p| p.starts_with("crates"))
+        .collect();
+    assert_eq!(
+        created,
+        [
+            "crates/tiny/Cargo.toml",
+            "crates/tiny/src/generated.rs",
+            "crates/tiny/src/lib.rs"
+        ]
+        .map(std::path::PathBuf::from)
+    );
+    assert!(out.contains("created crates/tiny/Cargo.toml"), "{out}");
+    let manifest = std::fs::read_to_string(dir.path().join("crates/tiny/Cargo.toml")).unwrap();
+    assert!(manifest.contains("name = \"tiny-client\""), "{manifest}");
+    let generated =
+        std::fs::read_to_string(dir.path().join("crates/tiny/src/generated.rs")).unwrap();
+    assert_eq!(
+        generated.lines().next(),
+        Some(
+            "// This file is generated from specs/tiny.yaml by `cargo xtask generate`; do not edit it by hand."
+        )
+    );
+    assert!(
+        generated.contains("pub fn delete_thing(&self)"),
+        "builder method missing"
+    );
+}
+
+#[test]
+fn hand_written_files_are_not_overwritten() {
+    let dir = workspace(&[("tiny.yaml", TINY)]);
+    assert_eq!(xtask(dir.path(), &["generate"]).0, 0);
+    let lib = dir.path().join("crates/tiny/src/lib.rs");
+    std::fs::write(&lib, "// mine\nmod generated;\n").unwrap();
+    let (code, out, _) = xtask(dir.path(), &["generate"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.trim()
+            .starts_with("unchanged crates/tiny/src/generated.rs ("),
+        "{out}"
+    );
+    assert_eq!(
+        out.lines().count(),
+        1,
+        "only the generated file is considered: {out}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&lib).unwrap(),
+        "// mine\nmod generated;\n"
+    );
+}
+
+#[test]
+fn output_is_deterministic() {
+    let dir = workspace(&[("tiny.yaml", TINY)]);
+    let first = xtask::plan(dir.path(), None).unwrap();
+    let second = xtask::plan(dir.path(), None).unwrap();
+    assert_eq!(first, second);
+}
+
+#[test]
+fn check_reports_a_new_optional_parameter_as_a_diff_and_generate_fixes_it() {
+    let dir = workspace(&[("tiny.yaml", TINY)]);
+    assert_eq!(xtask(dir.path(), &["generate"]).0, 0);
+    let (code, out, err) = xtask(dir.path(), &["generate", "--check"]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (0, "1 file(s) up to date\n", "")
+    );
+
+    let with_param = TINY.replace(
+        "          schema:\n            type: string\n      responses:",
+        "          schema:\n            type: string\n        - name: dry_run\n          in: query\n          required: false\n          schema:\n            type: boolean\n      responses:",
+    );
+    assert_ne!(with_param, TINY);
+    std::fs::write(dir.path().join("specs/tiny.yaml"), &with_param).unwrap();
+    let before = std::fs::read(dir.path().join("crates/tiny/src/generated.rs")).unwrap();
+
+    let (code, out, err) = xtask(dir.path(), &["generate", "--check"]);
+    assert_eq!(code, 1);
+    assert_eq!(err, "error: 1 file(s) stale; run `cargo xtask generate`\n");
+    assert!(
+        out.starts_with(
+            "--- a/crates/tiny/src/generated.rs\n+++ b/crates/tiny/src/generated.rs\n@@"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with('+') && l.contains("dry_run")),
+        "the diff must name the new parameter:\n{out}"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("crates/tiny/src/generated.rs")).unwrap(),
+        before,
+        "--check writes nothing"
+    );
+
+    let (code, out, _) = xtask(dir.path(), &["generate", "tiny"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("updated crates/tiny/src/generated.rs"),
+        "{out}"
+    );
+    assert_eq!(xtask(dir.path(), &["generate", "--check"]).0, 0);
+}
+
+#[test]
+fn check_reports_a_missing_crate() {
+    let dir = workspace(&[("tiny.yaml", TINY)]);
+    let (code, out, _) = xtask(dir.path(), &["generate", "--check"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("--- /dev/null\n+++ b/crates/tiny/Cargo.toml\n"),
+        "{out}"
+    );
+    assert!(!dir.path().join("crates/tiny").exists());
+}

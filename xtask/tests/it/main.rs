@@ -1,0 +1,9 @@
+//! The xtask's integration tests: lints, generation, scaffolding, each in a throwaway workspace.
+//!
+//! One binary for all of them: each file below is a module, so a change links one test binary
+//! instead of one per file.
+
+mod common;
+mod generate;
+mod lints;
+mod scaffold_builds;
