@@ -15,10 +15,16 @@ const RSA_STACK: [&str; 3] = ["rsa", "num-bigint-dig", "pkcs1"];
 /// The names of every package in `package`'s normal dependency tree (what a user of it
 /// compiles), each once.
 fn normal_dependencies(package: &str) -> Vec<String> {
+    normal_dependencies_with(package, &[])
+}
+
+/// [`normal_dependencies`] with more `cargo tree` arguments (features).
+fn normal_dependencies_with(package: &str, more: &[&str]) -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let output = Command::new(env!("CARGO"))
         .args(["tree", "--locked", "--offline", "--edges", "normal"])
         .args(["--prefix", "none", "--format", "{p}", "--package", package])
+        .args(more)
         .current_dir(&root)
         .output()
         .expect("run cargo tree");
@@ -97,4 +103,25 @@ fn every_member_takes_the_workspace_lints() {
     ] {
         assert!(workspace.contains(&format!("\n{lint} = ")), "{lint}");
     }
+}
+
+/// The facade with one provider feature compiles that provider's client only, and the RSA
+/// stack only with `oneaccess`.
+#[test]
+fn the_facade_compiles_only_the_providers_it_is_asked_for() {
+    let clients = ["manta-client", "oneaccess-client", "cloudbase-client"];
+    for (feature, client) in ["manta", "oneaccess", "cloudbase"].into_iter().zip(clients) {
+        let names =
+            normal_dependencies_with("unbind", &["--no-default-features", "--features", feature]);
+        let present: Vec<&str> = clients
+            .into_iter()
+            .filter(|c| names.iter().any(|n| n == c))
+            .collect();
+        assert_eq!(present, [client], "unbind --features {feature}");
+        let rsa = rsa_stack_in(&names);
+        assert_eq!(rsa.is_empty(), feature != "oneaccess", "{feature}: {rsa:?}");
+    }
+    // By default, all three.
+    let all = normal_dependencies("unbind");
+    assert!(clients.iter().all(|c| all.iter().any(|n| n == c)));
 }

@@ -241,7 +241,8 @@ impl Caller {
         }
     }
 
-    /// The same caller, blanking more secrets.
+    /// The same caller, blanking more secrets (CloudBase's bind also holds a provider token).
+    #[cfg(feature = "cloudbase")]
     pub(crate) fn with_secrets<'a>(
         &self,
         more: impl IntoIterator<Item = &'a unbind_auth::SecretString>,

@@ -44,6 +44,7 @@ pub enum Error {
         source: reqwest::Error,
     },
     /// Building a OneAccess `X-signature` failed (bad public key, bad server time, …).
+    #[cfg(feature = "oneaccess")]
     #[error("{provider}: signing failed: {source}")]
     Signing {
         /// Who the signature was for.
@@ -86,6 +87,7 @@ pub enum Error {
 }
 
 /// What failed while building a OneAccess `X-signature`: the signer's own error, kept whole.
+#[cfg(feature = "oneaccess")]
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum SigningError {
@@ -168,10 +170,13 @@ pub struct ProviderError {
 #[non_exhaustive]
 pub enum ProviderBody {
     /// MantaGo `ErrorResponse`.
+    #[cfg(feature = "manta")]
     Manta(manta_client::types::ErrorResponse),
     /// OneAccess `{error_code, error_msg}`.
+    #[cfg(feature = "oneaccess")]
     OneAccess(oneaccess_client::types::Error),
     /// CloudBase `{error, error_code, error_description}`.
+    #[cfg(feature = "cloudbase")]
     CloudBase(cloudbase_client::types::Error),
     /// Not the provider's error JSON (an HTML page from a proxy, say): a bounded snippet.
     Text(String),
@@ -216,6 +221,7 @@ impl Error {
             Error::Provider(_) => ErrorKind::Provider,
             Error::InvalidInput { .. } => ErrorKind::InvalidInput,
             Error::Transport { .. } => ErrorKind::Transport,
+            #[cfg(feature = "oneaccess")]
             Error::Signing { .. } => ErrorKind::Signing,
             Error::Redirect { .. } => ErrorKind::Redirect,
             Error::UnexpectedResponse { .. } => ErrorKind::UnexpectedResponse,
@@ -299,6 +305,7 @@ pub(crate) trait ProviderErrorBody: serde::de::DeserializeOwned {
     fn redact(&mut self, redactor: &Redactor);
 }
 
+#[cfg(feature = "manta")]
 impl ProviderErrorBody for manta_client::types::ErrorResponse {
     const PROVIDER: Provider = Provider::Manta;
     fn redact(&mut self, redactor: &Redactor) {
@@ -319,6 +326,7 @@ impl ProviderErrorBody for manta_client::types::ErrorResponse {
     }
 }
 
+#[cfg(feature = "oneaccess")]
 impl ProviderErrorBody for oneaccess_client::types::Error {
     const PROVIDER: Provider = Provider::OneAccess;
     fn redact(&mut self, redactor: &Redactor) {
@@ -339,6 +347,7 @@ impl ProviderErrorBody for oneaccess_client::types::Error {
     }
 }
 
+#[cfg(feature = "cloudbase")]
 impl ProviderErrorBody for cloudbase_client::types::Error {
     const PROVIDER: Provider = Provider::CloudBase;
     fn redact(&mut self, redactor: &Redactor) {
@@ -548,6 +557,7 @@ mod tests {
         assert_eq!((with.status(), without.status()), (Some(200), None));
     }
 
+    #[cfg(feature = "oneaccess")]
     #[test]
     fn a_signing_error_keeps_the_signers_error_as_its_source() {
         let error = Error::Signing {

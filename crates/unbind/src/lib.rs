@@ -30,9 +30,12 @@
 
 pub mod bulk;
 mod call;
+#[cfg(feature = "cloudbase")]
 pub mod cloudbase;
 mod error;
+#[cfg(feature = "manta")]
 pub mod manta;
+#[cfg(feature = "oneaccess")]
 pub mod oneaccess;
 mod provider;
 mod validate;
@@ -41,7 +44,9 @@ pub use call::{
     BODY_LIMIT, CONNECT_TIMEOUT, CallSettings, MAX_REDIRECTS, REQUEST_TIMEOUT, Redirects,
     RetryPolicy, WaitRefused,
 };
-pub use error::{Error, ErrorKind, ProviderBody, ProviderError, SNIPPET_CHARS, SigningError};
+#[cfg(feature = "oneaccess")]
+pub use error::SigningError;
+pub use error::{Error, ErrorKind, ProviderBody, ProviderError, SNIPPET_CHARS};
 pub use provider::{ParseProviderError, Provider};
 /// Credential types, device profile and signer settings.
 pub use unbind_auth as auth;
@@ -98,14 +103,22 @@ impl Account {
     }
 }
 
-/// A client of any provider, for provider-neutral code such as a deletion job.
+#[cfg(not(any(feature = "manta", feature = "oneaccess", feature = "cloudbase")))]
+compile_error!("enable at least one provider feature of `unbind`: manta, oneaccess or cloudbase");
+
+/// A client of any provider, for provider-neutral code such as a deletion job (a variant per
+/// provider feature).
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Unbinder {
     /// MantaGo.
+    #[cfg(feature = "manta")]
     Manta(manta::MantaClient),
     /// OneAccess (boxed: it carries its signing cache).
+    #[cfg(feature = "oneaccess")]
     OneAccess(Box<oneaccess::OneAccessClient>),
     /// CloudBase.
+    #[cfg(feature = "cloudbase")]
     CloudBase(cloudbase::CloudBaseClient),
 }
 
@@ -113,8 +126,11 @@ impl Unbinder {
     /// The provider this client talks to.
     pub fn provider(&self) -> Provider {
         match self {
+            #[cfg(feature = "manta")]
             Unbinder::Manta(_) => Provider::Manta,
+            #[cfg(feature = "oneaccess")]
             Unbinder::OneAccess(_) => Provider::OneAccess,
+            #[cfg(feature = "cloudbase")]
             Unbinder::CloudBase(_) => Provider::CloudBase,
         }
     }
@@ -122,6 +138,7 @@ impl Unbinder {
     /// Unbinds `account`, which must belong to this client's provider.
     pub async fn unbind(&self, account: &Account) -> Result<UnbindOutcome, Error> {
         match (self, account) {
+            #[cfg(feature = "manta")]
             (
                 Unbinder::Manta(client),
                 Account::Manta {
@@ -129,7 +146,9 @@ impl Unbinder {
                     customer_id,
                 },
             ) => client.unbind(client_id, customer_id).await,
+            #[cfg(feature = "oneaccess")]
             (Unbinder::OneAccess(client), Account::OneAccess { id }) => client.unbind(id).await,
+            #[cfg(feature = "cloudbase")]
             (Unbinder::CloudBase(client), Account::CloudBase { provider_id }) => {
                 client.unbind(provider_id).await
             }
