@@ -2,6 +2,7 @@
 //! type.
 
 use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
 
 use backon::{ExponentialBuilder, Retryable as _};
@@ -255,23 +256,41 @@ impl Caller {
     /// Awaits one generated call with the answer bounded, and maps its outcome. A success is
     /// a value only when the answer is JSON (`Content-Type` `application/json` or `…+json`),
     /// as every success answer of our specs is, and came from the origin it was asked of.
-    pub(crate) async fn once<T, E: ProviderErrorBody>(
+    pub(crate) fn once<T, E: ProviderErrorBody>(
         &self,
         call: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
-    ) -> Result<T, Error> {
-        self.once_or_empty(call, false)
-            .await?
-            .ok_or_else(|| unreachable_empty(self.provider))
+    ) -> impl Future<Output = Result<T, Error>> {
+        let answer = self.answer(Box::pin(call), false);
+        async move {
+            answer
+                .await?
+                .ok_or_else(|| unreachable_empty(self.provider))
+        }
     }
 
     /// [`Caller::once`] for an operation whose spec allows a success answer with an empty
     /// body beside its JSON (OneAccess unbind): with `allow_empty`, such an answer is
     /// `Ok(None)`.
-    pub(crate) async fn once_or_empty<T, E: ProviderErrorBody>(
+    pub(crate) fn once_or_empty<T, E: ProviderErrorBody>(
         &self,
         call: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
         allow_empty: bool,
-    ) -> Result<Option<T>, Error> {
+    ) -> impl Future<Output = Result<Option<T>, Error>> {
+        self.answer(Box::pin(call), allow_empty)
+    }
+
+    /// What [`Caller::once`] and [`Caller::once_or_empty`] do, with the generated call on the
+    /// heap: that future is large (kilobytes), and every layer above it (this one, the retry
+    /// loop, the facade's method, the caller's runtime) would otherwise hold and move its own
+    /// copy of it. Boxed, they move a pointer.
+    async fn answer<T, E: ProviderErrorBody, F>(
+        &self,
+        call: Pin<Box<F>>,
+        allow_empty: bool,
+    ) -> Result<Option<T>, Error>
+    where
+        F: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
+    {
         let (outcome, observed) = unbind_auth::exchange::scope(self.body_limit, call).await;
         let provider = self.provider;
         // Set only once an answer arrived, so its status is known.
@@ -313,9 +332,15 @@ impl Caller {
             {
                 Ok(None)
             }
-            Err(error) => {
-                Err(from_progenitor(error, &observed, self.body_limit, &self.redactor).await)
-            }
+            // On the heap: mapping an error may read the answer's body, and that future is
+            // kilobytes, which every call's future would otherwise carry and move.
+            Err(error) => Err(Box::pin(from_progenitor(
+                error,
+                &observed,
+                self.body_limit,
+                &self.redactor,
+            ))
+            .await),
         }
     }
 
