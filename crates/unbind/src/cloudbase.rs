@@ -93,11 +93,7 @@ impl CloudBaseClient {
             Redactor::new([&access_token]),
             &settings.call,
         );
-        let context = cloudbase_client::Context {
-            device_id,
-            access_token: Some(access_token),
-            random,
-        };
+        let context = cloudbase_client::Context::new(device_id, Some(access_token), random);
         Ok(Self {
             api: cloudbase_client::Client::new_with_client(
                 &crate::base(base_url)?,
