@@ -404,17 +404,28 @@ impl Caller {
 }
 
 /// Whether a `Content-Type` is JSON: `application/json` or `application/…+json`, with any
-/// parameters.
+/// parameters. Checked on every answer, so without allocating: a value that passes
+/// `to_str` is visible ASCII, spaces and tabs only, which the ASCII comparisons below read
+/// exactly as their Unicode counterparts would.
 fn is_json(value: &reqwest::header::HeaderValue) -> bool {
+    // What nearly every answer says, recognised with one comparison.
+    if value.as_bytes() == b"application/json" {
+        return true;
+    }
     let Ok(text) = value.to_str() else {
         return false;
     };
-    let essence = text.split(';').next().unwrap_or_default().trim();
-    let Some((kind, subtype)) = essence.split_once('/') else {
+    let essence = text.split_once(';').map_or(text, |(essence, _)| essence);
+    let Some((kind, subtype)) = essence.trim_ascii().split_once('/') else {
         return false;
     };
+    let subtype = subtype.as_bytes();
     kind.eq_ignore_ascii_case("application")
-        && (subtype.eq_ignore_ascii_case("json") || subtype.to_ascii_lowercase().ends_with("+json"))
+        && (subtype.eq_ignore_ascii_case(b"json")
+            || subtype
+                .len()
+                .checked_sub(5)
+                .is_some_and(|start| subtype[start..].eq_ignore_ascii_case(b"+json")))
 }
 
 /// `once` asked for no empty answer, so none comes back; kept as an error, not a panic.
@@ -494,8 +505,79 @@ mod tests {
         ] {
             assert!(is_json(&yes.parse().unwrap()), "{yes}");
         }
-        for no in ["text/html", "text/plain", "application/jsonp", "json", ""] {
+        for no in [
+            "text/html",
+            "text/plain",
+            "application/jsonp",
+            "json",
+            "",
+            "application/+jso",
+            "application/json; charset=\u{e9}",
+        ] {
             assert!(!is_json(&no.parse().unwrap()), "{no}");
+        }
+    }
+
+    /// The allocation-free [`is_json`] answers as the first version did (kept here as the
+    /// reference), on values that probe each of its steps.
+    #[test]
+    fn json_content_types_as_first_decided() {
+        fn reference(value: &reqwest::header::HeaderValue) -> bool {
+            let Ok(text) = value.to_str() else {
+                return false;
+            };
+            let essence = text.split(';').next().unwrap_or_default().trim();
+            let Some((kind, subtype)) = essence.split_once('/') else {
+                return false;
+            };
+            kind.eq_ignore_ascii_case("application")
+                && (subtype.eq_ignore_ascii_case("json")
+                    || subtype.to_ascii_lowercase().ends_with("+json"))
+        }
+        let kinds = [
+            "application",
+            "APPLICATION",
+            "text",
+            "",
+            " application",
+            "applicatio",
+        ];
+        let subtypes = [
+            "json",
+            "JSON",
+            "+json",
+            "x+JSON",
+            "json+",
+            "jso",
+            "",
+            "a/b+json",
+            "json ",
+            "\tjson",
+            "js\u{e9}on",
+            "+jsON",
+        ];
+        let tails = [
+            "",
+            ";",
+            "; charset=utf-8",
+            " ;x",
+            "\t",
+            ";\u{e9}",
+            ";a/json",
+        ];
+        for kind in kinds {
+            for subtype in subtypes {
+                for tail in tails {
+                    for text in [
+                        format!("{kind}/{subtype}{tail}"),
+                        format!("{kind}{subtype}{tail}"),
+                    ] {
+                        let value = reqwest::header::HeaderValue::from_bytes(text.as_bytes())
+                            .expect("a header value");
+                        assert_eq!(is_json(&value), reference(&value), "{text:?}");
+                    }
+                }
+            }
         }
     }
 }
