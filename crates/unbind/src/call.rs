@@ -5,7 +5,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
 
-use backon::{ExponentialBuilder, Retryable as _};
+use backon::{BackoffBuilder as _, ExponentialBuilder};
 use progenitor_client::ResponseValue;
 
 use crate::error::{ProviderErrorBody, Redactor, from_progenitor, snippet};
@@ -346,11 +346,16 @@ impl Caller {
 
     /// Runs `attempt` until it succeeds, fails in a way not worth retrying, or the policy is
     /// spent; each retry is logged at debug level (the error's text holds no secret).
+    ///
+    /// The loop backon's `Retry` runs, written out: after a failure worth retrying, the next
+    /// backoff delay (none left: the error is final), then [`RetryPolicy::wait`] (refused: the
+    /// error is final and says why), the log line, and the sleep. The backoff (and its jitter's
+    /// random source) is made at the first failure, not on every call.
     pub(crate) async fn retrying<T, F, Fut>(
         &self,
         operation: &'static str,
         repeat: Repeat,
-        attempt: F,
+        mut attempt: F,
     ) -> Result<T, Error>
     where
         F: FnMut() -> Fut,
@@ -358,48 +363,51 @@ impl Caller {
     {
         let policy = &self.retry;
         let started = tokio::time::Instant::now();
-        let refused = std::cell::Cell::new(None);
-        let mut backoff = ExponentialBuilder::default()
-            .with_min_delay(policy.min_delay)
-            .with_max_delay(policy.max_delay)
-            .with_max_times(policy.max_retries);
-        if policy.jitter {
-            backoff = backoff.with_jitter();
-        }
+        let mut backoff = None;
         let mut retries = 0_usize;
-        attempt
-            .retry(backoff)
-            .sleep(tokio::time::sleep)
-            .when(|error| worth_retrying(error, repeat))
-            .adjust(|error, delay| {
-                let delay = delay?;
-                let asked = error.provider_error().and_then(|e| e.retry_after);
-                match policy.wait(started.elapsed(), asked, delay) {
-                    Ok(wait) => Some(wait),
-                    Err(why) => {
-                        refused.set(Some(why));
-                        None
+        loop {
+            let mut error = match attempt().await {
+                Ok(value) => return Ok(value),
+                Err(error) => error,
+            };
+            if !worth_retrying(&error, repeat) {
+                return Err(error);
+            }
+            let backoff = backoff.get_or_insert_with(|| {
+                let builder = ExponentialBuilder::default()
+                    .with_min_delay(policy.min_delay)
+                    .with_max_delay(policy.max_delay)
+                    .with_max_times(policy.max_retries);
+                if policy.jitter {
+                    builder.with_jitter().build()
+                } else {
+                    builder.build()
+                }
+            });
+            let Some(delay) = backoff.next() else {
+                return Err(error);
+            };
+            let asked = error.provider_error().and_then(|e| e.retry_after);
+            let wait = match policy.wait(started.elapsed(), asked, delay) {
+                Ok(wait) => wait,
+                Err(why) => {
+                    if let Error::Provider(e) = &mut error {
+                        e.wait_refused = Some(why);
                     }
+                    return Err(error);
                 }
-            })
-            .notify(|error, wait| {
-                retries += 1;
-                tracing::debug!(
-                    provider = %self.provider,
-                    operation,
-                    retry = retries,
-                    wait_ms = wait.as_millis() as u64,
-                    %error,
-                    "retrying"
-                );
-            })
-            .await
-            .map_err(|mut error| {
-                if let (Error::Provider(e), Some(why)) = (&mut error, refused.get()) {
-                    e.wait_refused = Some(why);
-                }
-                error
-            })
+            };
+            retries += 1;
+            tracing::debug!(
+                provider = %self.provider,
+                operation,
+                retry = retries,
+                wait_ms = wait.as_millis() as u64,
+                %error,
+                "retrying"
+            );
+            tokio::time::sleep(wait).await;
+        }
     }
 }
 
