@@ -49,9 +49,17 @@ pub(crate) fn path_segment(field: &str, value: &str) -> Result<(), Error> {
             "is a dot segment (`.` or `..`), which would address another resource",
         ));
     }
-    let lower = value.to_ascii_lowercase();
-    if value.contains('/') || value.contains('\\') || lower.contains("%2f") || lower.contains("%5c")
-    {
+    // `/`, `\`, or either percent-encoded (`%2F`, `%5C`, any case); one pass, no copy.
+    let bytes = value.as_bytes();
+    let separator = bytes.iter().enumerate().any(|(at, &byte)| match byte {
+        b'/' | b'\\' => true,
+        b'%' => matches!(
+            bytes.get(at + 1..at + 3),
+            Some([b'2', b'f' | b'F'] | [b'5', b'c' | b'C'])
+        ),
+        _ => false,
+    });
+    if separator {
         return Err(Error::invalid(field, "contains a path separator"));
     }
     Ok(())
@@ -130,14 +138,28 @@ mod tests {
                     .starts_with("provider_id is a dot segment")
             );
         }
-        for bad in ["a/b", "../user", "a%2Fb", "a%2fb", "a\\b"] {
+        for bad in [
+            "a/b", "../user", "a%2Fb", "a%2fb", "a\\b", "a%5cb", "a%5C", "%2F", "%%2f", "é%2f",
+        ] {
             assert_eq!(
                 reason(path_segment("provider_id", bad)),
                 "provider_id contains a path separator",
                 "{bad}"
             );
         }
-        for good in ["github", "wx_open", "wx1234567890abcdef", "..a", "a.b"] {
+        for good in [
+            "github",
+            "wx_open",
+            "wx1234567890abcdef",
+            "..a",
+            "a.b",
+            "a%2",
+            "a%",
+            "a%25f",
+            "%5d",
+            "%3F",
+            "a%2g",
+        ] {
             assert!(path_segment("provider_id", good).is_ok(), "{good}");
         }
     }
