@@ -80,6 +80,16 @@ tokio::task_local! {
 /// Awaits `call`, letting [`read_bounded`] read at most `limit` body bytes, and returns its
 /// output with what was observed of the response.
 pub async fn scope<F: Future>(limit: usize, call: F) -> (F::Output, Observed) {
+    scope_with(limit, || call).await
+}
+
+/// [`scope`] for a future that `make` makes once inside the scope. A call's future can be
+/// large (a generated call's is kilobytes); made in here, it is held in one place, where a
+/// future passed in is also held by each async layer it passes through.
+pub async fn scope_with<F: Future>(
+    limit: usize,
+    make: impl FnOnce() -> F,
+) -> (F::Output, Observed) {
     let exchange = RefCell::new(Exchange {
         limit,
         status: None,
@@ -88,7 +98,7 @@ pub async fn scope<F: Future>(limit: usize, call: F) -> (F::Output, Observed) {
     });
     EXCHANGE
         .scope(exchange, async {
-            let output = call.await;
+            let output = make().await;
             let observed = EXCHANGE.with(|e| e.borrow_mut().observed());
             (output, observed)
         })

@@ -2,7 +2,6 @@
 //! type.
 
 use std::future::Future;
-use std::pin::Pin;
 use std::time::Duration;
 
 use backon::{BackoffBuilder as _, ExponentialBuilder};
@@ -256,42 +255,35 @@ impl Caller {
     /// Awaits one generated call with the answer bounded, and maps its outcome. A success is
     /// a value only when the answer is JSON (`Content-Type` `application/json` or `…+json`),
     /// as every success answer of our specs is, and came from the origin it was asked of.
-    pub(crate) fn once<T, E: ProviderErrorBody>(
+    ///
+    /// `call` makes the generated call's future (`|| builder.send()`): made inside the scope
+    /// that bounds the answer, that future (kilobytes) is held in one place, where one passed
+    /// in would also be held, and moved, by every async layer on its way (this one, the retry
+    /// loop, the facade's method).
+    pub(crate) async fn once<T, E: ProviderErrorBody, F>(
         &self,
-        call: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
-    ) -> impl Future<Output = Result<T, Error>> {
-        let answer = self.answer(Box::pin(call), false);
-        async move {
-            answer
-                .await?
-                .ok_or_else(|| unreachable_empty(self.provider))
-        }
+        call: impl FnOnce() -> F,
+    ) -> Result<T, Error>
+    where
+        F: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
+    {
+        self.once_or_empty(call, false)
+            .await?
+            .ok_or_else(|| unreachable_empty(self.provider))
     }
 
     /// [`Caller::once`] for an operation whose spec allows a success answer with an empty
     /// body beside its JSON (OneAccess unbind): with `allow_empty`, such an answer is
     /// `Ok(None)`.
-    pub(crate) fn once_or_empty<T, E: ProviderErrorBody>(
+    pub(crate) async fn once_or_empty<T, E: ProviderErrorBody, F>(
         &self,
-        call: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
-        allow_empty: bool,
-    ) -> impl Future<Output = Result<Option<T>, Error>> {
-        self.answer(Box::pin(call), allow_empty)
-    }
-
-    /// What [`Caller::once`] and [`Caller::once_or_empty`] do, with the generated call on the
-    /// heap: that future is large (kilobytes), and every layer above it (this one, the retry
-    /// loop, the facade's method, the caller's runtime) would otherwise hold and move its own
-    /// copy of it. Boxed, they move a pointer.
-    async fn answer<T, E: ProviderErrorBody, F>(
-        &self,
-        call: Pin<Box<F>>,
+        call: impl FnOnce() -> F,
         allow_empty: bool,
     ) -> Result<Option<T>, Error>
     where
         F: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
     {
-        let (outcome, observed) = unbind_auth::exchange::scope(self.body_limit, call).await;
+        let (outcome, observed) = unbind_auth::exchange::scope_with(self.body_limit, call).await;
         let provider = self.provider;
         // Set only once an answer arrived, so its status is known.
         if let (Some(host), Some(status)) = (&observed.redirected_to, observed.status) {

@@ -121,7 +121,7 @@ impl CloudBaseClient {
         let list = self
             .caller
             .retrying("list_bound_providers", Repeat::Safe, || {
-                self.caller.once(self.api.list_bound_providers().send())
+                self.caller.once(|| self.api.list_bound_providers().send())
             })
             .await?;
         Ok(list.data)
@@ -141,7 +141,7 @@ impl CloudBaseClient {
         let caller = self.caller.with_secrets([provider_token]);
         caller
             .retrying("bind_provider", Repeat::OnlyIfUnsent, || {
-                caller.once(self.api.bind_provider().body(body.clone()).send())
+                caller.once(|| self.api.bind_provider().body(body.clone()).send())
             })
             .await?;
         Ok(())
@@ -161,7 +161,7 @@ impl CloudBaseClient {
                 if let Some(flag) = self.with_user_center {
                     call = call.with_user_center(flag);
                 }
-                self.caller.once(call.send())
+                self.caller.once(|| call.send())
             })
             .await;
         UnbindOutcome::from_result(outcome, is_not_bound)
