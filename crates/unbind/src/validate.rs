@@ -30,6 +30,16 @@ fn text(field: &str, value: &str, max: usize) -> Result<(), Error> {
     if value.len() > max {
         return Err(Error::invalid(field, format!("is longer than {max} bytes")));
     }
+    // The usual id is visible ASCII (and perhaps spaces): decided in one pass over the bytes,
+    // as the Unicode checks below would decide it (only ' ' is whitespace there, and nothing
+    // is a control character).
+    if value.bytes().all(|byte| matches!(byte, b' '..=b'~')) {
+        return if value.bytes().all(|byte| byte == b' ') {
+            Err(Error::invalid(field, "is empty or blank"))
+        } else {
+            Ok(())
+        };
+    }
     if value.trim().is_empty() {
         return Err(Error::invalid(field, "is empty or blank"));
     }
@@ -98,6 +108,39 @@ mod tests {
         assert_eq!(reason(id("id", " \t")), "id is empty or blank");
         assert_eq!(reason(id("id", "a\nb")), "id contains a control character");
         assert!(id("id", "001GKgGa15HGZA0aOxIa1bFktp1GKgG4").is_ok());
+    }
+
+    /// The ASCII shortcut in `text` decides as the Unicode checks alone do.
+    #[test]
+    fn ids_are_decided_as_the_unicode_checks_decide() {
+        fn unicode(value: &str) -> Result<(), &'static str> {
+            if value.trim().is_empty() {
+                return Err("is empty or blank");
+            }
+            if value.chars().any(char::is_control) {
+                return Err("contains a control character");
+            }
+            Ok(())
+        }
+        let pieces = [
+            "", " ", "  ", "a", "~", "\t", "\n", "\u{7f}", "\u{85}", "\u{a0}", "é", "\u{3000}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let value = format!("{a}{b}{c}");
+                    let expected = match unicode(&value) {
+                        Ok(()) => "ok".to_owned(),
+                        Err(why) => format!("id {why}"),
+                    };
+                    let got = match id("id", &value) {
+                        Ok(()) => "ok".to_owned(),
+                        other => reason(other),
+                    };
+                    assert_eq!(got, expected, "{value:?}");
+                }
+            }
+        }
     }
 
     #[test]
