@@ -37,10 +37,40 @@ pub struct Observed {
     pub redirected_to: Option<String>,
 }
 
+/// What a [`scope`] keeps while its call runs. The task-local moves it in and out of the
+/// thread on every poll, so it is kept small: what every answer has inline, what few answers
+/// have (a `Retry-After`, a redirect) boxed.
 #[derive(Debug)]
 struct Exchange {
     limit: usize,
-    observed: Observed,
+    status: Option<StatusCode>,
+    oversize: bool,
+    rare: Option<Box<Rare>>,
+}
+
+/// The parts of [`Observed`] that most answers do not have.
+#[derive(Debug, Default)]
+struct Rare {
+    retry_after: Option<String>,
+    location_host: Option<String>,
+    redirected_to: Option<String>,
+}
+
+impl Exchange {
+    fn rare(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_default()
+    }
+
+    fn observed(&mut self) -> Observed {
+        let rare = self.rare.take().map(|rare| *rare).unwrap_or_default();
+        Observed {
+            status: self.status,
+            retry_after: rare.retry_after,
+            oversize: self.oversize,
+            location_host: rare.location_host,
+            redirected_to: rare.redirected_to,
+        }
+    }
 }
 
 tokio::task_local! {
@@ -50,14 +80,26 @@ tokio::task_local! {
 /// Awaits `call`, letting [`read_bounded`] read at most `limit` body bytes, and returns its
 /// output with what was observed of the response.
 pub async fn scope<F: Future>(limit: usize, call: F) -> (F::Output, Observed) {
+    scope_with(limit, || call).await
+}
+
+/// [`scope`] for a future that `make` makes once inside the scope. A call's future can be
+/// large (a generated call's is kilobytes); made in here, it is held in one place, where a
+/// future passed in is also held by each async layer it passes through.
+pub async fn scope_with<F: Future>(
+    limit: usize,
+    make: impl FnOnce() -> F,
+) -> (F::Output, Observed) {
     let exchange = RefCell::new(Exchange {
         limit,
-        observed: Observed::default(),
+        status: None,
+        oversize: false,
+        rare: None,
     });
     EXCHANGE
         .scope(exchange, async {
-            let output = call.await;
-            let observed = EXCHANGE.with(|e| e.borrow().observed.clone());
+            let output = make().await;
+            let observed = EXCHANGE.with(|e| e.borrow_mut().observed());
             (output, observed)
         })
         .await
@@ -72,9 +114,11 @@ pub fn record(status: StatusCode, headers: &HeaderMap) {
         .map(str::to_owned);
     // Outside a scope there is nobody to tell; that is not an error.
     let _ = EXCHANGE.try_with(|e| {
-        let observed = &mut e.borrow_mut().observed;
-        observed.status = Some(status);
-        observed.retry_after = retry_after;
+        let mut exchange = e.borrow_mut();
+        exchange.status = Some(status);
+        if retry_after.is_some() || exchange.rare.is_some() {
+            exchange.rare().retry_after = retry_after;
+        }
     });
 }
 
@@ -85,7 +129,7 @@ fn limit() -> usize {
 }
 
 fn mark_oversize() {
-    let _ = EXCHANGE.try_with(|e| e.borrow_mut().observed.oversize = true);
+    let _ = EXCHANGE.try_with(|e| e.borrow_mut().oversize = true);
 }
 
 /// The host and port of `url`, without user info, path or query.
@@ -105,6 +149,50 @@ fn same_origin(a: &reqwest::Url, b: &reqwest::Url) -> bool {
         && a.port_or_known_default() == b.port_or_known_default()
 }
 
+/// The origin part of a URL as written (scheme, user info, host and port: everything before
+/// the path), kept on the stack when short, so that the redirect check in [`execute`] costs no
+/// copy of the whole URL.
+enum SentOrigin {
+    Inline([u8; SentOrigin::INLINE], usize),
+    Long(String),
+}
+
+impl SentOrigin {
+    const INLINE: usize = 96;
+
+    fn of(url: &reqwest::Url) -> Self {
+        let text = &url[..url::Position::BeforePath];
+        if text.len() <= Self::INLINE {
+            let mut bytes = [0; Self::INLINE];
+            bytes[..text.len()].copy_from_slice(text.as_bytes());
+            Self::Inline(bytes, text.len())
+        } else {
+            Self::Long(text.to_owned())
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Self::Inline(bytes, len) => &bytes[..*len],
+            Self::Long(text) => text.as_bytes(),
+        }
+    }
+
+    /// Whether `url` has the same origin (scheme, host and port) as the URL this was made of.
+    /// The same text before the path means the same origin; other text is parsed back and
+    /// compared as [`same_origin`] does.
+    fn is_origin_of(&self, url: &reqwest::Url) -> bool {
+        let text = self.as_bytes();
+        if url[..url::Position::BeforePath].as_bytes() == text {
+            return true;
+        }
+        std::str::from_utf8(text)
+            .ok()
+            .and_then(|text| reqwest::Url::parse(text).ok())
+            .is_some_and(|sent| same_origin(&sent, url))
+    }
+}
+
 /// Sends `request` with `client` and reads the answer through [`read_bounded`]. When the
 /// answer comes from another origin than the request went to (the client followed a
 /// redirect), that host is recorded as [`Observed::redirected_to`].
@@ -112,11 +200,11 @@ pub async fn execute(
     client: &reqwest::Client,
     request: reqwest::Request,
 ) -> reqwest::Result<reqwest::Response> {
-    let sent = request.url().clone();
+    let sent = SentOrigin::of(request.url());
     let response = client.execute(request).await?;
-    if !same_origin(&sent, response.url()) {
+    if !sent.is_origin_of(response.url()) {
         let host = host_of(response.url());
-        let _ = EXCHANGE.try_with(|e| e.borrow_mut().observed.redirected_to = host);
+        let _ = EXCHANGE.try_with(|e| e.borrow_mut().rare().redirected_to = host);
     }
     read_bounded(response).await
 }
@@ -137,7 +225,7 @@ pub async fn read_bounded(mut response: reqwest::Response) -> reqwest::Result<re
             .and_then(|v| v.to_str().ok())
             .and_then(|location| response.url().join(location).ok());
         let host = target.as_ref().and_then(host_of);
-        let _ = EXCHANGE.try_with(|e| e.borrow_mut().observed.location_host = host);
+        let _ = EXCHANGE.try_with(|e| e.borrow_mut().rare().location_host = host);
     }
     let limit = limit();
     if response
@@ -233,6 +321,28 @@ mod tests {
         ] {
             assert!(!same_origin(&base, &url(other)), "{other}");
         }
+        // The check `execute` makes, with the origin kept inline or (when long) not.
+        let long = format!("https://{}.example.com/a", "h".repeat(100));
+        for sent in [base.clone(), url(&long)] {
+            let kept = SentOrigin::of(&sent);
+            assert!(kept.is_origin_of(&sent));
+            let mut elsewhere = sent.clone();
+            elsewhere.set_path("/other");
+            elsewhere.set_query(Some("q"));
+            assert!(kept.is_origin_of(&elsewhere));
+        }
+        let kept = SentOrigin::of(&base);
+        // Other text before the path, same origin: compared as `same_origin` does.
+        assert!(kept.is_origin_of(&url("https://API.example.com:443/other")));
+        assert!(kept.is_origin_of(&url("https://user:pw@api.example.com/other")));
+        for other in [
+            "http://api.example.com/a",
+            "https://api.example.com:8443/a",
+            "https://evil.example.com/a",
+        ] {
+            assert!(!kept.is_origin_of(&url(other)), "{other}");
+        }
+        assert!(!SentOrigin::of(&url(&long)).is_origin_of(&base));
         assert_eq!(
             host_of(&url("http://u:p@h.example:8080/x?q")).as_deref(),
             Some("h.example:8080")

@@ -4,6 +4,8 @@ use std::fmt;
 
 use secrecy::SecretString;
 
+use crate::header::{InvalidHeaderValue, bearer};
+
 /// The MantaGo API secret and, once known, the API token (JWT).
 ///
 /// The secret goes into every request body; the token into `Authorization: Bearer …`
@@ -12,6 +14,9 @@ use secrecy::SecretString;
 pub struct Credentials {
     secret: SecretString,
     token: Option<SecretString>,
+    /// `Bearer <token>` (marked sensitive), made once when the token is set; its error if the
+    /// token is not a valid header value.
+    bearer: Option<Result<http::HeaderValue, InvalidHeaderValue>>,
 }
 
 impl Credentials {
@@ -20,6 +25,7 @@ impl Credentials {
         Self {
             secret,
             token: None,
+            bearer: None,
         }
     }
 
@@ -27,6 +33,7 @@ impl Credentials {
     #[must_use]
     pub fn with_token(self, token: SecretString) -> Self {
         Self {
+            bearer: Some(bearer(&token)),
             token: Some(token),
             ..self
         }
@@ -41,6 +48,12 @@ impl Credentials {
     pub fn token(&self) -> Option<&SecretString> {
         self.token.as_ref()
     }
+
+    /// The `Authorization` value for the token, if one has been set: `Bearer <token>`, checked
+    /// and marked sensitive as [`bearer`] makes it, but made once, when the token was set.
+    pub fn authorization(&self) -> Option<Result<http::HeaderValue, InvalidHeaderValue>> {
+        self.bearer.clone()
+    }
 }
 
 impl fmt::Debug for Credentials {
@@ -49,5 +62,30 @@ impl fmt::Debug for Credentials {
             .field("secret", &"[REDACTED]")
             .field("token", &self.token.as_ref().map(|_| "[REDACTED]"))
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_authorization_value_is_the_checked_bearer_of_the_token_set() {
+        let credentials = Credentials::new(SecretString::from("secret"));
+        assert!(credentials.authorization().is_none());
+        let credentials = credentials.with_token(SecretString::from("jwt-1"));
+        let value = credentials.authorization().unwrap().unwrap();
+        assert_eq!(value.as_bytes(), b"Bearer jwt-1");
+        assert!(value.is_sensitive());
+        let credentials = credentials.with_token(SecretString::from("jwt-2"));
+        assert_eq!(
+            credentials.authorization().unwrap().unwrap().as_bytes(),
+            b"Bearer jwt-2"
+        );
+        let refused = credentials.with_token(SecretString::from("jwt\r\n3"));
+        assert_eq!(
+            refused.authorization().unwrap().unwrap_err().to_string(),
+            "invalid value for Authorization: contains CR or LF"
+        );
     }
 }

@@ -17,11 +17,11 @@
 //! use unbind_auth::random::OsRandom;
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
-//! let context = Context {
-//!     device_id: DeviceId::new("0123456789abcdef0123456789abcdef")?,
-//!     access_token: Some(SecretString::from("eyJhbGciOi...")),
-//!     random: Arc::new(OsRandom),
-//! };
+//! let context = Context::new(
+//!     DeviceId::new("0123456789abcdef0123456789abcdef")?,
+//!     Some(SecretString::from("eyJhbGciOi...")),
+//!     Arc::new(OsRandom),
+//! );
 //! let client = Client::new("https://my-env.api.tcloudbasegateway.com", context);
 //!
 //! client.unbind_provider().provider_id("github").send().await?;
@@ -41,7 +41,7 @@ pub use generated::*;
 pub use reqwest;
 
 /// What the hooks need at every request: the device id, the access token once logged in, and
-/// the random source for `x-request-id`.
+/// the random source for `x-request-id`. Made with [`Context::new`].
 #[derive(Clone, Debug)]
 pub struct Context {
     /// Sent as `x-device-id` on every request.
@@ -50,6 +50,72 @@ pub struct Context {
     pub access_token: Option<unbind_auth::SecretString>,
     /// Source of each request's fresh `x-request-id`.
     pub random: std::sync::Arc<dyn unbind_auth::random::Random>,
+    /// The two header values above, checked and made once by [`Context::new`] instead of on
+    /// every request.
+    prepared: Prepared,
+}
+
+/// Header values made once from a [`Context`]'s fields. The hooks use one only while it still
+/// matches its field (the fields are public and may have changed since), and otherwise make
+/// the value afresh, as they did before it existed.
+#[derive(Clone, Debug, Default)]
+struct Prepared {
+    /// `Bearer <access_token>`, marked sensitive; `None` without a token or with one that is
+    /// not a valid header value (each request then reports why).
+    bearer: Option<reqwest::header::HeaderValue>,
+    /// The device id; `None` if it is not a valid header value.
+    device_id: Option<reqwest::header::HeaderValue>,
+}
+
+impl Context {
+    /// The context of one user on one device: `access_token` is `None` before login.
+    pub fn new(
+        device_id: unbind_auth::cloudbase::DeviceId,
+        access_token: Option<unbind_auth::SecretString>,
+        random: std::sync::Arc<dyn unbind_auth::random::Random>,
+    ) -> Self {
+        let prepared = Prepared {
+            bearer: access_token
+                .as_ref()
+                .and_then(|token| unbind_auth::header::bearer(token).ok()),
+            device_id: unbind_auth::header::header_value("x-device-id", device_id.as_str()).ok(),
+        };
+        Self {
+            device_id,
+            access_token,
+            random,
+            prepared,
+        }
+    }
+
+    /// `Authorization: Bearer <token>`: the prepared value while it is still the token's.
+    fn bearer(
+        &self,
+        token: &unbind_auth::SecretString,
+    ) -> Result<reqwest::header::HeaderValue, unbind_auth::header::InvalidHeaderValue> {
+        use unbind_auth::ExposeSecret as _;
+        match &self.prepared.bearer {
+            Some(value)
+                if value.as_bytes().strip_prefix(b"Bearer ")
+                    == Some(token.expose_secret().as_bytes()) =>
+            {
+                Ok(value.clone())
+            }
+            _ => unbind_auth::header::bearer(token),
+        }
+    }
+
+    /// `x-device-id`: the prepared value while it is still the device id's.
+    fn device_id_value(
+        &self,
+    ) -> Result<reqwest::header::HeaderValue, unbind_auth::header::InvalidHeaderValue> {
+        match &self.prepared.device_id {
+            Some(value) if value.as_bytes() == self.device_id.as_str().as_bytes() => {
+                Ok(value.clone())
+            }
+            _ => unbind_auth::header::header_value("x-device-id", self.device_id.as_str()),
+        }
+    }
 }
 
 /// Header names the hooks set on every request, made once instead of parsed per request.
@@ -57,6 +123,8 @@ const X_DEVICE_ID: reqwest::header::HeaderName =
     reqwest::header::HeaderName::from_static("x-device-id");
 const X_REQUEST_ID: reqwest::header::HeaderName =
     reqwest::header::HeaderName::from_static("x-request-id");
+const API_VERSION: reqwest::header::HeaderName =
+    reqwest::header::HeaderName::from_static("api-version");
 
 /// The operations that run before login and carry no bearer token (`security: []`).
 pub const WITHOUT_BEARER: [&str; 2] = ["get_provider_token", "get_provider_auth_uri"];
@@ -73,21 +141,26 @@ impl progenitor_client::ClientHooks<Context> for Client {
     ) -> Result<(), Error<E>> {
         let context = &self.inner;
         let headers = request.headers_mut();
-        headers.remove("api-version");
+        headers.remove(API_VERSION);
         if let Some(token) = &context.access_token
             && !WITHOUT_BEARER.contains(&info.operation_id)
         {
-            let value = unbind_auth::header::bearer(token)
+            let value = context
+                .bearer(token)
                 .map_err(|e| Error::InvalidRequest(e.to_string()))?;
             headers.insert(reqwest::header::AUTHORIZATION, value);
         }
-        let device_id =
-            unbind_auth::header::header_value("x-device-id", context.device_id.as_str())
-                .map_err(|e| Error::InvalidRequest(e.to_string()))?;
-        headers.insert(X_DEVICE_ID, device_id);
-        let request_id = unbind_auth::random::hex32(context.random.as_ref());
-        let request_id = unbind_auth::header::header_value("x-request-id", &request_id)
+        let device_id = context
+            .device_id_value()
             .map_err(|e| Error::InvalidRequest(e.to_string()))?;
+        headers.insert(X_DEVICE_ID, device_id);
+        // 32 lower-case hex characters: always a valid value, taken without a copy.
+        let request_id = unbind_auth::random::hex32(context.random.as_ref());
+        let request_id = reqwest::header::HeaderValue::try_from(request_id).map_err(|_| {
+            Error::InvalidRequest(
+                "invalid value for x-request-id: is not a valid HTTP header value".to_owned(),
+            )
+        })?;
         headers.insert(X_REQUEST_ID, request_id);
         Ok(())
     }
@@ -100,5 +173,64 @@ impl progenitor_client::ClientHooks<Context> for Client {
         _info: &progenitor_client::OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
         unbind_auth::exchange::execute(&self.client, request).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use unbind_auth::SecretString;
+    use unbind_auth::cloudbase::DeviceId;
+    use unbind_auth::test_util::CountingRandom;
+
+    use super::Context;
+
+    fn context(token: Option<&str>) -> Context {
+        Context::new(
+            DeviceId::new("0123456789abcdef0123456789abcdef").unwrap(),
+            token.map(SecretString::from),
+            Arc::new(CountingRandom::new(1)),
+        )
+    }
+
+    #[test]
+    fn prepared_values_are_used_only_while_they_match_the_fields() {
+        let mut context = context(Some("token-1"));
+        let token = context.access_token.clone().unwrap();
+        let value = context.bearer(&token).unwrap();
+        assert_eq!(value.as_bytes(), b"Bearer token-1");
+        assert!(value.is_sensitive());
+        assert_eq!(
+            context.device_id_value().unwrap().as_bytes(),
+            b"0123456789abcdef0123456789abcdef"
+        );
+
+        // The fields are public: after a change, the values follow the fields.
+        context.access_token = Some(SecretString::from("token-2"));
+        context.device_id = DeviceId::new("fedcba9876543210fedcba9876543210").unwrap();
+        let token = context.access_token.clone().unwrap();
+        let value = context.bearer(&token).unwrap();
+        assert_eq!(value.as_bytes(), b"Bearer token-2");
+        assert!(value.is_sensitive());
+        assert_eq!(
+            context.device_id_value().unwrap().as_bytes(),
+            b"fedcba9876543210fedcba9876543210"
+        );
+
+        // A token that is not a valid header value is refused on use, as before.
+        context.access_token = Some(SecretString::from("bad\ntoken"));
+        let token = context.access_token.clone().unwrap();
+        assert_eq!(
+            context.bearer(&token).unwrap_err().to_string(),
+            "invalid value for Authorization: contains CR or LF"
+        );
+        let refused = self::context(Some("bad\ntoken"));
+        assert_eq!(
+            refused.bearer(&token).unwrap_err().to_string(),
+            "invalid value for Authorization: contains CR or LF"
+        );
+        // Before login there is no token, and no prepared value.
+        assert!(self::context(None).prepared.bearer.is_none());
     }
 }

@@ -45,6 +45,10 @@ pub use reqwest;
 /// What the hooks need at every request: the API secret and, once known, the API token.
 pub type Context = unbind_auth::manta::Credentials;
 
+/// The header progenitor adds to every request, which the hooks drop; made once.
+const API_VERSION: reqwest::header::HeaderName =
+    reqwest::header::HeaderName::from_static("api-version");
+
 /// Applies the credentials to every request: `Authorization: Bearer <token>` (marked
 /// sensitive) when a token is known, and drops progenitor's `api-version` header, which
 /// MantaGo does not document.
@@ -55,10 +59,9 @@ impl progenitor_client::ClientHooks<Context> for Client {
         _info: &progenitor_client::OperationInfo,
     ) -> Result<(), Error<E>> {
         let headers = request.headers_mut();
-        headers.remove("api-version");
-        if let Some(token) = self.inner.token() {
-            let value = unbind_auth::header::bearer(token)
-                .map_err(|e| Error::InvalidRequest(e.to_string()))?;
+        headers.remove(API_VERSION);
+        if let Some(value) = self.inner.authorization() {
+            let value = value.map_err(|e| Error::InvalidRequest(e.to_string()))?;
             headers.insert(reqwest::header::AUTHORIZATION, value);
         }
         Ok(())

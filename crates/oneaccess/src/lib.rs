@@ -57,6 +57,12 @@ pub type Context = ();
 /// The `Content-Type` OneAccess documents for every POST body.
 pub const JSON_UTF8: &str = "application/json;charset=utf8";
 
+/// Header names the hook touches on every request, made once instead of parsed per request.
+const API_VERSION: reqwest::header::HeaderName =
+    reqwest::header::HeaderName::from_static("api-version");
+const X_SIGNATURE: reqwest::header::HeaderName =
+    reqwest::header::HeaderName::from_static("x-signature");
+
 /// Makes each request the one OneAccess documents: a JSON body is sent as
 /// `Content-Type: application/json;charset=utf8`, `X-signature` is marked sensitive, and
 /// progenitor's `api-version` header, which OneAccess does not document, is dropped.
@@ -68,14 +74,14 @@ impl progenitor_client::ClientHooks<Context> for Client {
     ) -> Result<(), Error<E>> {
         let has_body = request.body().is_some();
         let headers = request.headers_mut();
-        headers.remove("api-version");
+        headers.remove(API_VERSION);
         if has_body {
             headers.insert(
                 reqwest::header::CONTENT_TYPE,
                 reqwest::header::HeaderValue::from_static(JSON_UTF8),
             );
         }
-        if let Some(signature) = headers.get_mut("x-signature") {
+        if let Some(signature) = headers.get_mut(X_SIGNATURE) {
             signature.set_sensitive(true);
         }
         Ok(())

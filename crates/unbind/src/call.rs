@@ -4,7 +4,7 @@
 use std::future::Future;
 use std::time::Duration;
 
-use backon::{ExponentialBuilder, Retryable as _};
+use backon::{BackoffBuilder as _, ExponentialBuilder};
 use progenitor_client::ResponseValue;
 
 use crate::error::{ProviderErrorBody, Redactor, from_progenitor, snippet};
@@ -256,10 +256,18 @@ impl Caller {
     /// Awaits one generated call with the answer bounded, and maps its outcome. A success is
     /// a value only when the answer is JSON (`Content-Type` `application/json` or `…+json`),
     /// as every success answer of our specs is, and came from the origin it was asked of.
-    pub(crate) async fn once<T, E: ProviderErrorBody>(
+    ///
+    /// `call` makes the generated call's future (`|| builder.send()`): made inside the scope
+    /// that bounds the answer, that future (kilobytes) is held in one place, where one passed
+    /// in would also be held, and moved, by every async layer on its way (this one, the retry
+    /// loop, the facade's method).
+    pub(crate) async fn once<T, E: ProviderErrorBody, F>(
         &self,
-        call: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
-    ) -> Result<T, Error> {
+        call: impl FnOnce() -> F,
+    ) -> Result<T, Error>
+    where
+        F: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
+    {
         self.once_or_empty(call, false)
             .await?
             .ok_or_else(|| unreachable_empty(self.provider))
@@ -268,12 +276,15 @@ impl Caller {
     /// [`Caller::once`] for an operation whose spec allows a success answer with an empty
     /// body beside its JSON (OneAccess unbind): with `allow_empty`, such an answer is
     /// `Ok(None)`.
-    pub(crate) async fn once_or_empty<T, E: ProviderErrorBody>(
+    pub(crate) async fn once_or_empty<T, E: ProviderErrorBody, F>(
         &self,
-        call: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
+        call: impl FnOnce() -> F,
         allow_empty: bool,
-    ) -> Result<Option<T>, Error> {
-        let (outcome, observed) = unbind_auth::exchange::scope(self.body_limit, call).await;
+    ) -> Result<Option<T>, Error>
+    where
+        F: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
+    {
+        let (outcome, observed) = unbind_auth::exchange::scope_with(self.body_limit, call).await;
         let provider = self.provider;
         // Set only once an answer arrived, so its status is known.
         if let (Some(host), Some(status)) = (&observed.redirected_to, observed.status) {
@@ -314,19 +325,30 @@ impl Caller {
             {
                 Ok(None)
             }
-            Err(error) => {
-                Err(from_progenitor(error, &observed, self.body_limit, &self.redactor).await)
-            }
+            // On the heap: mapping an error may read the answer's body, and that future is
+            // kilobytes, which every call's future would otherwise carry and move.
+            Err(error) => Err(Box::pin(from_progenitor(
+                error,
+                &observed,
+                self.body_limit,
+                &self.redactor,
+            ))
+            .await),
         }
     }
 
     /// Runs `attempt` until it succeeds, fails in a way not worth retrying, or the policy is
     /// spent; each retry is logged at debug level (the error's text holds no secret).
+    ///
+    /// The loop backon's `Retry` runs, written out: after a failure worth retrying, the next
+    /// backoff delay (none left: the error is final), then [`RetryPolicy::wait`] (refused: the
+    /// error is final and says why), the log line, and the sleep. The backoff (and its jitter's
+    /// random source) is made at the first failure, not on every call.
     pub(crate) async fn retrying<T, F, Fut>(
         &self,
         operation: &'static str,
         repeat: Repeat,
-        attempt: F,
+        mut attempt: F,
     ) -> Result<T, Error>
     where
         F: FnMut() -> Fut,
@@ -334,63 +356,77 @@ impl Caller {
     {
         let policy = &self.retry;
         let started = tokio::time::Instant::now();
-        let refused = std::cell::Cell::new(None);
-        let mut backoff = ExponentialBuilder::default()
-            .with_min_delay(policy.min_delay)
-            .with_max_delay(policy.max_delay)
-            .with_max_times(policy.max_retries);
-        if policy.jitter {
-            backoff = backoff.with_jitter();
-        }
+        let mut backoff = None;
         let mut retries = 0_usize;
-        attempt
-            .retry(backoff)
-            .sleep(tokio::time::sleep)
-            .when(|error| worth_retrying(error, repeat))
-            .adjust(|error, delay| {
-                let delay = delay?;
-                let asked = error.provider_error().and_then(|e| e.retry_after);
-                match policy.wait(started.elapsed(), asked, delay) {
-                    Ok(wait) => Some(wait),
-                    Err(why) => {
-                        refused.set(Some(why));
-                        None
+        loop {
+            let mut error = match attempt().await {
+                Ok(value) => return Ok(value),
+                Err(error) => error,
+            };
+            if !worth_retrying(&error, repeat) {
+                return Err(error);
+            }
+            let backoff = backoff.get_or_insert_with(|| {
+                let builder = ExponentialBuilder::default()
+                    .with_min_delay(policy.min_delay)
+                    .with_max_delay(policy.max_delay)
+                    .with_max_times(policy.max_retries);
+                if policy.jitter {
+                    builder.with_jitter().build()
+                } else {
+                    builder.build()
+                }
+            });
+            let Some(delay) = backoff.next() else {
+                return Err(error);
+            };
+            let asked = error.provider_error().and_then(|e| e.retry_after);
+            let wait = match policy.wait(started.elapsed(), asked, delay) {
+                Ok(wait) => wait,
+                Err(why) => {
+                    if let Error::Provider(e) = &mut error {
+                        e.wait_refused = Some(why);
                     }
+                    return Err(error);
                 }
-            })
-            .notify(|error, wait| {
-                retries += 1;
-                tracing::debug!(
-                    provider = %self.provider,
-                    operation,
-                    retry = retries,
-                    wait_ms = wait.as_millis() as u64,
-                    %error,
-                    "retrying"
-                );
-            })
-            .await
-            .map_err(|mut error| {
-                if let (Error::Provider(e), Some(why)) = (&mut error, refused.get()) {
-                    e.wait_refused = Some(why);
-                }
-                error
-            })
+            };
+            retries += 1;
+            tracing::debug!(
+                provider = %self.provider,
+                operation,
+                retry = retries,
+                wait_ms = wait.as_millis() as u64,
+                %error,
+                "retrying"
+            );
+            tokio::time::sleep(wait).await;
+        }
     }
 }
 
 /// Whether a `Content-Type` is JSON: `application/json` or `application/…+json`, with any
-/// parameters.
+/// parameters. Checked on every answer, so without allocating: a value that passes
+/// `to_str` is visible ASCII, spaces and tabs only, which the ASCII comparisons below read
+/// exactly as their Unicode counterparts would.
 fn is_json(value: &reqwest::header::HeaderValue) -> bool {
+    // What nearly every answer says, recognised with one comparison.
+    if value.as_bytes() == b"application/json" {
+        return true;
+    }
     let Ok(text) = value.to_str() else {
         return false;
     };
-    let essence = text.split(';').next().unwrap_or_default().trim();
-    let Some((kind, subtype)) = essence.split_once('/') else {
+    let essence = text.split_once(';').map_or(text, |(essence, _)| essence);
+    let Some((kind, subtype)) = essence.trim_ascii().split_once('/') else {
         return false;
     };
+    let subtype = subtype.as_bytes();
     kind.eq_ignore_ascii_case("application")
-        && (subtype.eq_ignore_ascii_case("json") || subtype.to_ascii_lowercase().ends_with("+json"))
+        && (subtype.eq_ignore_ascii_case(b"json")
+            || subtype
+                .len()
+                .checked_sub(5)
+                .is_some_and(|start| subtype[start..].eq_ignore_ascii_case(b"+json")))
 }
 
 /// `once` asked for no empty answer, so none comes back; kept as an error, not a panic.
@@ -470,8 +506,79 @@ mod tests {
         ] {
             assert!(is_json(&yes.parse().unwrap()), "{yes}");
         }
-        for no in ["text/html", "text/plain", "application/jsonp", "json", ""] {
+        for no in [
+            "text/html",
+            "text/plain",
+            "application/jsonp",
+            "json",
+            "",
+            "application/+jso",
+            "application/json; charset=\u{e9}",
+        ] {
             assert!(!is_json(&no.parse().unwrap()), "{no}");
+        }
+    }
+
+    /// The allocation-free [`is_json`] answers as the first version did (kept here as the
+    /// reference), on values that probe each of its steps.
+    #[test]
+    fn json_content_types_as_first_decided() {
+        fn reference(value: &reqwest::header::HeaderValue) -> bool {
+            let Ok(text) = value.to_str() else {
+                return false;
+            };
+            let essence = text.split(';').next().unwrap_or_default().trim();
+            let Some((kind, subtype)) = essence.split_once('/') else {
+                return false;
+            };
+            kind.eq_ignore_ascii_case("application")
+                && (subtype.eq_ignore_ascii_case("json")
+                    || subtype.to_ascii_lowercase().ends_with("+json"))
+        }
+        let kinds = [
+            "application",
+            "APPLICATION",
+            "text",
+            "",
+            " application",
+            "applicatio",
+        ];
+        let subtypes = [
+            "json",
+            "JSON",
+            "+json",
+            "x+JSON",
+            "json+",
+            "jso",
+            "",
+            "a/b+json",
+            "json ",
+            "\tjson",
+            "js\u{e9}on",
+            "+jsON",
+        ];
+        let tails = [
+            "",
+            ";",
+            "; charset=utf-8",
+            " ;x",
+            "\t",
+            ";\u{e9}",
+            ";a/json",
+        ];
+        for kind in kinds {
+            for subtype in subtypes {
+                for tail in tails {
+                    for text in [
+                        format!("{kind}/{subtype}{tail}"),
+                        format!("{kind}{subtype}{tail}"),
+                    ] {
+                        let value = reqwest::header::HeaderValue::from_bytes(text.as_bytes())
+                            .expect("a header value");
+                        assert_eq!(is_json(&value), reference(&value), "{text:?}");
+                    }
+                }
+            }
         }
     }
 }

@@ -93,11 +93,7 @@ impl CloudBaseClient {
             Redactor::new([&access_token]),
             &settings.call,
         );
-        let context = cloudbase_client::Context {
-            device_id,
-            access_token: Some(access_token),
-            random,
-        };
+        let context = cloudbase_client::Context::new(device_id, Some(access_token), random);
         Ok(Self {
             api: cloudbase_client::Client::new_with_client(
                 &crate::base(base_url)?,
@@ -125,7 +121,7 @@ impl CloudBaseClient {
         let list = self
             .caller
             .retrying("list_bound_providers", Repeat::Safe, || {
-                self.caller.once(self.api.list_bound_providers().send())
+                self.caller.once(|| self.api.list_bound_providers().send())
             })
             .await?;
         Ok(list.data)
@@ -145,7 +141,7 @@ impl CloudBaseClient {
         let caller = self.caller.with_secrets([provider_token]);
         caller
             .retrying("bind_provider", Repeat::OnlyIfUnsent, || {
-                caller.once(self.api.bind_provider().body(body.clone()).send())
+                caller.once(|| self.api.bind_provider().body(body.clone()).send())
             })
             .await?;
         Ok(())
@@ -165,7 +161,7 @@ impl CloudBaseClient {
                 if let Some(flag) = self.with_user_center {
                     call = call.with_user_center(flag);
                 }
-                self.caller.once(call.send())
+                self.caller.once(|| call.send())
             })
             .await;
         UnbindOutcome::from_result(outcome, is_not_bound)

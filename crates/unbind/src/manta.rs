@@ -120,13 +120,13 @@ impl MantaClient {
         let issued = self
             .caller
             .retrying("get_api_token", Repeat::OnlyIfUnsent, || {
-                self.caller.once(
+                self.caller.once(|| {
                     self.api
                         .get_api_token()
                         .bot_id(self.bot_id.clone())
                         .body(self.secret_body())
-                        .send(),
-                )
+                        .send()
+                })
             })
             .await?;
         succeeded(issued.success)?;
@@ -225,7 +225,7 @@ impl MantaClient {
                 if let Some(next) = &query.next {
                     call = call.next(next.clone());
                 }
-                self.caller.once(call.send())
+                self.caller.once(|| call.send())
             })
             .await?;
         succeeded(page.success)?;
@@ -259,7 +259,7 @@ impl MantaClient {
                 if let Some(platform) = platform {
                     call = call.platform(platform);
                 }
-                self.caller.once(call.send())
+                self.caller.once(|| call.send())
             })
             .await?;
         succeeded(found.success)?;
@@ -275,13 +275,13 @@ impl MantaClient {
         let answer = self
             .caller
             .retrying("bind_customer", Repeat::OnlyIfUnsent, || {
-                self.caller.once(
+                self.caller.once(|| {
                     self.api
                         .bind_customer()
                         .bot_id(self.bot_id.clone())
                         .body(body.clone())
-                        .send(),
-                )
+                        .send()
+                })
             })
             .await?;
         succeeded(answer.success)
@@ -295,13 +295,13 @@ impl MantaClient {
         let outcome = self
             .caller
             .retrying("unbind_customer", Repeat::Safe, || {
-                self.caller.once(
+                self.caller.once(|| {
                     self.api
                         .unbind_customer()
                         .bot_id(self.bot_id.clone())
                         .body(body.clone())
-                        .send(),
-                )
+                        .send()
+                })
             })
             .await
             .and_then(|answer| succeeded(answer.success));

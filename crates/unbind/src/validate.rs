@@ -30,6 +30,16 @@ fn text(field: &str, value: &str, max: usize) -> Result<(), Error> {
     if value.len() > max {
         return Err(Error::invalid(field, format!("is longer than {max} bytes")));
     }
+    // The usual id is visible ASCII (and perhaps spaces): decided in one pass over the bytes,
+    // as the Unicode checks below would decide it (only ' ' is whitespace there, and nothing
+    // is a control character).
+    if value.bytes().all(|byte| matches!(byte, b' '..=b'~')) {
+        return if value.bytes().all(|byte| byte == b' ') {
+            Err(Error::invalid(field, "is empty or blank"))
+        } else {
+            Ok(())
+        };
+    }
     if value.trim().is_empty() {
         return Err(Error::invalid(field, "is empty or blank"));
     }
@@ -49,9 +59,17 @@ pub(crate) fn path_segment(field: &str, value: &str) -> Result<(), Error> {
             "is a dot segment (`.` or `..`), which would address another resource",
         ));
     }
-    let lower = value.to_ascii_lowercase();
-    if value.contains('/') || value.contains('\\') || lower.contains("%2f") || lower.contains("%5c")
-    {
+    // `/`, `\`, or either percent-encoded (`%2F`, `%5C`, any case); one pass, no copy.
+    let bytes = value.as_bytes();
+    let separator = bytes.iter().enumerate().any(|(at, &byte)| match byte {
+        b'/' | b'\\' => true,
+        b'%' => matches!(
+            bytes.get(at + 1..at + 3),
+            Some([b'2', b'f' | b'F'] | [b'5', b'c' | b'C'])
+        ),
+        _ => false,
+    });
+    if separator {
         return Err(Error::invalid(field, "contains a path separator"));
     }
     Ok(())
@@ -92,6 +110,39 @@ mod tests {
         assert!(id("id", "001GKgGa15HGZA0aOxIa1bFktp1GKgG4").is_ok());
     }
 
+    /// The ASCII shortcut in `text` decides as the Unicode checks alone do.
+    #[test]
+    fn ids_are_decided_as_the_unicode_checks_decide() {
+        fn unicode(value: &str) -> Result<(), &'static str> {
+            if value.trim().is_empty() {
+                return Err("is empty or blank");
+            }
+            if value.chars().any(char::is_control) {
+                return Err("contains a control character");
+            }
+            Ok(())
+        }
+        let pieces = [
+            "", " ", "  ", "a", "~", "\t", "\n", "\u{7f}", "\u{85}", "\u{a0}", "é", "\u{3000}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let value = format!("{a}{b}{c}");
+                    let expected = match unicode(&value) {
+                        Ok(()) => "ok".to_owned(),
+                        Err(why) => format!("id {why}"),
+                    };
+                    let got = match id("id", &value) {
+                        Ok(()) => "ok".to_owned(),
+                        other => reason(other),
+                    };
+                    assert_eq!(got, expected, "{value:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn secrets_may_be_longer_than_ids_but_not_than_a_header_value() {
         let jwt = "e".repeat(3000);
@@ -130,14 +181,28 @@ mod tests {
                     .starts_with("provider_id is a dot segment")
             );
         }
-        for bad in ["a/b", "../user", "a%2Fb", "a%2fb", "a\\b"] {
+        for bad in [
+            "a/b", "../user", "a%2Fb", "a%2fb", "a\\b", "a%5cb", "a%5C", "%2F", "%%2f", "é%2f",
+        ] {
             assert_eq!(
                 reason(path_segment("provider_id", bad)),
                 "provider_id contains a path separator",
                 "{bad}"
             );
         }
-        for good in ["github", "wx_open", "wx1234567890abcdef", "..a", "a.b"] {
+        for good in [
+            "github",
+            "wx_open",
+            "wx1234567890abcdef",
+            "..a",
+            "a.b",
+            "a%2",
+            "a%",
+            "a%25f",
+            "%5d",
+            "%3F",
+            "a%2g",
+        ] {
             assert!(path_segment("provider_id", good).is_ok(), "{good}");
         }
     }

@@ -80,13 +80,13 @@ impl OneAccessLogin {
         );
         let answer = caller
             .retrying("login", Repeat::OnlyIfUnsent, || {
-                caller.once(
+                caller.once(|| {
                     self.api
                         .login()
                         .device(&self.device)
                         .body(body.clone())
-                        .send(),
-                )
+                        .send()
+                })
             })
             .await?;
         let token =
@@ -186,7 +186,7 @@ where
         >,
 {
     let answer = caller
-        .retrying(operation, Repeat::OnlyIfUnsent, || caller.once(call()))
+        .retrying(operation, Repeat::OnlyIfUnsent, || caller.once(&call))
         .await?;
     Ok(Session::from(answer))
 }

@@ -142,13 +142,13 @@ impl OneAccessClient {
             .caller
             .retrying("list_social_accounts", Repeat::Safe, || {
                 self.signed(|signature| {
-                    self.caller.once(
+                    self.caller.once(|| {
                         self.api
                             .list_social_accounts()
                             .device(&self.device)
                             .x_signature(signature)
-                            .send(),
-                    )
+                            .send()
+                    })
                 })
             })
             .await?;
@@ -166,12 +166,14 @@ impl OneAccessClient {
                 self.signed(|signature| {
                     // The documented 200 is a JSON string or an empty body (see the spec).
                     self.caller.once_or_empty(
-                        self.api
-                            .unbind_social_account()
-                            .device(&self.device)
-                            .x_signature(signature)
-                            .body(types::UnbindSocialAccountRequest { id: id.to_owned() })
-                            .send(),
+                        || {
+                            self.api
+                                .unbind_social_account()
+                                .device(&self.device)
+                                .x_signature(signature)
+                                .body(types::UnbindSocialAccountRequest { id: id.to_owned() })
+                                .send()
+                        },
                         true,
                     )
                 })
@@ -248,14 +250,14 @@ impl OneAccessClient {
                 // Not retried here: the signed call around this is, and retries must not nest.
                 let fetched = self
                     .caller
-                    .once(self.api.get_public_key().device(&self.device).send())
+                    .once(|| self.api.get_public_key().device(&self.device).send())
                     .await?;
                 PublicKey::parse(&fetched.public_key).map_err(signing_error)?
             }
         };
         let date = self
             .caller
-            .once(self.api.get_server_date().device(&self.device).send())
+            .once(|| self.api.get_server_date().device(&self.device).send())
             .await?;
         let local = self.settings.clock.now_millis();
         let time = ServerTime::from_server(&date.timestamp, local).map_err(signing_error)?;
