@@ -154,14 +154,18 @@ impl CloudBaseClient {
         let outcome = self
             .caller
             .retrying("unbind_provider", Repeat::Safe, || {
-                let mut call = self.api.unbind_provider().provider_id(provider_id);
-                if let Some(client_id) = &self.client_id {
-                    call = call.client_id(client_id.clone());
-                }
-                if let Some(flag) = self.with_user_center {
-                    call = call.with_user_center(flag);
-                }
-                self.caller.once(|| call.send())
+                // The builder is made inside `once`, which holds the closure in each of its
+                // layers: a closure of three references rather than the builder itself.
+                self.caller.once(|| {
+                    let mut call = self.api.unbind_provider().provider_id(provider_id);
+                    if let Some(client_id) = &self.client_id {
+                        call = call.client_id(client_id.clone());
+                    }
+                    if let Some(flag) = self.with_user_center {
+                        call = call.with_user_center(flag);
+                    }
+                    call.send()
+                })
             })
             .await;
         UnbindOutcome::from_result(outcome, is_not_bound)
