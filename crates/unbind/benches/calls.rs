@@ -32,24 +32,23 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 use tokio::runtime::Runtime;
+use unbind::UnbindOutcome;
 use unbind::auth::SecretString;
 use unbind::auth::clock::{Clock as _, SystemClock};
 use unbind::auth::cloudbase::DeviceId;
 use unbind::auth::manta::Credentials;
 use unbind::auth::oneaccess::{PublicKey, ServerTime, Signer, SignerSettings};
-use unbind::auth::random::{OsRandom, hex32};
+use unbind::auth::random::OsRandom;
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
 use unbind::manta::{MantaClient, MantaSettings};
 use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
-use unbind::{CallSettings, RetryPolicy, UnbindOutcome};
 
 use unbind_test_fixtures::device_with_ip_and_language as device;
 use unbind_test_fixtures::keys::PUBLIC_KEY_PEM;
-const TOKEN: &str = "tok-0123456789abcdef0123456789abcdef";
-const API_SECRET: &str = "api-secret-abcdef0123456789";
-const DEVICE: &str = "0123456789abcdef0123456789abcdef";
-const SERVER_TIME: &str = "1700000000123";
-const ACCOUNT: &str = "001GKgGa15HGZA0aOxIa1bFktp1GKgG4";
+
+#[path = "raw/mod.rs"]
+mod raw;
+use raw::{ACCOUNT, API_SECRET, DEVICE, SERVER_TIME, TOKEN, call_settings, raw_client};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -212,43 +211,6 @@ fn run(side: &str, n: usize, provider: &str) {
     let _ = server.wait();
 }
 
-fn call_settings() -> CallSettings {
-    CallSettings {
-        retry: RetryPolicy::never(),
-        ..CallSettings::default()
-    }
-}
-
-/// What a careful hand-written client uses: the facade's timeouts, and no redirects.
-fn raw_client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .connect_timeout(unbind::CONNECT_TIMEOUT)
-        .timeout(unbind::REQUEST_TIMEOUT)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("reqwest client")
-}
-
-/// The overhead bench's `careful_answer`: the status, a JSON `Content-Type` (unless the body
-/// is empty and that is allowed), the body decoded into `T`.
-async fn careful_answer<T: serde::de::DeserializeOwned>(
-    response: reqwest::Response,
-    empty_allowed: bool,
-) -> Option<T> {
-    assert_eq!(response.status(), reqwest::StatusCode::OK);
-    let json = response
-        .headers()
-        .get(reqwest::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    let body = response.bytes().await.expect("raw body");
-    if empty_allowed && body.is_empty() {
-        return None;
-    }
-    assert!(json, "a JSON answer");
-    Some(serde_json::from_slice(&body).expect("the documented shape"))
-}
-
 fn cloudbase_facade(rt: &Runtime, url: &str, n: usize) {
     let client = CloudBaseClient::with_settings(
         url,
@@ -267,33 +229,12 @@ fn cloudbase_facade(rt: &Runtime, url: &str, n: usize) {
 }
 
 fn cloudbase_raw(rt: &Runtime, url: &str, n: usize) {
-    let raw = raw_client();
+    let client = raw_client();
     let url = format!("{url}/auth/v1/user/provider/github");
     let bearer = format!("Bearer {TOKEN}");
     for _ in 0..n {
-        rt.block_on(async {
-            let response = raw
-                .delete(&url)
-                .header("accept", "application/json")
-                .header("authorization", &bearer)
-                .header("x-device-id", DEVICE)
-                .header("x-request-id", hex32(&OsRandom))
-                .send()
-                .await
-                .expect("raw send");
-            let answer: Option<serde_json::Map<String, Value>> =
-                careful_answer(response, false).await;
-            std::hint::black_box(answer.expect("an object"));
-        });
+        rt.block_on(raw::cloudbase_unbind(&client, &url, &bearer));
     }
-}
-
-/// MantaGo's `BasicSuccessResponse`, as a hand-written client would declare it.
-#[derive(serde::Deserialize)]
-struct BasicSuccess {
-    success: bool,
-    #[allow(dead_code, reason = "decoded as the documented shape, not read")]
-    message: String,
 }
 
 fn manta_facade(rt: &Runtime, url: &str, n: usize) {
@@ -314,27 +255,11 @@ fn manta_facade(rt: &Runtime, url: &str, n: usize) {
 }
 
 fn manta_raw(rt: &Runtime, url: &str, n: usize) {
-    let raw = raw_client();
+    let client = raw_client();
     let url = format!("{url}/openapi/unbind/customer?botId=bot-1");
     let bearer = format!("Bearer {TOKEN}");
     for _ in 0..n {
-        rt.block_on(async {
-            let body = serde_json::to_vec(
-                &json!({"secret": API_SECRET, "clientId": "client-9", "customerId": "customer-42"}),
-            )
-            .expect("body");
-            let response = raw
-                .post(&url)
-                .header("accept", "application/json")
-                .header("authorization", &bearer)
-                .header("content-type", "application/json")
-                .body(body)
-                .send()
-                .await
-                .expect("raw send");
-            let answer: Option<BasicSuccess> = careful_answer(response, false).await;
-            assert!(answer.is_some_and(|a| a.success));
-        });
+        rt.block_on(raw::manta_unbind(&client, &url, &bearer));
     }
 }
 
@@ -356,7 +281,7 @@ fn oneaccess_facade(rt: &Runtime, url: &str, n: usize) {
 }
 
 fn oneaccess_raw(rt: &Runtime, url: &str, n: usize) {
-    let raw = raw_client();
+    let client = raw_client();
     let url = format!("{url}/api/v2/sdk/social/unbind-account");
     let token = SecretString::from(TOKEN);
     let signer = Signer::new(
@@ -367,28 +292,9 @@ fn oneaccess_raw(rt: &Runtime, url: &str, n: usize) {
     let time = ServerTime::from_server(SERVER_TIME, SystemClock.now_millis()).expect("time");
     let profile = device();
     for _ in 0..n {
-        rt.block_on(async {
-            let signature = signer
-                .sign(&token, time.now_millis(&SystemClock))
-                .expect("sign");
-            let body = serde_json::to_vec(&json!({"id": ACCOUNT})).expect("body");
-            let mut request = raw
-                .post(&url)
-                .header("accept", "application/json")
-                .header("content-type", "application/json;charset=utf8")
-                .header("x-operating-sys-version", &profile.operating_sys_version)
-                .header("x-device-fingerprint", &profile.device_fingerprint)
-                .header("x-agent", &profile.agent)
-                .header("x-client-id", &profile.client_id)
-                .header("x-signature", signature.header_value());
-            if let Some(ip) = &profile.device_ip {
-                request = request.header("x-device-ip", ip);
-            }
-            if let Some(language) = &profile.language {
-                request = request.header("x-l", language);
-            }
-            let response = request.body(body).send().await.expect("raw send");
-            std::hint::black_box(careful_answer::<String>(response, true).await);
-        });
+        let signature = signer
+            .sign(&token, time.now_millis(&SystemClock))
+            .expect("sign");
+        rt.block_on(raw::oneaccess_unbind(&client, &url, &profile, &signature));
     }
 }

@@ -30,7 +30,6 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse as _, Response};
 use axum::routing::{MethodFilter, on};
 use criterion::Criterion;
-use reqwest::StatusCode;
 use serde_json::{Value, json};
 use tokio::runtime::Runtime;
 use unbind::auth::SecretString;
@@ -38,18 +37,17 @@ use unbind::auth::clock::{Clock as _, SystemClock};
 use unbind::auth::cloudbase::DeviceId;
 use unbind::auth::manta::Credentials;
 use unbind::auth::oneaccess::{PublicKey, ServerTime, Signer, SignerSettings};
-use unbind::auth::random::{OsRandom, hex32};
+use unbind::auth::random::OsRandom;
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
 use unbind::manta::{MantaClient, MantaSettings};
 use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
-use unbind::{CallSettings, Error, RetryPolicy, UnbindOutcome};
+use unbind::{Error, UnbindOutcome};
 use unbind_test_fixtures::device_with_ip_and_language as device;
 use unbind_test_fixtures::keys::PUBLIC_KEY_PEM;
 
-const TOKEN: &str = "tok-0123456789abcdef0123456789abcdef";
-const API_SECRET: &str = "api-secret-abcdef0123456789";
-const DEVICE: &str = "0123456789abcdef0123456789abcdef";
-const SERVER_TIME: &str = "1700000000123";
+#[path = "raw/mod.rs"]
+mod raw;
+use raw::{API_SECRET, DEVICE, SERVER_TIME, TOKEN, call_settings, raw_client};
 
 /// Calls per round, and rounds, of the paired measurement.
 const PAIRED_CALLS: usize = 100;
@@ -174,54 +172,6 @@ fn blank(wire: &str, varying: &[&str]) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// The same timeouts the facade's default HTTP client has (keep-alive is reqwest's default).
-/// What a careful hand-written client uses: the facade's timeouts, and no redirects.
-fn raw_client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .connect_timeout(unbind::CONNECT_TIMEOUT)
-        .timeout(unbind::REQUEST_TIMEOUT)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("reqwest client")
-}
-
-/// What a careful hand-written call does with the answer, as the facade does: the status, a
-/// JSON `Content-Type` (OneAccess's unbind may also answer an empty body), and the body
-/// decoded into the documented type `T`. Returns the decoded value (`None` for an empty
-/// OneAccess answer).
-async fn careful_answer<T: serde::de::DeserializeOwned>(
-    response: reqwest::Response,
-    empty_allowed: bool,
-) -> Option<T> {
-    assert_eq!(response.status(), StatusCode::OK);
-    let json = response
-        .headers()
-        .get(reqwest::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    let body = response.bytes().await.expect("raw body");
-    if empty_allowed && body.is_empty() {
-        return None;
-    }
-    assert!(json, "a JSON answer");
-    Some(serde_json::from_slice(&body).expect("the documented shape"))
-}
-
-/// MantaGo's `BasicSuccessResponse`, as a hand-written client would declare it.
-#[derive(serde::Deserialize)]
-struct BasicSuccess {
-    success: bool,
-    #[allow(dead_code, reason = "decoded as the documented shape, not read")]
-    message: String,
-}
-
-fn call_settings() -> CallSettings {
-    CallSettings {
-        retry: RetryPolicy::never(),
-        ..CallSettings::default()
-    }
 }
 
 /// Polls a future once: the facade's input checks fail before its first `.await`.
@@ -370,24 +320,7 @@ fn bench_manta(c: &mut Criterion) -> Paired {
         let outcome = client.unbind("client-9", "customer-42").await;
         assert_eq!(outcome.expect("facade unbind"), UnbindOutcome::Unbound);
     };
-    let raw_call = || async {
-        // Serialised per call, as the facade does.
-        let body = serde_json::to_vec(
-            &json!({"secret": API_SECRET, "clientId": "client-9", "customerId": "customer-42"}),
-        )
-        .expect("body");
-        let response = raw
-            .post(&url)
-            .header("accept", "application/json")
-            .header("authorization", &bearer)
-            .header("content-type", "application/json")
-            .body(body)
-            .send()
-            .await
-            .expect("raw send");
-        let answer: Option<BasicSuccess> = careful_answer(response, false).await;
-        assert!(answer.is_some_and(|a| a.success));
-    };
+    let raw_call = || raw::manta_unbind(&raw, &url, &bearer);
     server.assert_same_request(&rt, &[], facade_call(), raw_call());
     measure(c, "manta_unbind", &rt, facade_call, raw_call, || {
         expect_invalid(poll_once(
@@ -448,25 +381,7 @@ fn bench_oneaccess(c: &mut Criterion) -> Paired {
         let signature = signer
             .sign(&token, time.now_millis(&SystemClock))
             .expect("sign");
-        let body =
-            serde_json::to_vec(&json!({"id": "001GKgGa15HGZA0aOxIa1bFktp1GKgG4"})).expect("body");
-        let mut request = raw
-            .post(&url)
-            .header("accept", "application/json")
-            .header("content-type", "application/json;charset=utf8")
-            .header("x-operating-sys-version", &profile.operating_sys_version)
-            .header("x-device-fingerprint", &profile.device_fingerprint)
-            .header("x-agent", &profile.agent)
-            .header("x-client-id", &profile.client_id)
-            .header("x-signature", signature.header_value());
-        if let Some(ip) = &profile.device_ip {
-            request = request.header("x-device-ip", ip);
-        }
-        if let Some(language) = &profile.language {
-            request = request.header("x-l", language);
-        }
-        let response = request.body(body).send().await.expect("raw send");
-        black_box(careful_answer::<String>(response, true).await);
+        raw::oneaccess_unbind(&raw, &url, &profile, &signature).await;
     };
     // The facade's first call also fetches the key and server time: warm the cache first, so
     // that the recorded pair is one unbind each way.
@@ -505,20 +420,7 @@ fn bench_cloudbase(c: &mut Criterion) -> Paired {
         let outcome = client.unbind("github").await;
         assert_eq!(outcome.expect("facade unbind"), UnbindOutcome::Unbound);
     };
-    let raw_call = || async {
-        let response = raw
-            .delete(&url)
-            .header("accept", "application/json")
-            .header("authorization", &bearer)
-            .header("x-device-id", DEVICE)
-            // Fresh per request from the OS, as the facade's.
-            .header("x-request-id", hex32(&OsRandom))
-            .send()
-            .await
-            .expect("raw send");
-        let answer: Option<serde_json::Map<String, Value>> = careful_answer(response, false).await;
-        black_box(answer.expect("an object"));
-    };
+    let raw_call = || raw::cloudbase_unbind(&raw, &url, &bearer);
     server.assert_same_request(&rt, &["x-request-id"], facade_call(), raw_call());
     measure(c, "cloudbase_unbind", &rt, facade_call, raw_call, || {
         expect_invalid(poll_once(client.unbind(black_box(".."))))

@@ -127,6 +127,9 @@ impl OneAccessLogin {
 
     /// Registers a new user with a mobile number and binds the social account of a social login
     /// to it (`POST /api/v2/sdk/social/register-bind`); OneAccess answers with a new session.
+    ///
+    /// Its body repeats [`OneAccessLogin::bind`]'s: the two generated builders are distinct
+    /// types with the same methods, and no trait of the generated code covers both.
     pub async fn register_and_bind(
         &self,
         state_token: &SecretString,
