@@ -1,5 +1,5 @@
 //! Pay only for what you use: an application that depends on `manta-client` or
-//! `cloudbase-client` alone never compiles the RSA stack of the OneAccess signer (unbind-auth's
+//! `cloudbase-client` alone never compiles the RSA stack of the OneAccess signer (unbind-runtime's
 //! `oneaccess` feature, off by default).
 //!
 //! `cargo tree` reads only `Cargo.lock` and the package cache, never the target directory, so
@@ -63,7 +63,7 @@ fn manta_and_cloudbase_clients_compile_no_rsa() {
             rsa_stack_in(&names),
             Vec::<&str>::new(),
             "{package} brings the RSA stack back: see `cargo tree -e normal -p {package} -i rsa` \
-             (unbind-auth's `oneaccess` feature must stay off for it)"
+             (unbind-runtime's `oneaccess` feature must stay off for it)"
         );
     }
 }

@@ -62,7 +62,7 @@ async fn cloudbase_requests_conform() {
 }
 
 /// A stored request-shape snapshot turned back into a request.
-fn stored(path: &std::path::Path) -> unbind_recorder::RecordedRequest {
+fn stored(path: &std::path::Path) -> unbind_conformance::RecordedRequest {
     let text = std::fs::read_to_string(path).unwrap();
     // insta's header is a `---`-fenced block; the JSON follows it.
     let json = text.splitn(3, "---\n").nth(2).expect("an insta snapshot");
@@ -75,14 +75,14 @@ fn stored(path: &std::path::Path) -> unbind_recorder::RecordedRequest {
             .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
             .collect()
     };
-    unbind_recorder::RecordedRequest {
+    unbind_conformance::RecordedRequest {
         method: shape["method"].as_str().unwrap().to_owned(),
         path: shape["path"].as_str().unwrap().to_owned(),
         query: pairs("query"),
         headers: pairs("headers"),
         body: match &shape["body"] {
-            serde_json::Value::Null => unbind_recorder::Body::Empty,
-            body => unbind_recorder::Body::Json(body.clone()),
+            serde_json::Value::Null => unbind_conformance::Body::Empty,
+            body => unbind_conformance::Body::Json(body.clone()),
         },
     }
 }

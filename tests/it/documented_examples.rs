@@ -3,7 +3,7 @@
 //! Both are snapshotted, so a reviewer sees what a spec or mapping change does to them.
 
 use serde_json::{Value, json};
-use unbind_recorder::Recorder;
+use unbind_conformance::Recorder;
 use unbind_tests::{Variant, answer_success, drive};
 
 /// (operation, method, path, status, documented body)

@@ -9,9 +9,9 @@ use std::path::Path;
 fn copy_application(root: &Path, to: &Path) {
     let from = root.join("tests/outside/manta-only");
     let manifest = std::fs::read_to_string(from.join("Cargo.toml")).unwrap();
-    let relative = r#"path = "../../../crates/manta""#;
+    let relative = r#"path = "../../../crates/manta-client""#;
     assert!(manifest.contains(relative), "{manifest}");
-    let absolute = format!("path = '{}'", root.join("crates/manta").display());
+    let absolute = format!("path = '{}'", root.join("crates/manta-client").display());
     std::fs::write(to.join("Cargo.toml"), manifest.replace(relative, &absolute)).unwrap();
     std::fs::create_dir(to.join("src")).unwrap();
     std::fs::copy(from.join("src/main.rs"), to.join("src/main.rs")).unwrap();

@@ -17,8 +17,8 @@ use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
 use unbind::manta::{ListQuery, MantaClient, MantaSettings};
 use unbind::oneaccess::{OneAccessClient, OneAccessLogin, OneAccessSettings};
 use unbind::{CallSettings, RetryPolicy};
-use unbind_recorder::conformance::Spec;
-use unbind_recorder::{Body, RecordedRequest, Recorder};
+use unbind_conformance::conformance::Spec;
+use unbind_conformance::{Body, RecordedRequest, Recorder};
 
 /// The providers, named as their spec files are.
 pub const PROVIDERS: [&str; 3] = ["cloudbase", "manta", "oneaccess"];
@@ -75,7 +75,7 @@ pub fn spec_path(provider: &str) -> PathBuf {
 
 /// The conformance checker for `provider`'s spec.
 pub fn spec(provider: &str) -> Spec {
-    let doc = unbind_recorder::conformance::load_spec(&spec_path(provider))
+    let doc = unbind_conformance::conformance::load_spec(&spec_path(provider))
         .unwrap_or_else(|e| panic!("specs/{provider}.yaml: {e}"));
     Spec::new(doc).unwrap_or_else(|e| panic!("specs/{provider}.yaml: {e}"))
 }

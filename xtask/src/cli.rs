@@ -6,8 +6,8 @@ use std::path::Path;
 const USAGE: &str = "\
 usage: cargo xtask generate [PROVIDER] [--check]
 
-  Lints specs/<provider>.yaml and regenerates crates/<provider>/src/generated.rs with progenitor.
-  A spec with no crate yet gets crates/<provider>/ scaffolded (Cargo.toml, src/lib.rs).
+  Lints specs/<provider>.yaml and regenerates crates/<provider>-client/src/generated.rs with progenitor.
+  A spec with no crate yet gets crates/<provider>-client/ scaffolded (Cargo.toml, src/lib.rs).
 
   PROVIDER   only this spec (default: every spec in specs/)
   --check    write nothing; print a diff of what is stale and exit 1 if anything is";

@@ -1,5 +1,5 @@
 //! `cargo xtask generate`: lint each `specs/<provider>.yaml`, generate its client with progenitor,
-//! and write (or, with `--check`, compare) `crates/<provider>/src/generated.rs`.
+//! and write (or, with `--check`, compare) `crates/<provider>-client/src/generated.rs`.
 //!
 //! Everything is rendered in memory first: if any spec has a problem, nothing is written.
 
@@ -133,7 +133,7 @@ fn plan_one(root: &Path, provider: &str) -> Result<Vec<Output>, Vec<Problem>> {
     }
     let spec = spec::load(&root.join(&file), &file)?;
     let generated = render::render(&spec, &file, root)?;
-    let krate = format!("crates/{provider}");
+    let krate = format!("crates/{provider}-client");
     let mut wanted = vec![(format!("{krate}/src/generated.rs"), generated)];
     if !root.join(&krate).exists() {
         let title = &spec.info.title;

@@ -5,7 +5,7 @@ pub fn package(provider: &str) -> String {
     format!("{provider}-client")
 }
 
-/// `crates/<provider>/Cargo.toml`.
+/// `crates/<provider>-client/Cargo.toml`.
 pub fn cargo_toml(provider: &str, title: &str) -> String {
     let package = package(provider);
     format!(
@@ -38,7 +38,7 @@ workspace = true
     )
 }
 
-/// `crates/<provider>/src/lib.rs`: re-exports the generated module; yours to extend.
+/// `crates/<provider>-client/src/lib.rs`: re-exports the generated module; yours to extend.
 pub fn lib_rs(provider: &str, title: &str) -> String {
     let krate = package(provider).replace('-', "_");
     format!(

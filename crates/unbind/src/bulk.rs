@@ -119,7 +119,7 @@ use std::num::NonZeroUsize;
 use std::sync::Arc;
 
 use futures::stream::{FuturesUnordered, StreamExt as _};
-use unbind_auth::clock::{Clock, SystemClock};
+use unbind_runtime::clock::{Clock, SystemClock};
 
 pub use error::BulkError;
 pub use input::{Accounts, Line, MAX_LINE_BYTES};

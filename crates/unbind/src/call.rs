@@ -162,7 +162,7 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// The most bytes of an answer the facade reads by default (1 MiB); a longer answer is an
 /// error, and is not read.
-pub const BODY_LIMIT: usize = unbind_auth::exchange::DEFAULT_BODY_LIMIT;
+pub const BODY_LIMIT: usize = unbind_runtime::exchange::DEFAULT_BODY_LIMIT;
 
 /// Settings every provider's client shares: retries, timeouts, the answer size limit.
 #[derive(Clone, Debug)]
@@ -245,7 +245,7 @@ impl Caller {
     #[cfg(feature = "cloudbase")]
     pub(crate) fn with_secrets<'a>(
         &self,
-        more: impl IntoIterator<Item = &'a unbind_auth::SecretString>,
+        more: impl IntoIterator<Item = &'a unbind_runtime::SecretString>,
     ) -> Self {
         Self {
             redactor: self.redactor.with(more),
@@ -284,7 +284,7 @@ impl Caller {
     where
         F: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
     {
-        let (outcome, observed) = unbind_auth::exchange::scope_with(self.body_limit, call).await;
+        let (outcome, observed) = unbind_runtime::exchange::scope_with(self.body_limit, call).await;
         let provider = self.provider;
         // Set only once an answer arrived, so its status is known.
         if let (Some(host), Some(status)) = (&observed.redirected_to, observed.status) {

@@ -3,9 +3,9 @@
 use std::sync::Arc;
 
 use cloudbase_client::{ClientInfo as _, types};
-use unbind_auth::SecretString;
-use unbind_auth::cloudbase::DeviceId;
-use unbind_auth::random::{OsRandom, Random};
+use unbind_runtime::SecretString;
+use unbind_runtime::cloudbase::DeviceId;
+use unbind_runtime::random::{OsRandom, Random};
 
 use crate::call::{CallSettings, Caller, Repeat};
 use crate::error::Redactor;
@@ -80,7 +80,7 @@ impl CloudBaseClient {
         access_token: SecretString,
         settings: CloudBaseSettings,
     ) -> Result<Self, Error> {
-        unbind_auth::header::bearer(&access_token)?;
+        unbind_runtime::header::bearer(&access_token)?;
         if let Some(client_id) = &settings.client_id {
             validate::id("client_id", client_id)?;
         }
@@ -132,7 +132,7 @@ impl CloudBaseClient {
     /// CloudBase does not document bind as idempotent, so it is retried only where the request
     /// cannot have arrived (429, a refused connection).
     pub async fn bind(&self, provider_token: &SecretString) -> Result<(), Error> {
-        use unbind_auth::ExposeSecret as _;
+        use unbind_runtime::ExposeSecret as _;
         validate::secret("provider_token", provider_token.expose_secret())?;
         let body = types::BindProviderRequest {
             provider_token: provider_token.expose_secret().to_owned(),

@@ -7,15 +7,15 @@
 //! - [`reqwest::Error`] (reqwest 0.13), the `source` of [`Error::Transport`];
 //! - the generated error bodies in [`ProviderBody`]: `manta_client::types::ErrorResponse`,
 //!   `oneaccess_client::types::Error`, `cloudbase_client::types::Error`;
-//! - unbind-auth's [`KeyError`](unbind_auth::oneaccess::KeyError) and
-//!   [`SignError`](unbind_auth::oneaccess::SignError) in [`SigningError`], and
+//! - unbind-runtime's [`KeyError`](unbind_runtime::oneaccess::KeyError) and
+//!   [`SignError`](unbind_runtime::oneaccess::SignError) in [`SigningError`], and
 //!   [`reqwest::header::ToStrError`].
 
 use std::fmt;
 
 use reqwest::StatusCode;
-use unbind_auth::exchange::Observed;
-pub(crate) use unbind_auth::redact::Redactor;
+use unbind_runtime::exchange::Observed;
+pub(crate) use unbind_runtime::redact::Redactor;
 
 use crate::Provider;
 
@@ -93,10 +93,10 @@ pub enum Error {
 pub enum SigningError {
     /// The public key (configured, or fetched from `/public-key`) is unusable.
     #[error(transparent)]
-    Key(#[from] unbind_auth::oneaccess::KeyError),
+    Key(#[from] unbind_runtime::oneaccess::KeyError),
     /// The server time or the encryption failed.
     #[error(transparent)]
-    Sign(#[from] unbind_auth::oneaccess::SignError),
+    Sign(#[from] unbind_runtime::oneaccess::SignError),
     /// The signature is not a valid header value.
     #[error("the signature is not a header value: {0}")]
     Header(#[from] reqwest::header::ToStrError),
@@ -247,8 +247,8 @@ impl Error {
     }
 }
 
-impl From<unbind_auth::header::InvalidHeaderValue> for Error {
-    fn from(e: unbind_auth::header::InvalidHeaderValue) -> Self {
+impl From<unbind_runtime::header::InvalidHeaderValue> for Error {
+    fn from(e: unbind_runtime::header::InvalidHeaderValue) -> Self {
         Error::InvalidInput {
             field: e.field,
             reason: e.reason.to_owned(),
@@ -562,7 +562,7 @@ mod tests {
     fn a_signing_error_keeps_the_signers_error_as_its_source() {
         let error = Error::Signing {
             provider: Provider::OneAccess,
-            source: unbind_auth::oneaccess::KeyError::Empty.into(),
+            source: unbind_runtime::oneaccess::KeyError::Empty.into(),
         };
         assert_eq!(
             error.to_string(),
@@ -571,7 +571,9 @@ mod tests {
         let source = std::error::Error::source(&error).expect("a source");
         assert!(matches!(
             source.downcast_ref::<SigningError>(),
-            Some(SigningError::Key(unbind_auth::oneaccess::KeyError::Empty))
+            Some(SigningError::Key(
+                unbind_runtime::oneaccess::KeyError::Empty
+            ))
         ));
     }
 }

@@ -49,7 +49,7 @@ pub use error::SigningError;
 pub use error::{Error, ErrorKind, ProviderBody, ProviderError, SNIPPET_CHARS};
 pub use provider::{ParseProviderError, Provider};
 /// Credential types, device profile and signer settings.
-pub use unbind_auth as auth;
+pub use unbind_runtime as auth;
 pub use validate::MAX_ID_BYTES;
 
 /// An account bound at one provider, named the way that provider names it.

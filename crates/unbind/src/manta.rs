@@ -2,8 +2,8 @@
 
 use manta_client::ClientInfo as _;
 use manta_client::types;
-use unbind_auth::manta::Credentials;
-use unbind_auth::{ExposeSecret as _, SecretString};
+use unbind_runtime::manta::Credentials;
+use unbind_runtime::{ExposeSecret as _, SecretString};
 
 use crate::call::{CallSettings, Caller, Repeat};
 use crate::error::Redactor;
@@ -98,7 +98,7 @@ impl MantaClient {
                 "is required: MantaGo takes a bearer token on every call, /openapi/token included",
             )
         })?;
-        unbind_auth::header::bearer(token)?;
+        unbind_runtime::header::bearer(token)?;
         let redactor = Redactor::new([token, credentials.secret()]);
         let http = settings.call.http_client()?;
         Ok(Self {

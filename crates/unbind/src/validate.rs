@@ -18,10 +18,10 @@ pub(crate) fn id(field: &str, value: &str) -> Result<(), Error> {
 
 /// A secret (an API secret or a token) must not be empty or only whitespace, hold a control
 /// character, or be longer than a header value may be
-/// ([`MAX_HEADER_VALUE_BYTES`](unbind_auth::header::MAX_HEADER_VALUE_BYTES)): tokens are often
+/// ([`MAX_HEADER_VALUE_BYTES`](unbind_runtime::header::MAX_HEADER_VALUE_BYTES)): tokens are often
 /// JWTs, longer than an id, and most travel in a header.
 pub(crate) fn secret(field: &str, value: &str) -> Result<(), Error> {
-    text(field, value, unbind_auth::header::MAX_HEADER_VALUE_BYTES)
+    text(field, value, unbind_runtime::header::MAX_HEADER_VALUE_BYTES)
 }
 
 /// Not longer than `max` bytes (checked first, so that a huge value is not scanned), not blank,

@@ -14,17 +14,21 @@ fn a_new_spec_scaffolds_its_crate() {
     assert_eq!(
         created,
         [
-            "crates/tiny/Cargo.toml",
-            "crates/tiny/src/generated.rs",
-            "crates/tiny/src/lib.rs"
+            "crates/tiny-client/Cargo.toml",
+            "crates/tiny-client/src/generated.rs",
+            "crates/tiny-client/src/lib.rs"
         ]
         .map(std::path::PathBuf::from)
     );
-    assert!(out.contains("created crates/tiny/Cargo.toml"), "{out}");
-    let manifest = std::fs::read_to_string(dir.path().join("crates/tiny/Cargo.toml")).unwrap();
+    assert!(
+        out.contains("created crates/tiny-client/Cargo.toml"),
+        "{out}"
+    );
+    let manifest =
+        std::fs::read_to_string(dir.path().join("crates/tiny-client/Cargo.toml")).unwrap();
     assert!(manifest.contains("name = \"tiny-client\""), "{manifest}");
     let generated =
-        std::fs::read_to_string(dir.path().join("crates/tiny/src/generated.rs")).unwrap();
+        std::fs::read_to_string(dir.path().join("crates/tiny-client/src/generated.rs")).unwrap();
     assert_eq!(
         generated.lines().next(),
         Some(
@@ -41,13 +45,13 @@ fn a_new_spec_scaffolds_its_crate() {
 fn hand_written_files_are_not_overwritten() {
     let dir = workspace(&[("tiny.yaml", TINY)]);
     assert_eq!(xtask(dir.path(), &["generate"]).0, 0);
-    let lib = dir.path().join("crates/tiny/src/lib.rs");
+    let lib = dir.path().join("crates/tiny-client/src/lib.rs");
     std::fs::write(&lib, "// mine\nmod generated;\n").unwrap();
     let (code, out, _) = xtask(dir.path(), &["generate"]);
     assert_eq!(code, 0);
     assert!(
         out.trim()
-            .starts_with("unchanged crates/tiny/src/generated.rs ("),
+            .starts_with("unchanged crates/tiny-client/src/generated.rs ("),
         "{out}"
     );
     assert_eq!(
@@ -85,14 +89,14 @@ fn check_reports_a_new_optional_parameter_as_a_diff_and_generate_fixes_it() {
     );
     assert_ne!(with_param, TINY);
     std::fs::write(dir.path().join("specs/tiny.yaml"), &with_param).unwrap();
-    let before = std::fs::read(dir.path().join("crates/tiny/src/generated.rs")).unwrap();
+    let before = std::fs::read(dir.path().join("crates/tiny-client/src/generated.rs")).unwrap();
 
     let (code, out, err) = xtask(dir.path(), &["generate", "--check"]);
     assert_eq!(code, 1);
     assert_eq!(err, "error: 1 file(s) stale; run `cargo xtask generate`\n");
     assert!(
         out.starts_with(
-            "--- a/crates/tiny/src/generated.rs\n+++ b/crates/tiny/src/generated.rs\n@@"
+            "--- a/crates/tiny-client/src/generated.rs\n+++ b/crates/tiny-client/src/generated.rs\n@@"
         ),
         "{out}"
     );
@@ -102,7 +106,7 @@ fn check_reports_a_new_optional_parameter_as_a_diff_and_generate_fixes_it() {
         "the diff must name the new parameter:\n{out}"
     );
     assert_eq!(
-        std::fs::read(dir.path().join("crates/tiny/src/generated.rs")).unwrap(),
+        std::fs::read(dir.path().join("crates/tiny-client/src/generated.rs")).unwrap(),
         before,
         "--check writes nothing"
     );
@@ -110,7 +114,7 @@ fn check_reports_a_new_optional_parameter_as_a_diff_and_generate_fixes_it() {
     let (code, out, _) = xtask(dir.path(), &["generate", "tiny"]);
     assert_eq!(code, 0);
     assert!(
-        out.contains("updated crates/tiny/src/generated.rs"),
+        out.contains("updated crates/tiny-client/src/generated.rs"),
         "{out}"
     );
     assert_eq!(xtask(dir.path(), &["generate", "--check"]).0, 0);
@@ -122,8 +126,8 @@ fn check_reports_a_missing_crate() {
     let (code, out, _) = xtask(dir.path(), &["generate", "--check"]);
     assert_eq!(code, 1);
     assert!(
-        out.contains("--- /dev/null\n+++ b/crates/tiny/Cargo.toml\n"),
+        out.contains("--- /dev/null\n+++ b/crates/tiny-client/Cargo.toml\n"),
         "{out}"
     );
-    assert!(!dir.path().join("crates/tiny").exists());
+    assert!(!dir.path().join("crates/tiny-client").exists());
 }

@@ -26,7 +26,7 @@ fn the_tiny_spec_itself_generates() {
     let (code, out, err) = xtask(dir.path(), &["generate"]);
     assert_eq!((code, err.as_str()), (0, ""));
     assert!(
-        out.contains("created crates/tiny/src/generated.rs"),
+        out.contains("created crates/tiny-client/src/generated.rs"),
         "{out}"
     );
 }

@@ -41,10 +41,13 @@ fn a_new_spec_becomes_a_crate_that_builds_in_the_workspace() {
 
     let (code, out, err) = xtask(copy.path(), &["generate"]);
     assert_eq!((code, err.as_str()), (0, ""), "{out}");
-    assert!(out.contains("created crates/tiny/src/lib.rs"), "{out}");
+    assert!(
+        out.contains("created crates/tiny-client/src/lib.rs"),
+        "{out}"
+    );
     // The existing crates are untouched: their generated code was already current.
     assert!(
-        out.contains("unchanged crates/manta/src/generated.rs"),
+        out.contains("unchanged crates/manta-client/src/generated.rs"),
         "{out}"
     );
 
@@ -62,7 +65,7 @@ fn a_new_spec_becomes_a_crate_that_builds_in_the_workspace() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(
-        stdout.contains("crates/tiny/src/lib.rs - (line "),
+        stdout.contains("crates/tiny-client/src/lib.rs - (line "),
         "its doctest ran:\n{stdout}"
     );
 }

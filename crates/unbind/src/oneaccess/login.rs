@@ -2,8 +2,8 @@
 //! binding the social account of a social login (its state token) to a mobile number.
 
 use oneaccess_client::{ClientInfo as _, DeviceHeaders as _, types};
-use unbind_auth::oneaccess::DeviceProfile;
-use unbind_auth::{ExposeSecret as _, SecretString};
+use unbind_runtime::oneaccess::DeviceProfile;
+use unbind_runtime::{ExposeSecret as _, SecretString};
 
 use super::{OneAccessClient, OneAccessSettings, unsigned_api};
 use crate::call::{Caller, Repeat};
@@ -156,7 +156,7 @@ impl OneAccessLogin {
         mobile: &str,
         verify_code: &str,
     ) -> Result<(types::MobileVerifyRequest, Caller), Error> {
-        unbind_auth::header::sensitive_value("X-state-token", state_token)?;
+        unbind_runtime::header::sensitive_value("X-state-token", state_token)?;
         validate::id("mobile", mobile)?;
         validate::id("verify_code", verify_code)?;
         let body = types::MobileVerifyRequest {

@@ -13,10 +13,10 @@ use std::sync::Arc;
 
 use oneaccess_client::{DeviceHeaders as _, types};
 use tokio::sync::Mutex;
-use unbind_auth::clock::{Clock, SystemClock};
-use unbind_auth::oneaccess::{DeviceProfile, PublicKey, ServerTime, Signer, SignerSettings};
-use unbind_auth::random::{OsRandom, Random};
-use unbind_auth::{ExposeSecret as _, SecretString};
+use unbind_runtime::clock::{Clock, SystemClock};
+use unbind_runtime::oneaccess::{DeviceProfile, PublicKey, ServerTime, Signer, SignerSettings};
+use unbind_runtime::random::{OsRandom, Random};
+use unbind_runtime::{ExposeSecret as _, SecretString};
 
 use crate::call::{CallSettings, Caller, Repeat};
 
@@ -108,7 +108,7 @@ impl OneAccessClient {
         settings: OneAccessSettings,
     ) -> Result<Self, Error> {
         validate::secret("session_token", session_token.expose_secret())?;
-        unbind_auth::header::sensitive_value("session_token", &session_token)?;
+        unbind_runtime::header::sensitive_value("session_token", &session_token)?;
         let configured_key = match &settings.public_key {
             Some(text) => Some(
                 PublicKey::parse(text).map_err(|e| Error::invalid("public_key", e.to_string()))?,

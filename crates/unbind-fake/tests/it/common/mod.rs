@@ -1,0 +1,88 @@
+//! Shared by the fake's tests: starting a recording fake, and checking every answer it gave
+//! against the provider's spec.
+
+use std::path::PathBuf;
+
+use unbind_conformance::conformance::{Spec, load_spec};
+use unbind_conformance::{Body, RecordedRequest};
+use unbind_fake::{Exchange, Fake, Seed};
+
+/// A fake with the demo seed that records every exchange.
+pub(crate) async fn demo() -> Fake {
+    seeded(Seed::demo()).await
+}
+
+/// A recording fake with `seed`.
+pub(crate) async fn seeded(seed: Seed) -> Fake {
+    Fake::builder()
+        .seed(seed)
+        .record_exchanges(true)
+        .start()
+        .await
+        .expect("the fake starts")
+}
+
+/// The spec of `provider` in `specs/`.
+pub(crate) fn spec(provider: &str) -> Spec {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../specs")
+        .join(format!("{provider}.yaml"));
+    Spec::new(load_spec(&path).expect("spec loads")).expect("spec indexes")
+}
+
+/// The request of an exchange, normalised.
+pub(crate) fn request(exchange: &Exchange) -> RecordedRequest {
+    RecordedRequest::from_parts(
+        &exchange.method,
+        &exchange.path,
+        &exchange.query,
+        exchange.request_headers.clone(),
+        &exchange.request_body,
+    )
+}
+
+/// Checks every answer the fake gave for `provider` against its spec, and returns how many
+/// there were with their operations. Requests that match no operation fail the check; a
+/// request that matches one but breaks its rules (a test sending a bad request on purpose)
+/// still has its answer checked.
+pub(crate) fn answers_conform(fake: &Fake, provider: &str) -> Vec<(String, u16)> {
+    let spec = spec(provider);
+    let mut seen = Vec::new();
+    let mut failures = Vec::new();
+    for exchange in fake.exchanges().iter().filter(|e| e.provider == provider) {
+        let request = request(exchange);
+        let operation = match spec.check(&request) {
+            Ok(id) => id,
+            Err(violations) => match violations.iter().find_map(|v| v.operation.clone()) {
+                Some(id) => id,
+                None => {
+                    failures.push(format!(
+                        "{} {}: matches no operation",
+                        request.method, request.path
+                    ));
+                    continue;
+                }
+            },
+        };
+        if let Err(violations) = spec.check_response(
+            &operation,
+            exchange.status,
+            exchange.content_type.as_deref(),
+            &Body::from_bytes(&exchange.response_body),
+        ) {
+            failures.extend(
+                violations
+                    .iter()
+                    .map(|v| format!("{}: {v}", exchange.status)),
+            );
+        }
+        seen.push((operation, exchange.status));
+    }
+    assert!(
+        failures.is_empty(),
+        "answers that do not conform to specs/{provider}.yaml:\n{}",
+        failures.join("\n")
+    );
+    assert!(!seen.is_empty(), "the fake answered nothing for {provider}");
+    seen
+}

@@ -1,0 +1,149 @@
+//! Fixtures shared by the workspace's tests, in one place. Dev-only: never published, never a
+//! normal dependency of a crate users build.
+//!
+//! - [`keys`]: the test RSA key pair, in every form a OneAccess tenant hands out, for a signer
+//!   or a test server; its private half is public on purpose.
+//! - [`decrypt_signature`]: the only sound check of an `X-signature` (OAEP is randomised):
+//!   decrypt it with the test private key and compare the plaintext.
+//! - [`device`]: the OneAccess device profile of the docs' examples, required headers only;
+//!   [`device_with_ip_and_language`] adds two optional headers (and leaves `X-tenant-id`
+//!   out, so a test can check that an unset header is not sent).
+//! - [`mock`]: what tests against a `wiremock` server repeat: mount an answer, read what
+//!   arrived, read one header.
+//!
+//! Doubles of the injected clock and random source are `unbind_runtime::test_util`'s (feature
+//! `test-util`).
+//!
+//! ```
+//! use unbind_runtime::oneaccess::{Mgf1Hash, PublicKey, Signer, SignerSettings};
+//! use unbind_runtime::random::OsRandom;
+//! use unbind_runtime::{ExposeSecret as _, SecretString};
+//! use unbind_test_fixtures::{decrypt_signature, keys};
+//!
+//! let key = PublicKey::parse(keys::PUBLIC_KEY_PEM)?;
+//! let signer = Signer::new(key, SignerSettings::default(), std::sync::Arc::new(OsRandom));
+//! let signature = signer.sign(&SecretString::from("session-1"), 1_700_000_000_123)?;
+//! let value = signature.header_value();
+//! assert_eq!(
+//!     decrypt_signature(value.to_str()?, Mgf1Hash::Sha256)?,
+//!     "session_token=session-1&timestamp=1700000000123&nonce=18bcfe5687b",
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::sync::LazyLock;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use rsa::pkcs8::DecodePrivateKey as _;
+use rsa::{Oaep, RsaPrivateKey};
+use unbind_runtime::oneaccess::{DeviceProfile, Mgf1Hash};
+
+/// The test key pair (`keys/`, described in `keys/README.md`). **Test-only: the private key is
+/// public.**
+pub mod keys {
+    /// RSA-2048 private key, PKCS#8 PEM.
+    pub const PRIVATE_KEY_PEM: &str = include_str!("../keys/test_private_key.pem");
+    /// Its public key, PEM SubjectPublicKeyInfo (`-----BEGIN PUBLIC KEY-----`).
+    pub const PUBLIC_KEY_PEM: &str = include_str!("../keys/test_public_key.pem");
+    /// The same public key, PEM PKCS#1 (`-----BEGIN RSA PUBLIC KEY-----`).
+    pub const PUBLIC_KEY_PKCS1_PEM: &str = include_str!("../keys/test_public_key_pkcs1.pem");
+    /// The same public key, bare standard Base64 of the DER SubjectPublicKeyInfo.
+    pub const PUBLIC_KEY_BASE64: &str = include_str!("../keys/test_public_key_base64.txt");
+    /// The same PEM as a JSON string: surrounding quotes and literal `\n` sequences.
+    pub const PUBLIC_KEY_ESCAPED: &str = include_str!("../keys/test_public_key_escaped.txt");
+    /// An unrelated RSA-1024 public key, which must be refused as too small.
+    pub const PUBLIC_KEY_1024_PEM: &str = include_str!("../keys/test_public_key_1024.pem");
+}
+
+static PRIVATE_KEY: LazyLock<RsaPrivateKey> = LazyLock::new(|| {
+    RsaPrivateKey::from_pkcs8_pem(keys::PRIVATE_KEY_PEM).expect("test private key")
+});
+
+/// Decrypts an `X-signature` value (standard Base64) with the test private key, under OAEP
+/// with the label hash SHA-256 and MGF1 per `mgf1`, and returns the plaintext.
+///
+/// # Panics
+///
+/// If `signature` is not standard Base64 of one RSA-2048 block (256 bytes), or the plaintext
+/// is not UTF-8. A block that does not decrypt under `mgf1` is an `Err`, so a test can assert
+/// that one MGF1 hash does not stand in for the other.
+pub fn decrypt_signature(signature: &str, mgf1: Mgf1Hash) -> Result<String, rsa::Error> {
+    let ciphertext = STANDARD.decode(signature).expect("standard Base64");
+    assert_eq!(ciphertext.len(), 256, "one RSA-2048 block");
+    let padding = match mgf1 {
+        Mgf1Hash::Sha256 => Oaep::new::<sha2::Sha256>(),
+        Mgf1Hash::Sha1 => Oaep::new_with_mgf_hash::<sha2::Sha256, sha1::Sha1>(),
+    };
+    let plaintext = PRIVATE_KEY.decrypt(padding, &ciphertext)?;
+    Ok(String::from_utf8(plaintext).expect("UTF-8 plaintext"))
+}
+
+/// The OneAccess device profile of the docs' examples: the four required headers, no
+/// optional one.
+pub fn device() -> DeviceProfile {
+    DeviceProfile {
+        operating_sys_version: "Android 10".into(),
+        device_fingerprint: "156aysdna213sac".into(),
+        agent: "Mozilla/5.0 (Linux; Android 10)".into(),
+        client_id: "DRrYIqauawN0I8myTMoDTPys6ezGZxnm".into(),
+        ..DeviceProfile::default()
+    }
+}
+
+/// [`device`] with the optional `X-device-ip` (`10.10.10.1`) and `X-L` (`zh`) set, and
+/// `X-tenant-id` still unset.
+pub fn device_with_ip_and_language() -> DeviceProfile {
+    DeviceProfile {
+        device_ip: Some("10.10.10.1".into()),
+        language: Some("zh".into()),
+        ..device()
+    }
+}
+
+/// Helpers for tests against a `wiremock` loopback server.
+pub mod mock {
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+    /// Mounts `status` with a JSON `body` for `verb at` (a method and a path).
+    pub async fn answer(
+        server: &MockServer,
+        verb: &str,
+        at: &str,
+        status: u16,
+        body: serde_json::Value,
+    ) {
+        Mock::given(method(verb))
+            .and(path(at))
+            .respond_with(ResponseTemplate::new(status).set_body_json(body))
+            .mount(server)
+            .await;
+    }
+
+    /// The requests the server received, in order.
+    ///
+    /// # Panics
+    ///
+    /// If the server does not record requests (`MockServer::start` does), rather than
+    /// answering "none", which would let a test of "nothing was sent" pass unseen.
+    pub async fn received(server: &MockServer) -> Vec<Request> {
+        server
+            .received_requests()
+            .await
+            .expect("the mock server records requests")
+    }
+
+    /// A header's value as text, if present.
+    ///
+    /// # Panics
+    ///
+    /// If the header was sent more than once: every header the clients set goes on the wire
+    /// exactly once.
+    pub fn header<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
+        let mut values = request.headers.get_all(name).iter();
+        let first = values.next()?;
+        assert!(values.next().is_none(), "{name} is sent more than once");
+        first.to_str().ok()
+    }
+}
