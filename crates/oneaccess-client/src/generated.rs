@@ -1378,11 +1378,7 @@ pub mod builder {
                 .and_then(|v| types::LoginRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/v2/sdk/login", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
                 header_map.append("X-L", value.to_string().try_into()?);
             }
@@ -1543,11 +1539,7 @@ pub mod builder {
             let x_operating_sys_version = x_operating_sys_version.map_err(Error::InvalidRequest)?;
             let x_tenant_id = x_tenant_id.map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/v2/sdk/public-key", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
                 header_map.append("X-L", value.to_string().try_into()?);
             }
@@ -1707,11 +1699,7 @@ pub mod builder {
             let x_operating_sys_version = x_operating_sys_version.map_err(Error::InvalidRequest)?;
             let x_tenant_id = x_tenant_id.map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/v2/sdk/server-date", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
                 header_map.append("X-L", value.to_string().try_into()?);
             }
@@ -1886,11 +1874,7 @@ pub mod builder {
             let x_signature = x_signature.map_err(Error::InvalidRequest)?;
             let x_tenant_id = x_tenant_id.map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/v2/sdk/social", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(9usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
                 header_map.append("X-L", value.to_string().try_into()?);
             }
@@ -2092,11 +2076,7 @@ pub mod builder {
                 .and_then(|v| types::MobileVerifyRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/v2/sdk/social/bind", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(9usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
                 header_map.append("X-L", value.to_string().try_into()?);
             }
@@ -2299,11 +2279,7 @@ pub mod builder {
                 .and_then(|v| types::MobileVerifyRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/v2/sdk/social/register-bind", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(9usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
                 header_map.append("X-L", value.to_string().try_into()?);
             }
@@ -2511,11 +2487,7 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/v2/sdk/social/unbind-account", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(9usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
                 header_map.append("X-L", value.to_string().try_into()?);
             }

@@ -196,17 +196,25 @@ impl SentOrigin {
 /// Sends `request` with `client` and reads the answer through [`read_bounded`]. When the
 /// answer comes from another origin than the request went to (the client followed a
 /// redirect), that host is recorded as [`Observed::redirected_to`].
-pub async fn execute(
+///
+/// The request is handed to `client` when this is called, not when the future is first
+/// polled: the future then holds what `client` made of it (a pointer) instead of the request
+/// itself, which keeps every future that awaits this one (a generated call's, kilobytes)
+/// smaller. A hook's `exec` returns it as it is.
+pub fn execute(
     client: &reqwest::Client,
     request: reqwest::Request,
-) -> reqwest::Result<reqwest::Response> {
+) -> impl Future<Output = reqwest::Result<reqwest::Response>> + Send + 'static {
     let sent = SentOrigin::of(request.url());
-    let response = client.execute(request).await?;
-    if !sent.is_origin_of(response.url()) {
-        let host = host_of(response.url());
-        let _ = EXCHANGE.try_with(|e| e.borrow_mut().rare().redirected_to = host);
+    let pending = client.execute(request);
+    async move {
+        let response = pending.await?;
+        if !sent.is_origin_of(response.url()) {
+            let host = host_of(response.url());
+            let _ = EXCHANGE.try_with(|e| e.borrow_mut().rare().redirected_to = host);
+        }
+        read_bounded(response).await
     }
-    read_bounded(response).await
 }
 
 /// Records `response` (see [`record`]) and bounds its body to the scope's limit.
