@@ -113,7 +113,7 @@ fn drop_api_version_in_block(block: &mut syn::Block, dropped: &mut usize) -> Res
     let mut index = 0;
     while index + 1 < block.stmts.len() {
         if is_api_version_append(&block.stmts[index + 1]) {
-            let Some((mutability, capacity)) = header_map_capacity(&mut block.stmts[index]) else {
+            let Some((_, capacity)) = header_map_capacity(&mut block.stmts[index]) else {
                 return Err(
                     "progenitor's `api-version` header is appended to a header map not made \
                      just before it with `HeaderMap::with_capacity`"
@@ -125,7 +125,29 @@ fn drop_api_version_in_block(block: &mut syn::Block, dropped: &mut usize) -> Res
                 .map_err(|e| format!("a header map's capacity: {e}"))?
                 .checked_sub(1)
                 .ok_or("a header map of capacity 0 holds `api-version`")?;
-            *capacity = syn::LitInt::new(&format!("{others}usize"), capacity.span());
+            // The header parameters' statements follow: an append for each required one, an
+            // `if let Some(value) = …` around it for each optional one.
+            let parameters: Vec<bool> = block.stmts[index + 2..]
+                .iter()
+                .map_while(|s| (is_append(s) || is_optional_append(s)).then_some(is_append(s)))
+                .collect();
+            if parameters.len() != others {
+                return Err(format!(
+                    "a header map made for {others} header parameters besides `api-version` \
+                     is followed by {} appends",
+                    parameters.len()
+                ));
+            }
+            // When every header parameter is optional (as CloudBase's `x-device-id`, which
+            // the hook sets), an empty map, which allocates nothing until one is passed.
+            let room = if parameters.contains(&true) {
+                others
+            } else {
+                0
+            };
+            let (mutability, capacity) =
+                header_map_capacity(&mut block.stmts[index]).expect("checked above");
+            *capacity = syn::LitInt::new(&format!("{room}usize"), capacity.span());
             if others == 0 {
                 // Nothing is appended any more: `let mut` would warn.
                 *mutability = None;
@@ -138,21 +160,45 @@ fn drop_api_version_in_block(block: &mut syn::Block, dropped: &mut usize) -> Res
     Ok(())
 }
 
+/// The call in `stmt` if it is `header_map.append(…);`.
+fn header_map_append(stmt: &syn::Stmt) -> Option<&syn::ExprMethodCall> {
+    let syn::Stmt::Expr(syn::Expr::MethodCall(call), Some(_)) = stmt else {
+        return None;
+    };
+    (call.method == "append"
+        && matches!(&*call.receiver, syn::Expr::Path(p) if p.path.is_ident("header_map")))
+    .then_some(call)
+}
+
+/// Whether `stmt` is `header_map.append(…);` (a required header parameter).
+fn is_append(stmt: &syn::Stmt) -> bool {
+    header_map_append(stmt).is_some()
+}
+
+/// Whether `stmt` is `if let Some(value) = … { header_map.append(…); }` (an optional one).
+fn is_optional_append(stmt: &syn::Stmt) -> bool {
+    matches!(
+        stmt,
+        syn::Stmt::Expr(syn::Expr::If(branch), _)
+            if branch.else_branch.is_none()
+                && matches!(&*branch.cond, syn::Expr::Let(_))
+                && matches!(branch.then_branch.stmts.as_slice(), [append] if is_append(append))
+    )
+}
+
 /// Whether `stmt` is `header_map.append(HeaderName::from_static("api-version"), …);`.
 fn is_api_version_append(stmt: &syn::Stmt) -> bool {
-    let syn::Stmt::Expr(syn::Expr::MethodCall(call), Some(_)) = stmt else {
+    let Some(call) = header_map_append(stmt) else {
         return false;
     };
     let Some(syn::Expr::Call(name)) = call.args.first() else {
         return false;
     };
-    call.method == "append"
-        && matches!(&*call.receiver, syn::Expr::Path(p) if p.path.is_ident("header_map"))
-        && matches!(
-            name.args.first(),
-            Some(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. }))
-                if text.value() == "api-version"
-        )
+    matches!(
+        name.args.first(),
+        Some(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. }))
+            if text.value() == "api-version"
+    )
 }
 
 /// The `mut` and the `N` of `let mut header_map = ::reqwest::header::HeaderMap::with_capacity(N);`.

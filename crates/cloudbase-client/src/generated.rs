@@ -1384,7 +1384,7 @@ pub mod builder {
                 client.baseurl,
                 encode_path(&provider_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             if let Some(value) = x_device_id {
                 header_map.append("x-device-id", value.to_string().try_into()?);
             }

@@ -85,24 +85,23 @@ pub async fn scope<F: Future>(limit: usize, call: F) -> (F::Output, Observed) {
 
 /// [`scope`] for a future that `make` makes once inside the scope. A call's future can be
 /// large (a generated call's is kilobytes); made in here, it is held in one place, where a
-/// future passed in is also held by each async layer it passes through.
-pub async fn scope_with<F: Future>(
+/// future passed in is also held by each async layer it passes through. (For the same
+/// reason this is no `async fn`, which would hold its arguments beside the scope's future.)
+pub fn scope_with<F: Future>(
     limit: usize,
     make: impl FnOnce() -> F,
-) -> (F::Output, Observed) {
+) -> impl Future<Output = (F::Output, Observed)> {
     let exchange = RefCell::new(Exchange {
         limit,
         status: None,
         oversize: false,
         rare: None,
     });
-    EXCHANGE
-        .scope(exchange, async {
-            let output = make().await;
-            let observed = EXCHANGE.with(|e| e.borrow_mut().observed());
-            (output, observed)
-        })
-        .await
+    EXCHANGE.scope(exchange, async move {
+        let output = make().await;
+        let observed = EXCHANGE.with(|e| e.borrow_mut().observed());
+        (output, observed)
+    })
 }
 
 /// Records a response's status and `Retry-After` for the enclosing [`scope`]; does nothing
