@@ -6,4 +6,5 @@
 mod common;
 mod generate;
 mod lints;
+mod shapes;
 mod scaffold_builds;
