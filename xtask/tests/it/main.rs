@@ -4,6 +4,7 @@
 //! instead of one per file.
 
 mod common;
+mod fixture_builds;
 mod generate;
 mod lints;
 mod shapes;
