@@ -41,7 +41,7 @@ pub fn apply(
     let actions = check(file, overlay)?;
     let mut was_valid = valid(&doc).is_ok();
     for action in &actions {
-        let pointers: Vec<String> = action
+        let mut pointers: Vec<String> = action
             .path
             .query_located(&doc)
             .locations()
@@ -75,7 +75,6 @@ pub fn apply(
             Change::Remove => {
                 // Children before parents, later list items before earlier ones, so that
                 // removing one node cannot move another.
-                let mut pointers = pointers;
                 pointers.sort_by(|a, b| segments(b).cmp(&segments(a)));
                 for pointer in &pointers {
                     remove(&mut doc, pointer).map_err(|why| {
@@ -91,12 +90,17 @@ pub fn apply(
         match valid(&doc) {
             Ok(()) => was_valid = true,
             Err(why) if was_valid => {
+                let change = match action.change {
+                    Change::Update(_) => "update",
+                    Change::Remove => "removal",
+                };
                 return Err(vec![Problem::at(
                     file,
                     &action.at,
                     format!(
-                        "action {} makes the document invalid OpenAPI: {why}",
-                        action.name
+                        "action {}: the {change} of {} makes the document invalid OpenAPI ({why})",
+                        action.name,
+                        pointers.join(", ")
                     ),
                 )]);
             }

@@ -146,7 +146,7 @@ pub fn prepare(source: &Source) -> Result<Prepared, Vec<Problem>> {
                                 if pointer.is_empty() {
                                     why
                                 } else {
-                                    format!("{pointer}: {why}")
+                                    format!("at {pointer}: {why}")
                                 }
                             })
                         })?;

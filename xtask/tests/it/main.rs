@@ -7,5 +7,6 @@ mod common;
 mod fixture_builds;
 mod generate;
 mod lints;
+mod overlays;
 mod shapes;
 mod scaffold_builds;
