@@ -10,3 +10,4 @@ mod lints;
 mod overlays;
 mod shapes;
 mod scaffold_builds;
+mod seed;
