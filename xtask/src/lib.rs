@@ -75,7 +75,10 @@ pub fn providers(root: &Path) -> Result<Vec<String>, Problem> {
     let mut names = Vec::new();
     for (dir, extensions) in [
         ("specs".to_owned(), &["yaml"][..]),
-        (format!("specs/{}", spec::UPSTREAM_DIR), &["json", "yaml", "yml"][..]),
+        (
+            format!("specs/{}", spec::UPSTREAM_DIR),
+            &["json", "yaml", "yml"][..],
+        ),
     ] {
         let path = root.join(&dir);
         if dir != "specs" && !path.is_dir() {
@@ -88,7 +91,10 @@ pub fn providers(root: &Path) -> Result<Vec<String>, Problem> {
                 .map_err(|e| Problem::at(&dir, "", format!("cannot list: {e}")))?
                 .path();
             if path.is_file()
-                && path.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e))
+                && path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| extensions.contains(&e))
                 && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
             {
                 names.push(stem.trim_end_matches(".overlay").to_owned());
@@ -166,11 +172,11 @@ fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), 
         let title = &spec.info.title;
         wanted.push((
             format!("{krate}/Cargo.toml"),
-            scaffold::cargo_toml(provider, title),
+            scaffold::cargo_toml(provider, title, &source.name()),
         ));
         wanted.push((
             format!("{krate}/src/lib.rs"),
-            scaffold::lib_rs(provider, title),
+            scaffold::lib_rs(provider, title, &format!("`{}`", source.name())),
         ));
     }
     wanted.sort();

@@ -216,7 +216,13 @@ fn schemas_31(
                     if let Value::Object(properties) = value {
                         let properties_at = join(at, key);
                         for (name, schema) in properties.iter_mut() {
-                            schemas_31(file, &join(&properties_at, name), schema, problems, nullable);
+                            schemas_31(
+                                file,
+                                &join(&properties_at, name),
+                                schema,
+                                problems,
+                                nullable,
+                            );
                         }
                     }
                     continue;
@@ -258,10 +264,7 @@ fn operations(doc: &Value) -> Vec<(String, String, &'static str)> {
 pub fn derive_operation_id(method: &str, path: &str) -> String {
     let mut parts = vec![method.to_owned()];
     for segment in path.split('/').filter(|s| !s.is_empty()) {
-        match segment
-            .strip_prefix('{')
-            .and_then(|s| s.strip_suffix('}'))
-        {
+        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
             Some(parameter) => parts.push(format!("by_{}", snake(parameter))),
             None => parts.push(snake(segment)),
         }
@@ -419,7 +422,12 @@ fn kind(response: &Value) -> Kind {
         return Kind::Empty;
     };
     if let Some((_, media)) = content.iter().find(|(m, _)| is_json(m)) {
-        return Kind::Json(media.get("schema").map(Value::to_string).unwrap_or_default());
+        return Kind::Json(
+            media
+                .get("schema")
+                .map(Value::to_string)
+                .unwrap_or_default(),
+        );
     }
     if content.is_empty() {
         Kind::Empty
@@ -521,7 +529,11 @@ fn responses(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
                 join(&responses_at, "default"),
                 format!(
                     "`default` beside {beside} becomes the error response for {}",
-                    if ranges.is_empty() { "no status (4XX and 5XX are declared)".to_owned() } else { ranges.join(" and ") }
+                    if ranges.is_empty() {
+                        "no status (4XX and 5XX are declared)".to_owned()
+                    } else {
+                        ranges.join(" and ")
+                    }
                 ),
             ));
         }
@@ -554,7 +566,10 @@ fn responses(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
                 notes.push(Problem::at(
                     file,
                     &responses_at,
-                    format!("{} decoded by {range}, which has the same type", covered.join(", ")),
+                    format!(
+                        "{} decoded by {range}, which has the same type",
+                        covered.join(", ")
+                    ),
                 ));
             }
         }
@@ -571,7 +586,12 @@ fn responses(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
             };
             rewritten.insert(status.clone(), value);
         }
-        if rewritten != *doc.pointer(&responses_at).and_then(Value::as_object).expect("read above") {
+        if rewritten
+            != *doc
+                .pointer(&responses_at)
+                .and_then(Value::as_object)
+                .expect("read above")
+        {
             *doc.pointer_mut(&responses_at).expect("read above") = Value::Object(rewritten);
         }
     }
@@ -597,7 +617,11 @@ fn one_type_per_side(
     if kinds.len() <= 1 || kinds.contains(&Kind::Json(String::new())) {
         return; // One type already, or JSON without a schema, which the lint reports.
     }
-    let side_name = if which == Side::Error { "error" } else { "success" };
+    let side_name = if which == Side::Error {
+        "error"
+    } else {
+        "success"
+    };
     let has_json = kinds.iter().any(|k| matches!(k, Kind::Json(_)));
     // Statuses left out: without a JSON body beside JSON ones, or without a body beside a stream.
     let left_out: Vec<String> = members
@@ -639,9 +663,22 @@ fn one_type_per_side(
     }
     let names: Vec<Option<&str>> = schemas.iter().map(|(_, s)| schema_name(s)).collect();
     let base = if names.iter().all(Option::is_some) {
-        names.iter().flatten().copied().collect::<Vec<_>>().join("Or")
+        names
+            .iter()
+            .flatten()
+            .copied()
+            .collect::<Vec<_>>()
+            .join("Or")
     } else {
-        format!("{}{}", pascal(id), if which == Side::Error { "Error" } else { "Success" })
+        format!(
+            "{}{}",
+            pascal(id),
+            if which == Side::Error {
+                "Error"
+            } else {
+                "Success"
+            }
+        )
     };
     let listed = schemas
         .iter()

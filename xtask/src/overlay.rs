@@ -122,28 +122,35 @@ fn check<'a>(file: &str, overlay: &'a Value) -> Result<Vec<Action<'a>>, Vec<Prob
     let Some(root) = overlay.as_object() else {
         return Err(invalid("", "expected a mapping".to_owned()));
     };
-    only_known(root, &["overlay", "info", "extends", "actions"], "").map_err(|(at, what)| invalid(&at, what))?;
+    only_known(root, &["overlay", "info", "extends", "actions"], "")
+        .map_err(|(at, what)| invalid(&at, what))?;
     match root.get("overlay") {
         Some(Value::String(v)) if is_overlay_1_0(v) => {}
         Some(v) => {
-            return Err(invalid(
-                "/overlay",
-                format!("version {v} is not 1.0.x"),
-            ));
+            return Err(invalid("/overlay", format!("version {v} is not 1.0.x")));
         }
         None => return Err(invalid("/overlay", "missing `overlay: 1.0.0`".to_owned())),
     }
     let Some(info) = root.get("info").and_then(Value::as_object) else {
-        return Err(invalid("/info", "missing `info` (a mapping with `title` and `version`)".to_owned()));
+        return Err(invalid(
+            "/info",
+            "missing `info` (a mapping with `title` and `version`)".to_owned(),
+        ));
     };
     only_known(info, &["title", "version"], "/info").map_err(|(at, what)| invalid(&at, what))?;
     for field in ["title", "version"] {
         if !info.get(field).is_some_and(Value::is_string) {
-            return Err(invalid(&format!("/info/{field}"), format!("`info.{field}` must be a string")));
+            return Err(invalid(
+                &format!("/info/{field}"),
+                format!("`info.{field}` must be a string"),
+            ));
         }
     }
     if root.get("extends").is_some_and(|e| !e.is_string()) {
-        return Err(invalid("/extends", "`extends` must be a string (a URI)".to_owned()));
+        return Err(invalid(
+            "/extends",
+            "`extends` must be a string (a URI)".to_owned(),
+        ));
     }
     let actions = match root.get("actions") {
         Some(Value::Array(actions)) if !actions.is_empty() => actions,
@@ -163,11 +170,17 @@ fn check<'a>(file: &str, overlay: &'a Value) -> Result<Vec<Action<'a>>, Vec<Prob
             None => at.clone(),
             Some(Value::String(d)) => format!("{at} ({d:?})"),
             Some(_) => {
-                return Err(invalid(&format!("{at}/description"), "`description` must be a string".to_owned()));
+                return Err(invalid(
+                    &format!("{at}/description"),
+                    "`description` must be a string".to_owned(),
+                ));
             }
         };
         let Some(target) = fields.get("target").and_then(Value::as_str) else {
-            return Err(invalid(&format!("{at}/target"), format!("action {name} has no `target` string")));
+            return Err(invalid(
+                &format!("{at}/target"),
+                format!("action {name} has no `target` string"),
+            ));
         };
         let path = JsonPath::parse(target).map_err(|e| {
             vec![Problem::at(
@@ -184,17 +197,26 @@ fn check<'a>(file: &str, overlay: &'a Value) -> Result<Vec<Action<'a>>, Vec<Prob
             None | Some(Value::Bool(false)) => false,
             Some(Value::Bool(true)) => true,
             Some(_) => {
-                return Err(invalid(&format!("{at}/remove"), "`remove` must be true or false".to_owned()));
+                return Err(invalid(
+                    &format!("{at}/remove"),
+                    "`remove` must be true or false".to_owned(),
+                ));
             }
         };
         let change = match (fields.get("update"), remove) {
             (Some(_), true) => {
-                return Err(invalid(&at, format!("action {name} has both `update` and `remove: true`; use one")));
+                return Err(invalid(
+                    &at,
+                    format!("action {name} has both `update` and `remove: true`; use one"),
+                ));
             }
             (Some(update), false) => Change::Update(update),
             (None, true) => Change::Remove,
             (None, false) => {
-                return Err(invalid(&at, format!("action {name} has neither `update` nor `remove: true`")));
+                return Err(invalid(
+                    &at,
+                    format!("action {name} has neither `update` nor `remove: true`"),
+                ));
             }
         };
         checked.push(Action {
@@ -215,14 +237,21 @@ fn is_overlay_1_0(version: &str) -> bool {
 }
 
 /// Refuses a field that is neither one of `known` nor a specification extension (`x-…`).
-fn only_known(fields: &Map<String, Value>, known: &[&str], at: &str) -> Result<(), (String, String)> {
+fn only_known(
+    fields: &Map<String, Value>,
+    known: &[&str],
+    at: &str,
+) -> Result<(), (String, String)> {
     match fields
         .keys()
         .find(|k| !known.contains(&k.as_str()) && !k.starts_with("x-"))
     {
         Some(unknown) => Err((
             crate::problem::join(at, unknown),
-            format!("unknown field `{unknown}` (expected one of: {})", known.join(", ")),
+            format!(
+                "unknown field `{unknown}` (expected one of: {})",
+                known.join(", ")
+            ),
         )),
         None => Ok(()),
     }
@@ -245,7 +274,9 @@ fn merge_into(node: &mut Value, update: &Value) -> Result<(), String> {
             target.push(item.clone());
             Ok(())
         }
-        (Value::Object(_), _) => Err("the target is a mapping, so `update` must be a mapping".to_owned()),
+        (Value::Object(_), _) => {
+            Err("the target is a mapping, so `update` must be a mapping".to_owned())
+        }
         (_, _) => Err("the target is neither a mapping nor a list".to_owned()),
     }
 }
@@ -281,7 +312,9 @@ fn remove(doc: &mut Value, pointer: &str) -> Result<(), String> {
             Ok(())
         }
         Some(Value::Array(items)) => {
-            let index: usize = key.parse().map_err(|_| format!("{key:?} is not a list index"))?;
+            let index: usize = key
+                .parse()
+                .map_err(|_| format!("{key:?} is not a list index"))?;
             if index < items.len() {
                 items.remove(index);
             }

@@ -124,7 +124,10 @@ pub fn read(root: &Path, provider: &str) -> Result<Source, Vec<Problem>> {
         [first, ..] => Err(vec![Problem::at(
             first,
             "",
-            format!("{} published documents for one provider: keep one", upstreams.len()),
+            format!(
+                "{} published documents for one provider: keep one",
+                upstreams.len()
+            ),
         )]),
     }
 }

@@ -40,7 +40,10 @@ fn every_shape_fixture_builds_and_decodes_its_documented_answers() {
             )
         })
         .collect();
-    let specs: Vec<(&str, &str)> = specs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let specs: Vec<(&str, &str)> = specs
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
     let generated = workspace(&specs);
     let (code, _, err) = xtask(generated.path(), &["generate"]);
     assert_eq!(code, 0, "{err}");

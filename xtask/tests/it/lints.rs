@@ -99,7 +99,10 @@ fn a_missing_operation_id_is_derived_from_method_and_path() {
             "specs/tiny.yaml: /paths/~1things~1{id}/delete: no operationId: derived \"delete_things_by_id\" from the method and path (an overlay can set another)",
         ],
     );
-    assert!(generated.contains("pub fn delete_things_by_id(&self)"), "{generated}");
+    assert!(
+        generated.contains("pub fn delete_things_by_id(&self)"),
+        "{generated}"
+    );
 }
 
 #[test]
@@ -147,7 +150,10 @@ fn an_error_without_a_body_beside_one_with_a_body_is_left_out() {
             "specs/tiny.yaml: /paths/~1things~1{id}/delete/responses: 404 without a JSON body left out of the error type (progenitor 0.15.1 takes one per operation): such an answer comes back as Error::UnexpectedResponse",
         ],
     );
-    assert!(generated.contains("400u16 => Err(Error::ErrorResponse("), "{generated}");
+    assert!(
+        generated.contains("400u16 => Err(Error::ErrorResponse("),
+        "{generated}"
+    );
     assert!(!generated.contains("404u16"), "{generated}");
 }
 
@@ -162,7 +168,10 @@ fn a_default_beside_204_becomes_the_error_response() {
             "specs/tiny.yaml: /paths/~1things~1{id}/delete/responses/default: `default` beside 204 becomes the error response for 4XX and 5XX",
         ],
     );
-    assert!(generated.contains("Result<ResponseValue<()>, Error<types::Error>>"), "{generated}");
+    assert!(
+        generated.contains("Result<ResponseValue<()>, Error<types::Error>>"),
+        "{generated}"
+    );
 }
 
 #[test]

@@ -8,6 +8,6 @@ mod fixture_builds;
 mod generate;
 mod lints;
 mod overlays;
-mod shapes;
 mod scaffold_builds;
 mod seed;
+mod shapes;

@@ -11,13 +11,18 @@ fn upstream() -> String {
 
 /// An Overlay 1.0 document with these actions (YAML list items, indented by two spaces).
 fn overlay(actions: &str) -> String {
-    format!("overlay: 1.0.0\ninfo:\n  title: Linked accounts, adapted\n  version: 1.0.0\nactions:\n{actions}")
+    format!(
+        "overlay: 1.0.0\ninfo:\n  title: Linked accounts, adapted\n  version: 1.0.0\nactions:\n{actions}"
+    )
 }
 
 /// Runs `generate` on `upstream/acme.json` + `acme.overlay.yaml`; asserts it fails with
 /// exactly `expected` and writes nothing.
 fn fails_with(upstream: &str, overlay: &str, expected: &str) {
-    let dir = workspace(&[("upstream/acme.json", upstream), ("acme.overlay.yaml", overlay)]);
+    let dir = workspace(&[
+        ("upstream/acme.json", upstream),
+        ("acme.overlay.yaml", overlay),
+    ]);
     let before = files(dir.path());
     let (code, out, err) = xtask(dir.path(), &["generate"]);
     assert_eq!(
@@ -64,10 +69,22 @@ fn an_overlay_sets_ids_appends_a_parameter_and_leaves_the_upstream_as_published(
             "// This file is generated from specs/upstream/acme.json with specs/acme.overlay.yaml by `cargo xtask generate`; do not edit it by hand."
         )
     );
-    assert!(generated.contains("pub fn list_linked_accounts(&self)"), "{generated}");
-    assert!(generated.contains("pub fn unlink_account(&self)"), "{generated}");
-    assert!(generated.contains("pub fn per_page<V>(mut self, value: V)"), "{generated}");
-    assert!(!generated.contains("Modelled on"), "the description was removed");
+    assert!(
+        generated.contains("pub fn list_linked_accounts(&self)"),
+        "{generated}"
+    );
+    assert!(
+        generated.contains("pub fn unlink_account(&self)"),
+        "{generated}"
+    );
+    assert!(
+        generated.contains("pub fn per_page<V>(mut self, value: V)"),
+        "{generated}"
+    );
+    assert!(
+        !generated.contains("Modelled on"),
+        "the description was removed"
+    );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("specs/upstream/acme.json")).unwrap(),
         published,
@@ -80,15 +97,23 @@ fn a_published_document_without_an_overlay_is_used_as_published() {
     let dir = workspace(&[("upstream/acme.json", &upstream())]);
     let (code, out, err) = xtask(dir.path(), &["generate"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("created crates/acme-client/src/generated.rs"), "{out}");
-    assert_eq!(err.lines().count(), 2, "one note per derived operationId: {err}");
+    assert!(
+        out.contains("created crates/acme-client/src/generated.rs"),
+        "{out}"
+    );
+    assert_eq!(
+        err.lines().count(),
+        2,
+        "one note per derived operationId: {err}"
+    );
 }
 
 #[test]
 fn an_overlay_that_is_not_overlay_1_0_is_refused() {
     let cases = [
         (
-            overlay("  - target: $.info\n    update: {}\n").replace("overlay: 1.0.0", "overlay: 2.0.0"),
+            overlay("  - target: $.info\n    update: {}\n")
+                .replace("overlay: 1.0.0", "overlay: 2.0.0"),
             "specs/acme.overlay.yaml: /overlay: not a valid Overlay 1.0 document: version \"2.0.0\" is not 1.0.x",
         ),
         (
@@ -104,7 +129,9 @@ fn an_overlay_that_is_not_overlay_1_0_is_refused() {
             "specs/acme.overlay.yaml: /actions/0/updates: not a valid Overlay 1.0 document: unknown field `updates` (expected one of: target, description, update, remove)",
         ),
         (
-            overlay("  - target: $.info\n    description: both\n    update: {}\n    remove: true\n"),
+            overlay(
+                "  - target: $.info\n    description: both\n    update: {}\n    remove: true\n",
+            ),
             "specs/acme.overlay.yaml: /actions/0: not a valid Overlay 1.0 document: action /actions/0 (\"both\") has both `update` and `remove: true`; use one",
         ),
         (
@@ -159,7 +186,10 @@ fn a_document_that_is_not_openapi_3_0_after_the_overlay_is_refused() {
 
 #[test]
 fn an_overlay_without_a_published_document_is_refused() {
-    let dir = workspace(&[("acme.overlay.yaml", &overlay("  - target: $\n    update: {}\n"))]);
+    let dir = workspace(&[(
+        "acme.overlay.yaml",
+        &overlay("  - target: $\n    update: {}\n"),
+    )]);
     let before = files(dir.path());
     let (code, _, err) = xtask(dir.path(), &["generate"]);
     assert_eq!(code, 1);
@@ -172,7 +202,10 @@ fn an_overlay_without_a_published_document_is_refused() {
 
 #[test]
 fn a_hand_written_spec_beside_a_published_one_is_refused() {
-    let dir = workspace(&[("upstream/tiny.json", &upstream()), ("tiny.yaml", crate::common::TINY)]);
+    let dir = workspace(&[
+        ("upstream/tiny.json", &upstream()),
+        ("tiny.yaml", crate::common::TINY),
+    ]);
     let before = files(dir.path());
     let (code, _, err) = xtask(dir.path(), &["generate"]);
     assert_eq!(code, 1);

@@ -44,7 +44,10 @@ fn generated_body(dir: &std::path::Path) -> String {
 fn the_published_manta_document_plus_an_overlay_generates_the_unbind_operation() {
     let page = fixture("manta/000_4ca9ab292c078803.txt");
     let published = published_document(&page);
-    assert!(published.starts_with("{\"openapi\":\"3.0.3\""), "{published}");
+    assert!(
+        published.starts_with("{\"openapi\":\"3.0.3\""),
+        "{published}"
+    );
 
     let from_seed = workspace(&[
         ("upstream/manta.json", published),
@@ -57,7 +60,10 @@ fn the_published_manta_document_plus_an_overlay_generates_the_unbind_operation()
     let (code, out, err) = xtask(by_hand.path(), &["generate"]);
     assert_eq!((code, err.as_str()), (0, ""), "{out}");
 
-    let (seed, hand) = (generated_body(from_seed.path()), generated_body(by_hand.path()));
+    let (seed, hand) = (
+        generated_body(from_seed.path()),
+        generated_body(by_hand.path()),
+    );
     assert!(
         seed.contains("pub fn unbind_customer(&self) -> builder::UnbindCustomer<'_>"),
         "{seed}"

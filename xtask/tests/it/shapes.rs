@@ -46,8 +46,18 @@ fn default_beside_200_and_204_becomes_the_error_response() {
         2,
         "both operations: the 200 body on success, the default body on error"
     );
-    assert_eq!(generated.matches("400u16..=499u16 => Err(Error::ErrorResponse(").count(), 2);
-    assert_eq!(generated.matches("500u16..=599u16 => Err(Error::ErrorResponse(").count(), 2);
+    assert_eq!(
+        generated
+            .matches("400u16..=499u16 => Err(Error::ErrorResponse(")
+            .count(),
+        2
+    );
+    assert_eq!(
+        generated
+            .matches("500u16..=599u16 => Err(Error::ErrorResponse(")
+            .count(),
+        2
+    );
 }
 
 #[test]
@@ -89,7 +99,10 @@ fn operations_without_ids_get_one_from_method_and_path() {
         )
     );
     assert!(generated.contains("pub fn get_users_by_user_id_identities(&self)"));
-    assert!(generated.contains("pub fn delete_users_by_user_id_identities_by_provider(\n        &self,"));
+    assert!(
+        generated
+            .contains("pub fn delete_users_by_user_id_identities_by_provider(\n        &self,")
+    );
 }
 
 #[test]
@@ -110,9 +123,18 @@ fn a_body_in_two_media_types_keeps_json() {
 #[test]
 fn the_derived_operation_id_rule() {
     use xtask::normalize::derive_operation_id as id;
-    assert_eq!(id("get", "/users/{userId}/identities"), "get_users_by_user_id_identities");
-    assert_eq!(id("delete", "/auth/v1/user/provider/{provider_id}"), "delete_auth_v1_user_provider_by_provider_id");
-    assert_eq!(id("post", "/api/v2/sdk/social/unbind-account"), "post_api_v2_sdk_social_unbind_account");
+    assert_eq!(
+        id("get", "/users/{userId}/identities"),
+        "get_users_by_user_id_identities"
+    );
+    assert_eq!(
+        id("delete", "/auth/v1/user/provider/{provider_id}"),
+        "delete_auth_v1_user_provider_by_provider_id"
+    );
+    assert_eq!(
+        id("post", "/api/v2/sdk/social/unbind-account"),
+        "post_api_v2_sdk_social_unbind_account"
+    );
     assert_eq!(id("get", "/"), "get_root");
     assert_eq!(id("put", "/Users.JSON/{ID}"), "put_users_json_by_id");
 }
