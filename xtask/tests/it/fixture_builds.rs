@@ -2,7 +2,7 @@
 //! four generated clients go into one temporary crate (one module each, one build, sharing this
 //! workspace's target directory), whose `main` calls them against a loopback server.
 
-use crate::common::{SHAPES, fixture, workspace, xtask};
+use crate::common::{SHAPES, cargo_ok, fixture, workspace, xtask};
 
 /// The temporary crate's manifest: the dependencies generated code needs, with the features
 /// and profile the workspace gives them, so that a build sharing its target reuses them.
@@ -67,17 +67,10 @@ fn every_shape_fixture_builds_and_decodes_its_documented_answers() {
         .unwrap();
     }
 
-    let output = xtask::cargo_sharing_target()
-        .args(["run", "--offline", "--quiet"])
-        .current_dir(app.path())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "the fixtures' clients must build and run ({}):\n{stdout}\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
+    let stdout = cargo_ok(
+        app.path(),
+        &["run", "--offline", "--quiet"],
+        "the fixtures' clients must build and run",
     );
     // Each documented body decoded into its type; the 204 beside a JSON 200 comes back as
     // UnexpectedResponse with its status, as `generate`'s note says; JSON is the body sent.

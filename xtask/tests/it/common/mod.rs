@@ -104,3 +104,21 @@ pub(crate) fn files(root: &Path) -> Vec<PathBuf> {
     found.sort();
     found
 }
+
+/// Runs `cargo <args>` in `dir`, sharing this workspace's target directory; asserts it
+/// succeeds (`what` must …, says the message otherwise) and returns its stdout.
+pub(crate) fn cargo_ok(dir: &Path, args: &[&str], what: &str) -> String {
+    let output = xtask::cargo_sharing_target()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{what} ({}):\n{stdout}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
