@@ -40,8 +40,13 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
             extra => return usage_error(err, &format!("unexpected argument {extra}")),
         }
     }
-    let outputs = match crate::plan(root, provider.as_deref()) {
-        Ok(outputs) => outputs,
+    let outputs = match crate::plan_with_notes(root, provider.as_deref()) {
+        Ok((outputs, notes)) => {
+            for note in &notes {
+                let _ = writeln!(err, "note: {note}");
+            }
+            outputs
+        }
         Err(problems) => {
             for problem in &problems {
                 let _ = writeln!(err, "{problem}");

@@ -4,6 +4,10 @@
 //! instead of one per file.
 
 mod common;
+mod fixture_builds;
 mod generate;
 mod lints;
+mod overlays;
 mod scaffold_builds;
+mod seed;
+mod shapes;

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::common::{TINY, xtask};
+use crate::common::{TINY, cargo_ok, xtask};
 
 /// Copies what makes up the workspace (not `target/`, not `.git/`) from `from` to `to`.
 fn copy_workspace(from: &Path, to: &Path) {
@@ -53,16 +53,10 @@ fn a_new_spec_becomes_a_crate_that_builds_in_the_workspace() {
 
     // Build it, docs included, sharing this workspace's target directory so that only the new
     // crate compiles. Offline: the new crate uses no dependency the lock file lacks.
-    let output = xtask::cargo_sharing_target()
-        .args(["test", "--offline", "--package", "tiny-client"])
-        .current_dir(copy.path())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "the scaffolded crate must build and pass its doctest:\n{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
+    let stdout = cargo_ok(
+        copy.path(),
+        &["test", "--offline", "--package", "tiny-client"],
+        "the scaffolded crate must build and pass its doctest",
     );
     assert!(
         stdout.contains("crates/tiny-client/src/lib.rs - (line "),
