@@ -4,6 +4,7 @@
 //! Everything is rendered in memory first: if any spec has a problem, nothing is written.
 
 pub mod cli;
+pub mod diff;
 pub mod lint;
 pub mod problem;
 pub mod render;
@@ -132,7 +133,9 @@ fn plan_one(root: &Path, provider: &str) -> Result<Vec<Output>, Vec<Problem>> {
         )]);
     }
     let spec = spec::load(&root.join(&file), &file)?;
-    let generated = render::render(&spec, &file, root)?;
+    let bytes = std::fs::read(root.join(&file))
+        .map_err(|e| vec![Problem::at(&file, "", format!("cannot read: {e}"))])?;
+    let generated = render::render(&spec, &file, &sha256_hex(&bytes), root)?;
     let krate = format!("crates/{provider}-client");
     let mut wanted = vec![(format!("{krate}/src/generated.rs"), generated)];
     if !root.join(&krate).exists() {
@@ -155,6 +158,15 @@ fn plan_one(root: &Path, provider: &str) -> Result<Vec<Output>, Vec<Problem>> {
             new,
         })
         .collect())
+}
+
+/// The SHA-256 of `bytes` in lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Writes each stale output (through a temporary file and a rename, so no file is half-written).

@@ -4,6 +4,7 @@
 //! instead of one per file.
 
 mod common;
+mod diff;
 mod generate;
 mod lints;
 mod scaffold_builds;
