@@ -23,6 +23,7 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
     match args.first().map(String::as_str) {
         Some("generate") => {}
         Some("diff") => return crate::diff::command::run(root, &args[1..], out, err),
+        Some("release") => return crate::release::run(root, &args[1..], out, err),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");
             return 0;

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod diff;
 pub mod lint;
 pub mod problem;
+pub mod release;
 pub mod render;
 pub mod scaffold;
 pub mod spec;

@@ -64,7 +64,9 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
                     "text" => Format::Text,
                     "markdown" => Format::Markdown,
                     "json" => Format::Json,
-                    other => return Err(format!("unknown format {other:?} (text, markdown, json)")),
+                    other => {
+                        return Err(format!("unknown format {other:?} (text, markdown, json)"));
+                    }
                 };
                 Ok(())
             }),
@@ -103,12 +105,15 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
         Format::Json => report::json(&reports),
     };
     let _ = write!(out, "{printed}");
-    let worst = |grade: fn(&Report) -> Grade| reports.iter().map(grade).max().unwrap_or(Grade::None);
+    let worst =
+        |grade: fn(&Report) -> Grade| reports.iter().map(grade).max().unwrap_or(Grade::None);
     let failed = match fail_on {
         FailOn::Nothing => false,
         FailOn::Rust => worst(Report::rust) == Grade::Breaking,
         FailOn::Wire => worst(Report::wire) == Grade::Breaking,
-        FailOn::Any => worst(Report::rust) == Grade::Breaking || worst(Report::wire) == Grade::Breaking,
+        FailOn::Any => {
+            worst(Report::rust) == Grade::Breaking || worst(Report::wire) == Grade::Breaking
+        }
     };
     u8::from(failed)
 }
@@ -126,7 +131,9 @@ fn files(from: &str, to: &str) -> Result<Vec<Report>, String> {
     let old = source::file_document(&read, from, &format!("old ({from})"))?;
     let new = source::file_document(&read, to, &format!("new ({to})"))?;
     let label = format!("{from} → {to}");
-    Ok(vec![super::compare(&label, old.as_ref(), new.as_ref()).map_err(one_line)?])
+    Ok(vec![
+        super::compare(&label, old.as_ref(), new.as_ref()).map_err(one_line)?,
+    ])
 }
 
 fn revision(root: &Path, rev: &str, only: Option<&str>) -> Result<Vec<Report>, String> {

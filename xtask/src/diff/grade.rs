@@ -24,15 +24,21 @@ fn fit(target: &Target, change: &RustChange) -> u8 {
     let in_builder = change.container.starts_with("builder::");
     match target {
         Target::Field(ty, field) if in_types && change.kind == Kind::Field => {
-            u8::from(names().iter().any(|n| n.starts_with(ty.as_str())) && members().contains(field)) * 3
+            u8::from(
+                names().iter().any(|n| n.starts_with(ty.as_str())) && members().contains(field),
+            ) * 3
         }
         Target::Variant(ty, value) if in_types && change.kind == Kind::Variant => {
-            u8::from(names().iter().any(|n| n.starts_with(ty.as_str())) && members().contains(value)) * 3
+            u8::from(
+                names().iter().any(|n| n.starts_with(ty.as_str())) && members().contains(value),
+            ) * 3
         }
         Target::BuilderMember(op, member) if in_builder && change.kind == Kind::BuilderMethod => {
             u8::from(names().contains(op) && members().contains(member)) * 3
         }
-        Target::ClientMethod(op) if change.kind == Kind::ClientMethod => u8::from(members().contains(op)) * 3,
+        Target::ClientMethod(op) if change.kind == Kind::ClientMethod => {
+            u8::from(members().contains(op)) * 3
+        }
         Target::Builder(op) if in_builder => u8::from(names().contains(op)) * 2,
         Target::Type(prefix) if in_types => {
             let names = names();
@@ -54,7 +60,13 @@ pub fn attribute(spec: Vec<SpecChange>, rust: Vec<RustChange>) -> (Vec<Change>, 
     for difference in rust {
         let scores: Vec<u8> = spec
             .iter()
-            .map(|c| c.targets.iter().map(|t| fit(t, &difference)).max().unwrap_or(0))
+            .map(|c| {
+                c.targets
+                    .iter()
+                    .map(|t| fit(t, &difference))
+                    .max()
+                    .unwrap_or(0)
+            })
             .collect();
         let best = scores.iter().copied().max().unwrap_or(0);
         if best == 0 {
@@ -71,7 +83,11 @@ pub fn attribute(spec: Vec<SpecChange>, rust: Vec<RustChange>) -> (Vec<Change>, 
         .into_iter()
         .zip(explained)
         .map(|(c, rust_changes)| Change {
-            rust: rust_changes.iter().map(|r| r.grade).max().unwrap_or(Grade::None),
+            rust: rust_changes
+                .iter()
+                .map(|r| r.grade)
+                .max()
+                .unwrap_or(Grade::None),
             id: c.id,
             operations: c.operations.into_iter().collect(),
             pointer: c.pointer,

@@ -102,7 +102,11 @@ pub struct Report {
 impl Report {
     /// The worst wire grade.
     pub fn wire(&self) -> Grade {
-        self.changes.iter().map(|c| c.wire).max().unwrap_or(Grade::None)
+        self.changes
+            .iter()
+            .map(|c| c.wire)
+            .max()
+            .unwrap_or(Grade::None)
     }
 
     /// The worst Rust grade, unexplained differences included.
@@ -144,7 +148,11 @@ pub fn empty_document(title: &str) -> Document {
 }
 
 /// Compares two documents (`None`: the spec does not exist on that side).
-pub fn compare(label: &str, old: Option<&Document>, new: Option<&Document>) -> Result<Report, Vec<Problem>> {
+pub fn compare(
+    label: &str,
+    old: Option<&Document>,
+    new: Option<&Document>,
+) -> Result<Report, Vec<Problem>> {
     let title = |d: Option<&Document>| d.map(|d| d.openapi.info.title.clone());
     let empty = empty_document(&title(new).or_else(|| title(old)).unwrap_or_default());
     let (old, new) = (old.unwrap_or(&empty), new.unwrap_or(&empty));
@@ -155,8 +163,14 @@ pub fn compare(label: &str, old: Option<&Document>, new: Option<&Document>) -> R
         });
     }
     let spec = spec_changes::changes(&old.json, &new.json);
-    let old_api = rust_api::Api::read(&crate::render::syntax(&old.openapi, &format!("{label} (old)"))?);
-    let new_api = rust_api::Api::read(&crate::render::syntax(&new.openapi, &format!("{label} (new)"))?);
+    let old_api = rust_api::Api::read(&crate::render::syntax(
+        &old.openapi,
+        &format!("{label} (old)"),
+    )?);
+    let new_api = rust_api::Api::read(&crate::render::syntax(
+        &new.openapi,
+        &format!("{label} (new)"),
+    )?);
     let rust = new_api.changes_since(&old_api);
     let (changes, unexplained) = grade::attribute(spec, rust);
     Ok(Report {

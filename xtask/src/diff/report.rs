@@ -49,7 +49,11 @@ pub fn text(reports: &[Report]) -> String {
                 change.rust.name(),
                 operations(change),
                 change.pointer,
-                if change.side == Side::Old { " (old spec)" } else { "" },
+                if change.side == Side::Old {
+                    " (old spec)"
+                } else {
+                    ""
+                },
                 change.text
             ));
             for rust in &change.rust_changes {
@@ -59,7 +63,11 @@ pub fn text(reports: &[Report]) -> String {
         if !report.unexplained.is_empty() {
             out.push_str("  Rust API differences no spec change explains (a generator change?):\n");
             for rust in &report.unexplained {
-                out.push_str(&format!("      → {} (rust {})\n", rust.text, rust.grade.name()));
+                out.push_str(&format!(
+                    "      → {} (rust {})\n",
+                    rust.text,
+                    rust.grade.name()
+                ));
             }
         }
     }
@@ -103,7 +111,11 @@ pub fn markdown(reports: &[Report]) -> String {
         if !report.unexplained.is_empty() {
             out.push_str("\nRust API differences no spec change explains:\n\n");
             for rust in &report.unexplained {
-                out.push_str(&format!("- `{}` ({})\n", cell(&rust.text), rust.grade.name()));
+                out.push_str(&format!(
+                    "- `{}` ({})\n",
+                    cell(&rust.text),
+                    rust.grade.name()
+                ));
             }
         }
         out.push('\n');

@@ -79,12 +79,14 @@ impl Api {
                             && is_pub(&method.vis)
                         {
                             let sig = &method.sig;
-                            let signature = format!(
-                                "fn({}) -> {}",
-                                args(sig),
-                                return_type(&sig.output)
+                            let signature =
+                                format!("fn({}) -> {}", args(sig), return_type(&sig.output));
+                            api.insert(
+                                "Client",
+                                Kind::ClientMethod,
+                                &sig.ident.to_string(),
+                                signature,
                             );
-                            api.insert("Client", Kind::ClientMethod, &sig.ident.to_string(), signature);
                         }
                     }
                 }
@@ -145,7 +147,12 @@ impl Api {
     fn add_builder(&mut self, item: &Item) {
         match item {
             Item::Struct(s) if is_pub(&s.vis) => {
-                self.insert(&format!("builder::{}", s.ident), Kind::Type, "", "struct".to_owned());
+                self.insert(
+                    &format!("builder::{}", s.ident),
+                    Kind::Type,
+                    "",
+                    "struct".to_owned(),
+                );
             }
             Item::Impl(block) if block.trait_.is_none() => {
                 let container = format!("builder::{}", type_name(&block.self_ty));
@@ -206,7 +213,12 @@ impl Api {
                         &after[*new_name],
                     ));
                 }
-                None => changes.push(container_change("missing", old_name, None, &before[*old_name])),
+                None => changes.push(container_change(
+                    "missing",
+                    old_name,
+                    None,
+                    &before[*old_name],
+                )),
             }
         }
         for new_name in added.iter().filter(|n| !renamed_to.contains(**n)) {
@@ -234,19 +246,49 @@ fn container_change(
 ) -> RustChange {
     let what = members
         .get(&(Kind::Type, String::new()))
-        .map_or("type", |sig| if sig.starts_with("type") { "type" } else { sig.as_str() });
+        .map_or("type", |sig| {
+            if sig.starts_with("type") {
+                "type"
+            } else {
+                sig.as_str()
+            }
+        });
     let builder = name.starts_with("builder::");
     let (lint, grade, text) = match (how, what) {
         ("renamed", _) => (
-            if what == "enum" { "enum_renamed" } else { "struct_renamed" },
+            if what == "enum" {
+                "enum_renamed"
+            } else {
+                "struct_renamed"
+            },
             Grade::Breaking,
             format!("{what} {} renamed {name}", old_name.unwrap_or_default()),
         ),
-        ("missing", "enum") => ("enum_missing", Grade::Breaking, format!("enum {name} removed")),
-        ("missing", _) => ("struct_missing", Grade::Breaking, format!("{what} {name} removed")),
-        (_, "enum") => ("enum_added", Grade::Compatible, format!("enum {name} added")),
-        _ if builder => ("struct_added", Grade::Compatible, format!("builder {name} added")),
-        _ => ("struct_added", Grade::Compatible, format!("{what} {name} added")),
+        ("missing", "enum") => (
+            "enum_missing",
+            Grade::Breaking,
+            format!("enum {name} removed"),
+        ),
+        ("missing", _) => (
+            "struct_missing",
+            Grade::Breaking,
+            format!("{what} {name} removed"),
+        ),
+        (_, "enum") => (
+            "enum_added",
+            Grade::Compatible,
+            format!("enum {name} added"),
+        ),
+        _ if builder => (
+            "struct_added",
+            Grade::Compatible,
+            format!("builder {name} added"),
+        ),
+        _ => (
+            "struct_added",
+            Grade::Compatible,
+            format!("{what} {name} added"),
+        ),
     };
     RustChange {
         lint,
@@ -266,16 +308,17 @@ fn member_changes(
     new: &BTreeMap<(Kind, String), String>,
     changes: &mut Vec<RustChange>,
 ) {
-    let change = |lint, kind, member: &str, old_member: Option<&str>, grade, text: String| RustChange {
-        lint,
-        container: container.to_owned(),
-        old_container: None,
-        member: member.to_owned(),
-        old_member: old_member.map(str::to_owned),
-        kind,
-        grade,
-        text: format!("{container}: {text}"),
-    };
+    let change =
+        |lint, kind, member: &str, old_member: Option<&str>, grade, text: String| RustChange {
+            lint,
+            container: container.to_owned(),
+            old_container: None,
+            member: member.to_owned(),
+            old_member: old_member.map(str::to_owned),
+            kind,
+            grade,
+            text: format!("{container}: {text}"),
+        };
     if let (Some(a), Some(b)) = (
         old.get(&(Kind::Type, String::new())),
         new.get(&(Kind::Type, String::new())),
@@ -367,7 +410,9 @@ fn member_changes(
         ));
     }
     for (key @ (kind, name), old_sig) in old {
-        let Some(new_sig) = new.get(key) else { continue };
+        let Some(new_sig) = new.get(key) else {
+            continue;
+        };
         if *kind == Kind::Type || old_sig == new_sig {
             continue;
         }
@@ -379,7 +424,9 @@ fn member_changes(
                     (
                         "builder_method_became_required",
                         Grade::Breaking,
-                        format!("{noun} {name} became required (a call without it fails before sending)"),
+                        format!(
+                            "{noun} {name} became required (a call without it fails before sending)"
+                        ),
                     )
                 } else {
                     (
@@ -423,7 +470,7 @@ fn shown(kind: Kind, sig: &str) -> String {
         Kind::Field => format!(": {sig}"),
         Kind::Variant => sig.to_owned(),
         Kind::ClientMethod => format!(": {sig}"),
-        _ if sig.starts_with('(') => sig.to_owned(),
+        _ if sig.starts_with('(') => sig.trim_end_matches(", required").to_owned(),
         _ => format!(": {sig}"),
     }
 }
@@ -479,7 +526,9 @@ fn args(sig: &syn::Signature) -> String {
             } else {
                 "self".to_owned()
             }),
-            FnArg::Typed(arg) => shown.push(generic_bounds(sig, &arg.ty).unwrap_or_else(|| show_type(&arg.ty))),
+            FnArg::Typed(arg) => {
+                shown.push(generic_bounds(sig, &arg.ty).unwrap_or_else(|| show_type(&arg.ty)))
+            }
         }
     }
     shown.join(", ")

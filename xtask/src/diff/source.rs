@@ -37,7 +37,15 @@ pub fn revision<'a>(
     root: &'a Path,
     rev: &'a str,
 ) -> Result<impl Fn(&str) -> Result<Option<String>, String> + 'a, String> {
-    let out = git(root, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])?;
+    let out = git(
+        root,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ],
+    )?;
     if !out.status.success() {
         let inside = git(root, &["rev-parse", "--git-dir"])?;
         if !inside.status.success() {
@@ -73,13 +81,21 @@ pub fn providers_at(root: &Path, rev: &str) -> Result<Vec<String>, String> {
 /// Loads one provider's spec from `read` through [`super::load`], the one function that turns
 /// a spec into what the generator sees. `Ok(None)`: no spec on this side. The error is one line
 /// naming the side.
-pub fn provider_document(read: &Reader<'_>, provider: &str, side: &str) -> Result<Option<Document>, String> {
+pub fn provider_document(
+    read: &Reader<'_>,
+    provider: &str,
+    side: &str,
+) -> Result<Option<Document>, String> {
     let file = format!("specs/{provider}.yaml");
     file_document(read, &file, side)
 }
 
 /// Loads the spec at `file` from `read`: see [`provider_document`].
-pub fn file_document(read: &Reader<'_>, file: &str, side: &str) -> Result<Option<Document>, String> {
+pub fn file_document(
+    read: &Reader<'_>,
+    file: &str,
+    side: &str,
+) -> Result<Option<Document>, String> {
     let Some(text) = read(file)? else {
         return Ok(None);
     };

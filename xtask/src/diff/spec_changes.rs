@@ -75,7 +75,9 @@ impl<'a> Doc<'a> {
         };
         for (path, item) in paths {
             for method in METHODS {
-                let Some(value) = item.get(method) else { continue };
+                let Some(value) = item.get(method) else {
+                    continue;
+                };
                 ops.push(Op {
                     path: path.clone(),
                     method,
@@ -189,7 +191,9 @@ impl Changes {
                 wire,
                 targets: Vec::new(),
             });
-        entry.operations.extend(op.filter(|o| !o.is_empty()).map(str::to_owned));
+        entry
+            .operations
+            .extend(op.filter(|o| !o.is_empty()).map(str::to_owned));
         for target in targets {
             if !entry.targets.contains(&target) {
                 entry.targets.push(target);
@@ -240,7 +244,10 @@ pub fn changes(old: &Value, new: &Value) -> Vec<SpecChange> {
                     n.path
                 ),
                 Grade::Breaking,
-                vec![Target::ClientMethod(norm(&n.id)), Target::Builder(norm(&n.id))],
+                vec![
+                    Target::ClientMethod(norm(&n.id)),
+                    Target::Builder(norm(&n.id)),
+                ],
             );
             operation_changes(&old_doc, o, &new_doc, n, &mut out);
         } else {
@@ -249,7 +256,12 @@ pub fn changes(old: &Value, new: &Value) -> Vec<SpecChange> {
                 Some(&o.id),
                 &o.pointer,
                 Side::Old,
-                format!("removed the operation {} ({} {})", o.id, o.method.to_uppercase(), o.path),
+                format!(
+                    "removed the operation {} ({} {})",
+                    o.id,
+                    o.method.to_uppercase(),
+                    o.path
+                ),
                 Grade::Breaking,
                 operation_targets(&o.id),
             );
@@ -262,7 +274,12 @@ pub fn changes(old: &Value, new: &Value) -> Vec<SpecChange> {
                 Some(&n.id),
                 &n.pointer,
                 Side::New,
-                format!("added the operation {} ({} {})", n.id, n.method.to_uppercase(), n.path),
+                format!(
+                    "added the operation {} ({} {})",
+                    n.id,
+                    n.method.to_uppercase(),
+                    n.path
+                ),
                 Grade::Compatible,
                 operation_targets(&n.id),
             );
@@ -297,7 +314,10 @@ fn document_changes(old: &Value, new: &Value, out: &mut Changes) {
             Vec::new(),
         );
     }
-    for (key, what) in [("/info/description", "info.description"), ("/info/title", "info.title")] {
+    for (key, what) in [
+        ("/info/description", "info.description"),
+        ("/info/title", "info.title"),
+    ] {
         if old.pointer(key) != new.pointer(key) && new.pointer(key).is_some() {
             out.push(
                 "description-changed",
@@ -391,7 +411,13 @@ fn operation_changes<'a>(
             Some(id),
             &join(&n.pointer, "operationId"),
             Side::New,
-            format!("the operationId of {} {} changed from {} to {}", n.method.to_uppercase(), n.path, o.id, n.id),
+            format!(
+                "the operationId of {} {} changed from {} to {}",
+                n.method.to_uppercase(),
+                n.path,
+                o.id,
+                n.id
+            ),
             Grade::Compatible,
             targets,
         );
@@ -446,7 +472,9 @@ fn shape(node: &Value) -> Value {
     match node {
         Value::Object(map) => Value::Object(
             map.iter()
-                .filter(|(k, _)| !matches!(k.as_str(), "description" | "example" | "examples" | "title"))
+                .filter(|(k, _)| {
+                    !matches!(k.as_str(), "description" | "example" | "examples" | "title")
+                })
                 .map(|(k, v)| (k.clone(), shape(v)))
                 .collect(),
         ),
@@ -464,8 +492,14 @@ fn parameter_changes<'a>(
 ) {
     let id = n.id.as_str();
     let (old_params, new_params) = (old_doc.parameters(o), new_doc.parameters(n));
-    let gone: Vec<&(String, String)> = old_params.keys().filter(|k| !new_params.contains_key(*k)).collect();
-    let mut came: Vec<&(String, String)> = new_params.keys().filter(|k| !old_params.contains_key(*k)).collect();
+    let gone: Vec<&(String, String)> = old_params
+        .keys()
+        .filter(|k| !new_params.contains_key(*k))
+        .collect();
+    let mut came: Vec<&(String, String)> = new_params
+        .keys()
+        .filter(|k| !old_params.contains_key(*k))
+        .collect();
     let member = |name: &str| Target::BuilderMember(norm(id), norm(name));
     for key @ (place, name) in gone {
         let (old_at, old_param) = &old_params[key];
@@ -492,7 +526,10 @@ fn parameter_changes<'a>(
                 Some(id),
                 new_at,
                 Side::New,
-                format!("the request parameter {name} moved from {place} to {}", came[i].0),
+                format!(
+                    "the request parameter {name} moved from {place} to {}",
+                    came[i].0
+                ),
                 Grade::Breaking,
                 vec![member(name)],
             );
@@ -525,9 +562,17 @@ fn parameter_changes<'a>(
     for key @ (place, name) in came {
         let (new_at, param) = &new_params[key];
         let (change, wire, what) = if is_required(param) {
-            ("new-required-request-parameter", Grade::Breaking, "required")
+            (
+                "new-required-request-parameter",
+                Grade::Breaking,
+                "required",
+            )
         } else {
-            ("new-optional-request-parameter", Grade::Compatible, "optional")
+            (
+                "new-optional-request-parameter",
+                Grade::Compatible,
+                "optional",
+            )
         };
         out.push(
             change,
@@ -623,8 +668,14 @@ fn body_changes<'a>(
             Target::Type(norm(id)),
         ]
     };
-    let old_body = o.value.get("requestBody").map(|b| old_doc.resolve(&join(&o.pointer, "requestBody"), b));
-    let new_body = n.value.get("requestBody").map(|b| new_doc.resolve(&join(&n.pointer, "requestBody"), b));
+    let old_body = o
+        .value
+        .get("requestBody")
+        .map(|b| old_doc.resolve(&join(&o.pointer, "requestBody"), b));
+    let new_body = n
+        .value
+        .get("requestBody")
+        .map(|b| new_doc.resolve(&join(&n.pointer, "requestBody"), b));
     match (old_body, new_body) {
         (None, None) => {}
         (None, Some((at, body, _))) => {
@@ -633,7 +684,15 @@ fn body_changes<'a>(
             } else {
                 ("request-body-added-optional", Grade::Compatible, "optional")
             };
-            out.push(change, Some(id), &at, Side::New, format!("added a {what} request body"), wire, body_targets());
+            out.push(
+                change,
+                Some(id),
+                &at,
+                Side::New,
+                format!("added a {what} request body"),
+                wire,
+                body_targets(),
+            );
         }
         (Some((at, _, _)), None) => out.push(
             "request-body-removed",
@@ -670,7 +729,9 @@ fn body_changes<'a>(
                     body_targets(),
                 );
             }
-            if let (Some((a, Some(old_schema))), Some((b, Some(new_schema)))) = (old_media, new_media) {
+            if let (Some((a, Some(old_schema))), Some((b, Some(new_schema)))) =
+                (old_media, new_media)
+            {
                 let place = Place {
                     op: id.to_owned(),
                     direction: Direction::Request,
@@ -716,12 +777,28 @@ fn response_changes<'a>(
             .unwrap_or_default()
     };
     let (old_responses, new_responses) = (responses(o), responses(n));
-    let send = || vec![Target::BuilderMember(norm(id), "send".to_owned()), Target::Type(norm(id))];
-    for status in old_responses.keys().filter(|s| !new_responses.contains_key(*s)) {
+    let send = || {
+        vec![
+            Target::BuilderMember(norm(id), "send".to_owned()),
+            Target::Type(norm(id)),
+        ]
+    };
+    for status in old_responses
+        .keys()
+        .filter(|s| !new_responses.contains_key(*s))
+    {
         let (change, wire, what) = if is_success(status) {
-            ("response-success-status-removed", Grade::Compatible, "success")
+            (
+                "response-success-status-removed",
+                Grade::Compatible,
+                "success",
+            )
         } else {
-            ("response-non-success-status-removed", Grade::Compatible, "non-success")
+            (
+                "response-non-success-status-removed",
+                Grade::Compatible,
+                "non-success",
+            )
         };
         out.push(
             change,
@@ -733,7 +810,10 @@ fn response_changes<'a>(
             send(),
         );
     }
-    for status in new_responses.keys().filter(|s| !old_responses.contains_key(*s)) {
+    for status in new_responses
+        .keys()
+        .filter(|s| !old_responses.contains_key(*s))
+    {
         let (change, wire, what) = if is_success(status) {
             (
                 "response-success-status-added",
@@ -741,7 +821,11 @@ fn response_changes<'a>(
                 "success response with the status {} (a client built from the old spec does not expect it)",
             )
         } else {
-            ("response-non-success-status-added", Grade::Compatible, "non-success response with the status {}")
+            (
+                "response-non-success-status-added",
+                Grade::Compatible,
+                "non-success response with the status {}",
+            )
         };
         out.push(
             change,
@@ -757,8 +841,10 @@ fn response_changes<'a>(
         let Some(old_response) = old_responses.get(status) else {
             continue;
         };
-        let (old_at, old_response, _) = old_doc.resolve(&join(&join(&o.pointer, "responses"), status), old_response);
-        let (new_at, new_response, _) = new_doc.resolve(&join(&join(&n.pointer, "responses"), status), new_response);
+        let (old_at, old_response, _) =
+            old_doc.resolve(&join(&join(&o.pointer, "responses"), status), old_response);
+        let (new_at, new_response, _) =
+            new_doc.resolve(&join(&join(&n.pointer, "responses"), status), new_response);
         let (old_media, new_media) = (media(old_response), media(new_response));
         let (a, b) = (old_media.map(|m| m.0), new_media.map(|m| m.0));
         if a != b {
@@ -791,8 +877,14 @@ fn response_changes<'a>(
                 new_doc,
                 &place,
                 &[],
-                (&join(&join(&join(&old_at, "content"), a), "schema"), old_schema),
-                (&join(&join(&join(&new_at, "content"), b), "schema"), new_schema),
+                (
+                    &join(&join(&join(&old_at, "content"), a), "schema"),
+                    old_schema,
+                ),
+                (
+                    &join(&join(&join(&new_at, "content"), b), "schema"),
+                    new_schema,
+                ),
                 &mut BTreeSet::new(),
                 out,
             );
@@ -829,8 +921,14 @@ fn type_of(schema: &Value) -> String {
     }
 }
 
-#[allow(clippy::too_many_arguments, reason = "a recursive walk over both documents at once")]
-#[allow(clippy::too_many_lines, reason = "one walk, one rule per property of a schema")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a recursive walk over both documents at once"
+)]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one walk, one rule per property of a schema"
+)]
 fn schema_changes<'a>(
     old_doc: &Doc<'a>,
     new_doc: &Doc<'a>,
@@ -848,7 +946,9 @@ fn schema_changes<'a>(
     }
     let op = Some(place.op.as_str());
     // Inside a component the Rust type is the component's; otherwise the operation's.
-    let root_type = new_component.as_deref().map_or_else(|| place.root_type.clone(), norm);
+    let root_type = new_component
+        .as_deref()
+        .map_or_else(|| place.root_type.clone(), norm);
     let (prefix, subject) = if path.is_empty() {
         (place.prefix.to_owned(), place.subject.clone())
     } else {
@@ -856,13 +956,18 @@ fn schema_changes<'a>(
             Direction::Request => "request",
             Direction::Response => "response",
         };
-        (format!("{direction}-property"), format!("the {direction} property {}", path.join(".")))
+        (
+            format!("{direction}-property"),
+            format!("the {direction} property {}", path.join(".")),
+        )
     };
     let request = place.direction == Direction::Request;
     let targets = |extra: Vec<Target>| -> Vec<Target> {
         let mut targets = extra;
         match path.last() {
-            Some(field) if !path.is_empty() => targets.push(Target::Field(root_type.clone(), norm(field))),
+            Some(field) if !path.is_empty() => {
+                targets.push(Target::Field(root_type.clone(), norm(field)))
+            }
             _ if place.member == "send" => {
                 targets.push(Target::BuilderMember(norm(&place.op), "send".to_owned()));
             }
@@ -904,23 +1009,40 @@ fn schema_changes<'a>(
         );
         return;
     }
-    let format = |s: &Value| s.get("format").and_then(Value::as_str).unwrap_or("(none)").to_owned();
+    let format = |s: &Value| {
+        s.get("format")
+            .and_then(Value::as_str)
+            .unwrap_or("(none)")
+            .to_owned()
+    };
     if format(old) != format(new) {
         out.push(
             &format!("{prefix}-format-changed"),
             op,
             &join(&new_at, "format"),
             Side::New,
-            format!("{subject} changed format from {} to {}", format(old), format(new)),
+            format!(
+                "{subject} changed format from {} to {}",
+                format(old),
+                format(new)
+            ),
             Grade::Breaking,
             targets(Vec::new()),
         );
     }
     let nullable = |s: &Value| s.get("nullable").and_then(Value::as_bool) == Some(true);
     if nullable(old) != nullable(new) {
-        let became = if nullable(new) { "nullable" } else { "not-nullable" };
+        let became = if nullable(new) {
+            "nullable"
+        } else {
+            "not-nullable"
+        };
         // A null the old client cannot take (responses), or refused from it (requests).
-        let wire = if nullable(new) != request { Grade::Breaking } else { Grade::Compatible };
+        let wire = if nullable(new) != request {
+            Grade::Breaking
+        } else {
+            Grade::Compatible
+        };
         out.push(
             &format!("{prefix}-became-{became}"),
             op,
@@ -931,7 +1053,12 @@ fn schema_changes<'a>(
             targets(Vec::new()),
         );
     }
-    let values = |s: &Value| -> Vec<Value> { s.get("enum").and_then(Value::as_array).cloned().unwrap_or_default() };
+    let values = |s: &Value| -> Vec<Value> {
+        s.get("enum")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
     let (old_values, new_values) = (values(old), values(new));
     if !old_values.is_empty() || !new_values.is_empty() {
         for value in new_values.iter().filter(|v| !old_values.contains(v)) {
@@ -958,7 +1085,11 @@ fn schema_changes<'a>(
                 &join(&old_at, "enum"),
                 Side::Old,
                 format!("removed the enum value {text} from {subject}"),
-                if request { Grade::Breaking } else { Grade::Compatible },
+                if request {
+                    Grade::Breaking
+                } else {
+                    Grade::Compatible
+                },
                 targets(vec![Target::Variant(root_type.clone(), norm(&text))]),
             );
         }
@@ -987,9 +1118,28 @@ fn schema_changes<'a>(
             root_type: root_type.clone(),
             ..place.clone_shallow()
         };
-        schema_changes(old_doc, new_doc, &inner_place, &inner, (&join(&old_at, "items"), a), (&join(&new_at, "items"), b), seen, out);
+        schema_changes(
+            old_doc,
+            new_doc,
+            &inner_place,
+            &inner,
+            (&join(&old_at, "items"), a),
+            (&join(&new_at, "items"), b),
+            seen,
+            out,
+        );
     }
-    object_changes(old_doc, new_doc, place, path, &root_type, (&old_at, old), (&new_at, new), seen, out);
+    object_changes(
+        old_doc,
+        new_doc,
+        place,
+        path,
+        &root_type,
+        (&old_at, old),
+        (&new_at, new),
+        seen,
+        out,
+    );
 }
 
 impl Place {
@@ -1005,8 +1155,14 @@ impl Place {
     }
 }
 
-#[allow(clippy::too_many_arguments, reason = "a recursive walk over both documents at once")]
-#[allow(clippy::too_many_lines, reason = "one rule per kind of property change")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a recursive walk over both documents at once"
+)]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one rule per kind of property change"
+)]
 fn object_changes<'a>(
     old_doc: &Doc<'a>,
     new_doc: &Doc<'a>,
@@ -1043,12 +1199,22 @@ fn object_changes<'a>(
     let direction = if request { "request" } else { "response" };
     // Properties of an inline object nested in a property become a type named after both.
     let owner = |name: &str| -> (String, String) {
-        let full: Vec<String> = path.iter().chain(std::iter::once(&name.to_owned())).cloned().collect();
+        let full: Vec<String> = path
+            .iter()
+            .chain(std::iter::once(&name.to_owned()))
+            .cloned()
+            .collect();
         (full.join("."), root_type.to_owned())
     };
     let field = |name: &str| Target::Field(root_type.to_owned(), norm(name));
-    let gone: Vec<&String> = old_props.keys().filter(|k| !new_props.contains_key(*k)).collect();
-    let mut came: Vec<&String> = new_props.keys().filter(|k| !old_props.contains_key(*k)).collect();
+    let gone: Vec<&String> = old_props
+        .keys()
+        .filter(|k| !new_props.contains_key(*k))
+        .collect();
+    let mut came: Vec<&String> = new_props
+        .keys()
+        .filter(|k| !old_props.contains_key(*k))
+        .collect();
     for name in gone {
         let (shown_name, _) = owner(name);
         let was_required = old_required.contains(name);
@@ -1056,7 +1222,8 @@ fn object_changes<'a>(
             .iter()
             .enumerate()
             .filter(|(_, n)| {
-                shape(new_props[**n]) == shape(old_props[name]) && new_required.contains(**n) == was_required
+                shape(new_props[**n]) == shape(old_props[name])
+                    && new_required.contains(**n) == was_required
             })
             .map(|(i, _)| i)
             .collect();
@@ -1067,9 +1234,16 @@ fn object_changes<'a>(
                 op,
                 &join(&join(new_at, "properties"), new_name),
                 Side::New,
-                format!("the {direction} property {shown_name} was renamed {}", owner(new_name).0),
+                format!(
+                    "the {direction} property {shown_name} was renamed {}",
+                    owner(new_name).0
+                ),
                 Grade::Breaking,
-                vec![field(name), field(new_name), Target::Type(root_type.to_owned())],
+                vec![
+                    field(name),
+                    field(new_name),
+                    Target::Type(root_type.to_owned()),
+                ],
             );
             continue;
         }
@@ -1111,7 +1285,9 @@ fn object_changes<'a>(
         );
     }
     for (name, new_prop) in &new_props {
-        let Some(old_prop) = old_props.get(name) else { continue };
+        let Some(old_prop) = old_props.get(name) else {
+            continue;
+        };
         let (shown_name, _) = owner(name);
         let at = join(&join(new_at, "properties"), name);
         match (old_required.contains(name), new_required.contains(name)) {
@@ -1121,7 +1297,11 @@ fn object_changes<'a>(
                 &at,
                 Side::New,
                 format!("the {direction} property {shown_name} became required"),
-                if request { Grade::Breaking } else { Grade::Compatible },
+                if request {
+                    Grade::Breaking
+                } else {
+                    Grade::Compatible
+                },
                 vec![field(name)],
             ),
             (true, false) => out.push(
@@ -1130,7 +1310,11 @@ fn object_changes<'a>(
                 &at,
                 Side::New,
                 format!("the {direction} property {shown_name} became optional"),
-                if request { Grade::Compatible } else { Grade::Breaking },
+                if request {
+                    Grade::Compatible
+                } else {
+                    Grade::Breaking
+                },
                 vec![field(name)],
             ),
             _ => {}

@@ -19,7 +19,8 @@ pub(crate) fn compare(class: &str) -> Report {
     let dir = fixtures().join(class);
     let load = |side: &str| {
         let file = dir.join(format!("{side}.yaml"));
-        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let text =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         diff::load(&text, &format!("{class}/{side}.yaml")).unwrap_or_else(|p| panic!("{p:?}"))
     };
     let (old, new) = (load("old"), load("new"));
@@ -30,8 +31,11 @@ pub(crate) fn compare(class: &str) -> Report {
 /// and that every Rust API difference is explained by it.
 fn assert_class(class: &str, id: &str, wire: Grade, rust: Grade) {
     let report = compare(class);
-    let found: Vec<(&str, Grade, Grade)> =
-        report.changes.iter().map(|c| (c.id.as_str(), c.wire, c.rust)).collect();
+    let found: Vec<(&str, Grade, Grade)> = report
+        .changes
+        .iter()
+        .map(|c| (c.id.as_str(), c.wire, c.rust))
+        .collect();
     assert_eq!(
         found,
         [(id, wire, rust)],
@@ -50,7 +54,11 @@ fn assert_class(class: &str, id: &str, wire: Grade, rust: Grade) {
         "{class}: a Rust grade other than none shows the Rust differences: {:?}",
         change.rust_changes
     );
-    assert!(change.pointer.starts_with('/'), "{class}: pointer {:?}", change.pointer);
+    assert!(
+        change.pointer.starts_with('/'),
+        "{class}: pointer {:?}",
+        change.pointer
+    );
 }
 
 /// Every class: (fixture directory, id, wire grade, rust grade).
@@ -59,37 +67,162 @@ const CLASSES: &[(&str, &str, Grade, Grade)] = &[
     ("endpoint-removed", "endpoint-removed", B, B),
     ("operation-id-renamed", "api-operation-id-changed", C, B),
     ("endpoint-moved", "endpoint-moved", B, N),
-    ("parameter-added-required", "new-required-request-parameter", B, B),
-    ("parameter-added-optional", "new-optional-request-parameter", C, C),
+    (
+        "parameter-added-required",
+        "new-required-request-parameter",
+        B,
+        B,
+    ),
+    (
+        "parameter-added-optional",
+        "new-optional-request-parameter",
+        C,
+        C,
+    ),
     ("parameter-removed", "request-parameter-removed", C, B),
     ("parameter-renamed", "request-parameter-renamed", B, B),
-    ("parameter-became-required", "request-parameter-became-required", B, B),
-    ("parameter-became-optional", "request-parameter-became-optional", C, C),
-    ("parameter-type-changed", "request-parameter-type-changed", B, B),
-    ("parameter-moved", "request-parameter-location-changed", B, N),
+    (
+        "parameter-became-required",
+        "request-parameter-became-required",
+        B,
+        B,
+    ),
+    (
+        "parameter-became-optional",
+        "request-parameter-became-optional",
+        C,
+        C,
+    ),
+    (
+        "parameter-type-changed",
+        "request-parameter-type-changed",
+        B,
+        B,
+    ),
+    (
+        "parameter-moved",
+        "request-parameter-location-changed",
+        B,
+        N,
+    ),
     ("body-added", "request-body-added-required", B, C),
     ("body-removed", "request-body-removed", B, B),
     ("body-became-required", "request-body-became-required", B, N),
-    ("body-property-added-required", "new-required-request-property", B, B),
-    ("body-property-added-optional", "new-optional-request-property", C, B),
+    (
+        "body-property-added-required",
+        "new-required-request-property",
+        B,
+        B,
+    ),
+    (
+        "body-property-added-optional",
+        "new-optional-request-property",
+        C,
+        B,
+    ),
     ("body-property-removed", "request-property-removed", C, B),
-    ("body-property-became-required", "request-property-became-required", B, B),
-    ("body-property-type-changed", "request-property-type-changed", B, B),
-    ("body-property-format-changed", "request-property-format-changed", B, B),
-    ("request-enum-value-added", "request-property-enum-value-added", C, B),
-    ("request-enum-value-removed", "request-property-enum-value-removed", B, B),
-    ("response-enum-value-added", "response-property-enum-value-added", B, B),
-    ("response-enum-value-removed", "response-property-enum-value-removed", C, B),
-    ("success-status-added", "response-success-status-added", B, N),
-    ("success-status-removed", "response-success-status-removed", C, N),
-    ("error-status-added", "response-non-success-status-added", C, N),
-    ("error-status-removed", "response-non-success-status-removed", C, N),
-    ("response-property-added", "response-optional-property-added", C, B),
-    ("response-property-removed", "response-required-property-removed", B, B),
-    ("response-property-became-optional", "response-property-became-optional", B, B),
-    ("response-property-became-nullable", "response-property-became-nullable", B, B),
-    ("response-property-type-changed", "response-property-type-changed", B, B),
-    ("response-content-type-changed", "response-media-type-changed", B, B),
+    (
+        "body-property-became-required",
+        "request-property-became-required",
+        B,
+        B,
+    ),
+    (
+        "body-property-type-changed",
+        "request-property-type-changed",
+        B,
+        B,
+    ),
+    (
+        "body-property-format-changed",
+        "request-property-format-changed",
+        B,
+        B,
+    ),
+    (
+        "request-enum-value-added",
+        "request-property-enum-value-added",
+        C,
+        B,
+    ),
+    (
+        "request-enum-value-removed",
+        "request-property-enum-value-removed",
+        B,
+        B,
+    ),
+    (
+        "response-enum-value-added",
+        "response-property-enum-value-added",
+        B,
+        B,
+    ),
+    (
+        "response-enum-value-removed",
+        "response-property-enum-value-removed",
+        C,
+        B,
+    ),
+    (
+        "success-status-added",
+        "response-success-status-added",
+        B,
+        N,
+    ),
+    (
+        "success-status-removed",
+        "response-success-status-removed",
+        C,
+        N,
+    ),
+    (
+        "error-status-added",
+        "response-non-success-status-added",
+        C,
+        N,
+    ),
+    (
+        "error-status-removed",
+        "response-non-success-status-removed",
+        C,
+        N,
+    ),
+    (
+        "response-property-added",
+        "response-optional-property-added",
+        C,
+        B,
+    ),
+    (
+        "response-property-removed",
+        "response-required-property-removed",
+        B,
+        B,
+    ),
+    (
+        "response-property-became-optional",
+        "response-property-became-optional",
+        B,
+        B,
+    ),
+    (
+        "response-property-became-nullable",
+        "response-property-became-nullable",
+        B,
+        B,
+    ),
+    (
+        "response-property-type-changed",
+        "response-property-type-changed",
+        B,
+        B,
+    ),
+    (
+        "response-content-type-changed",
+        "response-media-type-changed",
+        B,
+        B,
+    ),
     ("security-added", "api-security-added", B, N),
     ("security-removed", "api-security-removed", C, N),
     ("server-url-changed", "server-url-changed", B, N),
@@ -168,7 +301,11 @@ fn every_fixture_directory_is_a_listed_class() {
 #[test]
 fn a_new_response_enum_value_shows_the_variant_that_breaks_an_exhaustive_match() {
     let report = compare("response-enum-value-added");
-    let lines: Vec<&str> = report.changes[0].rust_changes.iter().map(|r| r.text.as_str()).collect();
+    let lines: Vec<&str> = report.changes[0]
+        .rust_changes
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect();
     assert_eq!(
         lines,
         ["types::ThingState: variant Archived added (an exhaustive match no longer compiles)"]
@@ -178,9 +315,19 @@ fn a_new_response_enum_value_shows_the_variant_that_breaks_an_exhaustive_match()
 #[test]
 fn a_renamed_operation_id_renames_the_client_method_and_its_builder() {
     let report = compare("operation-id-renamed");
-    let lines: Vec<&str> = report.changes[0].rust_changes.iter().map(|r| r.text.as_str()).collect();
-    assert!(lines.contains(&"struct builder::ListThings renamed builder::FindThings"), "{lines:?}");
-    assert!(lines.contains(&"Client: method list_things removed"), "{lines:?}");
+    let lines: Vec<&str> = report.changes[0]
+        .rust_changes
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect();
+    assert!(
+        lines.contains(&"struct builder::ListThings renamed builder::FindThings"),
+        "{lines:?}"
+    );
+    assert!(
+        lines.contains(&"Client: method list_things removed"),
+        "{lines:?}"
+    );
 }
 
 #[test]

@@ -5,6 +5,8 @@
 
 mod common;
 mod diff;
+mod diff_cli;
 mod generate;
 mod lints;
 mod scaffold_builds;
+mod versions;
