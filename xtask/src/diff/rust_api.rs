@@ -581,7 +581,6 @@ fn show_tokens(tokens: &impl quote::ToTokens) -> String {
         .trim()
         .trim_start_matches("type __T =")
         .trim_end_matches(';')
-        .trim()
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

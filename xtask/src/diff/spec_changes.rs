@@ -644,7 +644,7 @@ fn parameter_changes<'a>(
 }
 
 /// The `application/json` (or first) media type of a body or response: (media type, schema).
-fn media<'a>(holder: &'a Value) -> Option<(&'a str, Option<&'a Value>)> {
+fn media(holder: &Value) -> Option<(&str, Option<&Value>)> {
     let content = holder.get("content")?.as_object()?;
     let (name, body) = content
         .iter()
