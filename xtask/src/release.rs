@@ -125,7 +125,23 @@ fn set_crate_version(root: &Path, provider: &str, version: Version) -> Result<()
             }
         })
         .collect();
-    std::fs::write(&file, lines.join("\n") + "\n").map_err(|e| e.to_string())
+    std::fs::write(&file, lines.join("\n") + "\n").map_err(|e| e.to_string())?;
+    // The lock file records workspace members' versions too: keep it in step, so that a
+    // `--locked` build (CI) accepts the release.
+    let lock = root.join("Cargo.lock");
+    if let Ok(text) = std::fs::read_to_string(&lock) {
+        let entry = format!(
+            "name = \"{}\"\nversion = \"",
+            crate::scaffold::package(provider)
+        );
+        if let Some(at) = text.find(&entry) {
+            let start = at + entry.len();
+            let end = start + text[start..].find('"').unwrap_or(0);
+            let updated = format!("{}{version}{}", &text[..start], &text[end..]);
+            std::fs::write(&lock, updated).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
 }
 
 /// The provider's spec in the working tree, as the generator sees it.
@@ -210,8 +226,9 @@ pub struct Released {
     pub entry: String,
 }
 
-/// `cargo xtask release PROVIDER`: bumps the crate's version by the changes since its baseline,
-/// writes the changelog entry, and records the new baseline. `date` is `YYYY-MM-DD`.
+/// `cargo xtask release PROVIDER`: bumps the crate's version (in its `Cargo.toml` and in
+/// `Cargo.lock`) by the changes since its baseline, writes the changelog entry, and records the
+/// new baseline. `date` is `YYYY-MM-DD`.
 pub fn release(root: &Path, provider: &str, date: &str) -> Result<Released, String> {
     let package = crate::scaffold::package(provider);
     let current_doc = current(root, provider)?;

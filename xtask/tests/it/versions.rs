@@ -165,6 +165,11 @@ fn an_unbumped_breaking_change_fails_the_tests_until_release_bumps_it() {
     assert!(out.starts_with("manta-client 0.2.0: wrote"), "{out}");
     let manifest = std::fs::read_to_string(root.join("crates/manta-client/Cargo.toml")).unwrap();
     assert!(manifest.contains("\nversion = \"0.2.0\"\n"), "{manifest}");
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).unwrap();
+    assert!(
+        lock.contains("name = \"manta-client\"\nversion = \"0.2.0\"\n"),
+        "Cargo.lock follows"
+    );
     let changelog = std::fs::read_to_string(root.join("crates/manta-client/CHANGELOG.md")).unwrap();
     let newest = changelog.find("## [0.2.0] - ").expect("the new entry");
     assert!(
