@@ -783,59 +783,37 @@ fn response_changes<'a>(
             Target::Type(norm(id)),
         ]
     };
-    for status in old_responses
-        .keys()
-        .filter(|s| !new_responses.contains_key(*s))
-    {
-        let (change, wire, what) = if is_success(status) {
-            (
-                "response-success-status-removed",
-                Grade::Compatible,
-                "success",
-            )
-        } else {
-            (
-                "response-non-success-status-removed",
-                Grade::Compatible,
-                "non-success",
-            )
-        };
-        out.push(
-            change,
-            Some(id),
-            &join(&join(&o.pointer, "responses"), status),
-            Side::Old,
-            format!("removed the {what} response with the status {status}"),
-            wire,
-            send(),
-        );
-    }
-    for status in new_responses
-        .keys()
-        .filter(|s| !old_responses.contains_key(*s))
-    {
-        let (change, wire, what) = if is_success(status) {
-            (
-                "response-success-status-added",
-                Grade::Breaking,
-                "success response with the status {} (a client built from the old spec does not expect it)",
-            )
-        } else {
-            (
-                "response-non-success-status-added",
-                Grade::Compatible,
-                "non-success response with the status {}",
-            )
-        };
-        out.push(
-            change,
-            Some(id),
-            &join(&join(&n.pointer, "responses"), status),
-            Side::New,
-            format!("added the {}", what.replace("{}", status)),
-            wire,
-            send(),
-        );
+    // Statuses gone from the old side, then statuses new on the new side.
+    for (gone, from, to, op_at) in [
+        (true, &old_responses, &new_responses, &o.pointer),
+        (false, &new_responses, &old_responses, &n.pointer),
+    ] {
+        for status in from.keys().filter(|s| !to.contains_key(*s)) {
+            let kind = if is_success(status) {
+                "success"
+            } else {
+                "non-success"
+            };
+            let (verb, side, wire, note) = match (gone, is_success(status)) {
+                (true, _) => ("removed", Side::Old, Grade::Compatible, ""),
+                (false, true) => (
+                    "added",
+                    Side::New,
+                    Grade::Breaking,
+                    " (a client built from the old spec does not expect it)",
+                ),
+                (false, false) => ("added", Side::New, Grade::Compatible, ""),
+            };
+            out.push(
+                &format!("response-{kind}-status-{verb}"),
+                Some(id),
+                &join(&join(op_at, "responses"), status),
+                side,
+                format!("{verb} the {kind} response with the status {status}{note}"),
+                wire,
+                send(),
+            );
+        }
     }
     for (status, new_response) in &new_responses {
         let Some(old_response) = old_responses.get(status) else {

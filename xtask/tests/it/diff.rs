@@ -61,229 +61,60 @@ fn assert_class(class: &str, id: &str, wire: Grade, rust: Grade) {
     );
 }
 
-/// Every class: (fixture directory, id, wire grade, rust grade).
-const CLASSES: &[(&str, &str, Grade, Grade)] = &[
-    ("endpoint-added", "endpoint-added", C, C),
-    ("endpoint-removed", "endpoint-removed", B, B),
-    ("operation-id-renamed", "api-operation-id-changed", C, B),
-    ("endpoint-moved", "endpoint-moved", B, N),
-    (
-        "parameter-added-required",
-        "new-required-request-parameter",
-        B,
-        B,
-    ),
-    (
-        "parameter-added-optional",
-        "new-optional-request-parameter",
-        C,
-        C,
-    ),
-    ("parameter-removed", "request-parameter-removed", C, B),
-    ("parameter-renamed", "request-parameter-renamed", B, B),
-    (
-        "parameter-became-required",
-        "request-parameter-became-required",
-        B,
-        B,
-    ),
-    (
-        "parameter-became-optional",
-        "request-parameter-became-optional",
-        C,
-        C,
-    ),
-    (
-        "parameter-type-changed",
-        "request-parameter-type-changed",
-        B,
-        B,
-    ),
-    (
-        "parameter-moved",
-        "request-parameter-location-changed",
-        B,
-        N,
-    ),
-    ("body-added", "request-body-added-required", B, C),
-    ("body-removed", "request-body-removed", B, B),
-    ("body-became-required", "request-body-became-required", B, N),
-    (
-        "body-property-added-required",
-        "new-required-request-property",
-        B,
-        B,
-    ),
-    (
-        "body-property-added-optional",
-        "new-optional-request-property",
-        C,
-        B,
-    ),
-    ("body-property-removed", "request-property-removed", C, B),
-    (
-        "body-property-became-required",
-        "request-property-became-required",
-        B,
-        B,
-    ),
-    (
-        "body-property-type-changed",
-        "request-property-type-changed",
-        B,
-        B,
-    ),
-    (
-        "body-property-format-changed",
-        "request-property-format-changed",
-        B,
-        B,
-    ),
-    (
-        "request-enum-value-added",
-        "request-property-enum-value-added",
-        C,
-        B,
-    ),
-    (
-        "request-enum-value-removed",
-        "request-property-enum-value-removed",
-        B,
-        B,
-    ),
-    (
-        "response-enum-value-added",
-        "response-property-enum-value-added",
-        B,
-        B,
-    ),
-    (
-        "response-enum-value-removed",
-        "response-property-enum-value-removed",
-        C,
-        B,
-    ),
-    (
-        "success-status-added",
-        "response-success-status-added",
-        B,
-        N,
-    ),
-    (
-        "success-status-removed",
-        "response-success-status-removed",
-        C,
-        N,
-    ),
-    (
-        "error-status-added",
-        "response-non-success-status-added",
-        C,
-        N,
-    ),
-    (
-        "error-status-removed",
-        "response-non-success-status-removed",
-        C,
-        N,
-    ),
-    (
-        "response-property-added",
-        "response-optional-property-added",
-        C,
-        B,
-    ),
-    (
-        "response-property-removed",
-        "response-required-property-removed",
-        B,
-        B,
-    ),
-    (
-        "response-property-became-optional",
-        "response-property-became-optional",
-        B,
-        B,
-    ),
-    (
-        "response-property-became-nullable",
-        "response-property-became-nullable",
-        B,
-        B,
-    ),
-    (
-        "response-property-type-changed",
-        "response-property-type-changed",
-        B,
-        B,
-    ),
-    (
-        "response-content-type-changed",
-        "response-media-type-changed",
-        B,
-        B,
-    ),
-    ("security-added", "api-security-added", B, N),
-    ("security-removed", "api-security-removed", C, N),
-    ("server-url-changed", "server-url-changed", B, N),
-    ("info-version-changed", "api-version-changed", C, N),
-    ("description-changed", "description-changed", N, N),
-];
-
+/// One test per class, and `CLASSES`: (fixture directory, id, wire grade, rust grade).
 macro_rules! classes {
-    ($($test:ident: $class:literal),* $(,)?) => {$(
-        #[test]
-        fn $test() {
-            let (_, id, wire, rust) = CLASSES
-                .iter()
-                .find(|c| c.0 == $class)
-                .unwrap_or_else(|| panic!("{} is not in CLASSES", $class));
-            assert_class($class, id, *wire, *rust);
-        }
-    )*};
+    ($($test:ident: $class:literal => $id:literal, $wire:ident, $rust:ident;)*) => {
+        const CLASSES: &[(&str, &str, Grade, Grade)] = &[$(($class, $id, $wire, $rust)),*];
+        $(
+            #[test]
+            fn $test() {
+                assert_class($class, $id, $wire, $rust);
+            }
+        )*
+    };
 }
 
 classes! {
-    endpoint_added: "endpoint-added",
-    endpoint_removed: "endpoint-removed",
-    operation_id_renamed: "operation-id-renamed",
-    endpoint_moved: "endpoint-moved",
-    parameter_added_required: "parameter-added-required",
-    parameter_added_optional: "parameter-added-optional",
-    parameter_removed: "parameter-removed",
-    parameter_renamed: "parameter-renamed",
-    parameter_became_required: "parameter-became-required",
-    parameter_became_optional: "parameter-became-optional",
-    parameter_type_changed: "parameter-type-changed",
-    parameter_moved: "parameter-moved",
-    body_added: "body-added",
-    body_removed: "body-removed",
-    body_became_required: "body-became-required",
-    body_property_added_required: "body-property-added-required",
-    body_property_added_optional: "body-property-added-optional",
-    body_property_removed: "body-property-removed",
-    body_property_became_required: "body-property-became-required",
-    body_property_type_changed: "body-property-type-changed",
-    body_property_format_changed: "body-property-format-changed",
-    request_enum_value_added: "request-enum-value-added",
-    request_enum_value_removed: "request-enum-value-removed",
-    response_enum_value_added: "response-enum-value-added",
-    response_enum_value_removed: "response-enum-value-removed",
-    success_status_added: "success-status-added",
-    success_status_removed: "success-status-removed",
-    error_status_added: "error-status-added",
-    error_status_removed: "error-status-removed",
-    response_property_added: "response-property-added",
-    response_property_removed: "response-property-removed",
-    response_property_became_optional: "response-property-became-optional",
-    response_property_became_nullable: "response-property-became-nullable",
-    response_property_type_changed: "response-property-type-changed",
-    response_content_type_changed: "response-content-type-changed",
-    security_added: "security-added",
-    security_removed: "security-removed",
-    server_url_changed: "server-url-changed",
-    info_version_changed: "info-version-changed",
-    description_changed: "description-changed",
+    endpoint_added: "endpoint-added" => "endpoint-added", C, C;
+    endpoint_removed: "endpoint-removed" => "endpoint-removed", B, B;
+    operation_id_renamed: "operation-id-renamed" => "api-operation-id-changed", C, B;
+    endpoint_moved: "endpoint-moved" => "endpoint-moved", B, N;
+    parameter_added_required: "parameter-added-required" => "new-required-request-parameter", B, B;
+    parameter_added_optional: "parameter-added-optional" => "new-optional-request-parameter", C, C;
+    parameter_removed: "parameter-removed" => "request-parameter-removed", C, B;
+    parameter_renamed: "parameter-renamed" => "request-parameter-renamed", B, B;
+    parameter_became_required: "parameter-became-required" => "request-parameter-became-required", B, B;
+    parameter_became_optional: "parameter-became-optional" => "request-parameter-became-optional", C, C;
+    parameter_type_changed: "parameter-type-changed" => "request-parameter-type-changed", B, B;
+    parameter_moved: "parameter-moved" => "request-parameter-location-changed", B, N;
+    body_added: "body-added" => "request-body-added-required", B, C;
+    body_removed: "body-removed" => "request-body-removed", B, B;
+    body_became_required: "body-became-required" => "request-body-became-required", B, N;
+    body_property_added_required: "body-property-added-required" => "new-required-request-property", B, B;
+    body_property_added_optional: "body-property-added-optional" => "new-optional-request-property", C, B;
+    body_property_removed: "body-property-removed" => "request-property-removed", C, B;
+    body_property_became_required: "body-property-became-required" => "request-property-became-required", B, B;
+    body_property_type_changed: "body-property-type-changed" => "request-property-type-changed", B, B;
+    body_property_format_changed: "body-property-format-changed" => "request-property-format-changed", B, B;
+    request_enum_value_added: "request-enum-value-added" => "request-property-enum-value-added", C, B;
+    request_enum_value_removed: "request-enum-value-removed" => "request-property-enum-value-removed", B, B;
+    response_enum_value_added: "response-enum-value-added" => "response-property-enum-value-added", B, B;
+    response_enum_value_removed: "response-enum-value-removed" => "response-property-enum-value-removed", C, B;
+    success_status_added: "success-status-added" => "response-success-status-added", B, N;
+    success_status_removed: "success-status-removed" => "response-success-status-removed", C, N;
+    error_status_added: "error-status-added" => "response-non-success-status-added", C, N;
+    error_status_removed: "error-status-removed" => "response-non-success-status-removed", C, N;
+    response_property_added: "response-property-added" => "response-optional-property-added", C, B;
+    response_property_removed: "response-property-removed" => "response-required-property-removed", B, B;
+    response_property_became_optional: "response-property-became-optional" => "response-property-became-optional", B, B;
+    response_property_became_nullable: "response-property-became-nullable" => "response-property-became-nullable", B, B;
+    response_property_type_changed: "response-property-type-changed" => "response-property-type-changed", B, B;
+    response_content_type_changed: "response-content-type-changed" => "response-media-type-changed", B, B;
+    security_added: "security-added" => "api-security-added", B, N;
+    security_removed: "security-removed" => "api-security-removed", C, N;
+    server_url_changed: "server-url-changed" => "server-url-changed", B, N;
+    info_version_changed: "info-version-changed" => "api-version-changed", C, N;
+    description_changed: "description-changed" => "description-changed", N, N;
 }
 
 #[test]
