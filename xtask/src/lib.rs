@@ -4,10 +4,12 @@
 //! Everything is rendered in memory first: if any spec has a problem, nothing is written.
 
 pub mod cli;
+pub mod diff;
 pub mod lint;
 pub mod normalize;
 pub mod overlay;
 pub mod problem;
+pub mod release;
 pub mod render;
 pub mod scaffold;
 pub mod spec;
@@ -165,7 +167,7 @@ fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), 
     let source = spec::read(root, provider)?;
     let prepared = spec::prepare(&source)?;
     let spec = &prepared.openapi;
-    let generated = render::render(spec, &source.name(), root)?;
+    let generated = render::render(spec, &source.name(), &source.sha256(), root)?;
     let krate = format!("crates/{provider}-client");
     let mut wanted = vec![(format!("{krate}/src/generated.rs"), generated)];
     if !root.join(&krate).exists() {
@@ -189,6 +191,15 @@ fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), 
         })
         .collect();
     Ok((outputs, prepared.notes))
+}
+
+/// The SHA-256 of `bytes` in lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Writes each stale output (through a temporary file and a rename, so no file is half-written).

@@ -49,6 +49,20 @@ pub enum Source {
 }
 
 impl Source {
+    /// The SHA-256 of each file named by [`Source::name`], in lower-case hex, in the same
+    /// order and separated by `, `: what the generated file's first line carries, so that
+    /// `sha256sum` on the files shows which versions produced a crate.
+    pub fn sha256(&self) -> String {
+        match self {
+            Source::Spec(spec) => crate::sha256_hex(spec.text.as_bytes()),
+            Source::Published { upstream, overlay } => std::iter::once(upstream)
+                .chain(overlay)
+                .map(|t| crate::sha256_hex(t.text.as_bytes()))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+
     /// How problems and the generated file's first line name this spec.
     pub fn name(&self) -> String {
         match self {
@@ -76,61 +90,80 @@ pub struct Prepared {
     pub notes: Vec<Problem>,
 }
 
+/// Reads a file by its workspace-relative path: `Ok(None)` when it does not exist there. The
+/// working tree ([`read`]) is one; `cargo xtask diff` also reads from git revisions.
+pub type Reader<'a> = dyn Fn(&str) -> Result<Option<String>, String> + 'a;
+
 /// Reads the files of `provider`'s spec below `root` (see the module docs for the layout).
 pub fn read(root: &Path, provider: &str) -> Result<Source, Vec<Problem>> {
+    read_with(
+        &|file: &str| match std::fs::read_to_string(root.join(file)) {
+            Ok(text) => Ok(Some(text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(format!("cannot read: {e}")),
+        },
+        provider,
+    )
+}
+
+/// Reads the files of `provider`'s spec through `reader`. `Err` with one problem "no such
+/// spec" at `specs/<provider>.yaml` when the provider has no spec there.
+pub fn read_with(reader: &Reader<'_>, provider: &str) -> Result<Source, Vec<Problem>> {
     let spec = format!("specs/{provider}.yaml");
     let overlay = format!("specs/{provider}{OVERLAY_SUFFIX}");
-    let upstreams: Vec<String> = ["json", "yaml", "yml"]
-        .iter()
-        .map(|ext| format!("specs/{UPSTREAM_DIR}/{provider}.{ext}"))
-        .filter(|f| root.join(f).is_file())
-        .collect();
-    let read_text = |file: &str| {
-        std::fs::read_to_string(root.join(file))
+    let fetch = |file: &str| -> Result<Option<Text>, Vec<Problem>> {
+        Ok(reader(file)
+            .map_err(|e| vec![Problem::at(file, "", e)])?
             .map(|text| Text {
                 file: file.to_owned(),
                 text,
-            })
-            .map_err(|e| vec![Problem::at(file, "", format!("cannot read: {e}"))])
+            }))
     };
-    let has_overlay = root.join(&overlay).is_file();
-    if root.join(&spec).is_file() {
-        if let Some(other) = upstreams.first().or(has_overlay.then_some(&overlay)) {
+    let mut upstreams = Vec::new();
+    for ext in ["json", "yaml", "yml"] {
+        if let Some(text) = fetch(&format!("specs/{UPSTREAM_DIR}/{provider}.{ext}"))? {
+            upstreams.push(text);
+        }
+    }
+    let overlay = fetch(&overlay)?;
+    if let Some(spec) = fetch(&spec)? {
+        if let Some(other) = upstreams.first().or(overlay.as_ref()) {
             return Err(vec![Problem::at(
-                &spec,
+                &spec.file,
                 "",
-                format!("{other} is a second spec for the same provider: keep one of them"),
+                format!(
+                    "{} is a second spec for the same provider: keep one of them",
+                    other.file
+                ),
             )]);
         }
-        return read_text(&spec).map(Source::Spec);
+        return Ok(Source::Spec(spec));
     }
-    match upstreams.as_slice() {
-        [upstream] => Ok(Source::Published {
-            upstream: read_text(upstream)?,
-            overlay: if has_overlay {
-                Some(read_text(&overlay)?)
-            } else {
-                None
-            },
+    match upstreams.len() {
+        1 => Ok(Source::Published {
+            upstream: upstreams.remove(0),
+            overlay,
         }),
-        [] if has_overlay => Err(vec![Problem::at(
-            &overlay,
-            "",
-            format!(
-                "no published document to apply it to: put it in specs/{UPSTREAM_DIR}/{provider}.json (or .yaml), unchanged"
+        0 => Err(vec![match overlay {
+            Some(overlay) => Problem::at(
+                &overlay.file,
+                "",
+                format!(
+                    "no published document to apply it to: put it in specs/{UPSTREAM_DIR}/{provider}.json (or .yaml), unchanged"
+                ),
             ),
-        )]),
-        [] => Err(vec![Problem::at(&spec, "", "no such spec")]),
-        [first, ..] => Err(vec![Problem::at(
-            first,
+            None => Problem::at(&spec, "", NO_SUCH_SPEC),
+        }]),
+        n => Err(vec![Problem::at(
+            &upstreams[0].file,
             "",
-            format!(
-                "{} published documents for one provider: keep one",
-                upstreams.len()
-            ),
+            format!("{n} published documents for one provider: keep one"),
         )]),
     }
 }
+
+/// The message of [`read_with`] when a provider has no spec at all.
+pub const NO_SUCH_SPEC: &str = "no such spec";
 
 /// Turns `source` into the document progenitor sees, or every problem found on the way.
 pub fn prepare(source: &Source) -> Result<Prepared, Vec<Problem>> {

@@ -1,4 +1,4 @@
-// This file is generated from specs/oneaccess.yaml by `cargo xtask generate`; do not edit it by hand.
+// This file is generated from specs/oneaccess.yaml (sha256 64ce75f92d977078f792b895d04e1e4eb38576d127ab6c7083f2f5d7e46319e1) by `cargo xtask generate`; do not edit it by hand.
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};

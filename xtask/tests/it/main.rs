@@ -4,6 +4,8 @@
 //! instead of one per file.
 
 mod common;
+mod diff;
+mod diff_cli;
 mod fixture_builds;
 mod generate;
 mod lints;
@@ -11,3 +13,4 @@ mod overlays;
 mod scaffold_builds;
 mod seed;
 mod shapes;
+mod versions;

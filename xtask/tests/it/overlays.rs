@@ -75,7 +75,12 @@ fn an_overlay_sets_ids_appends_a_parameter_and_leaves_the_upstream_as_published(
     assert_eq!(
         generated.lines().next(),
         Some(
-            "// This file is generated from specs/upstream/acme.json with specs/acme.overlay.yaml by `cargo xtask generate`; do not edit it by hand."
+            format!(
+                "// This file is generated from specs/upstream/acme.json with specs/acme.overlay.yaml (sha256 {}, {}) by `cargo xtask generate`; do not edit it by hand.",
+                xtask::sha256_hex(published.as_bytes()),
+                xtask::sha256_hex(adapted.as_bytes())
+            )
+            .as_str()
         )
     );
     assert!(

@@ -122,3 +122,30 @@ pub(crate) fn cargo_ok(dir: &Path, args: &[&str], what: &str) -> String {
     );
     stdout
 }
+
+/// Copies what makes up the workspace (not `target/`, not `.git/`) from `from` to `to`.
+pub(crate) fn copy_workspace(from: &Path, to: &Path) {
+    for entry in [
+        "Cargo.toml",
+        "Cargo.lock",
+        ".cargo",
+        "crates",
+        "specs",
+        "tests",
+        "xtask",
+    ] {
+        copy(&from.join(entry), &to.join(entry));
+    }
+}
+
+fn copy(from: &Path, to: &Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            copy(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else {
+        std::fs::copy(from, to).unwrap();
+    }
+}
