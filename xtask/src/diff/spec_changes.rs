@@ -1038,7 +1038,41 @@ fn schema_changes<'a>(
             .unwrap_or_default()
     };
     let (old_values, new_values) = (values(old), values(new));
-    if !old_values.is_empty() || !new_values.is_empty() {
+    if old_values.is_empty() != new_values.is_empty() {
+        // From any value to a closed list, or back: not a value added or removed. A closed
+        // list narrows what may be sent (a request) and widens nothing an old client decodes
+        // (an answer); lifting it is the other way round.
+        let became_enum = old_values.is_empty();
+        let (id, at, side, text) = if became_enum {
+            let listed: Vec<String> = new_values.iter().map(|v| shown(Some(v))).collect();
+            (
+                format!("{prefix}-became-enum"),
+                join(&new_at, "enum"),
+                Side::New,
+                format!("{subject} is now limited to {}", listed.join(", ")),
+            )
+        } else {
+            (
+                format!("{prefix}-enum-removed"),
+                join(&old_at, "enum"),
+                Side::Old,
+                format!("{subject} is no longer limited to a list of values"),
+            )
+        };
+        out.push(
+            &id,
+            op,
+            &at,
+            side,
+            text,
+            if became_enum == request {
+                Grade::Breaking
+            } else {
+                Grade::Compatible
+            },
+            targets(vec![Target::Type(root_type.clone())]),
+        );
+    } else if !old_values.is_empty() {
         for value in new_values.iter().filter(|v| !old_values.contains(v)) {
             let text = shown(Some(value));
             out.push(

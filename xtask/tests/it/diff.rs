@@ -100,6 +100,8 @@ classes! {
     request_enum_value_removed: "request-enum-value-removed" => "request-property-enum-value-removed", B, B;
     response_enum_value_added: "response-enum-value-added" => "response-property-enum-value-added", B, B;
     response_enum_value_removed: "response-enum-value-removed" => "response-property-enum-value-removed", C, B;
+    request_became_enum: "request-became-enum" => "request-property-became-enum", B, B;
+    response_became_enum: "response-became-enum" => "response-property-became-enum", C, B;
     success_status_added: "success-status-added" => "response-success-status-added", B, N;
     success_status_removed: "success-status-removed" => "response-success-status-removed", C, N;
     error_status_added: "error-status-added" => "response-non-success-status-added", C, N;
