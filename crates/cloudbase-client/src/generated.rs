@@ -1,4 +1,4 @@
-// This file is generated from specs/cloudbase.yaml (sha256 c7f09fd7423a707a88b552f5d4e9d7b3165640ec5484fee4ce4444852b3f81de) by `cargo xtask generate`; do not edit it by hand.
+// This file is generated from specs/cloudbase.yaml (sha256 849f9a770ccdbbe89205c41fb5a2ae6860632df8eaac58c6903039fbe07f4eb1) by `cargo xtask generate`; do not edit it by hand.
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
