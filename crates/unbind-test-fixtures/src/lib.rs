@@ -106,11 +106,41 @@ pub mod mock {
     use wiremock::matchers::{method, path};
     use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-    /// Mounts `status` with a JSON `body` for `verb at` (a method and a path).
+    /// A method and a path: one of the [`route`]s below, or any other.
+    pub type Route<'a> = (&'a str, &'a str);
+
+    /// The providers' routes that tests answer, named once (without the `?query`).
+    pub mod route {
+        use super::Route;
+
+        /// MantaGo: list the clients of a bot.
+        pub const MANTA_CLIENTS: Route<'_> = ("POST", "/openapi/clients");
+        /// MantaGo: unbind a customer.
+        pub const MANTA_UNBIND: Route<'_> = ("POST", "/openapi/unbind/customer");
+        /// MantaGo: rotate the token and secret.
+        pub const MANTA_TOKEN: Route<'_> = ("POST", "/openapi/token");
+        /// OneAccess: the public key that signatures are encrypted with.
+        pub const ONEACCESS_PUBLIC_KEY: Route<'_> = ("GET", "/api/v2/sdk/public-key");
+        /// OneAccess: the server's time, for the signature's timestamp.
+        pub const ONEACCESS_SERVER_DATE: Route<'_> = ("GET", "/api/v2/sdk/server-date");
+        /// OneAccess: list the social accounts.
+        pub const ONEACCESS_SOCIAL: Route<'_> = ("GET", "/api/v2/sdk/social");
+        /// OneAccess: bind a social account to a mobile number.
+        pub const ONEACCESS_BIND: Route<'_> = ("POST", "/api/v2/sdk/social/bind");
+        /// OneAccess: unbind a social account.
+        pub const ONEACCESS_UNBIND: Route<'_> = ("POST", "/api/v2/sdk/social/unbind-account");
+        /// CloudBase: list the identity sources.
+        pub const CLOUDBASE_PROVIDERS: Route<'_> = ("GET", "/auth/v1/user/provider");
+        /// CloudBase: bind an identity source.
+        pub const CLOUDBASE_BIND: Route<'_> = ("POST", "/auth/v1/user/provider/bind");
+        /// CloudBase: unbind the identity source `github`.
+        pub const CLOUDBASE_UNBIND_GITHUB: Route<'_> = ("DELETE", "/auth/v1/user/provider/github");
+    }
+
+    /// Mounts `status` with a JSON `body` for `(verb, at)`, a method and a path.
     pub async fn answer(
         server: &MockServer,
-        verb: &str,
-        at: &str,
+        (verb, at): Route<'_>,
         status: u16,
         body: serde_json::Value,
     ) {

@@ -6,26 +6,11 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::common::Run;
+use crate::common::{CLOUDBASE_ENV, DEVICE_FLAGS, MANTA_ENV, MANTA_SECRET, Run, SECRET, args};
 use serde_json::{Value, json};
 use unbind_test_fixtures::keys::PUBLIC_KEY_PEM as PUBLIC_KEY;
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
-
-/// The token of these tests; it must never be printed or journaled.
-const SECRET: &str = "tok-SECRET-123";
-const MANTA_SECRET: &str = "api-SECRET-456";
-
-const DEVICE_FLAGS: [&str; 8] = [
-    "--os-version",
-    "Android 10",
-    "--device-fingerprint",
-    "156aysdna213sac",
-    "--agent",
-    "Mozilla/5.0 (Linux; Android 10)",
-    "--client-id",
-    "DRrYIqauawN0I8myTMoDTPys6ezGZxnm",
-];
 
 /// Runs `unbind args…` with only `env` set (stderr is a pipe, not a terminal), and checks that
 /// no credential was printed.
@@ -63,6 +48,30 @@ fn complete_lines(file: &Path) -> usize {
         .unwrap_or(0)
 }
 
+/// Waits until `file` holds `lines` complete lines, calling `check` at each look; fails with
+/// `what` after 30 s.
+async fn wait_for_lines(file: &Path, lines: usize, what: &str, mut check: impl FnMut()) {
+    let started = Instant::now();
+    while complete_lines(file) < lines {
+        assert!(started.elapsed() < Duration::from_secs(30), "{what}");
+        check();
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+/// The binary with `args` and only the CloudBase token in its environment, its output
+/// discarded.
+fn quiet_run(args: &[&str]) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_unbind"));
+    command
+        .args(args)
+        .env_clear()
+        .env("CLOUDBASE_ACCESS_TOKEN", SECRET)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    command
+}
+
 fn unbound_ids(requests: &[Request]) -> Vec<String> {
     let mut ids: Vec<String> = requests
         .iter()
@@ -81,19 +90,14 @@ fn unbound_ids(requests: &[Request]) -> Vec<String> {
 
 #[tokio::test]
 async fn a_run_killed_mid_way_and_run_again_journals_exactly_one_outcome_per_account() {
-    let server = MockServer::builder()
-        .disable_request_recording()
-        .start()
-        .await;
-    Mock::given(method("DELETE"))
-        .and(path_regex("^/auth/v1/user/provider/"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({}))
-                .set_delay(Duration::from_millis(50)),
-        )
-        .mount(&server)
-        .await;
+    let server = answering_ok(
+        MockServer::builder()
+            .disable_request_recording()
+            .start()
+            .await,
+        Duration::from_millis(50),
+    )
+    .await;
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("accounts.jsonl");
     let journal_file = dir.path().join("journal.jsonl");
@@ -115,26 +119,19 @@ async fn a_run_killed_mid_way_and_run_again_journals_exactly_one_outcome_per_acc
         "8",
     ];
 
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_unbind"))
-        .args(args)
-        .env_clear()
-        .env("CLOUDBASE_ACCESS_TOKEN", SECRET)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the binary starts");
-    let started = Instant::now();
-    while complete_lines(&journal_file) < 40 {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "the journal never reached 40 lines"
-        );
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the run ended before it was killed"
-        );
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
+    let mut child = quiet_run(&args).spawn().expect("the binary starts");
+    wait_for_lines(
+        &journal_file,
+        40,
+        "the journal never reached 40 lines",
+        || {
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "the run ended before it was killed"
+            );
+        },
+    )
+    .await;
     child.kill().expect("SIGKILL"); // std's kill is SIGKILL on Unix
     let status = child.wait().unwrap();
     assert_eq!(status.code(), None, "killed by a signal, not exited");
@@ -146,7 +143,7 @@ async fn a_run_killed_mid_way_and_run_again_journals_exactly_one_outcome_per_acc
         before.len()
     );
 
-    let rerun = unbind(&args, &[("CLOUDBASE_ACCESS_TOKEN", SECRET)]).await;
+    let rerun = unbind(&args, &CLOUDBASE_ENV).await;
     assert_eq!(rerun.code, 0, "{rerun:?}");
     let summary = rerun.stdout_json();
     assert_eq!(summary["accounts"], 300, "{summary}");
@@ -202,17 +199,8 @@ async fn failures_exit_1_with_a_summary_and_are_skipped_until_retried() {
     let list = ["github", "gone-1", "bad-1", "wx_open"].map(str::to_owned);
     write_input(&input, &list);
     let uri = server.uri();
-    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
-    let base = [
-        "cloudbase",
-        "unbind",
-        "--base-url",
-        &uri,
-        "--from",
-        input.to_str().unwrap(),
-        "--journal",
-        journal_file.to_str().unwrap(),
-    ];
+    let env = CLOUDBASE_ENV;
+    let base = cloudbase_run(&uri, &input, &journal_file);
 
     let first = unbind(&base, &env).await;
     assert_eq!(first.code, 1, "{first:?}");
@@ -292,7 +280,7 @@ async fn a_run_without_failures_exits_0_and_stderr_stays_quiet_off_a_terminal() 
             "--rate",
             "1000",
         ],
-        &[("CLOUDBASE_ACCESS_TOKEN", SECRET)],
+        &CLOUDBASE_ENV,
     )
     .await;
     assert_eq!(run.code, 0, "{run:?}");
@@ -324,7 +312,7 @@ async fn a_bad_input_line_exits_2_naming_it_before_anything_is_sent() {
     .unwrap();
     let journal_file = dir.path().join("journal.jsonl");
     let uri = server.uri();
-    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
+    let env = CLOUDBASE_ENV;
     let from = input.to_str().unwrap();
     let base = ["cloudbase", "unbind", "--base-url", &uri, "--from", from];
 
@@ -380,76 +368,29 @@ async fn a_bad_input_line_exits_2_naming_it_before_anything_is_sent() {
 
 #[tokio::test]
 async fn bulk_flags_and_single_account_flags_do_not_mix() {
-    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
-    let cases: [(&[&str], &str); 5] = [
+    let env = CLOUDBASE_ENV;
+    let base = ["cloudbase", "unbind", "--env", "e"];
+    let cases: [(Vec<&str>, &str); 5] = [
         (
-            &[
-                "cloudbase",
-                "unbind",
-                "--env",
-                "e",
-                "--provider-id",
-                "a",
-                "--from",
-                "f",
-            ],
+            args(&base, &["--provider-id", "a", "--from", "f"]),
             "cannot be used with",
         ),
         (
-            &[
-                "cloudbase",
-                "unbind",
-                "--env",
-                "e",
-                "--provider-id",
-                "a",
-                "--journal",
-                "j",
-            ],
+            args(&base, &["--provider-id", "a", "--journal", "j"]),
             "--journal goes with --from FILE",
         ),
         (
-            &[
-                "cloudbase",
-                "unbind",
-                "--env",
-                "e",
-                "--provider-id",
-                "a",
-                "--concurrency",
-                "4",
-            ],
+            args(&base, &["--provider-id", "a", "--concurrency", "4"]),
             "--concurrency goes with --from FILE",
         ),
         (
-            &[
-                "cloudbase",
-                "unbind",
-                "--env",
-                "e",
-                "--from",
-                "f",
-                "--concurrency",
-                "0",
-            ],
+            args(&base, &["--from", "f", "--concurrency", "0"]),
             "--concurrency",
         ),
-        (
-            &[
-                "cloudbase",
-                "unbind",
-                "--env",
-                "e",
-                "--from",
-                "f",
-                "--rate",
-                "0",
-            ],
-            "--rate",
-        ),
+        (args(&base, &["--from", "f", "--rate", "0"]), "--rate"),
     ];
     for (command, mentions) in cases {
-        let run = unbind(command, &env).await;
+        let run = unbind(&command, &env).await;
         assert_eq!(run.code, 2, "{command:?}: {run:?}");
         assert!(run.stderr.contains(mentions), "{mentions}: {run:?}");
         assert_eq!(run.stdout, "");
@@ -505,7 +446,7 @@ async fn manta_and_oneaccess_lists_send_each_account() {
             "--from",
             manta_input.to_str().unwrap(),
         ],
-        &[("MANTA_SECRET", MANTA_SECRET), ("MANTA_TOKEN", SECRET)],
+        &MANTA_ENV,
     )
     .await;
     assert_eq!(manta.code, 0, "{manta:?}");
@@ -521,7 +462,7 @@ async fn manta_and_oneaccess_lists_send_each_account() {
         &args(
             &["--json", "oneaccess", "unbind", "--base-url", &uri],
             &args(
-                &DEVICE_FLAGS,
+                &DEVICE_FLAGS[..8],
                 &["--from", oneaccess_input.to_str().unwrap()],
             ),
         ),
@@ -557,11 +498,6 @@ async fn manta_and_oneaccess_lists_send_each_account() {
     assert_eq!(oneaccess_ids, ["a-1", "a-2", "a-3"]);
 }
 
-/// `base` followed by `more`.
-fn args<'a>(base: &[&'a str], more: &[&'a str]) -> Vec<&'a str> {
-    base.iter().chain(more).copied().collect()
-}
-
 #[tokio::test]
 async fn a_torn_journal_line_is_dropped_with_a_note_and_its_account_sent_again() {
     let server = mixed_server().await;
@@ -579,20 +515,7 @@ async fn a_torn_journal_line_is_dropped_with_a_note_and_its_account_sent_again()
     )
     .unwrap();
     let uri = server.uri();
-    let run = unbind(
-        &[
-            "cloudbase",
-            "unbind",
-            "--base-url",
-            &uri,
-            "--from",
-            input.to_str().unwrap(),
-            "--journal",
-            journal_file.to_str().unwrap(),
-        ],
-        &[("CLOUDBASE_ACCESS_TOKEN", SECRET)],
-    )
-    .await;
+    let run = unbind(&cloudbase_run(&uri, &input, &journal_file), &CLOUDBASE_ENV).await;
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         run.stderr,
@@ -614,7 +537,11 @@ async fn a_torn_journal_line_is_dropped_with_a_note_and_its_account_sent_again()
 
 /// A CloudBase server that answers every unbind `{}`, after `delay`.
 async fn ok_server(delay: Duration) -> MockServer {
-    let server = MockServer::start().await;
+    answering_ok(MockServer::start().await, delay).await
+}
+
+/// `server`, answering every CloudBase unbind `{}` after `delay`.
+async fn answering_ok(server: MockServer, delay: Duration) -> MockServer {
     Mock::given(method("DELETE"))
         .and(path_regex("^/auth/v1/user/provider/"))
         .respond_with(
@@ -645,7 +572,7 @@ async fn a_journal_that_is_not_a_journal_exits_2_and_is_left_as_it_is() {
     let server = ok_server(Duration::ZERO).await;
     let uri = server.uri();
     let dir = tempfile::tempdir().unwrap();
-    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
+    let env = CLOUDBASE_ENV;
 
     // The input names one account, without a newline at its end.
     let one_line = dir.path().join("one.jsonl");
@@ -719,29 +646,17 @@ async fn a_second_run_on_a_journal_in_use_exits_2_and_sends_nothing() {
     write_input(&input, &all);
     let (slow_uri, other_uri) = (slow.uri(), other.uri());
 
-    let mut first = tokio::process::Command::new(env!("CARGO_BIN_EXE_unbind"))
-        .args(args(
-            &cloudbase_run(&slow_uri, &input, &journal_file),
-            &["--concurrency", "1"],
-        ))
-        .env_clear()
-        .env("CLOUDBASE_ACCESS_TOKEN", SECRET)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the binary starts");
-    let started = Instant::now();
-    while complete_lines(&journal_file) < 1 {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "the first run never journaled"
-        );
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
+    let mut first = tokio::process::Command::from(quiet_run(&args(
+        &cloudbase_run(&slow_uri, &input, &journal_file),
+        &["--concurrency", "1"],
+    )))
+    .spawn()
+    .expect("the binary starts");
+    wait_for_lines(&journal_file, 1, "the first run never journaled", || {}).await;
 
     let second = unbind(
         &cloudbase_run(&other_uri, &input, &journal_file),
-        &[("CLOUDBASE_ACCESS_TOKEN", SECRET)],
+        &CLOUDBASE_ENV,
     )
     .await;
     let first_status = first.wait().await.unwrap();
@@ -782,11 +697,7 @@ async fn a_line_the_single_account_check_refuses_exits_2_before_anything_is_sent
         lines.push(bad.to_owned());
         write_input(&input, &lines);
         let from = input.to_str().unwrap();
-        let run = unbind(
-            &cloudbase_run(&uri, &input, &journal_file),
-            &[("CLOUDBASE_ACCESS_TOKEN", SECRET)],
-        )
-        .await;
+        let run = unbind(&cloudbase_run(&uri, &input, &journal_file), &CLOUDBASE_ENV).await;
         let start: String = format!("{run:?}").chars().take(300).collect();
         assert_eq!(run.code, 2, "{start}");
         assert!(

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::common::{SECRET, answer, header, received};
+use crate::common::{SECRET, answer, header, received, route};
 use serde_json::json;
 use unbind::auth::SecretString;
 use unbind::auth::cloudbase::DeviceId;
@@ -33,14 +33,7 @@ fn client(server: &MockServer, settings: CloudBaseSettings) -> CloudBaseClient {
 #[tokio::test]
 async fn unbind_sends_the_documented_request() {
     let server = MockServer::start().await;
-    answer(
-        &server,
-        "DELETE",
-        "/auth/v1/user/provider/github",
-        200,
-        json!({}),
-    )
-    .await;
+    answer(&server, route::CLOUDBASE_UNBIND_GITHUB, 200, json!({})).await;
     let client = client(&server, CloudBaseSettings::default());
 
     client.unbind("github").await.unwrap();
@@ -88,8 +81,7 @@ async fn optional_settings_go_on_the_wire() {
     let server = MockServer::start().await;
     answer(
         &server,
-        "DELETE",
-        "/auth/v1/user/provider/wx_open",
+        ("DELETE", "/auth/v1/user/provider/wx_open"),
         200,
         json!({}),
     )
@@ -172,10 +164,7 @@ async fn a_token_that_would_split_a_header_is_refused() {
 #[tokio::test]
 async fn unbinding_what_is_not_bound_is_its_own_outcome() {
     let server = MockServer::start().await;
-    answer(
-        &server,
-        "DELETE",
-        "/auth/v1/user/provider/github",
+    answer(&server, route::CLOUDBASE_UNBIND_GITHUB,
         404,
         json!({"error": "provider_not_found", "error_code": 4004, "error_description": "Specified identity source does not exist"}),
     )
@@ -191,18 +180,12 @@ async fn unbinding_what_is_not_bound_is_its_own_outcome() {
 #[tokio::test]
 async fn documented_errors_map_to_the_provider_error() {
     let server = MockServer::start().await;
-    answer(
-        &server,
-        "POST",
-        "/auth/v1/user/provider/bind",
+    answer(&server, route::CLOUDBASE_BIND,
         404,
         json!({"error": "provider_not_found", "error_code": 4004, "error_description": "Specified identity source does not exist"}),
     )
     .await;
-    answer(
-        &server,
-        "GET",
-        "/auth/v1/user/provider",
+    answer(&server, route::CLOUDBASE_PROVIDERS,
         401,
         json!({"error": "unauthorized", "error_code": 4003, "error_description": "User not logged in or access_token invalid"}),
     )
@@ -262,20 +245,12 @@ async fn list_and_bind_follow_the_spec() {
     let server = MockServer::start().await;
     answer(
         &server,
-        "GET",
-        "/auth/v1/user/provider",
+        route::CLOUDBASE_PROVIDERS,
         200,
         json!({"total": 1, "data": [{"id": "github", "name": "GitHub", "bind": true}]}),
     )
     .await;
-    answer(
-        &server,
-        "POST",
-        "/auth/v1/user/provider/bind",
-        200,
-        json!({}),
-    )
-    .await;
+    answer(&server, route::CLOUDBASE_BIND, 200, json!({})).await;
     let client = client(&server, CloudBaseSettings::default());
 
     let providers = client.list().await.unwrap();

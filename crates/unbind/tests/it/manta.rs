@@ -1,6 +1,6 @@
 //! MantaGo through the facade, against a loopback server.
 
-use crate::common::{SECRET, answer, header, received};
+use crate::common::{SECRET, answer, header, received, route};
 use serde_json::json;
 use unbind::auth::manta::Credentials;
 use unbind::auth::{ExposeSecret as _, SecretString};
@@ -32,8 +32,7 @@ async fn unbind_sends_bearer_bot_id_and_the_secret_in_the_body() {
     let server = MockServer::start().await;
     answer(
         &server,
-        "POST",
-        "/openapi/unbind/customer",
+        route::MANTA_UNBIND,
         200,
         json!({"success": true, "message": "ok"}),
     )
@@ -84,10 +83,7 @@ async fn rotate_hands_back_the_issued_pair_before_any_local_check() {
     let server = MockServer::start().await;
     // A token no header can carry: MantaGo has rotated all the same, so the pair must reach
     // the caller, and only building a client with it fails.
-    answer(
-        &server,
-        "POST",
-        "/openapi/token",
+    answer(&server, route::MANTA_TOKEN,
         200,
         json!({"success": true, "message": "ok", "apiToken": "jwt-NEW\nline", "apiSecret": "secret-NEW-1"}),
     )
@@ -116,8 +112,7 @@ async fn a_success_status_that_says_success_false_is_not_done() {
     for route in ["/openapi/unbind/customer", "/openapi/bind/customer"] {
         answer(
             &server,
-            "POST",
-            route,
+            ("POST", route),
             200,
             json!({"success": false, "message": "nothing happened"}),
         )
@@ -138,8 +133,7 @@ async fn a_list_answer_without_its_list_is_an_error_not_an_empty_page() {
     let server = MockServer::start().await;
     answer(
         &server,
-        "POST",
-        "/openapi/clients",
+        route::MANTA_CLIENTS,
         200,
         json!({"success": true, "message": "ok"}),
     )
@@ -157,10 +151,7 @@ async fn a_list_answer_without_its_list_is_an_error_not_an_empty_page() {
 #[tokio::test]
 async fn list_sends_only_the_filters_given() {
     let server = MockServer::start().await;
-    answer(
-        &server,
-        "POST",
-        "/openapi/clients",
+    answer(&server, route::MANTA_CLIENTS,
         200,
         json!({"success": true, "message": "ok", "clientList": {"list": [{"clientId": "c1", "platform": "line"}], "next": "abc"}}),
     )
@@ -246,10 +237,7 @@ async fn bad_input_is_refused_before_sending() {
 #[tokio::test]
 async fn documented_errors_map_to_the_provider_error() {
     let server = MockServer::start().await;
-    answer(
-        &server,
-        "POST",
-        "/openapi/unbind/customer",
+    answer(&server, route::MANTA_UNBIND,
         401,
         json!({"success": false, "errResponse": {"message": "token invalid or expired", "code": 1004}}),
     )
@@ -290,16 +278,14 @@ async fn refresh_sends_the_current_token_and_switches_to_the_new_pair() {
     let server = MockServer::start().await;
     answer(
         &server,
-        "POST",
-        "/openapi/token",
+        route::MANTA_TOKEN,
         200,
         json!({"success": true, "message": "ok", "apiToken": "jwt-2", "apiSecret": "secret-2"}),
     )
     .await;
     answer(
         &server,
-        "POST",
-        "/openapi/client/c1",
+        ("POST", "/openapi/client/c1"),
         200,
         json!({"success": true, "message": "ok", "client": {"clientId": "c1", "platform": "line"}}),
     )

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::common::{PUBLIC_KEYS, SECRET, answer, header, received};
+use crate::common::{PUBLIC_KEYS, SECRET, answer, header, received, route};
 use serde_json::json;
 use unbind::auth::ExposeSecret as _;
 use unbind::auth::SecretString;
@@ -23,16 +23,14 @@ async fn signing_server(public_key: &str) -> MockServer {
     let server = MockServer::start().await;
     answer(
         &server,
-        "GET",
-        "/api/v2/sdk/public-key",
+        route::ONEACCESS_PUBLIC_KEY,
         200,
         json!({"public_key": public_key}),
     )
     .await;
     answer(
         &server,
-        "GET",
-        "/api/v2/sdk/server-date",
+        route::ONEACCESS_SERVER_DATE,
         200,
         json!({"timestamp": SERVER_TIME}),
     )
@@ -246,8 +244,7 @@ async fn a_signature_refused_twice_is_an_error_after_one_retry() {
     let server = signing_server(PUBLIC_KEYS[0].1).await;
     answer(
         &server,
-        "POST",
-        "/api/v2/sdk/social/unbind-account",
+        route::ONEACCESS_UNBIND,
         400,
         json!({"error_code": "SDK.COMMON.1007", "error_msg": "timestamp expired"}),
     )
@@ -272,8 +269,7 @@ async fn other_errors_are_not_retried() {
     let server = signing_server(PUBLIC_KEYS[0].1).await;
     answer(
         &server,
-        "POST",
-        "/api/v2/sdk/social/unbind-account",
+        route::ONEACCESS_UNBIND,
         400,
         json!({"error_code": "SDK.COMMON.1001", "error_msg": "Invalid parameter."}),
     )
@@ -404,16 +400,12 @@ async fn login_then_list_signs_with_the_new_session() {
     let server = server(PUBLIC_KEYS[2].1).await;
     answer(
         &server,
-        "POST",
-        "/api/v2/sdk/login",
+        ("POST", "/api/v2/sdk/login"),
         200,
         json!({"session_token": "sess-NEW", "id_token": "id", "expire": 7200}),
     )
     .await;
-    answer(
-        &server,
-        "GET",
-        "/api/v2/sdk/social",
+    answer(&server, route::ONEACCESS_SOCIAL,
         200,
         json!({"social": [{"id": "b1", "socialType": "weixin", "social_uid": "u1", "socialNickname": null}]}),
     )
@@ -449,10 +441,7 @@ async fn login_then_list_signs_with_the_new_session() {
 #[tokio::test]
 async fn bind_needs_only_the_state_token_and_returns_the_session_as_secrets() {
     let server = MockServer::start().await;
-    answer(
-        &server,
-        "POST",
-        "/api/v2/sdk/social/bind",
+    answer(&server, route::ONEACCESS_BIND,
         200,
         json!({"status": 200, "session_token": "sess-BOUND", "id_token": "id-BOUND", "expire": 7200}),
     )

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::common::{PUBLIC_KEYS, SECRET, answer};
+use crate::common::{PUBLIC_KEYS, SECRET, answer, route};
 use serde_json::json;
 use unbind::auth::SecretString;
 use unbind::auth::test_util::FixedClock;
@@ -112,8 +112,7 @@ async fn no_error_variant_shows_secrets() {
     let server = MockServer::start().await;
     answer(
         &server,
-        "POST",
-        "/openapi/unbind/customer",
+        route::MANTA_UNBIND,
         403,
         json!({"success": false, "errResponse": {"message": "permission denied", "code": 1002}}),
     )
@@ -126,8 +125,7 @@ async fn no_error_variant_shows_secrets() {
     let server = MockServer::start().await;
     answer(
         &server,
-        "GET",
-        "/auth/v1/user/provider",
+        route::CLOUDBASE_PROVIDERS,
         200,
         json!({"data": "not a list"}),
     )
@@ -153,16 +151,14 @@ async fn no_error_variant_shows_secrets() {
     let server = MockServer::start().await;
     answer(
         &server,
-        "GET",
-        "/api/v2/sdk/public-key",
+        route::ONEACCESS_PUBLIC_KEY,
         200,
         json!({"public_key": PUBLIC_KEYS[0].1}),
     )
     .await;
     answer(
         &server,
-        "GET",
-        "/api/v2/sdk/server-date",
+        route::ONEACCESS_SERVER_DATE,
         200,
         json!({"timestamp": "1700000000123"}),
     )
@@ -194,10 +190,7 @@ async fn secrets_a_provider_echoes_back_are_blanked() {
         )
         .mount(&server)
         .await;
-    answer(
-        &server,
-        "GET",
-        "/auth/v1/user/provider",
+    answer(&server, route::CLOUDBASE_PROVIDERS,
         401,
         json!({"error": "unauthorized", "error_code": 4003, "error_description": format!("token {SECRET} expired")}),
     )
