@@ -137,18 +137,55 @@ pub mod mock {
         pub const CLOUDBASE_UNBIND_GITHUB: Route<'_> = ("DELETE", "/auth/v1/user/provider/github");
     }
 
+    /// MantaGo's answer to a call that went through: `{"success": true, "message": "ok"}`.
+    pub fn manta_ok() -> serde_json::Value {
+        serde_json::json!({"success": true, "message": "ok"})
+    }
+
+    /// CloudBase's answer for an identity source that is not bound (with HTTP 404).
+    pub fn cloudbase_not_found() -> serde_json::Value {
+        serde_json::json!({"error": "provider_not_found", "error_code": 4004,
+                           "error_description": "Specified identity source does not exist"})
+    }
+
     /// Mounts `status` with a JSON `body` for `(verb, at)`, a method and a path.
-    pub async fn answer(
+    pub async fn answer(server: &MockServer, at: Route<'_>, status: u16, body: serde_json::Value) {
+        answer_with(
+            server,
+            at,
+            ResponseTemplate::new(status).set_body_json(body),
+        )
+        .await;
+    }
+
+    /// Mounts `template` for `(verb, at)`, a method and a path.
+    pub async fn answer_with(
         server: &MockServer,
         (verb, at): Route<'_>,
-        status: u16,
-        body: serde_json::Value,
+        template: ResponseTemplate,
     ) {
         Mock::given(method(verb))
             .and(path(at))
-            .respond_with(ResponseTemplate::new(status).set_body_json(body))
+            .respond_with(template)
             .mount(server)
             .await;
+    }
+
+    /// The last path segment of each request (the id a call unbound), sorted.
+    pub fn last_path_segments(requests: &[Request]) -> Vec<String> {
+        let mut ids: Vec<String> = requests
+            .iter()
+            .map(|r| {
+                r.url
+                    .path()
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect();
+        ids.sort();
+        ids
     }
 
     /// The requests the server received, in order.

@@ -6,9 +6,12 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::common::{CLOUDBASE_ENV, DEVICE_FLAGS, MANTA_ENV, MANTA_SECRET, Run, SECRET, args};
+use crate::common::{
+    CLOUDBASE_ENV, DEVICE_FLAGS, MANTA_ENV, MANTA_SECRET, Run, SECRET, args, words,
+};
 use serde_json::{Value, json};
 use unbind_test_fixtures::keys::PUBLIC_KEY_PEM as PUBLIC_KEY;
+use unbind_test_fixtures::mock::{answer_with, cloudbase_not_found, manta_ok, route};
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -73,19 +76,7 @@ fn quiet_run(args: &[&str]) -> std::process::Command {
 }
 
 fn unbound_ids(requests: &[Request]) -> Vec<String> {
-    let mut ids: Vec<String> = requests
-        .iter()
-        .map(|r| {
-            r.url
-                .path()
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .to_owned()
-        })
-        .collect();
-    ids.sort();
-    ids
+    unbind_test_fixtures::mock::last_path_segments(requests)
 }
 
 #[tokio::test]
@@ -105,19 +96,10 @@ async fn a_run_killed_mid_way_and_run_again_journals_exactly_one_outcome_per_acc
     write_input(&input, &all);
     let uri = server.uri();
     let (input_arg, journal_arg) = (input.to_str().unwrap(), journal_file.to_str().unwrap());
-    let args = [
-        "--json",
-        "cloudbase",
-        "unbind",
-        "--base-url",
-        &uri,
-        "--from",
-        input_arg,
-        "--journal",
-        journal_arg,
-        "--concurrency",
-        "8",
-    ];
+    let args = words(
+        "--json cloudbase unbind --base-url {} --from {} --journal {} --concurrency 8",
+        &[&uri, input_arg, journal_arg],
+    );
 
     let mut child = quiet_run(&args).spawn().expect("the binary starts");
     wait_for_lines(
@@ -171,9 +153,7 @@ async fn mixed_server() -> MockServer {
     let server = MockServer::start().await;
     Mock::given(method("DELETE"))
         .and(path_regex("/gone[^/]*$"))
-        .respond_with(ResponseTemplate::new(404).set_body_json(json!({
-            "error": "provider_not_found", "error_code": 4004,
-            "error_description": "Specified identity source does not exist"})))
+        .respond_with(ResponseTemplate::new(404).set_body_json(cloudbase_not_found()))
         .mount(&server)
         .await;
     Mock::given(method("DELETE"))
@@ -268,18 +248,10 @@ async fn a_run_without_failures_exits_0_and_stderr_stays_quiet_off_a_terminal() 
     .unwrap();
     let uri = server.uri();
     let run = unbind(
-        &[
-            "cloudbase",
-            "unbind",
-            "--base-url",
-            &uri,
-            "--from",
-            input.to_str().unwrap(),
-            "--concurrency",
-            "2",
-            "--rate",
-            "1000",
-        ],
+        &words(
+            "cloudbase unbind --base-url {} --from {} --concurrency 2 --rate 1000",
+            &[&uri, input.to_str().unwrap()],
+        ),
         &CLOUDBASE_ENV,
     )
     .await;
@@ -336,14 +308,10 @@ async fn a_bad_input_line_exits_2_naming_it_before_anything_is_sent() {
 
     let missing = dir.path().join("missing.jsonl");
     let run = unbind(
-        &[
-            "cloudbase",
-            "unbind",
-            "--base-url",
-            &uri,
-            "--from",
-            missing.to_str().unwrap(),
-        ],
+        &words(
+            "cloudbase unbind --base-url {} --from {}",
+            &[&uri, missing.to_str().unwrap()],
+        ),
         &env,
     )
     .await;
@@ -402,9 +370,7 @@ async fn manta_and_oneaccess_lists_send_each_account() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/openapi/unbind/customer"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(json!({"success": true, "message": "ok"})),
-        )
+        .respond_with(ResponseTemplate::new(200).set_body_json(manta_ok()))
         .mount(&server)
         .await;
     for (at, body) in [
@@ -420,11 +386,7 @@ async fn manta_and_oneaccess_lists_send_each_account() {
             .mount(&server)
             .await;
     }
-    Mock::given(method("POST"))
-        .and(path("/api/v2/sdk/social/unbind-account"))
-        .respond_with(ResponseTemplate::new(200))
-        .mount(&server)
-        .await;
+    answer_with(&server, route::ONEACCESS_UNBIND, ResponseTemplate::new(200)).await;
     let dir = tempfile::tempdir().unwrap();
     let uri = server.uri();
 
@@ -435,17 +397,10 @@ async fn manta_and_oneaccess_lists_send_each_account() {
     )
     .unwrap();
     let manta = unbind(
-        &[
-            "--json",
-            "manta",
-            "unbind",
-            "--base-url",
-            &uri,
-            "--bot-id",
-            "bot-1",
-            "--from",
-            manta_input.to_str().unwrap(),
-        ],
+        &words(
+            "--json manta unbind --base-url {} --bot-id bot-1 --from {}",
+            &[&uri, manta_input.to_str().unwrap()],
+        ),
         &MANTA_ENV,
     )
     .await;
@@ -555,16 +510,10 @@ async fn answering_ok(server: MockServer, delay: Duration) -> MockServer {
 }
 
 fn cloudbase_run<'a>(uri: &'a str, from: &'a Path, journal: &'a Path) -> Vec<&'a str> {
-    vec![
-        "cloudbase",
-        "unbind",
-        "--base-url",
-        uri,
-        "--from",
-        from.to_str().unwrap(),
-        "--journal",
-        journal.to_str().unwrap(),
-    ]
+    words(
+        "cloudbase unbind --base-url {} --from {} --journal {}",
+        &[uri, from.to_str().unwrap(), journal.to_str().unwrap()],
+    )
 }
 
 #[tokio::test]

@@ -7,12 +7,15 @@ use std::net::TcpListener;
 
 use crate::common::{
     CLOUDBASE_ENV, DEVICE_FLAGS, MANTA_ENV, MANTA_SECRET, Run, SECRET, args, cloudbase_unbind,
+    words,
 };
 use serde_json::{Value, json};
 use unbind::auth::oneaccess::Mgf1Hash;
 use unbind_test_fixtures::decrypt_signature;
 use unbind_test_fixtures::keys::PUBLIC_KEY_PEM as PUBLIC_KEY;
-use unbind_test_fixtures::mock::{answer, header, received, route};
+use unbind_test_fixtures::mock::{
+    answer, answer_with, cloudbase_not_found, header, manta_ok, received, route,
+};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -82,18 +85,10 @@ async fn manta_list_prints_one_line_per_client_or_a_json_array() {
     .await;
     let env = MANTA_ENV;
     let uri = server.uri();
-    let base = [
-        "manta",
-        "list",
-        "--base-url",
-        &uri,
-        "--bot-id",
-        "bot-1",
-        "--customer-id",
-        "u1",
-        "--limit",
-        "50",
-    ];
+    let base = words(
+        "manta list --base-url {} --bot-id bot-1 --customer-id u1 --limit 50",
+        &[&uri],
+    );
 
     let text = unbind(&base, &env).await;
     assert_eq!(text.code, 0, "{text:?}");
@@ -134,27 +129,13 @@ async fn manta_list_prints_one_line_per_client_or_a_json_array() {
 #[tokio::test]
 async fn manta_unbind_posts_the_customer_and_confirms() {
     let server = MockServer::start().await;
-    answer(
-        &server,
-        route::MANTA_UNBIND,
-        200,
-        json!({"success": true, "message": "ok"}),
-    )
-    .await;
+    answer(&server, route::MANTA_UNBIND, 200, manta_ok()).await;
     let env = MANTA_ENV;
     let uri = server.uri();
-    let base = [
-        "manta",
-        "unbind",
-        "--bot-id",
-        "bot-1",
-        "--client-id",
-        "c-9",
-        "--customer-id",
-        "u-42",
-        "--base-url",
-        &uri,
-    ];
+    let base = words(
+        "manta unbind --bot-id bot-1 --client-id c-9 --customer-id u-42 --base-url {}",
+        &[&uri],
+    );
 
     let text = unbind(&base, &env).await;
     assert_eq!(text.code, 0, "{text:?}");
@@ -222,16 +203,10 @@ async fn manta_takes_the_token_on_every_call_and_refresh_saves_the_new_pair() {
     assert!(!file.exists());
 
     let env = MANTA_ENV;
-    let refresh = [
-        "manta",
-        "refresh",
-        "--base-url",
-        &uri,
-        "--bot-id",
-        "bot-1",
-        "--save-credentials",
-        file_arg,
-    ];
+    let refresh = words(
+        "manta refresh --base-url {} --bot-id bot-1 --save-credentials {}",
+        &[&uri, file_arg],
+    );
     let run = unbind(&refresh, &env).await;
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
@@ -286,16 +261,10 @@ async fn a_rotated_pair_that_fails_a_local_check_is_saved_all_the_same() {
     let file = dir.path().join("new.env");
     let uri = server.uri();
     let run = unbind(
-        &[
-            "manta",
-            "refresh",
-            "--base-url",
-            &uri,
-            "--bot-id",
-            "bot-1",
-            "--save-credentials",
-            file.to_str().unwrap(),
-        ],
+        &words(
+            "manta refresh --base-url {} --bot-id bot-1 --save-credentials {}",
+            &[&uri, file.to_str().unwrap()],
+        ),
         &MANTA_ENV,
     )
     .await;
@@ -368,11 +337,7 @@ async fn oneaccess_list_and_unbind_are_signed_as_the_flags_say() {
         json!({"social": accounts}),
     )
     .await;
-    Mock::given(method("POST"))
-        .and(path("/api/v2/sdk/social/unbind-account"))
-        .respond_with(ResponseTemplate::new(200))
-        .mount(&server)
-        .await;
+    answer_with(&server, route::ONEACCESS_UNBIND, ResponseTemplate::new(200)).await;
     let env = [("ONEACCESS_SESSION_TOKEN", SECRET)];
     let uri = server.uri();
     let list = args(&["oneaccess", "list", "--base-url", &uri], &DEVICE_FLAGS);
@@ -390,19 +355,10 @@ async fn oneaccess_list_and_unbind_are_signed_as_the_flags_say() {
     assert_eq!(json.stdout_json(), accounts);
 
     let unbind_args = args(
-        &["oneaccess", "unbind", "--base-url", &uri],
-        &args(
-            &DEVICE_FLAGS,
-            &[
-                "--id",
-                "001GKgGa15HGZA0aOxIa1bFktp1GKgG4",
-                "--mgf1",
-                "sha1",
-                "--nonce",
-                "timestamp-hex-upper",
-                "--timestamp-unit",
-                "s",
-            ],
+        &args(&["oneaccess", "unbind", "--base-url", &uri], &DEVICE_FLAGS),
+        &words(
+            "--id 001GKgGa15HGZA0aOxIa1bFktp1GKgG4 --mgf1 sha1 --nonce timestamp-hex-upper --timestamp-unit s",
+            &[],
         ),
     );
     let text = unbind(&unbind_args, &env).await;
@@ -552,19 +508,10 @@ async fn cloudbase_list_and_unbind_send_the_settings_given() {
     let json = unbind(&args(&list, &["--json"]), &env).await;
     assert_eq!(json.stdout_json(), providers);
 
-    let unbind_args = [
-        "cloudbase",
-        "unbind",
-        "--base-url",
-        &uri,
-        "--provider-id",
-        "github",
-        "--device-id",
-        DEVICE_ID,
-        "--client-id",
-        "my-client",
-        "--with-user-center",
-    ];
+    let unbind_args = words(
+        "cloudbase unbind --base-url {} --provider-id github --device-id {} --client-id my-client --with-user-center",
+        &[&uri, DEVICE_ID],
+    );
     let text = unbind(&unbind_args, &env).await;
     assert_eq!(text.code, 0, "{text:?}");
     assert_eq!(text.stdout, "CloudBase: unbound identity source github\n");
@@ -698,8 +645,7 @@ async fn unbinding_what_is_not_bound_exits_0_and_says_so() {
         &server,
         route::CLOUDBASE_UNBIND_GITHUB,
         404,
-        json!({"error": "provider_not_found", "error_code": 4004,
-               "error_description": "Specified identity source does not exist"}),
+        cloudbase_not_found(),
     )
     .await;
     let env = CLOUDBASE_ENV;
@@ -797,14 +743,7 @@ async fn bad_input_exits_2_before_anything_is_sent() {
     assert_eq!(json.code, 2, "{json:?}");
     assert_eq!(json.stderr_json()["error"]["kind"], "invalid_input");
     let device = unbind(
-        &[
-            "cloudbase",
-            "list",
-            "--base-url",
-            &uri,
-            "--device-id",
-            "short",
-        ],
+        &words("cloudbase list --base-url {} --device-id short", &[&uri]),
         &env,
     )
     .await;
@@ -1018,18 +957,10 @@ async fn an_oversize_id_exits_2_without_echoing_it() {
             "provider_id",
         ),
         (
-            vec![
-                "manta",
-                "unbind",
-                "--base-url",
-                &uri,
-                "--bot-id",
-                "bot-1",
-                "--client-id",
-                "c-9",
-                "--customer-id",
-                &huge,
-            ],
+            words(
+                "manta unbind --base-url {} --bot-id bot-1 --client-id c-9 --customer-id {}",
+                &[&uri, &huge],
+            ),
             &MANTA_ENV,
             "customerId",
         ),

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crate::common::{SECRET, received};
+use crate::common::{SECRET, cloudbase_not_found, received};
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use unbind::auth::SecretString;
@@ -65,20 +65,7 @@ fn settings() -> BulkSettings {
 
 /// The identity sources the server was asked to unbind, sorted.
 async fn unbound_at(server: &MockServer) -> Vec<String> {
-    let mut ids: Vec<String> = received(server)
-        .await
-        .iter()
-        .map(|r| {
-            r.url
-                .path()
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .to_owned()
-        })
-        .collect();
-    ids.sort();
-    ids
+    unbind_test_fixtures::mock::last_path_segments(&received(server).await)
 }
 
 /// Every journal line, parsed; panics on a line that is not JSON.
@@ -456,9 +443,7 @@ async fn failures_are_journaled_with_the_error_and_without_the_token() {
     let server = MockServer::start().await;
     Mock::given(method("DELETE"))
         .and(path_regex("/gone$"))
-        .respond_with(ResponseTemplate::new(404).set_body_json(json!({
-            "error": "provider_not_found", "error_code": 4004,
-            "error_description": "Specified identity source does not exist"})))
+        .respond_with(ResponseTemplate::new(404).set_body_json(cloudbase_not_found()))
         .mount(&server)
         .await;
     // A proxy that echoes the request, credentials and all, into its error page.

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::common::{SECRET, answer, header, received, route};
+use crate::common::{SECRET, answer, cloudbase_not_found, header, received, route};
 use serde_json::json;
 use unbind::auth::SecretString;
 use unbind::auth::cloudbase::DeviceId;
@@ -164,9 +164,11 @@ async fn a_token_that_would_split_a_header_is_refused() {
 #[tokio::test]
 async fn unbinding_what_is_not_bound_is_its_own_outcome() {
     let server = MockServer::start().await;
-    answer(&server, route::CLOUDBASE_UNBIND_GITHUB,
+    answer(
+        &server,
+        route::CLOUDBASE_UNBIND_GITHUB,
         404,
-        json!({"error": "provider_not_found", "error_code": 4004, "error_description": "Specified identity source does not exist"}),
+        cloudbase_not_found(),
     )
     .await;
     let client = client(&server, CloudBaseSettings::default());
@@ -180,11 +182,7 @@ async fn unbinding_what_is_not_bound_is_its_own_outcome() {
 #[tokio::test]
 async fn documented_errors_map_to_the_provider_error() {
     let server = MockServer::start().await;
-    answer(&server, route::CLOUDBASE_BIND,
-        404,
-        json!({"error": "provider_not_found", "error_code": 4004, "error_description": "Specified identity source does not exist"}),
-    )
-    .await;
+    answer(&server, route::CLOUDBASE_BIND, 404, cloudbase_not_found()).await;
     answer(&server, route::CLOUDBASE_PROVIDERS,
         401,
         json!({"error": "unauthorized", "error_code": 4003, "error_description": "User not logged in or access_token invalid"}),

@@ -1,6 +1,6 @@
 //! MantaGo through the facade, against a loopback server.
 
-use crate::common::{SECRET, answer, header, received, route};
+use crate::common::{SECRET, answer, header, manta_ok, received, route};
 use serde_json::json;
 use unbind::auth::manta::Credentials;
 use unbind::auth::{ExposeSecret as _, SecretString};
@@ -30,13 +30,7 @@ fn client(server: &MockServer) -> MantaClient {
 #[tokio::test]
 async fn unbind_sends_bearer_bot_id_and_the_secret_in_the_body() {
     let server = MockServer::start().await;
-    answer(
-        &server,
-        route::MANTA_UNBIND,
-        200,
-        json!({"success": true, "message": "ok"}),
-    )
-    .await;
+    answer(&server, route::MANTA_UNBIND, 200, manta_ok()).await;
     client(&server)
         .unbind("client-9", "customer-42")
         .await
@@ -131,13 +125,7 @@ async fn a_success_status_that_says_success_false_is_not_done() {
 #[tokio::test]
 async fn a_list_answer_without_its_list_is_an_error_not_an_empty_page() {
     let server = MockServer::start().await;
-    answer(
-        &server,
-        route::MANTA_CLIENTS,
-        200,
-        json!({"success": true, "message": "ok"}),
-    )
-    .await;
+    answer(&server, route::MANTA_CLIENTS, 200, manta_ok()).await;
     let error = client(&server)
         .list(&ListQuery::default())
         .await

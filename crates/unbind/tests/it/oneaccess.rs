@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::common::{PUBLIC_KEYS, SECRET, answer, header, received, route};
+use crate::common::{PUBLIC_KEYS, SECRET, answer, answer_with, header, received, route};
 use serde_json::json;
 use unbind::auth::ExposeSecret as _;
 use unbind::auth::SecretString;
@@ -41,11 +41,7 @@ async fn signing_server(public_key: &str) -> MockServer {
 /// A server that hands out `public_key`, the server time, and accepts unbinds.
 async fn server(public_key: &str) -> MockServer {
     let server = signing_server(public_key).await;
-    Mock::given(method("POST"))
-        .and(path("/api/v2/sdk/social/unbind-account"))
-        .respond_with(ResponseTemplate::new(200))
-        .mount(&server)
-        .await;
+    answer_with(&server, route::ONEACCESS_UNBIND, ResponseTemplate::new(200)).await;
     server
 }
 

@@ -88,3 +88,22 @@ pub(crate) fn cloudbase_unbind<'a>(uri: &'a str, provider_id: &'a str) -> [&'a s
         provider_id,
     ]
 }
+
+/// A command line as a user types it, split at white space, each `{}` replaced by the next of
+/// `values` (for words that are made at run time: a URL, a path).
+///
+/// # Panics
+///
+/// If the number of `{}` differs from the number of values.
+pub(crate) fn words<'a>(line: &'a str, values: &[&'a str]) -> Vec<&'a str> {
+    let mut values = values.iter();
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .map(|word| match word {
+            "{}" => values.next().expect("a value for each {}"),
+            word => word,
+        })
+        .collect();
+    assert!(values.next().is_none(), "more values than {{}} in {line:?}");
+    words
+}

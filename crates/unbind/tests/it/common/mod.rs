@@ -1,7 +1,9 @@
 //! Loopback servers and fixtures shared by the facade's tests.
 
 use unbind_test_fixtures::keys;
-pub(crate) use unbind_test_fixtures::mock::{answer, header, received, route};
+pub(crate) use unbind_test_fixtures::mock::{
+    answer, answer_with, cloudbase_not_found, header, manta_ok, received, route,
+};
 
 /// The test public key (`unbind_test_fixtures::keys`) as PEM, bare Base64 DER, and a string
 /// with literal `\n`.
