@@ -158,6 +158,22 @@ pub mod mock {
         .await;
     }
 
+    /// A new server that answers `status` with a JSON `body` for `at` (and nothing else yet).
+    pub async fn serving(at: Route<'_>, status: u16, body: serde_json::Value) -> MockServer {
+        let server = MockServer::start().await;
+        answer(&server, at, status, body).await;
+        server
+    }
+
+    /// Mounts the answers to OneAccess's signing calls: `public_key`, and the server time
+    /// `timestamp` (milliseconds, as text).
+    pub async fn oneaccess_signing(server: &MockServer, public_key: &str, timestamp: &str) {
+        let key = serde_json::json!({"public_key": public_key});
+        answer(server, route::ONEACCESS_PUBLIC_KEY, 200, key).await;
+        let date = serde_json::json!({"timestamp": timestamp});
+        answer(server, route::ONEACCESS_SERVER_DATE, 200, date).await;
+    }
+
     /// Mounts `template` for `(verb, at)`, a method and a path.
     pub async fn answer_with(
         server: &MockServer,

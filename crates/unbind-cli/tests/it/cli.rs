@@ -14,7 +14,8 @@ use unbind::auth::oneaccess::Mgf1Hash;
 use unbind_test_fixtures::decrypt_signature;
 use unbind_test_fixtures::keys::PUBLIC_KEY_PEM as PUBLIC_KEY;
 use unbind_test_fixtures::mock::{
-    answer, answer_with, cloudbase_not_found, header, manta_ok, received, route,
+    answer, answer_with, cloudbase_not_found, header, manta_ok, oneaccess_signing, received, route,
+    serving,
 };
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -128,8 +129,7 @@ async fn manta_list_prints_one_line_per_client_or_a_json_array() {
 
 #[tokio::test]
 async fn manta_unbind_posts_the_customer_and_confirms() {
-    let server = MockServer::start().await;
-    answer(&server, route::MANTA_UNBIND, 200, manta_ok()).await;
+    let server = serving(route::MANTA_UNBIND, 200, manta_ok()).await;
     let env = MANTA_ENV;
     let uri = server.uri();
     let base = words(
@@ -172,9 +172,7 @@ async fn manta_unbind_posts_the_customer_and_confirms() {
 
 #[tokio::test]
 async fn manta_takes_the_token_on_every_call_and_refresh_saves_the_new_pair() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
+    let server = serving(
         route::MANTA_TOKEN,
         200,
         json!({"success": true, "message": "ok", "apiToken": ISSUED[0], "apiSecret": ISSUED[1]}),
@@ -249,9 +247,7 @@ async fn a_rotated_pair_that_fails_a_local_check_is_saved_all_the_same() {
     // MantaGo has rotated (the old pair is retired) but answers a token no header can carry:
     // the new pair must still reach the file, and the command fails.
     const BAD_TOKEN: &str = "jwt-ISSUED-BAD\nsecond-line";
-    let server = MockServer::start().await;
-    answer(
-        &server,
+    let server = serving(
         route::MANTA_TOKEN,
         200,
         json!({"success": true, "message": "ok", "apiToken": BAD_TOKEN, "apiSecret": ISSUED[1]}),
@@ -282,20 +278,7 @@ async fn a_rotated_pair_that_fails_a_local_check_is_saved_all_the_same() {
 
 async fn oneaccess_server() -> MockServer {
     let server = MockServer::start().await;
-    answer(
-        &server,
-        route::ONEACCESS_PUBLIC_KEY,
-        200,
-        json!({"public_key": PUBLIC_KEY}),
-    )
-    .await;
-    answer(
-        &server,
-        route::ONEACCESS_SERVER_DATE,
-        200,
-        json!({"timestamp": SERVER_TIME.to_string()}),
-    )
-    .await;
+    oneaccess_signing(&server, PUBLIC_KEY, &SERVER_TIME.to_string()).await;
     server
 }
 
@@ -557,8 +540,7 @@ async fn cloudbase_list_and_unbind_send_the_settings_given() {
 
 #[tokio::test]
 async fn cloudbase_bind_posts_the_provider_token() {
-    let server = MockServer::start().await;
-    answer(&server, route::CLOUDBASE_BIND, 200, json!({})).await;
+    let server = serving(route::CLOUDBASE_BIND, 200, json!({})).await;
     let uri = server.uri();
     let run = unbind(
         &["--json", "cloudbase", "bind", "--base-url", &uri],
@@ -590,9 +572,7 @@ async fn cloudbase_bind_posts_the_provider_token() {
 
 #[tokio::test]
 async fn a_provider_refusal_exits_1_with_the_providers_code() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
+    let server = serving(
         route::CLOUDBASE_UNBIND_GITHUB,
         401,
         json!({"error": "unauthorized", "error_code": 4003,
@@ -640,14 +620,7 @@ async fn a_provider_refusal_exits_1_with_the_providers_code() {
 
 #[tokio::test]
 async fn unbinding_what_is_not_bound_exits_0_and_says_so() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        route::CLOUDBASE_UNBIND_GITHUB,
-        404,
-        cloudbase_not_found(),
-    )
-    .await;
+    let server = serving(route::CLOUDBASE_UNBIND_GITHUB, 404, cloudbase_not_found()).await;
     let env = CLOUDBASE_ENV;
     let uri = server.uri();
     let base = cloudbase_unbind(&uri, "github");

@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use crate::common::{SECRET, answer, cloudbase_not_found, header, received, route};
+use crate::common::{
+    SECRET, answer, cloudbase_not_found, header, received, route, serving, unexpected_200,
+};
 use serde_json::json;
 use unbind::auth::SecretString;
 use unbind::auth::cloudbase::DeviceId;
@@ -32,8 +34,7 @@ fn client(server: &MockServer, settings: CloudBaseSettings) -> CloudBaseClient {
 
 #[tokio::test]
 async fn unbind_sends_the_documented_request() {
-    let server = MockServer::start().await;
-    answer(&server, route::CLOUDBASE_UNBIND_GITHUB, 200, json!({})).await;
+    let server = serving(route::CLOUDBASE_UNBIND_GITHUB, 200, json!({})).await;
     let client = client(&server, CloudBaseSettings::default());
 
     client.unbind("github").await.unwrap();
@@ -163,14 +164,7 @@ async fn a_token_that_would_split_a_header_is_refused() {
 
 #[tokio::test]
 async fn unbinding_what_is_not_bound_is_its_own_outcome() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        route::CLOUDBASE_UNBIND_GITHUB,
-        404,
-        cloudbase_not_found(),
-    )
-    .await;
+    let server = serving(route::CLOUDBASE_UNBIND_GITHUB, 404, cloudbase_not_found()).await;
     let client = client(&server, CloudBaseSettings::default());
     assert_eq!(
         client.unbind("github").await.unwrap(),
@@ -181,8 +175,7 @@ async fn unbinding_what_is_not_bound_is_its_own_outcome() {
 
 #[tokio::test]
 async fn documented_errors_map_to_the_provider_error() {
-    let server = MockServer::start().await;
-    answer(&server, route::CLOUDBASE_BIND, 404, cloudbase_not_found()).await;
+    let server = serving(route::CLOUDBASE_BIND, 404, cloudbase_not_found()).await;
     answer(&server, route::CLOUDBASE_PROVIDERS,
         401,
         json!({"error": "unauthorized", "error_code": 4003, "error_description": "User not logged in or access_token invalid"}),
@@ -240,9 +233,7 @@ async fn a_non_json_502_keeps_its_status() {
 
 #[tokio::test]
 async fn list_and_bind_follow_the_spec() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
+    let server = serving(
         route::CLOUDBASE_PROVIDERS,
         200,
         json!({"total": 1, "data": [{"id": "github", "name": "GitHub", "bind": true}]}),
@@ -297,13 +288,7 @@ async fn only_the_documented_shapes_are_success() {
             .unbind("github")
             .await;
         assert!(
-            matches!(
-                outcome,
-                Err(Error::UnexpectedResponse {
-                    status: Some(200),
-                    ..
-                })
-            ),
+            unexpected_200(outcome.as_ref().err()),
             "unbind {body} {content_type}: {outcome:?}"
         );
     }
@@ -312,13 +297,7 @@ async fn only_the_documented_shapes_are_success() {
         let server = answering("GET", list, body, "application/json").await;
         let outcome = client(&server, CloudBaseSettings::default()).list().await;
         assert!(
-            matches!(
-                outcome,
-                Err(Error::UnexpectedResponse {
-                    status: Some(200),
-                    ..
-                })
-            ),
+            unexpected_200(outcome.as_ref().err()),
             "list {body}: {outcome:?}"
         );
     }

@@ -1,6 +1,6 @@
 //! MantaGo through the facade, against a loopback server.
 
-use crate::common::{SECRET, answer, header, manta_ok, received, route};
+use crate::common::{SECRET, answer, header, manta_ok, received, route, serving};
 use serde_json::json;
 use unbind::auth::manta::Credentials;
 use unbind::auth::{ExposeSecret as _, SecretString};
@@ -29,8 +29,7 @@ fn client(server: &MockServer) -> MantaClient {
 
 #[tokio::test]
 async fn unbind_sends_bearer_bot_id_and_the_secret_in_the_body() {
-    let server = MockServer::start().await;
-    answer(&server, route::MANTA_UNBIND, 200, manta_ok()).await;
+    let server = serving(route::MANTA_UNBIND, 200, manta_ok()).await;
     client(&server)
         .unbind("client-9", "customer-42")
         .await
@@ -124,8 +123,7 @@ async fn a_success_status_that_says_success_false_is_not_done() {
 
 #[tokio::test]
 async fn a_list_answer_without_its_list_is_an_error_not_an_empty_page() {
-    let server = MockServer::start().await;
-    answer(&server, route::MANTA_CLIENTS, 200, manta_ok()).await;
+    let server = serving(route::MANTA_CLIENTS, 200, manta_ok()).await;
     let error = client(&server)
         .list(&ListQuery::default())
         .await
@@ -138,12 +136,7 @@ async fn a_list_answer_without_its_list_is_an_error_not_an_empty_page() {
 
 #[tokio::test]
 async fn list_sends_only_the_filters_given() {
-    let server = MockServer::start().await;
-    answer(&server, route::MANTA_CLIENTS,
-        200,
-        json!({"success": true, "message": "ok", "clientList": {"list": [{"clientId": "c1", "platform": "line"}], "next": "abc"}}),
-    )
-    .await;
+    let server = serving(route::MANTA_CLIENTS, 200, json!({"success": true, "message": "ok", "clientList": {"list": [{"clientId": "c1", "platform": "line"}], "next": "abc"}})).await;
     let page = client(&server)
         .list(&ListQuery {
             customer_id: Some("u1".into()),
@@ -224,12 +217,7 @@ async fn bad_input_is_refused_before_sending() {
 
 #[tokio::test]
 async fn documented_errors_map_to_the_provider_error() {
-    let server = MockServer::start().await;
-    answer(&server, route::MANTA_UNBIND,
-        401,
-        json!({"success": false, "errResponse": {"message": "token invalid or expired", "code": 1004}}),
-    )
-    .await;
+    let server = serving(route::MANTA_UNBIND, 401, json!({"success": false, "errResponse": {"message": "token invalid or expired", "code": 1004}})).await;
     let error = client(&server).unbind("c", "u").await.unwrap_err();
     let provider = error.provider_error().unwrap();
     assert_eq!(
@@ -263,9 +251,7 @@ async fn a_documented_status_with_a_non_json_body_keeps_its_status() {
 
 #[tokio::test]
 async fn refresh_sends_the_current_token_and_switches_to_the_new_pair() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
+    let server = serving(
         route::MANTA_TOKEN,
         200,
         json!({"success": true, "message": "ok", "apiToken": "jwt-2", "apiSecret": "secret-2"}),

@@ -2,7 +2,8 @@
 
 use unbind_test_fixtures::keys;
 pub(crate) use unbind_test_fixtures::mock::{
-    answer, answer_with, cloudbase_not_found, header, manta_ok, received, route,
+    answer, answer_with, cloudbase_not_found, header, manta_ok, oneaccess_signing, received, route,
+    serving,
 };
 
 /// The test public key (`unbind_test_fixtures::keys`) as PEM, bare Base64 DER, and a string
@@ -15,3 +16,15 @@ pub(crate) const PUBLIC_KEYS: [(&str, &str); 3] = [
 
 /// A value that must never appear in any output.
 pub(crate) const SECRET: &str = "tok-SECRET-0123456789";
+
+/// Whether `error` is the facade's `UnexpectedResponse` to an HTTP 200: an answer that is not
+/// the one the spec declares. `None` (the call went through) is not.
+pub(crate) fn unexpected_200(error: Option<&unbind::Error>) -> bool {
+    matches!(
+        error,
+        Some(unbind::Error::UnexpectedResponse {
+            status: Some(200),
+            ..
+        })
+    )
+}
