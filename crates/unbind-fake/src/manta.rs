@@ -168,8 +168,8 @@ pub(crate) fn router(seed: &MantaSeed, clock: Arc<dyn Clock>) -> Router {
     });
     Router::new()
         .route("/openapi/token", post(token))
-        .route("/openapi/bind/customer", post(bind))
-        .route("/openapi/unbind/customer", post(unbind))
+        .route("/openapi/bind/customer", post(set_customer_call::<true>))
+        .route("/openapi/unbind/customer", post(set_customer_call::<false>))
         .route("/openapi/clients", post(list))
         .route("/openapi/client/{client_id}", post(get_client))
         .with_state(state)
@@ -332,25 +332,16 @@ async fn token(
     })
 }
 
-async fn bind(
+/// `POST /openapi/bind/customer` (`BIND`) and `/openapi/unbind/customer`: one handler, as the
+/// two calls differ only in what [`set_customer`] does.
+async fn set_customer_call<const BIND: bool>(
     State(manta): State<Arc<Manta>>,
     query: Params,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     manta.serve(query, headers, &body, |call, bot, now| {
-        set_customer(call, bot, now, true)
-    })
-}
-
-async fn unbind(
-    State(manta): State<Arc<Manta>>,
-    query: Params,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    manta.serve(query, headers, &body, |call, bot, now| {
-        set_customer(call, bot, now, false)
+        set_customer(call, bot, now, BIND)
     })
 }
 

@@ -174,6 +174,15 @@ pub mod mock {
         answer(server, route::ONEACCESS_SERVER_DATE, 200, date).await;
     }
 
+    /// Mounts CloudBase's answer `{}` to every unbind (any `DELETE`), below the mocks mounted
+    /// before it with a priority.
+    pub async fn cloudbase_unbinds_all(server: &MockServer) {
+        Mock::given(method("DELETE"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({})))
+            .mount(server)
+            .await;
+    }
+
     /// Mounts `template` for `(verb, at)`, a method and a path.
     pub async fn answer_with(
         server: &MockServer,

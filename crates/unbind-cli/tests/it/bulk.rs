@@ -11,7 +11,9 @@ use crate::common::{
 };
 use serde_json::{Value, json};
 use unbind_test_fixtures::keys::PUBLIC_KEY_PEM as PUBLIC_KEY;
-use unbind_test_fixtures::mock::{answer_with, cloudbase_not_found, manta_ok, route};
+use unbind_test_fixtures::mock::{
+    answer_with, cloudbase_not_found, cloudbase_unbinds_all, manta_ok, route,
+};
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -163,10 +165,7 @@ async fn mixed_server() -> MockServer {
         )
         .mount(&server)
         .await;
-    Mock::given(method("DELETE"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
-        .mount(&server)
-        .await;
+    cloudbase_unbinds_all(&server).await;
     server
 }
 

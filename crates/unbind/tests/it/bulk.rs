@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crate::common::{SECRET, cloudbase_not_found, received};
+use crate::common::{SECRET, cloudbase_not_found, cloudbase_unbinds_all, received};
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use unbind::auth::SecretString;
@@ -54,6 +54,15 @@ fn input(ids: &[&str]) -> Cursor<Vec<u8>> {
         .map(|id| format!("{}\n", json!({"provider_id": id})))
         .collect();
     Cursor::new(text.into_bytes())
+}
+
+/// `bulk::run` with the test settings, journaled, without watching the entries.
+async fn journaled(
+    unbinder: &Unbinder,
+    input: impl std::io::BufRead,
+    journal: &mut Journal,
+) -> Result<Summary, BulkError> {
+    bulk::run(unbinder, input, Some(journal), &settings(), |_| {}).await
 }
 
 fn settings() -> BulkSettings {
@@ -160,12 +169,10 @@ async fn accounts_in_the_journal_are_skipped_and_failures_only_retried_when_aske
 
     let mut journal = Journal::open(&path).unwrap();
     assert_eq!(journal.len(), 4);
-    let summary = bulk::run(
+    let summary = journaled(
         &client,
         input(&["a", "b", "c", "d", "e", "e"]),
-        Some(&mut journal),
-        &settings(),
-        |_| {},
+        &mut journal,
     )
     .await
     .unwrap();
@@ -225,12 +232,10 @@ async fn a_torn_last_line_is_dropped_and_its_account_called_again() {
     let mut journal = Journal::open(&path).unwrap();
     assert_eq!(journal.dropped_bytes(), torn.len() as u64);
     assert_eq!(journal.len(), 1);
-    let summary = bulk::run(
+    let summary = journaled(
         &unbinder(&server.uri(), RetryPolicy::never()),
         input(&["a", "b", "c"]),
-        Some(&mut journal),
-        &settings(),
-        |_| {},
+        &mut journal,
     )
     .await
     .unwrap();
@@ -381,12 +386,10 @@ async fn a_bad_line_stops_the_run_after_journaling_what_was_done() {
     let path = dir.path().join("journal.jsonl");
     let mut journal = Journal::open(&path).unwrap();
     let text = "{\"provider_id\":\"a\"}\n{\"provider_id\":\"b\"}\n{oops\n{\"provider_id\":\"c\"}\n";
-    let error = bulk::run(
+    let error = journaled(
         &unbinder(&server.uri(), RetryPolicy::never()),
         Cursor::new(text),
-        Some(&mut journal),
-        &settings(),
-        |_| {},
+        &mut journal,
     )
     .await
     .unwrap_err();
@@ -408,10 +411,7 @@ async fn a_429_then_success_journals_one_unbound() {
         .with_priority(1)
         .mount(&server)
         .await;
-    Mock::given(method("DELETE"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
-        .mount(&server)
-        .await;
+    cloudbase_unbinds_all(&server).await;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("journal.jsonl");
     let mut journal = Journal::open(&path).unwrap();
@@ -421,12 +421,10 @@ async fn a_429_then_success_journals_one_unbound() {
         ..RetryPolicy::default()
     };
 
-    let summary = bulk::run(
+    let summary = journaled(
         &unbinder(&server.uri(), retry),
         input(&["github"]),
-        Some(&mut journal),
-        &settings(),
-        |_| {},
+        &mut journal,
     )
     .await
     .unwrap();

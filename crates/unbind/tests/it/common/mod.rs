@@ -2,8 +2,8 @@
 
 use unbind_test_fixtures::keys;
 pub(crate) use unbind_test_fixtures::mock::{
-    answer, answer_with, cloudbase_not_found, header, manta_ok, oneaccess_signing, received, route,
-    serving,
+    answer, answer_with, cloudbase_not_found, cloudbase_unbinds_all, header, manta_ok,
+    oneaccess_signing, received, route, serving,
 };
 
 /// The test public key (`unbind_test_fixtures::keys`) as PEM, bare Base64 DER, and a string
