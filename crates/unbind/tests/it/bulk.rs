@@ -56,6 +56,14 @@ fn input(ids: &[&str]) -> Cursor<Vec<u8>> {
     Cursor::new(text.into_bytes())
 }
 
+/// A new journal, `journal.jsonl` in a temporary folder (removed when the `TempDir` drops).
+fn new_journal() -> (tempfile::TempDir, std::path::PathBuf, Journal) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    let journal = Journal::open(&path).unwrap();
+    (dir, path, journal)
+}
+
 /// `bulk::run` with the test settings, journaled, without watching the entries.
 async fn journaled(
     unbinder: &Unbinder,
@@ -109,9 +117,7 @@ fn write(path: &Path, lines: &[Value], tail: &str) {
 #[tokio::test]
 async fn a_run_journals_one_line_per_account_in_the_documented_form() {
     let server = ok_server().await;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("journal.jsonl");
-    let mut journal = Journal::open(&path).unwrap();
+    let (_dir, path, mut journal) = new_journal();
     let mut seen = Vec::new();
 
     let summary = bulk::run(
@@ -382,9 +388,7 @@ fn every_provider_reads_its_own_fields_with_or_without_a_tag() {
 #[tokio::test]
 async fn a_bad_line_stops_the_run_after_journaling_what_was_done() {
     let server = ok_server().await;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("journal.jsonl");
-    let mut journal = Journal::open(&path).unwrap();
+    let (_dir, path, mut journal) = new_journal();
     let text = "{\"provider_id\":\"a\"}\n{\"provider_id\":\"b\"}\n{oops\n{\"provider_id\":\"c\"}\n";
     let error = journaled(
         &unbinder(&server.uri(), RetryPolicy::never()),
@@ -412,9 +416,7 @@ async fn a_429_then_success_journals_one_unbound() {
         .mount(&server)
         .await;
     cloudbase_unbinds_all(&server).await;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("journal.jsonl");
-    let mut journal = Journal::open(&path).unwrap();
+    let (_dir, path, mut journal) = new_journal();
     let retry = RetryPolicy {
         min_delay: Duration::from_millis(1),
         jitter: false,
@@ -451,9 +453,7 @@ async fn failures_are_journaled_with_the_error_and_without_the_token() {
         )
         .mount(&server)
         .await;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("journal.jsonl");
-    let mut journal = Journal::open(&path).unwrap();
+    let (_dir, path, mut journal) = new_journal();
     let mut failures = Vec::new();
 
     let summary = bulk::run(
@@ -769,9 +769,7 @@ fn a_journal_in_use_by_another_run_is_refused() {
 async fn opening_a_journal_while_a_run_appends_to_it_never_loses_a_line() {
     const ACCOUNTS: usize = 1500;
     let server = ok_server().await;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("journal.jsonl");
-    let mut journal = Journal::open(&path).unwrap();
+    let (_dir, path, mut journal) = new_journal();
     let names = ids_for(ACCOUNTS);
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
 
