@@ -38,6 +38,8 @@
 //! ```
 
 mod extras;
+// The opening every client crate shares (see xtask/src/scaffold.rs, which writes it): each
+// crate declares its own generated module.
 #[allow(
     clippy::all,
     missing_docs,
@@ -66,6 +68,8 @@ const X_SIGNATURE: reqwest::header::HeaderName =
 /// Makes each request the one OneAccess documents: a JSON body is sent as
 /// `Content-Type: application/json;charset=utf8`, `X-signature` is marked sensitive, and
 /// progenitor's `api-version` header, which OneAccess does not document, is dropped.
+// This impl's `pre` starts as the other client crates' do (the hook's signature, dropping
+// `api-version`): the impl must live in the crate that defines `Client` (the orphan rule).
 impl progenitor_client::ClientHooks<Context> for Client {
     async fn pre<E>(
         &self,
@@ -87,6 +91,9 @@ impl progenitor_client::ClientHooks<Context> for Client {
         Ok(())
     }
 
+    // The same `exec` hook stands in each client crate: a hook impl for a generated `Client`
+    // can only live in the crate that defines it (the orphan rule), so what the three share is
+    // the one call to `unbind_runtime::exchange::execute`, where the logic lives.
     /// Sends the request through [`unbind_runtime::exchange::execute`], which reads the answer:
     /// at most the facade's body limit, with the status and `Retry-After` recorded.
     async fn exec(

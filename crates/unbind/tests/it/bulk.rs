@@ -840,6 +840,14 @@ fn ids_for(n: usize) -> Vec<String> {
 // ---------------------------------------------------------------------------------------------
 // Every input line gets the single-account checks (issue 11, items 5 and 6)
 
+/// Call settings without retries, for the clients of these tests.
+fn no_retries() -> CallSettings {
+    CallSettings {
+        retry: RetryPolicy::never(),
+        ..CallSettings::default()
+    }
+}
+
 fn manta(base: &str) -> Unbinder {
     use unbind::auth::manta::Credentials;
     use unbind::manta::{MantaClient, MantaSettings};
@@ -850,10 +858,7 @@ fn manta(base: &str) -> Unbinder {
             Credentials::new(SecretString::from("api-secret"))
                 .with_token(SecretString::from(SECRET)),
             MantaSettings {
-                call: CallSettings {
-                    retry: RetryPolicy::never(),
-                    ..CallSettings::default()
-                },
+                call: no_retries(),
                 ..MantaSettings::default()
             },
         )
@@ -870,10 +875,7 @@ fn oneaccess(base: &str) -> Unbinder {
             device,
             SecretString::from(SECRET),
             OneAccessSettings {
-                call: CallSettings {
-                    retry: RetryPolicy::never(),
-                    ..CallSettings::default()
-                },
+                call: no_retries(),
                 ..OneAccessSettings::default()
             },
         )
