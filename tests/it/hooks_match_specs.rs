@@ -8,18 +8,25 @@ fn spec(name: &str) -> Value {
     serde_norway::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-/// The operationIds whose `security` is an empty list (no bearer token).
-fn without_security(spec: &Value) -> Vec<String> {
+/// The operationIds of the operations that `keep` holds for, sorted.
+fn operation_ids(spec: &Value, keep: impl Fn(&Value) -> bool) -> Vec<String> {
     let mut ids = Vec::new();
     for item in spec["paths"].as_object().unwrap().values() {
         for operation in item.as_object().unwrap().values() {
-            if operation.get("security") == Some(&Value::Array(vec![])) {
+            if keep(operation) {
                 ids.push(operation["operationId"].as_str().unwrap().to_owned());
             }
         }
     }
     ids.sort();
     ids
+}
+
+/// The operationIds whose `security` is an empty list (no bearer token).
+fn without_security(spec: &Value) -> Vec<String> {
+    operation_ids(spec, |operation| {
+        operation.get("security") == Some(&Value::Array(vec![]))
+    })
 }
 
 #[test]
@@ -35,20 +42,12 @@ fn cloudbase_sends_no_bearer_exactly_where_the_spec_has_no_security() {
 /// The operationIds that take the OneAccess device header `X-agent` (by `$ref` to
 /// `#/components/parameters/XAgent`).
 fn with_device_headers(spec: &Value) -> Vec<String> {
-    let mut ids = Vec::new();
-    for item in spec["paths"].as_object().unwrap().values() {
-        for operation in item.as_object().unwrap().values() {
-            let takes = operation["parameters"].as_array().is_some_and(|list| {
-                list.iter()
-                    .any(|p| p["$ref"] == "#/components/parameters/XAgent")
-            });
-            if takes {
-                ids.push(operation["operationId"].as_str().unwrap().to_owned());
-            }
-        }
-    }
-    ids.sort();
-    ids
+    operation_ids(spec, |operation| {
+        operation["parameters"].as_array().is_some_and(|list| {
+            list.iter()
+                .any(|p| p["$ref"] == "#/components/parameters/XAgent")
+        })
+    })
 }
 
 #[test]

@@ -12,9 +12,10 @@ use crate::common::{
 use serde_json::{Value, json};
 use unbind_test_fixtures::keys::PUBLIC_KEY_PEM as PUBLIC_KEY;
 use unbind_test_fixtures::mock::{
-    answer_with, cloudbase_not_found, cloudbase_unbinds_all, manta_ok, route,
+    answer, answer_with, cloudbase_not_found, cloudbase_unbinds_all, manta_ok, oneaccess_signing,
+    route,
 };
-use wiremock::matchers::{method, path, path_regex};
+use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 /// Runs `unbind args…` with only `env` set (stderr is a pipe, not a terminal), and checks that
@@ -367,24 +368,8 @@ async fn bulk_flags_and_single_account_flags_do_not_mix() {
 #[tokio::test]
 async fn manta_and_oneaccess_lists_send_each_account() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/openapi/unbind/customer"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(manta_ok()))
-        .mount(&server)
-        .await;
-    for (at, body) in [
-        ("/api/v2/sdk/public-key", json!({"public_key": PUBLIC_KEY})),
-        (
-            "/api/v2/sdk/server-date",
-            json!({"timestamp": "1700000000123"}),
-        ),
-    ] {
-        Mock::given(method("GET"))
-            .and(path(at))
-            .respond_with(ResponseTemplate::new(200).set_body_json(body))
-            .mount(&server)
-            .await;
-    }
+    answer(&server, route::MANTA_UNBIND, 200, manta_ok()).await;
+    oneaccess_signing(&server, PUBLIC_KEY, "1700000000123").await;
     answer_with(&server, route::ONEACCESS_UNBIND, ResponseTemplate::new(200)).await;
     let dir = tempfile::tempdir().unwrap();
     let uri = server.uri();

@@ -1,12 +1,12 @@
 //! MantaGo through the facade against the fake: the whole cycle, token rotation, the rate
 //! limit, and what the fake refuses.
 
-use crate::common::{answers_conform, demo};
+use crate::common::{answers_conform, demo, status_and_code};
 use std::sync::Arc;
 use std::time::Duration;
 use unbind::auth::{ExposeSecret as _, SecretString};
 use unbind::manta::{ListQuery, MantaClient};
-use unbind::{CallSettings, Error, RetryPolicy, UnbindOutcome};
+use unbind::{CallSettings, RetryPolicy, UnbindOutcome};
 
 use unbind_fake::{Fake, MantaBot, MantaClient as SeedClient, MantaSeed, ManualClock, Seed};
 
@@ -24,11 +24,6 @@ async fn clients_of(client: &MantaClient, customer: &str) -> Vec<String> {
         .await
         .expect("list");
     list.list.into_iter().map(|c| c.client_id).collect()
-}
-
-fn status_and_code(error: &Error) -> (u16, Option<String>) {
-    let provider = error.provider_error().expect("a provider error");
-    (provider.status, provider.code.clone())
 }
 
 #[tokio::test]
