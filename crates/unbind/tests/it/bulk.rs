@@ -70,7 +70,17 @@ async fn journaled(
     input: impl std::io::BufRead,
     journal: &mut Journal,
 ) -> Result<Summary, BulkError> {
-    bulk::run(unbinder, input, Some(journal), &settings(), |_| {}).await
+    journaled_with(unbinder, input, journal, |_| {}).await
+}
+
+/// `bulk::run` with the test settings, journaled, each entry seen by `on_entry`.
+async fn journaled_with(
+    unbinder: &Unbinder,
+    input: impl std::io::BufRead,
+    journal: &mut Journal,
+    on_entry: impl FnMut(&Entry),
+) -> Result<Summary, BulkError> {
+    bulk::run(unbinder, input, Some(journal), &settings(), on_entry).await
 }
 
 fn settings() -> BulkSettings {
@@ -120,11 +130,10 @@ async fn a_run_journals_one_line_per_account_in_the_documented_form() {
     let (_dir, path, mut journal) = new_journal();
     let mut seen = Vec::new();
 
-    let summary = bulk::run(
+    let summary = journaled_with(
         &unbinder(&server.uri(), RetryPolicy::never()),
         input(&["github", "wx_open"]),
-        Some(&mut journal),
-        &settings(),
+        &mut journal,
         |entry: &Entry| seen.push((entry.line, entry.outcome.name())),
     )
     .await
@@ -456,11 +465,10 @@ async fn failures_are_journaled_with_the_error_and_without_the_token() {
     let (_dir, path, mut journal) = new_journal();
     let mut failures = Vec::new();
 
-    let summary = bulk::run(
+    let summary = journaled_with(
         &unbinder(&server.uri(), RetryPolicy::never()),
         input(&["gone", "github"]),
-        Some(&mut journal),
-        &settings(),
+        &mut journal,
         |entry: &Entry| {
             if let Outcome::Failed(error) = &entry.outcome {
                 failures.push(error.to_string());
