@@ -202,6 +202,7 @@ mod tests {
     #[test]
     fn prepared_values_are_used_only_while_they_match_the_fields() {
         let mut context = context(Some("token-1"));
+        // The same checks before and after the fields change, with the values each time expected.
         let token = context.access_token.clone().unwrap();
         let value = context.bearer(&token).unwrap();
         assert_eq!(value.as_bytes(), b"Bearer token-1");

@@ -137,6 +137,7 @@ impl IntoResponse for Failure {
 /// The routes, below the `/manta` prefix.
 pub(crate) fn router(seed: &MantaSeed, clock: Arc<dyn Clock>) -> Router {
     let now = clock.now_ms();
+    // Each provider's state is made from its own seed's fields.
     let bots = seed
         .bots
         .iter()
@@ -315,6 +316,8 @@ fn success(extra: Value) -> Value {
     body
 }
 
+// Each handler's signature is the extractor list axum needs; what the handlers share (the query,
+// the headers, the JSON body, the bot's checks) is in `Manta::serve`.
 async fn token(
     State(manta): State<Arc<Manta>>,
     query: Params,

@@ -213,6 +213,8 @@ fn cloudbase_facade(rt: &Runtime, url: &str, n: usize) {
     }
 }
 
+// One raw runner per provider: each calls its own hand-written unbind from raw/mod.rs with its own
+// URL and credentials.
 fn cloudbase_raw(rt: &Runtime, url: &str, n: usize) {
     let client = raw_client();
     let url = format!("{url}/auth/v1/user/provider/github");

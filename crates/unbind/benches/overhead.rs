@@ -288,6 +288,7 @@ where
     paired(group, rt, facade, raw)
 }
 
+// One bench per provider: each sets up its own server answers, client and raw call.
 fn bench_manta(c: &mut Criterion) -> Paired {
     let rt = runtime();
     let server = FixedServer::start(vec![(

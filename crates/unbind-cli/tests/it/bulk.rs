@@ -235,6 +235,8 @@ async fn failures_exit_1_with_a_summary_and_are_skipped_until_retried() {
     assert_eq!(journal(&journal_file).len(), 5);
 }
 
+// A run of the binary and its exit code: each test runs its own command line and checks its own
+// output.
 #[tokio::test]
 async fn a_run_without_failures_exits_0_and_stderr_stays_quiet_off_a_terminal() {
     let server = mixed_server().await;

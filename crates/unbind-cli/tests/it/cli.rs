@@ -24,6 +24,7 @@ use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 const STATE_TOKEN: &str = "state-SECRET-789";
 /// The CloudBase provider token.
 const PROVIDER_TOKEN: &str = "provider-SECRET-000";
+// Lists of test values, one per line as rustfmt lays them out.
 /// What providers issue during a run: a new MantaGo token and secret, a OneAccess session.
 const ISSUED: [&str; 4] = [
     "jwt-NEW-SECRET",
@@ -61,6 +62,7 @@ fn query(request: &Request) -> Vec<(String, String)> {
     pairs
 }
 
+// As the recorder's tests' `pairs`: the two test crates share no module.
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
         .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -84,6 +86,7 @@ async fn manta_list_prints_one_line_per_client_or_a_json_array() {
         json!({"success": true, "message": "ok", "clientList": {"list": clients, "next": "abc"}}),
     )
     .await;
+    // Each command's test runs its own command line with its credentials and checks its own output.
     let env = MANTA_ENV;
     let uri = server.uri();
     let base = words(
@@ -365,6 +368,8 @@ async fn oneaccess_list_and_unbind_are_signed_as_the_flags_say() {
     assert_eq!(signed.len(), 4, "two lists and two unbinds are signed");
     for request in &requests {
         for (name, value) in [
+            // The headers each request must carry, with this test's values (the facade's tests
+            // check theirs).
             ("x-operating-sys-version", "Android 10"),
             ("x-device-fingerprint", "156aysdna213sac"),
             ("x-agent", "Mozilla/5.0 (Linux; Android 10)"),

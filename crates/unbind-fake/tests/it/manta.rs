@@ -30,6 +30,7 @@ async fn clients_of(client: &MantaClient, customer: &str) -> Vec<String> {
 async fn full_cycle_refresh_bind_list_unbind_and_unbind_again() {
     let fake = demo().await;
     // /openapi/token takes the current pair, as every call does, and rotates it.
+    // Each test makes its own client of the demo bot, with the credentials it needs.
     let client = MantaClient::new(
         &fake.manta_url(),
         "demo-bot",

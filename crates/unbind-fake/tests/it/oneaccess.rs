@@ -95,6 +95,7 @@ async fn register_and_bind_makes_a_user_whose_session_lists_the_account() {
     let settings = OneAccessSettings::default();
     let state = SecretString::from("state-2");
 
+    // One state-token call per case, each with the error code it must give.
     let taken = OneAccessLogin::new(&url, device(), settings.clone())
         .expect("tenant")
         .register_and_bind(&state, "13800000000", "123456")

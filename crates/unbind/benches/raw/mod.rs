@@ -133,6 +133,7 @@ pub(crate) async fn cloudbase_unbind(raw: &reqwest::Client, url: &str, bearer: &
     std::hint::black_box(answer.expect("an object"));
 }
 
+// One facade client per provider, each with its own settings type.
 /// The facade's CloudBase client of both benches, for the server at `url`.
 pub(crate) fn cloudbase_facade(url: &str) -> unbind::cloudbase::CloudBaseClient {
     unbind::cloudbase::CloudBaseClient::with_settings(

@@ -56,6 +56,11 @@ fn input(ids: &[&str]) -> Cursor<Vec<u8>> {
     Cursor::new(text.into_bytes())
 }
 
+/// A CloudBase unbinder for `server` that does not retry.
+fn unbinder_once(server: &MockServer) -> Unbinder {
+    unbinder(&server.uri(), RetryPolicy::never())
+}
+
 /// A new journal, `journal.jsonl` in a temporary folder (removed when the `TempDir` drops).
 fn new_journal() -> (tempfile::TempDir, std::path::PathBuf, Journal) {
     let dir = tempfile::tempdir().unwrap();
@@ -124,6 +129,8 @@ fn write(path: &Path, lines: &[Value], tail: &str) {
     std::fs::write(path, text).unwrap();
 }
 
+// The set-up of a journaled run that watches its entries, as in the failures test below: what each
+// test watches and asserts differs.
 #[tokio::test]
 async fn a_run_journals_one_line_per_account_in_the_documented_form() {
     let server = ok_server().await;
@@ -131,7 +138,7 @@ async fn a_run_journals_one_line_per_account_in_the_documented_form() {
     let mut seen = Vec::new();
 
     let summary = journaled_with(
-        &unbinder(&server.uri(), RetryPolicy::never()),
+        &unbinder_once(&server),
         input(&["github", "wx_open"]),
         &mut journal,
         |entry: &Entry| seen.push((entry.line, entry.outcome.name())),
@@ -180,7 +187,7 @@ async fn accounts_in_the_journal_are_skipped_and_failures_only_retried_when_aske
         ],
         "",
     );
-    let client = unbinder(&server.uri(), RetryPolicy::never());
+    let client = unbinder_once(&server);
 
     let mut journal = Journal::open(&path).unwrap();
     assert_eq!(journal.len(), 4);
@@ -248,7 +255,7 @@ async fn a_torn_last_line_is_dropped_and_its_account_called_again() {
     assert_eq!(journal.dropped_bytes(), torn.len() as u64);
     assert_eq!(journal.len(), 1);
     let summary = journaled(
-        &unbinder(&server.uri(), RetryPolicy::never()),
+        &unbinder_once(&server),
         input(&["a", "b", "c"]),
         &mut journal,
     )
@@ -399,13 +406,9 @@ async fn a_bad_line_stops_the_run_after_journaling_what_was_done() {
     let server = ok_server().await;
     let (_dir, path, mut journal) = new_journal();
     let text = "{\"provider_id\":\"a\"}\n{\"provider_id\":\"b\"}\n{oops\n{\"provider_id\":\"c\"}\n";
-    let error = journaled(
-        &unbinder(&server.uri(), RetryPolicy::never()),
-        Cursor::new(text),
-        &mut journal,
-    )
-    .await
-    .unwrap_err();
+    let error = journaled(&unbinder_once(&server), Cursor::new(text), &mut journal)
+        .await
+        .unwrap_err();
     assert_eq!(error.to_string(), "line 3 is not JSON (error at column 2)");
     assert_eq!(unbound_at(&server).await, ["a", "b"]);
     assert_eq!(outcomes(&path).len(), 2);
@@ -466,7 +469,7 @@ async fn failures_are_journaled_with_the_error_and_without_the_token() {
     let mut failures = Vec::new();
 
     let summary = journaled_with(
-        &unbinder(&server.uri(), RetryPolicy::never()),
+        &unbinder_once(&server),
         input(&["gone", "github"]),
         &mut journal,
         |entry: &Entry| {
@@ -803,7 +806,7 @@ async fn opening_a_journal_while_a_run_appends_to_it_never_loses_a_line() {
     };
     first_done.recv().unwrap();
     let summary = bulk::run(
-        &unbinder(&server.uri(), RetryPolicy::never()),
+        &unbinder_once(&server),
         input(&names),
         Some(&mut journal),
         &BulkSettings {

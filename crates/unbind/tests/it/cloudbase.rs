@@ -97,6 +97,7 @@ async fn optional_settings_go_on_the_wire() {
     );
     client.unbind("wx_open").await.unwrap();
     let requests = received(&server).await;
+    // The query the request carried, sorted, against this call's own parameters.
     let mut query: Vec<_> = requests[0].url.query_pairs().collect();
     query.sort();
     assert_eq!(
@@ -256,6 +257,7 @@ async fn list_and_bind_follow_the_spec() {
     assert_eq!(body, json!({"provider_token": "provider-token-1"}));
 }
 
+// A server giving one raw answer, as oneaccess.rs's `answering` with its provider's route.
 /// A server answering `verb at` with a 200 of `body` as `content_type`.
 async fn answering(verb: &str, at: &str, body: &str, content_type: &str) -> MockServer {
     let server = MockServer::start().await;

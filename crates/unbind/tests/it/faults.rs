@@ -108,6 +108,8 @@ async fn rate_limited_retry_after_seconds(p: P) {
             .insert_header("Retry-After", "1"),
         p.ok(),
     ]);
+    // Each fault script ends with the same checks (outcome, attempts, time): the scripts and the
+    // expected figures differ.
     let (outcome, attempts, elapsed) = run(p, script, settings(policy(3, 10))).await;
     assert_eq!(outcome.unwrap(), UnbindOutcome::Unbound);
     assert_eq!(attempts, 2);

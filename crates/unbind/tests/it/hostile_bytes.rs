@@ -489,6 +489,8 @@ fn hostile(p: P, call_kind: Call, property: Property) {
     }
 }
 
+// One test per provider, call and property rather than a table: each runs its own proptest and
+// fails under its own name.
 #[test]
 fn manta_unbind_survives_hostile_bytes() {
     hostile(P::Manta, Call::Unbind, Property::Survives);

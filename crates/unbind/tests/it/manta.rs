@@ -164,6 +164,7 @@ async fn list_sends_only_the_filters_given() {
 async fn bad_input_is_refused_before_sending() {
     let server = MockServer::start().await;
     let client = client(&server);
+    // A table of calls, each with the error it must give.
     let cases = [
         (
             client.unbind("", "u").await.map(drop),

@@ -222,6 +222,7 @@ async fn a_refused_signature_refreshes_key_and_time_and_retries_once() {
     );
 }
 
+// One scenario per OneAccess error code: the answers look alike, the retries they cause differ.
 #[tokio::test]
 async fn a_signature_refused_twice_is_an_error_after_one_retry() {
     let server = signing_server(PUBLIC_KEYS[0].1).await;
