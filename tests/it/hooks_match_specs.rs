@@ -8,6 +8,13 @@ fn spec(name: &str) -> Value {
     serde_norway::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+/// `names` as owned strings, sorted.
+fn sorted(names: &[&str]) -> Vec<String> {
+    let mut names: Vec<String> = names.iter().map(|s| (*s).to_owned()).collect();
+    names.sort();
+    names
+}
+
 /// The operationIds of the operations that `keep` holds for, sorted.
 fn operation_ids(spec: &Value, keep: impl Fn(&Value) -> bool) -> Vec<String> {
     let mut ids = Vec::new();
@@ -31,11 +38,7 @@ fn without_security(spec: &Value) -> Vec<String> {
 
 #[test]
 fn cloudbase_sends_no_bearer_exactly_where_the_spec_has_no_security() {
-    let mut hooked: Vec<String> = cloudbase_client::WITHOUT_BEARER
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
-    hooked.sort();
+    let hooked = sorted(&cloudbase_client::WITHOUT_BEARER);
     assert_eq!(hooked, without_security(&spec("cloudbase.yaml")));
 }
 
@@ -52,11 +55,7 @@ fn with_device_headers(spec: &Value) -> Vec<String> {
 
 #[test]
 fn every_oneaccess_builder_with_device_headers_takes_a_device_profile() {
-    let mut extended: Vec<String> = oneaccess_client::DEVICE_OPERATIONS
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
-    extended.sort();
+    let extended = sorted(oneaccess_client::DEVICE_OPERATIONS);
     let spec = with_device_headers(&spec("oneaccess.yaml"));
     assert_eq!(spec.len(), 7, "{spec:?}");
     assert_eq!(extended, spec);

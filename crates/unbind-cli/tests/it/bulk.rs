@@ -150,6 +150,8 @@ async fn a_run_killed_mid_way_and_run_again_journals_exactly_one_outcome_per_acc
     assert_eq!(outcomes, expected, "each account exactly once");
 }
 
+// Mounted like the facade's bulk tests' servers (crates/unbind/tests/it/bulk.rs): each test crate
+// mounts the answers its runs need.
 /// A CloudBase server: `gone*` are not bound (404 provider_not_found), `bad*` are refused by
 /// a proxy that echoes the token, everything else is unbound.
 async fn mixed_server() -> MockServer {

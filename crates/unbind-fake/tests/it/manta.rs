@@ -161,6 +161,8 @@ fn no_retries() -> unbind::manta::MantaSettings {
     }
 }
 
+// A fake on a hand-driven clock, started as the OneAccess clock test starts its own: each seeds and
+// drives it differently.
 #[tokio::test]
 async fn over_the_rate_limit_the_fake_answers_429_with_retry_after_until_the_window_ends() {
     let clock = Arc::new(ManualClock::new(1_700_000_000_000));
