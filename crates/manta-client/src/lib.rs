@@ -54,8 +54,6 @@ const API_VERSION: reqwest::header::HeaderName =
 /// Applies the credentials to every request: `Authorization: Bearer <token>` (marked
 /// sensitive) when a token is known, and drops progenitor's `api-version` header, which
 /// MantaGo does not document.
-// This impl's `pre` starts as the other client crates' do (the hook's signature, dropping
-// `api-version`): the impl must live in the crate that defines `Client` (the orphan rule).
 impl progenitor_client::ClientHooks<Context> for Client {
     async fn pre<E>(
         &self,

@@ -68,8 +68,6 @@ const X_SIGNATURE: reqwest::header::HeaderName =
 /// Makes each request the one OneAccess documents: a JSON body is sent as
 /// `Content-Type: application/json;charset=utf8`, `X-signature` is marked sensitive, and
 /// progenitor's `api-version` header, which OneAccess does not document, is dropped.
-// This impl's `pre` starts as the other client crates' do (the hook's signature, dropping
-// `api-version`): the impl must live in the crate that defines `Client` (the orphan rule).
 impl progenitor_client::ClientHooks<Context> for Client {
     async fn pre<E>(
         &self,
