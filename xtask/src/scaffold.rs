@@ -38,6 +38,9 @@ workspace = true
     )
 }
 
+// The opening of this template (the `allow` on `mod generated`, the re-exports) is what every
+// client crate's `lib.rs` starts with, and so stands again in each of them: each crate must
+// declare its own generated module.
 /// `crates/<provider>-client/src/lib.rs`: re-exports the generated module; yours to extend.
 pub fn lib_rs(provider: &str, title: &str, spec: &str) -> String {
     let krate = package(provider).replace('-', "_");

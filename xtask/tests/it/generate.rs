@@ -126,6 +126,7 @@ fn check_reports_a_new_optional_parameter_as_a_diff_and_generate_fixes_it() {
     assert_eq!(xtask(dir.path(), &["generate", "--check"]).0, 0);
 }
 
+// Each xtask test runs one command in its own workspace and checks its own output.
 #[test]
 fn check_reports_a_missing_crate() {
     let dir = workspace(&[("tiny.yaml", TINY)]);
