@@ -2,6 +2,11 @@
 //!
 //! Works on the documents as JSON values (the documents progenitor sees, serialised back), so
 //! that every change can be located by a JSON pointer.
+//!
+//! Each rule is written out as its own `out.push(id, operation, pointer, side, line, grade,
+//! targets)`, so rules look alike line by line; that is on purpose: a rule's id, text and
+//! grade read together where it is decided, and the walks over parameters, schemas and
+//! properties stay separate because they differ in what a change means for each side.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -23,10 +23,15 @@ fn git(root: &Path, args: &[&str]) {
 
 /// A repository with TINY committed as specs/tiny.yaml.
 fn repository() -> tempfile::TempDir {
-    let dir = workspace(&[("tiny.yaml", TINY)]);
+    committed(&[("tiny.yaml", TINY)])
+}
+
+/// A repository with these specs (see `workspace`) committed.
+fn committed(specs: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = workspace(specs);
     git(dir.path(), &["init", "--quiet"]);
     git(dir.path(), &["add", "."]);
-    git(dir.path(), &["commit", "--quiet", "-m", "tiny"]);
+    git(dir.path(), &["commit", "--quiet", "-m", "specs"]);
     dir
 }
 
@@ -67,13 +72,10 @@ fn by_default_it_compares_head_with_the_working_tree() {
 fn a_published_document_that_changed_upstream_is_compared_after_its_overlay() {
     let published = fixture("shapes/no_operation_ids.json");
     let overlay = "overlay: 1.0.0\ninfo:\n  title: ids\n  version: 1.0.0\nactions:\n  - target: $.paths[*].delete\n    update:\n      operationId: unlink_account\n";
-    let dir = workspace(&[
+    let dir = committed(&[
         ("upstream/acme.json", &published),
         ("acme.overlay.yaml", overlay),
     ]);
-    git(dir.path(), &["init", "--quiet"]);
-    git(dir.path(), &["add", "."]);
-    git(dir.path(), &["commit", "--quiet", "-m", "acme"]);
     assert_eq!(
         xtask(dir.path(), &["diff"]),
         (
