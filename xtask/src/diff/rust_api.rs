@@ -34,6 +34,8 @@ pub enum Kind {
 pub struct Api {
     /// Every entry, sorted.
     pub entries: BTreeMap<(String, Kind, String), String>,
+    /// Types whose default builder fails to convert (see `incomplete_by_default`).
+    incomplete_bodies: BTreeSet<String>,
 }
 
 /// One difference between two public APIs.
@@ -60,7 +62,10 @@ pub struct RustChange {
 impl Api {
     /// Reads the public API from the generated code `file`.
     pub fn read(file: &syn::File) -> Self {
-        let mut api = Self::default();
+        let mut api = Self {
+            incomplete_bodies: incomplete_by_default(file),
+            ..Self::default()
+        };
         for item in &file.items {
             match item {
                 Item::Mod(module) if module.ident == "types" => {
@@ -166,7 +171,14 @@ impl Api {
                     let signature = if name == "send" {
                         return_type(&method.sig.output)
                     } else {
-                        let required = if required.contains(&name) {
+                        // A body left unset is sent as its type's default builder, which
+                        // fails before sending when the type has required fields.
+                        let body_required = name == "body"
+                            && self
+                                .incomplete_bodies
+                                .iter()
+                                .any(|t| args(&method.sig).contains(&format!("types::{t}>")));
+                        let required = if required.contains(&name) || body_required {
                             ", required"
                         } else {
                             ""
@@ -491,12 +503,48 @@ fn type_name(ty: &Type) -> String {
     }
 }
 
+/// The types whose builder (`types::builder::X`) starts with a field set to `Err(…)` in its
+/// `Default`: a value built from the default alone fails to convert.
+fn incomplete_by_default(file: &syn::File) -> BTreeSet<String> {
+    let mut incomplete = BTreeSet::new();
+    fn modules<'a>(items: &'a [Item], name: &str) -> Vec<&'a [Item]> {
+        items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Mod(m) if m.ident == name => m.content.as_ref().map(|(_, i)| i.as_slice()),
+                _ => None,
+            })
+            .collect()
+    }
+    for types in modules(&file.items, "types") {
+        for builders in modules(types, "builder") {
+            for item in builders {
+                let Item::Impl(block) = item else { continue };
+                let is_default = block
+                    .trait_
+                    .as_ref()
+                    .and_then(|(_, path, _)| path.segments.last())
+                    .is_some_and(|s| s.ident == "Default");
+                if is_default && !required_fields_of(block, "default").is_empty() {
+                    incomplete.insert(type_name(&block.self_ty));
+                }
+            }
+        }
+    }
+    incomplete
+}
+
 /// The fields a builder's `new` sets to `Err(…)`: the methods that must be called.
 fn required_fields(block: &syn::ItemImpl) -> BTreeSet<String> {
+    required_fields_of(block, "new")
+}
+
+/// The fields that the method `constructor` of `block` sets to `Err(…)`.
+fn required_fields_of(block: &syn::ItemImpl, constructor: &str) -> BTreeSet<String> {
     let mut required = BTreeSet::new();
     for item in &block.items {
         let ImplItem::Fn(method) = item else { continue };
-        if method.sig.ident != "new" {
+        if method.sig.ident != constructor {
             continue;
         }
         for stmt in &method.block.stmts {

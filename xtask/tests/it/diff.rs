@@ -87,7 +87,7 @@ classes! {
     parameter_became_optional: "parameter-became-optional" => "request-parameter-became-optional", C, C;
     parameter_type_changed: "parameter-type-changed" => "request-parameter-type-changed", B, B;
     parameter_moved: "parameter-moved" => "request-parameter-location-changed", B, N;
-    body_added: "body-added" => "request-body-added-required", B, C;
+    body_added: "body-added" => "request-body-added-required", B, B;
     body_removed: "body-removed" => "request-body-removed", B, B;
     body_became_required: "body-became-required" => "request-body-became-required", B, N;
     body_property_added_required: "body-property-added-required" => "new-required-request-property", B, B;

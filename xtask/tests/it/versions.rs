@@ -141,39 +141,65 @@ fn an_unbumped_breaking_change_fails_the_tests_until_release_bumps_it() {
     assert!(version_check_in(root).0, "the copy passes before the edit");
     rename_customer_id(root);
 
+    // The crate's version as committed (0.x): a Rust-breaking change needs the next minor.
+    let manifest = std::fs::read_to_string(root.join("crates/manta-client/Cargo.toml")).unwrap();
+    let now = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("version = \""))
+        .and_then(|v| v.strip_suffix('"'))
+        .expect("a version line")
+        .to_owned();
+    let minor: u64 = now.split('.').nth(1).unwrap().parse().unwrap();
+    assert!(
+        now.starts_with("0."),
+        "this test expects a 0.x crate, found {now}"
+    );
+    let next = format!("0.{}.0", minor + 1);
     let behind = xtask::release::check(root).unwrap_err();
     assert_eq!(behind.len(), 1, "{behind:?}");
     assert!(
-        behind[0].starts_with(
-            "manta-client: its Rust API broke since release 0.1.0 (`request-property-renamed`: \
+        behind[0].starts_with(&format!(
+            "manta-client: its Rust API broke since release {now} (`request-property-renamed`: \
              the request property customerId was renamed customerKey → types::CustomerBindRequest: \
-             field customer_id renamed customer_key); set version = \"0.2.0\" in \
-             crates/manta-client/Cargo.toml (it is 0.1.0)"
-        ),
+             field customer_id renamed customer_key); set version = \"{next}\" in \
+             crates/manta-client/Cargo.toml (it is {now})"
+        )),
         "{}",
         behind[0]
     );
     let (passed, text) = version_check_in(root);
     assert!(!passed, "{text}");
     assert!(
-        text.contains("set version = \\\"0.2.0\\\"") || text.contains("set version = \"0.2.0\""),
+        text.contains(&format!("set version = \\\"{next}\\\""))
+            || text.contains(&format!("set version = \"{next}\"")),
         "{text}"
     );
 
     let (code, out, err) = xtask(root, &["release", "manta"]);
     assert_eq!((code, err.as_str()), (0, ""), "{out}");
-    assert!(out.starts_with("manta-client 0.2.0: wrote"), "{out}");
+    assert!(
+        out.starts_with(&format!("manta-client {next}: wrote")),
+        "{out}"
+    );
     let manifest = std::fs::read_to_string(root.join("crates/manta-client/Cargo.toml")).unwrap();
-    assert!(manifest.contains("\nversion = \"0.2.0\"\n"), "{manifest}");
+    assert!(
+        manifest.contains(&format!("\nversion = \"{next}\"\n")),
+        "{manifest}"
+    );
     let lock = std::fs::read_to_string(root.join("Cargo.lock")).unwrap();
     assert!(
-        lock.contains("name = \"manta-client\"\nversion = \"0.2.0\"\n"),
+        lock.contains(&format!("name = \"manta-client\"\nversion = \"{next}\"\n")),
         "Cargo.lock follows"
     );
     let changelog = std::fs::read_to_string(root.join("crates/manta-client/CHANGELOG.md")).unwrap();
-    let newest = changelog.find("## [0.2.0] - ").expect("the new entry");
+    let newest = changelog
+        .find(&format!("## [{next}] - "))
+        .expect("the new entry");
     assert!(
-        newest < changelog.find("## [0.1.0] - ").expect("the first release"),
+        newest
+            < changelog
+                .find(&format!("## [{now}] - "))
+                .expect("the release before"),
         "{changelog}"
     );
     assert!(
