@@ -159,7 +159,13 @@ fn revision(root: &Path, rev: &str, only: Option<&str>) -> Result<Vec<Report>, S
     for provider in &providers {
         let old = source::provider_document(&old_read, provider, &format!("old ({rev})"))?;
         let new = source::provider_document(&new_read, provider, "new (working tree)")?;
-        let label = format!("specs/{provider}.yaml ({rev} → working tree)");
+        // Named by the files it comes from now (or, when gone, then).
+        let name = new.as_ref().or(old.as_ref()).map_or_else(
+            || format!("specs/{provider}.yaml"),
+            |(name, _)| name.clone(),
+        );
+        let label = format!("{name} ({rev} → working tree)");
+        let (old, new) = (old.map(|(_, d)| d), new.map(|(_, d)| d));
         reports.push(super::compare(&label, old.as_ref(), new.as_ref()).map_err(one_line)?);
     }
     Ok(reports)

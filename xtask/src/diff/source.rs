@@ -91,12 +91,14 @@ pub fn providers_at(root: &Path, rev: &str) -> Result<Vec<String>, String> {
 
 /// Loads one provider's spec (a hand-written spec, or a published document and its overlay)
 /// from `read` through [`super::load_source`], the one function that turns a spec into what
-/// the generator sees. `Ok(None)`: no spec on this side. The error is one line naming the side.
+/// the generator sees, with the name of its file(s) (`specs/upstream/acme.json with
+/// specs/acme.overlay.yaml`). `Ok(None)`: no spec on this side. The error is one line naming
+/// the side.
 pub fn provider_document(
     read: &Reader<'_>,
     provider: &str,
     side: &str,
-) -> Result<Option<Document>, String> {
+) -> Result<Option<(String, Document)>, String> {
     let problems = |problems: Vec<crate::Problem>| {
         let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
         format!("the {side} side has problems: {}", listed.join("; "))
@@ -108,7 +110,9 @@ pub fn provider_document(
         }
         Err(found) => return Err(problems(found)),
     };
-    super::load_source(&source).map(Some).map_err(problems)
+    super::load_source(&source)
+        .map(|document| Some((source.name(), document)))
+        .map_err(problems)
 }
 
 /// Loads the spec at `file` from `read`: see [`provider_document`].

@@ -80,7 +80,8 @@ fn a_published_document_that_changed_upstream_is_compared_after_its_overlay() {
         xtask(dir.path(), &["diff"]),
         (
             0,
-            "specs/acme.yaml (HEAD → working tree): no changes\n".to_owned(),
+            "specs/upstream/acme.json with specs/acme.overlay.yaml (HEAD → working tree): no changes\n"
+                .to_owned(),
             String::new()
         )
     );
@@ -95,7 +96,7 @@ fn a_published_document_that_changed_upstream_is_compared_after_its_overlay() {
     assert_eq!((code, err.as_str()), (0, ""));
     assert_eq!(
         out,
-        "specs/acme.yaml (HEAD → working tree): 1 change(s); wire compatible, rust compatible\n\
+        "specs/upstream/acme.json with specs/acme.overlay.yaml (HEAD → working tree): 1 change(s); wire compatible, rust compatible\n\
          \x20 new-optional-request-parameter         wire compatible rust compatible unlink_account\n\
          \x20     /paths/~1users~1{userId}~1identities~1{provider}/delete/parameters/2\n\
          \x20     added the optional query request parameter reason\n\
