@@ -107,6 +107,8 @@ async fn manta_examples() {
         )
     })
     .collect();
+    // Each provider's test ends alike: the snapshot names are literals, as insta's macros take
+    // them.
     let ok = outcomes("manta", &ok).await;
     let errors = outcomes("manta", &errors).await;
     assert_all(&ok, "decoded");

@@ -8,12 +8,19 @@ fn spec(name: &str) -> Value {
     serde_norway::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-/// The operationIds whose `security` is an empty list (no bearer token).
-fn without_security(spec: &Value) -> Vec<String> {
+/// `names` as owned strings, sorted.
+fn sorted(names: &[&str]) -> Vec<String> {
+    let mut names: Vec<String> = names.iter().map(|s| (*s).to_owned()).collect();
+    names.sort();
+    names
+}
+
+/// The operationIds of the operations that `keep` holds for, sorted.
+fn operation_ids(spec: &Value, keep: impl Fn(&Value) -> bool) -> Vec<String> {
     let mut ids = Vec::new();
     for item in spec["paths"].as_object().unwrap().values() {
         for operation in item.as_object().unwrap().values() {
-            if operation.get("security") == Some(&Value::Array(vec![])) {
+            if keep(operation) {
                 ids.push(operation["operationId"].as_str().unwrap().to_owned());
             }
         }
@@ -22,42 +29,33 @@ fn without_security(spec: &Value) -> Vec<String> {
     ids
 }
 
+/// The operationIds whose `security` is an empty list (no bearer token).
+fn without_security(spec: &Value) -> Vec<String> {
+    operation_ids(spec, |operation| {
+        operation.get("security") == Some(&Value::Array(vec![]))
+    })
+}
+
 #[test]
 fn cloudbase_sends_no_bearer_exactly_where_the_spec_has_no_security() {
-    let mut hooked: Vec<String> = cloudbase_client::WITHOUT_BEARER
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
-    hooked.sort();
+    let hooked = sorted(&cloudbase_client::WITHOUT_BEARER);
     assert_eq!(hooked, without_security(&spec("cloudbase.yaml")));
 }
 
 /// The operationIds that take the OneAccess device header `X-agent` (by `$ref` to
 /// `#/components/parameters/XAgent`).
 fn with_device_headers(spec: &Value) -> Vec<String> {
-    let mut ids = Vec::new();
-    for item in spec["paths"].as_object().unwrap().values() {
-        for operation in item.as_object().unwrap().values() {
-            let takes = operation["parameters"].as_array().is_some_and(|list| {
-                list.iter()
-                    .any(|p| p["$ref"] == "#/components/parameters/XAgent")
-            });
-            if takes {
-                ids.push(operation["operationId"].as_str().unwrap().to_owned());
-            }
-        }
-    }
-    ids.sort();
-    ids
+    operation_ids(spec, |operation| {
+        operation["parameters"].as_array().is_some_and(|list| {
+            list.iter()
+                .any(|p| p["$ref"] == "#/components/parameters/XAgent")
+        })
+    })
 }
 
 #[test]
 fn every_oneaccess_builder_with_device_headers_takes_a_device_profile() {
-    let mut extended: Vec<String> = oneaccess_client::DEVICE_OPERATIONS
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
-    extended.sort();
+    let extended = sorted(oneaccess_client::DEVICE_OPERATIONS);
     let spec = with_device_headers(&spec("oneaccess.yaml"));
     assert_eq!(spec.len(), 7, "{spec:?}");
     assert_eq!(extended, spec);

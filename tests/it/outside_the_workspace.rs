@@ -28,6 +28,8 @@ fn an_application_depending_on_manta_client_alone_builds_and_unbinds() {
     // compile. Offline: it needs nothing the lock file lacks.
     let output = xtask::cargo_sharing_target()
         .args(["run", "--offline", "--quiet"])
+        // Running cargo in a temporary folder and showing its output on failure, as xtask's
+        // scaffold test does: the two are in different test crates.
         .current_dir(app.path())
         .output()
         .unwrap();

@@ -199,6 +199,7 @@ pub async fn drive(
     }
 }
 
+// One driver per provider: each maps operation names to its own client's calls.
 async fn drive_manta(
     operation: &str,
     variant: Variant,

@@ -5,6 +5,8 @@ use std::path::Path;
 
 const USAGE: &str = "\
 usage: cargo xtask generate [PROVIDER] [--check]
+       cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE] [--format F] [--fail-on G]
+       cargo xtask release PROVIDER
 
   Lints specs/<provider>.yaml and regenerates crates/<provider>-client/src/generated.rs with progenitor.
   A spec with no crate yet gets crates/<provider>-client/ scaffolded (Cargo.toml, src/lib.rs).
@@ -20,11 +22,13 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
     let mut provider = None;
     match args.first().map(String::as_str) {
         Some("generate") => {}
+        Some("diff") => return crate::diff::command::run(root, &args[1..], out, err),
+        Some("release") => return crate::release::run(root, &args[1..], out, err),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");
             return 0;
         }
-        _ => return usage_error(err, "expected the task `generate`"),
+        _ => return usage_error(err, "expected the task `generate`, `diff` or `release`"),
     }
     for arg in &args[1..] {
         match arg.as_str() {
@@ -40,8 +44,13 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
             extra => return usage_error(err, &format!("unexpected argument {extra}")),
         }
     }
-    let outputs = match crate::plan(root, provider.as_deref()) {
-        Ok(outputs) => outputs,
+    let outputs = match crate::plan_with_notes(root, provider.as_deref()) {
+        Ok((outputs, notes)) => {
+            for note in &notes {
+                let _ = writeln!(err, "note: {note}");
+            }
+            outputs
+        }
         Err(problems) => {
             for problem in &problems {
                 let _ = writeln!(err, "{problem}");

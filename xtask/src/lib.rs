@@ -4,8 +4,12 @@
 //! Everything is rendered in memory first: if any spec has a problem, nothing is written.
 
 pub mod cli;
+pub mod diff;
 pub mod lint;
+pub mod normalize;
+pub mod overlay;
 pub mod problem;
+pub mod release;
 pub mod render;
 pub mod scaffold;
 pub mod spec;
@@ -67,23 +71,40 @@ pub fn cargo_sharing_target() -> Command {
     cargo
 }
 
-/// The providers with a spec: the stems of `specs/*.yaml`, sorted.
+/// The providers with a spec, sorted: the names of `specs/<provider>.yaml`,
+/// `specs/<provider>.overlay.yaml` and `specs/upstream/<provider>.{json,yaml}`.
 pub fn providers(root: &Path) -> Result<Vec<String>, Problem> {
-    let dir = root.join("specs");
-    let entries = std::fs::read_dir(&dir)
-        .map_err(|e| Problem::at("specs", "", format!("cannot list {}: {e}", dir.display())))?;
     let mut names = Vec::new();
-    for entry in entries {
-        let path = entry
-            .map_err(|e| Problem::at("specs", "", format!("cannot list: {e}")))?
-            .path();
-        if path.extension().is_some_and(|ext| ext == "yaml")
-            && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
-        {
-            names.push(stem.to_owned());
+    for (dir, extensions) in [
+        ("specs".to_owned(), &["yaml"][..]),
+        (
+            format!("specs/{}", spec::UPSTREAM_DIR),
+            &["json", "yaml", "yml"][..],
+        ),
+    ] {
+        let path = root.join(&dir);
+        if dir != "specs" && !path.is_dir() {
+            continue;
+        }
+        let entries = std::fs::read_dir(&path)
+            .map_err(|e| Problem::at(&dir, "", format!("cannot list {}: {e}", path.display())))?;
+        for entry in entries {
+            let path = entry
+                .map_err(|e| Problem::at(&dir, "", format!("cannot list: {e}")))?
+                .path();
+            if path.is_file()
+                && path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| extensions.contains(&e))
+                && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+            {
+                names.push(stem.trim_end_matches(".overlay").to_owned());
+            }
         }
     }
     names.sort();
+    names.dedup();
     Ok(names)
 }
 
@@ -91,6 +112,14 @@ pub fn providers(root: &Path) -> Result<Vec<String>, Problem> {
 ///
 /// Returns every problem of every spec if there is any.
 pub fn plan(root: &Path, only: Option<&str>) -> Result<Vec<Output>, Vec<Problem>> {
+    plan_with_notes(root, only).map(|(outputs, _)| outputs)
+}
+
+/// [`plan`], and the notes of every rewrite that made a spec's shapes fit progenitor.
+pub fn plan_with_notes(
+    root: &Path,
+    only: Option<&str>,
+) -> Result<(Vec<Output>, Vec<Problem>), Vec<Problem>> {
     let all = providers(root).map_err(|p| vec![p])?;
     let chosen: Vec<String> = match only {
         None => all,
@@ -104,21 +133,25 @@ pub fn plan(root: &Path, only: Option<&str>) -> Result<Vec<Output>, Vec<Problem>
         }
     };
     let mut outputs = Vec::new();
+    let mut notes = Vec::new();
     let mut problems = Vec::new();
     for provider in &chosen {
         match plan_one(root, provider) {
-            Ok(mut files) => outputs.append(&mut files),
+            Ok((mut files, mut noted)) => {
+                outputs.append(&mut files);
+                notes.append(&mut noted);
+            }
             Err(mut found) => problems.append(&mut found),
         }
     }
     if problems.is_empty() {
-        Ok(outputs)
+        Ok((outputs, notes))
     } else {
         Err(problems)
     }
 }
 
-fn plan_one(root: &Path, provider: &str) -> Result<Vec<Output>, Vec<Problem>> {
+fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), Vec<Problem>> {
     let file = format!("specs/{provider}.yaml");
     if !provider
         .chars()
@@ -131,30 +164,42 @@ fn plan_one(root: &Path, provider: &str) -> Result<Vec<Output>, Vec<Problem>> {
             "a provider's file name must be lower-case letters, digits and `_`, starting with a letter",
         )]);
     }
-    let spec = spec::load(&root.join(&file), &file)?;
-    let generated = render::render(&spec, &file, root)?;
+    let source = spec::read(root, provider)?;
+    let prepared = spec::prepare(&source)?;
+    let spec = &prepared.openapi;
+    let generated = render::render(spec, &source.name(), &source.sha256(), root)?;
     let krate = format!("crates/{provider}-client");
     let mut wanted = vec![(format!("{krate}/src/generated.rs"), generated)];
     if !root.join(&krate).exists() {
         let title = &spec.info.title;
         wanted.push((
             format!("{krate}/Cargo.toml"),
-            scaffold::cargo_toml(provider, title),
+            scaffold::cargo_toml(provider, title, &source.name()),
         ));
         wanted.push((
             format!("{krate}/src/lib.rs"),
-            scaffold::lib_rs(provider, title),
+            scaffold::lib_rs(provider, title, &format!("`{}`", source.name())),
         ));
     }
     wanted.sort();
-    Ok(wanted
+    let outputs = wanted
         .into_iter()
         .map(|(path, new)| Output {
             old: std::fs::read_to_string(root.join(&path)).ok(),
             path,
             new,
         })
-        .collect())
+        .collect();
+    Ok((outputs, prepared.notes))
+}
+
+/// The SHA-256 of `bytes` in lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Writes each stale output (through a temporary file and a rename, so no file is half-written).

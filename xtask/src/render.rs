@@ -32,9 +32,31 @@ fn settings() -> GenerationSettings {
     settings
 }
 
-/// Generates the full text of `generated.rs` for `spec` (read from `file`), formatted with
-/// rustfmt run from `root` so that `cargo fmt --check` accepts it unchanged.
-pub fn render(spec: &OpenAPI, file: &str, root: &Path) -> Result<String, Vec<Problem>> {
+/// Generates the full text of `generated.rs` for `spec` (read from `file`, whose bytes have the
+/// SHA-256 `spec_sha256`), formatted with rustfmt run from `root` so that `cargo fmt --check`
+/// accepts it unchanged.
+pub fn render(
+    spec: &OpenAPI,
+    file: &str,
+    spec_sha256: &str,
+    root: &Path,
+) -> Result<String, Vec<Problem>> {
+    let syntax = syntax(spec, file)?;
+    let code = rustfmt(&prettyplease::unparse(&syntax), root)
+        .map_err(|e| vec![Problem::at(file, "", e)])?;
+    Ok(format!("{}\n\n{code}", header(file, spec_sha256)))
+}
+
+/// The first line of every generated file: which spec (and its SHA-256) and which command.
+pub fn header(file: &str, spec_sha256: &str) -> String {
+    format!(
+        "// This file is generated from {file} (sha256 {spec_sha256}) by `{COMMAND}`; do not edit it by hand."
+    )
+}
+
+/// The generated code for `spec` (read from `file`) as a syntax tree, before any formatting:
+/// what `render` prints, and what `cargo xtask diff` reads the public Rust API from.
+pub fn syntax(spec: &OpenAPI, file: &str) -> Result<syn::File, Vec<Problem>> {
     let tokens = match generate_quietly(spec) {
         Ok(Ok(tokens)) => tokens,
         Ok(Err(e)) => return Err(vec![Problem::at(file, "", format!("progenitor: {e}"))]),
@@ -48,11 +70,7 @@ pub fn render(spec: &OpenAPI, file: &str, root: &Path) -> Result<String, Vec<Pro
         )]
     })?;
     drop_api_version(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
-    let code = rustfmt(&prettyplease::unparse(&syntax), root)
-        .map_err(|e| vec![Problem::at(file, "", e)])?;
-    Ok(format!(
-        "// This file is generated from {file} by `{COMMAND}`; do not edit it by hand.\n\n{code}"
-    ))
+    Ok(syntax)
 }
 
 /// Removes the `api-version` header that progenitor adds to every request (it has no setting

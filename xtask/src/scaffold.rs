@@ -5,14 +5,14 @@ pub fn package(provider: &str) -> String {
     format!("{provider}-client")
 }
 
-/// `crates/<provider>-client/Cargo.toml`.
-pub fn cargo_toml(provider: &str, title: &str) -> String {
+/// `crates/<provider>-client/Cargo.toml`, for the spec named `spec` (see [`crate::spec::Source::name`]).
+pub fn cargo_toml(provider: &str, title: &str, spec: &str) -> String {
     let package = package(provider);
     format!(
         r#"[package]
 name = "{package}"
 version = "0.1.0"
-description = "Typed client for {title}, generated from specs/{provider}.yaml by progenitor."
+description = "Typed client for {title}, generated from {spec} by progenitor."
 edition.workspace = true
 rust-version.workspace = true
 license.workspace = true
@@ -38,11 +38,14 @@ workspace = true
     )
 }
 
+// The opening of this template (the `allow` on `mod generated`, the re-exports) is what every
+// client crate's `lib.rs` starts with, and so stands again in each of them: each crate must
+// declare its own generated module.
 /// `crates/<provider>-client/src/lib.rs`: re-exports the generated module; yours to extend.
-pub fn lib_rs(provider: &str, title: &str) -> String {
+pub fn lib_rs(provider: &str, title: &str, spec: &str) -> String {
     let krate = package(provider).replace('-', "_");
     format!(
-        r#"//! Typed client for {title}, generated from `specs/{provider}.yaml`.
+        r#"//! Typed client for {title}, generated from {spec}.
 //!
 //! `src/generated.rs` is written by `cargo xtask generate`; this file is hand-written.
 //!

@@ -1,4 +1,15 @@
-//! Reads a spec: YAML text → JSON value → lint → `openapiv3::OpenAPI`.
+//! Reads a spec and turns it into the document progenitor sees:
+//! text → JSON value → overlay (if any) → [`normalize`](crate::normalize) → lint →
+//! `openapiv3::OpenAPI`.
+//!
+//! A provider's spec is one of (README, "Adding a provider"):
+//!
+//! - `specs/<provider>.yaml`: written by hand;
+//! - `specs/upstream/<provider>.json` (or `.yaml`): the provider's published document, kept
+//!   byte for byte as published, adapted by the hand-written overlay
+//!   `specs/<provider>.overlay.yaml` if there is one.
+//!
+//! [`prepare`] takes texts, not paths, so a caller can feed it any revision of the files.
 
 use std::path::Path;
 
@@ -7,28 +18,221 @@ use serde_json::Value;
 use crate::lint::lint;
 use crate::problem::{Location, Problem, escape};
 
-/// Reads and checks the spec at `path`, naming it `file` (relative to the workspace) in problems.
-pub fn load(path: &Path, file: &str) -> Result<openapiv3::OpenAPI, Vec<Problem>> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| vec![Problem::at(file, "", format!("cannot read: {e}"))])?;
-    parse(&text, file)
+/// The directory below `specs/` that holds published documents.
+pub const UPSTREAM_DIR: &str = "upstream";
+
+/// The suffix of an overlay's file name: `specs/<provider>.overlay.yaml`.
+pub const OVERLAY_SUFFIX: &str = ".overlay.yaml";
+
+/// One file's name (relative to the workspace, for messages) and text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// The path relative to the workspace root, e.g. `specs/manta.yaml`.
+    pub file: String,
+    /// The file's contents.
+    pub text: String,
 }
 
-/// Checks the spec text `text`, naming it `file` in problems.
-pub fn parse(text: &str, file: &str) -> Result<openapiv3::OpenAPI, Vec<Problem>> {
-    let doc: Value = serde_norway::from_str(text).map_err(|e| {
-        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        vec![Problem {
-            file: file.to_owned(),
-            location: Location::LineColumn(line, column),
-            message: format!("invalid YAML: {e}"),
-        }]
-    })?;
-    let problems = lint(file, &doc);
+/// Where a provider's spec comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A hand-written spec, `specs/<provider>.yaml`.
+    Spec(Text),
+    /// A published document, `specs/upstream/<provider>.{json,yaml}`, and the overlay that
+    /// adapts it, `specs/<provider>.overlay.yaml`, if any.
+    Published {
+        /// The published document, as published.
+        upstream: Text,
+        /// The hand-written overlay.
+        overlay: Option<Text>,
+    },
+}
+
+impl Source {
+    /// The SHA-256 of each file named by [`Source::name`], in lower-case hex, in the same
+    /// order and separated by `, `: what the generated file's first line carries, so that
+    /// `sha256sum` on the files shows which versions produced a crate.
+    pub fn sha256(&self) -> String {
+        match self {
+            Source::Spec(spec) => crate::sha256_hex(spec.text.as_bytes()),
+            Source::Published { upstream, overlay } => std::iter::once(upstream)
+                .chain(overlay)
+                .map(|t| crate::sha256_hex(t.text.as_bytes()))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+
+    /// How problems and the generated file's first line name this spec.
+    pub fn name(&self) -> String {
+        match self {
+            Source::Spec(spec) => spec.file.clone(),
+            Source::Published {
+                upstream,
+                overlay: None,
+            } => upstream.file.clone(),
+            Source::Published {
+                upstream,
+                overlay: Some(overlay),
+            } => format!("{} with {}", upstream.file, overlay.file),
+        }
+    }
+}
+
+/// A spec made ready for progenitor.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    /// The document progenitor sees, after the overlay and the rewrites.
+    pub document: Value,
+    /// The same, typed.
+    pub openapi: openapiv3::OpenAPI,
+    /// One note per rewrite that made a shape fit (see [`crate::normalize`]).
+    pub notes: Vec<Problem>,
+}
+
+/// Reads a file by its workspace-relative path: `Ok(None)` when it does not exist there. The
+/// working tree ([`read`]) is one; `cargo xtask diff` also reads from git revisions.
+pub type Reader<'a> = dyn Fn(&str) -> Result<Option<String>, String> + 'a;
+
+/// Reads the files of `provider`'s spec below `root` (see the module docs for the layout).
+pub fn read(root: &Path, provider: &str) -> Result<Source, Vec<Problem>> {
+    read_with(
+        &|file: &str| match std::fs::read_to_string(root.join(file)) {
+            Ok(text) => Ok(Some(text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(format!("cannot read: {e}")),
+        },
+        provider,
+    )
+}
+
+/// Reads the files of `provider`'s spec through `reader`. `Err` with one problem "no such
+/// spec" at `specs/<provider>.yaml` when the provider has no spec there.
+pub fn read_with(reader: &Reader<'_>, provider: &str) -> Result<Source, Vec<Problem>> {
+    let spec = format!("specs/{provider}.yaml");
+    let overlay = format!("specs/{provider}{OVERLAY_SUFFIX}");
+    let fetch = |file: &str| -> Result<Option<Text>, Vec<Problem>> {
+        Ok(reader(file)
+            .map_err(|e| vec![Problem::at(file, "", e)])?
+            .map(|text| Text {
+                file: file.to_owned(),
+                text,
+            }))
+    };
+    let mut upstreams = Vec::new();
+    for ext in ["json", "yaml", "yml"] {
+        if let Some(text) = fetch(&format!("specs/{UPSTREAM_DIR}/{provider}.{ext}"))? {
+            upstreams.push(text);
+        }
+    }
+    let overlay = fetch(&overlay)?;
+    if let Some(spec) = fetch(&spec)? {
+        if let Some(other) = upstreams.first().or(overlay.as_ref()) {
+            return Err(vec![Problem::at(
+                &spec.file,
+                "",
+                format!(
+                    "{} is a second spec for the same provider: keep one of them",
+                    other.file
+                ),
+            )]);
+        }
+        return Ok(Source::Spec(spec));
+    }
+    match upstreams.len() {
+        1 => Ok(Source::Published {
+            upstream: upstreams.remove(0),
+            overlay,
+        }),
+        0 => Err(vec![match overlay {
+            Some(overlay) => Problem::at(
+                &overlay.file,
+                "",
+                format!(
+                    "no published document to apply it to: put it in specs/{UPSTREAM_DIR}/{provider}.json (or .yaml), unchanged"
+                ),
+            ),
+            None => Problem::at(&spec, "", NO_SUCH_SPEC),
+        }]),
+        n => Err(vec![Problem::at(
+            &upstreams[0].file,
+            "",
+            format!("{n} published documents for one provider: keep one"),
+        )]),
+    }
+}
+
+/// The message of [`read_with`] when a provider has no spec at all.
+pub const NO_SUCH_SPEC: &str = "no such spec";
+
+/// Turns `source` into the document progenitor sees, or every problem found on the way.
+pub fn prepare(source: &Source) -> Result<Prepared, Vec<Problem>> {
+    let name = source.name();
+    let (mut document, after) = match source {
+        Source::Spec(spec) => (parse_text(spec)?, None),
+        Source::Published { upstream, overlay } => {
+            let document = parse_text(upstream)?;
+            match overlay {
+                None => (document, None),
+                Some(overlay) => {
+                    let actions = parse_text(overlay)?;
+                    let overlaid =
+                        crate::overlay::apply(&overlay.file, &actions, document, |doc| {
+                            typed(doc).map(|_| ()).map_err(|(pointer, why)| {
+                                if pointer.is_empty() {
+                                    why
+                                } else {
+                                    format!("at {pointer}: {why}")
+                                }
+                            })
+                        })?;
+                    (overlaid, Some("the overlay"))
+                }
+            }
+        }
+    };
+    let notes = crate::normalize::normalize(&name, &mut document, after)?;
+    let problems = lint(&name, &document);
     if !problems.is_empty() {
         return Err(problems);
     }
-    serde_path_to_error::deserialize(&doc).map_err(|e| {
+    let openapi = typed(&document).map_err(|(pointer, why)| {
+        vec![Problem::at(
+            &name,
+            pointer,
+            format!("not a valid OpenAPI 3.0 document: {why}"),
+        )]
+    })?;
+    Ok(Prepared {
+        document,
+        openapi,
+        notes,
+    })
+}
+
+/// Parses YAML (or, for a `.json` file, JSON) into a value; a syntax error names the line.
+fn parse_text(source: &Text) -> Result<Value, Vec<Problem>> {
+    let at = |line: usize, column: usize, message: String| {
+        vec![Problem {
+            file: source.file.clone(),
+            location: Location::LineColumn(line, column),
+            message,
+        }]
+    };
+    if source.file.ends_with(".json") {
+        serde_json::from_str(&source.text)
+            .map_err(|e| at(e.line(), e.column(), format!("invalid JSON: {e}")))
+    } else {
+        serde_norway::from_str(&source.text).map_err(|e| {
+            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+            at(line, column, format!("invalid YAML: {e}"))
+        })
+    }
+}
+
+/// The typed document, or where and why it is not OpenAPI 3.0.
+fn typed(doc: &Value) -> Result<openapiv3::OpenAPI, (String, String)> {
+    serde_path_to_error::deserialize(doc).map_err(|e| {
         let pointer: String = e
             .path()
             .iter()
@@ -39,10 +243,6 @@ pub fn parse(text: &str, file: &str) -> Result<openapiv3::OpenAPI, Vec<Problem>>
                 | serde_path_to_error::Segment::Unknown => None,
             })
             .collect();
-        vec![Problem::at(
-            file,
-            pointer,
-            format!("not a valid OpenAPI 3.0 document: {}", e.inner()),
-        )]
+        (pointer, e.inner().to_string())
     })
 }

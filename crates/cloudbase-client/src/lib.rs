@@ -29,6 +29,8 @@
 //! # }
 //! ```
 
+// The opening every client crate shares (see xtask/src/scaffold.rs, which writes it): each
+// crate declares its own generated module.
 #[allow(
     clippy::all,
     missing_docs,
@@ -163,6 +165,9 @@ impl progenitor_client::ClientHooks<Context> for Client {
         Ok(())
     }
 
+    // The same `exec` hook stands in each client crate: a hook impl for a generated `Client`
+    // can only live in the crate that defines it (the orphan rule), so what the three share is
+    // the one call to `unbind_runtime::exchange::execute`, where the logic lives.
     /// Sends the request through [`unbind_runtime::exchange::execute`], which reads the answer:
     /// at most the facade's body limit, with the status and `Retry-After` recorded.
     fn exec(
@@ -195,6 +200,7 @@ mod tests {
     #[test]
     fn prepared_values_are_used_only_while_they_match_the_fields() {
         let mut context = context(Some("token-1"));
+        // The same checks before and after the fields change, with the values each time expected.
         let token = context.access_token.clone().unwrap();
         let value = context.bearer(&token).unwrap();
         assert_eq!(value.as_bytes(), b"Bearer token-1");

@@ -52,6 +52,7 @@ macro_rules! device_headers {
                         .x_device_fingerprint(device.device_fingerprint.clone())
                         .x_agent(device.agent.clone())
                         .x_client_id(device.client_id.clone());
+                    // One optional header per setter: each builder method takes its own field.
                     if let Some(ip) = &device.device_ip {
                         builder = builder.x_device_ip(ip.clone());
                     }

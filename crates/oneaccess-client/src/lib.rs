@@ -38,6 +38,8 @@
 //! ```
 
 mod extras;
+// The opening every client crate shares (see xtask/src/scaffold.rs, which writes it): each
+// crate declares its own generated module.
 #[allow(
     clippy::all,
     missing_docs,
@@ -86,6 +88,9 @@ impl progenitor_client::ClientHooks<Context> for Client {
         Ok(())
     }
 
+    // The same `exec` hook stands in each client crate: a hook impl for a generated `Client`
+    // can only live in the crate that defines it (the orphan rule), so what the three share is
+    // the one call to `unbind_runtime::exchange::execute`, where the logic lives.
     /// Sends the request through [`unbind_runtime::exchange::execute`], which reads the answer:
     /// at most the facade's body limit, with the status and `Retry-After` recorded.
     fn exec(

@@ -58,6 +58,8 @@ pub enum CloudBaseAction {
         /// Environment and device.
         #[command(flatten)]
         target: CloudBaseTarget,
+        // The same `#[arg]` as MantaGo's id flags (manta.rs): clap's derive cannot share an
+        // attribute between fields.
         /// The identity source id (github, wx_open, …), as the list shows it.
         #[arg(
             long,
@@ -139,6 +141,8 @@ pub(crate) async fn run(
         CloudBaseAction::List { .. } => {
             let client = CloudBaseClient::with_settings(&base, access_token, settings)?;
             let providers = client.list().await?;
+            // The list's output is built like the other providers' (oneaccess.rs, manta.rs): one
+            // line per item, with that provider's own fields.
             let lines = providers
                 .iter()
                 .map(|p| {

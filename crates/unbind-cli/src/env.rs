@@ -8,6 +8,8 @@ use unbind::auth::redact::Redactor;
 
 use crate::error::CliError;
 
+// One constant per variable: the workspace tests (tests/src/lib.rs) hold test values of the same
+// names.
 /// MantaGo API secret (required for `manta`).
 pub const MANTA_SECRET: &str = "MANTA_SECRET";
 /// MantaGo API token (required: MantaGo takes the bearer on every call; `manta refresh`

@@ -88,6 +88,9 @@ pub enum MantaAction {
         /// The bot and its credentials.
         #[command(flatten)]
         bot: MantaBot,
+        // One `#[arg]` per id flag (here and in cloudbase.rs and oneaccess.rs): clap's derive
+        // cannot share an attribute between fields, and each flag is required unless `--from` is
+        // given.
         /// The client id (platform UUID).
         #[arg(
             long,
@@ -110,6 +113,8 @@ pub enum MantaAction {
     },
 }
 
+// One accessor per provider's action enum (as OneAccessAction::device, CloudBaseAction::target):
+// each enum has its own variants.
 impl MantaAction {
     /// The bot flags every action takes.
     pub fn bot(&self) -> &MantaBot {

@@ -90,6 +90,7 @@ pub(crate) fn outcome(outcome: unbind::UnbindOutcome) -> (&'static str, &'static
 mod tests {
     use super::*;
 
+    // A list of inputs and what they show as, as other crates' tests list theirs.
     #[test]
     fn provider_strings_cannot_break_lines_or_reach_the_terminal() {
         assert_eq!(show("github"), "github");

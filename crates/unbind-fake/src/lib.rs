@@ -156,6 +156,7 @@ impl FakeBuilder {
         self
     }
 
+    // One setter per builder field, as builders go.
     /// The address to listen on (default: `127.0.0.1:0`, a free loopback port).
     pub fn addr(mut self, addr: SocketAddr) -> Self {
         self.addr = addr;

@@ -137,6 +137,7 @@ impl IntoResponse for Failure {
 /// The routes, below the `/manta` prefix.
 pub(crate) fn router(seed: &MantaSeed, clock: Arc<dyn Clock>) -> Router {
     let now = clock.now_ms();
+    // Each provider's state is made from its own seed's fields.
     let bots = seed
         .bots
         .iter()
@@ -168,8 +169,8 @@ pub(crate) fn router(seed: &MantaSeed, clock: Arc<dyn Clock>) -> Router {
     });
     Router::new()
         .route("/openapi/token", post(token))
-        .route("/openapi/bind/customer", post(bind))
-        .route("/openapi/unbind/customer", post(unbind))
+        .route("/openapi/bind/customer", post(set_customer_call::<true>))
+        .route("/openapi/unbind/customer", post(set_customer_call::<false>))
         .route("/openapi/clients", post(list))
         .route("/openapi/client/{client_id}", post(get_client))
         .with_state(state)
@@ -315,6 +316,8 @@ fn success(extra: Value) -> Value {
     body
 }
 
+// Each handler's signature is the extractor list axum needs; what the handlers share (the query,
+// the headers, the JSON body, the bot's checks) is in `Manta::serve`.
 async fn token(
     State(manta): State<Arc<Manta>>,
     query: Params,
@@ -332,25 +335,16 @@ async fn token(
     })
 }
 
-async fn bind(
+/// `POST /openapi/bind/customer` (`BIND`) and `/openapi/unbind/customer`: one handler, as the
+/// two calls differ only in what [`set_customer`] does.
+async fn set_customer_call<const BIND: bool>(
     State(manta): State<Arc<Manta>>,
     query: Params,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     manta.serve(query, headers, &body, |call, bot, now| {
-        set_customer(call, bot, now, true)
-    })
-}
-
-async fn unbind(
-    State(manta): State<Arc<Manta>>,
-    query: Params,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    manta.serve(query, headers, &body, |call, bot, now| {
-        set_customer(call, bot, now, false)
+        set_customer(call, bot, now, BIND)
     })
 }
 

@@ -110,6 +110,7 @@ pub struct MantaSeed {
     pub rate_limit_per_second: Option<u32>,
 }
 
+// Struct definitions: one documented field per line.
 /// One MantaGo bot.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -140,6 +141,8 @@ pub struct MantaClient {
     pub created_at: Option<i64>,
 }
 
+// One seed struct per provider: their fields look alike (keys, users, tokens) but are what each
+// provider's fake needs, and serde reads each with its own names.
 /// OneAccess's starting state.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -99,6 +99,7 @@ impl Credentials {
     }
 }
 
+// A hand-written Debug per secret-holding type, each naming its own fields, the secret redacted.
 impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Credentials")

@@ -106,19 +106,111 @@ pub mod mock {
     use wiremock::matchers::{method, path};
     use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-    /// Mounts `status` with a JSON `body` for `verb at` (a method and a path).
-    pub async fn answer(
+    /// A method and a path: one of the [`route`]s below, or any other.
+    pub type Route<'a> = (&'a str, &'a str);
+
+    /// The providers' routes that tests answer, named once (without the `?query`).
+    pub mod route {
+        use super::Route;
+
+        /// MantaGo: list the clients of a bot.
+        pub const MANTA_CLIENTS: Route<'_> = ("POST", "/openapi/clients");
+        /// MantaGo: unbind a customer.
+        pub const MANTA_UNBIND: Route<'_> = ("POST", "/openapi/unbind/customer");
+        /// MantaGo: rotate the token and secret.
+        pub const MANTA_TOKEN: Route<'_> = ("POST", "/openapi/token");
+        /// OneAccess: the public key that signatures are encrypted with.
+        pub const ONEACCESS_PUBLIC_KEY: Route<'_> = ("GET", "/api/v2/sdk/public-key");
+        /// OneAccess: the server's time, for the signature's timestamp.
+        pub const ONEACCESS_SERVER_DATE: Route<'_> = ("GET", "/api/v2/sdk/server-date");
+        /// OneAccess: list the social accounts.
+        pub const ONEACCESS_SOCIAL: Route<'_> = ("GET", "/api/v2/sdk/social");
+        /// OneAccess: bind a social account to a mobile number.
+        pub const ONEACCESS_BIND: Route<'_> = ("POST", "/api/v2/sdk/social/bind");
+        /// OneAccess: unbind a social account.
+        pub const ONEACCESS_UNBIND: Route<'_> = ("POST", "/api/v2/sdk/social/unbind-account");
+        /// CloudBase: list the identity sources.
+        pub const CLOUDBASE_PROVIDERS: Route<'_> = ("GET", "/auth/v1/user/provider");
+        /// CloudBase: bind an identity source.
+        pub const CLOUDBASE_BIND: Route<'_> = ("POST", "/auth/v1/user/provider/bind");
+        /// CloudBase: unbind the identity source `github`.
+        pub const CLOUDBASE_UNBIND_GITHUB: Route<'_> = ("DELETE", "/auth/v1/user/provider/github");
+    }
+
+    /// MantaGo's answer to a call that went through: `{"success": true, "message": "ok"}`.
+    pub fn manta_ok() -> serde_json::Value {
+        serde_json::json!({"success": true, "message": "ok"})
+    }
+
+    /// CloudBase's answer for an identity source that is not bound (with HTTP 404).
+    pub fn cloudbase_not_found() -> serde_json::Value {
+        serde_json::json!({"error": "provider_not_found", "error_code": 4004,
+                           "error_description": "Specified identity source does not exist"})
+    }
+
+    /// Mounts `status` with a JSON `body` for `(verb, at)`, a method and a path.
+    pub async fn answer(server: &MockServer, at: Route<'_>, status: u16, body: serde_json::Value) {
+        answer_with(
+            server,
+            at,
+            ResponseTemplate::new(status).set_body_json(body),
+        )
+        .await;
+    }
+
+    /// A new server that answers `status` with a JSON `body` for `at` (and nothing else yet).
+    pub async fn serving(at: Route<'_>, status: u16, body: serde_json::Value) -> MockServer {
+        let server = MockServer::start().await;
+        answer(&server, at, status, body).await;
+        server
+    }
+
+    /// Mounts the answers to OneAccess's signing calls: `public_key`, and the server time
+    /// `timestamp` (milliseconds, as text).
+    pub async fn oneaccess_signing(server: &MockServer, public_key: &str, timestamp: &str) {
+        let key = serde_json::json!({"public_key": public_key});
+        answer(server, route::ONEACCESS_PUBLIC_KEY, 200, key).await;
+        let date = serde_json::json!({"timestamp": timestamp});
+        answer(server, route::ONEACCESS_SERVER_DATE, 200, date).await;
+    }
+
+    /// Mounts CloudBase's answer `{}` to every unbind (any `DELETE`), below the mocks mounted
+    /// before it with a priority.
+    pub async fn cloudbase_unbinds_all(server: &MockServer) {
+        Mock::given(method("DELETE"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({})))
+            .mount(server)
+            .await;
+    }
+
+    /// Mounts `template` for `(verb, at)`, a method and a path.
+    pub async fn answer_with(
         server: &MockServer,
-        verb: &str,
-        at: &str,
-        status: u16,
-        body: serde_json::Value,
+        (verb, at): Route<'_>,
+        template: ResponseTemplate,
     ) {
         Mock::given(method(verb))
             .and(path(at))
-            .respond_with(ResponseTemplate::new(status).set_body_json(body))
+            .respond_with(template)
             .mount(server)
             .await;
+    }
+
+    /// The last path segment of each request (the id a call unbound), sorted.
+    pub fn last_path_segments(requests: &[Request]) -> Vec<String> {
+        let mut ids: Vec<String> = requests
+            .iter()
+            .map(|r| {
+                r.url
+                    .path()
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect();
+        ids.sort();
+        ids
     }
 
     /// The requests the server received, in order.

@@ -35,20 +35,14 @@ use tokio::runtime::Runtime;
 use unbind::UnbindOutcome;
 use unbind::auth::SecretString;
 use unbind::auth::clock::{Clock as _, SystemClock};
-use unbind::auth::cloudbase::DeviceId;
-use unbind::auth::manta::Credentials;
-use unbind::auth::oneaccess::{PublicKey, ServerTime, Signer, SignerSettings};
-use unbind::auth::random::OsRandom;
-use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
-use unbind::manta::{MantaClient, MantaSettings};
-use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
+use unbind::auth::oneaccess::ServerTime;
 
 use unbind_test_fixtures::device_with_ip_and_language as device;
 use unbind_test_fixtures::keys::PUBLIC_KEY_PEM;
 
 #[path = "raw/mod.rs"]
 mod raw;
-use raw::{ACCOUNT, API_SECRET, DEVICE, SERVER_TIME, TOKEN, call_settings, raw_client};
+use raw::{ACCOUNT, SERVER_TIME, TOKEN, raw_client};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -212,22 +206,15 @@ fn run(side: &str, n: usize, provider: &str) {
 }
 
 fn cloudbase_facade(rt: &Runtime, url: &str, n: usize) {
-    let client = CloudBaseClient::with_settings(
-        url,
-        SecretString::from(TOKEN),
-        CloudBaseSettings {
-            device_id: Some(DeviceId::new(DEVICE).expect("device id")),
-            call: call_settings(),
-            ..CloudBaseSettings::default()
-        },
-    )
-    .expect("cloudbase client");
+    let client = raw::cloudbase_facade(url);
     for _ in 0..n {
         let outcome = rt.block_on(client.unbind("github"));
         assert_eq!(outcome.expect("facade unbind"), UnbindOutcome::Unbound);
     }
 }
 
+// One raw runner per provider: each calls its own hand-written unbind from raw/mod.rs with its own
+// URL and credentials.
 fn cloudbase_raw(rt: &Runtime, url: &str, n: usize) {
     let client = raw_client();
     let url = format!("{url}/auth/v1/user/provider/github");
@@ -238,16 +225,7 @@ fn cloudbase_raw(rt: &Runtime, url: &str, n: usize) {
 }
 
 fn manta_facade(rt: &Runtime, url: &str, n: usize) {
-    let client = MantaClient::with_settings(
-        url,
-        "bot-1",
-        Credentials::new(SecretString::from(API_SECRET)).with_token(SecretString::from(TOKEN)),
-        MantaSettings {
-            call: call_settings(),
-            ..MantaSettings::default()
-        },
-    )
-    .expect("manta client");
+    let client = raw::manta_facade(url);
     for _ in 0..n {
         let outcome = rt.block_on(client.unbind("client-9", "customer-42"));
         assert_eq!(outcome.expect("facade unbind"), UnbindOutcome::Unbound);
@@ -264,16 +242,7 @@ fn manta_raw(rt: &Runtime, url: &str, n: usize) {
 }
 
 fn oneaccess_facade(rt: &Runtime, url: &str, n: usize) {
-    let client = OneAccessClient::with_settings(
-        url,
-        device(),
-        SecretString::from(TOKEN),
-        OneAccessSettings {
-            call: call_settings(),
-            ..OneAccessSettings::default()
-        },
-    )
-    .expect("oneaccess client");
+    let client = raw::oneaccess_facade(url);
     for _ in 0..n {
         let outcome = rt.block_on(client.unbind(ACCOUNT));
         assert_eq!(outcome.expect("facade unbind"), UnbindOutcome::Unbound);
@@ -284,11 +253,7 @@ fn oneaccess_raw(rt: &Runtime, url: &str, n: usize) {
     let client = raw_client();
     let url = format!("{url}/api/v2/sdk/social/unbind-account");
     let token = SecretString::from(TOKEN);
-    let signer = Signer::new(
-        PublicKey::parse(PUBLIC_KEY_PEM).expect("fixture key"),
-        SignerSettings::default(),
-        Arc::new(OsRandom),
-    );
+    let signer = raw::raw_signer();
     let time = ServerTime::from_server(SERVER_TIME, SystemClock.now_millis()).expect("time");
     let profile = device();
     for _ in 0..n {

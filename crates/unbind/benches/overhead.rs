@@ -34,20 +34,14 @@ use serde_json::{Value, json};
 use tokio::runtime::Runtime;
 use unbind::auth::SecretString;
 use unbind::auth::clock::{Clock as _, SystemClock};
-use unbind::auth::cloudbase::DeviceId;
-use unbind::auth::manta::Credentials;
-use unbind::auth::oneaccess::{PublicKey, ServerTime, Signer, SignerSettings};
-use unbind::auth::random::OsRandom;
-use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
-use unbind::manta::{MantaClient, MantaSettings};
-use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
+use unbind::auth::oneaccess::ServerTime;
 use unbind::{Error, UnbindOutcome};
 use unbind_test_fixtures::device_with_ip_and_language as device;
 use unbind_test_fixtures::keys::PUBLIC_KEY_PEM;
 
 #[path = "raw/mod.rs"]
 mod raw;
-use raw::{API_SECRET, DEVICE, SERVER_TIME, TOKEN, call_settings, raw_client};
+use raw::{SERVER_TIME, TOKEN, raw_client};
 
 /// Calls per round, and rounds, of the paired measurement.
 const PAIRED_CALLS: usize = 100;
@@ -294,6 +288,7 @@ where
     paired(group, rt, facade, raw)
 }
 
+// One bench per provider: each sets up its own server answers, client and raw call.
 fn bench_manta(c: &mut Criterion) -> Paired {
     let rt = runtime();
     let server = FixedServer::start(vec![(
@@ -302,16 +297,7 @@ fn bench_manta(c: &mut Criterion) -> Paired {
         200,
         Some(json!({"success": true, "message": "ok"})),
     )]);
-    let client = MantaClient::with_settings(
-        &server.url,
-        "bot-1",
-        Credentials::new(SecretString::from(API_SECRET)).with_token(SecretString::from(TOKEN)),
-        MantaSettings {
-            call: call_settings(),
-            ..MantaSettings::default()
-        },
-    )
-    .expect("manta client");
+    let client = raw::manta_facade(&server.url);
     let raw = raw_client();
     let url = format!("{}/openapi/unbind/customer?botId=bot-1", server.url);
     let bearer = format!("Bearer {TOKEN}");
@@ -351,25 +337,12 @@ fn bench_oneaccess(c: &mut Criterion) -> Paired {
             None,
         ),
     ]);
-    let client = OneAccessClient::with_settings(
-        &server.url,
-        device(),
-        SecretString::from(TOKEN),
-        OneAccessSettings {
-            call: call_settings(),
-            ..OneAccessSettings::default()
-        },
-    )
-    .expect("oneaccess client");
+    let client = raw::oneaccess_facade(&server.url);
     let raw = raw_client();
     let url = format!("{}/api/v2/sdk/social/unbind-account", server.url);
     // The raw side's key and server-time offset, fetched as the facade does once.
     let token = SecretString::from(TOKEN);
-    let signer = Signer::new(
-        PublicKey::parse(PUBLIC_KEY_PEM).expect("fixture key"),
-        SignerSettings::default(),
-        Arc::new(OsRandom),
-    );
+    let signer = raw::raw_signer();
     let time = ServerTime::from_server(SERVER_TIME, SystemClock.now_millis()).expect("time");
     let profile = device();
 
@@ -402,16 +375,7 @@ fn bench_cloudbase(c: &mut Criterion) -> Paired {
         200,
         Some(json!({})),
     )]);
-    let client = CloudBaseClient::with_settings(
-        &server.url,
-        SecretString::from(TOKEN),
-        CloudBaseSettings {
-            device_id: Some(DeviceId::new(DEVICE).expect("device id")),
-            call: call_settings(),
-            ..CloudBaseSettings::default()
-        },
-    )
-    .expect("cloudbase client");
+    let client = raw::cloudbase_facade(&server.url);
     let raw = raw_client();
     let url = format!("{}/auth/v1/user/provider/github", server.url);
     let bearer = format!("Bearer {TOKEN}");

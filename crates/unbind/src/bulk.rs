@@ -397,6 +397,8 @@ mod tests {
         }
     }
 
+    // The pacing tests share a counting stand-in for the unbind; each sets its own call time, rate
+    // and expected starts.
     #[tokio::test(start_paused = true)]
     async fn calls_start_no_faster_than_the_rate() {
         let starts = Mutex::new(Vec::new());

@@ -111,6 +111,7 @@ impl CloudBaseClient {
         &self.api.inner().device_id
     }
 
+    // Each provider's client has the same accessors over its own generated client and types.
     /// The generated client underneath, for calls this facade does not wrap.
     pub fn api(&self) -> &cloudbase_client::Client {
         &self.api

@@ -305,6 +305,8 @@ pub(crate) trait ProviderErrorBody: serde::de::DeserializeOwned {
     fn redact(&mut self, redactor: &Redactor);
 }
 
+// One impl per provider's generated `Error` type: distinct types, each behind its provider's
+// feature, with the provider's own fields.
 #[cfg(feature = "manta")]
 impl ProviderErrorBody for manta_client::types::ErrorResponse {
     const PROVIDER: Provider = Provider::Manta;

@@ -109,6 +109,8 @@ impl MantaClient {
         })
     }
 
+    // Each call builds its own generated builder (distinct types with the same method names, no
+    // shared trait), so the retry-and-send shape repeats per operation.
     /// Exchanges the current token and secret for a new pair (`POST /openapi/token`, with the
     /// bearer token and the secret) and returns the new pair as MantaGo sent it, before any
     /// local check: MantaGo refuses the old pair from now on (code 120000), so keep the new

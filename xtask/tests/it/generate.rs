@@ -29,10 +29,16 @@ fn a_new_spec_scaffolds_its_crate() {
     assert!(manifest.contains("name = \"tiny-client\""), "{manifest}");
     let generated =
         std::fs::read_to_string(dir.path().join("crates/tiny-client/src/generated.rs")).unwrap();
+    // The first line names the spec, its SHA-256 (of the file's bytes) and the command.
+    let sha = xtask::sha256_hex(TINY.as_bytes());
+    assert_eq!(sha.len(), 64);
     assert_eq!(
         generated.lines().next(),
         Some(
-            "// This file is generated from specs/tiny.yaml by `cargo xtask generate`; do not edit it by hand."
+            format!(
+                "// This file is generated from specs/tiny.yaml (sha256 {sha}) by `cargo xtask generate`; do not edit it by hand."
+            )
+            .as_str()
         )
     );
     assert!(
@@ -120,6 +126,7 @@ fn check_reports_a_new_optional_parameter_as_a_diff_and_generate_fixes_it() {
     assert_eq!(xtask(dir.path(), &["generate", "--check"]).0, 0);
 }
 
+// Each xtask test runs one command in its own workspace and checks its own output.
 #[test]
 fn check_reports_a_missing_crate() {
     let dir = workspace(&[("tiny.yaml", TINY)]);

@@ -4,6 +4,13 @@
 //! instead of one per file.
 
 mod common;
+mod diff;
+mod diff_cli;
+mod fixture_builds;
 mod generate;
 mod lints;
+mod overlays;
 mod scaffold_builds;
+mod seed;
+mod shapes;
+mod versions;

@@ -1,36 +1,7 @@
 //! Adding a provider is one file and one command: in a temporary copy of this workspace, a new
 //! spec plus `cargo xtask generate` gives a crate that builds with the rest.
 
-use std::path::Path;
-
-use crate::common::{TINY, xtask};
-
-/// Copies what makes up the workspace (not `target/`, not `.git/`) from `from` to `to`.
-fn copy_workspace(from: &Path, to: &Path) {
-    for entry in [
-        "Cargo.toml",
-        "Cargo.lock",
-        ".cargo",
-        "crates",
-        "specs",
-        "tests",
-        "xtask",
-    ] {
-        copy(&from.join(entry), &to.join(entry));
-    }
-}
-
-fn copy(from: &Path, to: &Path) {
-    if from.is_dir() {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            copy(&entry.path(), &to.join(entry.file_name()));
-        }
-    } else {
-        std::fs::copy(from, to).unwrap();
-    }
-}
+use crate::common::{TINY, cargo_ok, copy_workspace, xtask};
 
 #[test]
 fn a_new_spec_becomes_a_crate_that_builds_in_the_workspace() {
@@ -53,16 +24,10 @@ fn a_new_spec_becomes_a_crate_that_builds_in_the_workspace() {
 
     // Build it, docs included, sharing this workspace's target directory so that only the new
     // crate compiles. Offline: the new crate uses no dependency the lock file lacks.
-    let output = xtask::cargo_sharing_target()
-        .args(["test", "--offline", "--package", "tiny-client"])
-        .current_dir(copy.path())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "the scaffolded crate must build and pass its doctest:\n{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
+    let stdout = cargo_ok(
+        copy.path(),
+        &["test", "--offline", "--package", "tiny-client"],
+        "the scaffolded crate must build and pass its doctest",
     );
     assert!(
         stdout.contains("crates/tiny-client/src/lib.rs - (line "),

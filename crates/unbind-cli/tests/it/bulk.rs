@@ -6,26 +6,17 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::common::Run;
+use crate::common::{
+    CLOUDBASE_ENV, DEVICE_FLAGS, MANTA_ENV, MANTA_SECRET, Run, SECRET, args, words,
+};
 use serde_json::{Value, json};
 use unbind_test_fixtures::keys::PUBLIC_KEY_PEM as PUBLIC_KEY;
-use wiremock::matchers::{method, path, path_regex};
+use unbind_test_fixtures::mock::{
+    answer, answer_with, cloudbase_not_found, cloudbase_unbinds_all, manta_ok, oneaccess_signing,
+    route,
+};
+use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
-
-/// The token of these tests; it must never be printed or journaled.
-const SECRET: &str = "tok-SECRET-123";
-const MANTA_SECRET: &str = "api-SECRET-456";
-
-const DEVICE_FLAGS: [&str; 8] = [
-    "--os-version",
-    "Android 10",
-    "--device-fingerprint",
-    "156aysdna213sac",
-    "--agent",
-    "Mozilla/5.0 (Linux; Android 10)",
-    "--client-id",
-    "DRrYIqauawN0I8myTMoDTPys6ezGZxnm",
-];
 
 /// Runs `unbind args…` with only `env` set (stderr is a pipe, not a terminal), and checks that
 /// no credential was printed.
@@ -63,37 +54,44 @@ fn complete_lines(file: &Path) -> usize {
         .unwrap_or(0)
 }
 
+/// Waits until `file` holds `lines` complete lines, calling `check` at each look; fails with
+/// `what` after 30 s.
+async fn wait_for_lines(file: &Path, lines: usize, what: &str, mut check: impl FnMut()) {
+    let started = Instant::now();
+    while complete_lines(file) < lines {
+        assert!(started.elapsed() < Duration::from_secs(30), "{what}");
+        check();
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+/// The binary with `args` and only the CloudBase token in its environment, its output
+/// discarded.
+fn quiet_run(args: &[&str]) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_unbind"));
+    command
+        .args(args)
+        .env_clear()
+        .env("CLOUDBASE_ACCESS_TOKEN", SECRET)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    command
+}
+
 fn unbound_ids(requests: &[Request]) -> Vec<String> {
-    let mut ids: Vec<String> = requests
-        .iter()
-        .map(|r| {
-            r.url
-                .path()
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .to_owned()
-        })
-        .collect();
-    ids.sort();
-    ids
+    unbind_test_fixtures::mock::last_path_segments(requests)
 }
 
 #[tokio::test]
 async fn a_run_killed_mid_way_and_run_again_journals_exactly_one_outcome_per_account() {
-    let server = MockServer::builder()
-        .disable_request_recording()
-        .start()
-        .await;
-    Mock::given(method("DELETE"))
-        .and(path_regex("^/auth/v1/user/provider/"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({}))
-                .set_delay(Duration::from_millis(50)),
-        )
-        .mount(&server)
-        .await;
+    let server = answering_ok(
+        MockServer::builder()
+            .disable_request_recording()
+            .start()
+            .await,
+        Duration::from_millis(50),
+    )
+    .await;
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("accounts.jsonl");
     let journal_file = dir.path().join("journal.jsonl");
@@ -101,40 +99,24 @@ async fn a_run_killed_mid_way_and_run_again_journals_exactly_one_outcome_per_acc
     write_input(&input, &all);
     let uri = server.uri();
     let (input_arg, journal_arg) = (input.to_str().unwrap(), journal_file.to_str().unwrap());
-    let args = [
-        "--json",
-        "cloudbase",
-        "unbind",
-        "--base-url",
-        &uri,
-        "--from",
-        input_arg,
-        "--journal",
-        journal_arg,
-        "--concurrency",
-        "8",
-    ];
+    let args = words(
+        "--json cloudbase unbind --base-url {} --from {} --journal {} --concurrency 8",
+        &[&uri, input_arg, journal_arg],
+    );
 
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_unbind"))
-        .args(args)
-        .env_clear()
-        .env("CLOUDBASE_ACCESS_TOKEN", SECRET)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the binary starts");
-    let started = Instant::now();
-    while complete_lines(&journal_file) < 40 {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "the journal never reached 40 lines"
-        );
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the run ended before it was killed"
-        );
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
+    let mut child = quiet_run(&args).spawn().expect("the binary starts");
+    wait_for_lines(
+        &journal_file,
+        40,
+        "the journal never reached 40 lines",
+        || {
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "the run ended before it was killed"
+            );
+        },
+    )
+    .await;
     child.kill().expect("SIGKILL"); // std's kill is SIGKILL on Unix
     let status = child.wait().unwrap();
     assert_eq!(status.code(), None, "killed by a signal, not exited");
@@ -146,7 +128,7 @@ async fn a_run_killed_mid_way_and_run_again_journals_exactly_one_outcome_per_acc
         before.len()
     );
 
-    let rerun = unbind(&args, &[("CLOUDBASE_ACCESS_TOKEN", SECRET)]).await;
+    let rerun = unbind(&args, &CLOUDBASE_ENV).await;
     assert_eq!(rerun.code, 0, "{rerun:?}");
     let summary = rerun.stdout_json();
     assert_eq!(summary["accounts"], 300, "{summary}");
@@ -168,15 +150,15 @@ async fn a_run_killed_mid_way_and_run_again_journals_exactly_one_outcome_per_acc
     assert_eq!(outcomes, expected, "each account exactly once");
 }
 
+// Mounted like the facade's bulk tests' servers (crates/unbind/tests/it/bulk.rs): each test crate
+// mounts the answers its runs need.
 /// A CloudBase server: `gone*` are not bound (404 provider_not_found), `bad*` are refused by
 /// a proxy that echoes the token, everything else is unbound.
 async fn mixed_server() -> MockServer {
     let server = MockServer::start().await;
     Mock::given(method("DELETE"))
         .and(path_regex("/gone[^/]*$"))
-        .respond_with(ResponseTemplate::new(404).set_body_json(json!({
-            "error": "provider_not_found", "error_code": 4004,
-            "error_description": "Specified identity source does not exist"})))
+        .respond_with(ResponseTemplate::new(404).set_body_json(cloudbase_not_found()))
         .mount(&server)
         .await;
     Mock::given(method("DELETE"))
@@ -186,10 +168,7 @@ async fn mixed_server() -> MockServer {
         )
         .mount(&server)
         .await;
-    Mock::given(method("DELETE"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
-        .mount(&server)
-        .await;
+    cloudbase_unbinds_all(&server).await;
     server
 }
 
@@ -202,17 +181,8 @@ async fn failures_exit_1_with_a_summary_and_are_skipped_until_retried() {
     let list = ["github", "gone-1", "bad-1", "wx_open"].map(str::to_owned);
     write_input(&input, &list);
     let uri = server.uri();
-    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
-    let base = [
-        "cloudbase",
-        "unbind",
-        "--base-url",
-        &uri,
-        "--from",
-        input.to_str().unwrap(),
-        "--journal",
-        journal_file.to_str().unwrap(),
-    ];
+    let env = CLOUDBASE_ENV;
+    let base = cloudbase_run(&uri, &input, &journal_file);
 
     let first = unbind(&base, &env).await;
     assert_eq!(first.code, 1, "{first:?}");
@@ -267,6 +237,8 @@ async fn failures_exit_1_with_a_summary_and_are_skipped_until_retried() {
     assert_eq!(journal(&journal_file).len(), 5);
 }
 
+// A run of the binary and its exit code: each test runs its own command line and checks its own
+// output.
 #[tokio::test]
 async fn a_run_without_failures_exits_0_and_stderr_stays_quiet_off_a_terminal() {
     let server = mixed_server().await;
@@ -280,19 +252,11 @@ async fn a_run_without_failures_exits_0_and_stderr_stays_quiet_off_a_terminal() 
     .unwrap();
     let uri = server.uri();
     let run = unbind(
-        &[
-            "cloudbase",
-            "unbind",
-            "--base-url",
-            &uri,
-            "--from",
-            input.to_str().unwrap(),
-            "--concurrency",
-            "2",
-            "--rate",
-            "1000",
-        ],
-        &[("CLOUDBASE_ACCESS_TOKEN", SECRET)],
+        &words(
+            "cloudbase unbind --base-url {} --from {} --concurrency 2 --rate 1000",
+            &[&uri, input.to_str().unwrap()],
+        ),
+        &CLOUDBASE_ENV,
     )
     .await;
     assert_eq!(run.code, 0, "{run:?}");
@@ -324,7 +288,7 @@ async fn a_bad_input_line_exits_2_naming_it_before_anything_is_sent() {
     .unwrap();
     let journal_file = dir.path().join("journal.jsonl");
     let uri = server.uri();
-    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
+    let env = CLOUDBASE_ENV;
     let from = input.to_str().unwrap();
     let base = ["cloudbase", "unbind", "--base-url", &uri, "--from", from];
 
@@ -348,14 +312,10 @@ async fn a_bad_input_line_exits_2_naming_it_before_anything_is_sent() {
 
     let missing = dir.path().join("missing.jsonl");
     let run = unbind(
-        &[
-            "cloudbase",
-            "unbind",
-            "--base-url",
-            &uri,
-            "--from",
-            missing.to_str().unwrap(),
-        ],
+        &words(
+            "cloudbase unbind --base-url {} --from {}",
+            &[&uri, missing.to_str().unwrap()],
+        ),
         &env,
     )
     .await;
@@ -380,76 +340,29 @@ async fn a_bad_input_line_exits_2_naming_it_before_anything_is_sent() {
 
 #[tokio::test]
 async fn bulk_flags_and_single_account_flags_do_not_mix() {
-    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
-    let cases: [(&[&str], &str); 5] = [
+    let env = CLOUDBASE_ENV;
+    let base = ["cloudbase", "unbind", "--env", "e"];
+    let cases: [(Vec<&str>, &str); 5] = [
         (
-            &[
-                "cloudbase",
-                "unbind",
-                "--env",
-                "e",
-                "--provider-id",
-                "a",
-                "--from",
-                "f",
-            ],
+            args(&base, &["--provider-id", "a", "--from", "f"]),
             "cannot be used with",
         ),
         (
-            &[
-                "cloudbase",
-                "unbind",
-                "--env",
-                "e",
-                "--provider-id",
-                "a",
-                "--journal",
-                "j",
-            ],
+            args(&base, &["--provider-id", "a", "--journal", "j"]),
             "--journal goes with --from FILE",
         ),
         (
-            &[
-                "cloudbase",
-                "unbind",
-                "--env",
-                "e",
-                "--provider-id",
-                "a",
-                "--concurrency",
-                "4",
-            ],
+            args(&base, &["--provider-id", "a", "--concurrency", "4"]),
             "--concurrency goes with --from FILE",
         ),
         (
-            &[
-                "cloudbase",
-                "unbind",
-                "--env",
-                "e",
-                "--from",
-                "f",
-                "--concurrency",
-                "0",
-            ],
+            args(&base, &["--from", "f", "--concurrency", "0"]),
             "--concurrency",
         ),
-        (
-            &[
-                "cloudbase",
-                "unbind",
-                "--env",
-                "e",
-                "--from",
-                "f",
-                "--rate",
-                "0",
-            ],
-            "--rate",
-        ),
+        (args(&base, &["--from", "f", "--rate", "0"]), "--rate"),
     ];
     for (command, mentions) in cases {
-        let run = unbind(command, &env).await;
+        let run = unbind(&command, &env).await;
         assert_eq!(run.code, 2, "{command:?}: {run:?}");
         assert!(run.stderr.contains(mentions), "{mentions}: {run:?}");
         assert_eq!(run.stdout, "");
@@ -459,31 +372,9 @@ async fn bulk_flags_and_single_account_flags_do_not_mix() {
 #[tokio::test]
 async fn manta_and_oneaccess_lists_send_each_account() {
     let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/openapi/unbind/customer"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(json!({"success": true, "message": "ok"})),
-        )
-        .mount(&server)
-        .await;
-    for (at, body) in [
-        ("/api/v2/sdk/public-key", json!({"public_key": PUBLIC_KEY})),
-        (
-            "/api/v2/sdk/server-date",
-            json!({"timestamp": "1700000000123"}),
-        ),
-    ] {
-        Mock::given(method("GET"))
-            .and(path(at))
-            .respond_with(ResponseTemplate::new(200).set_body_json(body))
-            .mount(&server)
-            .await;
-    }
-    Mock::given(method("POST"))
-        .and(path("/api/v2/sdk/social/unbind-account"))
-        .respond_with(ResponseTemplate::new(200))
-        .mount(&server)
-        .await;
+    answer(&server, route::MANTA_UNBIND, 200, manta_ok()).await;
+    oneaccess_signing(&server, PUBLIC_KEY, "1700000000123").await;
+    answer_with(&server, route::ONEACCESS_UNBIND, ResponseTemplate::new(200)).await;
     let dir = tempfile::tempdir().unwrap();
     let uri = server.uri();
 
@@ -494,18 +385,11 @@ async fn manta_and_oneaccess_lists_send_each_account() {
     )
     .unwrap();
     let manta = unbind(
-        &[
-            "--json",
-            "manta",
-            "unbind",
-            "--base-url",
-            &uri,
-            "--bot-id",
-            "bot-1",
-            "--from",
-            manta_input.to_str().unwrap(),
-        ],
-        &[("MANTA_SECRET", MANTA_SECRET), ("MANTA_TOKEN", SECRET)],
+        &words(
+            "--json manta unbind --base-url {} --bot-id bot-1 --from {}",
+            &[&uri, manta_input.to_str().unwrap()],
+        ),
+        &MANTA_ENV,
     )
     .await;
     assert_eq!(manta.code, 0, "{manta:?}");
@@ -521,7 +405,7 @@ async fn manta_and_oneaccess_lists_send_each_account() {
         &args(
             &["--json", "oneaccess", "unbind", "--base-url", &uri],
             &args(
-                &DEVICE_FLAGS,
+                &DEVICE_FLAGS[..8],
                 &["--from", oneaccess_input.to_str().unwrap()],
             ),
         ),
@@ -557,11 +441,6 @@ async fn manta_and_oneaccess_lists_send_each_account() {
     assert_eq!(oneaccess_ids, ["a-1", "a-2", "a-3"]);
 }
 
-/// `base` followed by `more`.
-fn args<'a>(base: &[&'a str], more: &[&'a str]) -> Vec<&'a str> {
-    base.iter().chain(more).copied().collect()
-}
-
 #[tokio::test]
 async fn a_torn_journal_line_is_dropped_with_a_note_and_its_account_sent_again() {
     let server = mixed_server().await;
@@ -579,20 +458,7 @@ async fn a_torn_journal_line_is_dropped_with_a_note_and_its_account_sent_again()
     )
     .unwrap();
     let uri = server.uri();
-    let run = unbind(
-        &[
-            "cloudbase",
-            "unbind",
-            "--base-url",
-            &uri,
-            "--from",
-            input.to_str().unwrap(),
-            "--journal",
-            journal_file.to_str().unwrap(),
-        ],
-        &[("CLOUDBASE_ACCESS_TOKEN", SECRET)],
-    )
-    .await;
+    let run = unbind(&cloudbase_run(&uri, &input, &journal_file), &CLOUDBASE_ENV).await;
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         run.stderr,
@@ -614,7 +480,11 @@ async fn a_torn_journal_line_is_dropped_with_a_note_and_its_account_sent_again()
 
 /// A CloudBase server that answers every unbind `{}`, after `delay`.
 async fn ok_server(delay: Duration) -> MockServer {
-    let server = MockServer::start().await;
+    answering_ok(MockServer::start().await, delay).await
+}
+
+/// `server`, answering every CloudBase unbind `{}` after `delay`.
+async fn answering_ok(server: MockServer, delay: Duration) -> MockServer {
     Mock::given(method("DELETE"))
         .and(path_regex("^/auth/v1/user/provider/"))
         .respond_with(
@@ -628,16 +498,10 @@ async fn ok_server(delay: Duration) -> MockServer {
 }
 
 fn cloudbase_run<'a>(uri: &'a str, from: &'a Path, journal: &'a Path) -> Vec<&'a str> {
-    vec![
-        "cloudbase",
-        "unbind",
-        "--base-url",
-        uri,
-        "--from",
-        from.to_str().unwrap(),
-        "--journal",
-        journal.to_str().unwrap(),
-    ]
+    words(
+        "cloudbase unbind --base-url {} --from {} --journal {}",
+        &[uri, from.to_str().unwrap(), journal.to_str().unwrap()],
+    )
 }
 
 #[tokio::test]
@@ -645,7 +509,7 @@ async fn a_journal_that_is_not_a_journal_exits_2_and_is_left_as_it_is() {
     let server = ok_server(Duration::ZERO).await;
     let uri = server.uri();
     let dir = tempfile::tempdir().unwrap();
-    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
+    let env = CLOUDBASE_ENV;
 
     // The input names one account, without a newline at its end.
     let one_line = dir.path().join("one.jsonl");
@@ -719,29 +583,17 @@ async fn a_second_run_on_a_journal_in_use_exits_2_and_sends_nothing() {
     write_input(&input, &all);
     let (slow_uri, other_uri) = (slow.uri(), other.uri());
 
-    let mut first = tokio::process::Command::new(env!("CARGO_BIN_EXE_unbind"))
-        .args(args(
-            &cloudbase_run(&slow_uri, &input, &journal_file),
-            &["--concurrency", "1"],
-        ))
-        .env_clear()
-        .env("CLOUDBASE_ACCESS_TOKEN", SECRET)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the binary starts");
-    let started = Instant::now();
-    while complete_lines(&journal_file) < 1 {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "the first run never journaled"
-        );
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
+    let mut first = tokio::process::Command::from(quiet_run(&args(
+        &cloudbase_run(&slow_uri, &input, &journal_file),
+        &["--concurrency", "1"],
+    )))
+    .spawn()
+    .expect("the binary starts");
+    wait_for_lines(&journal_file, 1, "the first run never journaled", || {}).await;
 
     let second = unbind(
         &cloudbase_run(&other_uri, &input, &journal_file),
-        &[("CLOUDBASE_ACCESS_TOKEN", SECRET)],
+        &CLOUDBASE_ENV,
     )
     .await;
     let first_status = first.wait().await.unwrap();
@@ -782,11 +634,7 @@ async fn a_line_the_single_account_check_refuses_exits_2_before_anything_is_sent
         lines.push(bad.to_owned());
         write_input(&input, &lines);
         let from = input.to_str().unwrap();
-        let run = unbind(
-            &cloudbase_run(&uri, &input, &journal_file),
-            &[("CLOUDBASE_ACCESS_TOKEN", SECRET)],
-        )
-        .await;
+        let run = unbind(&cloudbase_run(&uri, &input, &journal_file), &CLOUDBASE_ENV).await;
         let start: String = format!("{run:?}").chars().take(300).collect();
         assert_eq!(run.code, 2, "{start}");
         assert!(

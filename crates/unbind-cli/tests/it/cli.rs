@@ -5,23 +5,26 @@
 
 use std::net::TcpListener;
 
-use crate::common::Run;
+use crate::common::{
+    CLOUDBASE_ENV, DEVICE_FLAGS, MANTA_ENV, MANTA_SECRET, Run, SECRET, args, cloudbase_unbind,
+    words,
+};
 use serde_json::{Value, json};
 use unbind::auth::oneaccess::Mgf1Hash;
 use unbind_test_fixtures::decrypt_signature;
 use unbind_test_fixtures::keys::PUBLIC_KEY_PEM as PUBLIC_KEY;
-use unbind_test_fixtures::mock::{answer, header, received};
+use unbind_test_fixtures::mock::{
+    answer, answer_with, cloudbase_not_found, header, manta_ok, oneaccess_signing, received, route,
+    serving,
+};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-/// The token of each provider's tests; it must never be printed.
-const SECRET: &str = "tok-SECRET-123";
-/// The MantaGo API secret.
-const MANTA_SECRET: &str = "api-SECRET-456";
 /// The OneAccess state token.
 const STATE_TOKEN: &str = "state-SECRET-789";
 /// The CloudBase provider token.
 const PROVIDER_TOKEN: &str = "provider-SECRET-000";
+// Lists of test values, one per line as rustfmt lays them out.
 /// What providers issue during a run: a new MantaGo token and secret, a OneAccess session.
 const ISSUED: [&str; 4] = [
     "jwt-NEW-SECRET",
@@ -31,19 +34,6 @@ const ISSUED: [&str; 4] = [
 ];
 
 const SERVER_TIME: u64 = 1_700_000_000_123;
-
-const DEVICE_FLAGS: [&str; 10] = [
-    "--os-version",
-    "Android 10",
-    "--device-fingerprint",
-    "156aysdna213sac",
-    "--agent",
-    "Mozilla/5.0 (Linux; Android 10)",
-    "--client-id",
-    "DRrYIqauawN0I8myTMoDTPys6ezGZxnm",
-    "--language",
-    "zh-CN",
-];
 
 /// Runs `unbind args…` with only `env` set, and checks that no credential was printed.
 async fn unbind(args: &[&str], env: &[(&str, &str)]) -> Run {
@@ -57,6 +47,11 @@ async fn unbind(args: &[&str], env: &[(&str, &str)]) -> Run {
 /// Environment variables for one run.
 type Vars<'a> = &'a [(&'a str, &'a str)];
 
+/// Mounts CloudBase's answer to unbinding `github`: 200, `{}`.
+async fn github_unbinds(server: &MockServer) {
+    answer(server, route::CLOUDBASE_UNBIND_GITHUB, 200, json!({})).await;
+}
+
 fn body(request: &Request) -> Value {
     serde_json::from_slice(&request.body).expect("a JSON body")
 }
@@ -67,15 +62,11 @@ fn query(request: &Request) -> Vec<(String, String)> {
     pairs
 }
 
+// As the recorder's tests' `pairs`: the two test crates share no module.
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
         .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
         .collect()
-}
-
-/// `base` followed by `more`.
-fn args<'a>(base: &[&'a str], more: &[&'a str]) -> Vec<&'a str> {
-    base.iter().chain(more).copied().collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -90,26 +81,18 @@ async fn manta_list_prints_one_line_per_client_or_a_json_array() {
     ]);
     answer(
         &server,
-        "POST",
-        "/openapi/clients",
+        route::MANTA_CLIENTS,
         200,
         json!({"success": true, "message": "ok", "clientList": {"list": clients, "next": "abc"}}),
     )
     .await;
-    let env = [("MANTA_SECRET", MANTA_SECRET), ("MANTA_TOKEN", SECRET)];
+    // Each command's test runs its own command line with its credentials and checks its own output.
+    let env = MANTA_ENV;
     let uri = server.uri();
-    let base = [
-        "manta",
-        "list",
-        "--base-url",
-        &uri,
-        "--bot-id",
-        "bot-1",
-        "--customer-id",
-        "u1",
-        "--limit",
-        "50",
-    ];
+    let base = words(
+        "manta list --base-url {} --bot-id bot-1 --customer-id u1 --limit 50",
+        &[&uri],
+    );
 
     let text = unbind(&base, &env).await;
     assert_eq!(text.code, 0, "{text:?}");
@@ -149,29 +132,13 @@ async fn manta_list_prints_one_line_per_client_or_a_json_array() {
 
 #[tokio::test]
 async fn manta_unbind_posts_the_customer_and_confirms() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "POST",
-        "/openapi/unbind/customer",
-        200,
-        json!({"success": true, "message": "ok"}),
-    )
-    .await;
-    let env = [("MANTA_SECRET", MANTA_SECRET), ("MANTA_TOKEN", SECRET)];
+    let server = serving(route::MANTA_UNBIND, 200, manta_ok()).await;
+    let env = MANTA_ENV;
     let uri = server.uri();
-    let base = [
-        "manta",
-        "unbind",
-        "--bot-id",
-        "bot-1",
-        "--client-id",
-        "c-9",
-        "--customer-id",
-        "u-42",
-        "--base-url",
-        &uri,
-    ];
+    let base = words(
+        "manta unbind --bot-id bot-1 --client-id c-9 --customer-id u-42 --base-url {}",
+        &[&uri],
+    );
 
     let text = unbind(&base, &env).await;
     assert_eq!(text.code, 0, "{text:?}");
@@ -208,11 +175,8 @@ async fn manta_unbind_posts_the_customer_and_confirms() {
 
 #[tokio::test]
 async fn manta_takes_the_token_on_every_call_and_refresh_saves_the_new_pair() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "POST",
-        "/openapi/token",
+    let server = serving(
+        route::MANTA_TOKEN,
         200,
         json!({"success": true, "message": "ok", "apiToken": ISSUED[0], "apiSecret": ISSUED[1]}),
     )
@@ -239,17 +203,11 @@ async fn manta_takes_the_token_on_every_call_and_refresh_saves_the_new_pair() {
     assert!(received(&server).await.is_empty());
     assert!(!file.exists());
 
-    let env = [("MANTA_SECRET", MANTA_SECRET), ("MANTA_TOKEN", SECRET)];
-    let refresh = [
-        "manta",
-        "refresh",
-        "--base-url",
-        &uri,
-        "--bot-id",
-        "bot-1",
-        "--save-credentials",
-        file_arg,
-    ];
+    let env = MANTA_ENV;
+    let refresh = words(
+        "manta refresh --base-url {} --bot-id bot-1 --save-credentials {}",
+        &[&uri, file_arg],
+    );
     let run = unbind(&refresh, &env).await;
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
@@ -292,11 +250,8 @@ async fn a_rotated_pair_that_fails_a_local_check_is_saved_all_the_same() {
     // MantaGo has rotated (the old pair is retired) but answers a token no header can carry:
     // the new pair must still reach the file, and the command fails.
     const BAD_TOKEN: &str = "jwt-ISSUED-BAD\nsecond-line";
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "POST",
-        "/openapi/token",
+    let server = serving(
+        route::MANTA_TOKEN,
         200,
         json!({"success": true, "message": "ok", "apiToken": BAD_TOKEN, "apiSecret": ISSUED[1]}),
     )
@@ -305,17 +260,11 @@ async fn a_rotated_pair_that_fails_a_local_check_is_saved_all_the_same() {
     let file = dir.path().join("new.env");
     let uri = server.uri();
     let run = unbind(
-        &[
-            "manta",
-            "refresh",
-            "--base-url",
-            &uri,
-            "--bot-id",
-            "bot-1",
-            "--save-credentials",
-            file.to_str().unwrap(),
-        ],
-        &[("MANTA_SECRET", MANTA_SECRET), ("MANTA_TOKEN", SECRET)],
+        &words(
+            "manta refresh --base-url {} --bot-id bot-1 --save-credentials {}",
+            &[&uri, file.to_str().unwrap()],
+        ),
+        &MANTA_ENV,
     )
     .await;
     assert_eq!(run.code, 1, "{run:?}");
@@ -332,22 +281,7 @@ async fn a_rotated_pair_that_fails_a_local_check_is_saved_all_the_same() {
 
 async fn oneaccess_server() -> MockServer {
     let server = MockServer::start().await;
-    answer(
-        &server,
-        "GET",
-        "/api/v2/sdk/public-key",
-        200,
-        json!({"public_key": PUBLIC_KEY}),
-    )
-    .await;
-    answer(
-        &server,
-        "GET",
-        "/api/v2/sdk/server-date",
-        200,
-        json!({"timestamp": SERVER_TIME.to_string()}),
-    )
-    .await;
+    oneaccess_signing(&server, PUBLIC_KEY, &SERVER_TIME.to_string()).await;
     server
 }
 
@@ -384,17 +318,12 @@ async fn oneaccess_list_and_unbind_are_signed_as_the_flags_say() {
     ]);
     answer(
         &server,
-        "GET",
-        "/api/v2/sdk/social",
+        route::ONEACCESS_SOCIAL,
         200,
         json!({"social": accounts}),
     )
     .await;
-    Mock::given(method("POST"))
-        .and(path("/api/v2/sdk/social/unbind-account"))
-        .respond_with(ResponseTemplate::new(200))
-        .mount(&server)
-        .await;
+    answer_with(&server, route::ONEACCESS_UNBIND, ResponseTemplate::new(200)).await;
     let env = [("ONEACCESS_SESSION_TOKEN", SECRET)];
     let uri = server.uri();
     let list = args(&["oneaccess", "list", "--base-url", &uri], &DEVICE_FLAGS);
@@ -412,19 +341,10 @@ async fn oneaccess_list_and_unbind_are_signed_as_the_flags_say() {
     assert_eq!(json.stdout_json(), accounts);
 
     let unbind_args = args(
-        &["oneaccess", "unbind", "--base-url", &uri],
-        &args(
-            &DEVICE_FLAGS,
-            &[
-                "--id",
-                "001GKgGa15HGZA0aOxIa1bFktp1GKgG4",
-                "--mgf1",
-                "sha1",
-                "--nonce",
-                "timestamp-hex-upper",
-                "--timestamp-unit",
-                "s",
-            ],
+        &args(&["oneaccess", "unbind", "--base-url", &uri], &DEVICE_FLAGS),
+        &words(
+            "--id 001GKgGa15HGZA0aOxIa1bFktp1GKgG4 --mgf1 sha1 --nonce timestamp-hex-upper --timestamp-unit s",
+            &[],
         ),
     );
     let text = unbind(&unbind_args, &env).await;
@@ -448,6 +368,8 @@ async fn oneaccess_list_and_unbind_are_signed_as_the_flags_say() {
     assert_eq!(signed.len(), 4, "two lists and two unbinds are signed");
     for request in &requests {
         for (name, value) in [
+            // The headers each request must carry, with this test's values (the facade's tests
+            // check theirs).
             ("x-operating-sys-version", "Android 10"),
             ("x-device-fingerprint", "156aysdna213sac"),
             ("x-agent", "Mozilla/5.0 (Linux; Android 10)"),
@@ -485,10 +407,7 @@ async fn oneaccess_list_and_unbind_are_signed_as_the_flags_say() {
 #[tokio::test]
 async fn oneaccess_bind_sends_the_state_token_and_keeps_the_session_to_itself() {
     let server = oneaccess_server().await;
-    answer(
-        &server,
-        "POST",
-        "/api/v2/sdk/social/bind",
+    answer(&server, route::ONEACCESS_BIND,
         200,
         json!({"status": "success", "session_token": ISSUED[2], "id_token": ISSUED[3], "expire": 7200}),
     )
@@ -555,21 +474,13 @@ async fn cloudbase_list_and_unbind_send_the_settings_given() {
     ]);
     answer(
         &server,
-        "GET",
-        "/auth/v1/user/provider",
+        route::CLOUDBASE_PROVIDERS,
         200,
         json!({"total": 2, "data": providers}),
     )
     .await;
-    answer(
-        &server,
-        "DELETE",
-        "/auth/v1/user/provider/github",
-        200,
-        json!({}),
-    )
-    .await;
-    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
+    github_unbinds(&server).await;
+    let env = CLOUDBASE_ENV;
     let uri = server.uri();
     let list = ["cloudbase", "list", "--base-url", &uri];
 
@@ -585,19 +496,10 @@ async fn cloudbase_list_and_unbind_send_the_settings_given() {
     let json = unbind(&args(&list, &["--json"]), &env).await;
     assert_eq!(json.stdout_json(), providers);
 
-    let unbind_args = [
-        "cloudbase",
-        "unbind",
-        "--base-url",
-        &uri,
-        "--provider-id",
-        "github",
-        "--device-id",
-        DEVICE_ID,
-        "--client-id",
-        "my-client",
-        "--with-user-center",
-    ];
+    let unbind_args = words(
+        "cloudbase unbind --base-url {} --provider-id github --device-id {} --client-id my-client --with-user-center",
+        &[&uri, DEVICE_ID],
+    );
     let text = unbind(&unbind_args, &env).await;
     assert_eq!(text.code, 0, "{text:?}");
     assert_eq!(text.stdout, "CloudBase: unbound identity source github\n");
@@ -643,15 +545,7 @@ async fn cloudbase_list_and_unbind_send_the_settings_given() {
 
 #[tokio::test]
 async fn cloudbase_bind_posts_the_provider_token() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "POST",
-        "/auth/v1/user/provider/bind",
-        200,
-        json!({}),
-    )
-    .await;
+    let server = serving(route::CLOUDBASE_BIND, 200, json!({})).await;
     let uri = server.uri();
     let run = unbind(
         &["--json", "cloudbase", "bind", "--base-url", &uri],
@@ -683,11 +577,8 @@ async fn cloudbase_bind_posts_the_provider_token() {
 
 #[tokio::test]
 async fn a_provider_refusal_exits_1_with_the_providers_code() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "DELETE",
-        "/auth/v1/user/provider/github",
+    let server = serving(
+        route::CLOUDBASE_UNBIND_GITHUB,
         401,
         json!({"error": "unauthorized", "error_code": 4003,
                "error_description": "User not logged in or access_token invalid"}),
@@ -702,16 +593,9 @@ async fn a_provider_refusal_exits_1_with_the_providers_code() {
         )
         .mount(&server)
         .await;
-    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
+    let env = CLOUDBASE_ENV;
     let uri = server.uri();
-    let base = [
-        "cloudbase",
-        "unbind",
-        "--base-url",
-        &uri,
-        "--provider-id",
-        "github",
-    ];
+    let base = cloudbase_unbind(&uri, "github");
 
     let text = unbind(&base, &env).await;
     assert_eq!(text.code, 1, "{text:?}");
@@ -741,26 +625,10 @@ async fn a_provider_refusal_exits_1_with_the_providers_code() {
 
 #[tokio::test]
 async fn unbinding_what_is_not_bound_exits_0_and_says_so() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "DELETE",
-        "/auth/v1/user/provider/github",
-        404,
-        json!({"error": "provider_not_found", "error_code": 4004,
-               "error_description": "Specified identity source does not exist"}),
-    )
-    .await;
-    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
+    let server = serving(route::CLOUDBASE_UNBIND_GITHUB, 404, cloudbase_not_found()).await;
+    let env = CLOUDBASE_ENV;
     let uri = server.uri();
-    let base = [
-        "cloudbase",
-        "unbind",
-        "--base-url",
-        &uri,
-        "--provider-id",
-        "github",
-    ];
+    let base = cloudbase_unbind(&uri, "github");
     let text = unbind(&base, &env).await;
     assert_eq!(text.code, 0, "{text:?}");
     assert_eq!(
@@ -838,21 +706,10 @@ async fn a_missing_or_empty_credential_exits_2_naming_it_and_sends_nothing() {
 #[tokio::test]
 async fn bad_input_exits_2_before_anything_is_sent() {
     let server = MockServer::start().await;
-    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
+    let env = CLOUDBASE_ENV;
     let uri = server.uri();
     for bad in ["..", "a/b"] {
-        let run = unbind(
-            &[
-                "cloudbase",
-                "unbind",
-                "--base-url",
-                &uri,
-                "--provider-id",
-                bad,
-            ],
-            &env,
-        )
-        .await;
+        let run = unbind(&cloudbase_unbind(&uri, bad), &env).await;
         assert_eq!(run.code, 2, "{run:?}");
         assert!(
             run.stderr
@@ -860,30 +717,11 @@ async fn bad_input_exits_2_before_anything_is_sent() {
             "{run:?}"
         );
     }
-    let json = unbind(
-        &[
-            "cloudbase",
-            "unbind",
-            "--json",
-            "--base-url",
-            &uri,
-            "--provider-id",
-            "..",
-        ],
-        &env,
-    )
-    .await;
+    let json = unbind(&args(&cloudbase_unbind(&uri, ".."), &["--json"]), &env).await;
     assert_eq!(json.code, 2, "{json:?}");
     assert_eq!(json.stderr_json()["error"]["kind"], "invalid_input");
     let device = unbind(
-        &[
-            "cloudbase",
-            "list",
-            "--base-url",
-            &uri,
-            "--device-id",
-            "short",
-        ],
+        &words("cloudbase list --base-url {} --device-id short", &[&uri]),
         &env,
     )
     .await;
@@ -932,15 +770,8 @@ async fn a_transport_failure_exits_3() {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         format!("http://{}", listener.local_addr().unwrap())
     };
-    let env = [("CLOUDBASE_ACCESS_TOKEN", SECRET)];
-    let base = [
-        "cloudbase",
-        "unbind",
-        "--base-url",
-        &closed,
-        "--provider-id",
-        "github",
-    ];
+    let env = CLOUDBASE_ENV;
+    let base = cloudbase_unbind(&closed, "github");
 
     let text = unbind(&base, &env).await;
     assert_eq!(text.code, 3, "{text:?}");
@@ -997,28 +828,14 @@ async fn rust_log_shows_each_retry_on_stderr_without_secrets() {
             .up_to_n_times(2)
             .mount(&server)
             .await;
-        answer(
-            &server,
-            "DELETE",
-            "/auth/v1/user/provider/github",
-            200,
-            json!({}),
-        )
-        .await;
+        github_unbinds(&server).await;
         server
     }
     async fn run(log: Option<&str>) -> Run {
         let server = flaky().await;
         let uri = server.uri();
-        let argv = [
-            "cloudbase",
-            "unbind",
-            "--base-url",
-            &uri,
-            "--provider-id",
-            "github",
-        ];
-        let mut env = vec![("CLOUDBASE_ACCESS_TOKEN", SECRET)];
+        let argv = cloudbase_unbind(&uri, "github");
+        let mut env = CLOUDBASE_ENV.to_vec();
         env.extend(log.map(|filter| ("RUST_LOG", filter)));
         let run = unbind(&argv, &env).await;
         assert_eq!(received(&server).await.len(), 3, "{run:?}");
@@ -1059,27 +876,13 @@ async fn rust_log_shows_each_retry_on_stderr_without_secrets() {
 #[tokio::test]
 async fn a_result_that_cannot_be_written_fails_the_command() {
     let server = MockServer::start().await;
-    answer(
-        &server,
-        "DELETE",
-        "/auth/v1/user/provider/github",
-        200,
-        json!({}),
-    )
-    .await;
+    github_unbinds(&server).await;
     let full = std::fs::OpenOptions::new()
         .write(true)
         .open("/dev/full")
         .expect("/dev/full");
     let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_unbind"))
-        .args([
-            "cloudbase",
-            "unbind",
-            "--base-url",
-            &server.uri(),
-            "--provider-id",
-            "github",
-        ])
+        .args(cloudbase_unbind(&server.uri(), "github"))
         .env_clear()
         .env("CLOUDBASE_ACCESS_TOKEN", SECRET)
         .stdout(full)
@@ -1107,18 +910,7 @@ async fn a_base_url_with_user_info_or_a_line_break_exits_2() {
         format!("http://{address}\r\n"),
         format!("http://{address}/x\ny"),
     ] {
-        let run = unbind(
-            &[
-                "cloudbase",
-                "unbind",
-                "--base-url",
-                &base,
-                "--provider-id",
-                "github",
-            ],
-            &[("CLOUDBASE_ACCESS_TOKEN", SECRET)],
-        )
-        .await;
+        let run = unbind(&cloudbase_unbind(&base, "github"), &CLOUDBASE_ENV).await;
         assert_eq!(run.code, 2, "{base:?}: {run:?}");
         assert!(run.stderr.contains("base_url"), "{run:?}");
     }
@@ -1138,31 +930,16 @@ async fn an_oversize_id_exits_2_without_echoing_it() {
     type Case<'a> = (Vec<&'a str>, &'a [(&'a str, &'a str)], &'a str);
     let cases: [Case<'_>; 3] = [
         (
-            vec![
-                "cloudbase",
-                "unbind",
-                "--base-url",
-                &uri,
-                "--provider-id",
-                &huge,
-            ],
-            &[("CLOUDBASE_ACCESS_TOKEN", SECRET)],
+            cloudbase_unbind(&uri, &huge).to_vec(),
+            &CLOUDBASE_ENV,
             "provider_id",
         ),
         (
-            vec![
-                "manta",
-                "unbind",
-                "--base-url",
-                &uri,
-                "--bot-id",
-                "bot-1",
-                "--client-id",
-                "c-9",
-                "--customer-id",
-                &huge,
-            ],
-            &[("MANTA_SECRET", MANTA_SECRET), ("MANTA_TOKEN", SECRET)],
+            words(
+                "manta unbind --base-url {} --bot-id bot-1 --client-id c-9 --customer-id {}",
+                &[&uri, &huge],
+            ),
+            &MANTA_ENV,
             "customerId",
         ),
         (oneaccess, &[("ONEACCESS_SESSION_TOKEN", SECRET)], "id"),

@@ -123,6 +123,8 @@ async fn manta_bind_list_unbind_and_unbind_again() {
         )
         .await;
         assert_eq!(code, 0);
+        // As for each provider below: the ids the fake lists, each provider's answer under its own
+        // field name.
         list.as_array()
             .expect("a JSON array")
             .iter()

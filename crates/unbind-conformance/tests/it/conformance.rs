@@ -415,6 +415,8 @@ fn unknown_paths_and_methods() {
     let cloudbase = spec("cloudbase");
     let no_such = |detail: &str| Err(vec![violation(None, Rule::NoSuchOperation, detail)]);
 
+    // One altered request per rule, each with the message the checker must give: the alterations
+    // look alike and the messages differ.
     let mut unknown = cloudbase_unbind();
     unknown.path = "/auth/v1/user/providers/github".to_owned();
     assert_eq!(

@@ -97,6 +97,7 @@ async fn text_and_empty_bodies_and_raw_answers() {
 
     let response = client
         .post(format!("{}/notes", recorder.uri()))
+        // One request per case, each with its own method and body.
         .header("content-type", "text/plain")
         .body("not {json")
         .send()

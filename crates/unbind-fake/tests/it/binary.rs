@@ -63,11 +63,7 @@ fn a_seed_with_an_unknown_field_is_refused_with_exit_code_2() {
     let dir = tempfile::tempdir().expect("temp dir");
     let seed = dir.path().join("seed.json");
     std::fs::write(&seed, r#"{"cloudbase": {"user": []}}"#).expect("write seed");
-    let output = Command::new(BINARY)
-        .arg("--seed")
-        .arg(&seed)
-        .output()
-        .expect("run unbind-fake");
+    let output = run_with_seed(&seed);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("unknown field `user`"), "{stderr}");
@@ -76,6 +72,15 @@ fn a_seed_with_an_unknown_field_is_refused_with_exit_code_2() {
 
 /// Starts the binary on a free port with `args` and returns it with the three lines it prints
 /// first (name and base URL of each provider).
+/// Runs `unbind-fake --seed SEED` to its end (it exits when the seed is refused).
+fn run_with_seed(seed: &std::path::Path) -> std::process::Output {
+    Command::new(BINARY)
+        .arg("--seed")
+        .arg(seed)
+        .output()
+        .expect("run unbind-fake")
+}
+
 fn start_lines(args: &[&str]) -> (Running, Vec<String>) {
     let mut child = Running(
         Command::new(BINARY)
@@ -211,11 +216,7 @@ fn a_seed_file_over_the_size_limit_is_refused_with_exit_code_2() {
     let file = std::fs::File::create(&seed).expect("create");
     // 16 MiB + 1 byte.
     file.set_len((16 << 20) + 1).expect("grow");
-    let output = Command::new(BINARY)
-        .arg("--seed")
-        .arg(&seed)
-        .output()
-        .expect("run unbind-fake");
+    let output = run_with_seed(&seed);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(

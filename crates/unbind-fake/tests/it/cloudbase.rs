@@ -6,6 +6,7 @@ use unbind::auth::SecretString;
 use unbind::cloudbase::CloudBaseClient;
 use unbind::{Error, UnbindOutcome};
 
+// Each provider's list, projected onto what its tests compare.
 /// `(id, bind)` of every listed identity source.
 async fn bound(client: &CloudBaseClient) -> Vec<(String, bool)> {
     client
@@ -26,6 +27,7 @@ fn status_and_kind(error: &Error) -> (u16, Option<String>, Option<String>) {
     )
 }
 
+// Each test makes its own client of the demo user.
 #[tokio::test]
 async fn full_cycle_bind_list_unbind_and_unbind_again() {
     let fake = demo().await;
@@ -84,6 +86,8 @@ async fn full_cycle_bind_list_unbind_and_unbind_again() {
         (400, Some("invalid_grant".into()), Some("4001".into()))
     );
 
+    // As in the other providers' files: each lists its own spec's operations, which the fake must
+    // answer.
     let operations: Vec<String> = answers_conform(&fake, "cloudbase")
         .into_iter()
         .map(|(op, _)| op)

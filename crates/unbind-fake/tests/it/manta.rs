@@ -1,12 +1,12 @@
 //! MantaGo through the facade against the fake: the whole cycle, token rotation, the rate
 //! limit, and what the fake refuses.
 
-use crate::common::{answers_conform, demo};
+use crate::common::{answers_conform, demo, status_and_code};
 use std::sync::Arc;
 use std::time::Duration;
 use unbind::auth::{ExposeSecret as _, SecretString};
 use unbind::manta::{ListQuery, MantaClient};
-use unbind::{CallSettings, Error, RetryPolicy, UnbindOutcome};
+use unbind::{CallSettings, RetryPolicy, UnbindOutcome};
 
 use unbind_fake::{Fake, MantaBot, MantaClient as SeedClient, MantaSeed, ManualClock, Seed};
 
@@ -26,15 +26,11 @@ async fn clients_of(client: &MantaClient, customer: &str) -> Vec<String> {
     list.list.into_iter().map(|c| c.client_id).collect()
 }
 
-fn status_and_code(error: &Error) -> (u16, Option<String>) {
-    let provider = error.provider_error().expect("a provider error");
-    (provider.status, provider.code.clone())
-}
-
 #[tokio::test]
 async fn full_cycle_refresh_bind_list_unbind_and_unbind_again() {
     let fake = demo().await;
     // /openapi/token takes the current pair, as every call does, and rotates it.
+    // Each test makes its own client of the demo bot, with the credentials it needs.
     let client = MantaClient::new(
         &fake.manta_url(),
         "demo-bot",
@@ -165,6 +161,8 @@ fn no_retries() -> unbind::manta::MantaSettings {
     }
 }
 
+// A fake on a hand-driven clock, started as the OneAccess clock test starts its own: each seeds and
+// drives it differently.
 #[tokio::test]
 async fn over_the_rate_limit_the_fake_answers_429_with_retry_after_until_the_window_ends() {
     let clock = Arc::new(ManualClock::new(1_700_000_000_000));

@@ -3,15 +3,15 @@
 
 use std::sync::Arc;
 
-use crate::common::{answers_conform, demo, seeded};
+use crate::common::{answers_conform, demo, seeded, status_and_code};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use rsa::pkcs8::DecodePublicKey as _;
 use serde_json::Value;
+use unbind::UnbindOutcome;
 use unbind::auth::SecretString;
 use unbind::auth::oneaccess::{Mgf1Hash, SignerSettings};
 use unbind::oneaccess::{OneAccessClient, OneAccessLogin, OneAccessSettings};
-use unbind::{Error, UnbindOutcome};
 use unbind_fake::{Fake, ManualClock, OneAccessSocial, OneAccessStateToken, Seed};
 use unbind_test_fixtures::{device, keys};
 
@@ -23,11 +23,6 @@ async fn social_types(client: &OneAccessClient) -> Vec<(String, String)> {
         .into_iter()
         .map(|s| (s.social_type.unwrap_or_default(), s.id))
         .collect()
-}
-
-fn code(error: &Error) -> (u16, Option<String>) {
-    let provider = error.provider_error().expect("a provider error");
-    (provider.status, provider.code.clone())
 }
 
 #[tokio::test]
@@ -100,19 +95,23 @@ async fn register_and_bind_makes_a_user_whose_session_lists_the_account() {
     let settings = OneAccessSettings::default();
     let state = SecretString::from("state-2");
 
+    // One state-token call per case, each with the error code it must give.
     let taken = OneAccessLogin::new(&url, device(), settings.clone())
         .expect("tenant")
         .register_and_bind(&state, "13800000000", "123456")
         .await
         .unwrap_err();
-    assert_eq!(code(&taken), (400, Some("FAKE.MOBILE_REGISTERED".into())));
+    assert_eq!(
+        status_and_code(&taken),
+        (400, Some("FAKE.MOBILE_REGISTERED".into()))
+    );
     let wrong_code = OneAccessLogin::new(&url, device(), settings.clone())
         .expect("tenant")
         .register_and_bind(&state, "13900000000", "000000")
         .await
         .unwrap_err();
     assert_eq!(
-        code(&wrong_code),
+        status_and_code(&wrong_code),
         (400, Some("FAKE.VERIFY_CODE_INVALID".into()))
     );
 
@@ -134,7 +133,10 @@ async fn register_and_bind_makes_a_user_whose_session_lists_the_account() {
         .bind(&state, "13800000000", "123456")
         .await
         .unwrap_err();
-    assert_eq!(code(&used), (400, Some("FAKE.STATE_TOKEN_INVALID".into())));
+    assert_eq!(
+        status_and_code(&used),
+        (400, Some("FAKE.STATE_TOKEN_INVALID".into()))
+    );
     answers_conform(&fake, "oneaccess");
 }
 
@@ -395,7 +397,10 @@ async fn a_wrong_password_is_refused() {
     .login("demo", &SecretString::from("not-the-password"))
     .await
     .unwrap_err();
-    assert_eq!(code(&error), (400, Some("FAKE.LOGIN_FAILED".into())));
+    assert_eq!(
+        status_and_code(&error),
+        (400, Some("FAKE.LOGIN_FAILED".into()))
+    );
     assert!(!format!("{error:?}").contains("not-the-password"));
     answers_conform(&fake, "oneaccess");
 }

@@ -97,6 +97,8 @@ async fn a_header_sent_byte_by_byte_is_cut_by_the_header_read_timeout() {
     );
 }
 
+// The slow-client tests share their steps (start, send part of a request, wait for the close, the
+// fake still answers); each sets its own timeouts and sends its own part.
 #[tokio::test]
 async fn half_a_header_is_closed_after_the_header_read_timeout() {
     let fake = fake(Duration::from_secs(60), Duration::from_millis(500))

@@ -24,6 +24,7 @@ fn reason(value: &str) -> &'static str {
 fn header_value_rejects_each_class_with_its_reason() {
     assert_eq!(reason(""), "is empty");
     assert_eq!(reason("   "), "is blank");
+    // One assertion per class of bad value: a list of cases, each with its own reason.
     assert_eq!(reason("a\rb"), "contains CR or LF");
     assert_eq!(reason("a\nb"), "contains CR or LF");
     assert_eq!(reason("ok\r\nX-Injected: 1"), "contains CR or LF");

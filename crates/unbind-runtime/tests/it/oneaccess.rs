@@ -94,6 +94,7 @@ fn every_key_format_and_mgf1_hash_decrypts_to_the_exact_plaintext() {
 #[test]
 fn the_mgf1_setting_matters() {
     let token = SecretString::from(TOKEN);
+    // The same check for each MGF1 hash: a signature made with one must not decrypt with the other.
     let sha256 = signer(KEY_PEM, settings(Mgf1Hash::Sha256), 1)
         .sign(&token, 1_700_000_000_123)
         .expect("signs");

@@ -1,8 +1,8 @@
 //! The hand-written side of the `overhead` and `calls` benches, in one place so that both
 //! measure the same thing: what a careful reqwest call does by hand for each provider's
 //! unbind (the facade's timeouts, no redirects, the documented request, the status and a
-//! JSON `Content-Type` checked, the body decoded into the documented type), and the test
-//! credentials both use.
+//! JSON `Content-Type` checked, the body decoded into the documented type), the test
+//! credentials both use, and the facade clients both benches build.
 
 use serde_json::{Value, json};
 use unbind::auth::oneaccess::{DeviceProfile, Signature};
@@ -131,4 +131,59 @@ pub(crate) async fn cloudbase_unbind(raw: &reqwest::Client, url: &str, bearer: &
         .expect("raw send");
     let answer: Option<serde_json::Map<String, Value>> = careful_answer(response, false).await;
     std::hint::black_box(answer.expect("an object"));
+}
+
+// One facade client per provider, each with its own settings type.
+/// The facade's CloudBase client of both benches, for the server at `url`.
+pub(crate) fn cloudbase_facade(url: &str) -> unbind::cloudbase::CloudBaseClient {
+    unbind::cloudbase::CloudBaseClient::with_settings(
+        url,
+        unbind::auth::SecretString::from(TOKEN),
+        unbind::cloudbase::CloudBaseSettings {
+            device_id: Some(unbind::auth::cloudbase::DeviceId::new(DEVICE).expect("device id")),
+            call: call_settings(),
+            ..unbind::cloudbase::CloudBaseSettings::default()
+        },
+    )
+    .expect("cloudbase client")
+}
+
+/// The facade's MantaGo client of both benches (bot `bot-1`), for the server at `url`.
+pub(crate) fn manta_facade(url: &str) -> unbind::manta::MantaClient {
+    use unbind::auth::SecretString;
+    unbind::manta::MantaClient::with_settings(
+        url,
+        "bot-1",
+        unbind::auth::manta::Credentials::new(SecretString::from(API_SECRET))
+            .with_token(SecretString::from(TOKEN)),
+        unbind::manta::MantaSettings {
+            call: call_settings(),
+            ..unbind::manta::MantaSettings::default()
+        },
+    )
+    .expect("manta client")
+}
+
+/// The facade's OneAccess client of both benches, for the server at `url`.
+pub(crate) fn oneaccess_facade(url: &str) -> unbind::oneaccess::OneAccessClient {
+    unbind::oneaccess::OneAccessClient::with_settings(
+        url,
+        unbind_test_fixtures::device_with_ip_and_language(),
+        unbind::auth::SecretString::from(TOKEN),
+        unbind::oneaccess::OneAccessSettings {
+            call: call_settings(),
+            ..unbind::oneaccess::OneAccessSettings::default()
+        },
+    )
+    .expect("oneaccess client")
+}
+
+/// The raw side's OneAccess signer: the test key, default settings, the OS's randomness.
+pub(crate) fn raw_signer() -> unbind::auth::oneaccess::Signer {
+    use unbind::auth::oneaccess::{PublicKey, Signer, SignerSettings};
+    Signer::new(
+        PublicKey::parse(unbind_test_fixtures::keys::PUBLIC_KEY_PEM).expect("fixture key"),
+        SignerSettings::default(),
+        std::sync::Arc::new(OsRandom),
+    )
 }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crate::common::{SECRET, received};
+use crate::common::{SECRET, cloudbase_not_found, cloudbase_unbinds_all, received};
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use unbind::auth::SecretString;
@@ -56,6 +56,38 @@ fn input(ids: &[&str]) -> Cursor<Vec<u8>> {
     Cursor::new(text.into_bytes())
 }
 
+/// A CloudBase unbinder for `server` that does not retry.
+fn unbinder_once(server: &MockServer) -> Unbinder {
+    unbinder(&server.uri(), RetryPolicy::never())
+}
+
+/// A new journal, `journal.jsonl` in a temporary folder (removed when the `TempDir` drops).
+fn new_journal() -> (tempfile::TempDir, std::path::PathBuf, Journal) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.jsonl");
+    let journal = Journal::open(&path).unwrap();
+    (dir, path, journal)
+}
+
+/// `bulk::run` with the test settings, journaled, without watching the entries.
+async fn journaled(
+    unbinder: &Unbinder,
+    input: impl std::io::BufRead,
+    journal: &mut Journal,
+) -> Result<Summary, BulkError> {
+    journaled_with(unbinder, input, journal, |_| {}).await
+}
+
+/// `bulk::run` with the test settings, journaled, each entry seen by `on_entry`.
+async fn journaled_with(
+    unbinder: &Unbinder,
+    input: impl std::io::BufRead,
+    journal: &mut Journal,
+    on_entry: impl FnMut(&Entry),
+) -> Result<Summary, BulkError> {
+    bulk::run(unbinder, input, Some(journal), &settings(), on_entry).await
+}
+
 fn settings() -> BulkSettings {
     BulkSettings {
         clock: Arc::new(FixedClock::new(1_700_000_000_123)),
@@ -65,20 +97,7 @@ fn settings() -> BulkSettings {
 
 /// The identity sources the server was asked to unbind, sorted.
 async fn unbound_at(server: &MockServer) -> Vec<String> {
-    let mut ids: Vec<String> = received(server)
-        .await
-        .iter()
-        .map(|r| {
-            r.url
-                .path()
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .to_owned()
-        })
-        .collect();
-    ids.sort();
-    ids
+    unbind_test_fixtures::mock::last_path_segments(&received(server).await)
 }
 
 /// Every journal line, parsed; panics on a line that is not JSON.
@@ -110,19 +129,18 @@ fn write(path: &Path, lines: &[Value], tail: &str) {
     std::fs::write(path, text).unwrap();
 }
 
+// The set-up of a journaled run that watches its entries, as in the failures test below: what each
+// test watches and asserts differs.
 #[tokio::test]
 async fn a_run_journals_one_line_per_account_in_the_documented_form() {
     let server = ok_server().await;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("journal.jsonl");
-    let mut journal = Journal::open(&path).unwrap();
+    let (_dir, path, mut journal) = new_journal();
     let mut seen = Vec::new();
 
-    let summary = bulk::run(
-        &unbinder(&server.uri(), RetryPolicy::never()),
+    let summary = journaled_with(
+        &unbinder_once(&server),
         input(&["github", "wx_open"]),
-        Some(&mut journal),
-        &settings(),
+        &mut journal,
         |entry: &Entry| seen.push((entry.line, entry.outcome.name())),
     )
     .await
@@ -169,16 +187,14 @@ async fn accounts_in_the_journal_are_skipped_and_failures_only_retried_when_aske
         ],
         "",
     );
-    let client = unbinder(&server.uri(), RetryPolicy::never());
+    let client = unbinder_once(&server);
 
     let mut journal = Journal::open(&path).unwrap();
     assert_eq!(journal.len(), 4);
-    let summary = bulk::run(
+    let summary = journaled(
         &client,
         input(&["a", "b", "c", "d", "e", "e"]),
-        Some(&mut journal),
-        &settings(),
-        |_| {},
+        &mut journal,
     )
     .await
     .unwrap();
@@ -238,12 +254,10 @@ async fn a_torn_last_line_is_dropped_and_its_account_called_again() {
     let mut journal = Journal::open(&path).unwrap();
     assert_eq!(journal.dropped_bytes(), torn.len() as u64);
     assert_eq!(journal.len(), 1);
-    let summary = bulk::run(
-        &unbinder(&server.uri(), RetryPolicy::never()),
+    let summary = journaled(
+        &unbinder_once(&server),
         input(&["a", "b", "c"]),
-        Some(&mut journal),
-        &settings(),
-        |_| {},
+        &mut journal,
     )
     .await
     .unwrap();
@@ -390,19 +404,11 @@ fn every_provider_reads_its_own_fields_with_or_without_a_tag() {
 #[tokio::test]
 async fn a_bad_line_stops_the_run_after_journaling_what_was_done() {
     let server = ok_server().await;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("journal.jsonl");
-    let mut journal = Journal::open(&path).unwrap();
+    let (_dir, path, mut journal) = new_journal();
     let text = "{\"provider_id\":\"a\"}\n{\"provider_id\":\"b\"}\n{oops\n{\"provider_id\":\"c\"}\n";
-    let error = bulk::run(
-        &unbinder(&server.uri(), RetryPolicy::never()),
-        Cursor::new(text),
-        Some(&mut journal),
-        &settings(),
-        |_| {},
-    )
-    .await
-    .unwrap_err();
+    let error = journaled(&unbinder_once(&server), Cursor::new(text), &mut journal)
+        .await
+        .unwrap_err();
     assert_eq!(error.to_string(), "line 3 is not JSON (error at column 2)");
     assert_eq!(unbound_at(&server).await, ["a", "b"]);
     assert_eq!(outcomes(&path).len(), 2);
@@ -421,25 +427,18 @@ async fn a_429_then_success_journals_one_unbound() {
         .with_priority(1)
         .mount(&server)
         .await;
-    Mock::given(method("DELETE"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
-        .mount(&server)
-        .await;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("journal.jsonl");
-    let mut journal = Journal::open(&path).unwrap();
+    cloudbase_unbinds_all(&server).await;
+    let (_dir, path, mut journal) = new_journal();
     let retry = RetryPolicy {
         min_delay: Duration::from_millis(1),
         jitter: false,
         ..RetryPolicy::default()
     };
 
-    let summary = bulk::run(
+    let summary = journaled(
         &unbinder(&server.uri(), retry),
         input(&["github"]),
-        Some(&mut journal),
-        &settings(),
-        |_| {},
+        &mut journal,
     )
     .await
     .unwrap();
@@ -456,9 +455,7 @@ async fn failures_are_journaled_with_the_error_and_without_the_token() {
     let server = MockServer::start().await;
     Mock::given(method("DELETE"))
         .and(path_regex("/gone$"))
-        .respond_with(ResponseTemplate::new(404).set_body_json(json!({
-            "error": "provider_not_found", "error_code": 4004,
-            "error_description": "Specified identity source does not exist"})))
+        .respond_with(ResponseTemplate::new(404).set_body_json(cloudbase_not_found()))
         .mount(&server)
         .await;
     // A proxy that echoes the request, credentials and all, into its error page.
@@ -468,16 +465,13 @@ async fn failures_are_journaled_with_the_error_and_without_the_token() {
         )
         .mount(&server)
         .await;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("journal.jsonl");
-    let mut journal = Journal::open(&path).unwrap();
+    let (_dir, path, mut journal) = new_journal();
     let mut failures = Vec::new();
 
-    let summary = bulk::run(
-        &unbinder(&server.uri(), RetryPolicy::never()),
+    let summary = journaled_with(
+        &unbinder_once(&server),
         input(&["gone", "github"]),
-        Some(&mut journal),
-        &settings(),
+        &mut journal,
         |entry: &Entry| {
             if let Outcome::Failed(error) = &entry.outcome {
                 failures.push(error.to_string());
@@ -786,9 +780,7 @@ fn a_journal_in_use_by_another_run_is_refused() {
 async fn opening_a_journal_while_a_run_appends_to_it_never_loses_a_line() {
     const ACCOUNTS: usize = 1500;
     let server = ok_server().await;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("journal.jsonl");
-    let mut journal = Journal::open(&path).unwrap();
+    let (_dir, path, mut journal) = new_journal();
     let names = ids_for(ACCOUNTS);
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
 
@@ -814,7 +806,7 @@ async fn opening_a_journal_while_a_run_appends_to_it_never_loses_a_line() {
     };
     first_done.recv().unwrap();
     let summary = bulk::run(
-        &unbinder(&server.uri(), RetryPolicy::never()),
+        &unbinder_once(&server),
         input(&names),
         Some(&mut journal),
         &BulkSettings {
@@ -859,6 +851,14 @@ fn ids_for(n: usize) -> Vec<String> {
 // ---------------------------------------------------------------------------------------------
 // Every input line gets the single-account checks (issue 11, items 5 and 6)
 
+/// Call settings without retries, for the clients of these tests.
+fn no_retries() -> CallSettings {
+    CallSettings {
+        retry: RetryPolicy::never(),
+        ..CallSettings::default()
+    }
+}
+
 fn manta(base: &str) -> Unbinder {
     use unbind::auth::manta::Credentials;
     use unbind::manta::{MantaClient, MantaSettings};
@@ -869,10 +869,7 @@ fn manta(base: &str) -> Unbinder {
             Credentials::new(SecretString::from("api-secret"))
                 .with_token(SecretString::from(SECRET)),
             MantaSettings {
-                call: CallSettings {
-                    retry: RetryPolicy::never(),
-                    ..CallSettings::default()
-                },
+                call: no_retries(),
                 ..MantaSettings::default()
             },
         )
@@ -889,10 +886,7 @@ fn oneaccess(base: &str) -> Unbinder {
             device,
             SecretString::from(SECRET),
             OneAccessSettings {
-                call: CallSettings {
-                    retry: RetryPolicy::never(),
-                    ..CallSettings::default()
-                },
+                call: no_retries(),
                 ..OneAccessSettings::default()
             },
         )

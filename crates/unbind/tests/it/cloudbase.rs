@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use crate::common::{SECRET, answer, header, received};
+use crate::common::{
+    SECRET, answer, cloudbase_not_found, header, received, route, serving, unexpected_200,
+};
 use serde_json::json;
 use unbind::auth::SecretString;
 use unbind::auth::cloudbase::DeviceId;
@@ -32,15 +34,7 @@ fn client(server: &MockServer, settings: CloudBaseSettings) -> CloudBaseClient {
 
 #[tokio::test]
 async fn unbind_sends_the_documented_request() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "DELETE",
-        "/auth/v1/user/provider/github",
-        200,
-        json!({}),
-    )
-    .await;
+    let server = serving(route::CLOUDBASE_UNBIND_GITHUB, 200, json!({})).await;
     let client = client(&server, CloudBaseSettings::default());
 
     client.unbind("github").await.unwrap();
@@ -88,8 +82,7 @@ async fn optional_settings_go_on_the_wire() {
     let server = MockServer::start().await;
     answer(
         &server,
-        "DELETE",
-        "/auth/v1/user/provider/wx_open",
+        ("DELETE", "/auth/v1/user/provider/wx_open"),
         200,
         json!({}),
     )
@@ -104,6 +97,7 @@ async fn optional_settings_go_on_the_wire() {
     );
     client.unbind("wx_open").await.unwrap();
     let requests = received(&server).await;
+    // The query the request carried, sorted, against this call's own parameters.
     let mut query: Vec<_> = requests[0].url.query_pairs().collect();
     query.sort();
     assert_eq!(
@@ -171,15 +165,7 @@ async fn a_token_that_would_split_a_header_is_refused() {
 
 #[tokio::test]
 async fn unbinding_what_is_not_bound_is_its_own_outcome() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "DELETE",
-        "/auth/v1/user/provider/github",
-        404,
-        json!({"error": "provider_not_found", "error_code": 4004, "error_description": "Specified identity source does not exist"}),
-    )
-    .await;
+    let server = serving(route::CLOUDBASE_UNBIND_GITHUB, 404, cloudbase_not_found()).await;
     let client = client(&server, CloudBaseSettings::default());
     assert_eq!(
         client.unbind("github").await.unwrap(),
@@ -190,19 +176,8 @@ async fn unbinding_what_is_not_bound_is_its_own_outcome() {
 
 #[tokio::test]
 async fn documented_errors_map_to_the_provider_error() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "POST",
-        "/auth/v1/user/provider/bind",
-        404,
-        json!({"error": "provider_not_found", "error_code": 4004, "error_description": "Specified identity source does not exist"}),
-    )
-    .await;
-    answer(
-        &server,
-        "GET",
-        "/auth/v1/user/provider",
+    let server = serving(route::CLOUDBASE_BIND, 404, cloudbase_not_found()).await;
+    answer(&server, route::CLOUDBASE_PROVIDERS,
         401,
         json!({"error": "unauthorized", "error_code": 4003, "error_description": "User not logged in or access_token invalid"}),
     )
@@ -259,23 +234,13 @@ async fn a_non_json_502_keeps_its_status() {
 
 #[tokio::test]
 async fn list_and_bind_follow_the_spec() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "GET",
-        "/auth/v1/user/provider",
+    let server = serving(
+        route::CLOUDBASE_PROVIDERS,
         200,
         json!({"total": 1, "data": [{"id": "github", "name": "GitHub", "bind": true}]}),
     )
     .await;
-    answer(
-        &server,
-        "POST",
-        "/auth/v1/user/provider/bind",
-        200,
-        json!({}),
-    )
-    .await;
+    answer(&server, route::CLOUDBASE_BIND, 200, json!({})).await;
     let client = client(&server, CloudBaseSettings::default());
 
     let providers = client.list().await.unwrap();
@@ -292,6 +257,7 @@ async fn list_and_bind_follow_the_spec() {
     assert_eq!(body, json!({"provider_token": "provider-token-1"}));
 }
 
+// A server giving one raw answer, as oneaccess.rs's `answering` with its provider's route.
 /// A server answering `verb at` with a 200 of `body` as `content_type`.
 async fn answering(verb: &str, at: &str, body: &str, content_type: &str) -> MockServer {
     let server = MockServer::start().await;
@@ -324,13 +290,7 @@ async fn only_the_documented_shapes_are_success() {
             .unbind("github")
             .await;
         assert!(
-            matches!(
-                outcome,
-                Err(Error::UnexpectedResponse {
-                    status: Some(200),
-                    ..
-                })
-            ),
+            unexpected_200(outcome.as_ref().err()),
             "unbind {body} {content_type}: {outcome:?}"
         );
     }
@@ -339,13 +299,7 @@ async fn only_the_documented_shapes_are_success() {
         let server = answering("GET", list, body, "application/json").await;
         let outcome = client(&server, CloudBaseSettings::default()).list().await;
         assert!(
-            matches!(
-                outcome,
-                Err(Error::UnexpectedResponse {
-                    status: Some(200),
-                    ..
-                })
-            ),
+            unexpected_200(outcome.as_ref().err()),
             "list {body}: {outcome:?}"
         );
     }

@@ -9,6 +9,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
+use crate::common::manta_ok;
 use crate::harness::{
     P, Script, closed_port, cloudbase, leaks, manta, oneaccess, policy, settings,
 };
@@ -107,6 +108,8 @@ async fn rate_limited_retry_after_seconds(p: P) {
             .insert_header("Retry-After", "1"),
         p.ok(),
     ]);
+    // Each fault script ends with the same checks (outcome, attempts, time): the scripts and the
+    // expected figures differ.
     let (outcome, attempts, elapsed) = run(p, script, settings(policy(3, 10))).await;
     assert_eq!(outcome.unwrap(), UnbindOutcome::Unbound);
     assert_eq!(attempts, 2);
@@ -391,7 +394,7 @@ async fn truncated_json(p: P) {
 // `text/plain` (or with no Content-Type) is not the answer; nor is an HTML page.
 async fn wrong_content_type(p: P) {
     let json_body = match p {
-        P::Manta => json!({"success": true, "message": "ok"}),
+        P::Manta => manta_ok(),
         P::OneAccess => json!("success"),
         P::CloudBase => json!({}),
     };
@@ -700,9 +703,7 @@ fn bind_route(p: P) -> (&'static str, &'static str) {
 
 fn bind_ok(p: P) -> ResponseTemplate {
     match p {
-        P::Manta => {
-            ResponseTemplate::new(200).set_body_json(json!({"success": true, "message": "ok"}))
-        }
+        P::Manta => ResponseTemplate::new(200).set_body_json(manta_ok()),
         P::OneAccess => ResponseTemplate::new(200)
             .set_body_json(json!({"status": 200, "session_token": "sess-NEW", "expire": 7200})),
         P::CloudBase => ResponseTemplate::new(200).set_body_json(json!({})),

@@ -18,7 +18,7 @@ use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 use unbind_test_fixtures::device;
 
-use crate::common::PUBLIC_KEYS;
+use crate::common::{PUBLIC_KEYS, cloudbase_not_found, manta_ok};
 
 /// The bearer token (Manta, CloudBase) or session token (OneAccess) of every client here.
 ///
@@ -161,9 +161,7 @@ impl P {
     /// The documented success answer of unbind.
     pub(crate) fn ok(self) -> ResponseTemplate {
         match self {
-            P::Manta => {
-                ResponseTemplate::new(200).set_body_json(json!({"success": true, "message": "ok"}))
-            }
+            P::Manta => ResponseTemplate::new(200).set_body_json(manta_ok()),
             P::OneAccess => ResponseTemplate::new(200).set_body_json("success"),
             P::CloudBase => ResponseTemplate::new(200).set_body_json(json!({})),
         }
@@ -207,7 +205,7 @@ impl P {
                 json!({"error_code": "APP.0001", "error_msg": "The social account does not exist."}),
             ),
             P::CloudBase => ResponseTemplate::new(404).set_body_json(
-                json!({"error": "provider_not_found", "error_code": 4004, "error_description": "Specified identity source does not exist"}),
+                cloudbase_not_found(),
             ),
         }
     }

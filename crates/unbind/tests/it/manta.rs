@@ -1,6 +1,6 @@
 //! MantaGo through the facade, against a loopback server.
 
-use crate::common::{SECRET, answer, header, received};
+use crate::common::{SECRET, answer, header, manta_ok, received, route, serving};
 use serde_json::json;
 use unbind::auth::manta::Credentials;
 use unbind::auth::{ExposeSecret as _, SecretString};
@@ -29,15 +29,7 @@ fn client(server: &MockServer) -> MantaClient {
 
 #[tokio::test]
 async fn unbind_sends_bearer_bot_id_and_the_secret_in_the_body() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "POST",
-        "/openapi/unbind/customer",
-        200,
-        json!({"success": true, "message": "ok"}),
-    )
-    .await;
+    let server = serving(route::MANTA_UNBIND, 200, manta_ok()).await;
     client(&server)
         .unbind("client-9", "customer-42")
         .await
@@ -84,10 +76,7 @@ async fn rotate_hands_back_the_issued_pair_before_any_local_check() {
     let server = MockServer::start().await;
     // A token no header can carry: MantaGo has rotated all the same, so the pair must reach
     // the caller, and only building a client with it fails.
-    answer(
-        &server,
-        "POST",
-        "/openapi/token",
+    answer(&server, route::MANTA_TOKEN,
         200,
         json!({"success": true, "message": "ok", "apiToken": "jwt-NEW\nline", "apiSecret": "secret-NEW-1"}),
     )
@@ -116,8 +105,7 @@ async fn a_success_status_that_says_success_false_is_not_done() {
     for route in ["/openapi/unbind/customer", "/openapi/bind/customer"] {
         answer(
             &server,
-            "POST",
-            route,
+            ("POST", route),
             200,
             json!({"success": false, "message": "nothing happened"}),
         )
@@ -135,15 +123,7 @@ async fn a_success_status_that_says_success_false_is_not_done() {
 
 #[tokio::test]
 async fn a_list_answer_without_its_list_is_an_error_not_an_empty_page() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "POST",
-        "/openapi/clients",
-        200,
-        json!({"success": true, "message": "ok"}),
-    )
-    .await;
+    let server = serving(route::MANTA_CLIENTS, 200, manta_ok()).await;
     let error = client(&server)
         .list(&ListQuery::default())
         .await
@@ -156,15 +136,7 @@ async fn a_list_answer_without_its_list_is_an_error_not_an_empty_page() {
 
 #[tokio::test]
 async fn list_sends_only_the_filters_given() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "POST",
-        "/openapi/clients",
-        200,
-        json!({"success": true, "message": "ok", "clientList": {"list": [{"clientId": "c1", "platform": "line"}], "next": "abc"}}),
-    )
-    .await;
+    let server = serving(route::MANTA_CLIENTS, 200, json!({"success": true, "message": "ok", "clientList": {"list": [{"clientId": "c1", "platform": "line"}], "next": "abc"}})).await;
     let page = client(&server)
         .list(&ListQuery {
             customer_id: Some("u1".into()),
@@ -192,6 +164,7 @@ async fn list_sends_only_the_filters_given() {
 async fn bad_input_is_refused_before_sending() {
     let server = MockServer::start().await;
     let client = client(&server);
+    // A table of calls, each with the error it must give.
     let cases = [
         (
             client.unbind("", "u").await.map(drop),
@@ -245,15 +218,7 @@ async fn bad_input_is_refused_before_sending() {
 
 #[tokio::test]
 async fn documented_errors_map_to_the_provider_error() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "POST",
-        "/openapi/unbind/customer",
-        401,
-        json!({"success": false, "errResponse": {"message": "token invalid or expired", "code": 1004}}),
-    )
-    .await;
+    let server = serving(route::MANTA_UNBIND, 401, json!({"success": false, "errResponse": {"message": "token invalid or expired", "code": 1004}})).await;
     let error = client(&server).unbind("c", "u").await.unwrap_err();
     let provider = error.provider_error().unwrap();
     assert_eq!(
@@ -287,19 +252,15 @@ async fn a_documented_status_with_a_non_json_body_keeps_its_status() {
 
 #[tokio::test]
 async fn refresh_sends_the_current_token_and_switches_to_the_new_pair() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "POST",
-        "/openapi/token",
+    let server = serving(
+        route::MANTA_TOKEN,
         200,
         json!({"success": true, "message": "ok", "apiToken": "jwt-2", "apiSecret": "secret-2"}),
     )
     .await;
     answer(
         &server,
-        "POST",
-        "/openapi/client/c1",
+        ("POST", "/openapi/client/c1"),
         200,
         json!({"success": true, "message": "ok", "client": {"clientId": "c1", "platform": "line"}}),
     )

@@ -3,7 +3,10 @@
 
 use std::sync::Arc;
 
-use crate::common::{PUBLIC_KEYS, SECRET, answer, header, received};
+use crate::common::{
+    PUBLIC_KEYS, SECRET, answer, answer_with, header, oneaccess_signing, received, route, serving,
+    unexpected_200,
+};
 use serde_json::json;
 use unbind::auth::ExposeSecret as _;
 use unbind::auth::SecretString;
@@ -21,33 +24,14 @@ const LOCAL_TIME: i64 = 1_699_999_000_000;
 /// A server that hands out `public_key` and the server time.
 async fn signing_server(public_key: &str) -> MockServer {
     let server = MockServer::start().await;
-    answer(
-        &server,
-        "GET",
-        "/api/v2/sdk/public-key",
-        200,
-        json!({"public_key": public_key}),
-    )
-    .await;
-    answer(
-        &server,
-        "GET",
-        "/api/v2/sdk/server-date",
-        200,
-        json!({"timestamp": SERVER_TIME}),
-    )
-    .await;
+    oneaccess_signing(&server, public_key, SERVER_TIME).await;
     server
 }
 
 /// A server that hands out `public_key`, the server time, and accepts unbinds.
 async fn server(public_key: &str) -> MockServer {
     let server = signing_server(public_key).await;
-    Mock::given(method("POST"))
-        .and(path("/api/v2/sdk/social/unbind-account"))
-        .respond_with(ResponseTemplate::new(200))
-        .mount(&server)
-        .await;
+    answer_with(&server, route::ONEACCESS_UNBIND, ResponseTemplate::new(200)).await;
     server
 }
 
@@ -67,6 +51,15 @@ fn client(server: &MockServer, mgf1: Mgf1Hash, clock: Arc<FixedClock>) -> OneAcc
         },
     )
     .unwrap()
+}
+
+/// A client signing with MGF1-SHA-256 whose clock stands at `LOCAL_TIME`.
+fn sha256_client(server: &MockServer) -> OneAccessClient {
+    client(
+        server,
+        Mgf1Hash::Sha256,
+        Arc::new(FixedClock::new(LOCAL_TIME)),
+    )
 }
 
 /// Decrypts an `X-signature` with the test private key.
@@ -113,11 +106,7 @@ async fn the_signature_decrypts_to_the_documented_plaintext_for_every_key_format
 #[tokio::test]
 async fn a_signed_call_carries_the_device_headers_and_the_documented_body() {
     let server = server(PUBLIC_KEYS[0].1).await;
-    let client = client(
-        &server,
-        Mgf1Hash::Sha256,
-        Arc::new(FixedClock::new(LOCAL_TIME)),
-    );
+    let client = sha256_client(&server);
     client
         .unbind("001GKgGa15HGZA0aOxIa1bFktp1GKgG4")
         .await
@@ -144,11 +133,7 @@ async fn a_signed_call_carries_the_device_headers_and_the_documented_body() {
 #[tokio::test]
 async fn ten_signed_unbinds_cost_twelve_requests() {
     let server = server(PUBLIC_KEYS[1].1).await;
-    let client = client(
-        &server,
-        Mgf1Hash::Sha256,
-        Arc::new(FixedClock::new(LOCAL_TIME)),
-    );
+    let client = sha256_client(&server);
     for i in 0..10 {
         client.unbind(&format!("id-{i}")).await.unwrap();
     }
@@ -221,11 +206,7 @@ async fn a_refused_signature_refreshes_key_and_time_and_retries_once() {
         .respond_with(ResponseTemplate::new(200).set_body_json("success"))
         .mount(&server)
         .await;
-    let client = client(
-        &server,
-        Mgf1Hash::Sha256,
-        Arc::new(FixedClock::new(LOCAL_TIME)),
-    );
+    let client = sha256_client(&server);
     client.unbind("id-1").await.unwrap();
     let requests = received(&server).await;
     assert_eq!(
@@ -241,22 +222,18 @@ async fn a_refused_signature_refreshes_key_and_time_and_retries_once() {
     );
 }
 
+// One scenario per OneAccess error code: the answers look alike, the retries they cause differ.
 #[tokio::test]
 async fn a_signature_refused_twice_is_an_error_after_one_retry() {
     let server = signing_server(PUBLIC_KEYS[0].1).await;
     answer(
         &server,
-        "POST",
-        "/api/v2/sdk/social/unbind-account",
+        route::ONEACCESS_UNBIND,
         400,
         json!({"error_code": "SDK.COMMON.1007", "error_msg": "timestamp expired"}),
     )
     .await;
-    let client = client(
-        &server,
-        Mgf1Hash::Sha256,
-        Arc::new(FixedClock::new(LOCAL_TIME)),
-    );
+    let client = sha256_client(&server);
     let error = client.unbind("id-1").await.unwrap_err();
     let provider = error.provider_error().unwrap();
     assert_eq!(provider.provider, Provider::OneAccess);
@@ -272,17 +249,12 @@ async fn other_errors_are_not_retried() {
     let server = signing_server(PUBLIC_KEYS[0].1).await;
     answer(
         &server,
-        "POST",
-        "/api/v2/sdk/social/unbind-account",
+        route::ONEACCESS_UNBIND,
         400,
         json!({"error_code": "SDK.COMMON.1001", "error_msg": "Invalid parameter."}),
     )
     .await;
-    let client = client(
-        &server,
-        Mgf1Hash::Sha256,
-        Arc::new(FixedClock::new(LOCAL_TIME)),
-    );
+    let client = sha256_client(&server);
     let error = client.unbind("id-1").await.unwrap_err();
     assert_eq!(
         error.to_string(),
@@ -302,11 +274,7 @@ async fn an_unknown_id_is_already_unbound() {
         .with_priority(1)
         .mount(&server)
         .await;
-    let client = client(
-        &server,
-        Mgf1Hash::Sha256,
-        Arc::new(FixedClock::new(LOCAL_TIME)),
-    );
+    let client = sha256_client(&server);
     assert_eq!(
         client.unbind("id-1").await.unwrap(),
         unbind::UnbindOutcome::AlreadyUnbound
@@ -317,11 +285,7 @@ async fn an_unknown_id_is_already_unbound() {
 #[tokio::test]
 async fn an_unusable_public_key_is_a_signing_error() {
     let server = server("not a key").await;
-    let client = client(
-        &server,
-        Mgf1Hash::Sha256,
-        Arc::new(FixedClock::new(LOCAL_TIME)),
-    );
+    let client = sha256_client(&server);
     let outcome = client.unbind("id-1").await;
     // `source()` is the signer's error itself, not its text.
     let cause = outcome
@@ -389,11 +353,7 @@ async fn bad_input_is_refused_before_sending() {
         "{error}"
     );
 
-    let client = client(
-        &server,
-        Mgf1Hash::Sha256,
-        Arc::new(FixedClock::new(LOCAL_TIME)),
-    );
+    let client = sha256_client(&server);
     let error = client.unbind(" ").await.unwrap_err();
     assert_eq!(error.to_string(), "invalid input: id is empty or blank");
     assert!(received(&server).await.is_empty(), "nothing may be sent");
@@ -404,16 +364,12 @@ async fn login_then_list_signs_with_the_new_session() {
     let server = server(PUBLIC_KEYS[2].1).await;
     answer(
         &server,
-        "POST",
-        "/api/v2/sdk/login",
+        ("POST", "/api/v2/sdk/login"),
         200,
         json!({"session_token": "sess-NEW", "id_token": "id", "expire": 7200}),
     )
     .await;
-    answer(
-        &server,
-        "GET",
-        "/api/v2/sdk/social",
+    answer(&server, route::ONEACCESS_SOCIAL,
         200,
         json!({"social": [{"id": "b1", "socialType": "weixin", "social_uid": "u1", "socialNickname": null}]}),
     )
@@ -448,15 +404,7 @@ async fn login_then_list_signs_with_the_new_session() {
 
 #[tokio::test]
 async fn bind_needs_only_the_state_token_and_returns_the_session_as_secrets() {
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "POST",
-        "/api/v2/sdk/social/bind",
-        200,
-        json!({"status": 200, "session_token": "sess-BOUND", "id_token": "id-BOUND", "expire": 7200}),
-    )
-    .await;
+    let server = serving(route::ONEACCESS_BIND, 200, json!({"status": 200, "session_token": "sess-BOUND", "id_token": "id-BOUND", "expire": 7200})).await;
     let session = OneAccessLogin::new(&server.uri(), device(), OneAccessSettings::default())
         .unwrap()
         .bind(&SecretString::from("state-SECRET"), "13800000000", "123456")
@@ -499,7 +447,6 @@ async fn answering(at: &str, verb: &str, body: &str, content_type: &str) -> Mock
 
 #[tokio::test]
 async fn an_unbind_is_done_only_on_a_json_string_or_an_empty_body() {
-    let clock = || Arc::new(FixedClock::new(LOCAL_TIME));
     let unbind = "/api/v2/sdk/social/unbind-account";
     for (body, content_type) in [
         ("\"success\"", "application/json"),
@@ -508,9 +455,7 @@ async fn an_unbind_is_done_only_on_a_json_string_or_an_empty_body() {
         ("", "application/json"),
     ] {
         let server = answering(unbind, "POST", body, content_type).await;
-        let outcome = client(&server, Mgf1Hash::Sha256, clock())
-            .unbind("id-1")
-            .await;
+        let outcome = sha256_client(&server).unbind("id-1").await;
         assert_eq!(
             outcome.unwrap(),
             unbind::UnbindOutcome::Unbound,
@@ -529,17 +474,9 @@ async fn an_unbind_is_done_only_on_a_json_string_or_an_empty_body() {
         ("\"success\"", ""),
     ] {
         let server = answering(unbind, "POST", body, content_type).await;
-        let outcome = client(&server, Mgf1Hash::Sha256, clock())
-            .unbind("id-1")
-            .await;
+        let outcome = sha256_client(&server).unbind("id-1").await;
         assert!(
-            matches!(
-                outcome,
-                Err(Error::UnexpectedResponse {
-                    status: Some(200),
-                    ..
-                })
-            ),
+            unexpected_200(outcome.as_ref().err()),
             "{body:?} {content_type}: {outcome:?}"
         );
     }
@@ -547,23 +484,16 @@ async fn an_unbind_is_done_only_on_a_json_string_or_an_empty_body() {
 
 #[tokio::test]
 async fn a_list_answer_without_its_array_is_an_error_not_nothing_bound() {
-    let clock = || Arc::new(FixedClock::new(LOCAL_TIME));
     let social = "/api/v2/sdk/social";
     for body in [r#"{"foo":1}"#, "[]", r#"{"social":null}"#, "{}"] {
         let server = answering(social, "GET", body, "application/json").await;
-        let outcome = client(&server, Mgf1Hash::Sha256, clock()).list().await;
+        let outcome = sha256_client(&server).list().await;
         assert!(
-            matches!(
-                outcome,
-                Err(Error::UnexpectedResponse {
-                    status: Some(200),
-                    ..
-                })
-            ),
+            unexpected_200(outcome.as_ref().err()),
             "{body}: {outcome:?}"
         );
     }
     let server = answering(social, "GET", r#"{"social":[]}"#, "application/json").await;
-    let listed = client(&server, Mgf1Hash::Sha256, clock()).list().await;
+    let listed = sha256_client(&server).list().await;
     assert!(listed.unwrap().is_empty());
 }

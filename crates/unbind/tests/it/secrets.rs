@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use crate::common::{PUBLIC_KEYS, SECRET, answer};
+use crate::common::{
+    PUBLIC_KEYS, SECRET, answer, oneaccess_signing, route, serving, unexpected_200,
+};
 use serde_json::json;
 use unbind::auth::SecretString;
 use unbind::auth::test_util::FixedClock;
@@ -109,11 +111,8 @@ async fn no_error_variant_shows_secrets() {
     assert_error_clean("Transport", &error);
 
     // Provider: a documented error.
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "POST",
-        "/openapi/unbind/customer",
+    let server = serving(
+        route::MANTA_UNBIND,
         403,
         json!({"success": false, "errResponse": {"message": "permission denied", "code": 1002}}),
     )
@@ -123,11 +122,8 @@ async fn no_error_variant_shows_secrets() {
     assert_error_clean("Provider", &error);
 
     // UnexpectedResponse: a 200 that does not match the spec.
-    let server = MockServer::start().await;
-    answer(
-        &server,
-        "GET",
-        "/auth/v1/user/provider",
+    let server = serving(
+        route::CLOUDBASE_PROVIDERS,
         200,
         json!({"data": "not a list"}),
     )
@@ -137,36 +133,12 @@ async fn no_error_variant_shows_secrets() {
         .list()
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            error,
-            Error::UnexpectedResponse {
-                status: Some(200),
-                ..
-            }
-        ),
-        "{error:?}"
-    );
+    assert!(unexpected_200(Some(&error)), "{error:?}");
     assert_error_clean("UnexpectedResponse", &error);
 
     // Signing: a session token too long for one RSA-2048 block.
     let server = MockServer::start().await;
-    answer(
-        &server,
-        "GET",
-        "/api/v2/sdk/public-key",
-        200,
-        json!({"public_key": PUBLIC_KEYS[0].1}),
-    )
-    .await;
-    answer(
-        &server,
-        "GET",
-        "/api/v2/sdk/server-date",
-        200,
-        json!({"timestamp": "1700000000123"}),
-    )
-    .await;
+    oneaccess_signing(&server, PUBLIC_KEYS[0].1, "1700000000123").await;
     let long = SecretString::from(SECRET.repeat(10));
     let client = OneAccessClient::with_settings(
         &server.uri(),
@@ -194,10 +166,7 @@ async fn secrets_a_provider_echoes_back_are_blanked() {
         )
         .mount(&server)
         .await;
-    answer(
-        &server,
-        "GET",
-        "/auth/v1/user/provider",
+    answer(&server, route::CLOUDBASE_PROVIDERS,
         401,
         json!({"error": "unauthorized", "error_code": 4003, "error_description": format!("token {SECRET} expired")}),
     )

@@ -45,16 +45,35 @@ components:
           type: string
 "##;
 
-/// A temporary directory with `specs/` and `crates/`, and the given specs in it.
+/// A temporary directory with `specs/` and `crates/`, and the given specs in it (a name may
+/// hold a directory: `upstream/acme.json`).
 pub(crate) fn workspace(specs: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temporary directory");
     std::fs::create_dir_all(dir.path().join("specs")).unwrap();
     std::fs::create_dir_all(dir.path().join("crates")).unwrap();
     for (name, text) in specs {
-        std::fs::write(dir.path().join("specs").join(name), text).unwrap();
+        let path = dir.path().join("specs").join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
     }
     dir
 }
+
+/// The text of `xtask/tests/fixtures/<name>`.
+pub(crate) fn fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The shape fixtures in `xtask/tests/fixtures/shapes/`: each is a published document.
+pub(crate) const SHAPES: [&str; 4] = [
+    "default_beside_success",
+    "three_error_bodies",
+    "no_operation_ids",
+    "two_media_types",
+];
 
 /// Runs `cargo xtask <args>` on `root`: (exit code, stdout, stderr).
 pub(crate) fn xtask(root: &Path, args: &[&str]) -> (u8, String, String) {
@@ -84,4 +103,49 @@ pub(crate) fn files(root: &Path) -> Vec<PathBuf> {
     walk(root, root, &mut found);
     found.sort();
     found
+}
+
+/// Runs `cargo <args>` in `dir`, sharing this workspace's target directory; asserts it
+/// succeeds (`what` must …, says the message otherwise) and returns its stdout.
+pub(crate) fn cargo_ok(dir: &Path, args: &[&str], what: &str) -> String {
+    let output = xtask::cargo_sharing_target()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{what} ({}):\n{stdout}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
+/// Copies what makes up the workspace (not `target/`, not `.git/`) from `from` to `to`.
+pub(crate) fn copy_workspace(from: &Path, to: &Path) {
+    for entry in [
+        "Cargo.toml",
+        "Cargo.lock",
+        ".cargo",
+        "crates",
+        "specs",
+        "tests",
+        "xtask",
+    ] {
+        copy(&from.join(entry), &to.join(entry));
+    }
+}
+
+fn copy(from: &Path, to: &Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            copy(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else {
+        std::fs::copy(from, to).unwrap();
+    }
 }

@@ -86,3 +86,9 @@ pub(crate) fn answers_conform(fake: &Fake, provider: &str) -> Vec<(String, u16)>
     assert!(!seen.is_empty(), "the fake answered nothing for {provider}");
     seen
 }
+
+/// A provider error's HTTP status and the provider's own code.
+pub(crate) fn status_and_code(error: &unbind::Error) -> (u16, Option<String>) {
+    let provider = error.provider_error().expect("a provider error");
+    (provider.status, provider.code.clone())
+}

@@ -1,0 +1,180 @@
+//! `cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE] [--format text|markdown|json]
+//! [--fail-on rust|wire|any]`.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{Grade, Report, report, source};
+
+/// The usage text of `cargo xtask diff`.
+pub const USAGE: &str = "\
+usage: cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE]
+                        [--format text|markdown|json] [--fail-on rust|wire|any]
+
+  What changed in specs/<provider>.yaml, graded for the wire (a client built from the old spec
+  against a server implementing the new one) and for Rust (code written against the old
+  generated crate). Default: the spec committed at HEAD against the working tree.
+
+  PROVIDER        only this spec (default: every spec)
+  --base REV      the old spec from this git revision (a branch, a tag, HEAD~3)
+  --from/--to     compare any two spec files
+  --format        text (default), markdown (for a pull request), json
+  --fail-on       exit 1 when a change is rust-breaking, wire-breaking, or either (default:
+                  report only, exit 0)
+  Bad input (unknown revision, no git, a spec with problems) is one line on stderr, exit 2.";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FailOn {
+    Nothing,
+    Rust,
+    Wire,
+    Any,
+}
+
+/// Runs `cargo xtask diff` with `args` (after `diff`). Exit code: 0 fine, 1 the `--fail-on`
+/// policy failed, 2 bad input.
+pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut provider = None;
+    let (mut base, mut from, mut to) = (None, None, None);
+    let (mut format, mut fail_on) = (Format::Text, FailOn::Nothing);
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        let parsed = match arg.as_str() {
+            "-h" | "--help" => {
+                let _ = writeln!(out, "{USAGE}");
+                return 0;
+            }
+            "--base" => value("--base").map(|v| base = Some(v)),
+            "--from" => value("--from").map(|v| from = Some(v)),
+            "--to" => value("--to").map(|v| to = Some(v)),
+            "--format" => value("--format").and_then(|v| {
+                format = match v.as_str() {
+                    "text" => Format::Text,
+                    "markdown" => Format::Markdown,
+                    "json" => Format::Json,
+                    other => {
+                        return Err(format!("unknown format {other:?} (text, markdown, json)"));
+                    }
+                };
+                Ok(())
+            }),
+            "--fail-on" => value("--fail-on").and_then(|v| {
+                fail_on = match v.as_str() {
+                    "rust" => FailOn::Rust,
+                    "wire" => FailOn::Wire,
+                    "any" => FailOn::Any,
+                    other => return Err(format!("unknown --fail-on {other:?} (rust, wire, any)")),
+                };
+                Ok(())
+            }),
+            flag if flag.starts_with('-') => Err(format!("unknown flag {flag}")),
+            name if provider.is_none() => {
+                provider = Some(name.to_owned());
+                Ok(())
+            }
+            extra => Err(format!("unexpected argument {extra}")),
+        };
+        if let Err(message) = parsed {
+            return bad(err, &format!("{message}\n\n{USAGE}"));
+        }
+    }
+    let reports = match (from, to) {
+        (Some(from), Some(to)) if base.is_none() && provider.is_none() => files(&from, &to),
+        (None, None) => revision(root, base.as_deref().unwrap_or("HEAD"), provider.as_deref()),
+        _ => Err("--from and --to go together, without --base or PROVIDER".to_owned()),
+    };
+    let reports = match reports {
+        Ok(reports) => reports,
+        Err(message) => return bad(err, &message),
+    };
+    let printed = match format {
+        Format::Text => report::text(&reports),
+        Format::Markdown => report::markdown(&reports),
+        Format::Json => report::json(&reports),
+    };
+    let _ = write!(out, "{printed}");
+    let worst =
+        |grade: fn(&Report) -> Grade| reports.iter().map(grade).max().unwrap_or(Grade::None);
+    let failed = match fail_on {
+        FailOn::Nothing => false,
+        FailOn::Rust => worst(Report::rust) == Grade::Breaking,
+        FailOn::Wire => worst(Report::wire) == Grade::Breaking,
+        FailOn::Any => {
+            worst(Report::rust) == Grade::Breaking || worst(Report::wire) == Grade::Breaking
+        }
+    };
+    u8::from(failed)
+}
+
+fn bad(err: &mut dyn Write, message: &str) -> u8 {
+    let _ = writeln!(err, "error: {message}");
+    2
+}
+
+fn files(from: &str, to: &str) -> Result<Vec<Report>, String> {
+    let read = |path: &str| match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) => Err(format!("cannot read {path}: {e}")),
+    };
+    let old = source::file_document(&read, from, &format!("old ({from})"))?;
+    let new = source::file_document(&read, to, &format!("new ({to})"))?;
+    let label = format!("{from} → {to}");
+    Ok(vec![
+        super::compare(&label, old.as_ref(), new.as_ref()).map_err(one_line)?,
+    ])
+}
+
+fn revision(root: &Path, rev: &str, only: Option<&str>) -> Result<Vec<Report>, String> {
+    let old_read = source::revision(root, rev)?;
+    let new_read = source::working_tree(root);
+    let mut providers = crate::providers(root).map_err(|p| p.to_string())?;
+    for name in source::providers_at(root, rev)? {
+        if !providers.contains(&name) {
+            providers.push(name);
+        }
+    }
+    providers.sort();
+    if let Some(name) = only {
+        if !providers.iter().any(|p| p == name) {
+            return Err(format!(
+                "no spec specs/{name}.yaml in the working tree or at {rev}; the providers are: {}",
+                providers.join(", ")
+            ));
+        }
+        providers = vec![name.to_owned()];
+    }
+    let mut reports = Vec::new();
+    for provider in &providers {
+        let old = source::provider_document(&old_read, provider, &format!("old ({rev})"))?;
+        let new = source::provider_document(&new_read, provider, "new (working tree)")?;
+        // Named by the files it comes from now (or, when gone, then).
+        let name = new.as_ref().or(old.as_ref()).map_or_else(
+            || format!("specs/{provider}.yaml"),
+            |(name, _)| name.clone(),
+        );
+        let label = format!("{name} ({rev} → working tree)");
+        let (old, new) = (old.map(|(_, d)| d), new.map(|(_, d)| d));
+        reports.push(super::compare(&label, old.as_ref(), new.as_ref()).map_err(one_line)?);
+    }
+    Ok(reports)
+}
+
+fn one_line(problems: Vec<crate::Problem>) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}

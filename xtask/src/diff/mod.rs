@@ -1,0 +1,197 @@
+//! `cargo xtask diff`: what changed between two versions of a spec, graded twice — for the wire
+//! (a client built from the old spec against a server implementing the new one) and for Rust
+//! (code written against the old generated crate, built against the new one).
+//!
+//! The Rust grade is measured: both versions are generated in memory, their public APIs read
+//! with syn ([`rust_api`]), compared, and every difference attributed to the spec change that
+//! explains it ([`grade`]). A difference no spec change explains is reported on its own.
+
+pub mod command;
+pub mod grade;
+pub mod report;
+pub mod rust_api;
+pub mod source;
+pub mod spec_changes;
+
+use serde_json::Value;
+
+use crate::problem::Problem;
+pub use rust_api::RustChange;
+
+/// How a change affects one side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Grade {
+    /// Nothing changes on this side (rust: the public API is the same).
+    None,
+    /// Existing clients or code keep working.
+    Compatible,
+    /// Existing clients fail or misbehave; existing code no longer compiles or fails at run time.
+    Breaking,
+}
+
+impl Grade {
+    /// `none`, `compatible` or `breaking`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Compatible => "compatible",
+            Self::Breaking => "breaking",
+        }
+    }
+}
+
+/// Which of the two documents a pointer points into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// The old document (the thing is gone from the new one).
+    Old,
+    /// The new document.
+    New,
+}
+
+/// A Rust item a spec change may touch. Names are normalised (lower-case letters and digits),
+/// so that `customerId`, `customer_id` and `CustomerId` agree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A type in `types` whose name starts with this.
+    Type(String),
+    /// A field (2nd) of a type whose name starts with the 1st.
+    Field(String, String),
+    /// A variant (2nd) of an enum whose name starts with the 1st.
+    Variant(String, String),
+    /// The `Client` method of this operation.
+    ClientMethod(String),
+    /// The builder struct of this operation.
+    Builder(String),
+    /// A method (2nd) of this operation's (1st) builder.
+    BuilderMember(String, String),
+}
+
+/// One change, graded both ways, with the Rust API differences it explains.
+#[derive(Clone, Debug)]
+pub struct Change {
+    /// Stable kebab-case id, e.g. `request-parameter-became-required`.
+    pub id: String,
+    /// The operationIds concerned, sorted (empty for document-wide changes).
+    pub operations: Vec<String>,
+    /// JSON pointer into the new document (or the old one, see `side`).
+    pub pointer: String,
+    /// Which document `pointer` points into.
+    pub side: Side,
+    /// One human line.
+    pub text: String,
+    /// Grade for a client built from the old spec against a server of the new one.
+    pub wire: Grade,
+    /// Grade for code written against the old generated crate.
+    pub rust: Grade,
+    /// The Rust API differences this change caused.
+    pub rust_changes: Vec<RustChange>,
+}
+
+/// Everything that changed in one spec.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    /// What was compared, e.g. `specs/manta.yaml (HEAD → working tree)`.
+    pub label: String,
+    /// The spec changes, in document order of their pointers.
+    pub changes: Vec<Change>,
+    /// Rust API differences no spec change explains (a generator upgrade, say).
+    pub unexplained: Vec<RustChange>,
+}
+
+impl Report {
+    /// The worst wire grade.
+    pub fn wire(&self) -> Grade {
+        self.changes
+            .iter()
+            .map(|c| c.wire)
+            .max()
+            .unwrap_or(Grade::None)
+    }
+
+    /// The worst Rust grade, unexplained differences included.
+    pub fn rust(&self) -> Grade {
+        self.changes
+            .iter()
+            .map(|c| c.rust)
+            .chain(self.unexplained.iter().map(|c| c.grade))
+            .max()
+            .unwrap_or(Grade::None)
+    }
+}
+
+/// One side of a comparison as the generator sees it: the checked document, as the typed
+/// OpenAPI model and as JSON (for pointers).
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// What progenitor is given.
+    pub openapi: openapiv3::OpenAPI,
+    /// The same document as JSON.
+    pub json: Value,
+}
+
+/// THE way a side of a diff is loaded: the spec's files → the document the generator sees,
+/// through [`crate::spec::prepare`] (the overlay, the shape rewrites and the lints), exactly as
+/// `generate` does, so that `diff` compares what is generated from. Also what a release
+/// baseline holds.
+pub fn load_source(source: &crate::spec::Source) -> Result<Document, Vec<Problem>> {
+    let prepared = crate::spec::prepare(source)?;
+    let json = serde_json::to_value(&prepared.openapi).map_err(|e| {
+        vec![Problem::at(
+            &source.name(),
+            "",
+            format!("cannot serialise: {e}"),
+        )]
+    })?;
+    Ok(Document {
+        openapi: prepared.openapi,
+        json,
+    })
+}
+
+/// [`load_source`] for one spec file's `text` (named `file` in problems).
+pub fn load(text: &str, file: &str) -> Result<Document, Vec<Problem>> {
+    load_source(&crate::spec::Source::Spec(crate::spec::Text {
+        file: file.to_owned(),
+        text: text.to_owned(),
+    }))
+}
+
+/// A spec with no operations: the "before" of a spec that did not exist yet.
+pub fn empty_document(title: &str) -> Document {
+    let text = format!("openapi: 3.0.3\ninfo:\n  title: {title:?}\n  version: '0'\npaths: {{}}\n");
+    load(&text, "(none)").expect("the empty document is valid")
+}
+
+/// Compares two documents (`None`: the spec does not exist on that side).
+pub fn compare(
+    label: &str,
+    old: Option<&Document>,
+    new: Option<&Document>,
+) -> Result<Report, Vec<Problem>> {
+    let title = |d: Option<&Document>| d.map(|d| d.openapi.info.title.clone());
+    let empty = empty_document(&title(new).or_else(|| title(old)).unwrap_or_default());
+    let (old, new) = (old.unwrap_or(&empty), new.unwrap_or(&empty));
+    if old.json == new.json {
+        return Ok(Report {
+            label: label.to_owned(),
+            ..Report::default()
+        });
+    }
+    let spec = spec_changes::changes(&old.json, &new.json);
+    let old_api = rust_api::Api::read(&crate::render::syntax(
+        &old.openapi,
+        &format!("{label} (old)"),
+    )?);
+    let new_api = rust_api::Api::read(&crate::render::syntax(
+        &new.openapi,
+        &format!("{label} (new)"),
+    )?);
+    let rust = new_api.changes_since(&old_api);
+    let (changes, unexplained) = grade::attribute(spec, rust);
+    Ok(Report {
+        label: label.to_owned(),
+        changes,
+        unexplained,
+    })
+}

@@ -1,0 +1,131 @@
+//! Where the two sides of a diff come from: the working tree, a git revision, or any file.
+
+use std::path::Path;
+use std::process::Command;
+
+use super::Document;
+
+/// Reads a file by its workspace-relative path: `Ok(None)` when it does not exist there.
+pub use crate::spec::Reader;
+
+/// Reads from the working tree at `root`.
+pub fn working_tree(root: &Path) -> impl Fn(&str) -> Result<Option<String>, String> + '_ {
+    move |path: &str| match std::fs::read_to_string(root.join(path)) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("cannot read {path}: {e}")),
+    }
+}
+
+fn git(root: &Path, args: &[&str]) -> Result<std::process::Output, String> {
+    Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .output()
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                "git is not installed (needed to read the old spec from a revision; --from/--to needs no git)"
+                    .to_owned()
+            }
+            _ => format!("cannot run git: {e}"),
+        })
+}
+
+/// Checks that `rev` names a commit, and returns a reader of files as they were there.
+pub fn revision<'a>(
+    root: &'a Path,
+    rev: &'a str,
+) -> Result<impl Fn(&str) -> Result<Option<String>, String> + 'a, String> {
+    let out = git(
+        root,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ],
+    )?;
+    if !out.status.success() {
+        let inside = git(root, &["rev-parse", "--git-dir"])?;
+        if !inside.status.success() {
+            return Err(format!(
+                "{} is not in a git repository, so there is no revision {rev:?}; use --from/--to",
+                root.display()
+            ));
+        }
+        return Err(format!("no such git revision: {rev:?}"));
+    }
+    Ok(move |path: &str| {
+        let out = git(root, &["show", &format!("{rev}:./{path}")])?;
+        if out.status.success() {
+            Ok(Some(String::from_utf8_lossy(&out.stdout).into_owned()))
+        } else {
+            // Absent at that revision (the only way `show` fails once the revision exists).
+            Ok(None)
+        }
+    })
+}
+
+/// The providers whose spec exists at `rev`: a hand-written `specs/<p>.yaml`, or a published
+/// document `specs/upstream/<p>.{json,yaml,yml}` (see [`crate::spec`]).
+pub fn providers_at(root: &Path, rev: &str) -> Result<Vec<String>, String> {
+    let out = git(root, &["ls-tree", "-r", "--name-only", rev, "--", "specs/"])?;
+    let upstream = format!("{}/", crate::spec::UPSTREAM_DIR);
+    let mut names: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|line| {
+            let name = line.strip_prefix("specs/")?;
+            let name = name.strip_prefix(&upstream).unwrap_or(name);
+            let stem = [".json", ".yml", ".yaml"]
+                .iter()
+                .find_map(|ext| name.strip_suffix(ext))?;
+            let stem = stem.strip_suffix(".overlay").unwrap_or(stem);
+            (!stem.contains('/')).then(|| stem.to_owned())
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    Ok(names)
+}
+
+/// Loads one provider's spec (a hand-written spec, or a published document and its overlay)
+/// from `read` through [`super::load_source`], the one function that turns a spec into what
+/// the generator sees, with the name of its file(s) (`specs/upstream/acme.json with
+/// specs/acme.overlay.yaml`). `Ok(None)`: no spec on this side. The error is one line naming
+/// the side.
+pub fn provider_document(
+    read: &Reader<'_>,
+    provider: &str,
+    side: &str,
+) -> Result<Option<(String, Document)>, String> {
+    let problems = |problems: Vec<crate::Problem>| {
+        let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        format!("the {side} side has problems: {}", listed.join("; "))
+    };
+    let source = match crate::spec::read_with(read, provider) {
+        Ok(source) => source,
+        Err(found) if found.len() == 1 && found[0].message == crate::spec::NO_SUCH_SPEC => {
+            return Ok(None);
+        }
+        Err(found) => return Err(problems(found)),
+    };
+    super::load_source(&source)
+        .map(|document| Some((source.name(), document)))
+        .map_err(problems)
+}
+
+/// Loads the spec at `file` from `read`: see [`provider_document`].
+pub fn file_document(
+    read: &Reader<'_>,
+    file: &str,
+    side: &str,
+) -> Result<Option<Document>, String> {
+    let Some(text) = read(file)? else {
+        return Ok(None);
+    };
+    super::load(&text, file).map(Some).map_err(|problems| {
+        let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        format!("the {side} side has problems: {}", listed.join("; "))
+    })
+}

@@ -1,0 +1,432 @@
+//! Versions follow the spec: `cargo xtask release PROVIDER`, and the check that
+//! `cargo test --workspace` runs.
+//!
+//! **The release baseline** of `crates/<provider>-client` is `crates/<provider>-client/baseline.yaml`:
+//! the spec as the generator saw it at the last release (the output of [`crate::diff::load`],
+//! written back as YAML), with the released version in the root extension
+//! `x-release: {crate: <package>, version: <version>}`. Only `cargo xtask release` writes it.
+//!
+//! The rule: a change that is rust-breaking since the baseline needs a major bump (while the
+//! version is 0.x, a minor one); any other change a minor bump (0.x: a patch bump) when the Rust
+//! API grew, else a patch bump.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::diff::{self, Document, Grade, Report};
+
+/// A `MAJOR.MINOR.PATCH` version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Version(pub u64, pub u64, pub u64);
+
+impl Version {
+    /// Parses `1.2.3` (a pre-release or build suffix is not supported).
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut parts = text.trim().split('.').map(|p| p.parse::<u64>().ok());
+        let version = Self(parts.next()??, parts.next()??, parts.next()??);
+        parts.next().is_none().then_some(version)
+    }
+
+    /// The smallest version after `self` that a change of `level` needs.
+    pub fn bump(self, level: Level) -> Self {
+        let Self(major, minor, patch) = self;
+        match (major, level) {
+            (0, Level::Major) => Self(0, minor + 1, 0),
+            (0, _) => Self(0, minor, patch + 1),
+            (_, Level::Major) => Self(major + 1, 0, 0),
+            (_, Level::Minor) => Self(major, minor + 1, 0),
+            (_, Level::Patch) => Self(major, minor, patch + 1),
+        }
+    }
+}
+
+impl std::fmt::Display for Version {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}.{}", self.0, self.1, self.2)
+    }
+}
+
+/// How big a bump a set of changes needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// Nothing in the Rust API grew or broke.
+    Patch,
+    /// The Rust API grew.
+    Minor,
+    /// The Rust API broke.
+    Major,
+}
+
+/// The level a report needs, or `None` when nothing changed.
+pub fn level(report: &Report) -> Option<Level> {
+    if report.changes.is_empty() && report.unexplained.is_empty() {
+        return None;
+    }
+    Some(match report.rust() {
+        Grade::Breaking => Level::Major,
+        Grade::Compatible => Level::Minor,
+        Grade::None => Level::Patch,
+    })
+}
+
+/// Where a provider's crate keeps its files.
+fn krate(provider: &str) -> String {
+    format!("crates/{}", crate::scaffold::package(provider))
+}
+
+/// The baseline's path, relative to the workspace.
+pub fn baseline_path(provider: &str) -> String {
+    format!("{}/baseline.yaml", krate(provider))
+}
+
+/// The released version and document of `provider`, if it has a baseline.
+pub fn baseline(root: &Path, provider: &str) -> Result<Option<(Version, Document)>, String> {
+    let file = baseline_path(provider);
+    let Ok(text) = std::fs::read_to_string(root.join(&file)) else {
+        return Ok(None);
+    };
+    let mut doc = diff::load(&text, &file).map_err(|p| format!("{}", p[0]))?;
+    let version = doc
+        .json
+        .pointer("/x-release/version")
+        .and_then(Value::as_str)
+        .and_then(Version::parse)
+        .ok_or_else(|| format!("{file}: /x-release/version: missing or not MAJOR.MINOR.PATCH"))?;
+    doc.openapi.extensions.shift_remove("x-release");
+    if let Some(map) = doc.json.as_object_mut() {
+        map.remove("x-release");
+    }
+    Ok(Some((version, doc)))
+}
+
+/// The crate's version in its `Cargo.toml`.
+pub fn crate_version(root: &Path, provider: &str) -> Result<Version, String> {
+    let file = format!("{}/Cargo.toml", krate(provider));
+    let text = std::fs::read_to_string(root.join(&file)).map_err(|e| format!("{file}: {e}"))?;
+    text.lines()
+        .find_map(|line| line.strip_prefix("version = \""))
+        .and_then(|rest| Version::parse(rest.trim_end_matches('"')))
+        .ok_or_else(|| format!("{file}: no `version = \"MAJOR.MINOR.PATCH\"` line"))
+}
+
+fn set_crate_version(root: &Path, provider: &str, version: Version) -> Result<(), String> {
+    let file = root.join(format!("{}/Cargo.toml", krate(provider)));
+    let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
+    let mut done = false;
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| {
+            if !done && line.starts_with("version = \"") {
+                done = true;
+                format!("version = \"{version}\"")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    std::fs::write(&file, lines.join("\n") + "\n").map_err(|e| e.to_string())?;
+    // The lock file records workspace members' versions too: keep it in step, so that a
+    // `--locked` build (CI) accepts the release.
+    let lock = root.join("Cargo.lock");
+    if let Ok(text) = std::fs::read_to_string(&lock) {
+        let entry = format!(
+            "name = \"{}\"\nversion = \"",
+            crate::scaffold::package(provider)
+        );
+        if let Some(at) = text.find(&entry) {
+            let start = at + entry.len();
+            let end = start + text[start..].find('"').unwrap_or(0);
+            let updated = format!("{}{version}{}", &text[..start], &text[end..]);
+            std::fs::write(&lock, updated).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
+/// The provider's spec in the working tree (a hand-written spec, or a published document and
+/// its overlay), as the generator sees it.
+fn current(root: &Path, provider: &str) -> Result<Document, String> {
+    let join = |p: Vec<crate::Problem>| {
+        p.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let source = crate::spec::read(root, provider).map_err(join)?;
+    diff::load_source(&source).map_err(join)
+}
+
+/// The changes since the baseline (`None` without a baseline).
+pub fn since_baseline(root: &Path, provider: &str) -> Result<Option<(Version, Report)>, String> {
+    let Some((version, old)) = baseline(root, provider)? else {
+        return Ok(None);
+    };
+    let new = current(root, provider)?;
+    let label = format!("specs/{provider}.yaml (release {version} → working tree)");
+    let report = diff::compare(&label, Some(&old), Some(&new)).map_err(|p| {
+        p.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
+    Ok(Some((version, report)))
+}
+
+/// Checks every client crate: a rust-breaking change since its baseline needs a big enough
+/// version. Returns one message per crate that is behind, naming the crate, the change and the
+/// version to set.
+pub fn check(root: &Path) -> Result<(), Vec<String>> {
+    let providers = crate::providers(root).map_err(|p| vec![p.to_string()])?;
+    let mut behind = Vec::new();
+    for provider in providers {
+        let package = crate::scaffold::package(&provider);
+        let outcome = since_baseline(root, &provider).and_then(|found| {
+            let Some((released, report)) = found else {
+                return Ok(None);
+            };
+            let now = crate_version(root, &provider)?;
+            let needed = released.bump(Level::Major);
+            if report.rust() != Grade::Breaking || now >= needed {
+                return Ok(None);
+            }
+            let cause = report
+                .changes
+                .iter()
+                .find(|c| c.rust == Grade::Breaking)
+                .map(|c| {
+                    let rust = c.rust_changes.first().map_or(String::new(), |r| format!(" → {}", r.text));
+                    format!("`{}`: {}{rust}", c.id, c.text)
+                })
+                .or_else(|| report.unexplained.first().map(|r| format!("{} (no spec change explains it)", r.text)))
+                .unwrap_or_default();
+            Ok(Some(format!(
+                "{package}: its Rust API broke since release {released} ({cause}); set version = \"{needed}\" in {}/Cargo.toml (it is {now}), or run `cargo xtask release {provider}`",
+                krate(&provider)
+            )))
+        });
+        match outcome {
+            Ok(Some(message)) => behind.push(message),
+            Ok(None) => {}
+            Err(e) => behind.push(format!("{package}: {e}")),
+        }
+    }
+    if behind.is_empty() {
+        Ok(())
+    } else {
+        Err(behind)
+    }
+}
+
+/// What `cargo xtask release` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Released {
+    /// The version the crate has now.
+    pub version: Version,
+    /// The changelog entry written (empty when nothing changed).
+    pub entry: String,
+}
+
+/// `cargo xtask release PROVIDER`: bumps the crate's version (in its `Cargo.toml` and in
+/// `Cargo.lock`) by the changes since its baseline, writes the changelog entry, and records the
+/// new baseline. `date` is `YYYY-MM-DD`.
+pub fn release(root: &Path, provider: &str, date: &str) -> Result<Released, String> {
+    let package = crate::scaffold::package(provider);
+    let current_doc = current(root, provider)?;
+    let now = crate_version(root, provider)?;
+    let (version, entry) = match since_baseline(root, provider)? {
+        None => (
+            now,
+            format!(
+                "## [{now}] - {date}\n\n### Added\n\n- First release of `{package}`, generated from `specs/{provider}.yaml`.\n"
+            ),
+        ),
+        Some((released, report)) => {
+            let Some(level) = level(&report) else {
+                return Ok(Released {
+                    version: now,
+                    entry: String::new(),
+                });
+            };
+            let version = released.bump(level).max(now);
+            (version, entry(version, date, &report))
+        }
+    };
+    set_crate_version(root, provider, version)?;
+    write_changelog(root, provider, &entry)?;
+    write_baseline(root, provider, version, &current_doc)?;
+    Ok(Released { version, entry })
+}
+
+fn entry(version: Version, date: &str, report: &Report) -> String {
+    let mut sections: [(&str, Vec<String>); 3] = [
+        ("Added", Vec::new()),
+        ("Changed", Vec::new()),
+        ("Removed", Vec::new()),
+    ];
+    for change in &report.changes {
+        let section = if change.id.contains("removed") {
+            2
+        } else if change.id.contains("added") || change.id.starts_with("new-") {
+            0
+        } else {
+            1
+        };
+        let mut breaking = Vec::new();
+        if change.rust == Grade::Breaking {
+            breaking.push("Rust");
+        }
+        if change.wire == Grade::Breaking {
+            breaking.push("wire");
+        }
+        let mark = if breaking.is_empty() {
+            String::new()
+        } else {
+            format!("**Breaking ({})** ", breaking.join(", "))
+        };
+        let operations = if change.operations.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", change.operations.join(", "))
+        };
+        let mut line = format!("- {mark}`{}`{operations}: {}", change.id, change.text);
+        for rust in &change.rust_changes {
+            line.push_str(&format!("\n  - `{}`", rust.text));
+        }
+        sections[section].1.push(line);
+    }
+    for rust in &report.unexplained {
+        sections[1].1.push(format!(
+            "- Generated code: `{}` (no spec change explains it)",
+            rust.text
+        ));
+    }
+    let mut text = format!("## [{version}] - {date}\n");
+    for (title, lines) in &sections {
+        if !lines.is_empty() {
+            text.push_str(&format!("\n### {title}\n\n{}\n", lines.join("\n")));
+        }
+    }
+    text
+}
+
+fn write_changelog(root: &Path, provider: &str, entry: &str) -> Result<(), String> {
+    let file = root.join(format!("{}/CHANGELOG.md", krate(provider)));
+    let package = crate::scaffold::package(provider);
+    let existing = std::fs::read_to_string(&file).unwrap_or_else(|_| {
+        format!(
+            "# Changelog\n\nAll notable changes to `{package}` are recorded here, newest first, by \
+             `cargo xtask release {provider}`.\nThe format follows [Keep a Changelog](https://keepachangelog.com/en/1.1.0/); \
+             versions follow [Semantic Versioning](https://semver.org/)\nby the rule in README.md, \"When a provider changes its API\".\n"
+        )
+    });
+    // The new entry goes above the newest one (or at the end of the preamble).
+    let at = existing.find("\n## [").map_or(existing.len(), |i| i + 1);
+    let (head, tail) = existing.split_at(at);
+    let head = head.trim_end();
+    let text = if tail.is_empty() {
+        format!("{head}\n\n{entry}")
+    } else {
+        format!("{head}\n\n{entry}\n{tail}")
+    };
+    std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+fn write_baseline(
+    root: &Path,
+    provider: &str,
+    version: Version,
+    doc: &Document,
+) -> Result<(), String> {
+    let mut json = doc.json.clone();
+    if let Some(map) = json.as_object_mut() {
+        map.insert(
+            "x-release".to_owned(),
+            serde_json::json!({ "crate": crate::scaffold::package(provider), "version": version.to_string() }),
+        );
+    }
+    let yaml = serde_norway::to_string(&json).map_err(|e| e.to_string())?;
+    let text = format!(
+        "# Release baseline of {}: specs/{provider}.yaml as the generator saw it at release {version}.\n\
+         # Written by `cargo xtask release {provider}`; do not edit. See README.md, \"When a provider changes its API\".\n{yaml}",
+        crate::scaffold::package(provider)
+    );
+    let file = root.join(baseline_path(provider));
+    std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Runs `cargo xtask release PROVIDER` (`args` after `release`). Exit code: 0 done, 1 failed,
+/// 2 bad input.
+pub fn run(
+    root: &Path,
+    args: &[String],
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> u8 {
+    const USAGE: &str = "usage: cargo xtask release PROVIDER\n\n  Bumps crates/<provider>-client's version by \
+        what its API did since its baseline, writes the entry at the top of its CHANGELOG.md,\n  and records \
+        the new baseline (crates/<provider>-client/baseline.yaml).";
+    let [provider] = args else {
+        let _ = writeln!(err, "error: expected one PROVIDER\n\n{USAGE}");
+        return 2;
+    };
+    if provider.starts_with('-') {
+        let _ = writeln!(out, "{USAGE}");
+        return if provider == "-h" || provider == "--help" {
+            0
+        } else {
+            2
+        };
+    }
+    let known = crate::providers(root).unwrap_or_default();
+    if !known.contains(provider) || !root.join(krate(provider)).exists() {
+        let _ = writeln!(
+            err,
+            "error: no client crate for {provider:?} (the providers are: {}); run `cargo xtask generate` first",
+            known.join(", ")
+        );
+        return 2;
+    }
+    match release(root, provider, &today()) {
+        Ok(Released { version, entry }) if entry.is_empty() => {
+            let _ = writeln!(
+                out,
+                "{}: nothing changed since release {version}; nothing written",
+                crate::scaffold::package(provider)
+            );
+            0
+        }
+        Ok(Released { version, entry }) => {
+            let _ = writeln!(
+                out,
+                "{} {version}: wrote {}/Cargo.toml, CHANGELOG.md and baseline.yaml\n\n{entry}",
+                crate::scaffold::package(provider),
+                krate(provider)
+            );
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            1
+        }
+    }
+}

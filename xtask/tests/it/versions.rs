@@ -1,0 +1,236 @@
+//! Versions follow the spec: every client crate's version covers what its API did since its
+//! release baseline (`crates/<provider>-client/baseline.yaml`), and in a temporary copy of the
+//! workspace, the flow of README "When a provider changes its API" does what it says.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::{copy_workspace, xtask};
+
+/// The workspace this check looks at: this one, or the one `UNBIND_WORKSPACE_ROOT` names (how
+/// the test below runs this very check on a temporary copy).
+fn checked_root() -> PathBuf {
+    std::env::var_os("UNBIND_WORKSPACE_ROOT").map_or_else(xtask::workspace_root, PathBuf::from)
+}
+
+/// What makes `cargo test --workspace` fail when a spec broke the Rust API without a bump.
+#[test]
+fn client_versions_cover_their_api_changes_since_the_baseline() {
+    if let Err(behind) = xtask::release::check(&checked_root()) {
+        panic!(
+            "client crate versions are behind their specs:\n{}",
+            behind.join("\n")
+        );
+    }
+}
+
+/// A copy of the workspace (sources only: nothing is built in it).
+fn copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_workspace(&xtask::workspace_root(), dir.path());
+    dir
+}
+
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} has no {from:?}");
+    std::fs::write(&path, text.replace(from, to)).unwrap();
+}
+
+/// Renames `customerId` of MantaGo's bind/unbind request body to `customerKey`.
+fn rename_customer_id(root: &Path) {
+    edit(
+        root,
+        "specs/manta.yaml",
+        "        customerId:\n          type: string\n          description: The customer ID to bind/unbind\n",
+        "        customerKey:\n          type: string\n          description: The customer ID to bind/unbind\n",
+    );
+    edit(
+        root,
+        "specs/manta.yaml",
+        "        - customerId\n",
+        "        - customerKey\n",
+    );
+}
+
+/// `cargo xtask diff --from <this workspace's spec> --to <the copy's>`.
+fn diff_against_here(copy: &Path, provider: &str) -> String {
+    let from = xtask::workspace_root().join(format!("specs/{provider}.yaml"));
+    let to = copy.join(format!("specs/{provider}.yaml"));
+    let (code, out, err) = xtask(
+        copy,
+        &[
+            "diff",
+            "--from",
+            from.to_str().unwrap(),
+            "--to",
+            to.to_str().unwrap(),
+        ],
+    );
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    out
+}
+
+#[test]
+fn renaming_customer_id_in_manta_is_breaking_both_ways_and_shows_the_field() {
+    let dir = copy();
+    rename_customer_id(dir.path());
+    let out = diff_against_here(dir.path(), "manta");
+    assert!(
+        out.contains(
+            "  request-property-renamed               wire breaking   rust breaking   bind_customer, unbind_customer\n\
+             \x20     /components/schemas/CustomerBindRequest/properties/customerKey\n\
+             \x20     the request property customerId was renamed customerKey\n\
+             \x20     → types::CustomerBindRequest: field customer_id renamed customer_key\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_optional_query_parameter_on_cloudbase_unbind_is_compatible_both_ways() {
+    let dir = copy();
+    edit(
+        dir.path(),
+        "specs/cloudbase.yaml",
+        "        - $ref: '#/components/parameters/DeviceIdOptional'\n      # The docs'",
+        "        - $ref: '#/components/parameters/DeviceIdOptional'\n        - name: reason\n          in: query\n          required: false\n          schema:\n            type: string\n      # The docs'",
+    );
+    let out = diff_against_here(dir.path(), "cloudbase");
+    assert!(
+        out.contains(
+            "  new-optional-request-parameter         wire compatible rust compatible unbind_provider\n\
+             \x20     /paths/~1auth~1v1~1user~1provider~1{provider_id}/delete/parameters/4\n\
+             \x20     added the optional query request parameter reason\n\
+             \x20     → builder::UnbindProvider: method reason(self, impl TryInto<String>) added\n"
+        ),
+        "{out}"
+    );
+    // Compatible for Rust: the version check does not ask for a bump.
+    assert_eq!(xtask::release::check(dir.path()), Ok(()));
+}
+
+/// Runs this test binary's version check alone, on the workspace at `root`: what
+/// `cargo test --workspace` would run there.
+fn version_check_in(root: &Path) -> (bool, String) {
+    let output = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "versions::client_versions_cover_their_api_changes_since_the_baseline",
+            "--exact",
+            "--nocapture",
+        ])
+        .env("UNBIND_WORKSPACE_ROOT", root)
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        text.contains("1 passed") || text.contains("1 failed"),
+        "the check ran:\n{text}"
+    );
+    (output.status.success(), text)
+}
+
+#[test]
+fn an_unbumped_breaking_change_fails_the_tests_until_release_bumps_it() {
+    let dir = copy();
+    let root = dir.path();
+    assert!(version_check_in(root).0, "the copy passes before the edit");
+    rename_customer_id(root);
+
+    // The crate's version as committed (0.x): a Rust-breaking change needs the next minor.
+    let manifest = std::fs::read_to_string(root.join("crates/manta-client/Cargo.toml")).unwrap();
+    let now = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("version = \""))
+        .and_then(|v| v.strip_suffix('"'))
+        .expect("a version line")
+        .to_owned();
+    let minor: u64 = now.split('.').nth(1).unwrap().parse().unwrap();
+    assert!(
+        now.starts_with("0."),
+        "this test expects a 0.x crate, found {now}"
+    );
+    let next = format!("0.{}.0", minor + 1);
+    let behind = xtask::release::check(root).unwrap_err();
+    assert_eq!(behind.len(), 1, "{behind:?}");
+    assert!(
+        behind[0].starts_with(&format!(
+            "manta-client: its Rust API broke since release {now} (`request-property-renamed`: \
+             the request property customerId was renamed customerKey → types::CustomerBindRequest: \
+             field customer_id renamed customer_key); set version = \"{next}\" in \
+             crates/manta-client/Cargo.toml (it is {now})"
+        )),
+        "{}",
+        behind[0]
+    );
+    let (passed, text) = version_check_in(root);
+    assert!(!passed, "{text}");
+    assert!(
+        text.contains(&format!("set version = \\\"{next}\\\""))
+            || text.contains(&format!("set version = \"{next}\"")),
+        "{text}"
+    );
+
+    let (code, out, err) = xtask(root, &["release", "manta"]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert!(
+        out.starts_with(&format!("manta-client {next}: wrote")),
+        "{out}"
+    );
+    let manifest = std::fs::read_to_string(root.join("crates/manta-client/Cargo.toml")).unwrap();
+    assert!(
+        manifest.contains(&format!("\nversion = \"{next}\"\n")),
+        "{manifest}"
+    );
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).unwrap();
+    assert!(
+        lock.contains(&format!("name = \"manta-client\"\nversion = \"{next}\"\n")),
+        "Cargo.lock follows"
+    );
+    let changelog = std::fs::read_to_string(root.join("crates/manta-client/CHANGELOG.md")).unwrap();
+    let newest = changelog
+        .find(&format!("## [{next}] - "))
+        .expect("the new entry");
+    assert!(
+        newest
+            < changelog
+                .find(&format!("## [{now}] - "))
+                .expect("the release before"),
+        "{changelog}"
+    );
+    assert!(
+        changelog.contains(
+            "### Changed\n\n- **Breaking (Rust, wire)** `request-property-renamed` (bind_customer, unbind_customer): \
+             the request property customerId was renamed customerKey\n  - `types::CustomerBindRequest: field customer_id renamed customer_key`\n"
+        ),
+        "{changelog}"
+    );
+    assert_eq!(xtask::release::check(root), Ok(()));
+    assert!(version_check_in(root).0, "passes after the release");
+    // Released: nothing left to release.
+    let (code, out, _) = xtask(root, &["release", "manta"]);
+    assert_eq!(
+        (code, out.trim()),
+        (
+            0,
+            "manta-client: nothing changed since release 0.2.0; nothing written"
+        )
+    );
+}
+
+#[test]
+fn versions_bump_by_semver_rules() {
+    use xtask::release::{Level, Version};
+    let v = |s| Version::parse(s).unwrap();
+    assert_eq!(v("0.1.3").bump(Level::Major), v("0.2.0"));
+    assert_eq!(v("0.1.3").bump(Level::Minor), v("0.1.4"));
+    assert_eq!(v("0.1.3").bump(Level::Patch), v("0.1.4"));
+    assert_eq!(v("1.2.3").bump(Level::Major), v("2.0.0"));
+    assert_eq!(v("1.2.3").bump(Level::Minor), v("1.3.0"));
+    assert_eq!(v("1.2.3").bump(Level::Patch), v("1.2.4"));
+    assert_eq!(Version::parse("1.2"), None);
+}
