@@ -1,4 +1,4 @@
-// This file is generated from specs/cloudbase.yaml (sha256 849f9a770ccdbbe89205c41fb5a2ae6860632df8eaac58c6903039fbe07f4eb1) by `cargo xtask generate`; do not edit it by hand.
+// This file is generated from specs/cloudbase.yaml (sha256 2fce41d70bccf2b21e5fc1dbe784b08834c26949f23628868522b59386af0dfa) by `cargo xtask generate`; do not edit it by hand.
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -999,11 +999,7 @@ pub mod builder {
                 .and_then(|v| types::ProviderTokenRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/auth/v1/provider/token", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map.append("x-device-id", x_device_id.to_string().try_into()?);
             #[allow(unused_mut)]
             let mut request = client
@@ -1148,11 +1144,7 @@ pub mod builder {
             let state = state.map_err(Error::InvalidRequest)?;
             let x_device_id = x_device_id.map_err(Error::InvalidRequest)?;
             let url = format!("{}/auth/v1/provider/uri", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map.append("x-device-id", x_device_id.to_string().try_into()?);
             #[allow(unused_mut)]
             let mut request = client
@@ -1213,11 +1205,7 @@ pub mod builder {
         pub async fn send(self) -> Result<ResponseValue<types::ProviderList>, Error<types::Error>> {
             let Self { client } = self;
             let url = format!("{}/auth/v1/user/provider", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -1289,11 +1277,7 @@ pub mod builder {
                 .and_then(|v| types::BindProviderRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/auth/v1/user/provider/bind", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -1400,11 +1384,7 @@ pub mod builder {
                 client.baseurl,
                 encode_path(&provider_id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             if let Some(value) = x_device_id {
                 header_map.append("x-device-id", value.to_string().try_into()?);
             }

@@ -125,16 +125,15 @@ const X_DEVICE_ID: reqwest::header::HeaderName =
     reqwest::header::HeaderName::from_static("x-device-id");
 const X_REQUEST_ID: reqwest::header::HeaderName =
     reqwest::header::HeaderName::from_static("x-request-id");
-const API_VERSION: reqwest::header::HeaderName =
-    reqwest::header::HeaderName::from_static("api-version");
 
 /// The operations that run before login and carry no bearer token (`security: []`).
 pub const WITHOUT_BEARER: [&str; 2] = ["get_provider_token", "get_provider_auth_uri"];
 
 /// Applies the context to every request: `Authorization: Bearer <access_token>` (marked
 /// sensitive) except before login, the stable `x-device-id` (replacing any value passed to a
-/// builder, so the wire carries it once), a fresh 32-hex-character `x-request-id`, and drops
-/// progenitor's `api-version` header, which CloudBase does not document.
+/// builder, so the wire carries it once), and a fresh 32-hex-character `x-request-id`.
+/// (progenitor's `api-version` header, which CloudBase does not document, is removed from the
+/// generated code by `cargo xtask generate`.)
 impl progenitor_client::ClientHooks<Context> for Client {
     async fn pre<E>(
         &self,
@@ -143,7 +142,6 @@ impl progenitor_client::ClientHooks<Context> for Client {
     ) -> Result<(), Error<E>> {
         let context = &self.inner;
         let headers = request.headers_mut();
-        headers.remove(API_VERSION);
         if let Some(token) = &context.access_token
             && !WITHOUT_BEARER.contains(&info.operation_id)
         {
@@ -172,12 +170,12 @@ impl progenitor_client::ClientHooks<Context> for Client {
     // the one call to `unbind_runtime::exchange::execute`, where the logic lives.
     /// Sends the request through [`unbind_runtime::exchange::execute`], which reads the answer:
     /// at most the facade's body limit, with the status and `Retry-After` recorded.
-    async fn exec(
+    fn exec(
         &self,
         request: reqwest::Request,
         _info: &progenitor_client::OperationInfo,
-    ) -> reqwest::Result<reqwest::Response> {
-        unbind_runtime::exchange::execute(&self.client, request).await
+    ) -> impl Future<Output = reqwest::Result<reqwest::Response>> {
+        unbind_runtime::exchange::execute(&self.client, request)
     }
 }
 

@@ -47,13 +47,9 @@ pub use reqwest;
 /// What the hooks need at every request: the API secret and, once known, the API token.
 pub type Context = unbind_runtime::manta::Credentials;
 
-/// The header progenitor adds to every request, which the hooks drop; made once.
-const API_VERSION: reqwest::header::HeaderName =
-    reqwest::header::HeaderName::from_static("api-version");
-
 /// Applies the credentials to every request: `Authorization: Bearer <token>` (marked
-/// sensitive) when a token is known, and drops progenitor's `api-version` header, which
-/// MantaGo does not document.
+/// sensitive) when a token is known. (progenitor's `api-version` header, which MantaGo does not
+/// document, is removed from the generated code by `cargo xtask generate`.)
 impl progenitor_client::ClientHooks<Context> for Client {
     async fn pre<E>(
         &self,
@@ -61,7 +57,6 @@ impl progenitor_client::ClientHooks<Context> for Client {
         _info: &progenitor_client::OperationInfo,
     ) -> Result<(), Error<E>> {
         let headers = request.headers_mut();
-        headers.remove(API_VERSION);
         if let Some(value) = self.inner.authorization() {
             let value = value.map_err(|e| Error::InvalidRequest(e.to_string()))?;
             headers.insert(reqwest::header::AUTHORIZATION, value);
@@ -74,11 +69,11 @@ impl progenitor_client::ClientHooks<Context> for Client {
     // the one call to `unbind_runtime::exchange::execute`, where the logic lives.
     /// Sends the request through [`unbind_runtime::exchange::execute`], which reads the answer:
     /// at most the facade's body limit, with the status and `Retry-After` recorded.
-    async fn exec(
+    fn exec(
         &self,
         request: reqwest::Request,
         _info: &progenitor_client::OperationInfo,
-    ) -> reqwest::Result<reqwest::Response> {
-        unbind_runtime::exchange::execute(&self.client, request).await
+    ) -> impl Future<Output = reqwest::Result<reqwest::Response>> {
+        unbind_runtime::exchange::execute(&self.client, request)
     }
 }

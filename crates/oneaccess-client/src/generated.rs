@@ -1,4 +1,4 @@
-// This file is generated from specs/oneaccess.yaml (sha256 64ce75f92d977078f792b895d04e1e4eb38576d127ab6c7083f2f5d7e46319e1) by `cargo xtask generate`; do not edit it by hand.
+// This file is generated from specs/oneaccess.yaml (sha256 daa92e046edb0b82dfb37f748810b04517e75f8e04756476324307116a964c4a) by `cargo xtask generate`; do not edit it by hand.
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -1378,11 +1378,7 @@ pub mod builder {
                 .and_then(|v| types::LoginRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/v2/sdk/login", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
                 header_map.append("X-L", value.to_string().try_into()?);
             }
@@ -1543,11 +1539,7 @@ pub mod builder {
             let x_operating_sys_version = x_operating_sys_version.map_err(Error::InvalidRequest)?;
             let x_tenant_id = x_tenant_id.map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/v2/sdk/public-key", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
                 header_map.append("X-L", value.to_string().try_into()?);
             }
@@ -1707,11 +1699,7 @@ pub mod builder {
             let x_operating_sys_version = x_operating_sys_version.map_err(Error::InvalidRequest)?;
             let x_tenant_id = x_tenant_id.map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/v2/sdk/server-date", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
                 header_map.append("X-L", value.to_string().try_into()?);
             }
@@ -1886,11 +1874,7 @@ pub mod builder {
             let x_signature = x_signature.map_err(Error::InvalidRequest)?;
             let x_tenant_id = x_tenant_id.map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/v2/sdk/social", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(9usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
                 header_map.append("X-L", value.to_string().try_into()?);
             }
@@ -2092,11 +2076,7 @@ pub mod builder {
                 .and_then(|v| types::MobileVerifyRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/v2/sdk/social/bind", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(9usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
                 header_map.append("X-L", value.to_string().try_into()?);
             }
@@ -2299,11 +2279,7 @@ pub mod builder {
                 .and_then(|v| types::MobileVerifyRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/v2/sdk/social/register-bind", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(9usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
                 header_map.append("X-L", value.to_string().try_into()?);
             }
@@ -2511,11 +2487,7 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/api/v2/sdk/social/unbind-account", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(9usize);
-            header_map.append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(super::Client::api_version()),
-            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
                 header_map.append("X-L", value.to_string().try_into()?);
             }

@@ -59,15 +59,15 @@ pub type Context = ();
 /// The `Content-Type` OneAccess documents for every POST body.
 pub const JSON_UTF8: &str = "application/json;charset=utf8";
 
-/// Header names the hook touches on every request, made once instead of parsed per request.
-const API_VERSION: reqwest::header::HeaderName =
-    reqwest::header::HeaderName::from_static("api-version");
+/// The header name the hook looks up on every request, made once instead of parsed per
+/// request.
 const X_SIGNATURE: reqwest::header::HeaderName =
     reqwest::header::HeaderName::from_static("x-signature");
 
 /// Makes each request the one OneAccess documents: a JSON body is sent as
-/// `Content-Type: application/json;charset=utf8`, `X-signature` is marked sensitive, and
-/// progenitor's `api-version` header, which OneAccess does not document, is dropped.
+/// `Content-Type: application/json;charset=utf8`, and `X-signature` is marked sensitive.
+/// (progenitor's `api-version` header, which OneAccess does not document, is removed from the
+/// generated code by `cargo xtask generate`.)
 impl progenitor_client::ClientHooks<Context> for Client {
     async fn pre<E>(
         &self,
@@ -76,7 +76,6 @@ impl progenitor_client::ClientHooks<Context> for Client {
     ) -> Result<(), Error<E>> {
         let has_body = request.body().is_some();
         let headers = request.headers_mut();
-        headers.remove(API_VERSION);
         if has_body {
             headers.insert(
                 reqwest::header::CONTENT_TYPE,
@@ -94,11 +93,11 @@ impl progenitor_client::ClientHooks<Context> for Client {
     // the one call to `unbind_runtime::exchange::execute`, where the logic lives.
     /// Sends the request through [`unbind_runtime::exchange::execute`], which reads the answer:
     /// at most the facade's body limit, with the status and `Retry-After` recorded.
-    async fn exec(
+    fn exec(
         &self,
         request: reqwest::Request,
         _info: &progenitor_client::OperationInfo,
-    ) -> reqwest::Result<reqwest::Response> {
-        unbind_runtime::exchange::execute(&self.client, request).await
+    ) -> impl Future<Output = reqwest::Result<reqwest::Response>> {
+        unbind_runtime::exchange::execute(&self.client, request)
     }
 }

@@ -85,24 +85,23 @@ pub async fn scope<F: Future>(limit: usize, call: F) -> (F::Output, Observed) {
 
 /// [`scope`] for a future that `make` makes once inside the scope. A call's future can be
 /// large (a generated call's is kilobytes); made in here, it is held in one place, where a
-/// future passed in is also held by each async layer it passes through.
-pub async fn scope_with<F: Future>(
+/// future passed in is also held by each async layer it passes through. (For the same
+/// reason this is no `async fn`, which would hold its arguments beside the scope's future.)
+pub fn scope_with<F: Future>(
     limit: usize,
     make: impl FnOnce() -> F,
-) -> (F::Output, Observed) {
+) -> impl Future<Output = (F::Output, Observed)> {
     let exchange = RefCell::new(Exchange {
         limit,
         status: None,
         oversize: false,
         rare: None,
     });
-    EXCHANGE
-        .scope(exchange, async {
-            let output = make().await;
-            let observed = EXCHANGE.with(|e| e.borrow_mut().observed());
-            (output, observed)
-        })
-        .await
+    EXCHANGE.scope(exchange, async move {
+        let output = make().await;
+        let observed = EXCHANGE.with(|e| e.borrow_mut().observed());
+        (output, observed)
+    })
 }
 
 /// Records a response's status and `Retry-After` for the enclosing [`scope`]; does nothing
@@ -196,17 +195,25 @@ impl SentOrigin {
 /// Sends `request` with `client` and reads the answer through [`read_bounded`]. When the
 /// answer comes from another origin than the request went to (the client followed a
 /// redirect), that host is recorded as [`Observed::redirected_to`].
-pub async fn execute(
+///
+/// The request is handed to `client` when this is called, not when the future is first
+/// polled: the future then holds what `client` made of it (a pointer) instead of the request
+/// itself, which keeps every future that awaits this one (a generated call's, kilobytes)
+/// smaller. A hook's `exec` returns it as it is.
+pub fn execute(
     client: &reqwest::Client,
     request: reqwest::Request,
-) -> reqwest::Result<reqwest::Response> {
+) -> impl Future<Output = reqwest::Result<reqwest::Response>> + Send + 'static {
     let sent = SentOrigin::of(request.url());
-    let response = client.execute(request).await?;
-    if !sent.is_origin_of(response.url()) {
-        let host = host_of(response.url());
-        let _ = EXCHANGE.try_with(|e| e.borrow_mut().rare().redirected_to = host);
+    let pending = client.execute(request);
+    async move {
+        let response = pending.await?;
+        if !sent.is_origin_of(response.url()) {
+            let host = host_of(response.url());
+            let _ = EXCHANGE.try_with(|e| e.borrow_mut().rare().redirected_to = host);
+        }
+        read_bounded(response).await
     }
-    read_bounded(response).await
 }
 
 /// Records `response` (see [`record`]) and bounds its body to the scope's limit.

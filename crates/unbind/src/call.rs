@@ -261,6 +261,13 @@ impl Caller {
     /// that bounds the answer, that future (kilobytes) is held in one place, where one passed
     /// in would also be held, and moved, by every async layer on its way (this one, the retry
     /// loop, the facade's method).
+    ///
+    /// The layers under this one ([`Caller::once_or_empty`], [`Caller::retrying`],
+    /// `exchange::scope_with`) are plain functions returning an `async move` block, not
+    /// `async fn`s: an `async fn`'s future keeps a second copy of its arguments beside the
+    /// future it awaits, and every layer's bytes are moved with the call's (by `block_on`,
+    /// twice). Each makes the future it awaits inside its block: one made outside and moved
+    /// in would be held twice too.
     pub(crate) async fn once<T, E: ProviderErrorBody, F>(
         &self,
         call: impl FnOnce() -> F,
@@ -276,15 +283,33 @@ impl Caller {
     /// [`Caller::once`] for an operation whose spec allows a success answer with an empty
     /// body beside its JSON (OneAccess unbind): with `allow_empty`, such an answer is
     /// `Ok(None)`.
-    pub(crate) async fn once_or_empty<T, E: ProviderErrorBody, F>(
+    #[allow(
+        clippy::manual_async_fn,
+        reason = "an async fn's future holds its arguments twice (see `Caller::once`)"
+    )]
+    pub(crate) fn once_or_empty<T, E: ProviderErrorBody, F>(
         &self,
         call: impl FnOnce() -> F,
         allow_empty: bool,
-    ) -> Result<Option<T>, Error>
+    ) -> impl Future<Output = Result<Option<T>, Error>>
     where
         F: Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
     {
-        let (outcome, observed) = unbind_runtime::exchange::scope_with(self.body_limit, call).await;
+        async move {
+            let (outcome, observed) =
+                unbind_runtime::exchange::scope_with(self.body_limit, call).await;
+            self.answer(outcome, observed, allow_empty).await
+        }
+    }
+
+    /// What [`Caller::once_or_empty`] makes of a call's outcome and of what was observed of
+    /// its answer.
+    async fn answer<T, E: ProviderErrorBody>(
+        &self,
+        outcome: Result<ResponseValue<T>, progenitor_client::Error<E>>,
+        observed: unbind_runtime::exchange::Observed,
+        allow_empty: bool,
+    ) -> Result<Option<T>, Error> {
         let provider = self.provider;
         // Set only once an answer arrived, so its status is known.
         if let (Some(host), Some(status)) = (&observed.redirected_to, observed.status) {
@@ -340,43 +365,68 @@ impl Caller {
     /// Runs `attempt` until it succeeds, fails in a way not worth retrying, or the policy is
     /// spent; each retry is logged at debug level (the error's text holds no secret).
     ///
-    /// The loop backon's `Retry` runs, written out: after a failure worth retrying, the next
-    /// backoff delay (none left: the error is final), then [`RetryPolicy::wait`] (refused: the
-    /// error is final and says why), the log line, and the sleep. The backoff (and its jitter's
-    /// random source) is made at the first failure, not on every call.
-    pub(crate) async fn retrying<T, F, Fut>(
+    /// The first attempt is awaited here; the retries, after a first failure worth retrying,
+    /// in [`Caller::retry`], on the heap. A call that succeeds at once (nearly all) then
+    /// carries and moves only its attempt's future, not the retries' state beside it (the
+    /// backoff, the sleep, the error being retried).
+    #[allow(
+        clippy::manual_async_fn,
+        reason = "an async fn's future holds its arguments twice (see `Caller::once`)"
+    )]
+    pub(crate) fn retrying<T, F, Fut>(
         &self,
         operation: &'static str,
         repeat: Repeat,
         mut attempt: F,
-    ) -> Result<T, Error>
+    ) -> impl Future<Output = Result<T, Error>>
     where
         F: FnMut() -> Fut,
         Fut: Future<Output = Result<T, Error>>,
     {
-        let policy = &self.retry;
-        let started = tokio::time::Instant::now();
-        let mut backoff = None;
-        let mut retries = 0_usize;
-        loop {
-            let mut error = match attempt().await {
+        async move {
+            let started = tokio::time::Instant::now();
+            let error = match attempt().await {
                 Ok(value) => return Ok(value),
                 Err(error) => error,
             };
             if !worth_retrying(&error, repeat) {
                 return Err(error);
             }
-            let backoff = backoff.get_or_insert_with(|| {
-                let builder = ExponentialBuilder::default()
-                    .with_min_delay(policy.min_delay)
-                    .with_max_delay(policy.max_delay)
-                    .with_max_times(policy.max_retries);
-                if policy.jitter {
-                    builder.with_jitter().build()
-                } else {
-                    builder.build()
-                }
-            });
+            Box::pin(self.retry(operation, repeat, attempt, started, error)).await
+        }
+    }
+
+    /// The retries after a first attempt, started at `started`, failed with `error` (worth
+    /// retrying).
+    ///
+    /// The loop backon's `Retry` runs, written out: the next backoff delay (none left: the
+    /// error is final), then [`RetryPolicy::wait`] (refused: the error is final and says why),
+    /// the log line, the sleep, and the next attempt. The backoff (and its jitter's random
+    /// source) is made here, at the first failure, not on every call.
+    async fn retry<T, F, Fut>(
+        &self,
+        operation: &'static str,
+        repeat: Repeat,
+        mut attempt: F,
+        started: tokio::time::Instant,
+        mut error: Error,
+    ) -> Result<T, Error>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<T, Error>>,
+    {
+        let policy = &self.retry;
+        let builder = ExponentialBuilder::default()
+            .with_min_delay(policy.min_delay)
+            .with_max_delay(policy.max_delay)
+            .with_max_times(policy.max_retries);
+        let mut backoff = if policy.jitter {
+            builder.with_jitter().build()
+        } else {
+            builder.build()
+        };
+        let mut retries = 0_usize;
+        loop {
             let Some(delay) = backoff.next() else {
                 return Err(error);
             };
@@ -399,7 +449,15 @@ impl Caller {
                 %error,
                 "retrying"
             );
+            drop(error);
             tokio::time::sleep(wait).await;
+            error = match attempt().await {
+                Ok(value) => return Ok(value),
+                Err(error) => error,
+            };
+            if !worth_retrying(&error, repeat) {
+                return Err(error);
+            }
         }
     }
 }
