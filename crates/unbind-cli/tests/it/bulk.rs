@@ -573,12 +573,12 @@ async fn a_journal_that_is_not_a_journal_exits_2_and_is_left_as_it_is() {
 
 #[tokio::test]
 async fn a_second_run_on_a_journal_in_use_exits_2_and_sends_nothing() {
-    let slow = ok_server(Duration::from_millis(100)).await;
+    let slow = ok_server(Duration::from_millis(50)).await;
     let other = ok_server(Duration::ZERO).await;
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("accounts.jsonl");
     let journal_file = dir.path().join("journal.jsonl");
-    // 40 calls of 100 ms one at a time: 4 s for the second run to start while the first runs.
+    // 40 calls of 50 ms one at a time: 2 s for the second run to start while the first runs.
     let all = ids(40);
     write_input(&input, &all);
     let (slow_uri, other_uri) = (slow.uri(), other.uri());

@@ -161,7 +161,8 @@ fn exited_within(child: &mut Running, bound: Duration) -> Option<std::process::E
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_it_within_a_few_seconds_while_requests_are_half_sent() {
-    let (mut child, addr) = start(&[]);
+    // A grace period shorter than the default 2 s: the test waits it out.
+    let (mut child, addr) = start(&["--shutdown-grace-ms", "300"]);
     let _body = half_sent_request(&addr);
     let _header = half_sent_header(&addr);
     std::thread::sleep(Duration::from_millis(200));
@@ -180,7 +181,7 @@ fn ctrl_c_stops_it_within_a_few_seconds_while_requests_are_half_sent() {
 #[cfg(unix)]
 #[test]
 fn sigterm_stops_it_the_same_way() {
-    let (mut child, addr) = start(&[]);
+    let (mut child, addr) = start(&["--shutdown-grace-ms", "300"]);
     let _body = half_sent_request(&addr);
     std::thread::sleep(Duration::from_millis(200));
     signal(&child, libc::SIGTERM);
