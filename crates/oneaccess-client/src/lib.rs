@@ -51,6 +51,10 @@ pub use extras::{DEVICE_OPERATIONS, DeviceHeaders};
 pub use generated::*;
 /// The HTTP client this crate is built on, for [`Client::new_with_client`].
 pub use reqwest;
+/// The run-time support this crate's hooks call, re-exported so that an application can name
+/// what its `Context` is made of (`unbind_runtime::SecretString`, the credentials) without a
+/// dependency of its own that could drift from this crate's.
+pub use unbind_runtime;
 
 /// What the hooks need at every request: nothing; the device headers and `X-signature` are
 /// parameters of the generated builders.

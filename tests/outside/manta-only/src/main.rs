@@ -54,7 +54,8 @@ async fn main() {
     let server = std::thread::spawn(move || answer_one(&listener));
 
     // Test credentials, not secrets.
-    let context = Context::new("test-api-secret".into()).with_token("test-jwt".into());
+    let secret: manta_client::unbind_runtime::SecretString = "test-api-secret".into();
+    let context = Context::new(secret).with_token("test-jwt".into());
     let client = Client::new(&base, context);
     let answer = client
         .unbind_customer()
