@@ -146,7 +146,7 @@ fn set_crate_version(root: &Path, provider: &str, version: Version) -> Result<()
 
 /// The provider's spec in the working tree (a hand-written spec, or a published document and
 /// its overlay), as the generator sees it.
-fn current(root: &Path, provider: &str) -> Result<Document, String> {
+fn current(root: &Path, provider: &str) -> Result<(String, Document), String> {
     let join = |p: Vec<crate::Problem>| {
         p.iter()
             .map(ToString::to_string)
@@ -154,7 +154,7 @@ fn current(root: &Path, provider: &str) -> Result<Document, String> {
             .join("; ")
     };
     let source = crate::spec::read(root, provider).map_err(join)?;
-    diff::load_source(&source).map_err(join)
+    Ok((source.name(), diff::load_source(&source).map_err(join)?))
 }
 
 /// The changes since the baseline (`None` without a baseline).
@@ -162,8 +162,8 @@ pub fn since_baseline(root: &Path, provider: &str) -> Result<Option<(Version, Re
     let Some((version, old)) = baseline(root, provider)? else {
         return Ok(None);
     };
-    let new = current(root, provider)?;
-    let label = format!("specs/{provider}.yaml (release {version} → working tree)");
+    let (name, new) = current(root, provider)?;
+    let label = format!("{name} (release {version} → working tree)");
     let report = diff::compare(&label, Some(&old), Some(&new)).map_err(|p| {
         p.iter()
             .map(ToString::to_string)
@@ -232,13 +232,13 @@ pub struct Released {
 /// new baseline. `date` is `YYYY-MM-DD`.
 pub fn release(root: &Path, provider: &str, date: &str) -> Result<Released, String> {
     let package = crate::scaffold::package(provider);
-    let current_doc = current(root, provider)?;
+    let (name, current_doc) = current(root, provider)?;
     let now = crate_version(root, provider)?;
     let (version, entry) = match since_baseline(root, provider)? {
         None => (
             now,
             format!(
-                "## [{now}] - {date}\n\n### Added\n\n- First release of `{package}`, generated from `specs/{provider}.yaml`.\n"
+                "## [{now}] - {date}\n\n### Added\n\n- First release of `{package}`, generated from `{name}`.\n"
             ),
         ),
         Some((released, report)) => {
@@ -254,7 +254,7 @@ pub fn release(root: &Path, provider: &str, date: &str) -> Result<Released, Stri
     };
     set_crate_version(root, provider, version)?;
     write_changelog(root, provider, &entry)?;
-    write_baseline(root, provider, version, &current_doc)?;
+    write_baseline(root, provider, &name, version, &current_doc)?;
     Ok(Released { version, entry })
 }
 
@@ -335,6 +335,7 @@ fn write_changelog(root: &Path, provider: &str, entry: &str) -> Result<(), Strin
 fn write_baseline(
     root: &Path,
     provider: &str,
+    name: &str,
     version: Version,
     doc: &Document,
 ) -> Result<(), String> {
@@ -347,7 +348,7 @@ fn write_baseline(
     }
     let yaml = serde_norway::to_string(&json).map_err(|e| e.to_string())?;
     let text = format!(
-        "# Release baseline of {}: specs/{provider}.yaml as the generator saw it at release {version}.\n\
+        "# Release baseline of {}: {name} as the generator saw it at release {version}.\n\
          # Written by `cargo xtask release {provider}`; do not edit. See README.md, \"When a provider changes its API\".\n{yaml}",
         crate::scaffold::package(provider)
     );

@@ -245,3 +245,67 @@ fn versions_bump_by_semver_rules() {
     assert_eq!(v("1.2.3").bump(Level::Patch), v("1.2.4"));
     assert_eq!(Version::parse("1.2"), None);
 }
+
+/// A provider built from a published document and its overlay is released like any other: the
+/// changelog and the baseline name both files, and a change made only upstream (the
+/// provider's next version) is what the version check and the next release see.
+#[test]
+fn a_published_document_with_an_overlay_is_released_by_its_changes_upstream() {
+    let published = crate::common::fixture("shapes/no_operation_ids.json");
+    let overlay = "overlay: 1.0.0\ninfo:\n  title: ids\n  version: 1.0.0\nactions:\n  - target: $.paths[*].delete\n    update:\n      operationId: unlink_account\n";
+    let dir = crate::common::workspace(&[
+        ("upstream/acme.json", &published),
+        ("acme.overlay.yaml", overlay),
+    ]);
+    let root = dir.path();
+    assert_eq!(
+        xtask(root, &["generate"]).0,
+        0,
+        "generate scaffolds acme-client"
+    );
+    let (code, out, err) = xtask(root, &["release", "acme"]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    let changelog = std::fs::read_to_string(root.join("crates/acme-client/CHANGELOG.md")).unwrap();
+    assert!(
+        changelog.contains(
+            "- First release of `acme-client`, generated from `specs/upstream/acme.json with specs/acme.overlay.yaml`.\n"
+        ),
+        "{changelog}"
+    );
+    let baseline = std::fs::read_to_string(root.join("crates/acme-client/baseline.yaml")).unwrap();
+    assert!(
+        baseline.starts_with(
+            "# Release baseline of acme-client: specs/upstream/acme.json with specs/acme.overlay.yaml as the generator saw it at release 0.1.0.\n"
+        ),
+        "{baseline}"
+    );
+    assert_eq!(xtask::release::check(root), Ok(()));
+
+    // The next published version adds a required query parameter to the unlink operation:
+    // breaking for Rust code that never sets it.
+    let next = published.replace(
+        r#"{"name":"provider","in":"path","required":true,"schema":{"type":"string"}}],"responses":{"204""#,
+        r#"{"name":"provider","in":"path","required":true,"schema":{"type":"string"}},{"name":"reason","in":"query","required":true,"schema":{"type":"string"}}],"responses":{"204""#,
+    );
+    assert_ne!(next, published, "the fixture changed under the test");
+    std::fs::write(root.join("specs/upstream/acme.json"), next).unwrap();
+    let behind = xtask::release::check(root).unwrap_err();
+    assert_eq!(behind.len(), 1, "{behind:?}");
+    assert!(
+        behind[0].starts_with(
+            "acme-client: its Rust API broke since release 0.1.0 (`new-required-request-parameter`: \
+             added the required query request parameter reason"
+        ),
+        "{}",
+        behind[0]
+    );
+    assert!(
+        behind[0].contains("set version = \"0.2.0\""),
+        "{}",
+        behind[0]
+    );
+    let (code, out, err) = xtask(root, &["release", "acme"]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert!(out.starts_with("acme-client 0.2.0: wrote"), "{out}");
+    assert_eq!(xtask::release::check(root), Ok(()));
+}
