@@ -101,6 +101,8 @@ classes! {
     response_enum_value_added: "response-enum-value-added" => "response-property-enum-value-added", B, B;
     response_enum_value_removed: "response-enum-value-removed" => "response-property-enum-value-removed", C, B;
     request_became_enum: "request-became-enum" => "request-property-became-enum", B, B;
+    parameter_enum_value_added: "parameter-enum-value-added" => "request-parameter-enum-value-added", C, B;
+    parameter_enum_value_removed: "parameter-enum-value-removed" => "request-parameter-enum-value-removed", B, B;
     response_became_enum: "response-became-enum" => "response-property-became-enum", C, B;
     success_status_added: "success-status-added" => "response-success-status-added", B, N;
     success_status_removed: "success-status-removed" => "response-success-status-removed", C, N;
