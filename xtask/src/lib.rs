@@ -75,13 +75,7 @@ pub fn cargo_sharing_target() -> Command {
 /// `specs/<provider>.overlay.yaml` and `specs/upstream/<provider>.{json,yaml}`.
 pub fn providers(root: &Path) -> Result<Vec<String>, Problem> {
     let mut names = Vec::new();
-    for (dir, extensions) in [
-        ("specs".to_owned(), &["yaml"][..]),
-        (
-            format!("specs/{}", spec::UPSTREAM_DIR),
-            &["json", "yaml", "yml"][..],
-        ),
-    ] {
+    for dir in ["specs".to_owned(), format!("specs/{}", spec::UPSTREAM_DIR)] {
         let path = root.join(&dir);
         if dir != "specs" && !path.is_dir() {
             continue;
@@ -89,17 +83,12 @@ pub fn providers(root: &Path) -> Result<Vec<String>, Problem> {
         let entries = std::fs::read_dir(&path)
             .map_err(|e| Problem::at(&dir, "", format!("cannot list {}: {e}", path.display())))?;
         for entry in entries {
-            let path = entry
-                .map_err(|e| Problem::at(&dir, "", format!("cannot list: {e}")))?
-                .path();
-            if path.is_file()
-                && path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| extensions.contains(&e))
-                && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+            let entry = entry.map_err(|e| Problem::at(&dir, "", format!("cannot list: {e}")))?;
+            let file = format!("{dir}/{}", entry.file_name().to_string_lossy());
+            if entry.path().is_file()
+                && let Some(provider) = spec::provider_of(&file)
             {
-                names.push(stem.trim_end_matches(".overlay").to_owned());
+                names.push(provider.to_owned());
             }
         }
     }

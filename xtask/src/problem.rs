@@ -45,6 +45,16 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Every problem in one line, `; ` between them: how a command that reports one line per
+/// failure (`diff`, `release`) shows a spec's problems.
+pub fn one_line(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// Escapes one reference token for a JSON pointer (`~` → `~0`, `/` → `~1`).
 pub fn escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")

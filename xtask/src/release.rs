@@ -147,12 +147,7 @@ fn set_crate_version(root: &Path, provider: &str, version: Version) -> Result<()
 /// The provider's spec in the working tree (a hand-written spec, or a published document and
 /// its overlay), as the generator sees it.
 fn current(root: &Path, provider: &str) -> Result<(String, Document), String> {
-    let join = |p: Vec<crate::Problem>| {
-        p.iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
+    let join = |p: Vec<crate::Problem>| crate::problem::one_line(&p);
     let source = crate::spec::read(root, provider).map_err(join)?;
     Ok((source.name(), diff::load_source(&source).map_err(join)?))
 }
@@ -164,12 +159,8 @@ pub fn since_baseline(root: &Path, provider: &str) -> Result<Option<(Version, Re
     };
     let (name, new) = current(root, provider)?;
     let label = format!("{name} (release {version} → working tree)");
-    let report = diff::compare(&label, Some(&old), Some(&new)).map_err(|p| {
-        p.iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ")
-    })?;
+    let report =
+        diff::compare(&label, Some(&old), Some(&new)).map_err(|p| crate::problem::one_line(&p))?;
     Ok(Some((version, report)))
 }
 

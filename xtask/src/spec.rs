@@ -90,6 +90,26 @@ pub struct Prepared {
     pub notes: Vec<Problem>,
 }
 
+/// The provider a workspace-relative file belongs to: `specs/<p>.yaml`,
+/// `specs/<p>.overlay.yaml` and `specs/upstream/<p>.{json,yaml,yml}` name `<p>`; anything else
+/// names none. How both the working tree and a git revision are listed.
+pub fn provider_of(path: &str) -> Option<&str> {
+    let name = path.strip_prefix("specs/")?;
+    let stem = match name
+        .strip_prefix(UPSTREAM_DIR)
+        .and_then(|n| n.strip_prefix('/'))
+    {
+        Some(upstream) => ["json", "yaml", "yml"]
+            .iter()
+            .find_map(|ext| upstream.strip_suffix(ext)?.strip_suffix('.'))?,
+        None => {
+            let stem = name.strip_suffix(".yaml")?;
+            stem.strip_suffix(".overlay").unwrap_or(stem)
+        }
+    };
+    (!stem.is_empty() && !stem.contains('/')).then_some(stem)
+}
+
 /// Reads a file by its workspace-relative path: `Ok(None)` when it does not exist there. The
 /// working tree ([`read`]) is one; `cargo xtask diff` also reads from git revisions.
 pub type Reader<'a> = dyn Fn(&str) -> Result<Option<String>, String> + 'a;

@@ -172,9 +172,5 @@ fn revision(root: &Path, rev: &str, only: Option<&str>) -> Result<Vec<Report>, S
 }
 
 fn one_line(problems: Vec<crate::Problem>) -> String {
-    problems
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("; ")
+    crate::problem::one_line(&problems)
 }

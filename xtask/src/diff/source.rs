@@ -71,18 +71,10 @@ pub fn revision<'a>(
 /// document `specs/upstream/<p>.{json,yaml,yml}` (see [`crate::spec`]).
 pub fn providers_at(root: &Path, rev: &str) -> Result<Vec<String>, String> {
     let out = git(root, &["ls-tree", "-r", "--name-only", rev, "--", "specs/"])?;
-    let upstream = format!("{}/", crate::spec::UPSTREAM_DIR);
     let mut names: Vec<String> = String::from_utf8_lossy(&out.stdout)
         .lines()
-        .filter_map(|line| {
-            let name = line.strip_prefix("specs/")?;
-            let name = name.strip_prefix(&upstream).unwrap_or(name);
-            let stem = [".json", ".yml", ".yaml"]
-                .iter()
-                .find_map(|ext| name.strip_suffix(ext))?;
-            let stem = stem.strip_suffix(".overlay").unwrap_or(stem);
-            (!stem.contains('/')).then(|| stem.to_owned())
-        })
+        .filter_map(crate::spec::provider_of)
+        .map(str::to_owned)
         .collect();
     names.sort();
     names.dedup();
@@ -99,10 +91,7 @@ pub fn provider_document(
     provider: &str,
     side: &str,
 ) -> Result<Option<(String, Document)>, String> {
-    let problems = |problems: Vec<crate::Problem>| {
-        let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        format!("the {side} side has problems: {}", listed.join("; "))
-    };
+    let problems = |problems: Vec<crate::Problem>| side_problems(side, &problems);
     let source = match crate::spec::read_with(read, provider) {
         Ok(source) => source,
         Err(found) if found.len() == 1 && found[0].message == crate::spec::NO_SUCH_SPEC => {
@@ -124,8 +113,15 @@ pub fn file_document(
     let Some(text) = read(file)? else {
         return Ok(None);
     };
-    super::load(&text, file).map(Some).map_err(|problems| {
-        let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        format!("the {side} side has problems: {}", listed.join("; "))
-    })
+    super::load(&text, file)
+        .map(Some)
+        .map_err(|problems| side_problems(side, &problems))
+}
+
+/// The one line that says a side of a diff has problems, and lists them.
+fn side_problems(side: &str, problems: &[crate::Problem]) -> String {
+    format!(
+        "the {side} side has problems: {}",
+        crate::problem::one_line(problems)
+    )
 }

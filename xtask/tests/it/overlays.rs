@@ -219,3 +219,25 @@ fn a_hand_written_spec_beside_a_published_one_is_refused() {
         "specs/tiny.yaml: /: specs/upstream/tiny.json is a second spec for the same provider: keep one of them",
     );
 }
+
+/// Which provider a file under `specs/` belongs to: one rule for the working tree
+/// (`cargo xtask generate`) and for a git revision (`cargo xtask diff --base`).
+#[test]
+fn the_files_that_name_a_provider() {
+    use xtask::spec::provider_of;
+    for (file, provider) in [
+        ("specs/manta.yaml", Some("manta")),
+        ("specs/acme.overlay.yaml", Some("acme")),
+        ("specs/upstream/acme.json", Some("acme")),
+        ("specs/upstream/acme.yaml", Some("acme")),
+        ("specs/upstream/acme.yml", Some("acme")),
+        ("specs/acme.json", None),
+        ("specs/notes.txt", None),
+        ("specs/upstream/acme.txt", None),
+        ("specs/upstream/deeper/acme.json", None),
+        ("specs/.yaml", None),
+        ("crates/manta.yaml", None),
+    ] {
+        assert_eq!(provider_of(file), provider, "{file}");
+    }
+}
