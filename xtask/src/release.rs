@@ -104,41 +104,38 @@ pub fn baseline(root: &Path, provider: &str) -> Result<Option<(Version, Document
 pub fn crate_version(root: &Path, provider: &str) -> Result<Version, String> {
     let file = format!("{}/Cargo.toml", krate(provider));
     let text = std::fs::read_to_string(root.join(&file)).map_err(|e| format!("{file}: {e}"))?;
-    text.lines()
-        .find_map(|line| line.strip_prefix("version = \""))
-        .and_then(|rest| Version::parse(rest.trim_end_matches('"')))
-        .ok_or_else(|| format!("{file}: no `version = \"MAJOR.MINOR.PATCH\"` line"))
+    let manifest: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{file}: {e}"))?;
+    manifest
+        .get("package")
+        .and_then(|p| p.get("version"))
+        .and_then(toml_edit::Item::as_str)
+        .and_then(Version::parse)
+        .ok_or_else(|| format!("{file}: no `version = \"MAJOR.MINOR.PATCH\"` in [package]"))
 }
 
 fn set_crate_version(root: &Path, provider: &str, version: Version) -> Result<(), String> {
     let file = root.join(format!("{}/Cargo.toml", krate(provider)));
     let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
-    let mut done = false;
-    let lines: Vec<String> = text
-        .lines()
-        .map(|line| {
-            if !done && line.starts_with("version = \"") {
-                done = true;
-                format!("version = \"{version}\"")
-            } else {
-                line.to_owned()
-            }
-        })
-        .collect();
-    std::fs::write(&file, lines.join("\n") + "\n").map_err(|e| e.to_string())?;
+    let mut manifest: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{e}"))?;
+    manifest["package"]["version"] = toml_edit::value(version.to_string());
+    std::fs::write(&file, manifest.to_string()).map_err(|e| e.to_string())?;
     // The lock file records workspace members' versions too: keep it in step, so that a
     // `--locked` build (CI) accepts the release.
     let lock = root.join("Cargo.lock");
     if let Ok(text) = std::fs::read_to_string(&lock) {
-        let entry = format!(
-            "name = \"{}\"\nversion = \"",
-            crate::scaffold::package(provider)
-        );
-        if let Some(at) = text.find(&entry) {
-            let start = at + entry.len();
-            let end = start + text[start..].find('"').unwrap_or(0);
-            let updated = format!("{}{version}{}", &text[..start], &text[end..]);
-            std::fs::write(&lock, updated).map_err(|e| e.to_string())?;
+        let mut locked: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{e}"))?;
+        let package = crate::scaffold::package(provider);
+        let entries = locked
+            .get_mut("package")
+            .and_then(toml_edit::Item::as_array_of_tables_mut);
+        let found = entries
+            .into_iter()
+            .flat_map(|tables| tables.iter_mut())
+            .find(|t| t.get("name").and_then(toml_edit::Item::as_str) == Some(package.as_str()))
+            .map(|entry| entry["version"] = toml_edit::value(version.to_string()))
+            .is_some();
+        if found {
+            std::fs::write(&lock, locked.to_string()).map_err(|e| e.to_string())?;
         }
     }
     Ok(())

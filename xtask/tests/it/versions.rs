@@ -153,19 +153,9 @@ fn an_unbumped_breaking_change_fails_the_tests_until_release_bumps_it() {
     rename_customer_id(root);
 
     // The crate's version as committed (0.x): a Rust-breaking change needs the next minor.
-    let manifest = std::fs::read_to_string(root.join("crates/manta-client/Cargo.toml")).unwrap();
-    let now = manifest
-        .lines()
-        .find_map(|l| l.strip_prefix("version = \""))
-        .and_then(|v| v.strip_suffix('"'))
-        .expect("a version line")
-        .to_owned();
-    let minor: u64 = now.split('.').nth(1).unwrap().parse().unwrap();
-    assert!(
-        now.starts_with("0."),
-        "this test expects a 0.x crate, found {now}"
-    );
-    let next = format!("0.{}.0", minor + 1);
+    let now = xtask::release::crate_version(root, "manta").unwrap();
+    assert_eq!(now.0, 0, "this test expects a 0.x crate, found {now}");
+    let next = format!("0.{}.0", now.1 + 1);
     let behind = xtask::release::check(root).unwrap_err();
     assert_eq!(behind.len(), 1, "{behind:?}");
     assert!(
@@ -201,6 +191,19 @@ fn an_unbumped_breaking_change_fails_the_tests_until_release_bumps_it() {
     assert!(
         lock.contains(&format!("name = \"manta-client\"\nversion = \"{next}\"\n")),
         "Cargo.lock follows"
+    );
+    // Nothing else in either file moved: only the version line changed.
+    let was = |file: &str| std::fs::read_to_string(xtask::workspace_root().join(file)).unwrap();
+    let old_entry = format!("name = \"manta-client\"\nversion = \"{now}\"\n");
+    let new_entry = format!("name = \"manta-client\"\nversion = \"{next}\"\n");
+    assert_eq!(lock, was("Cargo.lock").replacen(&old_entry, &new_entry, 1));
+    assert_eq!(
+        manifest,
+        was("crates/manta-client/Cargo.toml").replacen(
+            &format!("\nversion = \"{now}\"\n"),
+            &format!("\nversion = \"{next}\"\n"),
+            1
+        )
     );
     let changelog = std::fs::read_to_string(root.join("crates/manta-client/CHANGELOG.md")).unwrap();
     let newest = changelog
