@@ -305,7 +305,7 @@ fn remove(doc: &mut Value, pointer: &str) -> Result<(), String> {
     let Some((parent, last)) = pointer.rsplit_once('/') else {
         return Err("the whole document cannot be removed".to_owned());
     };
-    let key = last.replace("~1", "/").replace("~0", "~");
+    let key = crate::problem::unescape(last);
     match doc.pointer_mut(parent) {
         Some(Value::Object(map)) => {
             map.remove(&key);

@@ -60,6 +60,11 @@ pub fn escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
+/// Undoes [`escape`]: one reference token of a JSON pointer as the key it names.
+pub fn unescape(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
 /// Joins a JSON pointer and one more (unescaped) token.
 pub fn join(pointer: &str, token: &str) -> String {
     format!("{pointer}/{}", escape(token))

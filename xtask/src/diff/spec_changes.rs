@@ -65,7 +65,7 @@ impl<'a> Doc<'a> {
                 break;
             };
             if let Some(name) = target.strip_prefix("#/components/schemas/") {
-                component = Some(name.replace("~1", "/").replace("~0", "~"));
+                component = Some(crate::problem::unescape(name));
             }
             pointer = target.trim_start_matches('#').to_owned();
             node = next;
