@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use unbind_test_fixtures::keys::PUBLIC_KEY_PEM as PUBLIC_KEY;
 use unbind_test_fixtures::mock::{
     answer, answer_with, cloudbase_not_found, cloudbase_unbinds_all, manta_ok, oneaccess_signing,
-    route,
+    received, route,
 };
 use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -203,7 +203,7 @@ async fn failures_exit_1_with_a_summary_and_are_skipped_until_retried() {
     assert_eq!(failed[0]["provider_id"], "bad-1");
     assert_eq!(failed[0]["line"], 3);
     assert_eq!(failed[0]["error"]["status"], 401);
-    let requests = server.received_requests().await.unwrap();
+    let requests = received(&server).await;
     assert_eq!(requests.len(), 4);
 
     // Again: nothing is sent, and the earlier failure still counts.
@@ -222,7 +222,7 @@ async fn failures_exit_1_with_a_summary_and_are_skipped_until_retried() {
                "skipped_failed": 1, "journal": journal_file.to_str().unwrap()})
     );
     assert_eq!(again.stderr, "", "the summary's skipped_failed says it");
-    assert_eq!(server.received_requests().await.unwrap().len(), 4);
+    assert_eq!(received(&server).await.len(), 4);
 
     // With --retry-failed only bad-1 is sent; it fails again, as JSON on stderr.
     let retried = unbind(&args(&["--json"], &args(&base, &["--retry-failed"])), &env).await;
@@ -232,7 +232,7 @@ async fn failures_exit_1_with_a_summary_and_are_skipped_until_retried() {
     assert_eq!(error["provider_id"], "bad-1");
     assert_eq!(error["outcome"], "failed");
     assert_eq!(error["error"]["kind"], "provider");
-    let requests = server.received_requests().await.unwrap();
+    let requests = received(&server).await;
     assert_eq!(unbound_ids(&requests[4..]), ["bad-1"]);
     assert_eq!(journal(&journal_file).len(), 5);
 }
@@ -269,10 +269,7 @@ async fn a_run_without_failures_exits_0_and_stderr_stays_quiet_off_a_terminal() 
         "CloudBase: 2 accounts: 1 unbound, 1 already unbound, 0 failed, 0 skipped as done \
          earlier, 0 skipped as failed earlier\n"
     );
-    assert_eq!(
-        unbound_ids(&server.received_requests().await.unwrap()),
-        ["github", "gone"]
-    );
+    assert_eq!(unbound_ids(&received(&server).await), ["github", "gone"]);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
@@ -335,7 +332,7 @@ async fn a_bad_input_line_exits_2_naming_it_before_anything_is_sent() {
             .ends_with("line 1 is a manta account, not cloudbase\n"),
         "{run:?}"
     );
-    assert!(server.received_requests().await.unwrap().is_empty());
+    assert!(received(&server).await.is_empty());
 }
 
 #[tokio::test]
@@ -415,7 +412,7 @@ async fn manta_and_oneaccess_lists_send_each_account() {
     assert_eq!(oneaccess.code, 0, "{oneaccess:?}");
     assert_eq!(oneaccess.stdout_json()["unbound"], 3);
 
-    let requests = server.received_requests().await.unwrap();
+    let requests = received(&server).await;
     let mut manta_bodies: Vec<Value> = requests
         .iter()
         .filter(|r| r.url.path() == "/openapi/unbind/customer")
@@ -469,7 +466,7 @@ async fn a_torn_journal_line_is_dropped_with_a_note_and_its_account_sent_again()
         )
     );
     assert_eq!(
-        unbound_ids(&server.received_requests().await.unwrap()),
+        unbound_ids(&received(&server).await),
         ["source-0001", "source-0002"]
     );
     assert_eq!(journal(&journal_file).len(), 3);
@@ -565,10 +562,7 @@ async fn a_journal_that_is_not_a_journal_exits_2_and_is_left_as_it_is() {
             "{from:?} {journal_file:?}: a file was changed"
         );
     }
-    assert!(
-        server.received_requests().await.unwrap().is_empty(),
-        "nothing may be sent"
-    );
+    assert!(received(&server).await.is_empty(), "nothing may be sent");
 }
 
 #[tokio::test]
@@ -605,9 +599,9 @@ async fn a_second_run_on_a_journal_in_use_exits_2_and_sends_nothing() {
             journal_file.display()
         )
     );
-    assert!(other.received_requests().await.unwrap().is_empty());
+    assert!(received(&other).await.is_empty());
     assert_eq!(first_status.code(), Some(0));
-    assert_eq!(slow.received_requests().await.unwrap().len(), 40);
+    assert_eq!(received(&slow).await.len(), 40);
     let lines = journal(&journal_file);
     assert_eq!(lines.len(), 40, "one outcome per account");
 }
@@ -643,7 +637,7 @@ async fn a_line_the_single_account_check_refuses_exits_2_before_anything_is_sent
         );
         assert!(!journal_file.exists(), "{bad:?}: the journal was opened");
     }
-    assert!(server.received_requests().await.unwrap().is_empty());
+    assert!(received(&server).await.is_empty());
 }
 
 #[tokio::test]

@@ -18,6 +18,7 @@ use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use unbind::auth::SecretString;
 use unbind::oneaccess::{OneAccessLogin, OneAccessSettings};
 use unbind::{CallSettings, Error, ProviderBody, RetryPolicy, SNIPPET_CHARS, UnbindOutcome};
+use unbind_test_fixtures::mock::received;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -914,7 +915,7 @@ async fn same_origin_redirects_when_asked(p: P) {
         "{outcome:?}"
     );
     assert_eq!(attempts, 1);
-    assert!(elsewhere.received_requests().await.unwrap().is_empty());
+    assert!(received(&elsewhere).await.is_empty());
 }
 
 // (s) An HTTP client supplied by the caller may follow redirects itself; an answer from
@@ -990,10 +991,8 @@ async fn an_unbuildable_request_is_invalid_input_not_transport(p: P) {
         }
         other => panic!("{p:?}: expected invalid input, got {other:?}"),
     }
-    let unbinds = server
-        .received_requests()
+    let unbinds = received(&server)
         .await
-        .unwrap()
         .iter()
         .filter(|r| r.url.path() == p.unbind_route().1)
         .count();
@@ -1151,10 +1150,8 @@ async fn oneaccess_retries_reuse_the_cached_key_and_time() {
         .await;
     assert_eq!(outcome.unwrap(), UnbindOutcome::Unbound);
     assert_eq!(attempts.get(), 3);
-    let paths: Vec<String> = server
-        .received_requests()
+    let paths: Vec<String> = received(&server)
         .await
-        .unwrap()
         .iter()
         .map(|r| r.url.path().to_owned())
         .collect();
