@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use unbind::bulk::Rate;
+use unbind::{CallSettings, RetryPolicy};
 
 use crate::cloudbase::CLOUDBASE_HELP;
 pub use crate::cloudbase::{CloudBaseAction, CloudBaseTarget};
@@ -102,6 +103,15 @@ pub struct Cli {
                 from --env for cloudbase; required for oneaccess)"
     )]
     pub base_url: Option<String>,
+    /// Retries of a call that failed in a way worth retrying: no answer, 429, 5xx (0: none).
+    #[arg(
+        long,
+        global = true,
+        value_name = "N",
+        default_value_t = unbind::RetryPolicy::default().max_retries,
+        help_heading = "Global options"
+    )]
+    pub retries: usize,
     /// Machine-readable output: results as JSON on stdout, errors as JSON on stderr.
     #[arg(long, global = true, help_heading = "Global options")]
     pub json: bool,
@@ -163,6 +173,19 @@ pub struct BulkArgs {
     /// Try again the accounts the journal holds as failed (default: skip them).
     #[arg(long, requires = "journal")]
     pub retry_failed: bool,
+}
+
+impl Cli {
+    /// The facade's call settings that the global options set.
+    pub fn call_settings(&self) -> CallSettings {
+        CallSettings {
+            retry: RetryPolicy {
+                max_retries: self.retries,
+                ..RetryPolicy::default()
+            },
+            ..CallSettings::default()
+        }
+    }
 }
 
 impl BulkArgs {

@@ -2,9 +2,9 @@
 
 use clap::{Args, Subcommand};
 use serde_json::json;
-use unbind::Unbinder;
 use unbind::auth::cloudbase::DeviceId;
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings, base_url};
+use unbind::{CallSettings, Unbinder};
 
 use crate::bulk::Console;
 use crate::cli::{BulkArgs, unbind_help};
@@ -111,6 +111,7 @@ pub struct CloudBaseTarget {
 pub(crate) async fn run(
     action: &CloudBaseAction,
     base: Option<&str>,
+    call: CallSettings,
     env: &Env<'_>,
     console: &mut Console<'_>,
 ) -> Result<Report, CliError> {
@@ -135,6 +136,7 @@ pub(crate) async fn run(
         device_id,
         client_id: target.client_id.clone(),
         with_user_center: target.with_user_center.then_some(true),
+        call,
         ..CloudBaseSettings::default()
     };
     match action {

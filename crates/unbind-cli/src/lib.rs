@@ -144,13 +144,14 @@ async fn dispatch(cli: &Cli, env: &Env<'_>, console: &mut Console<'_>) -> Result
         return Err(CliError::Usage(format!("{flag} goes with --from FILE")));
     }
     let base_url = cli.base_url.as_deref();
+    let call = cli.call_settings();
     match &cli.provider {
-        ProviderCommand::Manta { action } => manta::run(action, base_url, env, console).await,
+        ProviderCommand::Manta { action } => manta::run(action, base_url, call, env, console).await,
         ProviderCommand::OneAccess { action } => {
-            oneaccess::run(action, base_url, env, console).await
+            oneaccess::run(action, base_url, call, env, console).await
         }
         ProviderCommand::CloudBase { action } => {
-            cloudbase::run(action, base_url, env, console).await
+            cloudbase::run(action, base_url, call, env, console).await
         }
     }
 }

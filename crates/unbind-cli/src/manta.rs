@@ -4,8 +4,9 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use serde_json::json;
-use unbind::Unbinder;
+use unbind::auth::manta::Credentials;
 use unbind::manta::{BASE_URL, ListQuery, MantaClient, MantaSettings};
+use unbind::{CallSettings, Unbinder};
 
 use crate::bulk::Console;
 use crate::cli::{BulkArgs, unbind_help};
@@ -179,18 +180,23 @@ pub struct MantaBinding {
 pub(crate) async fn run(
     action: &MantaAction,
     base_url: Option<&str>,
+    call: CallSettings,
     env: &Env<'_>,
     console: &mut Console<'_>,
 ) -> Result<Report, CliError> {
     let base_url = base_url.unwrap_or(BASE_URL);
     let bot_id = &action.bot().bot_id;
+    let settings = MantaSettings {
+        call,
+        ..MantaSettings::default()
+    };
     if let MantaAction::Refresh {
         save_credentials, ..
     } = action
     {
-        return refresh(base_url, bot_id, save_credentials, env).await;
+        return refresh(base_url, bot_id, settings, save_credentials, env).await;
     }
-    let client = connect(base_url, bot_id, env)?;
+    let client = connect(base_url, bot_id, settings, env)?;
     match action {
         MantaAction::List { query, .. } => {
             let page = client
@@ -277,10 +283,21 @@ pub(crate) async fn run(
 }
 
 /// A client from `MANTA_SECRET` and `MANTA_TOKEN`, both required.
-fn connect(base_url: &str, bot_id: &str, env: &Env<'_>) -> Result<MantaClient, CliError> {
+fn connect(
+    base_url: &str,
+    bot_id: &str,
+    settings: MantaSettings,
+    env: &Env<'_>,
+) -> Result<MantaClient, CliError> {
     let secret = env.secret(MANTA_SECRET, SECRET_WHAT)?;
     let token = env.secret(MANTA_TOKEN, TOKEN_WHAT)?;
-    Ok(MantaClient::new(base_url, bot_id, secret, token)?)
+    let credentials = Credentials::new(secret).with_token(token);
+    Ok(MantaClient::with_settings(
+        base_url,
+        bot_id,
+        credentials,
+        settings,
+    )?)
 }
 
 /// `manta refresh`: rotates the pair and writes the new one to `path` as soon as MantaGo
@@ -288,10 +305,11 @@ fn connect(base_url: &str, bot_id: &str, env: &Env<'_>) -> Result<MantaClient, C
 async fn refresh(
     base_url: &str,
     bot_id: &str,
+    settings: MantaSettings,
     path: &Path,
     env: &Env<'_>,
 ) -> Result<Report, CliError> {
-    let client = connect(base_url, bot_id, env)?;
+    let client = connect(base_url, bot_id, settings.clone(), env)?;
     // Created first, so that a bad path fails before anything is rotated.
     let file = CredentialFile::create(path)?;
     let issued = match client.rotate().await {
@@ -308,15 +326,13 @@ async fn refresh(
         entries.insert(0, (MANTA_TOKEN, token));
     }
     file.write(&entries)?;
-    MantaClient::with_settings(base_url, bot_id, issued, MantaSettings::default()).map_err(
-        |error| {
-            CliError::Local(format!(
-                "MantaGo issued a new token and secret, saved to {}, but they fail a local \
+    MantaClient::with_settings(base_url, bot_id, issued, settings).map_err(|error| {
+        CliError::Local(format!(
+            "MantaGo issued a new token and secret, saved to {}, but they fail a local \
                  check: {error}",
-                path.display()
-            ))
-        },
-    )?;
+            path.display()
+        ))
+    })?;
     Ok(Report::new(
         vec![format!(
             "MantaGo: new token and secret for bot {} saved to {}",

@@ -2,10 +2,10 @@
 
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
-use unbind::Unbinder;
 use unbind::auth::SecretString;
 use unbind::auth::oneaccess::{DeviceProfile, Mgf1Hash, NonceForm, SignerSettings, TimestampUnit};
 use unbind::oneaccess::{OneAccessClient, OneAccessLogin, OneAccessSettings};
+use unbind::{CallSettings, Unbinder};
 
 use crate::bulk::Console;
 use crate::cli::{BulkArgs, unbind_help};
@@ -196,6 +196,7 @@ impl From<TimestampUnitArg> for TimestampUnit {
 pub(crate) async fn run(
     action: &OneAccessAction,
     base_url: Option<&str>,
+    call: CallSettings,
     env: &Env<'_>,
     console: &mut Console<'_>,
 ) -> Result<Report, CliError> {
@@ -203,9 +204,10 @@ pub(crate) async fn run(
         CliError::Usage("oneaccess needs --base-url URL: each tenant has its own domain".to_owned())
     })?;
     let device = action.device();
+    let settings = settings(device, call);
     match action {
         OneAccessAction::List { .. } => {
-            let client = client(base_url, device, session(env)?)?;
+            let client = client(base_url, device, session(env)?, settings)?;
             let accounts = client.list().await?;
             let lines = accounts
                 .iter()
@@ -229,7 +231,7 @@ pub(crate) async fn run(
             },
             ..
         } => {
-            let client = client(base_url, device, session(env)?)?;
+            let client = client(base_url, device, session(env)?, settings)?;
             crate::bulk::run(
                 Unbinder::OneAccess(Box::new(client)),
                 from,
@@ -243,7 +245,7 @@ pub(crate) async fn run(
             let id = id.as_deref().ok_or_else(|| {
                 CliError::Usage("oneaccess unbind needs --id ID or --from FILE".to_owned())
             })?;
-            let client = client(base_url, device, session(env)?)?;
+            let client = client(base_url, device, session(env)?, settings)?;
             let (word, note) = outcome(client.unbind(id).await?);
             Ok(Report::new(
                 vec![format!(
@@ -262,7 +264,7 @@ pub(crate) async fn run(
                 ONEACCESS_STATE_TOKEN,
                 "the state token of the OneAccess social login to bind",
             )?;
-            let session = OneAccessLogin::new(base_url, profile(device), settings(device).clone())?
+            let session = OneAccessLogin::new(base_url, profile(device), settings)?
                 .bind(&state_token, mobile, verify_code)
                 .await?;
             // The new session's tokens are secrets: say that there is one, never what it is.
@@ -301,12 +303,13 @@ fn client(
     base_url: &str,
     device: &OneAccessDevice,
     session_token: SecretString,
+    settings: OneAccessSettings,
 ) -> Result<OneAccessClient, CliError> {
     Ok(OneAccessClient::with_settings(
         base_url,
         profile(device),
         session_token,
-        settings(device),
+        settings,
     )?)
 }
 
@@ -322,13 +325,14 @@ fn profile(device: &OneAccessDevice) -> DeviceProfile {
     }
 }
 
-fn settings(device: &OneAccessDevice) -> OneAccessSettings {
+fn settings(device: &OneAccessDevice, call: CallSettings) -> OneAccessSettings {
     OneAccessSettings {
         signer: SignerSettings {
             mgf1: device.mgf1.into(),
             nonce: device.nonce.into(),
             timestamp_unit: device.timestamp_unit.into(),
         },
+        call,
         ..OneAccessSettings::default()
     }
 }

@@ -131,7 +131,7 @@ pub enum StartError {
         /// The cause.
         source: std::io::Error,
     },
-    /// The seed's OneAccess key (or a generated one) is unusable.
+    /// The seed's OneAccess key is unusable.
     #[error("OneAccess key: {0}")]
     Key(String),
 }

@@ -68,7 +68,10 @@ const SESSION_SECONDS: i64 = 7200;
 #[derive(Debug)]
 struct OneAccess {
     clock: Arc<dyn Clock>,
-    keys: Keys,
+    /// The seed's key pair, parsed at start; else one generated at the first call that needs it
+    /// (RSA-2048 generation takes a while, and a fake serving only MantaGo or CloudBase never
+    /// needs it).
+    keys: tokio::sync::OnceCell<Keys>,
     /// How far a signature's timestamp may be from the clock, in milliseconds.
     window_ms: u64,
     verify_code: String,
@@ -91,27 +94,32 @@ impl std::fmt::Debug for Keys {
 }
 
 impl Keys {
-    fn new(pem: Option<&str>) -> Result<Keys, StartError> {
-        let key = |e: &dyn std::fmt::Display| StartError::Key(e.to_string());
-        let any_mgf = match pem {
-            Some(pem) if pem.contains("BEGIN RSA PRIVATE KEY") => {
-                rsa::RsaPrivateKey::from_pkcs1_pem(pem).map_err(|e| key(&e))?
-            }
-            Some(pem) => rsa::RsaPrivateKey::from_pkcs8_pem(pem).map_err(|e| key(&e))?,
-            None => {
-                let generated =
-                    PrivateDecryptingKey::generate(KeySize::Rsa2048).map_err(|e| key(&e))?;
-                let der = AsDer::<Pkcs8V1Der<'_>>::as_der(&generated).map_err(|e| key(&e))?;
-                rsa::RsaPrivateKey::from_pkcs8_der(der.as_ref()).map_err(|e| key(&e))?
-            }
+    /// The seed's key: PKCS#1 or PKCS#8 PEM.
+    fn parse(pem: &str) -> Result<Keys, String> {
+        let any_mgf = if pem.contains("BEGIN RSA PRIVATE KEY") {
+            rsa::RsaPrivateKey::from_pkcs1_pem(pem).map_err(|e| e.to_string())?
+        } else {
+            rsa::RsaPrivateKey::from_pkcs8_pem(pem).map_err(|e| e.to_string())?
         };
-        let der = any_mgf.to_pkcs8_der().map_err(|e| key(&e))?;
-        let sha256 = PrivateDecryptingKey::from_pkcs8(der.as_bytes()).map_err(|e| key(&e))?;
-        let sha256 = OaepPrivateDecryptingKey::new(sha256).map_err(|e| key(&e))?;
+        Keys::from_rsa(any_mgf)
+    }
+
+    /// A new RSA-2048 key pair.
+    fn generate() -> Result<Keys, String> {
+        let generated =
+            PrivateDecryptingKey::generate(KeySize::Rsa2048).map_err(|e| e.to_string())?;
+        let der = AsDer::<Pkcs8V1Der<'_>>::as_der(&generated).map_err(|e| e.to_string())?;
+        Keys::from_rsa(rsa::RsaPrivateKey::from_pkcs8_der(der.as_ref()).map_err(|e| e.to_string())?)
+    }
+
+    fn from_rsa(any_mgf: rsa::RsaPrivateKey) -> Result<Keys, String> {
+        let der = any_mgf.to_pkcs8_der().map_err(|e| e.to_string())?;
+        let sha256 = PrivateDecryptingKey::from_pkcs8(der.as_bytes()).map_err(|e| e.to_string())?;
+        let sha256 = OaepPrivateDecryptingKey::new(sha256).map_err(|e| e.to_string())?;
         let public = any_mgf
             .to_public_key()
             .to_public_key_der()
-            .map_err(|e| key(&e))?;
+            .map_err(|e| e.to_string())?;
         Ok(Keys {
             sha256,
             any_mgf,
@@ -279,7 +287,12 @@ pub(crate) fn router(seed: &OneAccessSeed, clock: Arc<dyn Clock>) -> Result<Rout
         .unwrap_or(DEFAULT_WINDOW_SECONDS);
     let state = Arc::new(OneAccess {
         clock,
-        keys: Keys::new(seed.private_key_pem.as_deref())?,
+        keys: match seed.private_key_pem.as_deref() {
+            Some(pem) => {
+                tokio::sync::OnceCell::new_with(Some(Keys::parse(pem).map_err(StartError::Key)?))
+            }
+            None => tokio::sync::OnceCell::new(),
+        },
         window_ms: window.saturating_mul(1000),
         verify_code: seed
             .verify_code
@@ -351,9 +364,36 @@ fn session(token: &str) -> Value {
 }
 
 impl OneAccess {
+    /// The key pair: the seed's, or the one generated (off the async workers) at the first call
+    /// that needs it.
+    async fn keys(&self) -> Result<&Keys, Response> {
+        self.keys
+            .get_or_try_init(|| async {
+                tokio::task::spawn_blocking(Keys::generate)
+                    .await
+                    .map_err(|e| e.to_string())?
+            })
+            .await
+            .map_err(|e| {
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    axum::Json(json!({
+                        "error_code": "FAKE.KEY_UNAVAILABLE",
+                        "error_msg": format!("the fake could not generate its key pair: {e}"),
+                    })),
+                )
+                    .into_response()
+            })
+    }
+
     /// Checks the signature, records its use, and returns the index of the user whose session
     /// it carries. A signature is accepted once: its exact value again is a replay.
-    fn signed(&self, headers: &HeaderMap, accounts: &mut Accounts) -> Result<usize, Failure> {
+    fn signed(
+        &self,
+        keys: &Keys,
+        headers: &HeaderMap,
+        accounts: &mut Accounts,
+    ) -> Result<usize, Failure> {
         let signature = header(headers, "X-signature")
             .ok_or_else(|| fail("FAKE.SIGNATURE_MISSING", "header X-signature is missing"))?;
         let invalid = |why: &str| {
@@ -366,7 +406,7 @@ impl OneAccess {
         let ciphertext = STANDARD
             .decode(signature.trim())
             .map_err(|_| undecryptable())?;
-        let plaintext = self.keys.decrypt(&ciphertext).ok_or_else(undecryptable)?;
+        let plaintext = keys.decrypt(&ciphertext).ok_or_else(undecryptable)?;
         let shape = "the plaintext is not session_token=…&timestamp=…&nonce=…";
         let (rest, nonce) = plaintext
             .rsplit_once("&nonce=")
@@ -451,7 +491,19 @@ async fn server_date(State(fake): State<Arc<OneAccess>>, headers: HeaderMap) -> 
 }
 
 async fn public_key(State(fake): State<Arc<OneAccess>>, headers: HeaderMap) -> Response {
-    answer(device(&headers).map(|()| json!({"public_key": fake.keys.public_base64})))
+    match device_then_keys(&fake, &headers).await {
+        Ok(keys) => answer(Ok(json!({"public_key": keys.public_base64}))),
+        Err(response) => response,
+    }
+}
+
+/// The device headers checked, then the key pair (generated now if it must be).
+async fn device_then_keys<'a>(
+    fake: &'a OneAccess,
+    headers: &HeaderMap,
+) -> Result<&'a Keys, Response> {
+    device(headers).map_err(IntoResponse::into_response)?;
+    fake.keys().await
 }
 
 async fn login(State(fake): State<Arc<OneAccess>>, headers: HeaderMap, body: Bytes) -> Response {
@@ -472,10 +524,13 @@ async fn login(State(fake): State<Arc<OneAccess>>, headers: HeaderMap, body: Byt
 }
 
 async fn list(State(fake): State<Arc<OneAccess>>, headers: HeaderMap) -> Response {
+    let keys = match device_then_keys(&fake, &headers).await {
+        Ok(keys) => keys,
+        Err(response) => return response,
+    };
     answer((|| {
-        device(&headers)?;
         let mut accounts = lock(&fake.accounts);
-        let index = fake.signed(&headers, &mut accounts)?;
+        let index = fake.signed(keys, &headers, &mut accounts)?;
         let user = &accounts.users[index];
         let social: Vec<Value> = user.social.iter().map(|s| s.to_json(&user.id)).collect();
         Ok(json!({"social": social}))
@@ -483,10 +538,13 @@ async fn list(State(fake): State<Arc<OneAccess>>, headers: HeaderMap) -> Respons
 }
 
 async fn unbind(State(fake): State<Arc<OneAccess>>, headers: HeaderMap, body: Bytes) -> Response {
+    let keys = match device_then_keys(&fake, &headers).await {
+        Ok(keys) => keys,
+        Err(response) => return response,
+    };
     let result = (|| -> Result<(), Failure> {
-        device(&headers)?;
         let mut accounts = lock(&fake.accounts);
-        let index = fake.signed(&headers, &mut accounts)?;
+        let index = fake.signed(keys, &headers, &mut accounts)?;
         let id = field(&json_body(&body)?, "id")?;
         let social = &mut accounts.users[index].social;
         let position = social

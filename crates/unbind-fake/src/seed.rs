@@ -147,7 +147,8 @@ pub struct MantaClient {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct OneAccessSeed {
-    /// The application's RSA private key, PKCS#8 PEM (default: a new 2048-bit key per start).
+    /// The application's RSA private key, PKCS#1 or PKCS#8 PEM (default: a new 2048-bit key,
+    /// generated at the first call that needs it: `public-key`, list or unbind).
     pub private_key_pem: Option<String>,
     /// How far a signature's timestamp may be from the server's time, in seconds
     /// (default: 300).

@@ -773,14 +773,15 @@ async fn a_transport_failure_exits_3() {
     let env = CLOUDBASE_ENV;
     let base = cloudbase_unbind(&closed, "github");
 
-    let text = unbind(&base, &env).await;
+    // One retry, then the failure (the default of three waits 1.4 s and more).
+    let text = unbind(&args(&base, &["--retries", "1"]), &env).await;
     assert_eq!(text.code, 3, "{text:?}");
     assert!(
         text.stderr
             .starts_with("unbind: CloudBase: transport failure: "),
         "{text:?}"
     );
-    let json = unbind(&args(&base, &["--json"]), &env).await;
+    let json = unbind(&args(&base, &["--json", "--retries", "0"]), &env).await;
     assert_eq!(json.code, 3, "{json:?}");
     let error = &json.stderr_json()["error"];
     assert_eq!(
@@ -813,6 +814,30 @@ async fn every_command_has_help_with_an_example() {
         let example = run.stdout.rsplit("Example").next().unwrap();
         assert!(example.contains("unbind "), "{command:?}: {example}");
     }
+}
+
+#[tokio::test]
+async fn retries_sets_how_often_a_failed_call_is_tried_again() {
+    let server = serving(
+        route::CLOUDBASE_UNBIND_GITHUB,
+        503,
+        json!({"error": "unavailable"}),
+    )
+    .await;
+    let uri = server.uri();
+    let base = cloudbase_unbind(&uri, "github");
+    let mut sent = 0;
+    for (retries, calls) in [("0", 1), ("2", 3)] {
+        let run = unbind(&args(&base, &["--retries", retries]), &CLOUDBASE_ENV).await;
+        assert_eq!(run.code, 1, "{run:?}");
+        assert!(run.stderr.contains("503"), "{run:?}");
+        sent += calls;
+        assert_eq!(received(&server).await.len(), sent, "--retries {retries}");
+    }
+    let bad = unbind(&args(&base, &["--retries", "many"]), &CLOUDBASE_ENV).await;
+    assert_eq!(bad.code, 2, "{bad:?}");
+    assert!(bad.stderr.contains("--retries"), "{bad:?}");
+    assert_eq!(received(&server).await.len(), sent, "nothing sent");
 }
 
 #[tokio::test]

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::common::{answers_conform, demo, seeded, status_and_code};
+use crate::common::{answers_conform, demo, seeded, status_and_code, with_test_key};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use rsa::pkcs8::DecodePublicKey as _;
@@ -90,7 +90,7 @@ async fn register_and_bind_makes_a_user_whose_session_lists_the_account() {
             nickname: None,
         },
     });
-    let fake = seeded(seed).await;
+    let fake = seeded(with_test_key(seed)).await;
     let url = fake.oneaccess_url();
     let settings = OneAccessSettings::default();
     let state = SecretString::from("state-2");
@@ -167,7 +167,7 @@ async fn the_mgf1_sha1_variant_is_accepted_too() {
 async fn a_server_clock_jump_is_refused_then_recovered_by_fetching_the_time_again() {
     let clock = Arc::new(ManualClock::new(1_700_000_000_000));
     let fake = Fake::builder()
-        .seed(Seed::demo())
+        .seed(with_test_key(Seed::demo()))
         .clock(clock.clone())
         .record_exchanges(true)
         .start()
@@ -279,6 +279,16 @@ impl Raw {
     }
 }
 
+#[tokio::test]
+async fn the_public_key_call_answers_the_seeded_key() {
+    let fake = demo().await;
+    let raw = Raw::new(&fake).await;
+    assert_eq!(
+        raw.key,
+        rsa::RsaPublicKey::from_public_key_pem(keys::PUBLIC_KEY_PEM).expect("fixture key")
+    );
+}
+
 fn now_ms() -> i64 {
     let since = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -288,7 +298,8 @@ fn now_ms() -> i64 {
 
 #[tokio::test]
 async fn the_fake_refuses_bad_signatures_stale_timestamps_unknown_sessions_and_missing_headers() {
-    let fake = demo().await;
+    // A generated key: the fixtures' key is the "another key" below.
+    let fake = seeded(Seed::demo()).await;
     let raw = Raw::new(&fake).await;
     let now = now_ms();
     let good = encrypt(

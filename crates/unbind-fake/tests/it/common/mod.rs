@@ -6,10 +6,19 @@ use std::path::PathBuf;
 use unbind_conformance::conformance::{Spec, load_spec};
 use unbind_conformance::{Body, RecordedRequest};
 use unbind_fake::{Exchange, Fake, Seed};
+use unbind_test_fixtures::keys;
 
-/// A fake with the demo seed that records every exchange.
+/// A fake with the demo seed and the fixtures' test key that records every exchange.
 pub(crate) async fn demo() -> Fake {
-    seeded(Seed::demo()).await
+    seeded(with_test_key(Seed::demo())).await
+}
+
+/// `seed` with the fixtures' test private key as OneAccess's. Without one the fake generates an
+/// RSA-2048 key at its first OneAccess call, which takes most of a second in a debug build: the
+/// tests that want a generated key (an unknown one) say so.
+pub(crate) fn with_test_key(mut seed: Seed) -> Seed {
+    seed.oneaccess.private_key_pem = Some(keys::PRIVATE_KEY_PEM.to_owned());
+    seed
 }
 
 /// A recording fake with `seed`.
