@@ -1,8 +1,11 @@
 //! The client crates work outside this workspace: a copy of `tests/outside/manta-only`, an
-//! application that depends on `manta-client` alone by path, builds in a temporary directory
-//! and makes one unbind against its own loopback server.
+//! application that depends on `manta-client` alone by path, builds in a directory outside the
+//! workspace (kept between runs in `target/tmp`) and makes one unbind against its own loopback
+//! server.
 
 use std::path::Path;
+
+use xtask::scratch::{Scratch, write_if_changed};
 
 /// Copies the application's files to `to`, with its path dependency pointing into `root`, and
 /// the workspace's lock file beside them so that it builds the versions the workspace builds.
@@ -12,16 +15,26 @@ fn copy_application(root: &Path, to: &Path) {
     let relative = r#"path = "../../../crates/manta-client""#;
     assert!(manifest.contains(relative), "{manifest}");
     let absolute = format!("path = '{}'", root.join("crates/manta-client").display());
-    std::fs::write(to.join("Cargo.toml"), manifest.replace(relative, &absolute)).unwrap();
-    std::fs::create_dir(to.join("src")).unwrap();
-    std::fs::copy(from.join("src/main.rs"), to.join("src/main.rs")).unwrap();
-    std::fs::copy(root.join("Cargo.lock"), to.join("Cargo.lock")).unwrap();
+    let write = |name: &str, text: &[u8]| write_if_changed(&to.join(name), text).unwrap();
+    write(
+        "Cargo.toml",
+        manifest.replace(relative, &absolute).as_bytes(),
+    );
+    write(
+        "src/main.rs",
+        &std::fs::read(from.join("src/main.rs")).unwrap(),
+    );
+    write(
+        "Cargo.lock",
+        &std::fs::read(root.join("Cargo.lock")).unwrap(),
+    );
 }
 
 #[test]
 fn an_application_depending_on_manta_client_alone_builds_and_unbinds() {
     let root = xtask::workspace_root();
-    let app = tempfile::tempdir().unwrap();
+    // Its files are written only when they change, so that cargo rebuilds it only then.
+    let app = Scratch::new("outside-manta-only").unwrap();
     copy_application(&root, app.path());
 
     // Sharing this workspace's target directory, only the application and the two path crates

@@ -12,6 +12,7 @@ pub mod problem;
 pub mod release;
 pub mod render;
 pub mod scaffold;
+pub mod scratch;
 pub mod spec;
 
 use std::path::{Path, PathBuf};
@@ -64,11 +65,16 @@ pub fn workspace_root() -> PathBuf {
 /// this workspace's target directory (or `CARGO_TARGET_DIR`), so that a copy of the workspace
 /// or an application beside it compiles only what the workspace has not compiled already.
 pub fn cargo_sharing_target() -> Command {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .unwrap_or_else(|| workspace_root().join("target").into());
     let mut cargo = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-    cargo.env("CARGO_TARGET_DIR", target);
+    cargo.env("CARGO_TARGET_DIR", target_dir());
     cargo
+}
+
+/// This workspace's target directory: `CARGO_TARGET_DIR`, else `target/` at the root.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"))
 }
 
 /// The providers with a spec, sorted: the names of `specs/<provider>.yaml`,

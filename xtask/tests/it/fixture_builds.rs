@@ -48,23 +48,24 @@ fn every_shape_fixture_builds_and_decodes_its_documented_answers() {
     let (code, _, err) = xtask(generated.path(), &["generate"]);
     assert_eq!(code, 0, "{err}");
 
-    let app = tempfile::tempdir().unwrap();
-    std::fs::create_dir(app.path().join("src")).unwrap();
-    std::fs::write(app.path().join("Cargo.toml"), MANIFEST).unwrap();
-    std::fs::copy(
-        xtask::workspace_root().join("Cargo.lock"),
-        app.path().join("Cargo.lock"),
-    )
-    .unwrap();
-    std::fs::write(app.path().join("src/main.rs"), fixture("shapes/main.rs")).unwrap();
+    // Kept between runs (target/tmp), files written only when they change: cargo builds the
+    // crate again only when a fixture or the generator changed.
+    let app = xtask::scratch::Scratch::new("shape-fixtures").unwrap();
+    let write = |name: &str, text: &[u8]| {
+        xtask::scratch::write_if_changed(&app.path().join(name), text).unwrap();
+    };
+    write("Cargo.toml", MANIFEST.as_bytes());
+    write(
+        "Cargo.lock",
+        &std::fs::read(xtask::workspace_root().join("Cargo.lock")).unwrap(),
+    );
+    write("src/main.rs", fixture("shapes/main.rs").as_bytes());
     for name in SHAPES {
-        std::fs::copy(
-            generated
-                .path()
-                .join(format!("crates/{name}-client/src/generated.rs")),
-            app.path().join(format!("src/{name}.rs")),
-        )
-        .unwrap();
+        let path = format!("crates/{name}-client/src/generated.rs");
+        write(
+            &format!("src/{name}.rs"),
+            &std::fs::read(generated.path().join(path)).unwrap(),
+        );
     }
 
     let stdout = cargo_ok(

@@ -1,12 +1,13 @@
-//! Adding a provider is one file and one command: in a temporary copy of this workspace, a new
-//! spec plus `cargo xtask generate` gives a crate that builds with the rest.
+//! Adding a provider is one file and one command: in a copy of this workspace, a new spec plus
+//! `cargo xtask generate` gives a crate that builds with the rest.
 
 use crate::common::{TINY, cargo_ok, copy_workspace, xtask};
 
 #[test]
 fn a_new_spec_becomes_a_crate_that_builds_in_the_workspace() {
     let root = xtask::workspace_root();
-    let copy = tempfile::tempdir().unwrap();
+    // Kept between runs (target/tmp), so that cargo rebuilds only what changed since the last.
+    let copy = xtask::scratch::Scratch::new("scaffold-workspace").unwrap();
     copy_workspace(&root, copy.path());
     std::fs::write(copy.path().join("specs/tiny.yaml"), TINY).unwrap();
 

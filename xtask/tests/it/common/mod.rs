@@ -123,29 +123,15 @@ pub(crate) fn cargo_ok(dir: &Path, args: &[&str], what: &str) -> String {
     stdout
 }
 
-/// Copies what makes up the workspace (not `target/`, not `.git/`) from `from` to `to`.
+/// Makes `to` a copy of what makes up the workspace at `from` (not `target/`, not `.git/`),
+/// writing only what differs ([`xtask::scratch::mirror`]): a copy kept between runs keeps the
+/// modification times, and so cargo's builds, of what did not change.
 pub(crate) fn copy_workspace(from: &Path, to: &Path) {
-    for entry in [
-        "Cargo.toml",
-        "Cargo.lock",
-        ".cargo",
-        "crates",
-        "specs",
-        "tests",
-        "xtask",
-    ] {
-        copy(&from.join(entry), &to.join(entry));
+    for file in ["Cargo.toml", "Cargo.lock"] {
+        xtask::scratch::write_if_changed(&to.join(file), std::fs::read(from.join(file)).unwrap())
+            .unwrap();
     }
-}
-
-fn copy(from: &Path, to: &Path) {
-    if from.is_dir() {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            copy(&entry.path(), &to.join(entry.file_name()));
-        }
-    } else {
-        std::fs::copy(from, to).unwrap();
+    for folder in [".cargo", "crates", "specs", "tests", "xtask"] {
+        xtask::scratch::mirror(&from.join(folder), &to.join(folder), &[]).unwrap();
     }
 }
