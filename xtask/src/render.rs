@@ -70,6 +70,7 @@ pub fn syntax(spec: &OpenAPI, file: &str) -> Result<syn::File, Vec<Problem>> {
         )]
     })?;
     drop_api_version(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
+    skip_absent_queries(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
     Ok(syntax)
 }
 
@@ -250,6 +251,306 @@ fn header_map_capacity(
         })) => Some((&mut name.mutability, capacity)),
         _ => None,
     }
+}
+
+/// The local that holds a request's builder while [`skip_absent_queries`] splits its chain.
+const BUILDER: &str = "request_builder";
+
+/// Makes each optional query parameter's `.query(…)` call conditional on the parameter being
+/// present. progenitor calls
+///
+/// ```text
+/// .query(&progenitor_client::QueryParam::new("client_id", &client_id))
+/// ```
+///
+/// for every query parameter, `None` included: reqwest then appends `?` to the URL, serialises
+/// nothing, and strips the empty `?` again (two URL rewrites, and a reallocation, per absent
+/// parameter per request). An operation whose builder chain holds such a call on an optional
+/// parameter (its builder field is a `Result<Option<…>, String>`) has that chain split:
+///
+/// ```text
+/// let mut request_builder = client.client.delete(url).header(…);
+/// if client_id.is_some() {
+///     request_builder = request_builder.query(&progenitor_client::QueryParam::new("client_id", &client_id));
+/// }
+/// #[allow(unused_mut)]
+/// let mut request = request_builder.headers(header_map).build()?;
+/// ```
+///
+/// A present parameter goes through the same call as before; an absent one added nothing to the
+/// URL before either, so every URL is the same. Fails when a query call on an optional
+/// parameter is left in a form this does not know.
+fn skip_absent_queries(file: &mut syn::File) -> Result<(), String> {
+    let mut found = 0;
+    let mut rewritten = 0;
+    for item in &mut file.items {
+        skip_absent_queries_in_item(item, &mut found, &mut rewritten)?;
+    }
+    if found != rewritten {
+        return Err(format!(
+            "query calls on optional parameters: {found} found, {rewritten} made conditional; \
+             render.rs's `skip_absent_queries` does not know the form of the others"
+        ));
+    }
+    Ok(())
+}
+
+/// [`skip_absent_queries`] in one item: the builder structs and their `impl` blocks of a
+/// module, recursively.
+fn skip_absent_queries_in_item(
+    item: &mut syn::Item,
+    found: &mut usize,
+    rewritten: &mut usize,
+) -> Result<(), String> {
+    let syn::Item::Mod(module) = item else {
+        return Ok(());
+    };
+    let Some((_, items)) = &mut module.content else {
+        return Ok(());
+    };
+    // Each struct's optional fields: `name: Result<Option<…>, String>`.
+    let optional: std::collections::HashMap<String, Vec<String>> = items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Struct(s) => Some((
+                s.ident.to_string(),
+                s.fields
+                    .iter()
+                    .filter(|field| is_result_of_option(&field.ty))
+                    .filter_map(|field| field.ident.as_ref().map(ToString::to_string))
+                    .collect(),
+            )),
+            _ => None,
+        })
+        .collect();
+    for item in items.iter_mut() {
+        match item {
+            syn::Item::Mod(_) => skip_absent_queries_in_item(item, found, rewritten)?,
+            syn::Item::Impl(block) => {
+                let syn::Type::Path(own) = &*block.self_ty else {
+                    continue;
+                };
+                let Some(fields) = own
+                    .path
+                    .segments
+                    .last()
+                    .and_then(|s| optional.get(&s.ident.to_string()))
+                else {
+                    continue;
+                };
+                for item in &mut block.items {
+                    if let syn::ImplItem::Fn(method) = item {
+                        skip_absent_queries_in_block(&mut method.block, fields, found, rewritten)?;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Whether `ty` is `Result<Option<…>, …>`.
+fn is_result_of_option(ty: &syn::Type) -> bool {
+    fn last(ty: &syn::Type) -> Option<&syn::PathSegment> {
+        match ty {
+            syn::Type::Path(path) => path.path.segments.last(),
+            _ => None,
+        }
+    }
+    let Some(result) = last(ty).filter(|s| s.ident == "Result") else {
+        return false;
+    };
+    let syn::PathArguments::AngleBracketed(args) = &result.arguments else {
+        return false;
+    };
+    matches!(
+        args.args.first(),
+        Some(syn::GenericArgument::Type(inner)) if last(inner).is_some_and(|s| s.ident == "Option")
+    )
+}
+
+/// The optional parameter that `call` is `.query(&progenitor_client::QueryParam::new(_, &name))`
+/// for, if it is one of `optional`.
+fn optional_query<'a>(call: &syn::ExprMethodCall, optional: &'a [String]) -> Option<&'a String> {
+    if call.method != "query" || call.args.len() != 1 {
+        return None;
+    }
+    let Some(syn::Expr::Reference(param)) = call.args.first() else {
+        return None;
+    };
+    let syn::Expr::Call(new) = &*param.expr else {
+        return None;
+    };
+    let syn::Expr::Path(func) = &*new.func else {
+        return None;
+    };
+    let segments: Vec<String> = func
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    if segments != ["progenitor_client", "QueryParam", "new"] || new.args.len() != 2 {
+        return None;
+    }
+    let Some(syn::Expr::Reference(value)) = new.args.iter().nth(1) else {
+        return None;
+    };
+    let syn::Expr::Path(value) = &*value.expr else {
+        return None;
+    };
+    optional
+        .iter()
+        .find(|name| value.path.is_ident(name.as_str()))
+}
+
+/// How many `.query(…)` calls on one of `optional` the statements of `block` hold, in a
+/// method chain that starts a statement (the only place progenitor writes them).
+fn count_optional_queries(block: &syn::Block, optional: &[String]) -> usize {
+    fn walk(expr: &syn::Expr, optional: &[String]) -> usize {
+        match expr {
+            syn::Expr::MethodCall(call) => {
+                usize::from(optional_query(call, optional).is_some())
+                    + walk(&call.receiver, optional)
+            }
+            syn::Expr::Try(t) => walk(&t.expr, optional),
+            _ => 0,
+        }
+    }
+    block
+        .stmts
+        .iter()
+        .map(|stmt| match stmt {
+            syn::Stmt::Local(syn::Local {
+                init: Some(init), ..
+            }) => walk(&init.expr, optional),
+            syn::Stmt::Expr(expr, _) => walk(expr, optional),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// One link of a method chain: a method call (its receiver a placeholder) or a `?`.
+enum Link {
+    Call(syn::ExprMethodCall),
+    Try(syn::ExprTry),
+}
+
+/// `expr` as the expression a chain starts from and the links applied to it, in order.
+fn unchain(mut expr: syn::Expr) -> (syn::Expr, Vec<Link>) {
+    let mut links = Vec::new();
+    loop {
+        expr = match expr {
+            syn::Expr::MethodCall(mut call) => {
+                let receiver = std::mem::replace(&mut *call.receiver, builder());
+                links.push(Link::Call(call));
+                receiver
+            }
+            syn::Expr::Try(mut t) => {
+                let inner = std::mem::replace(&mut *t.expr, builder());
+                links.push(Link::Try(t));
+                inner
+            }
+            other => {
+                links.reverse();
+                return (other, links);
+            }
+        };
+    }
+}
+
+/// The builder's local as an expression.
+fn builder() -> syn::Expr {
+    let builder = syn::Ident::new(BUILDER, proc_macro2::Span::call_site());
+    syn::parse_quote!(#builder)
+}
+
+/// The links applied to `start`, in order.
+fn rechain(start: syn::Expr, links: impl IntoIterator<Item = Link>) -> syn::Expr {
+    links.into_iter().fold(start, |receiver, link| match link {
+        Link::Call(mut call) => {
+            *call.receiver = receiver;
+            syn::Expr::MethodCall(call)
+        }
+        Link::Try(mut t) => {
+            *t.expr = receiver;
+            syn::Expr::Try(t)
+        }
+    })
+}
+
+/// [`skip_absent_queries`] in one method's body: the `let request = …;` whose chain queries
+/// one of `optional`.
+fn skip_absent_queries_in_block(
+    block: &mut syn::Block,
+    optional: &[String],
+    found: &mut usize,
+    rewritten: &mut usize,
+) -> Result<(), String> {
+    *found += count_optional_queries(block, optional);
+    let Some(index) = block.stmts.iter().position(|stmt| {
+        matches!(stmt, syn::Stmt::Local(syn::Local { pat, init: Some(_), .. })
+            if matches!(pat, syn::Pat::Ident(p) if p.ident == "request"))
+    }) else {
+        return Ok(());
+    };
+    if quote::ToTokens::to_token_stream(&*block)
+        .into_iter()
+        .any(|t| matches!(&t, TokenTree::Ident(i) if i == BUILDER))
+    {
+        return Err(format!(
+            "a method already names `{BUILDER}`, the local `skip_absent_queries` would add"
+        ));
+    }
+    let syn::Stmt::Local(local) = &mut block.stmts[index] else {
+        unreachable!("found above")
+    };
+    let init = local.init.as_mut().expect("found above");
+    let (start, links) = unchain(std::mem::replace(&mut *init.expr, builder()));
+    let is_optional = |link: &Link| match link {
+        Link::Call(call) => optional_query(call, optional).is_some(),
+        Link::Try(_) => false,
+    };
+    let (Some(first), Some(last)) = (
+        links.iter().position(is_optional),
+        links.iter().rposition(is_optional),
+    ) else {
+        // Nothing to make conditional: the chain as it was.
+        *init.expr = rechain(start, links);
+        return Ok(());
+    };
+    let name = syn::Ident::new(BUILDER, proc_macro2::Span::call_site());
+    let mut links = links.into_iter();
+    let head = rechain(start, links.by_ref().take(first));
+    let mut stmts: Vec<syn::Stmt> = vec![syn::parse_quote!(let mut #name = #head;)];
+    // Between the first and the last optional query: each optional one conditional, the
+    // links between them applied as they come.
+    let mut plain = Vec::new();
+    for link in links.by_ref().take(last + 1 - first) {
+        let parameter = match &link {
+            Link::Call(call) => optional_query(call, optional).cloned(),
+            Link::Try(_) => None,
+        };
+        match parameter {
+            None => plain.push(link),
+            Some(parameter) => {
+                if !plain.is_empty() {
+                    let applied = rechain(builder(), plain.drain(..));
+                    stmts.push(syn::parse_quote!(#name = #applied;));
+                }
+                let parameter = syn::Ident::new(&parameter, proc_macro2::Span::call_site());
+                let applied = rechain(builder(), [link]);
+                stmts.push(syn::parse_quote!(if #parameter.is_some() { #name = #applied; }));
+                *rewritten += 1;
+            }
+        }
+    }
+    *init.expr = rechain(builder(), links);
+    let local = block.stmts.remove(index);
+    stmts.push(local);
+    block.stmts.splice(index..index, stmts);
+    Ok(())
 }
 
 /// Rewrites every multi-line `#[doc = "a\nb"]` into one `#[doc = " a"]` per line.

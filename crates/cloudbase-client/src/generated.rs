@@ -1001,18 +1001,20 @@ pub mod builder {
             let url = format!("{}/auth/v1/provider/token", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map.append("x-device-id", x_device_id.to_string().try_into()?);
-            #[allow(unused_mut)]
-            let mut request = client
+            let mut request_builder = client
                 .client
                 .post(url)
                 .header(
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .json(&body)
-                .query(&progenitor_client::QueryParam::new("client_id", &client_id))
-                .headers(header_map)
-                .build()?;
+                .json(&body);
+            if client_id.is_some() {
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("client_id", &client_id));
+            }
+            #[allow(unused_mut)]
+            let mut request = request_builder.headers(header_map).build()?;
             let info = OperationInfo {
                 operation_id: "get_provider_token",
             };
@@ -1146,31 +1148,40 @@ pub mod builder {
             let url = format!("{}/auth/v1/provider/uri", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map.append("x-device-id", x_device_id.to_string().try_into()?);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("client_id", &client_id))
-                .query(&progenitor_client::QueryParam::new(
-                    "provider_id",
-                    &provider_id,
-                ))
-                .query(&progenitor_client::QueryParam::new(
+            let mut request_builder = client.client.get(url).header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            );
+            if client_id.is_some() {
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("client_id", &client_id));
+            }
+            request_builder = request_builder.query(&progenitor_client::QueryParam::new(
+                "provider_id",
+                &provider_id,
+            ));
+            if redirect_uri.is_some() {
+                request_builder = request_builder.query(&progenitor_client::QueryParam::new(
                     "redirect_uri",
                     &redirect_uri,
-                ))
-                .query(&progenitor_client::QueryParam::new(
+                ));
+            }
+            if response_type.is_some() {
+                request_builder = request_builder.query(&progenitor_client::QueryParam::new(
                     "response_type",
                     &response_type,
-                ))
-                .query(&progenitor_client::QueryParam::new("scope", &scope))
-                .query(&progenitor_client::QueryParam::new("state", &state))
-                .headers(header_map)
-                .build()?;
+                ));
+            }
+            if scope.is_some() {
+                request_builder =
+                    request_builder.query(&progenitor_client::QueryParam::new("scope", &scope));
+            }
+            if state.is_some() {
+                request_builder =
+                    request_builder.query(&progenitor_client::QueryParam::new("state", &state));
+            }
+            #[allow(unused_mut)]
+            let mut request = request_builder.headers(header_map).build()?;
             let info = OperationInfo {
                 operation_id: "get_provider_auth_uri",
             };
@@ -1388,21 +1399,22 @@ pub mod builder {
             if let Some(value) = x_device_id {
                 header_map.append("x-device-id", value.to_string().try_into()?);
             }
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("client_id", &client_id))
-                .query(&progenitor_client::QueryParam::new(
+            let mut request_builder = client.client.delete(url).header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            );
+            if client_id.is_some() {
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("client_id", &client_id));
+            }
+            if with_user_center.is_some() {
+                request_builder = request_builder.query(&progenitor_client::QueryParam::new(
                     "with_user_center",
                     &with_user_center,
-                ))
-                .headers(header_map)
-                .build()?;
+                ));
+            }
+            #[allow(unused_mut)]
+            let mut request = request_builder.headers(header_map).build()?;
             let info = OperationInfo {
                 operation_id: "unbind_provider",
             };

@@ -1284,8 +1284,7 @@ pub mod builder {
                 encode_path(&client_id.to_string()),
             );
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
-            #[allow(unused_mut)]
-            let mut request = client
+            let mut request_builder = client
                 .client
                 .post(url)
                 .header(
@@ -1293,14 +1292,19 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .query(&progenitor_client::QueryParam::new("botId", &bot_id))
-                .query(&progenitor_client::QueryParam::new("platform", &platform))
-                .query(&progenitor_client::QueryParam::new(
+                .query(&progenitor_client::QueryParam::new("botId", &bot_id));
+            if platform.is_some() {
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("platform", &platform));
+            }
+            if platform_client_id.is_some() {
+                request_builder = request_builder.query(&progenitor_client::QueryParam::new(
                     "platformClientId",
                     &platform_client_id,
-                ))
-                .headers(header_map)
-                .build()?;
+                ));
+            }
+            #[allow(unused_mut)]
+            let mut request = request_builder.headers(header_map).build()?;
             let info = OperationInfo {
                 operation_id: "get_client",
             };
@@ -1495,8 +1499,7 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/openapi/clients", client.baseurl,);
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
-            #[allow(unused_mut)]
-            let mut request = client
+            let mut request_builder = client
                 .client
                 .post(url)
                 .header(
@@ -1504,20 +1507,43 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .query(&progenitor_client::QueryParam::new("botId", &bot_id))
-                .query(&progenitor_client::QueryParam::new(
+                .query(&progenitor_client::QueryParam::new("botId", &bot_id));
+            if customer_id.is_some() {
+                request_builder = request_builder.query(&progenitor_client::QueryParam::new(
                     "customerId",
                     &customer_id,
-                ))
-                .query(&progenitor_client::QueryParam::new("endAt", &end_at))
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("name", &name))
-                .query(&progenitor_client::QueryParam::new("next", &next))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("platform", &platform))
-                .query(&progenitor_client::QueryParam::new("startAt", &start_at))
-                .headers(header_map)
-                .build()?;
+                ));
+            }
+            if end_at.is_some() {
+                request_builder =
+                    request_builder.query(&progenitor_client::QueryParam::new("endAt", &end_at));
+            }
+            if limit.is_some() {
+                request_builder =
+                    request_builder.query(&progenitor_client::QueryParam::new("limit", &limit));
+            }
+            if name.is_some() {
+                request_builder =
+                    request_builder.query(&progenitor_client::QueryParam::new("name", &name));
+            }
+            if next.is_some() {
+                request_builder =
+                    request_builder.query(&progenitor_client::QueryParam::new("next", &next));
+            }
+            if offset.is_some() {
+                request_builder =
+                    request_builder.query(&progenitor_client::QueryParam::new("offset", &offset));
+            }
+            if platform.is_some() {
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("platform", &platform));
+            }
+            if start_at.is_some() {
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("startAt", &start_at));
+            }
+            #[allow(unused_mut)]
+            let mut request = request_builder.headers(header_map).build()?;
             let info = OperationInfo {
                 operation_id: "list_clients",
             };
