@@ -70,7 +70,7 @@ pub fn syntax(spec: &OpenAPI, file: &str) -> Result<syn::File, Vec<Problem>> {
         )]
     })?;
     drop_api_version(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
-    skip_absent_queries(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
+    rewrite_builders(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
     Ok(syntax)
 }
 
@@ -256,76 +256,92 @@ fn header_map_capacity(
 /// The local that holds a request's builder while [`skip_absent_queries`] splits its chain.
 const BUILDER: &str = "request_builder";
 
-/// Makes each optional query parameter's `.query(…)` call conditional on the parameter being
-/// present. progenitor calls
-///
-/// ```text
-/// .query(&progenitor_client::QueryParam::new("client_id", &client_id))
-/// ```
-///
-/// for every query parameter, `None` included: reqwest then appends `?` to the URL, serialises
-/// nothing, and strips the empty `?` again (two URL rewrites, and a reallocation, per absent
-/// parameter per request). An operation whose builder chain holds such a call on an optional
-/// parameter (its builder field is a `Result<Option<…>, String>`) has that chain split:
-///
-/// ```text
-/// let mut request_builder = client.client.delete(url).header(…);
-/// if client_id.is_some() {
-///     request_builder = request_builder.query(&progenitor_client::QueryParam::new("client_id", &client_id));
-/// }
-/// #[allow(unused_mut)]
-/// let mut request = request_builder.headers(header_map).build()?;
-/// ```
-///
-/// A present parameter goes through the same call as before; an absent one added nothing to the
-/// URL before either, so every URL is the same. Fails when a query call on an optional
-/// parameter is left in a form this does not know.
-fn skip_absent_queries(file: &mut syn::File) -> Result<(), String> {
-    let mut found = 0;
-    let mut rewritten = 0;
+/// Rewrites what each generated request builder's `send` does per request, where progenitor's
+/// code costs more than it need: [`skip_absent_queries`] and [`tidy_header_parameters`]. What
+/// is sent stays the same. Fails when such code is left in a form these do not know, so that
+/// a new progenitor cannot bring the cost back unnoticed.
+fn rewrite_builders(file: &mut syn::File) -> Result<(), String> {
+    let mut tally = Tally::default();
     for item in &mut file.items {
-        skip_absent_queries_in_item(item, &mut found, &mut rewritten)?;
+        rewrite_builders_in_item(item, &mut tally)?;
     }
-    if found != rewritten {
+    if tally.queries_found != tally.queries_rewritten {
         return Err(format!(
-            "query calls on optional parameters: {found} found, {rewritten} made conditional; \
-             render.rs's `skip_absent_queries` does not know the form of the others"
+            "query calls on optional parameters: {} found, {} made conditional; render.rs's \
+             `skip_absent_queries` does not know the form of the others",
+            tally.queries_found, tally.queries_rewritten
+        ));
+    }
+    if tally.names_left != 0 {
+        return Err(format!(
+            "{} header parameters appended by a name parsed per request; render.rs's \
+             `tidy_header_parameters` does not know their form",
+            tally.names_left
         ));
     }
     Ok(())
 }
 
-/// [`skip_absent_queries`] in one item: the builder structs and their `impl` blocks of a
-/// module, recursively.
-fn skip_absent_queries_in_item(
-    item: &mut syn::Item,
-    found: &mut usize,
-    rewritten: &mut usize,
-) -> Result<(), String> {
+/// What [`rewrite_builders`] found and changed.
+#[derive(Default)]
+struct Tally {
+    /// `.query(…)` calls on optional parameters.
+    queries_found: usize,
+    /// Of those, the ones made conditional.
+    queries_rewritten: usize,
+    /// Header parameters still appended by a string name after the rewrite.
+    names_left: usize,
+}
+
+/// What the rewrites of a builder's `send` need to know of the builder's fields.
+#[derive(Default)]
+struct Fields {
+    /// The optional ones: `name: Result<Option<…>, String>`.
+    optional: Vec<String>,
+    /// The ones holding a `String`, optional or not: `Result<String, String>`,
+    /// `Result<Option<String>, String>`.
+    strings: Vec<String>,
+}
+
+/// [`rewrite_builders`] in one item: the builder structs and their `impl` blocks of a module,
+/// recursively.
+fn rewrite_builders_in_item(item: &mut syn::Item, tally: &mut Tally) -> Result<(), String> {
     let syn::Item::Mod(module) = item else {
         return Ok(());
     };
     let Some((_, items)) = &mut module.content else {
         return Ok(());
     };
-    // Each struct's optional fields: `name: Result<Option<…>, String>`.
-    let optional: std::collections::HashMap<String, Vec<String>> = items
+    let builders: std::collections::HashMap<String, Fields> = items
         .iter()
         .filter_map(|item| match item {
-            syn::Item::Struct(s) => Some((
-                s.ident.to_string(),
-                s.fields
-                    .iter()
-                    .filter(|field| is_result_of_option(&field.ty))
-                    .filter_map(|field| field.ident.as_ref().map(ToString::to_string))
-                    .collect(),
-            )),
+            syn::Item::Struct(s) => {
+                let mut fields = Fields::default();
+                for field in &s.fields {
+                    let Some(name) = field.ident.as_ref().map(ToString::to_string) else {
+                        continue;
+                    };
+                    let held = result_ok(&field.ty);
+                    let optional = held.and_then(|ty| generic_of(ty, "Option"));
+                    if optional.is_some() {
+                        fields.optional.push(name.clone());
+                    }
+                    if optional
+                        .or(held)
+                        .and_then(last_segment)
+                        .is_some_and(|s| s.ident == "String" && s.arguments.is_none())
+                    {
+                        fields.strings.push(name);
+                    }
+                }
+                Some((s.ident.to_string(), fields))
+            }
             _ => None,
         })
         .collect();
     for item in items.iter_mut() {
         match item {
-            syn::Item::Mod(_) => skip_absent_queries_in_item(item, found, rewritten)?,
+            syn::Item::Mod(_) => rewrite_builders_in_item(item, tally)?,
             syn::Item::Impl(block) => {
                 let syn::Type::Path(own) = &*block.self_ty else {
                     continue;
@@ -334,13 +350,14 @@ fn skip_absent_queries_in_item(
                     .path
                     .segments
                     .last()
-                    .and_then(|s| optional.get(&s.ident.to_string()))
+                    .and_then(|s| builders.get(&s.ident.to_string()))
                 else {
                     continue;
                 };
                 for item in &mut block.items {
                     if let syn::ImplItem::Fn(method) = item {
-                        skip_absent_queries_in_block(&mut method.block, fields, found, rewritten)?;
+                        skip_absent_queries(&mut method.block, &fields.optional, tally)?;
+                        tidy_header_parameters(&mut method.block, &fields.strings, tally);
                     }
                 }
             }
@@ -350,24 +367,29 @@ fn skip_absent_queries_in_item(
     Ok(())
 }
 
-/// Whether `ty` is `Result<Option<…>, …>`.
-fn is_result_of_option(ty: &syn::Type) -> bool {
-    fn last(ty: &syn::Type) -> Option<&syn::PathSegment> {
-        match ty {
-            syn::Type::Path(path) => path.path.segments.last(),
-            _ => None,
-        }
+/// The last segment of `ty`'s path, if it is a path.
+fn last_segment(ty: &syn::Type) -> Option<&syn::PathSegment> {
+    match ty {
+        syn::Type::Path(path) => path.path.segments.last(),
+        _ => None,
     }
-    let Some(result) = last(ty).filter(|s| s.ident == "Result") else {
-        return false;
+}
+
+/// `T` when `ty` is `name<T, …>`.
+fn generic_of<'a>(ty: &'a syn::Type, name: &str) -> Option<&'a syn::Type> {
+    let segment = last_segment(ty).filter(|s| s.ident == name)?;
+    let syn::PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return None;
     };
-    let syn::PathArguments::AngleBracketed(args) = &result.arguments else {
-        return false;
-    };
-    matches!(
-        args.args.first(),
-        Some(syn::GenericArgument::Type(inner)) if last(inner).is_some_and(|s| s.ident == "Option")
-    )
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(inner)) => Some(inner),
+        _ => None,
+    }
+}
+
+/// `T` when `ty` is `Result<T, …>` (what a builder field holds once set).
+fn result_ok(ty: &syn::Type) -> Option<&syn::Type> {
+    generic_of(ty, "Result")
 }
 
 /// The optional parameter that `call` is `.query(&progenitor_client::QueryParam::new(_, &name))`
@@ -480,15 +502,35 @@ fn rechain(start: syn::Expr, links: impl IntoIterator<Item = Link>) -> syn::Expr
     })
 }
 
-/// [`skip_absent_queries`] in one method's body: the `let request = …;` whose chain queries
-/// one of `optional`.
-fn skip_absent_queries_in_block(
+/// Makes each optional query parameter's `.query(…)` call conditional on the parameter being
+/// present. progenitor calls
+///
+/// ```text
+/// .query(&progenitor_client::QueryParam::new("client_id", &client_id))
+/// ```
+///
+/// for every query parameter, `None` included: reqwest then appends `?` to the URL, serialises
+/// nothing, and strips the empty `?` again (two URL rewrites, and a reallocation, per absent
+/// parameter per request). An operation whose builder chain holds such a call on an optional
+/// parameter (its builder field is a `Result<Option<…>, String>`) has that chain split:
+///
+/// ```text
+/// let mut request_builder = client.client.delete(url).header(…);
+/// if client_id.is_some() {
+///     request_builder = request_builder.query(&progenitor_client::QueryParam::new("client_id", &client_id));
+/// }
+/// #[allow(unused_mut)]
+/// let mut request = request_builder.headers(header_map).build()?;
+/// ```
+///
+/// A present parameter goes through the same call as before; an absent one added nothing to the
+/// URL before either, so every URL is the same.
+fn skip_absent_queries(
     block: &mut syn::Block,
     optional: &[String],
-    found: &mut usize,
-    rewritten: &mut usize,
+    tally: &mut Tally,
 ) -> Result<(), String> {
-    *found += count_optional_queries(block, optional);
+    tally.queries_found += count_optional_queries(block, optional);
     let Some(index) = block.stmts.iter().position(|stmt| {
         matches!(stmt, syn::Stmt::Local(syn::Local { pat, init: Some(_), .. })
             if matches!(pat, syn::Pat::Ident(p) if p.ident == "request"))
@@ -542,7 +584,7 @@ fn skip_absent_queries_in_block(
                 let parameter = syn::Ident::new(&parameter, proc_macro2::Span::call_site());
                 let applied = rechain(builder(), [link]);
                 stmts.push(syn::parse_quote!(if #parameter.is_some() { #name = #applied; }));
-                *rewritten += 1;
+                tally.queries_rewritten += 1;
             }
         }
     }
@@ -551,6 +593,112 @@ fn skip_absent_queries_in_block(
     stmts.push(local);
     block.stmts.splice(index..index, stmts);
     Ok(())
+}
+
+/// Makes each header parameter's name once, at compile time, and takes a `String` value as it
+/// is (see [`rewrite_builders`]). progenitor writes
+///
+/// ```text
+/// header_map.append("X-agent", x_agent.to_string().try_into()?);
+/// ```
+///
+/// which on every request parses the name from the `&'static str` (lower-casing it into a new
+/// allocation) and copies the `String` before making it a header value. It becomes
+///
+/// ```text
+/// header_map.append(
+///     const { ::reqwest::header::HeaderName::from_static("x-agent") },
+///     x_agent.try_into()?,
+/// );
+/// ```
+///
+/// the same name (a parsed name is lower case too) and the same value, through the same
+/// conversion. A value of another type than `String` keeps its `to_string()`. Counts in
+/// `tally` the appends left with a name parsed per request.
+fn tidy_header_parameters(block: &mut syn::Block, strings: &[String], tally: &mut Tally) {
+    for stmt in &mut block.stmts {
+        // A required parameter's append names its field; an optional one's, in
+        // `if let Some(value) = field { … }`, the binding.
+        let (call, field) = match stmt {
+            syn::Stmt::Expr(syn::Expr::If(branch), _) => {
+                let syn::Expr::Let(binding) = &*branch.cond else {
+                    continue;
+                };
+                let syn::Expr::Path(field) = &*binding.expr else {
+                    continue;
+                };
+                let syn::Pat::TupleStruct(some) = &*binding.pat else {
+                    continue;
+                };
+                let Some(syn::Pat::Ident(value)) = some.elems.first() else {
+                    continue;
+                };
+                let bound = (value.ident.clone(), field.path.get_ident().cloned());
+                let Some(syn::Stmt::Expr(syn::Expr::MethodCall(call), Some(_))) =
+                    branch.then_branch.stmts.first_mut()
+                else {
+                    continue;
+                };
+                (call, Some(bound))
+            }
+            syn::Stmt::Expr(syn::Expr::MethodCall(call), Some(_)) => (call, None),
+            _ => continue,
+        };
+        if call.method != "append"
+            || !matches!(&*call.receiver, syn::Expr::Path(p) if p.path.is_ident("header_map"))
+            || call.args.len() != 2
+        {
+            continue;
+        }
+        let mut args = call.args.iter_mut();
+        let (Some(name), Some(value)) = (args.next(), args.next()) else {
+            continue;
+        };
+        if let syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) = name
+        {
+            let lower = text.value().to_ascii_lowercase();
+            *name = syn::parse_quote!(const { ::reqwest::header::HeaderName::from_static(#lower) });
+        }
+        tally.names_left += usize::from(matches!(name, syn::Expr::Lit(_)));
+        // `x.to_string().try_into()?` on a `String` field: `x.try_into()?`.
+        let syn::Expr::Try(conversion) = value else {
+            continue;
+        };
+        let syn::Expr::MethodCall(try_into) = &mut *conversion.expr else {
+            continue;
+        };
+        let syn::Expr::MethodCall(to_string) = &*try_into.receiver else {
+            continue;
+        };
+        let syn::Expr::Path(held) = &*to_string.receiver else {
+            continue;
+        };
+        let Some(held) = held.path.get_ident() else {
+            continue;
+        };
+        let held_field = match &field {
+            Some((binding, field)) if held == binding => field.as_ref(),
+            Some(_) => None,
+            None => Some(held),
+        };
+        if try_into.method == "try_into"
+            && try_into.args.is_empty()
+            && to_string.method == "to_string"
+            && to_string.args.is_empty()
+            && held_field.is_some_and(|f| strings.iter().any(|s| f == s))
+        {
+            let placeholder = builder();
+            let syn::Expr::MethodCall(to_string) =
+                std::mem::replace(&mut *try_into.receiver, placeholder)
+            else {
+                unreachable!("matched above")
+            };
+            *try_into.receiver = *to_string.receiver;
+        }
+    }
 }
 
 /// Rewrites every multi-line `#[doc = "a\nb"]` into one `#[doc = " a"]` per line.

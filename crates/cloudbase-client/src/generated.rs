@@ -1000,7 +1000,10 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/auth/v1/provider/token", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append("x-device-id", x_device_id.to_string().try_into()?);
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-id") },
+                x_device_id.try_into()?,
+            );
             let mut request_builder = client
                 .client
                 .post(url)
@@ -1147,7 +1150,10 @@ pub mod builder {
             let x_device_id = x_device_id.map_err(Error::InvalidRequest)?;
             let url = format!("{}/auth/v1/provider/uri", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append("x-device-id", x_device_id.to_string().try_into()?);
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-id") },
+                x_device_id.try_into()?,
+            );
             let mut request_builder = client.client.get(url).header(
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
@@ -1397,7 +1403,10 @@ pub mod builder {
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             if let Some(value) = x_device_id {
-                header_map.append("x-device-id", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-id") },
+                    value.try_into()?,
+                );
             }
             let mut request_builder = client.client.delete(url).header(
                 ::reqwest::header::ACCEPT,

@@ -1380,23 +1380,38 @@ pub mod builder {
             let url = format!("{}/api/v2/sdk/login", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
-                header_map.append("X-L", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-l") },
+                    value.try_into()?,
+                );
             }
-            header_map.append("X-agent", x_agent.to_string().try_into()?);
-            header_map.append("X-client-id", x_client_id.to_string().try_into()?);
             header_map.append(
-                "X-device-fingerprint",
-                x_device_fingerprint.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                x_agent.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                x_client_id.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
+                x_device_fingerprint.try_into()?,
             );
             if let Some(value) = x_device_ip {
-                header_map.append("X-device-ip", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
+                    value.try_into()?,
+                );
             }
             header_map.append(
-                "X-operating-sys-version",
-                x_operating_sys_version.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
+                x_operating_sys_version.try_into()?,
             );
             if let Some(value) = x_tenant_id {
-                header_map.append("X-tenant-id", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
+                    value.try_into()?,
+                );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -1541,23 +1556,38 @@ pub mod builder {
             let url = format!("{}/api/v2/sdk/public-key", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
-                header_map.append("X-L", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-l") },
+                    value.try_into()?,
+                );
             }
-            header_map.append("X-agent", x_agent.to_string().try_into()?);
-            header_map.append("X-client-id", x_client_id.to_string().try_into()?);
             header_map.append(
-                "X-device-fingerprint",
-                x_device_fingerprint.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                x_agent.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                x_client_id.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
+                x_device_fingerprint.try_into()?,
             );
             if let Some(value) = x_device_ip {
-                header_map.append("X-device-ip", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
+                    value.try_into()?,
+                );
             }
             header_map.append(
-                "X-operating-sys-version",
-                x_operating_sys_version.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
+                x_operating_sys_version.try_into()?,
             );
             if let Some(value) = x_tenant_id {
-                header_map.append("X-tenant-id", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
+                    value.try_into()?,
+                );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -1701,23 +1731,38 @@ pub mod builder {
             let url = format!("{}/api/v2/sdk/server-date", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
-                header_map.append("X-L", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-l") },
+                    value.try_into()?,
+                );
             }
-            header_map.append("X-agent", x_agent.to_string().try_into()?);
-            header_map.append("X-client-id", x_client_id.to_string().try_into()?);
             header_map.append(
-                "X-device-fingerprint",
-                x_device_fingerprint.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                x_agent.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                x_client_id.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
+                x_device_fingerprint.try_into()?,
             );
             if let Some(value) = x_device_ip {
-                header_map.append("X-device-ip", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
+                    value.try_into()?,
+                );
             }
             header_map.append(
-                "X-operating-sys-version",
-                x_operating_sys_version.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
+                x_operating_sys_version.try_into()?,
             );
             if let Some(value) = x_tenant_id {
-                header_map.append("X-tenant-id", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
+                    value.try_into()?,
+                );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -1876,24 +1921,42 @@ pub mod builder {
             let url = format!("{}/api/v2/sdk/social", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
-                header_map.append("X-L", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-l") },
+                    value.try_into()?,
+                );
             }
-            header_map.append("X-agent", x_agent.to_string().try_into()?);
-            header_map.append("X-client-id", x_client_id.to_string().try_into()?);
             header_map.append(
-                "X-device-fingerprint",
-                x_device_fingerprint.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                x_agent.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                x_client_id.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
+                x_device_fingerprint.try_into()?,
             );
             if let Some(value) = x_device_ip {
-                header_map.append("X-device-ip", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
+                    value.try_into()?,
+                );
             }
             header_map.append(
-                "X-operating-sys-version",
-                x_operating_sys_version.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
+                x_operating_sys_version.try_into()?,
             );
-            header_map.append("X-signature", x_signature.to_string().try_into()?);
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-signature") },
+                x_signature.try_into()?,
+            );
             if let Some(value) = x_tenant_id {
-                header_map.append("X-tenant-id", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
+                    value.try_into()?,
+                );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -2078,24 +2141,42 @@ pub mod builder {
             let url = format!("{}/api/v2/sdk/social/bind", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
-                header_map.append("X-L", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-l") },
+                    value.try_into()?,
+                );
             }
-            header_map.append("X-agent", x_agent.to_string().try_into()?);
-            header_map.append("X-client-id", x_client_id.to_string().try_into()?);
             header_map.append(
-                "X-device-fingerprint",
-                x_device_fingerprint.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                x_agent.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                x_client_id.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
+                x_device_fingerprint.try_into()?,
             );
             if let Some(value) = x_device_ip {
-                header_map.append("X-device-ip", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
+                    value.try_into()?,
+                );
             }
             header_map.append(
-                "X-operating-sys-version",
-                x_operating_sys_version.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
+                x_operating_sys_version.try_into()?,
             );
-            header_map.append("X-state-token", x_state_token.to_string().try_into()?);
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-state-token") },
+                x_state_token.try_into()?,
+            );
             if let Some(value) = x_tenant_id {
-                header_map.append("X-tenant-id", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
+                    value.try_into()?,
+                );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -2281,24 +2362,42 @@ pub mod builder {
             let url = format!("{}/api/v2/sdk/social/register-bind", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
-                header_map.append("X-L", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-l") },
+                    value.try_into()?,
+                );
             }
-            header_map.append("X-agent", x_agent.to_string().try_into()?);
-            header_map.append("X-client-id", x_client_id.to_string().try_into()?);
             header_map.append(
-                "X-device-fingerprint",
-                x_device_fingerprint.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                x_agent.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                x_client_id.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
+                x_device_fingerprint.try_into()?,
             );
             if let Some(value) = x_device_ip {
-                header_map.append("X-device-ip", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
+                    value.try_into()?,
+                );
             }
             header_map.append(
-                "X-operating-sys-version",
-                x_operating_sys_version.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
+                x_operating_sys_version.try_into()?,
             );
-            header_map.append("X-state-token", x_state_token.to_string().try_into()?);
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-state-token") },
+                x_state_token.try_into()?,
+            );
             if let Some(value) = x_tenant_id {
-                header_map.append("X-tenant-id", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
+                    value.try_into()?,
+                );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -2489,24 +2588,42 @@ pub mod builder {
             let url = format!("{}/api/v2/sdk/social/unbind-account", client.baseurl,);
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
-                header_map.append("X-L", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-l") },
+                    value.try_into()?,
+                );
             }
-            header_map.append("X-agent", x_agent.to_string().try_into()?);
-            header_map.append("X-client-id", x_client_id.to_string().try_into()?);
             header_map.append(
-                "X-device-fingerprint",
-                x_device_fingerprint.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                x_agent.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                x_client_id.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
+                x_device_fingerprint.try_into()?,
             );
             if let Some(value) = x_device_ip {
-                header_map.append("X-device-ip", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
+                    value.try_into()?,
+                );
             }
             header_map.append(
-                "X-operating-sys-version",
-                x_operating_sys_version.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
+                x_operating_sys_version.try_into()?,
             );
-            header_map.append("X-signature", x_signature.to_string().try_into()?);
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-signature") },
+                x_signature.try_into()?,
+            );
             if let Some(value) = x_tenant_id {
-                header_map.append("X-tenant-id", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
+                    value.try_into()?,
+                );
             }
             #[allow(unused_mut)]
             let mut request = client
