@@ -257,7 +257,8 @@ fn header_map_capacity(
 const BUILDER: &str = "request_builder";
 
 /// Rewrites what each generated request builder's `send` does per request, where progenitor's
-/// code costs more than it need: [`skip_absent_queries`] and [`tidy_header_parameters`]. What
+/// code costs more than it need: [`skip_absent_queries`], [`tidy_header_parameters`] and
+/// [`concat_urls`]. What
 /// is sent stays the same. Fails when such code is left in a form these do not know, so that
 /// a new progenitor cannot bring the cost back unnoticed.
 fn rewrite_builders(file: &mut syn::File) -> Result<(), String> {
@@ -279,6 +280,12 @@ fn rewrite_builders(file: &mut syn::File) -> Result<(), String> {
             tally.names_left
         ));
     }
+    if tally.urls_left != 0 {
+        return Err(format!(
+            "{} URLs made by `format!`; render.rs's `concat_urls` does not know their form",
+            tally.urls_left
+        ));
+    }
     Ok(())
 }
 
@@ -291,6 +298,8 @@ struct Tally {
     queries_rewritten: usize,
     /// Header parameters still appended by a string name after the rewrite.
     names_left: usize,
+    /// URLs still made by `format!` after the rewrite.
+    urls_left: usize,
 }
 
 /// What the rewrites of a builder's `send` need to know of the builder's fields.
@@ -358,6 +367,7 @@ fn rewrite_builders_in_item(item: &mut syn::Item, tally: &mut Tally) -> Result<(
                     if let syn::ImplItem::Fn(method) = item {
                         skip_absent_queries(&mut method.block, &fields.optional, tally)?;
                         tidy_header_parameters(&mut method.block, &fields.strings, tally);
+                        concat_urls(&mut method.block, &fields.strings, tally);
                     }
                 }
             }
@@ -698,6 +708,121 @@ fn tidy_header_parameters(block: &mut syn::Block, strings: &[String], tally: &mu
             };
             *try_into.receiver = *to_string.receiver;
         }
+    }
+}
+
+/// Builds each request's URL by joining its pieces instead of formatting them (see
+/// [`rewrite_builders`]). progenitor writes
+///
+/// ```text
+/// let url = format!(
+///     "{}/auth/v1/user/provider/{}",
+///     client.baseurl,
+///     encode_path(&provider_id.to_string()),
+/// );
+/// ```
+///
+/// which runs the formatting machinery for plain strings, and copies a `String` parameter
+/// before percent-encoding it. It becomes
+///
+/// ```text
+/// let url = [
+///     client.baseurl.as_str(),
+///     "/auth/v1/user/provider/",
+///     encode_path(&provider_id).as_str(),
+/// ]
+/// .concat();
+/// ```
+///
+/// the same text (`{}` writes a string as it is), in one allocation of the right size. A
+/// parameter of another type than `String` keeps its `to_string()`. Counts in `tally` the URLs
+/// left to `format!`.
+fn concat_urls(block: &mut syn::Block, strings: &[String], tally: &mut Tally) {
+    for stmt in &mut block.stmts {
+        let syn::Stmt::Local(syn::Local {
+            pat: syn::Pat::Ident(name),
+            init: Some(init),
+            ..
+        }) = stmt
+        else {
+            continue;
+        };
+        let syn::Expr::Macro(format) = &*init.expr else {
+            continue;
+        };
+        if name.ident != "url" || !format.mac.path.is_ident("format") {
+            continue;
+        }
+        match url_pieces(&format.mac, strings) {
+            Some(pieces) => *init.expr = syn::parse_quote!([#(#pieces),*].concat()),
+            None => tally.urls_left += 1,
+        }
+    }
+}
+
+/// The pieces of `format!(…)`, each a `&str`, when its template holds only text and `{}` and
+/// each argument is the base URL or an encoded path parameter.
+fn url_pieces(format: &syn::Macro, strings: &[String]) -> Option<Vec<syn::Expr>> {
+    use syn::punctuated::Punctuated;
+    let args = format
+        .parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
+        .ok()?;
+    let mut args = args.into_iter();
+    let Some(syn::Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Str(template),
+        ..
+    })) = args.next()
+    else {
+        return None;
+    };
+    let template = template.value();
+    let texts: Vec<&str> = template.split("{}").collect();
+    if texts.iter().any(|text| text.contains(['{', '}'])) {
+        return None;
+    }
+    let args: Vec<syn::Expr> = args.collect();
+    if args.len() + 1 != texts.len() {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    for (text, arg) in texts.iter().zip(args.into_iter().map(Some).chain([None])) {
+        if !text.is_empty() {
+            pieces.push(syn::parse_quote!(#text));
+        }
+        let Some(arg) = arg else { continue };
+        pieces.push(url_argument(arg, strings)?);
+    }
+    Some(pieces)
+}
+
+/// A `format!` argument of a URL as a `&str`: `client.baseurl`, or
+/// `encode_path(&x.to_string())` (without the `to_string()` when `x` is a `String` field).
+fn url_argument(arg: syn::Expr, strings: &[String]) -> Option<syn::Expr> {
+    match arg {
+        syn::Expr::Field(field) if matches!(&field.member, syn::Member::Named(m) if m == "baseurl") => {
+            Some(syn::parse_quote!(#field.as_str()))
+        }
+        syn::Expr::Call(mut call)
+            if matches!(&*call.func, syn::Expr::Path(f) if f.path.is_ident("encode_path"))
+                && call.args.len() == 1 =>
+        {
+            if let Some(syn::Expr::Reference(reference)) = call.args.first_mut()
+                && let syn::Expr::MethodCall(to_string) = &*reference.expr
+                && to_string.method == "to_string"
+                && to_string.args.is_empty()
+                && matches!(&*to_string.receiver, syn::Expr::Path(p)
+                    if p.path.get_ident().is_some_and(|i| strings.iter().any(|s| i == s)))
+            {
+                let syn::Expr::MethodCall(to_string) =
+                    std::mem::replace(&mut *reference.expr, builder())
+                else {
+                    unreachable!("matched above")
+                };
+                *reference.expr = *to_string.receiver;
+            }
+            Some(syn::parse_quote!(#call.as_str()))
+        }
+        _ => None,
     }
 }
 

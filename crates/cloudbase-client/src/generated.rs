@@ -998,7 +998,7 @@ pub mod builder {
             let body = body
                 .and_then(|v| types::ProviderTokenRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/auth/v1/provider/token", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/auth/v1/provider/token"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map.append(
                 const { ::reqwest::header::HeaderName::from_static("x-device-id") },
@@ -1148,7 +1148,7 @@ pub mod builder {
             let scope = scope.map_err(Error::InvalidRequest)?;
             let state = state.map_err(Error::InvalidRequest)?;
             let x_device_id = x_device_id.map_err(Error::InvalidRequest)?;
-            let url = format!("{}/auth/v1/provider/uri", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/auth/v1/provider/uri"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map.append(
                 const { ::reqwest::header::HeaderName::from_static("x-device-id") },
@@ -1221,7 +1221,7 @@ pub mod builder {
         ///Sends a `GET` request to `/auth/v1/user/provider`
         pub async fn send(self) -> Result<ResponseValue<types::ProviderList>, Error<types::Error>> {
             let Self { client } = self;
-            let url = format!("{}/auth/v1/user/provider", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/auth/v1/user/provider"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             #[allow(unused_mut)]
             let mut request = client
@@ -1293,7 +1293,7 @@ pub mod builder {
             let body = body
                 .and_then(|v| types::BindProviderRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/auth/v1/user/provider/bind", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/auth/v1/user/provider/bind"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             #[allow(unused_mut)]
             let mut request = client
@@ -1396,11 +1396,12 @@ pub mod builder {
             let client_id = client_id.map_err(Error::InvalidRequest)?;
             let with_user_center = with_user_center.map_err(Error::InvalidRequest)?;
             let x_device_id = x_device_id.map_err(Error::InvalidRequest)?;
-            let url = format!(
-                "{}/auth/v1/user/provider/{}",
-                client.baseurl,
-                encode_path(&provider_id.to_string()),
-            );
+            let url = [
+                client.baseurl.as_str(),
+                "/auth/v1/user/provider/",
+                encode_path(&provider_id).as_str(),
+            ]
+            .concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             if let Some(value) = x_device_id {
                 header_map.append(

@@ -1139,7 +1139,7 @@ pub mod builder {
             let body = body
                 .and_then(|v| types::CustomerBindRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/openapi/bind/customer", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/openapi/bind/customer"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             #[allow(unused_mut)]
             let mut request = client
@@ -1278,11 +1278,12 @@ pub mod builder {
             let body = body
                 .and_then(|v| types::SecretRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!(
-                "{}/openapi/client/{}",
-                client.baseurl,
-                encode_path(&client_id.to_string()),
-            );
+            let url = [
+                client.baseurl.as_str(),
+                "/openapi/client/",
+                encode_path(&client_id).as_str(),
+            ]
+            .concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             let mut request_builder = client
                 .client
@@ -1497,7 +1498,7 @@ pub mod builder {
             let body = body
                 .and_then(|v| types::SecretRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/openapi/clients", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/openapi/clients"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             let mut request_builder = client
                 .client
@@ -1629,7 +1630,7 @@ pub mod builder {
             let body = body
                 .and_then(|v| types::SecretRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/openapi/token", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/openapi/token"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             #[allow(unused_mut)]
             let mut request = client
@@ -1731,7 +1732,7 @@ pub mod builder {
             let body = body
                 .and_then(|v| types::CustomerBindRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/openapi/unbind/customer", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/openapi/unbind/customer"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             #[allow(unused_mut)]
             let mut request = client

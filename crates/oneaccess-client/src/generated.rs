@@ -1377,7 +1377,7 @@ pub mod builder {
             let body = body
                 .and_then(|v| types::LoginRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/api/v2/sdk/login", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/api/v2/sdk/login"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
                 header_map.append(
@@ -1553,7 +1553,7 @@ pub mod builder {
             let x_device_ip = x_device_ip.map_err(Error::InvalidRequest)?;
             let x_operating_sys_version = x_operating_sys_version.map_err(Error::InvalidRequest)?;
             let x_tenant_id = x_tenant_id.map_err(Error::InvalidRequest)?;
-            let url = format!("{}/api/v2/sdk/public-key", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/api/v2/sdk/public-key"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
                 header_map.append(
@@ -1728,7 +1728,7 @@ pub mod builder {
             let x_device_ip = x_device_ip.map_err(Error::InvalidRequest)?;
             let x_operating_sys_version = x_operating_sys_version.map_err(Error::InvalidRequest)?;
             let x_tenant_id = x_tenant_id.map_err(Error::InvalidRequest)?;
-            let url = format!("{}/api/v2/sdk/server-date", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/api/v2/sdk/server-date"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
                 header_map.append(
@@ -1918,7 +1918,7 @@ pub mod builder {
             let x_operating_sys_version = x_operating_sys_version.map_err(Error::InvalidRequest)?;
             let x_signature = x_signature.map_err(Error::InvalidRequest)?;
             let x_tenant_id = x_tenant_id.map_err(Error::InvalidRequest)?;
-            let url = format!("{}/api/v2/sdk/social", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/api/v2/sdk/social"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
                 header_map.append(
@@ -2138,7 +2138,7 @@ pub mod builder {
             let body = body
                 .and_then(|v| types::MobileVerifyRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/api/v2/sdk/social/bind", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/api/v2/sdk/social/bind"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
                 header_map.append(
@@ -2359,7 +2359,7 @@ pub mod builder {
             let body = body
                 .and_then(|v| types::MobileVerifyRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/api/v2/sdk/social/register-bind", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/api/v2/sdk/social/register-bind"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
                 header_map.append(
@@ -2585,7 +2585,7 @@ pub mod builder {
                     types::UnbindSocialAccountRequest::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/api/v2/sdk/social/unbind-account", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/api/v2/sdk/social/unbind-account"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
                 header_map.append(
