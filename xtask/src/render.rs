@@ -72,6 +72,7 @@ pub fn syntax(spec: &OpenAPI, file: &str) -> Result<syn::File, Vec<Problem>> {
     drop_api_version(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
     rewrite_builders(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
     static_unset_messages(&mut syntax);
+    move_response_headers(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
     Ok(syntax)
 }
 
@@ -1042,6 +1043,100 @@ fn unset_messages_in_expr(expr: &mut syn::Expr, fields: &[String], reads: Reads)
         }
         _ => {}
     }
+}
+
+/// Moves each answer's headers into its `ResponseValue` instead of cloning them.
+///
+/// progenitor's `ResponseValue::from_response` clones the answer's header map before it reads
+/// the body, which consumes the answer: every request copies every header of its answer once,
+/// and frees both maps. The operations in `builder` call `response_value` instead, which that
+/// module gains: the same steps (status, headers, body, JSON), with the headers taken from the
+/// answer (its body does not need them: reqwest set up its decoding when the answer arrived).
+/// Fails when a `from_response` is left in the generated code.
+fn move_response_headers(file: &mut syn::File) -> Result<(), String> {
+    let mut replaced = 0;
+    for item in &mut file.items {
+        if let syn::Item::Mod(module) = item
+            && module.ident == "builder"
+        {
+            let tokens =
+                call_response_value(quote::ToTokens::to_token_stream(&*module), &mut replaced);
+            *item = syn::parse2(tokens).map_err(|e| format!("the builders, rewritten: {e}"))?;
+        }
+    }
+    if quote::ToTokens::to_token_stream(&*file)
+        .to_string()
+        .contains("from_response")
+    {
+        return Err(format!(
+            "`ResponseValue::from_response`: {replaced} replaced, and it is still in the \
+             generated code; render.rs's `move_response_headers` does not know this form of it"
+        ));
+    }
+    for item in &mut file.items {
+        let syn::Item::Mod(module) = item else {
+            continue;
+        };
+        let Some((_, items)) = &mut module.content else {
+            continue;
+        };
+        if module.ident != "builder" {
+            continue;
+        }
+        let helper: syn::Item = syn::parse_quote! {
+            /// `ResponseValue::from_response` with the answer's headers moved into the value
+            /// instead of cloned: added by `cargo xtask generate` (see xtask/src/render.rs).
+            async fn response_value<T: ::serde::de::DeserializeOwned, E>(
+                mut response: ::reqwest::Response,
+            ) -> Result<ResponseValue<T>, Error<E>> {
+                let status = response.status();
+                let headers = ::std::mem::take(response.headers_mut());
+                let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
+                let inner = ::serde_json::from_slice(&full)
+                    .map_err(|e| Error::InvalidResponsePayload(full, e))?;
+                Ok(ResponseValue::new(inner, status, headers))
+            }
+        };
+        let at = items
+            .iter()
+            .position(|item| !matches!(item, syn::Item::Use(_)))
+            .unwrap_or(items.len());
+        items.insert(at, helper);
+    }
+    Ok(())
+}
+
+/// `tokens` with each `ResponseValue::from_response` made `response_value`.
+fn call_response_value(tokens: TokenStream, replaced: &mut usize) -> TokenStream {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = Vec::with_capacity(trees.len());
+    let mut at = 0;
+    while at < trees.len() {
+        let is_call = matches!(
+            &trees[at..],
+            [TokenTree::Ident(ty), TokenTree::Punct(a), TokenTree::Punct(b), TokenTree::Ident(f), ..]
+                if ty == "ResponseValue" && a.as_char() == ':' && b.as_char() == ':' && f == "from_response"
+        );
+        if is_call {
+            out.extend(quote::quote!(response_value));
+            *replaced += 1;
+            at += 4;
+            continue;
+        }
+        match &trees[at] {
+            TokenTree::Group(group) => {
+                let mut rewritten = Group::new(
+                    group.delimiter(),
+                    call_response_value(group.stream(), replaced),
+                );
+                rewritten.set_span(group.span());
+                out.push(TokenTree::Group(rewritten));
+            }
+            other => out.push(other.clone()),
+        }
+        at += 1;
+    }
+    out.into_iter().collect()
 }
 
 /// Rewrites every multi-line `#[doc = "a\nb"]` into one `#[doc = " a"]` per line.

@@ -995,6 +995,18 @@ pub mod builder {
         ByteStream, ClientHooks, ClientInfo, Error, OperationInfo, RequestBuilderExt,
         ResponseValue, encode_path,
     };
+    /// `ResponseValue::from_response` with the answer's headers moved into the value
+    /// instead of cloned: added by `cargo xtask generate` (see xtask/src/render.rs).
+    async fn response_value<T: ::serde::de::DeserializeOwned, E>(
+        mut response: ::reqwest::Response,
+    ) -> Result<ResponseValue<T>, Error<E>> {
+        let status = response.status();
+        let headers = ::std::mem::take(response.headers_mut());
+        let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
+        let inner =
+            ::serde_json::from_slice(&full).map_err(|e| Error::InvalidResponsePayload(full, e))?;
+        Ok(ResponseValue::new(inner, status, headers))
+    }
     /// Builder for [`Client::get_provider_token`]
     ///
     /// [`Client::get_provider_token`]: super::Client::get_provider_token
@@ -1115,13 +1127,9 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16..=599u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16..=499u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16..=599u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1330,13 +1338,9 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16..=599u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16..=499u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16..=599u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1375,13 +1379,9 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16..=599u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16..=499u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16..=599u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1450,13 +1450,9 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16..=599u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16..=499u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16..=599u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1591,13 +1587,9 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16..=599u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16..=499u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16..=599u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }

@@ -1152,6 +1152,18 @@ pub mod builder {
         ByteStream, ClientHooks, ClientInfo, Error, OperationInfo, RequestBuilderExt,
         ResponseValue, encode_path,
     };
+    /// `ResponseValue::from_response` with the answer's headers moved into the value
+    /// instead of cloned: added by `cargo xtask generate` (see xtask/src/render.rs).
+    async fn response_value<T: ::serde::de::DeserializeOwned, E>(
+        mut response: ::reqwest::Response,
+    ) -> Result<ResponseValue<T>, Error<E>> {
+        let status = response.status();
+        let headers = ::std::mem::take(response.headers_mut());
+        let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
+        let inner =
+            ::serde_json::from_slice(&full).map_err(|e| Error::InvalidResponsePayload(full, e))?;
+        Ok(ResponseValue::new(inner, status, headers))
+    }
     /// Builder for [`Client::bind_customer`]
     ///
     /// [`Client::bind_customer`]: super::Client::bind_customer
@@ -1241,22 +1253,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                403u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                401u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                403u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                404u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                429u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1420,22 +1422,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                403u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                401u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                403u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                404u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                429u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1705,22 +1697,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                403u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                401u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                403u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                404u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                429u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1811,22 +1793,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                403u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                401u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                403u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                404u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                429u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1920,22 +1892,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                403u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                401u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                403u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                404u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                429u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }

@@ -1298,6 +1298,18 @@ pub mod builder {
         ByteStream, ClientHooks, ClientInfo, Error, OperationInfo, RequestBuilderExt,
         ResponseValue, encode_path,
     };
+    /// `ResponseValue::from_response` with the answer's headers moved into the value
+    /// instead of cloned: added by `cargo xtask generate` (see xtask/src/render.rs).
+    async fn response_value<T: ::serde::de::DeserializeOwned, E>(
+        mut response: ::reqwest::Response,
+    ) -> Result<ResponseValue<T>, Error<E>> {
+        let status = response.status();
+        let headers = ::std::mem::take(response.headers_mut());
+        let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
+        let inner =
+            ::serde_json::from_slice(&full).map_err(|e| Error::InvalidResponsePayload(full, e))?;
+        Ok(ResponseValue::new(inner, status, headers))
+    }
     /// Builder for [`Client::login`]
     ///
     /// [`Client::login`]: super::Client::login
@@ -1536,10 +1548,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1753,10 +1763,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1970,10 +1978,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -2213,10 +2219,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -2486,10 +2490,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -2759,10 +2761,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -3039,10 +3039,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
