@@ -259,10 +259,9 @@ fn header_map_capacity(
 const BUILDER: &str = "request_builder";
 
 /// Rewrites what each generated request builder's `send` does per request, where progenitor's
-/// code costs more than it need: [`skip_absent_queries`], [`tidy_header_parameters`] and
-/// [`concat_urls`]. What
-/// is sent stays the same. Fails when such code is left in a form these do not know, so that
-/// a new progenitor cannot bring the cost back unnoticed.
+/// code costs more than it needs to: [`skip_absent_queries`], [`tidy_header_parameters`] and
+/// [`concat_urls`]. What is sent stays the same. Fails when such code is left in a form these
+/// do not know, so that a new progenitor cannot bring the cost back unnoticed.
 fn rewrite_builders(file: &mut syn::File) -> Result<(), String> {
     let mut tally = Tally::default();
     for item in &mut file.items {
@@ -494,6 +493,15 @@ fn unchain(mut expr: syn::Expr) -> (syn::Expr, Vec<Link>) {
     }
 }
 
+/// Whether `tokens` hold the identifier `name`, at any depth.
+fn names(tokens: TokenStream, name: &str) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        TokenTree::Ident(ident) => ident == name,
+        TokenTree::Group(group) => names(group.stream(), name),
+        _ => false,
+    })
+}
+
 /// The builder's local as an expression.
 fn builder() -> syn::Expr {
     let builder = syn::Ident::new(BUILDER, proc_macro2::Span::call_site());
@@ -549,10 +557,7 @@ fn skip_absent_queries(
     }) else {
         return Ok(());
     };
-    if quote::ToTokens::to_token_stream(&*block)
-        .into_iter()
-        .any(|t| matches!(&t, TokenTree::Ident(i) if i == BUILDER))
-    {
+    if names(quote::ToTokens::to_token_stream(&*block), BUILDER) {
         return Err(format!(
             "a method already names `{BUILDER}`, the local `skip_absent_queries` would add"
         ));
