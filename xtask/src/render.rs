@@ -70,6 +70,9 @@ pub fn syntax(spec: &OpenAPI, file: &str) -> Result<syn::File, Vec<Problem>> {
         )]
     })?;
     drop_api_version(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
+    rewrite_builders(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
+    static_unset_messages(&mut syntax);
+    move_response_headers(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
     Ok(syntax)
 }
 
@@ -250,6 +253,895 @@ fn header_map_capacity(
         })) => Some((&mut name.mutability, capacity)),
         _ => None,
     }
+}
+
+/// The local that holds a request's builder while [`skip_absent_queries`] splits its chain.
+const BUILDER: &str = "request_builder";
+
+/// Rewrites what each generated request builder's `send` does per request, where progenitor's
+/// code costs more than it needs to: [`skip_absent_queries`], [`tidy_header_parameters`] and
+/// [`concat_urls`]. What is sent stays the same. Fails when such code is left in a form these
+/// do not know, so that a new progenitor cannot bring the cost back unnoticed.
+fn rewrite_builders(file: &mut syn::File) -> Result<(), String> {
+    let mut tally = Tally::default();
+    for item in &mut file.items {
+        rewrite_builders_in_item(item, &mut tally)?;
+    }
+    if tally.queries_found != tally.queries_rewritten {
+        return Err(format!(
+            "query calls on optional parameters: {} found, {} made conditional; render.rs's \
+             `skip_absent_queries` does not know the form of the others",
+            tally.queries_found, tally.queries_rewritten
+        ));
+    }
+    if tally.names_left != 0 {
+        return Err(format!(
+            "{} header parameters appended by a name parsed per request; render.rs's \
+             `tidy_header_parameters` does not know their form",
+            tally.names_left
+        ));
+    }
+    if tally.urls_left != 0 {
+        return Err(format!(
+            "{} URLs made by `format!`; render.rs's `concat_urls` does not know their form",
+            tally.urls_left
+        ));
+    }
+    Ok(())
+}
+
+/// What [`rewrite_builders`] found and changed.
+#[derive(Default)]
+struct Tally {
+    /// `.query(…)` calls on optional parameters.
+    queries_found: usize,
+    /// Of those, the ones made conditional.
+    queries_rewritten: usize,
+    /// Header parameters still appended by a string name after the rewrite.
+    names_left: usize,
+    /// URLs still made by `format!` after the rewrite.
+    urls_left: usize,
+}
+
+/// What the rewrites of a builder's `send` need to know of the builder's fields.
+#[derive(Default)]
+struct Fields {
+    /// The optional ones: `name: Result<Option<…>, String>`.
+    optional: Vec<String>,
+    /// The ones holding a `String`, optional or not: `Result<String, String>`,
+    /// `Result<Option<String>, String>`.
+    strings: Vec<String>,
+}
+
+/// [`rewrite_builders`] in one item: the builder structs and their `impl` blocks of a module,
+/// recursively.
+fn rewrite_builders_in_item(item: &mut syn::Item, tally: &mut Tally) -> Result<(), String> {
+    let syn::Item::Mod(module) = item else {
+        return Ok(());
+    };
+    let Some((_, items)) = &mut module.content else {
+        return Ok(());
+    };
+    let builders: std::collections::HashMap<String, Fields> = items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Struct(s) => {
+                let mut fields = Fields::default();
+                for field in &s.fields {
+                    let Some(name) = field.ident.as_ref().map(ToString::to_string) else {
+                        continue;
+                    };
+                    let held = result_ok(&field.ty);
+                    let optional = held.and_then(|ty| generic_of(ty, "Option"));
+                    if optional.is_some() {
+                        fields.optional.push(name.clone());
+                    }
+                    if optional
+                        .or(held)
+                        .and_then(last_segment)
+                        .is_some_and(|s| s.ident == "String" && s.arguments.is_none())
+                    {
+                        fields.strings.push(name);
+                    }
+                }
+                Some((s.ident.to_string(), fields))
+            }
+            _ => None,
+        })
+        .collect();
+    for item in items.iter_mut() {
+        match item {
+            syn::Item::Mod(_) => rewrite_builders_in_item(item, tally)?,
+            syn::Item::Impl(block) => {
+                let syn::Type::Path(own) = &*block.self_ty else {
+                    continue;
+                };
+                let Some(fields) = own
+                    .path
+                    .segments
+                    .last()
+                    .and_then(|s| builders.get(&s.ident.to_string()))
+                else {
+                    continue;
+                };
+                for item in &mut block.items {
+                    if let syn::ImplItem::Fn(method) = item {
+                        skip_absent_queries(&mut method.block, &fields.optional, tally)?;
+                        tidy_header_parameters(&mut method.block, &fields.strings, tally);
+                        concat_urls(&mut method.block, &fields.strings, tally);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The last segment of `ty`'s path, if it is a path.
+fn last_segment(ty: &syn::Type) -> Option<&syn::PathSegment> {
+    match ty {
+        syn::Type::Path(path) => path.path.segments.last(),
+        _ => None,
+    }
+}
+
+/// `T` when `ty` is `name<T, …>`.
+fn generic_of<'a>(ty: &'a syn::Type, name: &str) -> Option<&'a syn::Type> {
+    let segment = last_segment(ty).filter(|s| s.ident == name)?;
+    let syn::PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return None;
+    };
+    match args.args.first() {
+        Some(syn::GenericArgument::Type(inner)) => Some(inner),
+        _ => None,
+    }
+}
+
+/// `T` when `ty` is `Result<T, …>` (what a builder field holds once set).
+fn result_ok(ty: &syn::Type) -> Option<&syn::Type> {
+    generic_of(ty, "Result")
+}
+
+/// The optional parameter that `call` is `.query(&progenitor_client::QueryParam::new(_, &name))`
+/// for, if it is one of `optional`.
+fn optional_query<'a>(call: &syn::ExprMethodCall, optional: &'a [String]) -> Option<&'a String> {
+    if call.method != "query" || call.args.len() != 1 {
+        return None;
+    }
+    let Some(syn::Expr::Reference(param)) = call.args.first() else {
+        return None;
+    };
+    let syn::Expr::Call(new) = &*param.expr else {
+        return None;
+    };
+    let syn::Expr::Path(func) = &*new.func else {
+        return None;
+    };
+    let segments: Vec<String> = func
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    if segments != ["progenitor_client", "QueryParam", "new"] || new.args.len() != 2 {
+        return None;
+    }
+    let Some(syn::Expr::Reference(value)) = new.args.iter().nth(1) else {
+        return None;
+    };
+    let syn::Expr::Path(value) = &*value.expr else {
+        return None;
+    };
+    optional
+        .iter()
+        .find(|name| value.path.is_ident(name.as_str()))
+}
+
+/// How many `.query(…)` calls on one of `optional` the statements of `block` hold, in a
+/// method chain that starts a statement (the only place progenitor writes them).
+fn count_optional_queries(block: &syn::Block, optional: &[String]) -> usize {
+    fn walk(expr: &syn::Expr, optional: &[String]) -> usize {
+        match expr {
+            syn::Expr::MethodCall(call) => {
+                usize::from(optional_query(call, optional).is_some())
+                    + walk(&call.receiver, optional)
+            }
+            syn::Expr::Try(t) => walk(&t.expr, optional),
+            _ => 0,
+        }
+    }
+    block
+        .stmts
+        .iter()
+        .map(|stmt| match stmt {
+            syn::Stmt::Local(syn::Local {
+                init: Some(init), ..
+            }) => walk(&init.expr, optional),
+            syn::Stmt::Expr(expr, _) => walk(expr, optional),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// One link of a method chain: a method call (its receiver a placeholder) or a `?`.
+enum Link {
+    Call(syn::ExprMethodCall),
+    Try(syn::ExprTry),
+}
+
+/// `expr` as the expression a chain starts from and the links applied to it, in order.
+fn unchain(mut expr: syn::Expr) -> (syn::Expr, Vec<Link>) {
+    let mut links = Vec::new();
+    loop {
+        expr = match expr {
+            syn::Expr::MethodCall(mut call) => {
+                let receiver = std::mem::replace(&mut *call.receiver, builder());
+                links.push(Link::Call(call));
+                receiver
+            }
+            syn::Expr::Try(mut t) => {
+                let inner = std::mem::replace(&mut *t.expr, builder());
+                links.push(Link::Try(t));
+                inner
+            }
+            other => {
+                links.reverse();
+                return (other, links);
+            }
+        };
+    }
+}
+
+/// Whether `tokens` hold the identifier `name`, at any depth.
+fn names(tokens: TokenStream, name: &str) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        TokenTree::Ident(ident) => ident == name,
+        TokenTree::Group(group) => names(group.stream(), name),
+        _ => false,
+    })
+}
+
+/// The builder's local as an expression.
+fn builder() -> syn::Expr {
+    let builder = syn::Ident::new(BUILDER, proc_macro2::Span::call_site());
+    syn::parse_quote!(#builder)
+}
+
+/// The links applied to `start`, in order.
+fn rechain(start: syn::Expr, links: impl IntoIterator<Item = Link>) -> syn::Expr {
+    links.into_iter().fold(start, |receiver, link| match link {
+        Link::Call(mut call) => {
+            *call.receiver = receiver;
+            syn::Expr::MethodCall(call)
+        }
+        Link::Try(mut t) => {
+            *t.expr = receiver;
+            syn::Expr::Try(t)
+        }
+    })
+}
+
+/// Makes each optional query parameter's `.query(…)` call conditional on the parameter being
+/// present. progenitor calls
+///
+/// ```text
+/// .query(&progenitor_client::QueryParam::new("client_id", &client_id))
+/// ```
+///
+/// for every query parameter, `None` included: reqwest then appends `?` to the URL, serialises
+/// nothing, and strips the empty `?` again (two URL rewrites, and a reallocation, per absent
+/// parameter per request). An operation whose builder chain holds such a call on an optional
+/// parameter (its builder field is a `Result<Option<…>, String>`) has that chain split:
+///
+/// ```text
+/// let mut request_builder = client.client.delete(url).header(…);
+/// if client_id.is_some() {
+///     request_builder = request_builder.query(&progenitor_client::QueryParam::new("client_id", &client_id));
+/// }
+/// #[allow(unused_mut)]
+/// let mut request = request_builder.headers(header_map).build()?;
+/// ```
+///
+/// A present parameter goes through the same call as before; an absent one added nothing to the
+/// URL before either, so every URL is the same.
+fn skip_absent_queries(
+    block: &mut syn::Block,
+    optional: &[String],
+    tally: &mut Tally,
+) -> Result<(), String> {
+    tally.queries_found += count_optional_queries(block, optional);
+    let Some(index) = block.stmts.iter().position(|stmt| {
+        matches!(stmt, syn::Stmt::Local(syn::Local { pat, init: Some(_), .. })
+            if matches!(pat, syn::Pat::Ident(p) if p.ident == "request"))
+    }) else {
+        return Ok(());
+    };
+    if names(quote::ToTokens::to_token_stream(&*block), BUILDER) {
+        return Err(format!(
+            "a method already names `{BUILDER}`, the local `skip_absent_queries` would add"
+        ));
+    }
+    let syn::Stmt::Local(local) = &mut block.stmts[index] else {
+        unreachable!("found above")
+    };
+    let init = local.init.as_mut().expect("found above");
+    let (start, links) = unchain(std::mem::replace(&mut *init.expr, builder()));
+    let is_optional = |link: &Link| match link {
+        Link::Call(call) => optional_query(call, optional).is_some(),
+        Link::Try(_) => false,
+    };
+    let (Some(first), Some(last)) = (
+        links.iter().position(is_optional),
+        links.iter().rposition(is_optional),
+    ) else {
+        // Nothing to make conditional: the chain as it was.
+        *init.expr = rechain(start, links);
+        return Ok(());
+    };
+    let name = syn::Ident::new(BUILDER, proc_macro2::Span::call_site());
+    let mut links = links.into_iter();
+    let head = rechain(start, links.by_ref().take(first));
+    let mut stmts: Vec<syn::Stmt> = vec![syn::parse_quote!(let mut #name = #head;)];
+    // Between the first and the last optional query: each optional one conditional, the
+    // links between them applied as they come.
+    let mut plain = Vec::new();
+    for link in links.by_ref().take(last + 1 - first) {
+        let parameter = match &link {
+            Link::Call(call) => optional_query(call, optional).cloned(),
+            Link::Try(_) => None,
+        };
+        match parameter {
+            None => plain.push(link),
+            Some(parameter) => {
+                if !plain.is_empty() {
+                    let applied = rechain(builder(), plain.drain(..));
+                    stmts.push(syn::parse_quote!(#name = #applied;));
+                }
+                let parameter = syn::Ident::new(&parameter, proc_macro2::Span::call_site());
+                let applied = rechain(builder(), [link]);
+                stmts.push(syn::parse_quote!(if #parameter.is_some() { #name = #applied; }));
+                tally.queries_rewritten += 1;
+            }
+        }
+    }
+    *init.expr = rechain(builder(), links);
+    let local = block.stmts.remove(index);
+    stmts.push(local);
+    block.stmts.splice(index..index, stmts);
+    Ok(())
+}
+
+/// Makes each header parameter's name once, at compile time, and takes a `String` value as it
+/// is (see [`rewrite_builders`]). progenitor writes
+///
+/// ```text
+/// header_map.append("X-agent", x_agent.to_string().try_into()?);
+/// ```
+///
+/// which on every request parses the name from the `&'static str` (lower-casing it into a new
+/// allocation) and copies the `String` before making it a header value. It becomes
+///
+/// ```text
+/// header_map.append(
+///     const { ::reqwest::header::HeaderName::from_static("x-agent") },
+///     x_agent.try_into()?,
+/// );
+/// ```
+///
+/// the same name (a parsed name is lower case too) and the same value, through the same
+/// conversion. A value of another type than `String` keeps its `to_string()`. Counts in
+/// `tally` the appends left with a name parsed per request.
+fn tidy_header_parameters(block: &mut syn::Block, strings: &[String], tally: &mut Tally) {
+    for stmt in &mut block.stmts {
+        // A required parameter's append names its field; an optional one's, in
+        // `if let Some(value) = field { … }`, the binding.
+        let (call, field) = match stmt {
+            syn::Stmt::Expr(syn::Expr::If(branch), _) => {
+                let syn::Expr::Let(binding) = &*branch.cond else {
+                    continue;
+                };
+                let syn::Expr::Path(field) = &*binding.expr else {
+                    continue;
+                };
+                let syn::Pat::TupleStruct(some) = &*binding.pat else {
+                    continue;
+                };
+                let Some(syn::Pat::Ident(value)) = some.elems.first() else {
+                    continue;
+                };
+                let bound = (value.ident.clone(), field.path.get_ident().cloned());
+                let Some(syn::Stmt::Expr(syn::Expr::MethodCall(call), Some(_))) =
+                    branch.then_branch.stmts.first_mut()
+                else {
+                    continue;
+                };
+                (call, Some(bound))
+            }
+            syn::Stmt::Expr(syn::Expr::MethodCall(call), Some(_)) => (call, None),
+            _ => continue,
+        };
+        if call.method != "append"
+            || !matches!(&*call.receiver, syn::Expr::Path(p) if p.path.is_ident("header_map"))
+            || call.args.len() != 2
+        {
+            continue;
+        }
+        let mut args = call.args.iter_mut();
+        let (Some(name), Some(value)) = (args.next(), args.next()) else {
+            continue;
+        };
+        if let syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) = name
+        {
+            let lower = text.value().to_ascii_lowercase();
+            *name = syn::parse_quote!(const { ::reqwest::header::HeaderName::from_static(#lower) });
+        }
+        tally.names_left += usize::from(matches!(name, syn::Expr::Lit(_)));
+        // `x.to_string().try_into()?` on a `String` field: `x.try_into()?`.
+        let syn::Expr::Try(conversion) = value else {
+            continue;
+        };
+        let syn::Expr::MethodCall(try_into) = &mut *conversion.expr else {
+            continue;
+        };
+        let syn::Expr::MethodCall(to_string) = &*try_into.receiver else {
+            continue;
+        };
+        let syn::Expr::Path(held) = &*to_string.receiver else {
+            continue;
+        };
+        let Some(held) = held.path.get_ident() else {
+            continue;
+        };
+        let held_field = match &field {
+            Some((binding, field)) if held == binding => field.as_ref(),
+            Some(_) => None,
+            None => Some(held),
+        };
+        if try_into.method == "try_into"
+            && try_into.args.is_empty()
+            && to_string.method == "to_string"
+            && to_string.args.is_empty()
+            && held_field.is_some_and(|f| strings.iter().any(|s| f == s))
+        {
+            let placeholder = builder();
+            let syn::Expr::MethodCall(to_string) =
+                std::mem::replace(&mut *try_into.receiver, placeholder)
+            else {
+                unreachable!("matched above")
+            };
+            *try_into.receiver = *to_string.receiver;
+        }
+    }
+}
+
+/// Builds each request's URL by joining its pieces instead of formatting them (see
+/// [`rewrite_builders`]). progenitor writes
+///
+/// ```text
+/// let url = format!(
+///     "{}/auth/v1/user/provider/{}",
+///     client.baseurl,
+///     encode_path(&provider_id.to_string()),
+/// );
+/// ```
+///
+/// which runs the formatting machinery for plain strings, and copies a `String` parameter
+/// before percent-encoding it. It becomes
+///
+/// ```text
+/// let url = [
+///     client.baseurl.as_str(),
+///     "/auth/v1/user/provider/",
+///     encode_path(&provider_id).as_str(),
+/// ]
+/// .concat();
+/// ```
+///
+/// the same text (`{}` writes a string as it is), in one allocation of the right size. A
+/// parameter of another type than `String` keeps its `to_string()`. Counts in `tally` the URLs
+/// left to `format!`.
+fn concat_urls(block: &mut syn::Block, strings: &[String], tally: &mut Tally) {
+    for stmt in &mut block.stmts {
+        let syn::Stmt::Local(syn::Local {
+            pat: syn::Pat::Ident(name),
+            init: Some(init),
+            ..
+        }) = stmt
+        else {
+            continue;
+        };
+        let syn::Expr::Macro(format) = &*init.expr else {
+            continue;
+        };
+        if name.ident != "url" || !format.mac.path.is_ident("format") {
+            continue;
+        }
+        match url_pieces(&format.mac, strings) {
+            Some(pieces) => *init.expr = syn::parse_quote!([#(#pieces),*].concat()),
+            None => tally.urls_left += 1,
+        }
+    }
+}
+
+/// The pieces of `format!(…)`, each a `&str`, when its template holds only text and `{}` and
+/// each argument is the base URL or an encoded path parameter.
+fn url_pieces(format: &syn::Macro, strings: &[String]) -> Option<Vec<syn::Expr>> {
+    use syn::punctuated::Punctuated;
+    let args = format
+        .parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
+        .ok()?;
+    let mut args = args.into_iter();
+    let Some(syn::Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Str(template),
+        ..
+    })) = args.next()
+    else {
+        return None;
+    };
+    let template = template.value();
+    let texts: Vec<&str> = template.split("{}").collect();
+    if texts.iter().any(|text| text.contains(['{', '}'])) {
+        return None;
+    }
+    let args: Vec<syn::Expr> = args.collect();
+    if args.len() + 1 != texts.len() {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    for (text, arg) in texts.iter().zip(args.into_iter().map(Some).chain([None])) {
+        if !text.is_empty() {
+            pieces.push(syn::parse_quote!(#text));
+        }
+        let Some(arg) = arg else { continue };
+        pieces.push(url_argument(arg, strings)?);
+    }
+    Some(pieces)
+}
+
+/// A `format!` argument of a URL as a `&str`: `client.baseurl`, or
+/// `encode_path(&x.to_string())` (without the `to_string()` when `x` is a `String` field).
+fn url_argument(arg: syn::Expr, strings: &[String]) -> Option<syn::Expr> {
+    match arg {
+        syn::Expr::Field(field) if matches!(&field.member, syn::Member::Named(m) if m == "baseurl") => {
+            Some(syn::parse_quote!(#field.as_str()))
+        }
+        syn::Expr::Call(mut call)
+            if matches!(&*call.func, syn::Expr::Path(f) if f.path.is_ident("encode_path"))
+                && call.args.len() == 1 =>
+        {
+            if let Some(syn::Expr::Reference(reference)) = call.args.first_mut()
+                && let syn::Expr::MethodCall(to_string) = &*reference.expr
+                && to_string.method == "to_string"
+                && to_string.args.is_empty()
+                && matches!(&*to_string.receiver, syn::Expr::Path(p)
+                    if p.path.get_ident().is_some_and(|i| strings.iter().any(|s| i == s)))
+            {
+                let syn::Expr::MethodCall(to_string) =
+                    std::mem::replace(&mut *reference.expr, builder())
+                else {
+                    unreachable!("matched above")
+                };
+                *reference.expr = *to_string.receiver;
+            }
+            Some(syn::parse_quote!(#call.as_str()))
+        }
+        _ => None,
+    }
+}
+
+/// Lets the builders hold the message of a field not set yet without allocating it.
+///
+/// Each field of a generated builder (an operation's in `builder`, a body type's in
+/// `types::builder`) is a `Result<T, String>`, and starts as `Err("… was not initialized"
+/// .to_string())` (or `"no value supplied for …"`): every request allocates and frees one
+/// message per required parameter and per required body field, which its setters replace at
+/// once. Those fields become `Result<T, Cow<'static, str>>` and start as
+/// `Err(Cow::Borrowed("…"))`; a setter's error (made only when a conversion fails) is turned
+/// into the `Cow`, and where a field is read (`send`, a body's `TryFrom`) its message becomes a
+/// `String` again, only on that error path. Messages, `Debug` output (a `Cow<str>` prints as
+/// the `String` did) and requests stay the same.
+fn static_unset_messages(file: &mut syn::File) {
+    for item in &mut file.items {
+        static_unset_messages_in_item(item, false);
+    }
+}
+
+/// [`static_unset_messages`] in one item; `in_builder` when it is in a module named `builder`.
+fn static_unset_messages_in_item(item: &mut syn::Item, in_builder: bool) {
+    let syn::Item::Mod(module) = item else {
+        return;
+    };
+    let in_builder = in_builder || module.ident == "builder";
+    let Some((_, items)) = &mut module.content else {
+        return;
+    };
+    let mut converted: std::collections::HashMap<String, Vec<String>> =
+        std::collections::HashMap::new();
+    for item in items.iter_mut() {
+        match item {
+            syn::Item::Mod(_) => static_unset_messages_in_item(item, in_builder),
+            syn::Item::Struct(s) if in_builder => {
+                let mut fields = Vec::new();
+                for field in &mut s.fields {
+                    if let Some(error) = result_err_mut(&mut field.ty)
+                        && last_segment(error).is_some_and(|s| s.ident == "String")
+                        && let Some(name) = &field.ident
+                    {
+                        *error = syn::parse_quote!(::std::borrow::Cow<'static, str>);
+                        fields.push(name.to_string());
+                    }
+                }
+                converted.insert(s.ident.to_string(), fields);
+            }
+            _ => {}
+        }
+    }
+    if converted.is_empty() {
+        return;
+    }
+    for item in items.iter_mut() {
+        let syn::Item::Impl(block) = item else {
+            continue;
+        };
+        // `impl X`, `impl Default for X`: X's own fields; `impl TryFrom<X> for super::X`: the
+        // builder X's fields, read from `value`.
+        let own = match &*block.self_ty {
+            syn::Type::Path(path) => path.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        };
+        let read = block
+            .trait_
+            .as_ref()
+            .and_then(|(_, path, _)| path.segments.last())
+            .filter(|s| s.ident == "TryFrom")
+            .and_then(|s| match &s.arguments {
+                syn::PathArguments::AngleBracketed(args) => args.args.first(),
+                _ => None,
+            })
+            .and_then(|arg| match arg {
+                syn::GenericArgument::Type(ty) => last_segment(ty),
+                _ => None,
+            })
+            .and_then(|s| converted.get(&s.ident.to_string()));
+        let own = own
+            .filter(|_| read.is_none())
+            .and_then(|name| converted.get(&name));
+        for item in &mut block.items {
+            let syn::ImplItem::Fn(method) = item else {
+                continue;
+            };
+            if let Some(fields) = own {
+                for stmt in &mut method.block.stmts {
+                    unset_messages_in_stmt(stmt, fields, Reads::Own);
+                }
+            }
+            if let Some(fields) = read {
+                for stmt in &mut method.block.stmts {
+                    unset_messages_in_stmt(stmt, fields, Reads::Value);
+                }
+            }
+        }
+    }
+}
+
+/// Where [`unset_messages_in_stmt`] finds the converted fields read.
+#[derive(Clone, Copy)]
+enum Reads {
+    /// In the builder's own methods: set in `Self { … }` and `self.field = …`, read as the
+    /// locals `send` destructures them into.
+    Own,
+    /// In `TryFrom<builder> for …`: read as `value.field?`.
+    Value,
+}
+
+/// `E` in `Result<T, E>`, mutably.
+fn result_err_mut(ty: &mut syn::Type) -> Option<&mut syn::Type> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let segment = path
+        .path
+        .segments
+        .last_mut()
+        .filter(|s| s.ident == "Result")?;
+    let syn::PathArguments::AngleBracketed(args) = &mut segment.arguments else {
+        return None;
+    };
+    match args.args.iter_mut().nth(1) {
+        Some(syn::GenericArgument::Type(error)) => Some(error),
+        _ => None,
+    }
+}
+
+/// [`static_unset_messages`] in one statement of a builder's method.
+fn unset_messages_in_stmt(stmt: &mut syn::Stmt, fields: &[String], reads: Reads) {
+    match stmt {
+        syn::Stmt::Local(local) => {
+            let Some(init) = &mut local.init else {
+                return;
+            };
+            // `let field = field.map_err(…)…;` in `send`: the chain starts from the `String`.
+            if let (Reads::Own, syn::Pat::Ident(name)) = (reads, &local.pat)
+                && fields.iter().any(|f| name.ident == f)
+            {
+                let mut root = &mut *init.expr;
+                loop {
+                    root = match root {
+                        syn::Expr::MethodCall(call) => &mut *call.receiver,
+                        syn::Expr::Try(t) => &mut *t.expr,
+                        _ => break,
+                    };
+                }
+                if matches!(root, syn::Expr::Path(p) if p.path.is_ident(&name.ident)) {
+                    let field = &name.ident;
+                    *root = syn::parse_quote!(#field.map_err(::std::string::String::from));
+                }
+            }
+            unset_messages_in_expr(&mut init.expr, fields, reads);
+        }
+        syn::Stmt::Expr(expr, _) => unset_messages_in_expr(expr, fields, reads),
+        _ => {}
+    }
+}
+
+/// [`static_unset_messages`] in one expression of a builder's method, and those within it.
+fn unset_messages_in_expr(expr: &mut syn::Expr, fields: &[String], reads: Reads) {
+    let is_field = |member: &syn::Member| matches!(member, syn::Member::Named(m) if fields.iter().any(|f| m == f));
+    match expr {
+        // `Self { field: Err("…".to_string()), … }`: a borrowed message.
+        syn::Expr::Struct(literal) => {
+            for field in &mut literal.fields {
+                if let (Reads::Own, true) = (reads, is_field(&field.member))
+                    && let syn::Expr::Call(err) = &field.expr
+                    && matches!(&*err.func, syn::Expr::Path(p) if p.path.is_ident("Err"))
+                    && let Some(syn::Expr::MethodCall(to_string)) = err.args.first()
+                    && to_string.method == "to_string"
+                    && let syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(text),
+                        ..
+                    }) = &*to_string.receiver
+                {
+                    let text = text.value();
+                    field.expr = syn::parse_quote!(Err(::std::borrow::Cow::Borrowed(#text)));
+                }
+                unset_messages_in_expr(&mut field.expr, fields, reads);
+            }
+        }
+        // `self.field = …;`: the setter's `String` error (or the `Cow` already) as a `Cow`.
+        syn::Expr::Assign(assign) => {
+            if let (Reads::Own, syn::Expr::Field(target)) = (reads, &*assign.left)
+                && matches!(&*target.base, syn::Expr::Path(p) if p.path.is_ident("self"))
+                && is_field(&target.member)
+            {
+                let value = match std::mem::replace(&mut *assign.right, builder()) {
+                    postfix @ (syn::Expr::MethodCall(_) | syn::Expr::Path(_)) => postfix,
+                    other => syn::parse_quote!((#other)),
+                };
+                *assign.right = syn::parse_quote!(#value.map_err(::std::convert::Into::into));
+            }
+        }
+        // `value.field?` in a `TryFrom`: the message as the `String` it was.
+        syn::Expr::Try(t) => {
+            if let (Reads::Value, syn::Expr::Field(read)) = (reads, &*t.expr)
+                && matches!(&*read.base, syn::Expr::Path(p) if p.path.is_ident("value"))
+                && is_field(&read.member)
+            {
+                let read = std::mem::replace(&mut *t.expr, builder());
+                *t.expr = syn::parse_quote!(#read.map_err(::std::string::String::from));
+            } else {
+                unset_messages_in_expr(&mut t.expr, fields, reads);
+            }
+        }
+        syn::Expr::Call(call) => {
+            for arg in &mut call.args {
+                unset_messages_in_expr(arg, fields, reads);
+            }
+        }
+        syn::Expr::Block(block) => {
+            for stmt in &mut block.block.stmts {
+                unset_messages_in_stmt(stmt, fields, reads);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Moves each answer's headers into its `ResponseValue` instead of cloning them.
+///
+/// progenitor's `ResponseValue::from_response` clones the answer's header map before it reads
+/// the body, which consumes the answer: every request copies every header of its answer once,
+/// and frees both maps. The operations in `builder` call `response_value` instead, which that
+/// module gains: the same steps (status, headers, body, JSON), with the headers taken from the
+/// answer (its body does not need them: reqwest set up its decoding when the answer arrived).
+/// Fails when a `from_response` is left in the generated code.
+fn move_response_headers(file: &mut syn::File) -> Result<(), String> {
+    let mut replaced = 0;
+    for item in &mut file.items {
+        if let syn::Item::Mod(module) = item
+            && module.ident == "builder"
+        {
+            let tokens =
+                call_response_value(quote::ToTokens::to_token_stream(&*module), &mut replaced);
+            *item = syn::parse2(tokens).map_err(|e| format!("the builders, rewritten: {e}"))?;
+        }
+    }
+    if quote::ToTokens::to_token_stream(&*file)
+        .to_string()
+        .contains("from_response")
+    {
+        return Err(format!(
+            "`ResponseValue::from_response`: {replaced} replaced, and it is still in the \
+             generated code; render.rs's `move_response_headers` does not know this form of it"
+        ));
+    }
+    for item in &mut file.items {
+        let syn::Item::Mod(module) = item else {
+            continue;
+        };
+        let Some((_, items)) = &mut module.content else {
+            continue;
+        };
+        if module.ident != "builder" {
+            continue;
+        }
+        let helper: syn::Item = syn::parse_quote! {
+            /// `ResponseValue::from_response` with the answer's headers moved into the value
+            /// instead of cloned: added by `cargo xtask generate` (see xtask/src/render.rs).
+            async fn response_value<T: ::serde::de::DeserializeOwned, E>(
+                mut response: ::reqwest::Response,
+            ) -> Result<ResponseValue<T>, Error<E>> {
+                let status = response.status();
+                let headers = ::std::mem::take(response.headers_mut());
+                let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
+                let inner = ::serde_json::from_slice(&full)
+                    .map_err(|e| Error::InvalidResponsePayload(full, e))?;
+                Ok(ResponseValue::new(inner, status, headers))
+            }
+        };
+        let at = items
+            .iter()
+            .position(|item| !matches!(item, syn::Item::Use(_)))
+            .unwrap_or(items.len());
+        items.insert(at, helper);
+    }
+    Ok(())
+}
+
+/// `tokens` with each `ResponseValue::from_response` made `response_value`.
+fn call_response_value(tokens: TokenStream, replaced: &mut usize) -> TokenStream {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = Vec::with_capacity(trees.len());
+    let mut at = 0;
+    while at < trees.len() {
+        let is_call = matches!(
+            &trees[at..],
+            [TokenTree::Ident(ty), TokenTree::Punct(a), TokenTree::Punct(b), TokenTree::Ident(f), ..]
+                if ty == "ResponseValue" && a.as_char() == ':' && b.as_char() == ':' && f == "from_response"
+        );
+        if is_call {
+            out.extend(quote::quote!(response_value));
+            *replaced += 1;
+            at += 4;
+            continue;
+        }
+        match &trees[at] {
+            TokenTree::Group(group) => {
+                let mut rewritten = Group::new(
+                    group.delimiter(),
+                    call_response_value(group.stream(), replaced),
+                );
+                rewritten.set_span(group.span());
+                out.push(TokenTree::Group(rewritten));
+            }
+            other => out.push(other.clone()),
+        }
+        at += 1;
+    }
+    out.into_iter().collect()
 }
 
 /// Rewrites every multi-line `#[doc = "a\nb"]` into one `#[doc = " a"]` per line.

@@ -159,14 +159,19 @@ pub mod types {
     pub mod builder {
         #[derive(Clone, Debug)]
         pub struct BindProviderRequest {
-            provider_token: ::std::result::Result<::std::string::String, ::std::string::String>,
-            with_user_center:
-                ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            provider_token:
+                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            with_user_center: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::borrow::Cow<'static, str>,
+            >,
         }
         impl ::std::default::Default for BindProviderRequest {
             fn default() -> Self {
                 Self {
-                    provider_token: Err("no value supplied for provider_token".to_string()),
+                    provider_token: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for provider_token",
+                    )),
                     with_user_center: Ok(Default::default()),
                 }
             }
@@ -177,9 +182,10 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
-                self.provider_token = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for provider_token: {e}")
-                });
+                self.provider_token = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for provider_token: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn with_user_center<T>(mut self, value: T) -> Self
@@ -187,9 +193,12 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<bool>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.with_user_center = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for with_user_center: {e}")
-                });
+                self.with_user_center = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for with_user_center: {e}")
+                    })
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -199,8 +208,10 @@ pub mod types {
                 value: BindProviderRequest,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    provider_token: value.provider_token?,
-                    with_user_center: value.with_user_center?,
+                    provider_token: value.provider_token.map_err(::std::string::String::from)?,
+                    with_user_center: value
+                        .with_user_center
+                        .map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -214,27 +225,30 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct BoundProvider {
-            bind: ::std::result::Result<::std::option::Option<bool>, ::std::string::String>,
+            bind: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::borrow::Cow<'static, str>,
+            >,
             homepage: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
-            id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            id: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
             name: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             picture: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             provider_type: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             provider_user_name: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
         }
         impl ::std::default::Default for BoundProvider {
@@ -242,7 +256,7 @@ pub mod types {
                 Self {
                     bind: Ok(Default::default()),
                     homepage: Ok(Default::default()),
-                    id: Err("no value supplied for id".to_string()),
+                    id: Err(::std::borrow::Cow::Borrowed("no value supplied for id")),
                     name: Ok(Default::default()),
                     picture: Ok(Default::default()),
                     provider_type: Ok(Default::default()),
@@ -258,7 +272,8 @@ pub mod types {
             {
                 self.bind = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for bind: {e}"));
+                    .map_err(|e| format!("error converting supplied value for bind: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn homepage<T>(mut self, value: T) -> Self
@@ -268,7 +283,8 @@ pub mod types {
             {
                 self.homepage = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for homepage: {e}"));
+                    .map_err(|e| format!("error converting supplied value for homepage: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn id<T>(mut self, value: T) -> Self
@@ -278,7 +294,8 @@ pub mod types {
             {
                 self.id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                    .map_err(|e| format!("error converting supplied value for id: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn name<T>(mut self, value: T) -> Self
@@ -288,7 +305,8 @@ pub mod types {
             {
                 self.name = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for name: {e}"));
+                    .map_err(|e| format!("error converting supplied value for name: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn picture<T>(mut self, value: T) -> Self
@@ -298,7 +316,8 @@ pub mod types {
             {
                 self.picture = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for picture: {e}"));
+                    .map_err(|e| format!("error converting supplied value for picture: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn provider_type<T>(mut self, value: T) -> Self
@@ -308,7 +327,8 @@ pub mod types {
             {
                 self.provider_type = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for provider_type: {e}"));
+                    .map_err(|e| format!("error converting supplied value for provider_type: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn provider_user_name<T>(mut self, value: T) -> Self
@@ -316,9 +336,12 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.provider_user_name = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for provider_user_name: {e}")
-                });
+                self.provider_user_name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for provider_user_name: {e}")
+                    })
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -328,13 +351,15 @@ pub mod types {
                 value: BoundProvider,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    bind: value.bind?,
-                    homepage: value.homepage?,
-                    id: value.id?,
-                    name: value.name?,
-                    picture: value.picture?,
-                    provider_type: value.provider_type?,
-                    provider_user_name: value.provider_user_name?,
+                    bind: value.bind.map_err(::std::string::String::from)?,
+                    homepage: value.homepage.map_err(::std::string::String::from)?,
+                    id: value.id.map_err(::std::string::String::from)?,
+                    name: value.name.map_err(::std::string::String::from)?,
+                    picture: value.picture.map_err(::std::string::String::from)?,
+                    provider_type: value.provider_type.map_err(::std::string::String::from)?,
+                    provider_user_name: value
+                        .provider_user_name
+                        .map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -355,12 +380,13 @@ pub mod types {
         pub struct Error {
             error: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
-            error_code: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            error_code:
+                ::std::result::Result<::std::option::Option<i64>, ::std::borrow::Cow<'static, str>>,
             error_description: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
         }
         impl ::std::default::Default for Error {
@@ -380,7 +406,8 @@ pub mod types {
             {
                 self.error = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for error: {e}"));
+                    .map_err(|e| format!("error converting supplied value for error: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn error_code<T>(mut self, value: T) -> Self
@@ -390,7 +417,8 @@ pub mod types {
             {
                 self.error_code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for error_code: {e}"));
+                    .map_err(|e| format!("error converting supplied value for error_code: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn error_description<T>(mut self, value: T) -> Self
@@ -398,9 +426,12 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.error_description = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for error_description: {e}")
-                });
+                self.error_description = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for error_description: {e}")
+                    })
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -410,9 +441,11 @@ pub mod types {
                 value: Error,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    error: value.error?,
-                    error_code: value.error_code?,
-                    error_description: value.error_description?,
+                    error: value.error.map_err(::std::string::String::from)?,
+                    error_code: value.error_code.map_err(::std::string::String::from)?,
+                    error_description: value
+                        .error_description
+                        .map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -429,15 +462,15 @@ pub mod types {
         pub struct ProviderAuthUri {
             signout_uri: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
-            uri: ::std::result::Result<::std::string::String, ::std::string::String>,
+            uri: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for ProviderAuthUri {
             fn default() -> Self {
                 Self {
                     signout_uri: Ok(Default::default()),
-                    uri: Err("no value supplied for uri".to_string()),
+                    uri: Err(::std::borrow::Cow::Borrowed("no value supplied for uri")),
                 }
             }
         }
@@ -449,7 +482,8 @@ pub mod types {
             {
                 self.signout_uri = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for signout_uri: {e}"));
+                    .map_err(|e| format!("error converting supplied value for signout_uri: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn uri<T>(mut self, value: T) -> Self
@@ -459,7 +493,8 @@ pub mod types {
             {
                 self.uri = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for uri: {e}"));
+                    .map_err(|e| format!("error converting supplied value for uri: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -469,8 +504,8 @@ pub mod types {
                 value: ProviderAuthUri,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    signout_uri: value.signout_uri?,
-                    uri: value.uri?,
+                    signout_uri: value.signout_uri.map_err(::std::string::String::from)?,
+                    uri: value.uri.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -484,14 +519,17 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct ProviderList {
-            data:
-                ::std::result::Result<::std::vec::Vec<super::BoundProvider>, ::std::string::String>,
-            total: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            data: ::std::result::Result<
+                ::std::vec::Vec<super::BoundProvider>,
+                ::std::borrow::Cow<'static, str>,
+            >,
+            total:
+                ::std::result::Result<::std::option::Option<i64>, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for ProviderList {
             fn default() -> Self {
                 Self {
-                    data: Err("no value supplied for data".to_string()),
+                    data: Err(::std::borrow::Cow::Borrowed("no value supplied for data")),
                     total: Ok(Default::default()),
                 }
             }
@@ -504,7 +542,8 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| format!("error converting supplied value for data: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn total<T>(mut self, value: T) -> Self
@@ -514,7 +553,8 @@ pub mod types {
             {
                 self.total = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for total: {e}"));
+                    .map_err(|e| format!("error converting supplied value for total: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -524,8 +564,8 @@ pub mod types {
                 value: ProviderList,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    data: value.data?,
-                    total: value.total?,
+                    data: value.data.map_err(::std::string::String::from)?,
+                    total: value.total.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -541,20 +581,21 @@ pub mod types {
         pub struct ProviderTokenRequest {
             provider_access_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             provider_code: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
-            provider_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            provider_id:
+                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
             provider_id_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             provider_redirect_uri: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
         }
         impl ::std::default::Default for ProviderTokenRequest {
@@ -562,7 +603,9 @@ pub mod types {
                 Self {
                     provider_access_token: Ok(Default::default()),
                     provider_code: Ok(Default::default()),
-                    provider_id: Err("no value supplied for provider_id".to_string()),
+                    provider_id: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for provider_id",
+                    )),
                     provider_id_token: Ok(Default::default()),
                     provider_redirect_uri: Ok(Default::default()),
                 }
@@ -574,9 +617,12 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.provider_access_token = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for provider_access_token: {e}")
-                });
+                self.provider_access_token = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for provider_access_token: {e}")
+                    })
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn provider_code<T>(mut self, value: T) -> Self
@@ -586,7 +632,8 @@ pub mod types {
             {
                 self.provider_code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for provider_code: {e}"));
+                    .map_err(|e| format!("error converting supplied value for provider_code: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn provider_id<T>(mut self, value: T) -> Self
@@ -596,7 +643,8 @@ pub mod types {
             {
                 self.provider_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for provider_id: {e}"));
+                    .map_err(|e| format!("error converting supplied value for provider_id: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn provider_id_token<T>(mut self, value: T) -> Self
@@ -604,9 +652,12 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.provider_id_token = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for provider_id_token: {e}")
-                });
+                self.provider_id_token = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for provider_id_token: {e}")
+                    })
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn provider_redirect_uri<T>(mut self, value: T) -> Self
@@ -614,9 +665,12 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.provider_redirect_uri = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for provider_redirect_uri: {e}")
-                });
+                self.provider_redirect_uri = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for provider_redirect_uri: {e}")
+                    })
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -626,11 +680,17 @@ pub mod types {
                 value: ProviderTokenRequest,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    provider_access_token: value.provider_access_token?,
-                    provider_code: value.provider_code?,
-                    provider_id: value.provider_id?,
-                    provider_id_token: value.provider_id_token?,
-                    provider_redirect_uri: value.provider_redirect_uri?,
+                    provider_access_token: value
+                        .provider_access_token
+                        .map_err(::std::string::String::from)?,
+                    provider_code: value.provider_code.map_err(::std::string::String::from)?,
+                    provider_id: value.provider_id.map_err(::std::string::String::from)?,
+                    provider_id_token: value
+                        .provider_id_token
+                        .map_err(::std::string::String::from)?,
+                    provider_redirect_uri: value
+                        .provider_redirect_uri
+                        .map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -647,19 +707,23 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct ProviderTokenResponse {
-            expires_in: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            expires_in:
+                ::std::result::Result<::std::option::Option<i64>, ::std::borrow::Cow<'static, str>>,
             provider_profile: ::std::result::Result<
                 ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
-            provider_token: ::std::result::Result<::std::string::String, ::std::string::String>,
+            provider_token:
+                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for ProviderTokenResponse {
             fn default() -> Self {
                 Self {
                     expires_in: Ok(Default::default()),
                     provider_profile: Ok(Default::default()),
-                    provider_token: Err("no value supplied for provider_token".to_string()),
+                    provider_token: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for provider_token",
+                    )),
                 }
             }
         }
@@ -671,7 +735,8 @@ pub mod types {
             {
                 self.expires_in = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for expires_in: {e}"));
+                    .map_err(|e| format!("error converting supplied value for expires_in: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn provider_profile<T>(mut self, value: T) -> Self
@@ -681,9 +746,12 @@ pub mod types {
                     >,
                 T::Error: ::std::fmt::Display,
             {
-                self.provider_profile = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for provider_profile: {e}")
-                });
+                self.provider_profile = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for provider_profile: {e}")
+                    })
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn provider_token<T>(mut self, value: T) -> Self
@@ -691,9 +759,10 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::string::String>,
                 T::Error: ::std::fmt::Display,
             {
-                self.provider_token = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for provider_token: {e}")
-                });
+                self.provider_token = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for provider_token: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -703,9 +772,11 @@ pub mod types {
                 value: ProviderTokenResponse,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    expires_in: value.expires_in?,
-                    provider_profile: value.provider_profile?,
-                    provider_token: value.provider_token?,
+                    expires_in: value.expires_in.map_err(::std::string::String::from)?,
+                    provider_profile: value
+                        .provider_profile
+                        .map_err(::std::string::String::from)?,
+                    provider_token: value.provider_token.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -924,22 +995,36 @@ pub mod builder {
         ByteStream, ClientHooks, ClientInfo, Error, OperationInfo, RequestBuilderExt,
         ResponseValue, encode_path,
     };
+    /// `ResponseValue::from_response` with the answer's headers moved into the value
+    /// instead of cloned: added by `cargo xtask generate` (see xtask/src/render.rs).
+    async fn response_value<T: ::serde::de::DeserializeOwned, E>(
+        mut response: ::reqwest::Response,
+    ) -> Result<ResponseValue<T>, Error<E>> {
+        let status = response.status();
+        let headers = ::std::mem::take(response.headers_mut());
+        let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
+        let inner =
+            ::serde_json::from_slice(&full).map_err(|e| Error::InvalidResponsePayload(full, e))?;
+        Ok(ResponseValue::new(inner, status, headers))
+    }
     /// Builder for [`Client::get_provider_token`]
     ///
     /// [`Client::get_provider_token`]: super::Client::get_provider_token
     #[derive(Debug, Clone)]
     pub struct GetProviderToken<'a> {
         client: &'a super::Client,
-        client_id: Result<Option<::std::string::String>, String>,
-        x_device_id: Result<::std::string::String, String>,
-        body: Result<types::builder::ProviderTokenRequest, String>,
+        client_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_device_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        body: Result<types::builder::ProviderTokenRequest, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> GetProviderToken<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 client_id: Ok(None),
-                x_device_id: Err("x_device_id was not initialized".to_string()),
+                x_device_id: Err(::std::borrow::Cow::Borrowed(
+                    "x_device_id was not initialized",
+                )),
                 body: Ok(::std::default::Default::default()),
             }
         }
@@ -947,18 +1032,25 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.client_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for client_id failed".to_string()
-            });
+            self.client_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for client_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_id failed".to_string()
-            });
+            self.x_device_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
@@ -966,12 +1058,16 @@ pub mod builder {
             V: std::convert::TryInto<types::ProviderTokenRequest>,
             <V as std::convert::TryInto<types::ProviderTokenRequest>>::Error: std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `ProviderTokenRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `ProviderTokenRequest` for body failed: {}",
+                        s
+                    )
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
@@ -980,7 +1076,7 @@ pub mod builder {
                     types::builder::ProviderTokenRequest,
                 ) -> types::builder::ProviderTokenRequest,
         {
-            self.body = self.body.map(f);
+            self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `POST` request to `/auth/v1/provider/token`
@@ -993,26 +1089,36 @@ pub mod builder {
                 x_device_id,
                 body,
             } = self;
-            let client_id = client_id.map_err(Error::InvalidRequest)?;
-            let x_device_id = x_device_id.map_err(Error::InvalidRequest)?;
+            let client_id = client_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_id = x_device_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
             let body = body
+                .map_err(::std::string::String::from)
                 .and_then(|v| types::ProviderTokenRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/auth/v1/provider/token", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/auth/v1/provider/token"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append("x-device-id", x_device_id.to_string().try_into()?);
-            #[allow(unused_mut)]
-            let mut request = client
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-id") },
+                x_device_id.try_into()?,
+            );
+            let mut request_builder = client
                 .client
                 .post(url)
                 .header(
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .json(&body)
-                .query(&progenitor_client::QueryParam::new("client_id", &client_id))
-                .headers(header_map)
-                .build()?;
+                .json(&body);
+            if client_id.is_some() {
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("client_id", &client_id));
+            }
+            #[allow(unused_mut)]
+            let mut request = request_builder.headers(header_map).build()?;
             let info = OperationInfo {
                 operation_id: "get_provider_token",
             };
@@ -1021,13 +1127,9 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16..=599u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16..=499u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16..=599u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1038,88 +1140,119 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct GetProviderAuthUri<'a> {
         client: &'a super::Client,
-        client_id: Result<Option<::std::string::String>, String>,
-        provider_id: Result<::std::string::String, String>,
-        redirect_uri: Result<Option<::std::string::String>, String>,
-        response_type: Result<Option<::std::string::String>, String>,
-        scope: Result<Option<::std::string::String>, String>,
-        state: Result<Option<::std::string::String>, String>,
-        x_device_id: Result<::std::string::String, String>,
+        client_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        provider_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        redirect_uri: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        response_type: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        scope: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        state: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_device_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> GetProviderAuthUri<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 client_id: Ok(None),
-                provider_id: Err("provider_id was not initialized".to_string()),
+                provider_id: Err(::std::borrow::Cow::Borrowed(
+                    "provider_id was not initialized",
+                )),
                 redirect_uri: Ok(None),
                 response_type: Ok(None),
                 scope: Ok(None),
                 state: Ok(None),
-                x_device_id: Err("x_device_id was not initialized".to_string()),
+                x_device_id: Err(::std::borrow::Cow::Borrowed(
+                    "x_device_id was not initialized",
+                )),
             }
         }
         pub fn client_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.client_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for client_id failed".to_string()
-            });
+            self.client_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for client_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn provider_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.provider_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for provider_id failed".to_string()
-            });
+            self.provider_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for provider_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn redirect_uri<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.redirect_uri = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for redirect_uri failed".to_string()
-            });
+            self.redirect_uri = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for redirect_uri failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn response_type<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.response_type = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for response_type failed".to_string()
-            });
+            self.response_type = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for response_type failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn scope<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.scope = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for scope failed".to_string()
-            });
+            self.scope = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for scope failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn state<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.state = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for state failed".to_string()
-            });
+            self.state = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for state failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_id failed".to_string()
-            });
+            self.x_device_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `GET` request to `/auth/v1/provider/uri`
@@ -1136,41 +1269,67 @@ pub mod builder {
                 state,
                 x_device_id,
             } = self;
-            let client_id = client_id.map_err(Error::InvalidRequest)?;
-            let provider_id = provider_id.map_err(Error::InvalidRequest)?;
-            let redirect_uri = redirect_uri.map_err(Error::InvalidRequest)?;
-            let response_type = response_type.map_err(Error::InvalidRequest)?;
-            let scope = scope.map_err(Error::InvalidRequest)?;
-            let state = state.map_err(Error::InvalidRequest)?;
-            let x_device_id = x_device_id.map_err(Error::InvalidRequest)?;
-            let url = format!("{}/auth/v1/provider/uri", client.baseurl,);
+            let client_id = client_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let provider_id = provider_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let redirect_uri = redirect_uri
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let response_type = response_type
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let scope = scope
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let state = state
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_id = x_device_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let url = [client.baseurl.as_str(), "/auth/v1/provider/uri"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append("x-device-id", x_device_id.to_string().try_into()?);
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .get(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("client_id", &client_id))
-                .query(&progenitor_client::QueryParam::new(
-                    "provider_id",
-                    &provider_id,
-                ))
-                .query(&progenitor_client::QueryParam::new(
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-id") },
+                x_device_id.try_into()?,
+            );
+            let mut request_builder = client.client.get(url).header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            );
+            if client_id.is_some() {
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("client_id", &client_id));
+            }
+            request_builder = request_builder.query(&progenitor_client::QueryParam::new(
+                "provider_id",
+                &provider_id,
+            ));
+            if redirect_uri.is_some() {
+                request_builder = request_builder.query(&progenitor_client::QueryParam::new(
                     "redirect_uri",
                     &redirect_uri,
-                ))
-                .query(&progenitor_client::QueryParam::new(
+                ));
+            }
+            if response_type.is_some() {
+                request_builder = request_builder.query(&progenitor_client::QueryParam::new(
                     "response_type",
                     &response_type,
-                ))
-                .query(&progenitor_client::QueryParam::new("scope", &scope))
-                .query(&progenitor_client::QueryParam::new("state", &state))
-                .headers(header_map)
-                .build()?;
+                ));
+            }
+            if scope.is_some() {
+                request_builder =
+                    request_builder.query(&progenitor_client::QueryParam::new("scope", &scope));
+            }
+            if state.is_some() {
+                request_builder =
+                    request_builder.query(&progenitor_client::QueryParam::new("state", &state));
+            }
+            #[allow(unused_mut)]
+            let mut request = request_builder.headers(header_map).build()?;
             let info = OperationInfo {
                 operation_id: "get_provider_auth_uri",
             };
@@ -1179,13 +1338,9 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16..=599u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16..=499u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16..=599u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1204,7 +1359,7 @@ pub mod builder {
         ///Sends a `GET` request to `/auth/v1/user/provider`
         pub async fn send(self) -> Result<ResponseValue<types::ProviderList>, Error<types::Error>> {
             let Self { client } = self;
-            let url = format!("{}/auth/v1/user/provider", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/auth/v1/user/provider"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             #[allow(unused_mut)]
             let mut request = client
@@ -1224,13 +1379,9 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16..=599u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16..=499u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16..=599u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1241,7 +1392,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct BindProvider<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::BindProviderRequest, String>,
+        body: Result<types::builder::BindProviderRequest, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> BindProvider<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -1258,7 +1409,8 @@ pub mod builder {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `BindProviderRequest` for body failed: {}", s));
+                .map_err(|s| format!("conversion to `BindProviderRequest` for body failed: {}", s))
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
@@ -1267,16 +1419,17 @@ pub mod builder {
                     types::builder::BindProviderRequest,
                 ) -> types::builder::BindProviderRequest,
         {
-            self.body = self.body.map(f);
+            self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `POST` request to `/auth/v1/user/provider/bind`
         pub async fn send(self) -> Result<ResponseValue<types::Empty>, Error<types::Error>> {
             let Self { client, body } = self;
             let body = body
+                .map_err(::std::string::String::from)
                 .and_then(|v| types::BindProviderRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/auth/v1/user/provider/bind", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/auth/v1/user/provider/bind"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             #[allow(unused_mut)]
             let mut request = client
@@ -1297,13 +1450,9 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16..=599u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16..=499u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16..=599u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1314,16 +1463,18 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct UnbindProvider<'a> {
         client: &'a super::Client,
-        provider_id: Result<::std::string::String, String>,
-        client_id: Result<Option<::std::string::String>, String>,
-        with_user_center: Result<Option<bool>, String>,
-        x_device_id: Result<Option<::std::string::String>, String>,
+        provider_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        client_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        with_user_center: Result<Option<bool>, ::std::borrow::Cow<'static, str>>,
+        x_device_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> UnbindProvider<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                provider_id: Err("provider_id was not initialized".to_string()),
+                provider_id: Err(::std::borrow::Cow::Borrowed(
+                    "provider_id was not initialized",
+                )),
                 client_id: Ok(None),
                 with_user_center: Ok(None),
                 x_device_id: Ok(None),
@@ -1333,18 +1484,25 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.provider_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for provider_id failed".to_string()
-            });
+            self.provider_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for provider_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn client_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.client_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for client_id failed".to_string()
-            });
+            self.client_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for client_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn with_user_center<V>(mut self, value: V) -> Self
@@ -1354,16 +1512,21 @@ pub mod builder {
             self.with_user_center = value
                 .try_into()
                 .map(Some)
-                .map_err(|_| "conversion to `bool` for with_user_center failed".to_string());
+                .map_err(|_| "conversion to `bool` for with_user_center failed".to_string())
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_id failed".to_string()
-            });
+            self.x_device_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `DELETE` request to `/auth/v1/user/provider/{provider_id}`
@@ -1375,34 +1538,47 @@ pub mod builder {
                 with_user_center,
                 x_device_id,
             } = self;
-            let provider_id = provider_id.map_err(Error::InvalidRequest)?;
-            let client_id = client_id.map_err(Error::InvalidRequest)?;
-            let with_user_center = with_user_center.map_err(Error::InvalidRequest)?;
-            let x_device_id = x_device_id.map_err(Error::InvalidRequest)?;
-            let url = format!(
-                "{}/auth/v1/user/provider/{}",
-                client.baseurl,
-                encode_path(&provider_id.to_string()),
-            );
+            let provider_id = provider_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let client_id = client_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let with_user_center = with_user_center
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_id = x_device_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let url = [
+                client.baseurl.as_str(),
+                "/auth/v1/user/provider/",
+                encode_path(&provider_id).as_str(),
+            ]
+            .concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             if let Some(value) = x_device_id {
-                header_map.append("x-device-id", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-id") },
+                    value.try_into()?,
+                );
             }
-            #[allow(unused_mut)]
-            let mut request = client
-                .client
-                .delete(url)
-                .header(
-                    ::reqwest::header::ACCEPT,
-                    ::reqwest::header::HeaderValue::from_static("application/json"),
-                )
-                .query(&progenitor_client::QueryParam::new("client_id", &client_id))
-                .query(&progenitor_client::QueryParam::new(
+            let mut request_builder = client.client.delete(url).header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            );
+            if client_id.is_some() {
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("client_id", &client_id));
+            }
+            if with_user_center.is_some() {
+                request_builder = request_builder.query(&progenitor_client::QueryParam::new(
                     "with_user_center",
                     &with_user_center,
-                ))
-                .headers(header_map)
-                .build()?;
+                ));
+            }
+            #[allow(unused_mut)]
+            let mut request = request_builder.headers(header_map).build()?;
             let info = OperationInfo {
                 operation_id: "unbind_provider",
             };
@@ -1411,13 +1587,9 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16..=499u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16..=599u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16..=499u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16..=599u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }

@@ -174,18 +174,28 @@ pub mod types {
     pub mod builder {
         #[derive(Clone, Debug)]
         pub struct ApiTokenResponse {
-            api_secret: ::std::result::Result<::std::string::String, ::std::string::String>,
-            api_token: ::std::result::Result<::std::string::String, ::std::string::String>,
-            message: ::std::result::Result<::std::string::String, ::std::string::String>,
-            success: ::std::result::Result<bool, ::std::string::String>,
+            api_secret:
+                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            api_token:
+                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            message: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            success: ::std::result::Result<bool, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for ApiTokenResponse {
             fn default() -> Self {
                 Self {
-                    api_secret: Err("no value supplied for api_secret".to_string()),
-                    api_token: Err("no value supplied for api_token".to_string()),
-                    message: Err("no value supplied for message".to_string()),
-                    success: Err("no value supplied for success".to_string()),
+                    api_secret: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for api_secret",
+                    )),
+                    api_token: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for api_token",
+                    )),
+                    message: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for message",
+                    )),
+                    success: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for success",
+                    )),
                 }
             }
         }
@@ -197,7 +207,8 @@ pub mod types {
             {
                 self.api_secret = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for api_secret: {e}"));
+                    .map_err(|e| format!("error converting supplied value for api_secret: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn api_token<T>(mut self, value: T) -> Self
@@ -207,7 +218,8 @@ pub mod types {
             {
                 self.api_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for api_token: {e}"));
+                    .map_err(|e| format!("error converting supplied value for api_token: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn message<T>(mut self, value: T) -> Self
@@ -217,7 +229,8 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"));
+                    .map_err(|e| format!("error converting supplied value for message: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn success<T>(mut self, value: T) -> Self
@@ -227,7 +240,8 @@ pub mod types {
             {
                 self.success = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for success: {e}"));
+                    .map_err(|e| format!("error converting supplied value for success: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -237,10 +251,10 @@ pub mod types {
                 value: ApiTokenResponse,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    api_secret: value.api_secret?,
-                    api_token: value.api_token?,
-                    message: value.message?,
-                    success: value.success?,
+                    api_secret: value.api_secret.map_err(::std::string::String::from)?,
+                    api_token: value.api_token.map_err(::std::string::String::from)?,
+                    message: value.message.map_err(::std::string::String::from)?,
+                    success: value.success.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -256,14 +270,18 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct BasicSuccessResponse {
-            message: ::std::result::Result<::std::string::String, ::std::string::String>,
-            success: ::std::result::Result<bool, ::std::string::String>,
+            message: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            success: ::std::result::Result<bool, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for BasicSuccessResponse {
             fn default() -> Self {
                 Self {
-                    message: Err("no value supplied for message".to_string()),
-                    success: Err("no value supplied for success".to_string()),
+                    message: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for message",
+                    )),
+                    success: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for success",
+                    )),
                 }
             }
         }
@@ -275,7 +293,8 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"));
+                    .map_err(|e| format!("error converting supplied value for message: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn success<T>(mut self, value: T) -> Self
@@ -285,7 +304,8 @@ pub mod types {
             {
                 self.success = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for success: {e}"));
+                    .map_err(|e| format!("error converting supplied value for success: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -295,8 +315,8 @@ pub mod types {
                 value: BasicSuccessResponse,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    message: value.message?,
-                    success: value.success?,
+                    message: value.message.map_err(::std::string::String::from)?,
+                    success: value.success.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -310,32 +330,35 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct Client {
-            client_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            client_id:
+                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
             client_name: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             created_at: ::std::result::Result<
                 ::std::option::Option<::serde_json::Value>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             customer_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             platform: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             updated_at: ::std::result::Result<
                 ::std::option::Option<::serde_json::Value>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
         }
         impl ::std::default::Default for Client {
             fn default() -> Self {
                 Self {
-                    client_id: Err("no value supplied for client_id".to_string()),
+                    client_id: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for client_id",
+                    )),
                     client_name: Ok(Default::default()),
                     created_at: Ok(Default::default()),
                     customer_id: Ok(Default::default()),
@@ -352,7 +375,8 @@ pub mod types {
             {
                 self.client_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for client_id: {e}"));
+                    .map_err(|e| format!("error converting supplied value for client_id: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn client_name<T>(mut self, value: T) -> Self
@@ -362,7 +386,8 @@ pub mod types {
             {
                 self.client_name = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for client_name: {e}"));
+                    .map_err(|e| format!("error converting supplied value for client_name: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn created_at<T>(mut self, value: T) -> Self
@@ -372,7 +397,8 @@ pub mod types {
             {
                 self.created_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for created_at: {e}"));
+                    .map_err(|e| format!("error converting supplied value for created_at: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn customer_id<T>(mut self, value: T) -> Self
@@ -382,7 +408,8 @@ pub mod types {
             {
                 self.customer_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for customer_id: {e}"));
+                    .map_err(|e| format!("error converting supplied value for customer_id: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn platform<T>(mut self, value: T) -> Self
@@ -392,7 +419,8 @@ pub mod types {
             {
                 self.platform = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for platform: {e}"));
+                    .map_err(|e| format!("error converting supplied value for platform: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn updated_at<T>(mut self, value: T) -> Self
@@ -402,7 +430,8 @@ pub mod types {
             {
                 self.updated_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for updated_at: {e}"));
+                    .map_err(|e| format!("error converting supplied value for updated_at: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -412,12 +441,12 @@ pub mod types {
                 value: Client,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    client_id: value.client_id?,
-                    client_name: value.client_name?,
-                    created_at: value.created_at?,
-                    customer_id: value.customer_id?,
-                    platform: value.platform?,
-                    updated_at: value.updated_at?,
+                    client_id: value.client_id.map_err(::std::string::String::from)?,
+                    client_name: value.client_name.map_err(::std::string::String::from)?,
+                    created_at: value.created_at.map_err(::std::string::String::from)?,
+                    customer_id: value.customer_id.map_err(::std::string::String::from)?,
+                    platform: value.platform.map_err(::std::string::String::from)?,
+                    updated_at: value.updated_at.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -435,16 +464,19 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct ClientList {
-            list: ::std::result::Result<::std::vec::Vec<super::Client>, ::std::string::String>,
+            list: ::std::result::Result<
+                ::std::vec::Vec<super::Client>,
+                ::std::borrow::Cow<'static, str>,
+            >,
             next: ::std::result::Result<
                 ::std::option::Option<::serde_json::Value>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
         }
         impl ::std::default::Default for ClientList {
             fn default() -> Self {
                 Self {
-                    list: Err("no value supplied for list".to_string()),
+                    list: Err(::std::borrow::Cow::Borrowed("no value supplied for list")),
                     next: Ok(Default::default()),
                 }
             }
@@ -457,7 +489,8 @@ pub mod types {
             {
                 self.list = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for list: {e}"));
+                    .map_err(|e| format!("error converting supplied value for list: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn next<T>(mut self, value: T) -> Self
@@ -467,7 +500,8 @@ pub mod types {
             {
                 self.next = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for next: {e}"));
+                    .map_err(|e| format!("error converting supplied value for next: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -477,8 +511,8 @@ pub mod types {
                 value: ClientList,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    list: value.list?,
-                    next: value.next?,
+                    list: value.list.map_err(::std::string::String::from)?,
+                    next: value.next.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -492,16 +526,22 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct ClientListResponse {
-            client_list: ::std::result::Result<super::ClientList, ::std::string::String>,
-            message: ::std::result::Result<::std::string::String, ::std::string::String>,
-            success: ::std::result::Result<bool, ::std::string::String>,
+            client_list: ::std::result::Result<super::ClientList, ::std::borrow::Cow<'static, str>>,
+            message: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            success: ::std::result::Result<bool, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for ClientListResponse {
             fn default() -> Self {
                 Self {
-                    client_list: Err("no value supplied for client_list".to_string()),
-                    message: Err("no value supplied for message".to_string()),
-                    success: Err("no value supplied for success".to_string()),
+                    client_list: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for client_list",
+                    )),
+                    message: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for message",
+                    )),
+                    success: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for success",
+                    )),
                 }
             }
         }
@@ -513,7 +553,8 @@ pub mod types {
             {
                 self.client_list = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for client_list: {e}"));
+                    .map_err(|e| format!("error converting supplied value for client_list: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn message<T>(mut self, value: T) -> Self
@@ -523,7 +564,8 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"));
+                    .map_err(|e| format!("error converting supplied value for message: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn success<T>(mut self, value: T) -> Self
@@ -533,7 +575,8 @@ pub mod types {
             {
                 self.success = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for success: {e}"));
+                    .map_err(|e| format!("error converting supplied value for success: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -543,9 +586,9 @@ pub mod types {
                 value: ClientListResponse,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    client_list: value.client_list?,
-                    message: value.message?,
-                    success: value.success?,
+                    client_list: value.client_list.map_err(::std::string::String::from)?,
+                    message: value.message.map_err(::std::string::String::from)?,
+                    success: value.success.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -560,16 +603,20 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct ClientResponse {
-            client: ::std::result::Result<super::Client, ::std::string::String>,
-            message: ::std::result::Result<::std::string::String, ::std::string::String>,
-            success: ::std::result::Result<bool, ::std::string::String>,
+            client: ::std::result::Result<super::Client, ::std::borrow::Cow<'static, str>>,
+            message: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            success: ::std::result::Result<bool, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for ClientResponse {
             fn default() -> Self {
                 Self {
-                    client: Err("no value supplied for client".to_string()),
-                    message: Err("no value supplied for message".to_string()),
-                    success: Err("no value supplied for success".to_string()),
+                    client: Err(::std::borrow::Cow::Borrowed("no value supplied for client")),
+                    message: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for message",
+                    )),
+                    success: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for success",
+                    )),
                 }
             }
         }
@@ -581,7 +628,8 @@ pub mod types {
             {
                 self.client = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for client: {e}"));
+                    .map_err(|e| format!("error converting supplied value for client: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn message<T>(mut self, value: T) -> Self
@@ -591,7 +639,8 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"));
+                    .map_err(|e| format!("error converting supplied value for message: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn success<T>(mut self, value: T) -> Self
@@ -601,7 +650,8 @@ pub mod types {
             {
                 self.success = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for success: {e}"));
+                    .map_err(|e| format!("error converting supplied value for success: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -611,9 +661,9 @@ pub mod types {
                 value: ClientResponse,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    client: value.client?,
-                    message: value.message?,
-                    success: value.success?,
+                    client: value.client.map_err(::std::string::String::from)?,
+                    message: value.message.map_err(::std::string::String::from)?,
+                    success: value.success.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -628,16 +678,22 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct CustomerBindRequest {
-            client_id: ::std::result::Result<::std::string::String, ::std::string::String>,
-            customer_id: ::std::result::Result<::std::string::String, ::std::string::String>,
-            secret: ::std::result::Result<::std::string::String, ::std::string::String>,
+            client_id:
+                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            customer_id:
+                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            secret: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for CustomerBindRequest {
             fn default() -> Self {
                 Self {
-                    client_id: Err("no value supplied for client_id".to_string()),
-                    customer_id: Err("no value supplied for customer_id".to_string()),
-                    secret: Err("no value supplied for secret".to_string()),
+                    client_id: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for client_id",
+                    )),
+                    customer_id: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for customer_id",
+                    )),
+                    secret: Err(::std::borrow::Cow::Borrowed("no value supplied for secret")),
                 }
             }
         }
@@ -649,7 +705,8 @@ pub mod types {
             {
                 self.client_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for client_id: {e}"));
+                    .map_err(|e| format!("error converting supplied value for client_id: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn customer_id<T>(mut self, value: T) -> Self
@@ -659,7 +716,8 @@ pub mod types {
             {
                 self.customer_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for customer_id: {e}"));
+                    .map_err(|e| format!("error converting supplied value for customer_id: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn secret<T>(mut self, value: T) -> Self
@@ -669,7 +727,8 @@ pub mod types {
             {
                 self.secret = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for secret: {e}"));
+                    .map_err(|e| format!("error converting supplied value for secret: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -679,9 +738,9 @@ pub mod types {
                 value: CustomerBindRequest,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    client_id: value.client_id?,
-                    customer_id: value.customer_id?,
-                    secret: value.secret?,
+                    client_id: value.client_id.map_err(::std::string::String::from)?,
+                    customer_id: value.customer_id.map_err(::std::string::String::from)?,
+                    secret: value.secret.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -696,15 +755,21 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct ErrorResponse {
-            err_response:
-                ::std::result::Result<super::ErrorResponseErrResponse, ::std::string::String>,
-            success: ::std::result::Result<bool, ::std::string::String>,
+            err_response: ::std::result::Result<
+                super::ErrorResponseErrResponse,
+                ::std::borrow::Cow<'static, str>,
+            >,
+            success: ::std::result::Result<bool, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for ErrorResponse {
             fn default() -> Self {
                 Self {
-                    err_response: Err("no value supplied for err_response".to_string()),
-                    success: Err("no value supplied for success".to_string()),
+                    err_response: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for err_response",
+                    )),
+                    success: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for success",
+                    )),
                 }
             }
         }
@@ -716,7 +781,8 @@ pub mod types {
             {
                 self.err_response = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for err_response: {e}"));
+                    .map_err(|e| format!("error converting supplied value for err_response: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn success<T>(mut self, value: T) -> Self
@@ -726,7 +792,8 @@ pub mod types {
             {
                 self.success = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for success: {e}"));
+                    .map_err(|e| format!("error converting supplied value for success: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -736,8 +803,8 @@ pub mod types {
                 value: ErrorResponse,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    err_response: value.err_response?,
-                    success: value.success?,
+                    err_response: value.err_response.map_err(::std::string::String::from)?,
+                    success: value.success.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -753,17 +820,19 @@ pub mod types {
         pub struct ErrorResponseErrResponse {
             bot_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
-            code: ::std::result::Result<i64, ::std::string::String>,
-            message: ::std::result::Result<::std::string::String, ::std::string::String>,
+            code: ::std::result::Result<i64, ::std::borrow::Cow<'static, str>>,
+            message: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for ErrorResponseErrResponse {
             fn default() -> Self {
                 Self {
                     bot_id: Ok(Default::default()),
-                    code: Err("no value supplied for code".to_string()),
-                    message: Err("no value supplied for message".to_string()),
+                    code: Err(::std::borrow::Cow::Borrowed("no value supplied for code")),
+                    message: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for message",
+                    )),
                 }
             }
         }
@@ -775,7 +844,8 @@ pub mod types {
             {
                 self.bot_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for bot_id: {e}"));
+                    .map_err(|e| format!("error converting supplied value for bot_id: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn code<T>(mut self, value: T) -> Self
@@ -785,7 +855,8 @@ pub mod types {
             {
                 self.code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for code: {e}"));
+                    .map_err(|e| format!("error converting supplied value for code: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn message<T>(mut self, value: T) -> Self
@@ -795,7 +866,8 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"));
+                    .map_err(|e| format!("error converting supplied value for message: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -805,9 +877,9 @@ pub mod types {
                 value: ErrorResponseErrResponse,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    bot_id: value.bot_id?,
-                    code: value.code?,
-                    message: value.message?,
+                    bot_id: value.bot_id.map_err(::std::string::String::from)?,
+                    code: value.code.map_err(::std::string::String::from)?,
+                    message: value.message.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -822,12 +894,12 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct SecretRequest {
-            secret: ::std::result::Result<::std::string::String, ::std::string::String>,
+            secret: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for SecretRequest {
             fn default() -> Self {
                 Self {
-                    secret: Err("no value supplied for secret".to_string()),
+                    secret: Err(::std::borrow::Cow::Borrowed("no value supplied for secret")),
                 }
             }
         }
@@ -839,7 +911,8 @@ pub mod types {
             {
                 self.secret = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for secret: {e}"));
+                    .map_err(|e| format!("error converting supplied value for secret: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -849,7 +922,7 @@ pub mod types {
                 value: SecretRequest,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    secret: value.secret?,
+                    secret: value.secret.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -1079,20 +1152,32 @@ pub mod builder {
         ByteStream, ClientHooks, ClientInfo, Error, OperationInfo, RequestBuilderExt,
         ResponseValue, encode_path,
     };
+    /// `ResponseValue::from_response` with the answer's headers moved into the value
+    /// instead of cloned: added by `cargo xtask generate` (see xtask/src/render.rs).
+    async fn response_value<T: ::serde::de::DeserializeOwned, E>(
+        mut response: ::reqwest::Response,
+    ) -> Result<ResponseValue<T>, Error<E>> {
+        let status = response.status();
+        let headers = ::std::mem::take(response.headers_mut());
+        let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
+        let inner =
+            ::serde_json::from_slice(&full).map_err(|e| Error::InvalidResponsePayload(full, e))?;
+        Ok(ResponseValue::new(inner, status, headers))
+    }
     /// Builder for [`Client::bind_customer`]
     ///
     /// [`Client::bind_customer`]: super::Client::bind_customer
     #[derive(Debug, Clone)]
     pub struct BindCustomer<'a> {
         client: &'a super::Client,
-        bot_id: Result<::std::string::String, String>,
-        body: Result<types::builder::CustomerBindRequest, String>,
+        bot_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        body: Result<types::builder::CustomerBindRequest, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> BindCustomer<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                bot_id: Err("bot_id was not initialized".to_string()),
+                bot_id: Err(::std::borrow::Cow::Borrowed("bot_id was not initialized")),
                 body: Ok(::std::default::Default::default()),
             }
         }
@@ -1100,9 +1185,12 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.bot_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for bot_id failed".to_string()
-            });
+            self.bot_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for bot_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
@@ -1113,7 +1201,8 @@ pub mod builder {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `CustomerBindRequest` for body failed: {}", s));
+                .map_err(|s| format!("conversion to `CustomerBindRequest` for body failed: {}", s))
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
@@ -1122,7 +1211,7 @@ pub mod builder {
                     types::builder::CustomerBindRequest,
                 ) -> types::builder::CustomerBindRequest,
         {
-            self.body = self.body.map(f);
+            self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `POST` request to `/openapi/bind/customer`
@@ -1135,11 +1224,14 @@ pub mod builder {
                 bot_id,
                 body,
             } = self;
-            let bot_id = bot_id.map_err(Error::InvalidRequest)?;
+            let bot_id = bot_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
             let body = body
+                .map_err(::std::string::String::from)
                 .and_then(|v| types::CustomerBindRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/openapi/bind/customer", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/openapi/bind/customer"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             #[allow(unused_mut)]
             let mut request = client
@@ -1161,22 +1253,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                403u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                401u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                403u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                404u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                429u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1187,18 +1269,20 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct GetClient<'a> {
         client: &'a super::Client,
-        client_id: Result<::std::string::String, String>,
-        bot_id: Result<::std::string::String, String>,
-        platform: Result<Option<::std::string::String>, String>,
-        platform_client_id: Result<Option<::std::string::String>, String>,
-        body: Result<types::builder::SecretRequest, String>,
+        client_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        bot_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        platform: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        platform_client_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        body: Result<types::builder::SecretRequest, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> GetClient<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                client_id: Err("client_id was not initialized".to_string()),
-                bot_id: Err("bot_id was not initialized".to_string()),
+                client_id: Err(::std::borrow::Cow::Borrowed(
+                    "client_id was not initialized",
+                )),
+                bot_id: Err(::std::borrow::Cow::Borrowed("bot_id was not initialized")),
                 platform: Ok(None),
                 platform_client_id: Ok(None),
                 body: Ok(::std::default::Default::default()),
@@ -1208,37 +1292,51 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.client_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for client_id failed".to_string()
-            });
+            self.client_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for client_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn bot_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.bot_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for bot_id failed".to_string()
-            });
+            self.bot_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for bot_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn platform<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.platform = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for platform failed".to_string()
-            });
+            self.platform = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for platform failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn platform_client_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.platform_client_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for platform_client_id failed"
-                    .to_string()
-            });
+            self.platform_client_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for platform_client_id failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
@@ -1249,14 +1347,15 @@ pub mod builder {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `SecretRequest` for body failed: {}", s));
+                .map_err(|s| format!("conversion to `SecretRequest` for body failed: {}", s))
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(types::builder::SecretRequest) -> types::builder::SecretRequest,
         {
-            self.body = self.body.map(f);
+            self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `POST` request to `/openapi/client/{clientId}`
@@ -1271,21 +1370,30 @@ pub mod builder {
                 platform_client_id,
                 body,
             } = self;
-            let client_id = client_id.map_err(Error::InvalidRequest)?;
-            let bot_id = bot_id.map_err(Error::InvalidRequest)?;
-            let platform = platform.map_err(Error::InvalidRequest)?;
-            let platform_client_id = platform_client_id.map_err(Error::InvalidRequest)?;
+            let client_id = client_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let bot_id = bot_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let platform = platform
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let platform_client_id = platform_client_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
             let body = body
+                .map_err(::std::string::String::from)
                 .and_then(|v| types::SecretRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!(
-                "{}/openapi/client/{}",
-                client.baseurl,
-                encode_path(&client_id.to_string()),
-            );
+            let url = [
+                client.baseurl.as_str(),
+                "/openapi/client/",
+                encode_path(&client_id).as_str(),
+            ]
+            .concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
-            #[allow(unused_mut)]
-            let mut request = client
+            let mut request_builder = client
                 .client
                 .post(url)
                 .header(
@@ -1293,14 +1401,19 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .query(&progenitor_client::QueryParam::new("botId", &bot_id))
-                .query(&progenitor_client::QueryParam::new("platform", &platform))
-                .query(&progenitor_client::QueryParam::new(
+                .query(&progenitor_client::QueryParam::new("botId", &bot_id));
+            if platform.is_some() {
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("platform", &platform));
+            }
+            if platform_client_id.is_some() {
+                request_builder = request_builder.query(&progenitor_client::QueryParam::new(
                     "platformClientId",
                     &platform_client_id,
-                ))
-                .headers(header_map)
-                .build()?;
+                ));
+            }
+            #[allow(unused_mut)]
+            let mut request = request_builder.headers(header_map).build()?;
             let info = OperationInfo {
                 operation_id: "get_client",
             };
@@ -1309,22 +1422,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                403u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                401u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                403u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                404u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                429u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1335,22 +1438,22 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct ListClients<'a> {
         client: &'a super::Client,
-        bot_id: Result<::std::string::String, String>,
-        customer_id: Result<Option<::std::string::String>, String>,
-        end_at: Result<Option<i64>, String>,
-        limit: Result<Option<::std::num::NonZeroU64>, String>,
-        name: Result<Option<::std::string::String>, String>,
-        next: Result<Option<::std::string::String>, String>,
-        offset: Result<Option<u64>, String>,
-        platform: Result<Option<::std::string::String>, String>,
-        start_at: Result<Option<i64>, String>,
-        body: Result<types::builder::SecretRequest, String>,
+        bot_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        customer_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        end_at: Result<Option<i64>, ::std::borrow::Cow<'static, str>>,
+        limit: Result<Option<::std::num::NonZeroU64>, ::std::borrow::Cow<'static, str>>,
+        name: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        next: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        offset: Result<Option<u64>, ::std::borrow::Cow<'static, str>>,
+        platform: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        start_at: Result<Option<i64>, ::std::borrow::Cow<'static, str>>,
+        body: Result<types::builder::SecretRequest, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> ListClients<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                bot_id: Err("bot_id was not initialized".to_string()),
+                bot_id: Err(::std::borrow::Cow::Borrowed("bot_id was not initialized")),
                 customer_id: Ok(None),
                 end_at: Ok(None),
                 limit: Ok(None),
@@ -1366,18 +1469,25 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.bot_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for bot_id failed".to_string()
-            });
+            self.bot_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for bot_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn customer_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.customer_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for customer_id failed".to_string()
-            });
+            self.customer_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for customer_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn end_at<V>(mut self, value: V) -> Self
@@ -1387,34 +1497,47 @@ pub mod builder {
             self.end_at = value
                 .try_into()
                 .map(Some)
-                .map_err(|_| "conversion to `i64` for end_at failed".to_string());
+                .map_err(|_| "conversion to `i64` for end_at failed".to_string())
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn limit<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::num::NonZeroU64>,
         {
-            self.limit = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: num :: NonZeroU64` for limit failed".to_string()
-            });
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn name<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.name = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for name failed".to_string()
-            });
+            self.name = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for name failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn next<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.next = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for next failed".to_string()
-            });
+            self.next = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for next failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn offset<V>(mut self, value: V) -> Self
@@ -1424,16 +1547,21 @@ pub mod builder {
             self.offset = value
                 .try_into()
                 .map(Some)
-                .map_err(|_| "conversion to `u64` for offset failed".to_string());
+                .map_err(|_| "conversion to `u64` for offset failed".to_string())
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn platform<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.platform = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for platform failed".to_string()
-            });
+            self.platform = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for platform failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn start_at<V>(mut self, value: V) -> Self
@@ -1443,7 +1571,8 @@ pub mod builder {
             self.start_at = value
                 .try_into()
                 .map(Some)
-                .map_err(|_| "conversion to `i64` for start_at failed".to_string());
+                .map_err(|_| "conversion to `i64` for start_at failed".to_string())
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
@@ -1454,14 +1583,15 @@ pub mod builder {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `SecretRequest` for body failed: {}", s));
+                .map_err(|s| format!("conversion to `SecretRequest` for body failed: {}", s))
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(types::builder::SecretRequest) -> types::builder::SecretRequest,
         {
-            self.body = self.body.map(f);
+            self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `POST` request to `/openapi/clients`
@@ -1481,22 +1611,40 @@ pub mod builder {
                 start_at,
                 body,
             } = self;
-            let bot_id = bot_id.map_err(Error::InvalidRequest)?;
-            let customer_id = customer_id.map_err(Error::InvalidRequest)?;
-            let end_at = end_at.map_err(Error::InvalidRequest)?;
-            let limit = limit.map_err(Error::InvalidRequest)?;
-            let name = name.map_err(Error::InvalidRequest)?;
-            let next = next.map_err(Error::InvalidRequest)?;
-            let offset = offset.map_err(Error::InvalidRequest)?;
-            let platform = platform.map_err(Error::InvalidRequest)?;
-            let start_at = start_at.map_err(Error::InvalidRequest)?;
+            let bot_id = bot_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let customer_id = customer_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let end_at = end_at
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let limit = limit
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let name = name
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let next = next
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let offset = offset
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let platform = platform
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let start_at = start_at
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
             let body = body
+                .map_err(::std::string::String::from)
                 .and_then(|v| types::SecretRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/openapi/clients", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/openapi/clients"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
-            #[allow(unused_mut)]
-            let mut request = client
+            let mut request_builder = client
                 .client
                 .post(url)
                 .header(
@@ -1504,20 +1652,43 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .json(&body)
-                .query(&progenitor_client::QueryParam::new("botId", &bot_id))
-                .query(&progenitor_client::QueryParam::new(
+                .query(&progenitor_client::QueryParam::new("botId", &bot_id));
+            if customer_id.is_some() {
+                request_builder = request_builder.query(&progenitor_client::QueryParam::new(
                     "customerId",
                     &customer_id,
-                ))
-                .query(&progenitor_client::QueryParam::new("endAt", &end_at))
-                .query(&progenitor_client::QueryParam::new("limit", &limit))
-                .query(&progenitor_client::QueryParam::new("name", &name))
-                .query(&progenitor_client::QueryParam::new("next", &next))
-                .query(&progenitor_client::QueryParam::new("offset", &offset))
-                .query(&progenitor_client::QueryParam::new("platform", &platform))
-                .query(&progenitor_client::QueryParam::new("startAt", &start_at))
-                .headers(header_map)
-                .build()?;
+                ));
+            }
+            if end_at.is_some() {
+                request_builder =
+                    request_builder.query(&progenitor_client::QueryParam::new("endAt", &end_at));
+            }
+            if limit.is_some() {
+                request_builder =
+                    request_builder.query(&progenitor_client::QueryParam::new("limit", &limit));
+            }
+            if name.is_some() {
+                request_builder =
+                    request_builder.query(&progenitor_client::QueryParam::new("name", &name));
+            }
+            if next.is_some() {
+                request_builder =
+                    request_builder.query(&progenitor_client::QueryParam::new("next", &next));
+            }
+            if offset.is_some() {
+                request_builder =
+                    request_builder.query(&progenitor_client::QueryParam::new("offset", &offset));
+            }
+            if platform.is_some() {
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("platform", &platform));
+            }
+            if start_at.is_some() {
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("startAt", &start_at));
+            }
+            #[allow(unused_mut)]
+            let mut request = request_builder.headers(header_map).build()?;
             let info = OperationInfo {
                 operation_id: "list_clients",
             };
@@ -1526,22 +1697,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                403u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                401u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                403u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                404u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                429u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1552,14 +1713,14 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct GetApiToken<'a> {
         client: &'a super::Client,
-        bot_id: Result<::std::string::String, String>,
-        body: Result<types::builder::SecretRequest, String>,
+        bot_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        body: Result<types::builder::SecretRequest, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> GetApiToken<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                bot_id: Err("bot_id was not initialized".to_string()),
+                bot_id: Err(::std::borrow::Cow::Borrowed("bot_id was not initialized")),
                 body: Ok(::std::default::Default::default()),
             }
         }
@@ -1567,9 +1728,12 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.bot_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for bot_id failed".to_string()
-            });
+            self.bot_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for bot_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
@@ -1580,14 +1744,15 @@ pub mod builder {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `SecretRequest` for body failed: {}", s));
+                .map_err(|s| format!("conversion to `SecretRequest` for body failed: {}", s))
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(types::builder::SecretRequest) -> types::builder::SecretRequest,
         {
-            self.body = self.body.map(f);
+            self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `POST` request to `/openapi/token`
@@ -1599,11 +1764,14 @@ pub mod builder {
                 bot_id,
                 body,
             } = self;
-            let bot_id = bot_id.map_err(Error::InvalidRequest)?;
+            let bot_id = bot_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
             let body = body
+                .map_err(::std::string::String::from)
                 .and_then(|v| types::SecretRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/openapi/token", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/openapi/token"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             #[allow(unused_mut)]
             let mut request = client
@@ -1625,22 +1793,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                403u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                401u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                403u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                404u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                429u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1651,14 +1809,14 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct UnbindCustomer<'a> {
         client: &'a super::Client,
-        bot_id: Result<::std::string::String, String>,
-        body: Result<types::builder::CustomerBindRequest, String>,
+        bot_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        body: Result<types::builder::CustomerBindRequest, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> UnbindCustomer<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                bot_id: Err("bot_id was not initialized".to_string()),
+                bot_id: Err(::std::borrow::Cow::Borrowed("bot_id was not initialized")),
                 body: Ok(::std::default::Default::default()),
             }
         }
@@ -1666,9 +1824,12 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.bot_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for bot_id failed".to_string()
-            });
+            self.bot_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for bot_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
@@ -1679,7 +1840,8 @@ pub mod builder {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `CustomerBindRequest` for body failed: {}", s));
+                .map_err(|s| format!("conversion to `CustomerBindRequest` for body failed: {}", s))
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
@@ -1688,7 +1850,7 @@ pub mod builder {
                     types::builder::CustomerBindRequest,
                 ) -> types::builder::CustomerBindRequest,
         {
-            self.body = self.body.map(f);
+            self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `POST` request to `/openapi/unbind/customer`
@@ -1701,11 +1863,14 @@ pub mod builder {
                 bot_id,
                 body,
             } = self;
-            let bot_id = bot_id.map_err(Error::InvalidRequest)?;
+            let bot_id = bot_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
             let body = body
+                .map_err(::std::string::String::from)
                 .and_then(|v| types::CustomerBindRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/openapi/unbind/customer", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/openapi/unbind/customer"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             #[allow(unused_mut)]
             let mut request = client
@@ -1727,22 +1892,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                401u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                403u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                404u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                429u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
-                500u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                401u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                403u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                404u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                429u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                500u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }

@@ -202,11 +202,11 @@ pub mod types {
         pub struct Error {
             error_code: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             error_msg: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
         }
         impl ::std::default::Default for Error {
@@ -225,7 +225,8 @@ pub mod types {
             {
                 self.error_code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for error_code: {e}"));
+                    .map_err(|e| format!("error converting supplied value for error_code: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn error_msg<T>(mut self, value: T) -> Self
@@ -235,7 +236,8 @@ pub mod types {
             {
                 self.error_msg = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for error_msg: {e}"));
+                    .map_err(|e| format!("error converting supplied value for error_msg: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -245,8 +247,8 @@ pub mod types {
                 value: Error,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    error_code: value.error_code?,
-                    error_msg: value.error_msg?,
+                    error_code: value.error_code.map_err(::std::string::String::from)?,
+                    error_msg: value.error_msg.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -260,14 +262,20 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct LoginRequest {
-            password: ::std::result::Result<::std::string::String, ::std::string::String>,
-            username: ::std::result::Result<::std::string::String, ::std::string::String>,
+            password:
+                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            username:
+                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for LoginRequest {
             fn default() -> Self {
                 Self {
-                    password: Err("no value supplied for password".to_string()),
-                    username: Err("no value supplied for username".to_string()),
+                    password: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for password",
+                    )),
+                    username: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for username",
+                    )),
                 }
             }
         }
@@ -279,7 +287,8 @@ pub mod types {
             {
                 self.password = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for password: {e}"));
+                    .map_err(|e| format!("error converting supplied value for password: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn username<T>(mut self, value: T) -> Self
@@ -289,7 +298,8 @@ pub mod types {
             {
                 self.username = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for username: {e}"));
+                    .map_err(|e| format!("error converting supplied value for username: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -299,8 +309,8 @@ pub mod types {
                 value: LoginRequest,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    password: value.password?,
-                    username: value.username?,
+                    password: value.password.map_err(::std::string::String::from)?,
+                    username: value.username.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -316,24 +326,25 @@ pub mod types {
         pub struct LoginResponse {
             data: ::std::result::Result<
                 ::std::option::Option<::serde_json::Value>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
-            expire: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            expire:
+                ::std::result::Result<::std::option::Option<i64>, ::std::borrow::Cow<'static, str>>,
             id_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             session_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             state_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             status: ::std::result::Result<
                 ::std::option::Option<::serde_json::Value>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
         }
         impl ::std::default::Default for LoginResponse {
@@ -356,7 +367,8 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"));
+                    .map_err(|e| format!("error converting supplied value for data: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn expire<T>(mut self, value: T) -> Self
@@ -366,7 +378,8 @@ pub mod types {
             {
                 self.expire = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for expire: {e}"));
+                    .map_err(|e| format!("error converting supplied value for expire: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn id_token<T>(mut self, value: T) -> Self
@@ -376,7 +389,8 @@ pub mod types {
             {
                 self.id_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for id_token: {e}"));
+                    .map_err(|e| format!("error converting supplied value for id_token: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn session_token<T>(mut self, value: T) -> Self
@@ -386,7 +400,8 @@ pub mod types {
             {
                 self.session_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for session_token: {e}"));
+                    .map_err(|e| format!("error converting supplied value for session_token: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn state_token<T>(mut self, value: T) -> Self
@@ -396,7 +411,8 @@ pub mod types {
             {
                 self.state_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for state_token: {e}"));
+                    .map_err(|e| format!("error converting supplied value for state_token: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn status<T>(mut self, value: T) -> Self
@@ -406,7 +422,8 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"));
+                    .map_err(|e| format!("error converting supplied value for status: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -416,12 +433,12 @@ pub mod types {
                 value: LoginResponse,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    data: value.data?,
-                    expire: value.expire?,
-                    id_token: value.id_token?,
-                    session_token: value.session_token?,
-                    state_token: value.state_token?,
-                    status: value.status?,
+                    data: value.data.map_err(::std::string::String::from)?,
+                    expire: value.expire.map_err(::std::string::String::from)?,
+                    id_token: value.id_token.map_err(::std::string::String::from)?,
+                    session_token: value.session_token.map_err(::std::string::String::from)?,
+                    state_token: value.state_token.map_err(::std::string::String::from)?,
+                    status: value.status.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -439,14 +456,17 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct MobileVerifyRequest {
-            mobile: ::std::result::Result<::std::string::String, ::std::string::String>,
-            verify_code: ::std::result::Result<::std::string::String, ::std::string::String>,
+            mobile: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            verify_code:
+                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for MobileVerifyRequest {
             fn default() -> Self {
                 Self {
-                    mobile: Err("no value supplied for mobile".to_string()),
-                    verify_code: Err("no value supplied for verify_code".to_string()),
+                    mobile: Err(::std::borrow::Cow::Borrowed("no value supplied for mobile")),
+                    verify_code: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for verify_code",
+                    )),
                 }
             }
         }
@@ -458,7 +478,8 @@ pub mod types {
             {
                 self.mobile = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for mobile: {e}"));
+                    .map_err(|e| format!("error converting supplied value for mobile: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn verify_code<T>(mut self, value: T) -> Self
@@ -468,7 +489,8 @@ pub mod types {
             {
                 self.verify_code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for verify_code: {e}"));
+                    .map_err(|e| format!("error converting supplied value for verify_code: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -478,8 +500,8 @@ pub mod types {
                 value: MobileVerifyRequest,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    mobile: value.mobile?,
-                    verify_code: value.verify_code?,
+                    mobile: value.mobile.map_err(::std::string::String::from)?,
+                    verify_code: value.verify_code.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -493,12 +515,15 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct PublicKey {
-            public_key: ::std::result::Result<::std::string::String, ::std::string::String>,
+            public_key:
+                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for PublicKey {
             fn default() -> Self {
                 Self {
-                    public_key: Err("no value supplied for public_key".to_string()),
+                    public_key: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for public_key",
+                    )),
                 }
             }
         }
@@ -510,7 +535,8 @@ pub mod types {
             {
                 self.public_key = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for public_key: {e}"));
+                    .map_err(|e| format!("error converting supplied value for public_key: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -520,7 +546,7 @@ pub mod types {
                 value: PublicKey,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    public_key: value.public_key?,
+                    public_key: value.public_key.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -533,12 +559,15 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct ServerDate {
-            timestamp: ::std::result::Result<::std::string::String, ::std::string::String>,
+            timestamp:
+                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for ServerDate {
             fn default() -> Self {
                 Self {
-                    timestamp: Err("no value supplied for timestamp".to_string()),
+                    timestamp: Err(::std::borrow::Cow::Borrowed(
+                        "no value supplied for timestamp",
+                    )),
                 }
             }
         }
@@ -550,7 +579,8 @@ pub mod types {
             {
                 self.timestamp = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for timestamp: {e}"));
+                    .map_err(|e| format!("error converting supplied value for timestamp: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -560,7 +590,7 @@ pub mod types {
                 value: ServerDate,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    timestamp: value.timestamp?,
+                    timestamp: value.timestamp.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -573,18 +603,19 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct SessionResponse {
-            expire: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            expire:
+                ::std::result::Result<::std::option::Option<i64>, ::std::borrow::Cow<'static, str>>,
             id_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             session_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             status: ::std::result::Result<
                 ::std::option::Option<::serde_json::Value>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
         }
         impl ::std::default::Default for SessionResponse {
@@ -605,7 +636,8 @@ pub mod types {
             {
                 self.expire = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for expire: {e}"));
+                    .map_err(|e| format!("error converting supplied value for expire: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn id_token<T>(mut self, value: T) -> Self
@@ -615,7 +647,8 @@ pub mod types {
             {
                 self.id_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for id_token: {e}"));
+                    .map_err(|e| format!("error converting supplied value for id_token: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn session_token<T>(mut self, value: T) -> Self
@@ -625,7 +658,8 @@ pub mod types {
             {
                 self.session_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for session_token: {e}"));
+                    .map_err(|e| format!("error converting supplied value for session_token: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn status<T>(mut self, value: T) -> Self
@@ -635,7 +669,8 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"));
+                    .map_err(|e| format!("error converting supplied value for status: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -645,10 +680,10 @@ pub mod types {
                 value: SessionResponse,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    expire: value.expire?,
-                    id_token: value.id_token?,
-                    session_token: value.session_token?,
-                    status: value.status?,
+                    expire: value.expire.map_err(::std::string::String::from)?,
+                    id_token: value.id_token.map_err(::std::string::String::from)?,
+                    session_token: value.session_token.map_err(::std::string::String::from)?,
+                    status: value.status.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -666,43 +701,43 @@ pub mod types {
         pub struct SocialAccount {
             created_at: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
-            id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            id: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
             social_account_details: ::std::result::Result<
                 ::std::option::Option<::serde_json::Value>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             social_head_image: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             social_nickname: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             social_type: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             social_uid: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             updated_at: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
             user_id: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
-                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
             >,
         }
         impl ::std::default::Default for SocialAccount {
             fn default() -> Self {
                 Self {
                     created_at: Ok(Default::default()),
-                    id: Err("no value supplied for id".to_string()),
+                    id: Err(::std::borrow::Cow::Borrowed("no value supplied for id")),
                     social_account_details: Ok(Default::default()),
                     social_head_image: Ok(Default::default()),
                     social_nickname: Ok(Default::default()),
@@ -721,7 +756,8 @@ pub mod types {
             {
                 self.created_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for created_at: {e}"));
+                    .map_err(|e| format!("error converting supplied value for created_at: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn id<T>(mut self, value: T) -> Self
@@ -731,7 +767,8 @@ pub mod types {
             {
                 self.id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                    .map_err(|e| format!("error converting supplied value for id: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn social_account_details<T>(mut self, value: T) -> Self
@@ -739,9 +776,12 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::serde_json::Value>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.social_account_details = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for social_account_details: {e}")
-                });
+                self.social_account_details = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for social_account_details: {e}")
+                    })
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn social_head_image<T>(mut self, value: T) -> Self
@@ -749,9 +789,12 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.social_head_image = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for social_head_image: {e}")
-                });
+                self.social_head_image = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for social_head_image: {e}")
+                    })
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn social_nickname<T>(mut self, value: T) -> Self
@@ -759,9 +802,12 @@ pub mod types {
                 T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
                 T::Error: ::std::fmt::Display,
             {
-                self.social_nickname = value.try_into().map_err(|e| {
-                    format!("error converting supplied value for social_nickname: {e}")
-                });
+                self.social_nickname = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for social_nickname: {e}")
+                    })
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn social_type<T>(mut self, value: T) -> Self
@@ -771,7 +817,8 @@ pub mod types {
             {
                 self.social_type = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for social_type: {e}"));
+                    .map_err(|e| format!("error converting supplied value for social_type: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn social_uid<T>(mut self, value: T) -> Self
@@ -781,7 +828,8 @@ pub mod types {
             {
                 self.social_uid = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for social_uid: {e}"));
+                    .map_err(|e| format!("error converting supplied value for social_uid: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn updated_at<T>(mut self, value: T) -> Self
@@ -791,7 +839,8 @@ pub mod types {
             {
                 self.updated_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for updated_at: {e}"));
+                    .map_err(|e| format!("error converting supplied value for updated_at: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
             pub fn user_id<T>(mut self, value: T) -> Self
@@ -801,7 +850,8 @@ pub mod types {
             {
                 self.user_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for user_id: {e}"));
+                    .map_err(|e| format!("error converting supplied value for user_id: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -811,15 +861,19 @@ pub mod types {
                 value: SocialAccount,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    created_at: value.created_at?,
-                    id: value.id?,
-                    social_account_details: value.social_account_details?,
-                    social_head_image: value.social_head_image?,
-                    social_nickname: value.social_nickname?,
-                    social_type: value.social_type?,
-                    social_uid: value.social_uid?,
-                    updated_at: value.updated_at?,
-                    user_id: value.user_id?,
+                    created_at: value.created_at.map_err(::std::string::String::from)?,
+                    id: value.id.map_err(::std::string::String::from)?,
+                    social_account_details: value
+                        .social_account_details
+                        .map_err(::std::string::String::from)?,
+                    social_head_image: value
+                        .social_head_image
+                        .map_err(::std::string::String::from)?,
+                    social_nickname: value.social_nickname.map_err(::std::string::String::from)?,
+                    social_type: value.social_type.map_err(::std::string::String::from)?,
+                    social_uid: value.social_uid.map_err(::std::string::String::from)?,
+                    updated_at: value.updated_at.map_err(::std::string::String::from)?,
+                    user_id: value.user_id.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -840,13 +894,15 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct SocialAccountList {
-            social:
-                ::std::result::Result<::std::vec::Vec<super::SocialAccount>, ::std::string::String>,
+            social: ::std::result::Result<
+                ::std::vec::Vec<super::SocialAccount>,
+                ::std::borrow::Cow<'static, str>,
+            >,
         }
         impl ::std::default::Default for SocialAccountList {
             fn default() -> Self {
                 Self {
-                    social: Err("no value supplied for social".to_string()),
+                    social: Err(::std::borrow::Cow::Borrowed("no value supplied for social")),
                 }
             }
         }
@@ -858,7 +914,8 @@ pub mod types {
             {
                 self.social = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for social: {e}"));
+                    .map_err(|e| format!("error converting supplied value for social: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -868,7 +925,7 @@ pub mod types {
                 value: SocialAccountList,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    social: value.social?,
+                    social: value.social.map_err(::std::string::String::from)?,
                 })
             }
         }
@@ -881,12 +938,12 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct UnbindSocialAccountRequest {
-            id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            id: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for UnbindSocialAccountRequest {
             fn default() -> Self {
                 Self {
-                    id: Err("no value supplied for id".to_string()),
+                    id: Err(::std::borrow::Cow::Borrowed("no value supplied for id")),
                 }
             }
         }
@@ -898,7 +955,8 @@ pub mod types {
             {
                 self.id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                    .map_err(|e| format!("error converting supplied value for id: {e}"))
+                    .map_err(::std::convert::Into::into);
                 self
             }
         }
@@ -907,7 +965,9 @@ pub mod types {
             fn try_from(
                 value: UnbindSocialAccountRequest,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { id: value.id? })
+                Ok(Self {
+                    id: value.id.map_err(::std::string::String::from)?,
+                })
             }
         }
         impl ::std::convert::From<super::UnbindSocialAccountRequest> for UnbindSocialAccountRequest {
@@ -1238,33 +1298,49 @@ pub mod builder {
         ByteStream, ClientHooks, ClientInfo, Error, OperationInfo, RequestBuilderExt,
         ResponseValue, encode_path,
     };
+    /// `ResponseValue::from_response` with the answer's headers moved into the value
+    /// instead of cloned: added by `cargo xtask generate` (see xtask/src/render.rs).
+    async fn response_value<T: ::serde::de::DeserializeOwned, E>(
+        mut response: ::reqwest::Response,
+    ) -> Result<ResponseValue<T>, Error<E>> {
+        let status = response.status();
+        let headers = ::std::mem::take(response.headers_mut());
+        let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
+        let inner =
+            ::serde_json::from_slice(&full).map_err(|e| Error::InvalidResponsePayload(full, e))?;
+        Ok(ResponseValue::new(inner, status, headers))
+    }
     /// Builder for [`Client::login`]
     ///
     /// [`Client::login`]: super::Client::login
     #[derive(Debug, Clone)]
     pub struct Login<'a> {
         client: &'a super::Client,
-        x_l: Result<Option<::std::string::String>, String>,
-        x_agent: Result<::std::string::String, String>,
-        x_client_id: Result<::std::string::String, String>,
-        x_device_fingerprint: Result<::std::string::String, String>,
-        x_device_ip: Result<Option<::std::string::String>, String>,
-        x_operating_sys_version: Result<::std::string::String, String>,
-        x_tenant_id: Result<Option<::std::string::String>, String>,
-        body: Result<types::builder::LoginRequest, String>,
+        x_l: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_agent: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_client_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_fingerprint: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_ip: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_operating_sys_version: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_tenant_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        body: Result<types::builder::LoginRequest, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> Login<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 x_l: Ok(None),
-                x_agent: Err("x_agent was not initialized".to_string()),
-                x_client_id: Err("x_client_id was not initialized".to_string()),
-                x_device_fingerprint: Err("x_device_fingerprint was not initialized".to_string()),
+                x_agent: Err(::std::borrow::Cow::Borrowed("x_agent was not initialized")),
+                x_client_id: Err(::std::borrow::Cow::Borrowed(
+                    "x_client_id was not initialized",
+                )),
+                x_device_fingerprint: Err(::std::borrow::Cow::Borrowed(
+                    "x_device_fingerprint was not initialized",
+                )),
                 x_device_ip: Ok(None),
-                x_operating_sys_version: Err(
-                    "x_operating_sys_version was not initialized".to_string()
-                ),
+                x_operating_sys_version: Err(::std::borrow::Cow::Borrowed(
+                    "x_operating_sys_version was not initialized",
+                )),
                 x_tenant_id: Ok(None),
                 body: Ok(::std::default::Default::default()),
             }
@@ -1273,65 +1349,89 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_l = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_l failed".to_string()
-            });
+            self.x_l = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_l failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_agent<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_agent = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_agent failed".to_string()
-            });
+            self.x_agent = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_agent failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_client_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_client_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
-            });
+            self.x_client_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_fingerprint<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_fingerprint = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_fingerprint failed"
-                    .to_string()
-            });
+            self.x_device_fingerprint = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_fingerprint failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_ip<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_ip = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
-            });
+            self.x_device_ip = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_operating_sys_version<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_operating_sys_version = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_operating_sys_version failed"
-                    .to_string()
-            });
+            self.x_operating_sys_version = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_operating_sys_version failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_tenant_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_tenant_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
-            });
+            self.x_tenant_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
@@ -1342,14 +1442,15 @@ pub mod builder {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `LoginRequest` for body failed: {}", s));
+                .map_err(|s| format!("conversion to `LoginRequest` for body failed: {}", s))
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(types::builder::LoginRequest) -> types::builder::LoginRequest,
         {
-            self.body = self.body.map(f);
+            self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `POST` request to `/api/v2/sdk/login`
@@ -1367,36 +1468,66 @@ pub mod builder {
                 x_tenant_id,
                 body,
             } = self;
-            let x_l = x_l.map_err(Error::InvalidRequest)?;
-            let x_agent = x_agent.map_err(Error::InvalidRequest)?;
-            let x_client_id = x_client_id.map_err(Error::InvalidRequest)?;
-            let x_device_fingerprint = x_device_fingerprint.map_err(Error::InvalidRequest)?;
-            let x_device_ip = x_device_ip.map_err(Error::InvalidRequest)?;
-            let x_operating_sys_version = x_operating_sys_version.map_err(Error::InvalidRequest)?;
-            let x_tenant_id = x_tenant_id.map_err(Error::InvalidRequest)?;
+            let x_l = x_l
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_agent = x_agent
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_client_id = x_client_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_fingerprint = x_device_fingerprint
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_ip = x_device_ip
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_operating_sys_version = x_operating_sys_version
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_tenant_id = x_tenant_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
             let body = body
+                .map_err(::std::string::String::from)
                 .and_then(|v| types::LoginRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/api/v2/sdk/login", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/api/v2/sdk/login"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
-                header_map.append("X-L", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-l") },
+                    value.try_into()?,
+                );
             }
-            header_map.append("X-agent", x_agent.to_string().try_into()?);
-            header_map.append("X-client-id", x_client_id.to_string().try_into()?);
             header_map.append(
-                "X-device-fingerprint",
-                x_device_fingerprint.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                x_agent.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                x_client_id.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
+                x_device_fingerprint.try_into()?,
             );
             if let Some(value) = x_device_ip {
-                header_map.append("X-device-ip", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
+                    value.try_into()?,
+                );
             }
             header_map.append(
-                "X-operating-sys-version",
-                x_operating_sys_version.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
+                x_operating_sys_version.try_into()?,
             );
             if let Some(value) = x_tenant_id {
-                header_map.append("X-tenant-id", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
+                    value.try_into()?,
+                );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -1417,10 +1548,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1431,26 +1560,30 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct GetPublicKey<'a> {
         client: &'a super::Client,
-        x_l: Result<Option<::std::string::String>, String>,
-        x_agent: Result<::std::string::String, String>,
-        x_client_id: Result<::std::string::String, String>,
-        x_device_fingerprint: Result<::std::string::String, String>,
-        x_device_ip: Result<Option<::std::string::String>, String>,
-        x_operating_sys_version: Result<::std::string::String, String>,
-        x_tenant_id: Result<Option<::std::string::String>, String>,
+        x_l: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_agent: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_client_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_fingerprint: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_ip: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_operating_sys_version: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_tenant_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> GetPublicKey<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 x_l: Ok(None),
-                x_agent: Err("x_agent was not initialized".to_string()),
-                x_client_id: Err("x_client_id was not initialized".to_string()),
-                x_device_fingerprint: Err("x_device_fingerprint was not initialized".to_string()),
+                x_agent: Err(::std::borrow::Cow::Borrowed("x_agent was not initialized")),
+                x_client_id: Err(::std::borrow::Cow::Borrowed(
+                    "x_client_id was not initialized",
+                )),
+                x_device_fingerprint: Err(::std::borrow::Cow::Borrowed(
+                    "x_device_fingerprint was not initialized",
+                )),
                 x_device_ip: Ok(None),
-                x_operating_sys_version: Err(
-                    "x_operating_sys_version was not initialized".to_string()
-                ),
+                x_operating_sys_version: Err(::std::borrow::Cow::Borrowed(
+                    "x_operating_sys_version was not initialized",
+                )),
                 x_tenant_id: Ok(None),
             }
         }
@@ -1458,65 +1591,89 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_l = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_l failed".to_string()
-            });
+            self.x_l = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_l failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_agent<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_agent = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_agent failed".to_string()
-            });
+            self.x_agent = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_agent failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_client_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_client_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
-            });
+            self.x_client_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_fingerprint<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_fingerprint = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_fingerprint failed"
-                    .to_string()
-            });
+            self.x_device_fingerprint = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_fingerprint failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_ip<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_ip = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
-            });
+            self.x_device_ip = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_operating_sys_version<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_operating_sys_version = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_operating_sys_version failed"
-                    .to_string()
-            });
+            self.x_operating_sys_version = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_operating_sys_version failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_tenant_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_tenant_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
-            });
+            self.x_tenant_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `GET` request to `/api/v2/sdk/public-key`
@@ -1531,33 +1688,62 @@ pub mod builder {
                 x_operating_sys_version,
                 x_tenant_id,
             } = self;
-            let x_l = x_l.map_err(Error::InvalidRequest)?;
-            let x_agent = x_agent.map_err(Error::InvalidRequest)?;
-            let x_client_id = x_client_id.map_err(Error::InvalidRequest)?;
-            let x_device_fingerprint = x_device_fingerprint.map_err(Error::InvalidRequest)?;
-            let x_device_ip = x_device_ip.map_err(Error::InvalidRequest)?;
-            let x_operating_sys_version = x_operating_sys_version.map_err(Error::InvalidRequest)?;
-            let x_tenant_id = x_tenant_id.map_err(Error::InvalidRequest)?;
-            let url = format!("{}/api/v2/sdk/public-key", client.baseurl,);
+            let x_l = x_l
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_agent = x_agent
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_client_id = x_client_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_fingerprint = x_device_fingerprint
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_ip = x_device_ip
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_operating_sys_version = x_operating_sys_version
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_tenant_id = x_tenant_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let url = [client.baseurl.as_str(), "/api/v2/sdk/public-key"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
-                header_map.append("X-L", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-l") },
+                    value.try_into()?,
+                );
             }
-            header_map.append("X-agent", x_agent.to_string().try_into()?);
-            header_map.append("X-client-id", x_client_id.to_string().try_into()?);
             header_map.append(
-                "X-device-fingerprint",
-                x_device_fingerprint.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                x_agent.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                x_client_id.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
+                x_device_fingerprint.try_into()?,
             );
             if let Some(value) = x_device_ip {
-                header_map.append("X-device-ip", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
+                    value.try_into()?,
+                );
             }
             header_map.append(
-                "X-operating-sys-version",
-                x_operating_sys_version.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
+                x_operating_sys_version.try_into()?,
             );
             if let Some(value) = x_tenant_id {
-                header_map.append("X-tenant-id", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
+                    value.try_into()?,
+                );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -1577,10 +1763,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1591,26 +1775,30 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct GetServerDate<'a> {
         client: &'a super::Client,
-        x_l: Result<Option<::std::string::String>, String>,
-        x_agent: Result<::std::string::String, String>,
-        x_client_id: Result<::std::string::String, String>,
-        x_device_fingerprint: Result<::std::string::String, String>,
-        x_device_ip: Result<Option<::std::string::String>, String>,
-        x_operating_sys_version: Result<::std::string::String, String>,
-        x_tenant_id: Result<Option<::std::string::String>, String>,
+        x_l: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_agent: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_client_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_fingerprint: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_ip: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_operating_sys_version: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_tenant_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> GetServerDate<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 x_l: Ok(None),
-                x_agent: Err("x_agent was not initialized".to_string()),
-                x_client_id: Err("x_client_id was not initialized".to_string()),
-                x_device_fingerprint: Err("x_device_fingerprint was not initialized".to_string()),
+                x_agent: Err(::std::borrow::Cow::Borrowed("x_agent was not initialized")),
+                x_client_id: Err(::std::borrow::Cow::Borrowed(
+                    "x_client_id was not initialized",
+                )),
+                x_device_fingerprint: Err(::std::borrow::Cow::Borrowed(
+                    "x_device_fingerprint was not initialized",
+                )),
                 x_device_ip: Ok(None),
-                x_operating_sys_version: Err(
-                    "x_operating_sys_version was not initialized".to_string()
-                ),
+                x_operating_sys_version: Err(::std::borrow::Cow::Borrowed(
+                    "x_operating_sys_version was not initialized",
+                )),
                 x_tenant_id: Ok(None),
             }
         }
@@ -1618,65 +1806,89 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_l = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_l failed".to_string()
-            });
+            self.x_l = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_l failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_agent<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_agent = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_agent failed".to_string()
-            });
+            self.x_agent = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_agent failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_client_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_client_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
-            });
+            self.x_client_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_fingerprint<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_fingerprint = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_fingerprint failed"
-                    .to_string()
-            });
+            self.x_device_fingerprint = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_fingerprint failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_ip<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_ip = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
-            });
+            self.x_device_ip = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_operating_sys_version<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_operating_sys_version = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_operating_sys_version failed"
-                    .to_string()
-            });
+            self.x_operating_sys_version = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_operating_sys_version failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_tenant_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_tenant_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
-            });
+            self.x_tenant_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `GET` request to `/api/v2/sdk/server-date`
@@ -1691,33 +1903,62 @@ pub mod builder {
                 x_operating_sys_version,
                 x_tenant_id,
             } = self;
-            let x_l = x_l.map_err(Error::InvalidRequest)?;
-            let x_agent = x_agent.map_err(Error::InvalidRequest)?;
-            let x_client_id = x_client_id.map_err(Error::InvalidRequest)?;
-            let x_device_fingerprint = x_device_fingerprint.map_err(Error::InvalidRequest)?;
-            let x_device_ip = x_device_ip.map_err(Error::InvalidRequest)?;
-            let x_operating_sys_version = x_operating_sys_version.map_err(Error::InvalidRequest)?;
-            let x_tenant_id = x_tenant_id.map_err(Error::InvalidRequest)?;
-            let url = format!("{}/api/v2/sdk/server-date", client.baseurl,);
+            let x_l = x_l
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_agent = x_agent
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_client_id = x_client_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_fingerprint = x_device_fingerprint
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_ip = x_device_ip
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_operating_sys_version = x_operating_sys_version
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_tenant_id = x_tenant_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let url = [client.baseurl.as_str(), "/api/v2/sdk/server-date"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
-                header_map.append("X-L", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-l") },
+                    value.try_into()?,
+                );
             }
-            header_map.append("X-agent", x_agent.to_string().try_into()?);
-            header_map.append("X-client-id", x_client_id.to_string().try_into()?);
             header_map.append(
-                "X-device-fingerprint",
-                x_device_fingerprint.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                x_agent.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                x_client_id.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
+                x_device_fingerprint.try_into()?,
             );
             if let Some(value) = x_device_ip {
-                header_map.append("X-device-ip", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
+                    value.try_into()?,
+                );
             }
             header_map.append(
-                "X-operating-sys-version",
-                x_operating_sys_version.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
+                x_operating_sys_version.try_into()?,
             );
             if let Some(value) = x_tenant_id {
-                header_map.append("X-tenant-id", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
+                    value.try_into()?,
+                );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -1737,10 +1978,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1751,28 +1990,34 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct ListSocialAccounts<'a> {
         client: &'a super::Client,
-        x_l: Result<Option<::std::string::String>, String>,
-        x_agent: Result<::std::string::String, String>,
-        x_client_id: Result<::std::string::String, String>,
-        x_device_fingerprint: Result<::std::string::String, String>,
-        x_device_ip: Result<Option<::std::string::String>, String>,
-        x_operating_sys_version: Result<::std::string::String, String>,
-        x_signature: Result<::std::string::String, String>,
-        x_tenant_id: Result<Option<::std::string::String>, String>,
+        x_l: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_agent: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_client_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_fingerprint: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_ip: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_operating_sys_version: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_signature: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_tenant_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> ListSocialAccounts<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 x_l: Ok(None),
-                x_agent: Err("x_agent was not initialized".to_string()),
-                x_client_id: Err("x_client_id was not initialized".to_string()),
-                x_device_fingerprint: Err("x_device_fingerprint was not initialized".to_string()),
+                x_agent: Err(::std::borrow::Cow::Borrowed("x_agent was not initialized")),
+                x_client_id: Err(::std::borrow::Cow::Borrowed(
+                    "x_client_id was not initialized",
+                )),
+                x_device_fingerprint: Err(::std::borrow::Cow::Borrowed(
+                    "x_device_fingerprint was not initialized",
+                )),
                 x_device_ip: Ok(None),
-                x_operating_sys_version: Err(
-                    "x_operating_sys_version was not initialized".to_string()
-                ),
-                x_signature: Err("x_signature was not initialized".to_string()),
+                x_operating_sys_version: Err(::std::borrow::Cow::Borrowed(
+                    "x_operating_sys_version was not initialized",
+                )),
+                x_signature: Err(::std::borrow::Cow::Borrowed(
+                    "x_signature was not initialized",
+                )),
                 x_tenant_id: Ok(None),
             }
         }
@@ -1780,74 +2025,101 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_l = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_l failed".to_string()
-            });
+            self.x_l = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_l failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_agent<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_agent = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_agent failed".to_string()
-            });
+            self.x_agent = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_agent failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_client_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_client_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
-            });
+            self.x_client_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_fingerprint<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_fingerprint = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_fingerprint failed"
-                    .to_string()
-            });
+            self.x_device_fingerprint = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_fingerprint failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_ip<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_ip = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
-            });
+            self.x_device_ip = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_operating_sys_version<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_operating_sys_version = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_operating_sys_version failed"
-                    .to_string()
-            });
+            self.x_operating_sys_version = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_operating_sys_version failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_signature<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_signature = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_signature failed".to_string()
-            });
+            self.x_signature = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_signature failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_tenant_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_tenant_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
-            });
+            self.x_tenant_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `GET` request to `/api/v2/sdk/social`
@@ -1865,35 +2137,69 @@ pub mod builder {
                 x_signature,
                 x_tenant_id,
             } = self;
-            let x_l = x_l.map_err(Error::InvalidRequest)?;
-            let x_agent = x_agent.map_err(Error::InvalidRequest)?;
-            let x_client_id = x_client_id.map_err(Error::InvalidRequest)?;
-            let x_device_fingerprint = x_device_fingerprint.map_err(Error::InvalidRequest)?;
-            let x_device_ip = x_device_ip.map_err(Error::InvalidRequest)?;
-            let x_operating_sys_version = x_operating_sys_version.map_err(Error::InvalidRequest)?;
-            let x_signature = x_signature.map_err(Error::InvalidRequest)?;
-            let x_tenant_id = x_tenant_id.map_err(Error::InvalidRequest)?;
-            let url = format!("{}/api/v2/sdk/social", client.baseurl,);
+            let x_l = x_l
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_agent = x_agent
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_client_id = x_client_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_fingerprint = x_device_fingerprint
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_ip = x_device_ip
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_operating_sys_version = x_operating_sys_version
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_signature = x_signature
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_tenant_id = x_tenant_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let url = [client.baseurl.as_str(), "/api/v2/sdk/social"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
-                header_map.append("X-L", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-l") },
+                    value.try_into()?,
+                );
             }
-            header_map.append("X-agent", x_agent.to_string().try_into()?);
-            header_map.append("X-client-id", x_client_id.to_string().try_into()?);
             header_map.append(
-                "X-device-fingerprint",
-                x_device_fingerprint.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                x_agent.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                x_client_id.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
+                x_device_fingerprint.try_into()?,
             );
             if let Some(value) = x_device_ip {
-                header_map.append("X-device-ip", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
+                    value.try_into()?,
+                );
             }
             header_map.append(
-                "X-operating-sys-version",
-                x_operating_sys_version.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
+                x_operating_sys_version.try_into()?,
             );
-            header_map.append("X-signature", x_signature.to_string().try_into()?);
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-signature") },
+                x_signature.try_into()?,
+            );
             if let Some(value) = x_tenant_id {
-                header_map.append("X-tenant-id", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
+                    value.try_into()?,
+                );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -1913,10 +2219,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1927,29 +2231,35 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct BindSocialAccount<'a> {
         client: &'a super::Client,
-        x_l: Result<Option<::std::string::String>, String>,
-        x_agent: Result<::std::string::String, String>,
-        x_client_id: Result<::std::string::String, String>,
-        x_device_fingerprint: Result<::std::string::String, String>,
-        x_device_ip: Result<Option<::std::string::String>, String>,
-        x_operating_sys_version: Result<::std::string::String, String>,
-        x_state_token: Result<::std::string::String, String>,
-        x_tenant_id: Result<Option<::std::string::String>, String>,
-        body: Result<types::builder::MobileVerifyRequest, String>,
+        x_l: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_agent: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_client_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_fingerprint: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_ip: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_operating_sys_version: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_state_token: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_tenant_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        body: Result<types::builder::MobileVerifyRequest, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> BindSocialAccount<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 x_l: Ok(None),
-                x_agent: Err("x_agent was not initialized".to_string()),
-                x_client_id: Err("x_client_id was not initialized".to_string()),
-                x_device_fingerprint: Err("x_device_fingerprint was not initialized".to_string()),
+                x_agent: Err(::std::borrow::Cow::Borrowed("x_agent was not initialized")),
+                x_client_id: Err(::std::borrow::Cow::Borrowed(
+                    "x_client_id was not initialized",
+                )),
+                x_device_fingerprint: Err(::std::borrow::Cow::Borrowed(
+                    "x_device_fingerprint was not initialized",
+                )),
                 x_device_ip: Ok(None),
-                x_operating_sys_version: Err(
-                    "x_operating_sys_version was not initialized".to_string()
-                ),
-                x_state_token: Err("x_state_token was not initialized".to_string()),
+                x_operating_sys_version: Err(::std::borrow::Cow::Borrowed(
+                    "x_operating_sys_version was not initialized",
+                )),
+                x_state_token: Err(::std::borrow::Cow::Borrowed(
+                    "x_state_token was not initialized",
+                )),
                 x_tenant_id: Ok(None),
                 body: Ok(::std::default::Default::default()),
             }
@@ -1958,74 +2268,102 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_l = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_l failed".to_string()
-            });
+            self.x_l = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_l failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_agent<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_agent = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_agent failed".to_string()
-            });
+            self.x_agent = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_agent failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_client_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_client_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
-            });
+            self.x_client_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_fingerprint<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_fingerprint = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_fingerprint failed"
-                    .to_string()
-            });
+            self.x_device_fingerprint = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_fingerprint failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_ip<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_ip = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
-            });
+            self.x_device_ip = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_operating_sys_version<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_operating_sys_version = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_operating_sys_version failed"
-                    .to_string()
-            });
+            self.x_operating_sys_version = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_operating_sys_version failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_state_token<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_state_token = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_state_token failed".to_string()
-            });
+            self.x_state_token = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_state_token failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_tenant_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_tenant_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
-            });
+            self.x_tenant_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
@@ -2036,7 +2374,8 @@ pub mod builder {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `MobileVerifyRequest` for body failed: {}", s));
+                .map_err(|s| format!("conversion to `MobileVerifyRequest` for body failed: {}", s))
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
@@ -2045,7 +2384,7 @@ pub mod builder {
                     types::builder::MobileVerifyRequest,
                 ) -> types::builder::MobileVerifyRequest,
         {
-            self.body = self.body.map(f);
+            self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `POST` request to `/api/v2/sdk/social/bind`
@@ -2064,38 +2403,73 @@ pub mod builder {
                 x_tenant_id,
                 body,
             } = self;
-            let x_l = x_l.map_err(Error::InvalidRequest)?;
-            let x_agent = x_agent.map_err(Error::InvalidRequest)?;
-            let x_client_id = x_client_id.map_err(Error::InvalidRequest)?;
-            let x_device_fingerprint = x_device_fingerprint.map_err(Error::InvalidRequest)?;
-            let x_device_ip = x_device_ip.map_err(Error::InvalidRequest)?;
-            let x_operating_sys_version = x_operating_sys_version.map_err(Error::InvalidRequest)?;
-            let x_state_token = x_state_token.map_err(Error::InvalidRequest)?;
-            let x_tenant_id = x_tenant_id.map_err(Error::InvalidRequest)?;
+            let x_l = x_l
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_agent = x_agent
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_client_id = x_client_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_fingerprint = x_device_fingerprint
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_ip = x_device_ip
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_operating_sys_version = x_operating_sys_version
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_state_token = x_state_token
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_tenant_id = x_tenant_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
             let body = body
+                .map_err(::std::string::String::from)
                 .and_then(|v| types::MobileVerifyRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/api/v2/sdk/social/bind", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/api/v2/sdk/social/bind"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
-                header_map.append("X-L", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-l") },
+                    value.try_into()?,
+                );
             }
-            header_map.append("X-agent", x_agent.to_string().try_into()?);
-            header_map.append("X-client-id", x_client_id.to_string().try_into()?);
             header_map.append(
-                "X-device-fingerprint",
-                x_device_fingerprint.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                x_agent.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                x_client_id.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
+                x_device_fingerprint.try_into()?,
             );
             if let Some(value) = x_device_ip {
-                header_map.append("X-device-ip", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
+                    value.try_into()?,
+                );
             }
             header_map.append(
-                "X-operating-sys-version",
-                x_operating_sys_version.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
+                x_operating_sys_version.try_into()?,
             );
-            header_map.append("X-state-token", x_state_token.to_string().try_into()?);
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-state-token") },
+                x_state_token.try_into()?,
+            );
             if let Some(value) = x_tenant_id {
-                header_map.append("X-tenant-id", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
+                    value.try_into()?,
+                );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -2116,10 +2490,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -2130,29 +2502,35 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct RegisterAndBindSocialAccount<'a> {
         client: &'a super::Client,
-        x_l: Result<Option<::std::string::String>, String>,
-        x_agent: Result<::std::string::String, String>,
-        x_client_id: Result<::std::string::String, String>,
-        x_device_fingerprint: Result<::std::string::String, String>,
-        x_device_ip: Result<Option<::std::string::String>, String>,
-        x_operating_sys_version: Result<::std::string::String, String>,
-        x_state_token: Result<::std::string::String, String>,
-        x_tenant_id: Result<Option<::std::string::String>, String>,
-        body: Result<types::builder::MobileVerifyRequest, String>,
+        x_l: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_agent: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_client_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_fingerprint: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_ip: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_operating_sys_version: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_state_token: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_tenant_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        body: Result<types::builder::MobileVerifyRequest, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> RegisterAndBindSocialAccount<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 x_l: Ok(None),
-                x_agent: Err("x_agent was not initialized".to_string()),
-                x_client_id: Err("x_client_id was not initialized".to_string()),
-                x_device_fingerprint: Err("x_device_fingerprint was not initialized".to_string()),
+                x_agent: Err(::std::borrow::Cow::Borrowed("x_agent was not initialized")),
+                x_client_id: Err(::std::borrow::Cow::Borrowed(
+                    "x_client_id was not initialized",
+                )),
+                x_device_fingerprint: Err(::std::borrow::Cow::Borrowed(
+                    "x_device_fingerprint was not initialized",
+                )),
                 x_device_ip: Ok(None),
-                x_operating_sys_version: Err(
-                    "x_operating_sys_version was not initialized".to_string()
-                ),
-                x_state_token: Err("x_state_token was not initialized".to_string()),
+                x_operating_sys_version: Err(::std::borrow::Cow::Borrowed(
+                    "x_operating_sys_version was not initialized",
+                )),
+                x_state_token: Err(::std::borrow::Cow::Borrowed(
+                    "x_state_token was not initialized",
+                )),
                 x_tenant_id: Ok(None),
                 body: Ok(::std::default::Default::default()),
             }
@@ -2161,74 +2539,102 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_l = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_l failed".to_string()
-            });
+            self.x_l = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_l failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_agent<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_agent = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_agent failed".to_string()
-            });
+            self.x_agent = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_agent failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_client_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_client_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
-            });
+            self.x_client_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_fingerprint<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_fingerprint = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_fingerprint failed"
-                    .to_string()
-            });
+            self.x_device_fingerprint = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_fingerprint failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_ip<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_ip = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
-            });
+            self.x_device_ip = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_operating_sys_version<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_operating_sys_version = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_operating_sys_version failed"
-                    .to_string()
-            });
+            self.x_operating_sys_version = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_operating_sys_version failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_state_token<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_state_token = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_state_token failed".to_string()
-            });
+            self.x_state_token = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_state_token failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_tenant_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_tenant_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
-            });
+            self.x_tenant_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
@@ -2239,7 +2645,8 @@ pub mod builder {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `MobileVerifyRequest` for body failed: {}", s));
+                .map_err(|s| format!("conversion to `MobileVerifyRequest` for body failed: {}", s))
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
@@ -2248,7 +2655,7 @@ pub mod builder {
                     types::builder::MobileVerifyRequest,
                 ) -> types::builder::MobileVerifyRequest,
         {
-            self.body = self.body.map(f);
+            self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `POST` request to `/api/v2/sdk/social/register-bind`
@@ -2267,38 +2674,73 @@ pub mod builder {
                 x_tenant_id,
                 body,
             } = self;
-            let x_l = x_l.map_err(Error::InvalidRequest)?;
-            let x_agent = x_agent.map_err(Error::InvalidRequest)?;
-            let x_client_id = x_client_id.map_err(Error::InvalidRequest)?;
-            let x_device_fingerprint = x_device_fingerprint.map_err(Error::InvalidRequest)?;
-            let x_device_ip = x_device_ip.map_err(Error::InvalidRequest)?;
-            let x_operating_sys_version = x_operating_sys_version.map_err(Error::InvalidRequest)?;
-            let x_state_token = x_state_token.map_err(Error::InvalidRequest)?;
-            let x_tenant_id = x_tenant_id.map_err(Error::InvalidRequest)?;
+            let x_l = x_l
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_agent = x_agent
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_client_id = x_client_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_fingerprint = x_device_fingerprint
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_ip = x_device_ip
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_operating_sys_version = x_operating_sys_version
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_state_token = x_state_token
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_tenant_id = x_tenant_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
             let body = body
+                .map_err(::std::string::String::from)
                 .and_then(|v| types::MobileVerifyRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/api/v2/sdk/social/register-bind", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/api/v2/sdk/social/register-bind"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
-                header_map.append("X-L", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-l") },
+                    value.try_into()?,
+                );
             }
-            header_map.append("X-agent", x_agent.to_string().try_into()?);
-            header_map.append("X-client-id", x_client_id.to_string().try_into()?);
             header_map.append(
-                "X-device-fingerprint",
-                x_device_fingerprint.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                x_agent.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                x_client_id.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
+                x_device_fingerprint.try_into()?,
             );
             if let Some(value) = x_device_ip {
-                header_map.append("X-device-ip", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
+                    value.try_into()?,
+                );
             }
             header_map.append(
-                "X-operating-sys-version",
-                x_operating_sys_version.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
+                x_operating_sys_version.try_into()?,
             );
-            header_map.append("X-state-token", x_state_token.to_string().try_into()?);
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-state-token") },
+                x_state_token.try_into()?,
+            );
             if let Some(value) = x_tenant_id {
-                header_map.append("X-tenant-id", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
+                    value.try_into()?,
+                );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -2319,10 +2761,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -2333,29 +2773,35 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct UnbindSocialAccount<'a> {
         client: &'a super::Client,
-        x_l: Result<Option<::std::string::String>, String>,
-        x_agent: Result<::std::string::String, String>,
-        x_client_id: Result<::std::string::String, String>,
-        x_device_fingerprint: Result<::std::string::String, String>,
-        x_device_ip: Result<Option<::std::string::String>, String>,
-        x_operating_sys_version: Result<::std::string::String, String>,
-        x_signature: Result<::std::string::String, String>,
-        x_tenant_id: Result<Option<::std::string::String>, String>,
-        body: Result<types::builder::UnbindSocialAccountRequest, String>,
+        x_l: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_agent: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_client_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_fingerprint: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_ip: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_operating_sys_version: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_signature: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_tenant_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        body: Result<types::builder::UnbindSocialAccountRequest, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> UnbindSocialAccount<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 x_l: Ok(None),
-                x_agent: Err("x_agent was not initialized".to_string()),
-                x_client_id: Err("x_client_id was not initialized".to_string()),
-                x_device_fingerprint: Err("x_device_fingerprint was not initialized".to_string()),
+                x_agent: Err(::std::borrow::Cow::Borrowed("x_agent was not initialized")),
+                x_client_id: Err(::std::borrow::Cow::Borrowed(
+                    "x_client_id was not initialized",
+                )),
+                x_device_fingerprint: Err(::std::borrow::Cow::Borrowed(
+                    "x_device_fingerprint was not initialized",
+                )),
                 x_device_ip: Ok(None),
-                x_operating_sys_version: Err(
-                    "x_operating_sys_version was not initialized".to_string()
-                ),
-                x_signature: Err("x_signature was not initialized".to_string()),
+                x_operating_sys_version: Err(::std::borrow::Cow::Borrowed(
+                    "x_operating_sys_version was not initialized",
+                )),
+                x_signature: Err(::std::borrow::Cow::Borrowed(
+                    "x_signature was not initialized",
+                )),
                 x_tenant_id: Ok(None),
                 body: Ok(::std::default::Default::default()),
             }
@@ -2364,74 +2810,101 @@ pub mod builder {
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_l = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_l failed".to_string()
-            });
+            self.x_l = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_l failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_agent<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_agent = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_agent failed".to_string()
-            });
+            self.x_agent = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_agent failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_client_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_client_id = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
-            });
+            self.x_client_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_fingerprint<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_fingerprint = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_fingerprint failed"
-                    .to_string()
-            });
+            self.x_device_fingerprint = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_fingerprint failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_device_ip<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_device_ip = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
-            });
+            self.x_device_ip = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_operating_sys_version<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_operating_sys_version = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_operating_sys_version failed"
-                    .to_string()
-            });
+            self.x_operating_sys_version = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_operating_sys_version failed"
+                        .to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_signature<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_signature = value.try_into().map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_signature failed".to_string()
-            });
+            self.x_signature = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_signature failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn x_tenant_id<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<::std::string::String>,
         {
-            self.x_tenant_id = value.try_into().map(Some).map_err(|_| {
-                "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
-            });
+            self.x_tenant_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body<V>(mut self, value: V) -> Self
@@ -2440,12 +2913,16 @@ pub mod builder {
             <V as std::convert::TryInto<types::UnbindSocialAccountRequest>>::Error:
                 std::fmt::Display,
         {
-            self.body = value.try_into().map(From::from).map_err(|s| {
-                format!(
-                    "conversion to `UnbindSocialAccountRequest` for body failed: {}",
-                    s
-                )
-            });
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `UnbindSocialAccountRequest` for body failed: {}",
+                        s
+                    )
+                })
+                .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
@@ -2454,7 +2931,7 @@ pub mod builder {
                     types::builder::UnbindSocialAccountRequest,
                 ) -> types::builder::UnbindSocialAccountRequest,
         {
-            self.body = self.body.map(f);
+            self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `POST` request to `/api/v2/sdk/social/unbind-account`
@@ -2473,40 +2950,75 @@ pub mod builder {
                 x_tenant_id,
                 body,
             } = self;
-            let x_l = x_l.map_err(Error::InvalidRequest)?;
-            let x_agent = x_agent.map_err(Error::InvalidRequest)?;
-            let x_client_id = x_client_id.map_err(Error::InvalidRequest)?;
-            let x_device_fingerprint = x_device_fingerprint.map_err(Error::InvalidRequest)?;
-            let x_device_ip = x_device_ip.map_err(Error::InvalidRequest)?;
-            let x_operating_sys_version = x_operating_sys_version.map_err(Error::InvalidRequest)?;
-            let x_signature = x_signature.map_err(Error::InvalidRequest)?;
-            let x_tenant_id = x_tenant_id.map_err(Error::InvalidRequest)?;
+            let x_l = x_l
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_agent = x_agent
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_client_id = x_client_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_fingerprint = x_device_fingerprint
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_device_ip = x_device_ip
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_operating_sys_version = x_operating_sys_version
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_signature = x_signature
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
+            let x_tenant_id = x_tenant_id
+                .map_err(::std::string::String::from)
+                .map_err(Error::InvalidRequest)?;
             let body = body
+                .map_err(::std::string::String::from)
                 .and_then(|v| {
                     types::UnbindSocialAccountRequest::try_from(v).map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
-            let url = format!("{}/api/v2/sdk/social/unbind-account", client.baseurl,);
+            let url = [client.baseurl.as_str(), "/api/v2/sdk/social/unbind-account"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
-                header_map.append("X-L", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-l") },
+                    value.try_into()?,
+                );
             }
-            header_map.append("X-agent", x_agent.to_string().try_into()?);
-            header_map.append("X-client-id", x_client_id.to_string().try_into()?);
             header_map.append(
-                "X-device-fingerprint",
-                x_device_fingerprint.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                x_agent.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                x_client_id.try_into()?,
+            );
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
+                x_device_fingerprint.try_into()?,
             );
             if let Some(value) = x_device_ip {
-                header_map.append("X-device-ip", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
+                    value.try_into()?,
+                );
             }
             header_map.append(
-                "X-operating-sys-version",
-                x_operating_sys_version.to_string().try_into()?,
+                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
+                x_operating_sys_version.try_into()?,
             );
-            header_map.append("X-signature", x_signature.to_string().try_into()?);
+            header_map.append(
+                const { ::reqwest::header::HeaderName::from_static("x-signature") },
+                x_signature.try_into()?,
+            );
             if let Some(value) = x_tenant_id {
-                header_map.append("X-tenant-id", value.to_string().try_into()?);
+                header_map.append(
+                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
+                    value.try_into()?,
+                );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -2527,10 +3039,8 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
-                400u16 => Err(Error::ErrorResponse(
-                    ResponseValue::from_response(response).await?,
-                )),
+                200u16 => response_value(response).await,
+                400u16 => Err(Error::ErrorResponse(response_value(response).await?)),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
