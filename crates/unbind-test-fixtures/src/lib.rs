@@ -10,6 +10,7 @@
 //!   out, so a test can check that an unset header is not sent).
 //! - [`mock`]: what tests against a `wiremock` server repeat: mount an answer, read what
 //!   arrived, read one header.
+//! - [`RefusedPort`]: a loopback URL where connections are refused, for transport failures.
 //!
 //! Doubles of the injected clock and random source are `unbind_runtime::test_util`'s (feature
 //! `test-util`).
@@ -98,6 +99,42 @@ pub fn device_with_ip_and_language() -> DeviceProfile {
         device_ip: Some("10.10.10.1".into()),
         language: Some("zh".into()),
         ..device()
+    }
+}
+
+/// A loopback URL where connections are refused, for as long as this value lives: it holds its
+/// port bound but not listening, so that no server of a test running alongside can be given the
+/// port meanwhile (a port bound and released at once can be, and then a "refused" test talks to
+/// that server).
+#[derive(Debug)]
+pub struct RefusedPort {
+    _socket: tokio::net::TcpSocket,
+    url: String,
+}
+
+impl RefusedPort {
+    /// Binds a free loopback port without listening on it.
+    pub fn new() -> RefusedPort {
+        let socket = tokio::net::TcpSocket::new_v4().expect("a TCP socket");
+        socket
+            .bind(([127, 0, 0, 1], 0).into())
+            .expect("bind a loopback port");
+        let url = format!("http://{}", socket.local_addr().expect("its address"));
+        RefusedPort {
+            _socket: socket,
+            url,
+        }
+    }
+
+    /// `http://127.0.0.1:<port>`.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+}
+
+impl Default for RefusedPort {
+    fn default() -> Self {
+        Self::new()
     }
 }
 

@@ -3,20 +3,18 @@
 //! Every run goes through [`unbind`], which clears the environment, sets only the variables the
 //! test names, and checks that no credential shows in stdout or stderr.
 
-use std::net::TcpListener;
-
 use crate::common::{
     CLOUDBASE_ENV, DEVICE_FLAGS, MANTA_ENV, MANTA_SECRET, Run, SECRET, args, cloudbase_unbind,
     words,
 };
 use serde_json::{Value, json};
 use unbind::auth::oneaccess::Mgf1Hash;
-use unbind_test_fixtures::decrypt_signature;
 use unbind_test_fixtures::keys::PUBLIC_KEY_PEM as PUBLIC_KEY;
 use unbind_test_fixtures::mock::{
     answer, answer_with, cloudbase_not_found, header, manta_ok, oneaccess_signing, received, route,
     serving,
 };
+use unbind_test_fixtures::{RefusedPort, decrypt_signature};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -766,12 +764,9 @@ async fn usage_errors_exit_2() {
 
 #[tokio::test]
 async fn a_transport_failure_exits_3() {
-    let closed = {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        format!("http://{}", listener.local_addr().unwrap())
-    };
+    let refused = RefusedPort::new();
     let env = CLOUDBASE_ENV;
-    let base = cloudbase_unbind(&closed, "github");
+    let base = cloudbase_unbind(refused.url(), "github");
 
     // One retry, then the failure (the default of three waits 1.4 s and more).
     let text = unbind(&args(&base, &["--retries", "1"]), &env).await;

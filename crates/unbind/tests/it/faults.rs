@@ -10,14 +10,13 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::common::manta_ok;
-use crate::harness::{
-    P, Script, closed_port, cloudbase, leaks, manta, oneaccess, policy, settings,
-};
+use crate::harness::{P, Script, cloudbase, leaks, manta, oneaccess, policy, settings};
 use serde_json::json;
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use unbind::auth::SecretString;
 use unbind::oneaccess::{OneAccessLogin, OneAccessSettings};
 use unbind::{CallSettings, Error, ProviderBody, RetryPolicy, SNIPPET_CHARS, UnbindOutcome};
+use unbind_test_fixtures::RefusedPort;
 use unbind_test_fixtures::mock::received;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -255,7 +254,8 @@ async fn client_errors_are_not_retried(p: P) {
 // (h) Nothing listens: a transport error naming the cause, after the backoff (100 + 200 ms)
 // shows the connect failures were retried; with `never()` it comes back at once.
 async fn connection_refused(p: P) {
-    let base = closed_port();
+    let refused = RefusedPort::new();
+    let base = refused.url();
     for (retry, at_least, label) in [
         (
             RetryPolicy::never(),
@@ -269,7 +269,7 @@ async fn connection_refused(p: P) {
         ),
     ] {
         let started = Instant::now();
-        let outcome = p.unbind(&base, settings(retry)).await;
+        let outcome = p.unbind(base, settings(retry)).await;
         let elapsed = started.elapsed();
         match outcome {
             Err(
@@ -817,7 +817,8 @@ async fn bind_timeout_is_not_retried(p: P) {
 // (q) A refused connection carried nothing: the bind is tried again (100 + 200 ms of backoff).
 async fn bind_connection_refused_is_retried(p: P) {
     let started = Instant::now();
-    let outcome = bind(p, &closed_port(), settings(policy(2, 100))).await;
+    let refused = RefusedPort::new();
+    let outcome = bind(p, refused.url(), settings(policy(2, 100))).await;
     let elapsed = started.elapsed();
     match outcome {
         Err(Error::Transport { source, .. }) => assert!(source.is_connect(), "{source:?}"),

@@ -309,14 +309,6 @@ impl Attempts {
     }
 }
 
-/// A loopback address where nothing listens.
-pub(crate) fn closed_port() -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = listener.local_addr().unwrap();
-    drop(listener);
-    format!("http://{address}")
-}
-
 /// Whether `text` holds any of `provider`'s secrets.
 pub(crate) fn leaks(provider: P, text: &str) -> bool {
     provider.secrets().iter().any(|s| text.contains(s))

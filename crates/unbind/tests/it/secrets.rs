@@ -12,7 +12,7 @@ use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
 use unbind::manta::{MantaClient, MantaSettings};
 use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
 use unbind::{CallSettings, Error, RetryPolicy, Unbinder};
-use unbind_test_fixtures::device;
+use unbind_test_fixtures::{RefusedPort, device};
 use wiremock::MockServer;
 
 fn assert_clean(what: &str, value: &(impl std::fmt::Debug + ?Sized)) {
@@ -65,14 +65,6 @@ fn cloudbase(base: &str) -> CloudBaseClient {
     CloudBaseClient::with_settings(base, secret(), settings).unwrap()
 }
 
-/// A loopback address where nothing listens.
-fn closed_port() -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = listener.local_addr().unwrap();
-    drop(listener);
-    format!("http://{address}")
-}
-
 #[tokio::test]
 async fn clients_and_credentials_never_show_secrets() {
     let server = MockServer::start().await;
@@ -106,7 +98,8 @@ async fn no_error_variant_shows_secrets() {
     assert_error_clean("InvalidInput", &error);
 
     // Transport: nothing listens.
-    let error = manta(&closed_port()).unbind("c", "u").await.unwrap_err();
+    let refused = RefusedPort::new();
+    let error = manta(refused.url()).unbind("c", "u").await.unwrap_err();
     assert!(matches!(error, Error::Transport { .. }), "{error:?}");
     assert_error_clean("Transport", &error);
 
@@ -187,10 +180,8 @@ async fn secrets_a_provider_echoes_back_are_blanked() {
 
 #[tokio::test]
 async fn a_transport_error_names_its_cause() {
-    let error = cloudbase(&closed_port())
-        .unbind("github")
-        .await
-        .unwrap_err();
+    let refused = RefusedPort::new();
+    let error = cloudbase(refused.url()).unbind("github").await.unwrap_err();
     let text = error.to_string();
     assert!(
         text.starts_with("CloudBase: transport failure: error sending request"),
