@@ -1,0 +1,96 @@
+//! The per-request rewrites `cargo xtask generate` makes in progenitor's builders
+//! (`render::rewrite_builders`): what a rewritten `send` does, and that a form they do not know
+//! stops generation.
+
+use xtask::render::rewrite_builders;
+
+/// A builder module of the shape progenitor writes, with one optional query parameter `q`,
+/// a path parameter `id` and a header parameter `x_agent`, whose `send` is `body`.
+fn builder(body: &str) -> syn::File {
+    syn::parse_str(&format!(
+        "pub mod builder {{
+            pub struct GetThing<'a> {{
+                client: &'a super::Client,
+                id: Result<::std::string::String, String>,
+                q: Result<Option<::std::string::String>, String>,
+                x_agent: Result<::std::string::String, String>,
+            }}
+            impl<'a> GetThing<'a> {{
+                pub async fn send(self) -> Result<(), Error> {{ {body} }}
+            }}
+        }}"
+    ))
+    .unwrap()
+}
+
+const URL: &str =
+    r#"let url = format!("{}/things/{}", client.baseurl, encode_path(&id.to_string()));"#;
+const HEADERS: &str = r#"let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+    header_map.append("X-agent", x_agent.to_string().try_into()?);"#;
+const QUERY: &str = r#".query(&progenitor_client::QueryParam::new("q", &q))"#;
+
+fn rewritten(body: &str) -> Result<String, String> {
+    let mut file = builder(body);
+    rewrite_builders(&mut file)?;
+    Ok(prettyplease::unparse(&file))
+}
+
+#[test]
+fn progenitors_send_is_rewritten_to_the_same_request_with_less_work() {
+    let code = rewritten(&format!(
+        "{URL} {HEADERS}
+        let request = client.client.get(url){QUERY}.headers(header_map).build()?;
+        Ok(())"
+    ))
+    .unwrap();
+    let expected = [
+        r#"let url = [client.baseurl.as_str(), "/things/", encode_path(&id).as_str()].concat();"#,
+        r#"::reqwest::header::HeaderName::from_static("x-agent")"#,
+        "x_agent.try_into()?",
+        "let mut request_builder = client.client.get(url);",
+        "if q.is_some() {",
+        "let request = request_builder.headers(header_map).build()?;",
+    ];
+    // Compared without whitespace: prettyplease wraps lines as it sees fit.
+    let squeeze = |text: &str| text.split_whitespace().collect::<String>();
+    for line in expected {
+        assert!(
+            squeeze(&code).contains(&squeeze(line)),
+            "{line}\nis not in\n{code}"
+        );
+    }
+    assert!(
+        !code.contains("format!") && !code.contains("to_string"),
+        "{code}"
+    );
+}
+
+#[test]
+fn a_form_it_does_not_know_stops_generation_instead_of_keeping_the_cost() {
+    let cases = [
+        (
+            // The query chain held by another local than `request`.
+            format!("{URL} {HEADERS} let built = client.client.get(url){QUERY}; Ok(())"),
+            "query calls on optional parameters: 1 found, 0 made conditional",
+        ),
+        (
+            format!(
+                r#"let url = format!("{{}}/things/{{:?}}", client.baseurl, id); {HEADERS}
+                let request = client.client.get(url).build()?; Ok(())"#
+            ),
+            "1 URLs made by `format!`",
+        ),
+        (
+            format!(
+                r#"{URL} let mut header_map = ::reqwest::header::HeaderMap::new();
+                header_map.append(AGENT, x_agent.to_string().try_into()?);
+                let request = client.client.get(url).build()?; Ok(())"#
+            ),
+            "1 header parameters appended by a name parsed per request",
+        ),
+    ];
+    for (body, message) in cases {
+        let error = rewritten(&body).unwrap_err();
+        assert!(error.starts_with(message), "{error}");
+    }
+}
