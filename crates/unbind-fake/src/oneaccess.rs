@@ -375,14 +375,12 @@ impl OneAccess {
             })
             .await
             .map_err(|e| {
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    axum::Json(json!({
-                        "error_code": "FAKE.KEY_UNAVAILABLE",
-                        "error_msg": format!("the fake could not generate its key pair: {e}"),
-                    })),
-                )
-                    .into_response()
+                // The fake's own failure, not the caller's: `Failure`'s body with a 500.
+                let failure = fail(
+                    "FAKE.KEY_UNAVAILABLE",
+                    format!("the fake could not generate its key pair: {e}"),
+                );
+                (StatusCode::INTERNAL_SERVER_ERROR, failure).into_response()
             })
     }
 
