@@ -20,9 +20,10 @@ pub struct Scratch {
 impl Scratch {
     /// `target/tmp/<name>` (below `CARGO_TARGET_DIR` if set), created if missing, and locked.
     pub fn new(name: &str) -> io::Result<Scratch> {
-        let path = crate::target_dir().join("tmp").join(name);
+        let tmp = crate::target_dir().join("tmp");
+        let path = tmp.join(name);
         std::fs::create_dir_all(&path)?;
-        let lock = File::create(crate::target_dir().join("tmp").join(format!("{name}.lock")))?;
+        let lock = File::create(tmp.join(format!("{name}.lock")))?;
         lock.lock()?;
         Ok(Scratch { path, _lock: lock })
     }
