@@ -634,15 +634,11 @@ fn parameter_changes<'a>(
                 root_type: norm(id),
                 member: norm(name),
             };
-            schema_changes(
-                old_doc,
-                new_doc,
+            Walk::new(old_doc, new_doc, out).schema(
                 &place,
                 &[],
                 (&join(old_at, "schema"), a),
                 (&join(new_at, "schema"), b),
-                &mut BTreeSet::new(),
-                out,
             );
         }
     }
@@ -747,15 +743,11 @@ fn body_changes<'a>(
                 };
                 let old_at = join(&join(&join(&o.pointer, "requestBody"), "content"), a);
                 let new_at = join(&join(&at, "content"), b);
-                schema_changes(
-                    old_doc,
-                    new_doc,
+                Walk::new(old_doc, new_doc, out).schema(
                     &place,
                     &[],
                     (&join(&old_at, "schema"), old_schema),
                     (&join(&new_at, "schema"), new_schema),
-                    &mut BTreeSet::new(),
-                    out,
                 );
             }
         }
@@ -855,9 +847,7 @@ fn response_changes<'a>(
                 root_type: norm(id),
                 member: "send".to_owned(),
             };
-            schema_changes(
-                old_doc,
-                new_doc,
+            Walk::new(old_doc, new_doc, out).schema(
                 &place,
                 &[],
                 (
@@ -868,8 +858,6 @@ fn response_changes<'a>(
                     &join(&join(&join(&new_at, "content"), b), "schema"),
                     new_schema,
                 ),
-                &mut BTreeSet::new(),
-                out,
             );
         }
     }
@@ -882,6 +870,7 @@ enum Direction {
 }
 
 /// Where a schema sits: which operation, which direction, what to call it.
+#[derive(Clone)]
 struct Place {
     op: String,
     direction: Direction,
@@ -904,183 +893,198 @@ fn type_of(schema: &Value) -> String {
     }
 }
 
-#[allow(
-    clippy::too_many_arguments,
-    reason = "a recursive walk over both documents at once"
-)]
-#[allow(
-    clippy::too_many_lines,
-    reason = "one walk, one rule per property of a schema"
-)]
-fn schema_changes<'a>(
-    old_doc: &Doc<'a>,
-    new_doc: &Doc<'a>,
-    place: &Place,
-    path: &[String],
-    (old_at, old): (&str, &'a Value),
-    (new_at, new): (&str, &'a Value),
-    seen: &mut BTreeSet<(String, String)>,
-    out: &mut Changes,
-) {
-    let (old_at, old, old_component) = old_doc.resolve(old_at, old);
-    let (new_at, new, new_component) = new_doc.resolve(new_at, new);
-    if !seen.insert((old_at.clone(), new_at.clone())) {
-        return;
-    }
-    let op = Some(place.op.as_str());
-    // Inside a component the Rust type is the component's; otherwise the operation's.
-    let root_type = new_component
-        .as_deref()
-        .map_or_else(|| place.root_type.clone(), norm);
-    let (prefix, subject) = if path.is_empty() {
-        (place.prefix.to_owned(), place.subject.clone())
-    } else {
-        let direction = match place.direction {
-            Direction::Request => "request",
-            Direction::Response => "response",
-        };
-        (
-            format!("{direction}-property"),
-            format!("the {direction} property {}", path.join(".")),
-        )
-    };
-    let request = place.direction == Direction::Request;
-    let targets = |extra: Vec<Target>| -> Vec<Target> {
-        let mut targets = extra;
-        match path.last() {
-            Some(field) if !path.is_empty() => {
-                targets.push(Target::Field(root_type.clone(), norm(field)))
-            }
-            _ if place.member == "send" => {
-                targets.push(Target::BuilderMember(norm(&place.op), "send".to_owned()));
-            }
-            _ if place.prefix == "request-parameter" => {
-                targets.push(Target::BuilderMember(norm(&place.op), place.member.clone()));
-            }
-            _ => {
-                targets.push(Target::BuilderMember(norm(&place.op), "body".to_owned()));
-                targets.push(Target::BuilderMember(norm(&place.op), "bodymap".to_owned()));
-            }
+/// One walk over a schema of both documents at once: the documents, the pairs of nodes already
+/// compared (so that a recursive schema ends), and the changes found.
+struct Walk<'a, 'w> {
+    old_doc: &'w Doc<'a>,
+    new_doc: &'w Doc<'a>,
+    seen: BTreeSet<(String, String)>,
+    out: &'w mut Changes,
+}
+
+impl<'a, 'w> Walk<'a, 'w> {
+    /// A walk with nothing seen yet.
+    fn new(old_doc: &'w Doc<'a>, new_doc: &'w Doc<'a>, out: &'w mut Changes) -> Self {
+        Self {
+            old_doc,
+            new_doc,
+            seen: BTreeSet::new(),
+            out,
         }
-        targets.push(Target::Type(root_type.clone()));
-        targets
-    };
-    if let (Some(a), Some(b)) = (&old_component, &new_component)
-        && a != b
-    {
-        out.push(
-            &format!("{prefix}-type-changed"),
-            op,
-            &new_at,
-            Side::New,
-            format!("{subject} changed from the schema {a} to {b}"),
-            Grade::Breaking,
-            targets(vec![Target::Type(norm(a)), Target::Type(norm(b))]),
-        );
-        return;
     }
-    let (old_type, new_type) = (type_of(old), type_of(new));
-    if old_type != new_type {
-        out.push(
-            &format!("{prefix}-type-changed"),
-            op,
-            &join(&new_at, "type"),
-            Side::New,
-            format!("{subject} changed type from {old_type} to {new_type}"),
-            Grade::Breaking,
-            targets(Vec::new()),
-        );
-        return;
-    }
-    let format = |s: &Value| {
-        s.get("format")
-            .and_then(Value::as_str)
-            .unwrap_or("(none)")
-            .to_owned()
-    };
-    if format(old) != format(new) {
-        out.push(
-            &format!("{prefix}-format-changed"),
-            op,
-            &join(&new_at, "format"),
-            Side::New,
-            format!(
-                "{subject} changed format from {} to {}",
-                format(old),
-                format(new)
-            ),
-            Grade::Breaking,
-            targets(Vec::new()),
-        );
-    }
-    let nullable = |s: &Value| s.get("nullable").and_then(Value::as_bool) == Some(true);
-    if nullable(old) != nullable(new) {
-        let became = if nullable(new) {
-            "nullable"
+
+    /// Compares one schema: its component, type, format, nullability, enum and description,
+    /// then its items and properties.
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one walk, one rule per property of a schema"
+    )]
+    fn schema(
+        &mut self,
+        place: &Place,
+        path: &[String],
+        (old_at, old): (&str, &'a Value),
+        (new_at, new): (&str, &'a Value),
+    ) {
+        let (old_at, old, old_component) = self.old_doc.resolve(old_at, old);
+        let (new_at, new, new_component) = self.new_doc.resolve(new_at, new);
+        if !self.seen.insert((old_at.clone(), new_at.clone())) {
+            return;
+        }
+        let op = Some(place.op.as_str());
+        // Inside a component the Rust type is the component's; otherwise the operation's.
+        let root_type = new_component
+            .as_deref()
+            .map_or_else(|| place.root_type.clone(), norm);
+        let (prefix, subject) = if path.is_empty() {
+            (place.prefix.to_owned(), place.subject.clone())
         } else {
-            "not-nullable"
-        };
-        // A null the old client cannot take (responses), or refused from it (requests).
-        let wire = if nullable(new) != request {
-            Grade::Breaking
-        } else {
-            Grade::Compatible
-        };
-        out.push(
-            &format!("{prefix}-became-{became}"),
-            op,
-            &join(&new_at, "nullable"),
-            Side::New,
-            format!("{subject} became {}", became.replace('-', " ")),
-            wire,
-            targets(Vec::new()),
-        );
-    }
-    let values = |s: &Value| -> Vec<Value> {
-        s.get("enum")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default()
-    };
-    let (old_values, new_values) = (values(old), values(new));
-    if old_values.is_empty() != new_values.is_empty() {
-        // From any value to a closed list, or back: not a value added or removed. A closed
-        // list narrows what may be sent (a request) and widens nothing an old client decodes
-        // (an answer); lifting it is the other way round.
-        let became_enum = old_values.is_empty();
-        let (id, at, side, text) = if became_enum {
-            let listed: Vec<String> = new_values.iter().map(|v| shown(Some(v))).collect();
+            let direction = match place.direction {
+                Direction::Request => "request",
+                Direction::Response => "response",
+            };
             (
-                format!("{prefix}-became-enum"),
-                join(&new_at, "enum"),
+                format!("{direction}-property"),
+                format!("the {direction} property {}", path.join(".")),
+            )
+        };
+        let request = place.direction == Direction::Request;
+        let targets = |extra: Vec<Target>| -> Vec<Target> {
+            let mut targets = extra;
+            match path.last() {
+                Some(field) if !path.is_empty() => {
+                    targets.push(Target::Field(root_type.clone(), norm(field)))
+                }
+                _ if place.member == "send" => {
+                    targets.push(Target::BuilderMember(norm(&place.op), "send".to_owned()));
+                }
+                _ if place.prefix == "request-parameter" => {
+                    targets.push(Target::BuilderMember(norm(&place.op), place.member.clone()));
+                }
+                _ => {
+                    targets.push(Target::BuilderMember(norm(&place.op), "body".to_owned()));
+                    targets.push(Target::BuilderMember(norm(&place.op), "bodymap".to_owned()));
+                }
+            }
+            targets.push(Target::Type(root_type.clone()));
+            targets
+        };
+        if let (Some(a), Some(b)) = (&old_component, &new_component)
+            && a != b
+        {
+            self.out.push(
+                &format!("{prefix}-type-changed"),
+                op,
+                &new_at,
                 Side::New,
-                format!("{subject} is now limited to {}", listed.join(", ")),
-            )
-        } else {
-            (
-                format!("{prefix}-enum-removed"),
-                join(&old_at, "enum"),
-                Side::Old,
-                format!("{subject} is no longer limited to a list of values"),
-            )
+                format!("{subject} changed from the schema {a} to {b}"),
+                Grade::Breaking,
+                targets(vec![Target::Type(norm(a)), Target::Type(norm(b))]),
+            );
+            return;
+        }
+        let (old_type, new_type) = (type_of(old), type_of(new));
+        if old_type != new_type {
+            self.out.push(
+                &format!("{prefix}-type-changed"),
+                op,
+                &join(&new_at, "type"),
+                Side::New,
+                format!("{subject} changed type from {old_type} to {new_type}"),
+                Grade::Breaking,
+                targets(Vec::new()),
+            );
+            return;
+        }
+        let format = |s: &Value| {
+            s.get("format")
+                .and_then(Value::as_str)
+                .unwrap_or("(none)")
+                .to_owned()
         };
-        out.push(
-            &id,
-            op,
-            &at,
-            side,
-            text,
-            if became_enum == request {
+        if format(old) != format(new) {
+            self.out.push(
+                &format!("{prefix}-format-changed"),
+                op,
+                &join(&new_at, "format"),
+                Side::New,
+                format!(
+                    "{subject} changed format from {} to {}",
+                    format(old),
+                    format(new)
+                ),
+                Grade::Breaking,
+                targets(Vec::new()),
+            );
+        }
+        let nullable = |s: &Value| s.get("nullable").and_then(Value::as_bool) == Some(true);
+        if nullable(old) != nullable(new) {
+            let became = if nullable(new) {
+                "nullable"
+            } else {
+                "not-nullable"
+            };
+            // A null the old client cannot take (responses), or refused from it (requests).
+            let wire = if nullable(new) != request {
                 Grade::Breaking
             } else {
                 Grade::Compatible
-            },
-            targets(vec![Target::Type(root_type.clone())]),
-        );
-    } else if !old_values.is_empty() {
-        for value in new_values.iter().filter(|v| !old_values.contains(v)) {
-            let text = shown(Some(value));
-            out.push(
+            };
+            self.out.push(
+                &format!("{prefix}-became-{became}"),
+                op,
+                &join(&new_at, "nullable"),
+                Side::New,
+                format!("{subject} became {}", became.replace('-', " ")),
+                wire,
+                targets(Vec::new()),
+            );
+        }
+        let values = |s: &Value| -> Vec<Value> {
+            s.get("enum")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        };
+        let (old_values, new_values) = (values(old), values(new));
+        if old_values.is_empty() != new_values.is_empty() {
+            // From any value to a closed list, or back: not a value added or removed. A closed
+            // list narrows what may be sent (a request) and widens nothing an old client decodes
+            // (an answer); lifting it is the other way round.
+            let became_enum = old_values.is_empty();
+            let (id, at, side, text) = if became_enum {
+                let listed: Vec<String> = new_values.iter().map(|v| shown(Some(v))).collect();
+                (
+                    format!("{prefix}-became-enum"),
+                    join(&new_at, "enum"),
+                    Side::New,
+                    format!("{subject} is now limited to {}", listed.join(", ")),
+                )
+            } else {
+                (
+                    format!("{prefix}-enum-removed"),
+                    join(&old_at, "enum"),
+                    Side::Old,
+                    format!("{subject} is no longer limited to a list of values"),
+                )
+            };
+            self.out.push(
+                &id,
+                op,
+                &at,
+                side,
+                text,
+                if became_enum == request {
+                    Grade::Breaking
+                } else {
+                    Grade::Compatible
+                },
+                targets(vec![Target::Type(root_type.clone())]),
+            );
+        } else if !old_values.is_empty() {
+            for value in new_values.iter().filter(|v| !old_values.contains(v)) {
+                let text = shown(Some(value));
+                self.out.push(
                 &format!("{prefix}-enum-value-added"),
                 op,
                 &join(&new_at, "enum"),
@@ -1093,264 +1097,229 @@ fn schema_changes<'a>(
                 if request { Grade::Compatible } else { Grade::Breaking },
                 targets(vec![Target::Variant(root_type.clone(), norm(&text))]),
             );
+            }
+            for value in old_values.iter().filter(|v| !new_values.contains(v)) {
+                let text = shown(Some(value));
+                self.out.push(
+                    &format!("{prefix}-enum-value-removed"),
+                    op,
+                    &join(&old_at, "enum"),
+                    Side::Old,
+                    format!("removed the enum value {text} from {subject}"),
+                    if request {
+                        Grade::Breaking
+                    } else {
+                        Grade::Compatible
+                    },
+                    targets(vec![Target::Variant(root_type.clone(), norm(&text))]),
+                );
+            }
         }
-        for value in old_values.iter().filter(|v| !new_values.contains(v)) {
-            let text = shown(Some(value));
-            out.push(
-                &format!("{prefix}-enum-value-removed"),
+        if old.get("description") != new.get("description") && !path.is_empty() {
+            self.out.push(
+                "description-changed",
                 op,
-                &join(&old_at, "enum"),
-                Side::Old,
-                format!("removed the enum value {text} from {subject}"),
-                if request {
-                    Grade::Breaking
-                } else {
-                    Grade::Compatible
-                },
-                targets(vec![Target::Variant(root_type.clone(), norm(&text))]),
+                &join(&new_at, "description"),
+                Side::New,
+                format!("the description of {subject} changed"),
+                Grade::None,
+                Vec::new(),
             );
         }
-    }
-    if old.get("description") != new.get("description") && !path.is_empty() {
-        out.push(
-            "description-changed",
-            op,
-            &join(&new_at, "description"),
-            Side::New,
-            format!("the description of {subject} changed"),
-            Grade::None,
-            Vec::new(),
-        );
-    }
-    if new_type == "array"
-        && let (Some(a), Some(b)) = (old.get("items"), new.get("items"))
-    {
-        let mut inner = path.to_vec();
-        if inner.is_empty() {
-            inner.push("[]".to_owned());
-        } else if let Some(last) = inner.last_mut() {
-            last.push_str("[]");
+        if new_type == "array"
+            && let (Some(a), Some(b)) = (old.get("items"), new.get("items"))
+        {
+            let mut inner = path.to_vec();
+            if inner.is_empty() {
+                inner.push("[]".to_owned());
+            } else if let Some(last) = inner.last_mut() {
+                last.push_str("[]");
+            }
+            let inner_place = Place {
+                root_type: root_type.clone(),
+                ..place.clone()
+            };
+            self.schema(
+                &inner_place,
+                &inner,
+                (&join(&old_at, "items"), a),
+                (&join(&new_at, "items"), b),
+            );
         }
-        let inner_place = Place {
-            root_type: root_type.clone(),
-            ..place.clone_shallow()
+        self.object(place, path, &root_type, (&old_at, old), (&new_at, new));
+    }
+
+    /// Compares the properties of an object schema: removed, added, renamed, required or not,
+    /// and each kept one's schema.
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one rule per kind of property change"
+    )]
+    fn object(
+        &mut self,
+        place: &Place,
+        path: &[String],
+        root_type: &str,
+        (old_at, old): (&str, &'a Value),
+        (new_at, new): (&str, &'a Value),
+    ) {
+        let properties = |s: &'a Value| -> BTreeMap<String, &'a Value> {
+            s.get("properties")
+                .and_then(Value::as_object)
+                .map(|m| m.iter().map(|(k, v)| (k.clone(), v)).collect())
+                .unwrap_or_default()
         };
-        schema_changes(
-            old_doc,
-            new_doc,
-            &inner_place,
-            &inner,
-            (&join(&old_at, "items"), a),
-            (&join(&new_at, "items"), b),
-            seen,
-            out,
-        );
-    }
-    object_changes(
-        old_doc,
-        new_doc,
-        place,
-        path,
-        &root_type,
-        (&old_at, old),
-        (&new_at, new),
-        seen,
-        out,
-    );
-}
-
-impl Place {
-    fn clone_shallow(&self) -> Self {
-        Self {
-            op: self.op.clone(),
-            direction: self.direction,
-            prefix: self.prefix,
-            subject: self.subject.clone(),
-            root_type: self.root_type.clone(),
-            member: self.member.clone(),
+        let required = |s: &Value| -> BTreeSet<String> {
+            s.get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        };
+        let (old_props, new_props) = (properties(old), properties(new));
+        if old_props.is_empty() && new_props.is_empty() {
+            return;
         }
-    }
-}
-
-#[allow(
-    clippy::too_many_arguments,
-    reason = "a recursive walk over both documents at once"
-)]
-#[allow(
-    clippy::too_many_lines,
-    reason = "one rule per kind of property change"
-)]
-fn object_changes<'a>(
-    old_doc: &Doc<'a>,
-    new_doc: &Doc<'a>,
-    place: &Place,
-    path: &[String],
-    root_type: &str,
-    (old_at, old): (&str, &'a Value),
-    (new_at, new): (&str, &'a Value),
-    seen: &mut BTreeSet<(String, String)>,
-    out: &mut Changes,
-) {
-    let properties = |s: &'a Value| -> BTreeMap<String, &'a Value> {
-        s.get("properties")
-            .and_then(Value::as_object)
-            .map(|m| m.iter().map(|(k, v)| (k.clone(), v)).collect())
-            .unwrap_or_default()
-    };
-    let required = |s: &Value| -> BTreeSet<String> {
-        s.get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .map(str::to_owned)
-            .collect()
-    };
-    let (old_props, new_props) = (properties(old), properties(new));
-    if old_props.is_empty() && new_props.is_empty() {
-        return;
-    }
-    let (old_required, new_required) = (required(old), required(new));
-    let op = Some(place.op.as_str());
-    let request = place.direction == Direction::Request;
-    let direction = if request { "request" } else { "response" };
-    // Properties of an inline object nested in a property become a type named after both.
-    let owner = |name: &str| -> (String, String) {
-        let full: Vec<String> = path
-            .iter()
-            .chain(std::iter::once(&name.to_owned()))
-            .cloned()
+        let (old_required, new_required) = (required(old), required(new));
+        let op = Some(place.op.as_str());
+        let request = place.direction == Direction::Request;
+        let direction = if request { "request" } else { "response" };
+        // Properties of an inline object nested in a property become a type named after both.
+        let owner = |name: &str| -> (String, String) {
+            let full: Vec<String> = path
+                .iter()
+                .chain(std::iter::once(&name.to_owned()))
+                .cloned()
+                .collect();
+            (full.join("."), root_type.to_owned())
+        };
+        let field = |name: &str| Target::Field(root_type.to_owned(), norm(name));
+        let gone: Vec<&String> = old_props
+            .keys()
+            .filter(|k| !new_props.contains_key(*k))
             .collect();
-        (full.join("."), root_type.to_owned())
-    };
-    let field = |name: &str| Target::Field(root_type.to_owned(), norm(name));
-    let gone: Vec<&String> = old_props
-        .keys()
-        .filter(|k| !new_props.contains_key(*k))
-        .collect();
-    let mut came: Vec<&String> = new_props
-        .keys()
-        .filter(|k| !old_props.contains_key(*k))
-        .collect();
-    for name in gone {
-        let (shown_name, _) = owner(name);
-        let was_required = old_required.contains(name);
-        let twins: Vec<usize> = came
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| {
-                shape(new_props[**n]) == shape(old_props[name])
-                    && new_required.contains(**n) == was_required
-            })
-            .map(|(i, _)| i)
+        let mut came: Vec<&String> = new_props
+            .keys()
+            .filter(|k| !old_props.contains_key(*k))
             .collect();
-        if let [i] = twins.as_slice() {
-            let new_name = came.remove(*i);
-            out.push(
-                &format!("{direction}-property-renamed"),
+        for name in gone {
+            let (shown_name, _) = owner(name);
+            let was_required = old_required.contains(name);
+            let twins: Vec<usize> = came
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| {
+                    shape(new_props[**n]) == shape(old_props[name])
+                        && new_required.contains(**n) == was_required
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if let [i] = twins.as_slice() {
+                let new_name = came.remove(*i);
+                self.out.push(
+                    &format!("{direction}-property-renamed"),
+                    op,
+                    &join(&join(new_at, "properties"), new_name),
+                    Side::New,
+                    format!(
+                        "the {direction} property {shown_name} was renamed {}",
+                        owner(new_name).0
+                    ),
+                    Grade::Breaking,
+                    vec![
+                        field(name),
+                        field(new_name),
+                        Target::Type(root_type.to_owned()),
+                    ],
+                );
+                continue;
+            }
+            let (change, wire) = match (request, was_required) {
+                (true, _) => ("request-property-removed", Grade::Compatible),
+                (false, true) => ("response-required-property-removed", Grade::Breaking),
+                (false, false) => ("response-optional-property-removed", Grade::Compatible),
+            };
+            self.out.push(
+                change,
                 op,
-                &join(&join(new_at, "properties"), new_name),
+                &join(&join(old_at, "properties"), name),
+                Side::Old,
+                format!("removed the {direction} property {shown_name}"),
+                wire,
+                vec![field(name), Target::Type(root_type.to_owned())],
+            );
+        }
+        for name in came {
+            let (shown_name, _) = owner(name);
+            let is_required = new_required.contains(name);
+            let (change, wire) = match (request, is_required) {
+                (true, true) => ("new-required-request-property", Grade::Breaking),
+                (true, false) => ("new-optional-request-property", Grade::Compatible),
+                (false, true) => ("response-required-property-added", Grade::Compatible),
+                (false, false) => ("response-optional-property-added", Grade::Compatible),
+            };
+            self.out.push(
+                change,
+                op,
+                &join(&join(new_at, "properties"), name),
                 Side::New,
                 format!(
-                    "the {direction} property {shown_name} was renamed {}",
-                    owner(new_name).0
+                    "added the {} {direction} property {shown_name}",
+                    if is_required { "required" } else { "optional" }
                 ),
-                Grade::Breaking,
-                vec![
-                    field(name),
-                    field(new_name),
-                    Target::Type(root_type.to_owned()),
-                ],
+                wire,
+                vec![field(name), Target::Type(root_type.to_owned())],
             );
-            continue;
         }
-        let (change, wire) = match (request, was_required) {
-            (true, _) => ("request-property-removed", Grade::Compatible),
-            (false, true) => ("response-required-property-removed", Grade::Breaking),
-            (false, false) => ("response-optional-property-removed", Grade::Compatible),
-        };
-        out.push(
-            change,
-            op,
-            &join(&join(old_at, "properties"), name),
-            Side::Old,
-            format!("removed the {direction} property {shown_name}"),
-            wire,
-            vec![field(name), Target::Type(root_type.to_owned())],
-        );
-    }
-    for name in came {
-        let (shown_name, _) = owner(name);
-        let is_required = new_required.contains(name);
-        let (change, wire) = match (request, is_required) {
-            (true, true) => ("new-required-request-property", Grade::Breaking),
-            (true, false) => ("new-optional-request-property", Grade::Compatible),
-            (false, true) => ("response-required-property-added", Grade::Compatible),
-            (false, false) => ("response-optional-property-added", Grade::Compatible),
-        };
-        out.push(
-            change,
-            op,
-            &join(&join(new_at, "properties"), name),
-            Side::New,
-            format!(
-                "added the {} {direction} property {shown_name}",
-                if is_required { "required" } else { "optional" }
-            ),
-            wire,
-            vec![field(name), Target::Type(root_type.to_owned())],
-        );
-    }
-    for (name, new_prop) in &new_props {
-        let Some(old_prop) = old_props.get(name) else {
-            continue;
-        };
-        let (shown_name, _) = owner(name);
-        let at = join(&join(new_at, "properties"), name);
-        match (old_required.contains(name), new_required.contains(name)) {
-            (false, true) => out.push(
-                &format!("{direction}-property-became-required"),
-                op,
-                &at,
-                Side::New,
-                format!("the {direction} property {shown_name} became required"),
-                if request {
-                    Grade::Breaking
-                } else {
-                    Grade::Compatible
-                },
-                vec![field(name)],
-            ),
-            (true, false) => out.push(
-                &format!("{direction}-property-became-optional"),
-                op,
-                &at,
-                Side::New,
-                format!("the {direction} property {shown_name} became optional"),
-                if request {
-                    Grade::Compatible
-                } else {
-                    Grade::Breaking
-                },
-                vec![field(name)],
-            ),
-            _ => {}
+        for (name, new_prop) in &new_props {
+            let Some(old_prop) = old_props.get(name) else {
+                continue;
+            };
+            let (shown_name, _) = owner(name);
+            let at = join(&join(new_at, "properties"), name);
+            match (old_required.contains(name), new_required.contains(name)) {
+                (false, true) => self.out.push(
+                    &format!("{direction}-property-became-required"),
+                    op,
+                    &at,
+                    Side::New,
+                    format!("the {direction} property {shown_name} became required"),
+                    if request {
+                        Grade::Breaking
+                    } else {
+                        Grade::Compatible
+                    },
+                    vec![field(name)],
+                ),
+                (true, false) => self.out.push(
+                    &format!("{direction}-property-became-optional"),
+                    op,
+                    &at,
+                    Side::New,
+                    format!("the {direction} property {shown_name} became optional"),
+                    if request {
+                        Grade::Compatible
+                    } else {
+                        Grade::Breaking
+                    },
+                    vec![field(name)],
+                ),
+                _ => {}
+            }
+            let mut inner = path.to_vec();
+            inner.push(name.clone());
+            let inner_place = Place {
+                root_type: root_type.to_owned(),
+                ..place.clone()
+            };
+            self.schema(
+                &inner_place,
+                &inner,
+                (&join(&join(old_at, "properties"), name), old_prop),
+                (&at, new_prop),
+            );
         }
-        let mut inner = path.to_vec();
-        inner.push(name.clone());
-        let inner_place = Place {
-            root_type: root_type.to_owned(),
-            ..place.clone_shallow()
-        };
-        schema_changes(
-            old_doc,
-            new_doc,
-            &inner_place,
-            &inner,
-            (&join(&join(old_at, "properties"), name), old_prop),
-            (&at, new_prop),
-            seen,
-            out,
-        );
     }
 }
