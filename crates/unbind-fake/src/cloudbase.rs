@@ -231,11 +231,12 @@ async fn unbind(
 
 async fn bind(State(fake): State<Arc<CloudBase>>, headers: HeaderMap, body: Bytes) -> Response {
     answer((|| {
+        // The bearer token first, as for every call that needs one: a 401 whatever the body.
+        let mut accounts = lock(&fake.accounts);
+        let user = user_index(&headers, &accounts)?;
         let body = json_body(&body)?;
         let token = string_field(&body, "provider_token")
             .ok_or_else(|| invalid("provider_token is required"))?;
-        let mut accounts = lock(&fake.accounts);
-        let user = user_index(&headers, &accounts)?;
         let index = accounts
             .provider_tokens
             .iter()

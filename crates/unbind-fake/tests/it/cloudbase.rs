@@ -156,6 +156,34 @@ async fn a_wrong_bearer_token_is_unauthorized() {
     answers_conform(&fake, "cloudbase");
 }
 
+/// The bearer token is checked before the body, as for every other call that needs one: a bind
+/// without it, or with a wrong one, is a 401 whatever its body (schemathesis's "missing required
+/// header accepted" found a 400 for an empty `provider_token`).
+#[tokio::test]
+async fn a_bind_without_a_valid_bearer_token_is_unauthorized_whatever_its_body() {
+    let fake = demo().await;
+    let http = reqwest::Client::new();
+    let url = format!("{}/auth/v1/user/provider/bind", fake.cloudbase_url());
+    for bearer in [None, Some("Bearer not-a-token")] {
+        for body in [
+            json!({"provider_token": ""}),
+            json!({}),
+            json!("not an object"),
+        ] {
+            let mut request = http.post(&url).json(&body);
+            if let Some(bearer) = bearer {
+                request = request.header("authorization", bearer);
+            }
+            let answer = request.send().await.expect("answer");
+            assert_eq!(answer.status(), 401, "{bearer:?} {body}");
+            let body: serde_json::Value = answer.json().await.expect("json");
+            assert_eq!(body["error"], "unauthorized");
+            assert_eq!(body["error_code"], 4003);
+        }
+    }
+    answers_conform(&fake, "cloudbase");
+}
+
 #[tokio::test]
 async fn calls_without_a_device_id_or_a_grant_are_refused() {
     let fake = demo().await;
