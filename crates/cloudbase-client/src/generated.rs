@@ -1,4 +1,4 @@
-// This file is generated from specs/cloudbase.yaml (sha256 2fce41d70bccf2b21e5fc1dbe784b08834c26949f23628868522b59386af0dfa) by `cargo xtask generate`; do not edit it by hand.
+// This file is generated from specs/cloudbase.yaml (sha256 a1cd54a9f05b440143f1f220fce87e2f125df91c4adcf7ccaa28a8a4841d22a7) by `cargo xtask generate`; do not edit it by hand.
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};

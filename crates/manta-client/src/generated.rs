@@ -1,4 +1,4 @@
-// This file is generated from specs/manta.yaml (sha256 98ec0c50d206c589ea2f7ed8352f0b7776a559754eb1db92a149c54a250328af) by `cargo xtask generate`; do not edit it by hand.
+// This file is generated from specs/manta.yaml (sha256 3c6c6ca2b2785f76c32a76c8f02bdb2d60f7829b2d912e6402731bcc684cf6ee) by `cargo xtask generate`; do not edit it by hand.
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};

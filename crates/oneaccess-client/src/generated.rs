@@ -1,4 +1,4 @@
-// This file is generated from specs/oneaccess.yaml (sha256 daa92e046edb0b82dfb37f748810b04517e75f8e04756476324307116a964c4a) by `cargo xtask generate`; do not edit it by hand.
+// This file is generated from specs/oneaccess.yaml (sha256 9e66b76bd90d1a2a2a5c29973e399abd765b518f52fe403ea6a4aa28121de23e) by `cargo xtask generate`; do not edit it by hand.
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
