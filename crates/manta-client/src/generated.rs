@@ -1,4 +1,4 @@
-// This file is generated from specs/manta.yaml (sha256 3c6c6ca2b2785f76c32a76c8f02bdb2d60f7829b2d912e6402731bcc684cf6ee) by `cargo xtask generate`; do not edit it by hand.
+// This file is generated from specs/manta.yaml (sha256 c92344d3f854b8ba8e1210c19ce99de3253a017119aaa6d36a4475cdf23de708) by `cargo xtask generate`; do not edit it by hand.
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -963,6 +963,8 @@ pub mod types {
 }
 #[derive(Clone, Debug)]
 /// Client for Manta OpenAPI
+///
+/// The MantaGo calls that bind a customer to a chat-platform client and remove that binding, with the API token and client lookups around them.
 ///
 /// Version: 0.318.0
 pub struct Client {

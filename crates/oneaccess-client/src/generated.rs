@@ -1,4 +1,4 @@
-// This file is generated from specs/oneaccess.yaml (sha256 9e66b76bd90d1a2a2a5c29973e399abd765b518f52fe403ea6a4aa28121de23e) by `cargo xtask generate`; do not edit it by hand.
+// This file is generated from specs/oneaccess.yaml (sha256 ed9adb186963d42256d3c6e9fda26ef568a23c523a5867f3b01acadfe612223a) by `cargo xtask generate`; do not edit it by hand.
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
