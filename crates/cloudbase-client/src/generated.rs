@@ -1,4 +1,4 @@
-// This file is generated from specs/cloudbase.yaml (sha256 a1cd54a9f05b440143f1f220fce87e2f125df91c4adcf7ccaa28a8a4841d22a7) by `cargo xtask generate`; do not edit it by hand.
+// This file is generated from specs/cloudbase.yaml (sha256 52258c61921e2193db3424ab49cf890b689264e3c9b68c52f3dfd6f726115136) by `cargo xtask generate`; do not edit it by hand.
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -820,7 +820,7 @@ pub mod types {
 #[derive(Clone, Debug)]
 /// Client for Tencent CloudBase auth v1 API (third-party identity sources)
 ///
-/// Bind, list and unbind the third-party identity sources (GitHub, WeChat, QQ, ...) of the logged-in user, and the pre-login calls that produce a provider_token. The official JS SDK (@cloudbase/oauth 3.3.3) also sends `x-request-id` and `X-SDK-Version`, and `x-device-id` on every call; the API docs declare only the headers below.
+/// Bind, list and unbind the third-party identity sources (GitHub, WeChat, QQ, ...) of the logged-in user, and the pre-login calls that produce a provider_token. The official JS SDK (@cloudbase/oauth 3.3.3) also sends `x-request-id` and `x-device-id` on every call, and through @cloudbase/js-sdk `X-SDK-Version` and `Accept-Language`; the API docs declare only the headers below.
 ///
 /// Version: v1
 pub struct Client {

@@ -17,6 +17,7 @@
 //! | `provider_not_found` | 4004 | 404 | unbind of a source not bound to the user; an unknown source |
 //! | `invalid_grant` | 4001 | 400 | bind with an unknown or used provider token |
 //! | `invalid_argument` | 4000 | 400 | a missing `x-device-id`, a missing or malformed field (the fake's own name and code) |
+//! | `not_found`, `method_not_allowed` | (none) | 404, 405 | a path the fake does not serve, or a method its path does not take (the fake's own names) |
 //!
 //! The docs give no HTTP statuses, only the `4XX` range: the statuses are the fake's choice.
 
@@ -139,13 +140,22 @@ pub(crate) fn router(seed: &CloudBaseSeed, _clock: Arc<dyn Clock>) -> Router {
             provider_tokens,
         }),
     });
-    Router::new()
+    let routes = Router::new()
         .route("/auth/v1/user/provider", get(list))
         .route("/auth/v1/user/provider/{provider_id}", delete(unbind))
         .route("/auth/v1/user/provider/bind", post(bind))
         .route("/auth/v1/provider/token", post(provider_token))
         .route("/auth/v1/provider/uri", get(provider_uri))
-        .with_state(state)
+        .with_state(state);
+    // The fake's own names, with no `error_code`: the docs name none for either case.
+    let names = crate::unrouted::Names {
+        not_found: "not_found",
+        method_not_allowed: "method_not_allowed",
+    };
+    crate::unrouted::answered(routes, names, |status, error, description| {
+        let body = json!({"error": error, "error_description": description});
+        (status, axum::Json(body)).into_response()
+    })
 }
 
 fn answer(result: Result<Value, Failure>) -> Response {

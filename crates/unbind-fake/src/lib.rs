@@ -63,6 +63,7 @@ pub mod manta;
 pub mod oneaccess;
 mod seed;
 mod serve;
+mod unrouted;
 
 pub use exchange::Exchange;
 pub use seed::{

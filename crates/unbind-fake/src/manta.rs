@@ -23,6 +23,7 @@
 //! | 60002 | unbind failed: unknown client, or not bound to that customer | 500 |
 //! | 37011 | get client failed: unknown client | 500 |
 //! | 110000 | a missing or malformed request variable | 500 |
+//! | 404, 405 | a path the fake does not serve, or a method its path does not take (the fake's own codes) | 404, 405 |
 
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
@@ -167,13 +168,21 @@ pub(crate) fn router(seed: &MantaSeed, clock: Arc<dyn Clock>) -> Router {
         rate_limit: seed.rate_limit_per_second,
         bots: Mutex::new(bots),
     });
-    Router::new()
+    let routes = Router::new()
         .route("/openapi/token", post(token))
         .route("/openapi/bind/customer", post(set_customer_call::<true>))
         .route("/openapi/unbind/customer", post(set_customer_call::<false>))
         .route("/openapi/clients", post(list))
         .route("/openapi/client/{client_id}", post(get_client))
-        .with_state(state)
+        .with_state(state);
+    // The code is the HTTP status, the fake's own: MantaGo's docs name no code for either case.
+    let names = crate::unrouted::Names {
+        not_found: "404",
+        method_not_allowed: "405",
+    };
+    crate::unrouted::answered(routes, names, |status, _, message| {
+        Failure::new(status, i64::from(status.as_u16()), message).into_response()
+    })
 }
 
 type Params = Result<Query<Vec<(String, String)>>, axum::extract::rejection::QueryRejection>;

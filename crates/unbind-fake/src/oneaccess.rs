@@ -22,7 +22,9 @@
 //! Failures are `400 {error_code, error_msg}` as documented. OneAccess's error-code page is
 //! not among this project's sources, so the codes are the fake's own and say so (`FAKE.…`);
 //! the messages use the words the facade's defaults look for: "signature" or "timestamp" when
-//! a signature is refused, "does not exist" for an unknown social account id.
+//! a signature is refused, "does not exist" for an unknown social account id. A path the fake
+//! does not serve, or a method its path does not take, is `404 FAKE.NOT_FOUND` or
+//! `405 FAKE.METHOD_NOT_ALLOWED` in the same body.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
@@ -304,7 +306,7 @@ pub(crate) fn router(seed: &OneAccessSeed, clock: Arc<dyn Clock>) -> Result<Rout
             used: UsedSignatures::default(),
         }),
     });
-    Ok(Router::new()
+    let routes = Router::new()
         .route("/api/v2/sdk/server-date", get(server_date))
         .route("/api/v2/sdk/public-key", get(public_key))
         .route("/api/v2/sdk/login", post(login))
@@ -312,7 +314,20 @@ pub(crate) fn router(seed: &OneAccessSeed, clock: Arc<dyn Clock>) -> Result<Rout
         .route("/api/v2/sdk/social/unbind-account", post(unbind))
         .route("/api/v2/sdk/social/bind", post(bind))
         .route("/api/v2/sdk/social/register-bind", post(register_bind))
-        .with_state(state))
+        .with_state(state);
+    // The fake's own codes, with the 404 or 405 status rather than the documented 400.
+    let names = crate::unrouted::Names {
+        not_found: "FAKE.NOT_FOUND",
+        method_not_allowed: "FAKE.METHOD_NOT_ALLOWED",
+    };
+    Ok(crate::unrouted::answered(
+        routes,
+        names,
+        |status, code, message| {
+            let body = json!({"error_code": code, "error_msg": message});
+            (status, axum::Json(body)).into_response()
+        },
+    ))
 }
 
 fn answer(result: Result<Value, Failure>) -> Response {

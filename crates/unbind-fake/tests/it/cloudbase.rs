@@ -184,6 +184,40 @@ async fn a_bind_without_a_valid_bearer_token_is_unauthorized_whatever_its_body()
     answers_conform(&fake, "cloudbase");
 }
 
+/// The official JS SDK (`@cloudbase/oauth` 3.3.3) sends its JSON bodies with `fetch` and a
+/// string, so as `text/plain;charset=UTF-8`: the fake reads the body whatever its media type.
+#[tokio::test]
+async fn a_json_body_sent_as_text_plain_is_read_as_the_official_sdk_sends_it() {
+    let fake = demo().await;
+    let http = reqwest::Client::new();
+    let text_plain = "text/plain;charset=UTF-8";
+    let token = http
+        .post(format!("{}/auth/v1/provider/token", fake.cloudbase_url()))
+        .header("x-device-id", "device-1")
+        .header("content-type", text_plain)
+        .body(r#"{"provider_id":"github","provider_code":"c"}"#)
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(token.status(), 200);
+    let token: serde_json::Value = token.json().await.expect("json");
+    let provider_token = token["provider_token"].as_str().expect("a provider token");
+    let bind = http
+        .post(format!(
+            "{}/auth/v1/user/provider/bind",
+            fake.cloudbase_url()
+        ))
+        .bearer_auth("demo-access-token")
+        .header("content-type", text_plain)
+        .body(json!({"provider_token": provider_token}).to_string())
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(bind.status(), 200);
+    assert_eq!(bind.text().await.expect("body"), "{}");
+    answers_conform(&fake, "cloudbase");
+}
+
 #[tokio::test]
 async fn calls_without_a_device_id_or_a_grant_are_refused() {
     let fake = demo().await;

@@ -9,3 +9,4 @@ mod common;
 mod manta;
 mod oneaccess;
 mod serving;
+mod unrouted;
