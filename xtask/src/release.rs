@@ -83,10 +83,14 @@ pub fn baseline_path(provider: &str) -> String {
 /// The released version and document of `provider`, if it has a baseline.
 pub fn baseline(root: &Path, provider: &str) -> Result<Option<(Version, Document)>, String> {
     let file = baseline_path(provider);
-    let Ok(text) = std::fs::read_to_string(root.join(&file)) else {
-        return Ok(None);
+    // Only a missing file means "not released yet": one that cannot be read is an error, so
+    // that the version check never passes without comparing.
+    let text = match std::fs::read_to_string(root.join(&file)) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("{file}: {e}")),
     };
-    let mut doc = diff::load(&text, &file).map_err(|p| format!("{}", p[0]))?;
+    let mut doc = diff::load(&text, &file).map_err(|p| crate::problem::one_line(&p))?;
     let version = doc
         .json
         .pointer("/x-release/version")
