@@ -14,6 +14,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use crate::Output;
 use crate::diff::{self, Document, Grade, Report};
 
 /// A `MAJOR.MINOR.PATCH` version.
@@ -117,32 +118,43 @@ pub fn crate_version(root: &Path, provider: &str) -> Result<Version, String> {
         .ok_or_else(|| format!("{file}: no `version = \"MAJOR.MINOR.PATCH\"` in [package]"))
 }
 
-fn set_crate_version(root: &Path, provider: &str, version: Version) -> Result<(), String> {
-    let file = root.join(format!("{}/Cargo.toml", krate(provider)));
-    let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
-    let mut manifest: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{e}"))?;
+/// `Cargo.toml` of the provider's crate with `version`, and `Cargo.lock` with it too (the lock
+/// file records workspace members' versions: kept in step, so that a `--locked` build accepts
+/// the release). No lock file, or none that lists the crate yet, is left alone.
+fn version_outputs(root: &Path, provider: &str, version: Version) -> Result<Vec<Output>, String> {
+    let file = format!("{}/Cargo.toml", krate(provider));
+    let text = std::fs::read_to_string(root.join(&file)).map_err(|e| format!("{file}: {e}"))?;
+    let mut manifest: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{file}: {e}"))?;
     manifest["package"]["version"] = toml_edit::value(version.to_string());
-    std::fs::write(&file, manifest.to_string()).map_err(|e| e.to_string())?;
-    // The lock file records workspace members' versions too: keep it in step, so that a
-    // `--locked` build (CI) accepts the release.
-    let lock = root.join("Cargo.lock");
-    if let Ok(text) = std::fs::read_to_string(&lock) {
-        let mut locked: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{e}"))?;
-        let package = crate::scaffold::package(provider);
-        let entries = locked
-            .get_mut("package")
-            .and_then(toml_edit::Item::as_array_of_tables_mut);
-        let found = entries
-            .into_iter()
-            .flat_map(|tables| tables.iter_mut())
-            .find(|t| t.get("name").and_then(toml_edit::Item::as_str) == Some(package.as_str()))
-            .map(|entry| entry["version"] = toml_edit::value(version.to_string()))
-            .is_some();
-        if found {
-            std::fs::write(&lock, locked.to_string()).map_err(|e| e.to_string())?;
-        }
+    let mut outputs = vec![Output {
+        path: file,
+        old: Some(text),
+        new: manifest.to_string(),
+    }];
+    let file = "Cargo.lock";
+    let text = match std::fs::read_to_string(root.join(file)) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(outputs),
+        Err(e) => return Err(format!("{file}: {e}")),
+    };
+    let mut locked: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{file}: {e}"))?;
+    let package = crate::scaffold::package(provider);
+    let found = locked
+        .get_mut("package")
+        .and_then(toml_edit::Item::as_array_of_tables_mut)
+        .into_iter()
+        .flat_map(|tables| tables.iter_mut())
+        .find(|t| t.get("name").and_then(toml_edit::Item::as_str) == Some(package.as_str()))
+        .map(|entry| entry["version"] = toml_edit::value(version.to_string()))
+        .is_some();
+    if found {
+        outputs.push(Output {
+            path: file.to_owned(),
+            old: Some(text),
+            new: locked.to_string(),
+        });
     }
-    Ok(())
+    Ok(outputs)
 }
 
 /// The provider's spec in the working tree (a hand-written spec, or a published document and
@@ -244,9 +256,12 @@ pub fn release(root: &Path, provider: &str, date: &str) -> Result<Released, Stri
             (version, entry(version, date, &report))
         }
     };
-    set_crate_version(root, provider, version)?;
-    write_changelog(root, provider, &entry)?;
-    write_baseline(root, provider, &name, version, &current_doc)?;
+    // Every file is prepared before any is written: a release that cannot read one of them
+    // changes nothing.
+    let mut outputs = version_outputs(root, provider, version)?;
+    outputs.push(changelog(root, provider, &entry)?);
+    outputs.push(baseline_output(provider, &name, version, &current_doc)?);
+    crate::write(root, &outputs).map_err(|e| format!("writing the release: {e}"))?;
     Ok(Released { version, entry })
 }
 
@@ -302,10 +317,16 @@ fn entry(version: Version, date: &str, report: &Report) -> String {
     text
 }
 
-fn write_changelog(root: &Path, provider: &str, entry: &str) -> Result<(), String> {
-    let file = root.join(format!("{}/CHANGELOG.md", krate(provider)));
+/// `CHANGELOG.md` with `entry` above the newest one; a missing changelog is started.
+fn changelog(root: &Path, provider: &str, entry: &str) -> Result<Output, String> {
+    let file = format!("{}/CHANGELOG.md", krate(provider));
     let package = crate::scaffold::package(provider);
-    let existing = std::fs::read_to_string(&file).unwrap_or_else(|_| {
+    let old = match std::fs::read_to_string(root.join(&file)) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(format!("{file}: {e}")),
+    };
+    let existing = old.clone().unwrap_or_else(|| {
         format!(
             "# Changelog\n\nAll notable changes to `{package}` are recorded here, newest first, by \
              `cargo xtask release {provider}`.\nThe format follows [Keep a Changelog](https://keepachangelog.com/en/1.1.0/); \
@@ -321,16 +342,20 @@ fn write_changelog(root: &Path, provider: &str, entry: &str) -> Result<(), Strin
     } else {
         format!("{head}\n\n{entry}\n{tail}")
     };
-    std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))
+    Ok(Output {
+        path: file,
+        old,
+        new: text,
+    })
 }
 
-fn write_baseline(
-    root: &Path,
+/// The new `baseline.yaml`: the document as the generator saw it, with its release.
+fn baseline_output(
     provider: &str,
     name: &str,
     version: Version,
     doc: &Document,
-) -> Result<(), String> {
+) -> Result<Output, String> {
     let mut json = doc.json.clone();
     if let Some(map) = json.as_object_mut() {
         map.insert(
@@ -344,8 +369,12 @@ fn write_baseline(
          # Written by `cargo xtask release {provider}`; do not edit. See README.md, \"When a provider changes its API\".\n{yaml}",
         crate::scaffold::package(provider)
     );
-    let file = root.join(baseline_path(provider));
-    std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))
+    Ok(Output {
+        path: baseline_path(provider),
+        // Not read back: it is written whatever is there.
+        old: None,
+        new: text,
+    })
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`.

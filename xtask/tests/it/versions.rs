@@ -253,6 +253,37 @@ fn an_unreadable_baseline_fails_the_check_instead_of_being_skipped() {
     );
 }
 
+/// A release that cannot write all of its files writes none: with a CHANGELOG.md that cannot
+/// be read (here: not UTF-8), `release` fails naming it and leaves the version, the lock file
+/// and the changelog as they were, instead of replacing the changelog with a new one.
+#[test]
+fn a_release_that_cannot_read_the_changelog_changes_nothing() {
+    let dir = copy();
+    let root = dir.path();
+    rename_customer_id(root);
+    let files = [
+        "crates/manta-client/Cargo.toml",
+        "Cargo.lock",
+        "crates/manta-client/CHANGELOG.md",
+        "crates/manta-client/baseline.yaml",
+    ];
+    std::fs::write(root.join(files[2]), b"# Changelog\n\xff\n").unwrap();
+    let before: Vec<Vec<u8>> = files
+        .iter()
+        .map(|f| std::fs::read(root.join(f)).unwrap())
+        .collect();
+    let (code, out, err) = xtask(root, &["release", "manta"]);
+    assert_ne!(code, 0, "{out}");
+    assert!(err.contains("crates/manta-client/CHANGELOG.md"), "{err}");
+    for (file, was) in files.iter().zip(&before) {
+        assert_eq!(
+            &std::fs::read(root.join(file)).unwrap(),
+            was,
+            "{file} changed"
+        );
+    }
+}
+
 /// A baseline with several problems reports each of them, as `generate` does for a spec.
 #[test]
 fn every_problem_of_a_broken_baseline_is_reported() {
