@@ -236,20 +236,25 @@ fn an_unbumped_breaking_change_fails_the_tests_until_release_bumps_it() {
     );
 }
 
+/// The version check of a copy of the workspace whose MantaGo baseline is `baseline`: the one
+/// message it fails with.
+fn check_with_manta_baseline(baseline: &[u8]) -> String {
+    let dir = copy();
+    let root = dir.path();
+    std::fs::write(root.join(xtask::release::baseline_path("manta")), baseline).unwrap();
+    let behind = xtask::release::check(root).unwrap_err();
+    assert_eq!(behind.len(), 1, "{behind:?}");
+    behind[0].clone()
+}
+
 /// A baseline that is there but cannot be read (here: not UTF-8) fails the check, naming the
 /// file: it is not taken for "no baseline", which would pass without comparing anything.
 #[test]
 fn an_unreadable_baseline_fails_the_check_instead_of_being_skipped() {
-    let dir = copy();
-    let root = dir.path();
-    let baseline = root.join(xtask::release::baseline_path("manta"));
-    std::fs::write(&baseline, b"openapi: 3.0.3\n\xff\xfe\n").unwrap();
-    let behind = xtask::release::check(root).unwrap_err();
-    assert_eq!(behind.len(), 1, "{behind:?}");
+    let message = check_with_manta_baseline(b"openapi: 3.0.3\n\xff\xfe\n");
     assert!(
-        behind[0].starts_with("manta-client: crates/manta-client/baseline.yaml: "),
-        "{}",
-        behind[0]
+        message.starts_with("manta-client: crates/manta-client/baseline.yaml: "),
+        "{message}"
     );
 }
 
@@ -287,26 +292,17 @@ fn a_release_that_cannot_read_the_changelog_changes_nothing() {
 /// A baseline with several problems reports each of them, as `generate` does for a spec.
 #[test]
 fn every_problem_of_a_broken_baseline_is_reported() {
-    let dir = copy();
-    let root = dir.path();
     let broken = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nx-release: {version: 0.1.1}\n\
         paths:\n  /a:\n    get:\n      operationId: same\n      responses:\n        '200':\n\
         \x20         description: ok\n          content:\n            application/json:\n\
         \x20             schema: {$ref: '#/components/schemas/Nowhere'}\n\
         \x20 /b:\n    get:\n      operationId: same\n      responses: {'200': {description: ok}}\n";
-    std::fs::write(root.join(xtask::release::baseline_path("manta")), broken).unwrap();
-    let behind = xtask::release::check(root).unwrap_err();
-    assert_eq!(behind.len(), 1, "{behind:?}");
+    let message = check_with_manta_baseline(broken.as_bytes());
     assert!(
-        behind[0].contains("same"),
-        "the shared operationId: {}",
-        behind[0]
+        message.contains("same"),
+        "the shared operationId: {message}"
     );
-    assert!(
-        behind[0].contains("Nowhere"),
-        "the dangling $ref: {}",
-        behind[0]
-    );
+    assert!(message.contains("Nowhere"), "the dangling $ref: {message}");
 }
 
 #[test]
