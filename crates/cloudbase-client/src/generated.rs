@@ -1,4 +1,4 @@
-// This file is generated from specs/cloudbase.yaml (sha256 52258c61921e2193db3424ab49cf890b689264e3c9b68c52f3dfd6f726115136) by `cargo xtask generate`; do not edit it by hand.
+// This file is generated from specs/cloudbase.yaml (sha256 d4fd302044303a70eaeee098fa884191f2b97c89458675b9894b74723605ac63) by `cargo xtask generate`; do not edit it by hand.
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};

@@ -140,12 +140,12 @@ impl CloudBaseClient {
             with_user_center: self.with_user_center,
         };
         let caller = self.caller.with_secrets([provider_token]);
-        caller
+        let answer = caller
             .retrying("bind_provider", Repeat::OnlyIfUnsent, || {
                 caller.once(|| self.api.bind_provider().body(body.clone()).send())
             })
             .await?;
-        Ok(())
+        names_no_error(&answer, &caller.redactor)
     }
 
     /// Unbinds an identity source (`DELETE /auth/v1/user/provider/{provider_id}`);
@@ -168,7 +168,35 @@ impl CloudBaseClient {
                     call.send()
                 })
             })
-            .await;
+            .await
+            .and_then(|answer| names_no_error(&answer, &self.caller.redactor));
         UnbindOutcome::from_result(outcome, is_not_bound)
     }
+}
+
+/// A 2xx `{}` whose body names an `error` (anything but absent, `null`, `false`, `0` or `""`)
+/// is not success: `Empty` allows unknown fields, and the official JS SDK (`@cloudbase/oauth`)
+/// reads any answer with such an `error` as a failure, whatever its status (see `Empty` in
+/// specs/cloudbase.yaml).
+fn names_no_error(answer: &types::Empty, redactor: &Redactor) -> Result<(), Error> {
+    use serde_json::Value;
+    let named = match answer.get("error") {
+        None | Some(Value::Null | Value::Bool(false)) => false,
+        Some(Value::String(name)) => !name.is_empty(),
+        Some(Value::Number(n)) => n.as_f64() != Some(0.0),
+        Some(_) => true,
+    };
+    if !named {
+        return Ok(());
+    }
+    let body = serde_json::to_string(&answer.0).unwrap_or_default();
+    Err(Error::UnexpectedResponse {
+        provider: Provider::CloudBase,
+        // The generated client takes only the documented 200 as success.
+        status: Some(200),
+        detail: format!(
+            "the answer names an error; body: {:?}",
+            crate::error::snippet(&redactor.redact(&body))
+        ),
+    })
 }

@@ -308,6 +308,46 @@ async fn only_the_documented_shapes_are_success() {
     assert!(listed.unwrap().is_empty());
 }
 
+/// A 200 whose body names an `error` is not success: `Empty` allows unknown fields, but the
+/// official JS SDK (`@cloudbase/oauth` 3.3.3) reads any answer with a non-empty `error` as a
+/// failure, whatever its status. Unbind and bind say so; an empty or null `error` is still done.
+#[tokio::test]
+async fn a_success_status_whose_body_names_an_error_is_not_done() {
+    let unbind = "/auth/v1/user/provider/github";
+    let bind = "/auth/v1/user/provider/bind";
+    for body in [
+        r#"{"error":"unauthorized","error_code":4003,"error_description":"not logged in"}"#,
+        r#"{"error":"internal_error"}"#,
+        r#"{"error":{"name":"x"}}"#,
+    ] {
+        let server = answering("DELETE", unbind, body, "application/json").await;
+        let outcome = client(&server, CloudBaseSettings::default())
+            .unbind("github")
+            .await;
+        let error = outcome.as_ref().err();
+        assert!(unexpected_200(error), "unbind {body}: {outcome:?}");
+        assert!(
+            error.unwrap().to_string().contains("names an error"),
+            "{outcome:?}"
+        );
+        let server = answering("POST", bind, body, "application/json").await;
+        let outcome = client(&server, CloudBaseSettings::default())
+            .bind(&SecretString::from("provider-token"))
+            .await;
+        assert!(
+            unexpected_200(outcome.as_ref().err()),
+            "bind {body}: {outcome:?}"
+        );
+    }
+    for body in [r#"{"error":""}"#, r#"{"error":null,"request_id":"r-1"}"#] {
+        let server = answering("DELETE", unbind, body, "application/json").await;
+        let done = client(&server, CloudBaseSettings::default())
+            .unbind("github")
+            .await;
+        assert_eq!(done.unwrap(), UnbindOutcome::Unbound, "{body}");
+    }
+}
+
 #[tokio::test]
 async fn a_base_url_with_user_info_or_a_line_break_is_refused() {
     for bad in [
