@@ -326,11 +326,15 @@ async fn provider_uri(
             return Err(not_found());
         }
         // The fake's authorisation server does not exist: `.invalid` is reserved (RFC 2606).
-        let pairs = ["redirect_uri", "state", "scope", "client_id"]
-            .into_iter()
-            .filter_map(|name| get(name).map(|value| (name, value)));
+        // The response type asked for (the code flow by default), then what else was given.
+        let response_type = get("response_type").filter(|v| !v.is_empty());
+        let pairs = std::iter::once(("response_type", response_type.unwrap_or("code"))).chain(
+            ["redirect_uri", "state", "scope", "client_id"]
+                .into_iter()
+                .filter_map(|name| get(name).map(|value| (name, value))),
+        );
         let uri = url::Url::parse_with_params(
-            &format!("https://authorize.fake.invalid/{provider_id}?response_type=code"),
+            &format!("https://authorize.fake.invalid/{provider_id}"),
             pairs,
         )
         .map_err(|e| invalid(format!("provider_id cannot be part of a URL: {e}")))?;

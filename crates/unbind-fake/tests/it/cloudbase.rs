@@ -136,6 +136,22 @@ async fn a_seeded_provider_token_binds_and_the_authorisation_url_is_answered() {
         "https://authorize.fake.invalid/google?response_type=code\
          &redirect_uri=https%3A%2F%2Fapp.example%2Fcallback%3Fx%3D1&state=s+1"
     );
+    // The response type asked for is the one the URL carries (the code flow by default).
+    let implicit = client
+        .api()
+        .get_provider_auth_uri()
+        .x_device_id(client.device_id().as_str().to_owned())
+        .provider_id("google")
+        .response_type("token")
+        .send()
+        .await
+        .expect("uri")
+        .into_inner()
+        .uri;
+    assert_eq!(
+        implicit,
+        "https://authorize.fake.invalid/google?response_type=token"
+    );
     answers_conform(&fake, "cloudbase");
 }
 
