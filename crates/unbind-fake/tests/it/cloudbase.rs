@@ -119,39 +119,30 @@ async fn a_seeded_provider_token_binds_and_the_authorisation_url_is_answered() {
         .expect("bind");
     assert!(bound(&client).await.contains(&("github".to_owned(), true)));
 
-    let uri = client
-        .api()
-        .get_provider_auth_uri()
-        .x_device_id(client.device_id().as_str().to_owned())
-        .provider_id("google")
-        .redirect_uri("https://app.example/callback?x=1")
-        .state("s 1")
-        .send()
-        .await
-        .expect("uri")
-        .into_inner()
-        .uri;
-    assert_eq!(
-        uri,
-        "https://authorize.fake.invalid/google?response_type=code\
-         &redirect_uri=https%3A%2F%2Fapp.example%2Fcallback%3Fx%3D1&state=s+1"
-    );
-    // The response type asked for is the one the URL carries (the code flow by default).
-    let implicit = client
-        .api()
-        .get_provider_auth_uri()
-        .x_device_id(client.device_id().as_str().to_owned())
-        .provider_id("google")
-        .response_type("token")
-        .send()
-        .await
-        .expect("uri")
-        .into_inner()
-        .uri;
-    assert_eq!(
-        implicit,
-        "https://authorize.fake.invalid/google?response_type=token"
-    );
+    let google = || {
+        client
+            .api()
+            .get_provider_auth_uri()
+            .x_device_id(client.device_id().as_str().to_owned())
+            .provider_id("google")
+    };
+    for (call, expected) in [
+        (
+            google()
+                .redirect_uri("https://app.example/callback?x=1")
+                .state("s 1"),
+            "https://authorize.fake.invalid/google?response_type=code\
+             &redirect_uri=https%3A%2F%2Fapp.example%2Fcallback%3Fx%3D1&state=s+1",
+        ),
+        // The response type asked for is the one the URL carries (the code flow by default).
+        (
+            google().response_type("token"),
+            "https://authorize.fake.invalid/google?response_type=token",
+        ),
+    ] {
+        let uri = call.send().await.expect("uri").into_inner().uri;
+        assert_eq!(uri, expected);
+    }
     answers_conform(&fake, "cloudbase");
 }
 
