@@ -86,10 +86,8 @@ pub fn baseline(root: &Path, provider: &str) -> Result<Option<(Version, Document
     let file = baseline_path(provider);
     // Only a missing file means "not released yet": one that cannot be read is an error, so
     // that the version check never passes without comparing.
-    let text = match std::fs::read_to_string(root.join(&file)) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{file}: {e}")),
+    let Some(text) = diff::source::working_tree(root)(&file)? else {
+        return Ok(None);
     };
     let mut doc = diff::load(&text, &file).map_err(|p| crate::problem::one_line(&p))?;
     let version = doc
@@ -132,10 +130,8 @@ fn version_outputs(root: &Path, provider: &str, version: Version) -> Result<Vec<
         new: manifest.to_string(),
     }];
     let file = "Cargo.lock";
-    let text = match std::fs::read_to_string(root.join(file)) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(outputs),
-        Err(e) => return Err(format!("{file}: {e}")),
+    let Some(text) = diff::source::working_tree(root)(file)? else {
+        return Ok(outputs);
     };
     let mut locked: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{file}: {e}"))?;
     let package = crate::scaffold::package(provider);
@@ -321,11 +317,7 @@ fn entry(version: Version, date: &str, report: &Report) -> String {
 fn changelog(root: &Path, provider: &str, entry: &str) -> Result<Output, String> {
     let file = format!("{}/CHANGELOG.md", krate(provider));
     let package = crate::scaffold::package(provider);
-    let old = match std::fs::read_to_string(root.join(&file)) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(format!("{file}: {e}")),
-    };
+    let old = diff::source::working_tree(root)(&file)?;
     let existing = old.clone().unwrap_or_else(|| {
         format!(
             "# Changelog\n\nAll notable changes to `{package}` are recorded here, newest first, by \

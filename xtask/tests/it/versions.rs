@@ -253,7 +253,7 @@ fn check_with_manta_baseline(baseline: &[u8]) -> String {
 fn an_unreadable_baseline_fails_the_check_instead_of_being_skipped() {
     let message = check_with_manta_baseline(b"openapi: 3.0.3\n\xff\xfe\n");
     assert!(
-        message.starts_with("manta-client: crates/manta-client/baseline.yaml: "),
+        message.starts_with("manta-client: cannot read crates/manta-client/baseline.yaml: "),
         "{message}"
     );
 }
