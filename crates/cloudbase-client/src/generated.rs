@@ -1,4 +1,4 @@
-// This file is generated from specs/cloudbase.yaml (sha256 d4fd302044303a70eaeee098fa884191f2b97c89458675b9894b74723605ac63) by `cargo xtask generate`; do not edit it by hand.
+// This file is generated from specs/cloudbase.yaml (sha256 f6ee8f34514d9a444cbd1e0aa9c79822c4590ef90e26354f84701e500af0bd41) by `cargo xtask generate`; do not edit it by hand.
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -106,6 +106,9 @@ pub mod types {
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct ProviderList {
         pub data: ::std::vec::Vec<BoundProvider>,
+        ///Set only on a failure: a 200 whose error is set (not null, false, 0 or "") is not a list.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub error: ::std::option::Option<::serde_json::Value>,
         ///Number of identity sources in `data`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub total: ::std::option::Option<i64>,
@@ -523,6 +526,10 @@ pub mod types {
                 ::std::vec::Vec<super::BoundProvider>,
                 ::std::borrow::Cow<'static, str>,
             >,
+            error: ::std::result::Result<
+                ::std::option::Option<::serde_json::Value>,
+                ::std::borrow::Cow<'static, str>,
+            >,
             total:
                 ::std::result::Result<::std::option::Option<i64>, ::std::borrow::Cow<'static, str>>,
         }
@@ -530,6 +537,7 @@ pub mod types {
             fn default() -> Self {
                 Self {
                     data: Err(::std::borrow::Cow::Borrowed("no value supplied for data")),
+                    error: Ok(Default::default()),
                     total: Ok(Default::default()),
                 }
             }
@@ -543,6 +551,17 @@ pub mod types {
                 self.data = value
                     .try_into()
                     .map_err(|e| format!("error converting supplied value for data: {e}"))
+                    .map_err(::std::convert::Into::into);
+                self
+            }
+            pub fn error<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::serde_json::Value>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.error = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for error: {e}"))
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -565,6 +584,7 @@ pub mod types {
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     data: value.data.map_err(::std::string::String::from)?,
+                    error: value.error.map_err(::std::string::String::from)?,
                     total: value.total.map_err(::std::string::String::from)?,
                 })
             }
@@ -573,6 +593,7 @@ pub mod types {
             fn from(value: super::ProviderList) -> Self {
                 Self {
                     data: Ok(value.data),
+                    error: Ok(value.error),
                     total: Ok(value.total),
                 }
             }

@@ -118,6 +118,8 @@ impl CloudBaseClient {
     }
 
     /// Lists the identity sources and whether each is bound (`GET /auth/v1/user/provider`).
+    ///
+    /// A 200 whose body names an `error` is [`Error::UnexpectedResponse`], as for unbind.
     pub async fn list(&self) -> Result<Vec<types::BoundProvider>, Error> {
         let list = self
             .caller
@@ -125,6 +127,8 @@ impl CloudBaseClient {
                 self.caller.once(|| self.api.list_bound_providers().send())
             })
             .await?;
+        let body = || serde_json::to_string(&list).unwrap_or_default();
+        no_error_in(list.error.as_ref(), body, &self.caller.redactor)?;
         Ok(list.data)
     }
 
@@ -174,13 +178,23 @@ impl CloudBaseClient {
     }
 }
 
-/// A 2xx `{}` whose body names an `error` (anything but absent, `null`, `false`, `0` or `""`)
-/// is not success: `Empty` allows unknown fields, and the official JS SDK (`@cloudbase/oauth`)
-/// reads any answer with such an `error` as a failure, whatever its status (see `Empty` in
-/// specs/cloudbase.yaml).
+/// A 2xx `{}` whose body names an `error` is not success: `Empty` allows unknown fields, and the
+/// official JS SDK (`@cloudbase/oauth`) reads any answer with such an `error` as a failure,
+/// whatever its status (see `Empty` in specs/cloudbase.yaml).
 fn names_no_error(answer: &types::Empty, redactor: &Redactor) -> Result<(), Error> {
+    let body = || serde_json::to_string(&answer.0).unwrap_or_default();
+    no_error_in(answer.get("error"), body, redactor)
+}
+
+/// A set `error` (anything but absent, `null`, `false`, `0` or `""`) is `UnexpectedResponse`,
+/// naming the body (`body` writes it, only then), redacted and cut short.
+fn no_error_in(
+    error: Option<&serde_json::Value>,
+    body: impl FnOnce() -> String,
+    redactor: &Redactor,
+) -> Result<(), Error> {
     use serde_json::Value;
-    let named = match answer.get("error") {
+    let named = match error {
         None | Some(Value::Null | Value::Bool(false)) => false,
         Some(Value::String(name)) => !name.is_empty(),
         Some(Value::Number(n)) => n.as_f64() != Some(0.0),
@@ -189,7 +203,7 @@ fn names_no_error(answer: &types::Empty, redactor: &Redactor) -> Result<(), Erro
     if !named {
         return Ok(());
     }
-    let body = serde_json::to_string(&answer.0).unwrap_or_default();
+    let body = body();
     Err(Error::UnexpectedResponse {
         provider: Provider::CloudBase,
         // The generated client takes only the documented 200 as success.

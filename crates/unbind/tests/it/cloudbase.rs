@@ -348,6 +348,35 @@ async fn a_success_status_whose_body_names_an_error_is_not_done() {
     }
 }
 
+/// The list, like unbind and bind: a 200 that names an `error` is not a list, even with a
+/// `data` array beside it; an empty or null `error` is still a list.
+#[tokio::test]
+async fn a_list_whose_body_names_an_error_is_not_a_list() {
+    let list = "/auth/v1/user/provider";
+    for body in [
+        r#"{"data":[],"error":"unauthorized","error_code":4003}"#,
+        r#"{"total":1,"data":[{"id":"github","bind":true}],"error":"internal_error"}"#,
+        r#"{"data":[],"error":{"name":"x"}}"#,
+    ] {
+        let server = answering("GET", list, body, "application/json").await;
+        let outcome = client(&server, CloudBaseSettings::default()).list().await;
+        let error = outcome.as_ref().err();
+        assert!(unexpected_200(error), "list {body}: {outcome:?}");
+        assert!(
+            error.unwrap().to_string().contains("names an error"),
+            "{outcome:?}"
+        );
+    }
+    for body in [
+        r#"{"data":[{"id":"github","bind":true}],"error":""}"#,
+        r#"{"data":[{"id":"github","bind":true}],"error":null}"#,
+    ] {
+        let server = answering("GET", list, body, "application/json").await;
+        let listed = client(&server, CloudBaseSettings::default()).list().await;
+        assert_eq!(listed.unwrap().len(), 1, "{body}");
+    }
+}
+
 #[tokio::test]
 async fn a_base_url_with_user_info_or_a_line_break_is_refused() {
     for bad in [
