@@ -80,7 +80,7 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
         return 1;
     }
     if let Err(e) = crate::write(root, &outputs) {
-        let _ = writeln!(err, "error: writing generated files: {e}");
+        let _ = writeln!(err, "error: writing {e}");
         return 1;
     }
     for output in &outputs {

@@ -177,14 +177,30 @@ fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), 
         ));
     }
     wanted.sort();
-    let outputs = wanted
-        .into_iter()
-        .map(|(path, new)| Output {
-            old: std::fs::read_to_string(root.join(&path)).ok(),
-            path,
-            new,
-        })
-        .collect();
+    let mut outputs = Vec::new();
+    let mut unreadable = Vec::new();
+    for (path, new) in wanted {
+        // Only a missing file is "not there yet": one that cannot be read is named, not
+        // replaced.
+        match std::fs::read_to_string(root.join(&path)) {
+            Ok(old) => outputs.push(Output {
+                path,
+                old: Some(old),
+                new,
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                outputs.push(Output {
+                    path,
+                    old: None,
+                    new,
+                });
+            }
+            Err(e) => unreadable.push(Problem::at(&path, "", format!("cannot be read: {e}"))),
+        }
+    }
+    if !unreadable.is_empty() {
+        return Err(unreadable);
+    }
     Ok((outputs, prepared.notes))
 }
 
@@ -198,17 +214,28 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Writes each stale output (through a temporary file and a rename, so no file is half-written).
+/// An error names the output's path.
 pub fn write(root: &Path, outputs: &[Output]) -> std::io::Result<()> {
     for output in outputs.iter().filter(|o| o.is_stale()) {
         let path = root.join(&output.path);
         let dir = path.parent().expect("outputs live in a directory");
-        std::fs::create_dir_all(dir)?;
         let temporary = dir.join(format!(
             ".{}.xtask-tmp",
             path.file_name().and_then(|n| n.to_str()).unwrap_or("out")
         ));
-        std::fs::write(&temporary, &output.new)?;
-        std::fs::rename(&temporary, &path)?;
+        let written = std::fs::create_dir_all(dir)
+            .and_then(|()| std::fs::write(&temporary, &output.new))
+            .and_then(|()| std::fs::rename(&temporary, &path));
+        if let Err(e) = written {
+            // Only a temporary file of ours is removed; the file itself is as it was.
+            if temporary.is_file() {
+                let _ = std::fs::remove_file(&temporary);
+            }
+            return Err(std::io::Error::new(
+                e.kind(),
+                format!("{}: {e}", output.path),
+            ));
+        }
     }
     Ok(())
 }

@@ -138,3 +138,45 @@ fn check_reports_a_missing_crate() {
     );
     assert!(!dir.path().join("crates/tiny-client").exists());
 }
+
+/// A generated file that exists but cannot be read is named, not taken for missing and
+/// replaced (nor reported as "created").
+#[test]
+fn an_unreadable_generated_file_is_reported_not_replaced() {
+    let dir = workspace(&[("tiny.yaml", TINY)]);
+    assert_eq!(xtask(dir.path(), &["generate"]).0, 0);
+    let generated = dir.path().join("crates/tiny-client/src/generated.rs");
+    let bytes = b"// not UTF-8: \xff\xfe\n".to_vec();
+    std::fs::write(&generated, &bytes).unwrap();
+    for args in [&["generate", "--check"][..], &["generate"]] {
+        let (code, out, err) = xtask(dir.path(), args);
+        assert_eq!(code, 1, "{args:?}: {out}");
+        assert!(
+            err.contains("crates/tiny-client/src/generated.rs: /: cannot be read: "),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("nothing was written"), "{args:?}: {err}");
+        assert_eq!(std::fs::read(&generated).unwrap(), bytes, "{args:?}");
+    }
+}
+
+/// A file that cannot be written is named in the error.
+#[test]
+fn a_generated_file_that_cannot_be_written_is_named() {
+    let dir = workspace(&[("tiny.yaml", TINY)]);
+    assert_eq!(xtask(dir.path(), &["generate"]).0, 0);
+    let src = dir.path().join("crates/tiny-client/src");
+    std::fs::write(src.join("generated.rs"), "// stale\n").unwrap();
+    // Where the new text would be written first: a directory, so the write fails (even as root).
+    std::fs::create_dir(src.join(".generated.rs.xtask-tmp")).unwrap();
+    let (code, _, err) = xtask(dir.path(), &["generate"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.starts_with("error: writing crates/tiny-client/src/generated.rs: "),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(src.join("generated.rs")).unwrap(),
+        "// stale\n"
+    );
+}
