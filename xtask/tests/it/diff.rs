@@ -96,6 +96,9 @@ classes! {
     body_property_became_required: "body-property-became-required" => "request-property-became-required", B, B;
     body_property_type_changed: "body-property-type-changed" => "request-property-type-changed", B, B;
     body_property_format_changed: "body-property-format-changed" => "request-property-format-changed", B, B;
+    body_media_type_changed: "body-media-type-changed" => "request-body-media-type-changed", B, N;
+    nested_body_property_type_changed: "nested-body-property-type-changed" => "request-property-type-changed", B, B;
+    nested_body_property_became_required: "nested-body-property-became-required" => "request-property-became-required", B, B;
     request_enum_value_added: "request-enum-value-added" => "request-property-enum-value-added", C, B;
     request_enum_value_removed: "request-enum-value-removed" => "request-property-enum-value-removed", B, B;
     response_enum_value_added: "response-enum-value-added" => "response-property-enum-value-added", B, B;
@@ -172,4 +175,39 @@ fn the_same_document_on_both_sides_has_no_changes() {
     let doc = diff::load(&text, "old.yaml").unwrap();
     let report = diff::compare("same", Some(&doc), Some(&doc)).unwrap();
     assert!(report.changes.is_empty() && report.unexplained.is_empty());
+}
+
+/// A property of an inline object inside a body is found at its depth, named by its path, and
+/// its Rust change lands on the struct progenitor made for the inline object.
+#[test]
+fn a_nested_inline_property_is_named_by_its_path_and_its_own_struct() {
+    for (class, text, rust) in [
+        (
+            "nested-body-property-type-changed",
+            "the request property meta.tag changed type from string to integer",
+            "types::ThingUpdateMeta: field tag: Option<String> → Option<i64>",
+        ),
+        (
+            "nested-body-property-became-required",
+            "the request property meta.tag became required",
+            "types::ThingUpdateMeta: field tag: Option<String> → String",
+        ),
+    ] {
+        let report = compare(class);
+        let change = &report.changes[0];
+        assert_eq!(change.text, text, "{class}");
+        assert!(
+            change
+                .pointer
+                .starts_with("/components/schemas/ThingUpdate/properties/meta/properties/tag"),
+            "{class}: {}",
+            change.pointer
+        );
+        let lines: Vec<&str> = change
+            .rust_changes
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(lines, [rust], "{class}");
+    }
 }
