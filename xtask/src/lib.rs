@@ -91,9 +91,9 @@ pub fn providers(root: &Path) -> Result<Vec<String>, Problem> {
         for entry in entries {
             let entry = entry.map_err(|e| Problem::at(&dir, "", format!("cannot list: {e}")))?;
             let file = format!("{dir}/{}", entry.file_name().to_string_lossy());
-            if entry.path().is_file()
-                && let Some(provider) = spec::provider_of(&file)
-            {
+            // Whatever it is (a directory, a FIFO…): reading it names what is wrong, where
+            // skipping it would report nothing at all.
+            if let Some(provider) = spec::provider_of(&file) {
                 names.push(provider.to_owned());
             }
         }
@@ -182,19 +182,8 @@ fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), 
     for (path, new) in wanted {
         // Only a missing file is "not there yet": one that cannot be read is named, not
         // replaced.
-        match std::fs::read_to_string(root.join(&path)) {
-            Ok(old) => outputs.push(Output {
-                path,
-                old: Some(old),
-                new,
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                outputs.push(Output {
-                    path,
-                    old: None,
-                    new,
-                });
-            }
+        match read_file(&root.join(&path)) {
+            Ok(old) => outputs.push(Output { path, old, new }),
             Err(e) => unreadable.push(Problem::at(&path, "", format!("cannot be read: {e}"))),
         }
     }
@@ -202,6 +191,19 @@ fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), 
         return Err(unreadable);
     }
     Ok((outputs, prepared.notes))
+}
+
+/// The text of the file at `path`, or `None` if there is none. Anything there that is not a
+/// regular file (after symbolic links) is an error before it is opened: reading a directory
+/// fails, but reading a FIFO waits for a writer that may never come, and a device such as
+/// `/dev/zero` never ends.
+pub fn read_file(path: &Path) -> std::io::Result<Option<String>> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+        Ok(meta) if !meta.is_file() => Err(std::io::Error::other("not a regular file")),
+        Ok(_) => std::fs::read_to_string(path).map(Some),
+    }
 }
 
 /// The SHA-256 of `bytes` in lower-case hex.

@@ -117,11 +117,7 @@ pub type Reader<'a> = dyn Fn(&str) -> Result<Option<String>, String> + 'a;
 /// Reads the files of `provider`'s spec below `root` (see the module docs for the layout).
 pub fn read(root: &Path, provider: &str) -> Result<Source, Vec<Problem>> {
     read_with(
-        &|file: &str| match std::fs::read_to_string(root.join(file)) {
-            Ok(text) => Ok(Some(text)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(format!("cannot read: {e}")),
-        },
+        &|file: &str| crate::read_file(&root.join(file)).map_err(|e| format!("cannot read: {e}")),
         provider,
     )
 }

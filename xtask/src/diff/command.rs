@@ -124,7 +124,7 @@ fn bad(err: &mut dyn Write, message: &str) -> u8 {
 }
 
 fn files(from: &str, to: &str) -> Result<Vec<Report>, String> {
-    let read = |path: &str| match std::fs::read_to_string(path) {
+    let read = |path: &str| match readable(path).and_then(|()| std::fs::read_to_string(path)) {
         Ok(text) => Ok(Some(text)),
         Err(e) => Err(format!("cannot read {path}: {e}")),
     };
@@ -134,6 +134,21 @@ fn files(from: &str, to: &str) -> Result<Vec<Report>, String> {
     Ok(vec![
         super::compare(&label, old.as_ref(), new.as_ref()).map_err(one_line)?,
     ])
+}
+
+/// Whether `path` may be read as a spec: a regular file, or a pipe (`--from <(git show …)`).
+/// A directory or a device is refused before it is opened: `/dev/zero` would never end.
+fn readable(path: &str) -> std::io::Result<()> {
+    let kind = std::fs::metadata(path)?.file_type();
+    #[cfg(unix)]
+    let pipe = std::os::unix::fs::FileTypeExt::is_fifo(&kind);
+    #[cfg(not(unix))]
+    let pipe = false;
+    if kind.is_file() || pipe {
+        Ok(())
+    } else {
+        Err(std::io::Error::other("not a regular file or a pipe"))
+    }
 }
 
 fn revision(root: &Path, rev: &str, only: Option<&str>) -> Result<Vec<Report>, String> {

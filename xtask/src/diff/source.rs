@@ -10,10 +10,8 @@ pub use crate::spec::Reader;
 
 /// Reads from the working tree at `root`.
 pub fn working_tree(root: &Path) -> impl Fn(&str) -> Result<Option<String>, String> + '_ {
-    move |path: &str| match std::fs::read_to_string(root.join(path)) {
-        Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(format!("cannot read {path}: {e}")),
+    move |path: &str| {
+        crate::read_file(&root.join(path)).map_err(|e| format!("cannot read {path}: {e}"))
     }
 }
 

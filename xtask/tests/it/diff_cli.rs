@@ -220,6 +220,12 @@ fn bad_input_is_one_line_and_exit_2() {
         &["diff", "--from", "specs/tiny.yaml"],
         "error: --from and --to go together",
     );
+    // A device is refused before it is read: /dev/zero would never end, and fill the memory.
+    #[cfg(unix)]
+    one_line(
+        &["diff", "--from", "/dev/zero", "--to", "/dev/null"],
+        "error: cannot read /dev/zero: not a regular file or a pipe",
+    );
 }
 
 #[test]

@@ -180,3 +180,31 @@ fn a_generated_file_that_cannot_be_written_is_named() {
         "// stale\n"
     );
 }
+
+/// A spec's path that holds something other than a file (a directory; a FIFO, which no one
+/// may ever write to) is named, not skipped as if there were no spec, nor waited on forever.
+#[cfg(unix)]
+#[test]
+fn a_spec_that_is_not_a_regular_file_is_named_not_skipped_or_waited_on() {
+    let dir = workspace(&[("upstream/tiny.yaml", TINY)]);
+    std::fs::create_dir(dir.path().join("specs/other.yaml")).unwrap();
+    let fifo = dir.path().join("specs/tiny.overlay.yaml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.unwrap().success());
+    let before = files(dir.path());
+    for args in [&["generate", "--check"][..], &["generate"]] {
+        let (code, out, err) = xtask(dir.path(), args);
+        assert_eq!(
+            (code, out.as_str(), err.as_str()),
+            (
+                1,
+                "",
+                "specs/other.yaml: /: cannot read: not a regular file\n\
+                 specs/tiny.overlay.yaml: /: cannot read: not a regular file\n\
+                 error: 2 problem(s); nothing was written\n"
+            ),
+            "{args:?}"
+        );
+    }
+    assert_eq!(files(dir.path()), before);
+}
