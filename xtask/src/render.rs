@@ -69,11 +69,138 @@ pub fn syntax(spec: &OpenAPI, file: &str) -> Result<syn::File, Vec<Problem>> {
             format!("progenitor produced code that does not parse: {e}"),
         )]
     })?;
+    one_item_per_name(spec, file, &syntax)?;
     drop_api_version(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
     rewrite_builders(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
     static_unset_messages(&mut syntax);
     move_response_headers(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
     Ok(syntax)
+}
+
+/// Two operationIds, or two schema names, that differ only in case or punctuation
+/// (`deleteThing` and `delete_thing`, `Done` and `done`) become one Rust name, and progenitor
+/// generates both items: a crate that does not compile. Each such name is a problem at the
+/// later of the spec's names that become it (or, if none does, at the whole file).
+fn one_item_per_name(spec: &OpenAPI, file: &str, syntax: &syn::File) -> Result<(), Vec<Problem>> {
+    let mut twice = std::collections::BTreeSet::new();
+    repeated_names(&syntax.items, "", &mut twice);
+    // What in the spec becomes a name, by the name's letters and digits in lower case.
+    let key = |name: &str| -> String {
+        name.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let mut operations = Vec::new();
+    for (path, method, operation) in spec.operations() {
+        if let Some(id) = &operation.operation_id {
+            let at = join(&join(&join("/paths", path), method), "operationId");
+            operations.push(("operationId", id.as_str(), at));
+        }
+    }
+    let schemas: Vec<_> = spec
+        .components
+        .iter()
+        .flat_map(|c| c.schemas.keys())
+        .map(|name| ("schema", name.as_str(), join("/components/schemas", name)))
+        .collect();
+    // By place: the first Rust name found for it (`Client::delete_thing` before
+    // `builder::DeleteThing`); what no spec name explains, only when nothing else is found
+    // (a builder's methods repeat because the builder does).
+    let mut located = std::collections::BTreeMap::new();
+    let mut unlocated = Vec::new();
+    for (module, name) in &twice {
+        let (kind, places) = if module.starts_with("types") {
+            ("type", &schemas)
+        } else {
+            ("method", &operations)
+        };
+        let rust = if module.is_empty() {
+            name.clone()
+        } else {
+            format!("{module}::{name}")
+        };
+        let last = name.rsplit("::").next().unwrap_or(name);
+        let mut same = places.iter().filter(|(_, n, _)| key(n) == key(last));
+        let (Some(first), Some(later)) = (same.next(), same.next()) else {
+            unlocated.push(Problem::at(
+                file,
+                "",
+                format!(
+                    "progenitor generated two items named `{rust}`: the crate does not compile"
+                ),
+            ));
+            continue;
+        };
+        located.entry(later.2.clone()).or_insert_with(|| {
+            Problem::at(
+                file,
+                later.2.clone(),
+                format!(
+                    "{} {:?} becomes the Rust {kind} `{rust}`, as does {} {:?} ({}): rename \
+                     one, or the generated crate does not compile",
+                    later.0, later.1, first.0, first.1, first.2
+                ),
+            )
+        });
+    }
+    let problems: Vec<Problem> = if located.is_empty() {
+        unlocated
+    } else {
+        located.into_values().collect()
+    };
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// Adds to `twice` each (module, name) that `items`, in the module at path `module`, define
+/// more than once: types, functions, modules, and the methods of each type's inherent `impl`
+/// blocks (as `Type::method`).
+fn repeated_names(
+    items: &[syn::Item],
+    module: &str,
+    twice: &mut std::collections::BTreeSet<(String, String)>,
+) {
+    let mut names = Vec::new();
+    for item in items {
+        match item {
+            syn::Item::Struct(s) => names.push(s.ident.to_string()),
+            syn::Item::Enum(e) => names.push(e.ident.to_string()),
+            syn::Item::Type(t) => names.push(t.ident.to_string()),
+            syn::Item::Fn(f) => names.push(f.sig.ident.to_string()),
+            syn::Item::Mod(m) => {
+                names.push(m.ident.to_string());
+                let inner = if module.is_empty() {
+                    m.ident.to_string()
+                } else {
+                    format!("{module}::{}", m.ident)
+                };
+                if let Some((_, items)) = &m.content {
+                    repeated_names(items, &inner, twice);
+                }
+            }
+            syn::Item::Impl(block) if block.trait_.is_none() => {
+                let Some(own) = last_segment(&block.self_ty) else {
+                    continue;
+                };
+                for item in &block.items {
+                    if let syn::ImplItem::Fn(method) = item {
+                        names.push(format!("{}::{}", own.ident, method.sig.ident));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for name in names {
+        if !seen.insert(name.clone()) {
+            twice.insert((module.to_owned(), name));
+        }
+    }
 }
 
 /// Removes the `api-version` header that progenitor adds to every request (it has no setting

@@ -304,3 +304,24 @@ fn usage_errors_exit_2() {
         );
     }
 }
+
+/// `deleteThing` and `delete_thing` both become the method `delete_thing` (and the builder
+/// `DeleteThing`), `Done` and `done` both the type `Done`: progenitor generates both, and the
+/// crate would not compile. Each later name is refused where it is, naming the first.
+#[test]
+fn names_that_become_the_same_rust_name_are_rejected() {
+    let spec = TINY
+        .replace("operationId: delete_thing", "operationId: deleteThing")
+        .replace(
+            "paths:\n",
+            "paths:\n  /other:\n    get:\n      operationId: delete_thing\n      responses:\n        '204':\n          description: Done\n",
+        )
+        .replace("    Error:\n", "    done:\n      type: string\n    Error:\n");
+    fails_with(
+        &spec,
+        &[
+            "specs/tiny.yaml: /components/schemas/done: schema \"done\" becomes the Rust type `types::Done`, as does schema \"Done\" (/components/schemas/Done): rename one, or the generated crate does not compile",
+            "specs/tiny.yaml: /paths/~1things~1{id}/delete/operationId: operationId \"deleteThing\" becomes the Rust method `Client::delete_thing`, as does operationId \"delete_thing\" (/paths/~1other/get/operationId): rename one, or the generated crate does not compile",
+        ],
+    );
+}
