@@ -226,6 +226,37 @@ fn invalid_yaml_names_file_line_and_column() {
     );
 }
 
+/// A key twice in one mapping (a path block pasted twice) is refused where the second one
+/// is: both parsers would keep the last and silently drop the first, operations and all.
+#[test]
+fn a_key_twice_in_one_mapping_is_rejected() {
+    let twice = TINY.replace(
+        "paths:\n",
+        "paths:\n  /things/{id}:\n    get:\n      operationId: get_thing\n      responses:\n        '204':\n          description: Found\n",
+    );
+    fails_with(
+        &twice,
+        &[
+            "specs/tiny.yaml:6:3: invalid YAML: paths: the key \"/things/{id}\" twice in one mapping at line 6 column 3",
+        ],
+    );
+    let dir = workspace(&[(
+        "upstream/tiny.json",
+        r#"{"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+            "paths": {}, "paths": {}}"#,
+    )]);
+    let (code, out, err) = xtask(dir.path(), &["generate"]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            1,
+            "",
+            "specs/upstream/tiny.json:2:32: invalid JSON: the key \"paths\" twice in one mapping at line 2 column 32\n\
+             error: 1 problem(s); nothing was written\n"
+        )
+    );
+}
+
 #[test]
 fn a_document_that_is_not_openapi_names_the_place() {
     let spec = TINY.replace("          required: true\n", "          required: maybe\n");
