@@ -37,6 +37,12 @@ fn check_refs(file: &str, doc: &Value, at: &str, node: &Value, problems: &mut Ve
                             here,
                             format!("unresolved $ref {target:?}"),
                         ));
+                    } else if let Some(cycle) = ref_cycle(doc, at, target) {
+                        problems.push(Problem::at(
+                            file,
+                            here,
+                            format!("$ref cycle {}: it names nothing", cycle.join(" → ")),
+                        ));
                     }
                     continue;
                 }
@@ -49,6 +55,27 @@ fn check_refs(file: &str, doc: &Value, at: &str, node: &Value, problems: &mut Ve
             }
         }
         _ => {}
+    }
+}
+
+/// The cycle, from `holder` back to it, when the `$ref` in the node at `holder` leads only
+/// through nodes that are a `$ref` (its siblings are ignored) back to `holder`: such a chain
+/// names no schema or response at all. A cycle that `holder` only leads into is reported at
+/// the `$ref`s in it.
+fn ref_cycle(doc: &Value, holder: &str, target: &str) -> Option<Vec<String>> {
+    let mut chain = vec![holder.to_owned()];
+    let mut target = target;
+    loop {
+        let pointer = target.strip_prefix('#')?;
+        if pointer == holder {
+            chain.push(holder.to_owned());
+            return Some(chain);
+        }
+        if chain.iter().any(|seen| seen == pointer) {
+            return None;
+        }
+        chain.push(pointer.to_owned());
+        target = doc.pointer(pointer)?.get("$ref")?.as_str()?;
     }
 }
 

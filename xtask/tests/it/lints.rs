@@ -198,6 +198,25 @@ fn an_unresolved_ref_is_rejected() {
     );
 }
 
+/// `$ref`s that lead only to each other name nothing: progenitor made `Done(Box<Loop>)` and
+/// `Loop(Box<Done>)`, which compile but can never be decoded (the stack overflows), and a
+/// response that is such a cycle was left out as "without a JSON body". Each `$ref` in the
+/// cycle is refused.
+#[test]
+fn a_ref_cycle_is_rejected() {
+    let done = "    Done:\n      type: object\n      properties:\n        done:\n          type: boolean\n";
+    fails_with(
+        &TINY.replace(
+            done,
+            "    Done:\n      $ref: '#/components/schemas/Loop'\n    Loop:\n      $ref: '#/components/schemas/Done'\n",
+        ),
+        &[
+            "specs/tiny.yaml: /components/schemas/Done/$ref: $ref cycle /components/schemas/Done → /components/schemas/Loop → /components/schemas/Done: it names nothing",
+            "specs/tiny.yaml: /components/schemas/Loop/$ref: $ref cycle /components/schemas/Loop → /components/schemas/Done → /components/schemas/Loop: it names nothing",
+        ],
+    );
+}
+
 #[test]
 fn every_problem_of_every_spec_is_reported() {
     let broken = TINY
