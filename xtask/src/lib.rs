@@ -216,8 +216,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Writes each stale output (through a temporary file and a rename, so no file is half-written).
-/// An error names the output's path.
+/// An error names the output's path, and the outputs written before it, if any.
 pub fn write(root: &Path, outputs: &[Output]) -> std::io::Result<()> {
+    let mut done: Vec<&str> = Vec::new();
     for output in outputs.iter().filter(|o| o.is_stale()) {
         let path = root.join(&output.path);
         let dir = path.parent().expect("outputs live in a directory");
@@ -233,11 +234,17 @@ pub fn write(root: &Path, outputs: &[Output]) -> std::io::Result<()> {
             if temporary.is_file() {
                 let _ = std::fs::remove_file(&temporary);
             }
+            let already = if done.is_empty() {
+                String::new()
+            } else {
+                format!("; already written: {}", done.join(", "))
+            };
             return Err(std::io::Error::new(
                 e.kind(),
-                format!("{}: {e}", output.path),
+                format!("{}: {e}{already}", output.path),
             ));
         }
+        done.push(&output.path);
     }
     Ok(())
 }

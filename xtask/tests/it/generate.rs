@@ -208,3 +208,30 @@ fn a_spec_that_is_not_a_regular_file_is_named_not_skipped_or_waited_on() {
     }
     assert_eq!(files(dir.path()), before);
 }
+
+/// A write that fails after others succeeded names the files it did change: they are not
+/// as they were, and the message must not let one think nothing happened.
+#[test]
+fn a_failed_write_names_the_files_already_written() {
+    let dir = workspace(&[("a.yaml", TINY), ("b.yaml", TINY)]);
+    assert_eq!(xtask(dir.path(), &["generate"]).0, 0);
+    for provider in ["a", "b"] {
+        let generated = format!("crates/{provider}-client/src/generated.rs");
+        std::fs::write(dir.path().join(generated), "// stale\n").unwrap();
+    }
+    std::fs::create_dir(
+        dir.path()
+            .join("crates/b-client/src/.generated.rs.xtask-tmp"),
+    )
+    .unwrap();
+    let (code, _, err) = xtask(dir.path(), &["generate"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.starts_with("error: writing crates/b-client/src/generated.rs: "),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("; already written: crates/a-client/src/generated.rs\n"),
+        "{err}"
+    );
+}
