@@ -226,8 +226,17 @@ pub fn write(root: &Path, outputs: &[Output]) -> std::io::Result<()> {
             ".{}.xtask-tmp",
             path.file_name().and_then(|n| n.to_str()).unwrap_or("out")
         ));
+        // A temporary file left over (or a link put there: it would be written through, to a
+        // file that is not ours) is removed; the new one is created afresh, never followed.
+        let _ = std::fs::remove_file(&temporary);
         let written = std::fs::create_dir_all(dir)
-            .and_then(|()| std::fs::write(&temporary, &output.new))
+            .and_then(|()| {
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&temporary)
+            })
+            .and_then(|mut file| std::io::Write::write_all(&mut file, output.new.as_bytes()))
             .and_then(|()| std::fs::rename(&temporary, &path));
         if let Err(e) = written {
             // Only a temporary file of ours is removed; the file itself is as it was.

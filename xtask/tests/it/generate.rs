@@ -235,3 +235,36 @@ fn a_failed_write_names_the_files_already_written() {
         "{err}"
     );
 }
+
+/// A symbolic link where generate puts its temporary file (left there by anyone) is replaced,
+/// not written through: the file it points to, outside the workspace, is not ours.
+#[cfg(unix)]
+#[test]
+fn generate_does_not_write_through_a_link_at_its_temporary_file() {
+    let dir = workspace(&[("tiny.yaml", TINY)]);
+    assert_eq!(xtask(dir.path(), &["generate"]).0, 0);
+    let src = dir.path().join("crates/tiny-client/src");
+    std::fs::write(src.join("generated.rs"), "// stale\n").unwrap();
+    let outside = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(outside.path(), "not ours\n").unwrap();
+    std::os::unix::fs::symlink(outside.path(), src.join(".generated.rs.xtask-tmp")).unwrap();
+    let (code, _, err) = xtask(dir.path(), &["generate"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        std::fs::read_to_string(outside.path()).unwrap(),
+        "not ours\n"
+    );
+    let generated = src.join("generated.rs");
+    assert!(
+        !generated
+            .symlink_metadata()
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(generated)
+            .unwrap()
+            .starts_with("// This file is generated")
+    );
+}
