@@ -1324,7 +1324,8 @@ fn split_doc_lines(tokens: TokenStream) -> TokenStream {
     out.into_iter().collect()
 }
 
-/// The lines of `doc = "…"` when the string has more than one line.
+/// The lines of `doc = "…"` when the string has more than one line, or a character that
+/// must not reach a comment as itself (see [`escape_unsafe`]).
 fn doc_lines(attribute: TokenStream) -> Option<Vec<String>> {
     let syn::MetaNameValue { path, value, .. } = syn::parse2(attribute).ok()?;
     let syn::Expr::Lit(syn::ExprLit {
@@ -1335,11 +1336,34 @@ fn doc_lines(attribute: TokenStream) -> Option<Vec<String>> {
         return None;
     };
     let text = text.value();
-    (path.is_ident("doc") && text.contains('\n')).then(|| {
+    (path.is_ident("doc") && (text.contains('\n') || text.contains(is_unsafe))).then(|| {
         text.lines()
-            .map(|line| line.trim_end().to_owned())
+            .map(|line| escape_unsafe(line.trim_end()))
             .collect()
     })
+}
+
+/// `line` with each control character (but a tab) and each text-direction character written
+/// as its Rust escape (`\u{1b}`): spec text in a doc comment must not reach a terminal as an
+/// escape sequence (`generate --check` prints the diff), nor make rustc refuse the crate
+/// (`text_direction_codepoint_in_comment`).
+fn escape_unsafe(line: &str) -> String {
+    line.chars()
+        .map(|c| {
+            if is_unsafe(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A control character but a tab or a line break, or a text-direction character (which
+/// rustc refuses in comments).
+fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Serialises generator runs so that swapping the process-wide panic hook is safe.

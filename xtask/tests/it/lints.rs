@@ -217,6 +217,29 @@ fn a_ref_cycle_is_rejected() {
     );
 }
 
+/// Spec text goes into doc comments: a control character there reaches the terminal raw
+/// through `generate --check`'s diff (an escape sequence sets the window title), and a
+/// text-direction character makes rustc refuse the crate (`text_direction_codepoint_in_comment`).
+/// Both are written as escapes.
+#[test]
+fn control_and_direction_characters_in_spec_text_are_escaped_in_the_code() {
+    let generated = generates_with(
+        &TINY.replace(
+            "summary: Delete a thing",
+            "summary: \"Delete \\e]0;TITLE\\a a \\u202Ething\"",
+        ),
+        &[],
+    );
+    assert!(
+        generated.contains("/// Delete \\u{1b}]0;TITLE\\u{7} a \\u{202e}thing\n"),
+        "{generated}"
+    );
+    assert!(
+        !generated.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+        "{generated}"
+    );
+}
+
 #[test]
 fn every_problem_of_every_spec_is_reported() {
     let broken = TINY
