@@ -34,14 +34,24 @@ impl Problem {
 }
 
 impl fmt::Display for Problem {
+    /// A control character (from the spec's keys or text) but a line break or a tab is
+    /// written as its escape (`\u{1b}`), so that printing a problem cannot drive the terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.location {
-            Location::Pointer(p) if p.is_empty() => write!(f, "{}: /: {}", self.file, self.message),
-            Location::Pointer(p) => write!(f, "{}: {}: {}", self.file, p, self.message),
+        let line = match &self.location {
+            Location::Pointer(p) if p.is_empty() => format!("{}: /: {}", self.file, self.message),
+            Location::Pointer(p) => format!("{}: {}: {}", self.file, p, self.message),
             Location::LineColumn(line, col) => {
-                write!(f, "{}:{}:{}: {}", self.file, line, col, self.message)
+                format!("{}:{}:{}: {}", self.file, line, col, self.message)
+            }
+        };
+        for c in line.chars() {
+            if c.is_control() && c != '\n' && c != '\t' {
+                write!(f, "{}", c.escape_unicode())?;
+            } else {
+                write!(f, "{c}")?;
             }
         }
+        Ok(())
     }
 }
 

@@ -240,6 +240,22 @@ fn control_and_direction_characters_in_spec_text_are_escaped_in_the_code() {
     );
 }
 
+/// A problem's place and message quote the spec: a control character there is printed as
+/// an escape, not sent raw to the terminal.
+#[test]
+fn control_characters_in_a_problem_are_escaped() {
+    let spec = TINY.replace(
+        "paths:\n",
+        "paths:\n  \"/x\\e[2J\":\n    get:\n      operationId: delete_thing\n      responses:\n        '204':\n          description: Done\n",
+    );
+    fails_with(
+        &spec,
+        &[
+            "specs/tiny.yaml: /paths/~1x\\u{1b}[2J/get/operationId: duplicate operationId \"delete_thing\" (first used at /paths/~1things~1{id}/delete)",
+        ],
+    );
+}
+
 #[test]
 fn every_problem_of_every_spec_is_reported() {
     let broken = TINY
