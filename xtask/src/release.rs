@@ -29,16 +29,25 @@ impl Version {
         parts.next().is_none().then_some(version)
     }
 
-    /// The smallest version after `self` that a change of `level` needs.
-    pub fn bump(self, level: Level) -> Self {
+    /// The smallest version after `self` that a change of `level` needs; `Err` names `self`
+    /// when the part to raise is already `u64::MAX`.
+    pub fn bump(self, level: Level) -> Result<Self, String> {
         let Self(major, minor, patch) = self;
-        match (major, level) {
-            (0, Level::Major) => Self(0, minor + 1, 0),
-            (0, _) => Self(0, minor, patch + 1),
-            (_, Level::Major) => Self(major + 1, 0, 0),
-            (_, Level::Minor) => Self(major, minor + 1, 0),
-            (_, Level::Patch) => Self(major, minor, patch + 1),
-        }
+        let next = |part: u64| {
+            part.checked_add(1).ok_or_else(|| {
+                format!(
+                    "release {self} has no next version (a part would pass {})",
+                    u64::MAX
+                )
+            })
+        };
+        Ok(match (major, level) {
+            (0, Level::Major) => Self(0, next(minor)?, 0),
+            (0, _) => Self(0, minor, next(patch)?),
+            (_, Level::Major) => Self(next(major)?, 0, 0),
+            (_, Level::Minor) => Self(major, next(minor)?, 0),
+            (_, Level::Patch) => Self(major, minor, next(patch)?),
+        })
     }
 }
 
@@ -186,7 +195,7 @@ pub fn check(root: &Path) -> Result<(), Vec<String>> {
                 return Ok(None);
             };
             let now = crate_version(root, &provider)?;
-            let needed = released.bump(Level::Major);
+            let needed = released.bump(Level::Major)?;
             if report.rust() != Grade::Breaking || now >= needed {
                 return Ok(None);
             }
@@ -248,7 +257,7 @@ pub fn release(root: &Path, provider: &str, date: &str) -> Result<Released, Stri
                     entry: String::new(),
                 });
             };
-            let version = released.bump(level).max(now);
+            let version = released.bump(level)?.max(now);
             (version, entry(version, date, &report))
         }
     };

@@ -289,6 +289,30 @@ fn a_release_that_cannot_read_the_changelog_changes_nothing() {
     }
 }
 
+/// A released version whose next version does not fit in a number (here: minor 2^64 - 1) is a
+/// problem naming it, not an overflow.
+#[test]
+fn a_released_version_that_cannot_be_bumped_fails_the_check_without_a_panic() {
+    let file = xtask::workspace_root().join(xtask::release::baseline_path("manta"));
+    let baseline = std::fs::read_to_string(file).unwrap();
+    let released = "\nx-release:\n  crate: manta-client\n  version: ";
+    let at = baseline.find(released).expect("the release block") + released.len();
+    let end = at + baseline[at..].find('\n').unwrap_or(baseline.len() - at);
+    let huge = format!(
+        "{}0.18446744073709551615.0{}",
+        &baseline[..at],
+        &baseline[end..]
+    );
+    let message = check_with_manta_baseline(huge.as_bytes());
+    assert!(
+        message.starts_with(
+            "manta-client: release 0.18446744073709551615.0 has no next version (a part would \
+             pass 18446744073709551615)"
+        ),
+        "{message}"
+    );
+}
+
 /// A baseline with several problems reports each of them, as `generate` does for a spec.
 #[test]
 fn every_problem_of_a_broken_baseline_is_reported() {
@@ -309,12 +333,12 @@ fn every_problem_of_a_broken_baseline_is_reported() {
 fn versions_bump_by_semver_rules() {
     use xtask::release::{Level, Version};
     let v = |s| Version::parse(s).unwrap();
-    assert_eq!(v("0.1.3").bump(Level::Major), v("0.2.0"));
-    assert_eq!(v("0.1.3").bump(Level::Minor), v("0.1.4"));
-    assert_eq!(v("0.1.3").bump(Level::Patch), v("0.1.4"));
-    assert_eq!(v("1.2.3").bump(Level::Major), v("2.0.0"));
-    assert_eq!(v("1.2.3").bump(Level::Minor), v("1.3.0"));
-    assert_eq!(v("1.2.3").bump(Level::Patch), v("1.2.4"));
+    assert_eq!(v("0.1.3").bump(Level::Major), Ok(v("0.2.0")));
+    assert_eq!(v("0.1.3").bump(Level::Minor), Ok(v("0.1.4")));
+    assert_eq!(v("0.1.3").bump(Level::Patch), Ok(v("0.1.4")));
+    assert_eq!(v("1.2.3").bump(Level::Major), Ok(v("2.0.0")));
+    assert_eq!(v("1.2.3").bump(Level::Minor), Ok(v("1.3.0")));
+    assert_eq!(v("1.2.3").bump(Level::Patch), Ok(v("1.2.4")));
     assert_eq!(Version::parse("1.2"), None);
 }
 
