@@ -149,7 +149,11 @@ fn version_outputs(root: &Path, provider: &str, version: Version) -> Result<Vec<
         .and_then(toml_edit::Item::as_array_of_tables_mut)
         .into_iter()
         .flat_map(|tables| tables.iter_mut())
-        .find(|t| t.get("name").and_then(toml_edit::Item::as_str) == Some(package.as_str()))
+        // The workspace member, which has no `source`: not a registry package of that name.
+        .find(|t| {
+            t.get("name").and_then(toml_edit::Item::as_str) == Some(package.as_str())
+                && t.get("source").is_none()
+        })
         .map(|entry| entry["version"] = toml_edit::value(version.to_string()))
         .is_some();
     if found {

@@ -313,6 +313,34 @@ fn a_released_version_that_cannot_be_bumped_fails_the_check_without_a_panic() {
     );
 }
 
+/// A registry package of the same name in `Cargo.lock` (another crate's dependency) is not the
+/// workspace member: release bumps only the entry without a `source`.
+#[test]
+fn release_bumps_the_workspace_member_in_the_lock_file_not_a_namesake() {
+    let dir = copy();
+    let root = dir.path();
+    rename_customer_id(root);
+    let namesake = "[[package]]\nname = \"manta-client\"\nversion = \"9.9.9\"\n\
+        source = \"registry+https://github.com/rust-lang/crates.io-index\"\n\n";
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).unwrap();
+    let first = lock.find("[[package]]").expect("a package");
+    let lock = format!("{}{namesake}{}", &lock[..first], &lock[first..]);
+    std::fs::write(root.join("Cargo.lock"), &lock).unwrap();
+    let now = xtask::release::crate_version(root, "manta").unwrap();
+    let (code, out, err) = xtask(root, &["release", "manta"]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    let next = format!("0.{}.0", now.1 + 1);
+    let old_entry = format!("name = \"manta-client\"\nversion = \"{now}\"\n");
+    let new_entry = format!("name = \"manta-client\"\nversion = \"{next}\"\n");
+    let written = std::fs::read_to_string(root.join("Cargo.lock")).unwrap();
+    assert!(written.contains(namesake), "the namesake changed");
+    // Only the member's version line changed (compared whole, reported short).
+    assert!(
+        written == lock.replacen(&old_entry, &new_entry, 1),
+        "not only {old_entry:?} → {new_entry:?} changed"
+    );
+}
+
 /// A baseline with several problems reports each of them, as `generate` does for a spec.
 #[test]
 fn every_problem_of_a_broken_baseline_is_reported() {
