@@ -44,15 +44,27 @@ impl fmt::Display for Problem {
                 format!("{}:{}:{}: {}", self.file, line, col, self.message)
             }
         };
-        for c in line.chars() {
-            if c.is_control() && c != '\n' && c != '\t' {
-                write!(f, "{}", c.escape_unicode())?;
-            } else {
-                write!(f, "{c}")?;
-            }
-        }
-        Ok(())
+        f.write_str(&printable(&line))
     }
+}
+
+/// `text` with each control character but a line break or a tab written as its escape
+/// (`\u{1b}`): how spec text is printed, so that it cannot drive the terminal.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(unsafe_char) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if unsafe_char(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// Every problem in one line, `; ` between them: how a command that reports one line per

@@ -219,7 +219,8 @@ pub fn check(root: &Path) -> Result<(), Vec<String>> {
             )))
         });
         match outcome {
-            Ok(Some(message)) => behind.push(message),
+            // Spec text in the message is printed with its control characters escaped.
+            Ok(Some(message)) => behind.push(crate::problem::printable(&message).into_owned()),
             Ok(None) => {}
             Err(e) => behind.push(format!("{package}: {e}")),
         }
@@ -262,7 +263,8 @@ pub fn release(root: &Path, provider: &str, date: &str) -> Result<Released, Stri
                 });
             };
             let version = released.bump(level)?.max(now);
-            (version, entry(version, date, &report))
+            let entry = crate::problem::printable(&entry(version, date, &report)).into_owned();
+            (version, entry)
         }
     };
     // Every file is prepared before any is written: a release that cannot read one of them

@@ -99,9 +99,11 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
         Ok(reports) => reports,
         Err(message) => return bad(err, &message),
     };
+    // Spec text in the reports is printed with its control characters escaped; JSON escapes
+    // them its own way.
     let printed = match format {
-        Format::Text => report::text(&reports),
-        Format::Markdown => report::markdown(&reports),
+        Format::Text => crate::problem::printable(&report::text(&reports)).into_owned(),
+        Format::Markdown => crate::problem::printable(&report::markdown(&reports)).into_owned(),
         Format::Json => report::json(&reports),
     };
     let _ = write!(out, "{printed}");

@@ -242,3 +242,30 @@ fn without_git_it_says_so() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.starts_with("error: git is not installed"), "{err}");
 }
+
+/// A spec's text reaches the text and Markdown reports with its control characters escaped
+/// (`\u{1b}`): a path (or a published document) cannot drive the terminal it is printed on.
+#[test]
+fn control_characters_from_a_spec_are_escaped_in_the_reports() {
+    let dir = workspace(&[("tiny.yaml", TINY)]);
+    let hostile = TINY.replace(
+        "paths:\n",
+        "paths:\n  \"/x\\e]0;pwned\\a\\e[2J\":\n    get:\n      operationId: \"x\\e[31m\"\n      \
+         responses:\n        '204':\n          description: none\n",
+    );
+    let (from, to) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&from, TINY).unwrap();
+    std::fs::write(&to, hostile).unwrap();
+    let (from, to) = (from.to_str().unwrap(), to.to_str().unwrap());
+    for format in ["text", "markdown"] {
+        let args = ["diff", "--from", from, "--to", to, "--format", format];
+        let (code, out, err) = xtask(dir.path(), &args);
+        assert_eq!((code, err.as_str()), (0, ""), "{format}: {out}");
+        assert!(out.contains("endpoint-added"), "{format}: {out}");
+        assert!(
+            !out.chars().any(|c| c.is_control() && c != '\n'),
+            "{format}: a raw control character in {out:?}"
+        );
+        assert!(out.contains("\\u{1b}]0;pwned\\u{7}"), "{format}: {out}");
+    }
+}

@@ -433,3 +433,31 @@ fn a_published_document_with_an_overlay_is_released_by_its_changes_upstream() {
     assert!(out.starts_with("acme-client 0.2.0: wrote"), "{out}");
     assert_eq!(xtask::release::check(root), Ok(()));
 }
+
+/// Spec text that reaches the changelog and the version check's message has its control
+/// characters escaped, as in every other report.
+#[test]
+fn control_characters_from_a_spec_are_escaped_in_the_changelog_and_the_check() {
+    let dir = crate::common::workspace(&[("tiny.yaml", crate::common::TINY)]);
+    let root = dir.path();
+    assert_eq!(xtask(root, &["generate"]).0, 0);
+    assert_eq!(xtask(root, &["release", "tiny"]).0, 0);
+    let hostile = crate::common::TINY.replace(
+        "        - name: id\n",
+        "        - name: \"why\\e[2J\"\n          in: query\n          required: true\n          \
+         schema:\n            type: string\n        - name: id\n",
+    );
+    std::fs::write(root.join("specs/tiny.yaml"), hostile).unwrap();
+    let behind = xtask::release::check(root).unwrap_err();
+    assert!(
+        behind[0].contains("why\\u{1b}[2J") && !behind[0].contains('\u{1b}'),
+        "{behind:?}"
+    );
+    let (code, out, err) = xtask(root, &["release", "tiny"]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    let changelog = std::fs::read_to_string(root.join("crates/tiny-client/CHANGELOG.md")).unwrap();
+    assert!(
+        changelog.contains("why\\u{1b}[2J") && !changelog.contains('\u{1b}'),
+        "{changelog:?}"
+    );
+}
