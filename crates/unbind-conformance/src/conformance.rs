@@ -14,7 +14,8 @@
 //!   by at least one of its alternatives: `http` schemes need `Authorization: <Scheme> <token>`
 //!   (`oauth2` and `openIdConnect` a Bearer token), `apiKey` schemes their header, query
 //!   parameter or cookie;
-//! - no query parameter is sent that the operation does not declare;
+//! - no query parameter is sent that the operation does not declare, nor one with an empty
+//!   value (`name=`) unless its `allowEmptyValue` is true;
 //! - a required body is sent; its `Content-Type` is a declared media type (compared on the
 //!   part before `;`, case-insensitively, and in full, ignoring spaces and case, when the
 //!   spec's media type has parameters such as `application/json;charset=utf8`); a JSON body
@@ -31,8 +32,8 @@
 //!
 //! Paths are matched against the keys of `paths` as they are, without the base path of a
 //! `servers` URL: point the client at [`Recorder::uri`](crate::Recorder::uri) itself.
-//! Parameter values are checked for presence only, not against their schemas, and headers
-//! the spec does not mention are allowed.
+//! Parameter values are checked for presence (and query values for emptiness) only, not
+//! against their schemas, and headers the spec does not mention are allowed.
 //!
 //! Not supported (rejected by [`Spec::new`] where it matters): OpenAPI other than 3.0.x,
 //! `$ref`s outside the document, and path templates with a parameter inside a segment
@@ -99,7 +100,7 @@ pub enum Rule {
     /// No operation (or more than one, equally specific) has the request's method and path.
     NoSuchOperation,
     /// A required path, query or cookie parameter (or `apiKey` query parameter or cookie) is
-    /// missing.
+    /// missing, or a query parameter is sent empty although its `allowEmptyValue` is not true.
     MissingParameter,
     /// A required header parameter, or the header a security scheme needs, is missing.
     MissingHeader,

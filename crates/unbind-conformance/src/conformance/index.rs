@@ -60,6 +60,8 @@ pub(super) struct Parameter {
     pub(super) name: String,
     pub(super) location: In,
     pub(super) required: bool,
+    /// `allowEmptyValue: true` (query parameters only): it may be sent with an empty value.
+    pub(super) allow_empty: bool,
 }
 
 impl Parameter {
@@ -276,10 +278,12 @@ fn parse_parameter(doc: &Value, parameter: &Value, at: &str) -> Result<Parameter
     };
     // Path parameters are always required (OpenAPI: `required` must be true).
     let required = location == In::Path || parameter.get("required") == Some(&Value::Bool(true));
+    let allow_empty = parameter.get("allowEmptyValue") == Some(&Value::Bool(true));
     Ok(Parameter {
         name,
         location,
         required,
+        allow_empty,
     })
 }
 

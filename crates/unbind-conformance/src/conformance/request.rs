@@ -206,6 +206,25 @@ impl Operation {
                 format!("query parameter {name:?} is not declared"),
             ));
         }
+        // OpenAPI 3.0: a query parameter is sent with an empty value (`name=`, or `name`
+        // alone) only if its `allowEmptyValue` is true (the default is false).
+        let empty: BTreeSet<&str> = request
+            .query
+            .iter()
+            .filter(|(_, value)| value.is_empty())
+            .map(|(name, _)| name.as_str())
+            .collect();
+        for parameter in self.parameters.iter().filter(|p| {
+            p.location == In::Query && !p.allow_empty && empty.contains(p.name.as_str())
+        }) {
+            broken.push((
+                Rule::MissingParameter,
+                format!(
+                    "query parameter {:?} is empty, and its allowEmptyValue is not true",
+                    parameter.name
+                ),
+            ));
+        }
     }
 
     fn check_body(&self, doc: &Value, request: &RecordedRequest, broken: &mut Vec<(Rule, String)>) {

@@ -246,6 +246,47 @@ fn a_missing_required_query_parameter() {
     );
 }
 
+/// OpenAPI 3.0: `allowEmptyValue` (default false) says whether a query parameter may be sent
+/// with an empty value; `botId=` (or a bare `botId`) does not give the required `botId`, and an
+/// optional parameter may be left out but not sent empty.
+#[test]
+fn an_empty_query_parameter_value() {
+    let mut required = manta_unbind();
+    required.query = vec![("botId".to_owned(), String::new())];
+    assert_eq!(
+        spec("manta").check(&required),
+        Err(vec![violation(
+            Some("unbind_customer"),
+            Rule::MissingParameter,
+            r#"query parameter "botId" is empty, and its allowEmptyValue is not true"#,
+        )])
+    );
+    let mut optional = cloudbase_unbind();
+    optional.query = vec![("with_user_center".to_owned(), String::new())];
+    assert_eq!(
+        spec("cloudbase").check(&optional),
+        Err(vec![violation(
+            Some("unbind_provider"),
+            Rule::MissingParameter,
+            r#"query parameter "with_user_center" is empty, and its allowEmptyValue is not true"#,
+        )])
+    );
+    let allowing = Spec::new(json!({
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/pets": {"get": {
+            "operationId": "list_pets",
+            "parameters": [{"name": "q", "in": "query", "required": true, "allowEmptyValue": true}],
+            "responses": {"200": {"description": "pets"}}
+        }}}
+    }))
+    .unwrap();
+    assert_eq!(
+        allowing.check(&request("GET", "/pets", &[("q", "")], &[])),
+        Ok("list_pets".to_owned())
+    );
+}
+
 #[test]
 fn a_missing_required_header() {
     let request = remove_header(oneaccess_unbind(), "x-signature");
