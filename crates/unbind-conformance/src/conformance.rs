@@ -26,7 +26,8 @@
 //! Body schemas are validated as JSON Schema draft 4, the dialect OpenAPI 3.0 extends, with
 //! the `jsonschema` crate (formats checked), after conversion: `$ref`s into
 //! `#/components/schemas` resolved (recursive schemas work), `nullable: true` admitting
-//! `null`, `readOnly` properties not required, and OpenAPI-only keywords dropped. Only JSON
+//! `null`, the formats `int32` and `int64` bounding integers to signed 32 and 64 bits,
+//! `readOnly` properties not required, and OpenAPI-only keywords dropped. Only JSON
 //! media types (`application/json`, `*+json`) are validated. Violations never quote body
 //! values: a body may carry secrets.
 //!

@@ -32,7 +32,8 @@ const OPENAPI_ONLY: &[&str] = &[
 /// OpenAPI 3.0 schemas are a dialect of JSON Schema draft 4 (boolean `exclusiveMinimum`,
 /// `$ref` siblings ignored), so they are validated as draft 4 after conversion: `$ref`s to
 /// `#/components/schemas/X` become `#/definitions/X` with the converted components embedded,
-/// `nullable: true` admits `null`, and OpenAPI-only keywords are dropped.
+/// `nullable: true` admits `null`, the formats `int32` and `int64` bound the value to signed
+/// 32 and 64 bits, and OpenAPI-only keywords are dropped.
 pub(super) fn compile(
     doc: &Value,
     schema: &Value,
@@ -99,10 +100,29 @@ fn convert(doc: &Value, schema: &Value, at: &str) -> Result<Value, SpecError> {
         };
         out.insert(key.clone(), converted);
     }
-    if object.get("nullable") == Some(&Value::Bool(true)) {
-        return Ok(nullable(out));
+    let converted = if object.get("nullable") == Some(&Value::Bool(true)) {
+        nullable(out)
+    } else {
+        Value::Object(out)
+    };
+    // JSON Schema knows no `int32`/`int64` format: their bounds join the schema's own.
+    Ok(
+        match object.get("format").and_then(Value::as_str).and_then(bounds) {
+            Some((minimum, maximum)) => {
+                json!({ "allOf": [converted, { "minimum": minimum, "maximum": maximum }] })
+            }
+            None => converted,
+        },
+    )
+}
+
+/// The bounds of OpenAPI's integer formats: `int32` and `int64` are signed 32 and 64 bits.
+fn bounds(format: &str) -> Option<(i64, i64)> {
+    match format {
+        "int32" => Some((i32::MIN.into(), i32::MAX.into())),
+        "int64" => Some((i64::MIN, i64::MAX)),
+        _ => None,
     }
-    Ok(Value::Object(out))
 }
 
 /// The `required` list less the properties marked `readOnly` (required in responses only).

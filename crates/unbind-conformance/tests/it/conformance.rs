@@ -765,6 +765,68 @@ fn answers_are_checked_against_the_declared_responses() {
     );
 }
 
+/// OpenAPI 3.0 formats `int32` and `int64` are signed 32 and 64 bits: a larger integer is
+/// not one (and the generated client, decoding into `i64`, cannot take it).
+#[test]
+fn integers_outside_their_int32_or_int64_format() {
+    let cloudbase = spec("cloudbase");
+    let token = |expires_in: Value| {
+        cloudbase.check_response(
+            "get_provider_token",
+            200,
+            Some("application/json"),
+            &Body::Json(json!({"provider_token": "pt", "expires_in": expires_in})),
+        )
+    };
+    assert_eq!(token(json!(i64::MAX)), Ok(()));
+    assert_eq!(token(json!(i64::MIN)), Ok(()));
+    let too_large = Err(vec![violation(
+        Some("get_provider_token"),
+        Rule::ResponseBody,
+        "body /expires_in: value is greater than the maximum of 9223372036854775807",
+    )]);
+    assert_eq!(token(json!(u64::try_from(i64::MAX).unwrap() + 1)), too_large);
+    assert_eq!(token(json!(1e20)), too_large);
+
+    let spec = Spec::new(json!({
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/counts": {"put": {
+            "operationId": "put_count",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+                "type": "object",
+                "properties": {
+                    "small": {"type": "integer", "format": "int32", "minimum": 0, "nullable": true}
+                }
+            }}}},
+            "responses": {"204": {"description": "stored"}}
+        }}}
+    }))
+    .unwrap();
+    let put = |small: Value| {
+        let request = request("PUT", "/counts", &[], &[("content-type", "application/json")]);
+        spec.check(&with_body(request, json!({ "small": small })))
+    };
+    assert_eq!(put(json!(i32::MAX)), Ok("put_count".to_owned()));
+    assert_eq!(put(Value::Null), Ok("put_count".to_owned()));
+    let broken = |detail: &str| {
+        Err(vec![violation(
+            Some("put_count"),
+            Rule::BodySchema,
+            detail,
+        )])
+    };
+    assert_eq!(
+        put(json!(i64::from(i32::MAX) + 1)),
+        broken("body /small: value is greater than the maximum of 2147483647")
+    );
+    // The schema's own bounds still hold beside the format's.
+    assert_eq!(
+        put(json!(-1)),
+        broken("body /small: value is less than the minimum of 0")
+    );
+}
+
 #[test]
 fn a_response_declared_without_content_must_have_no_body() {
     // None of our specs declares a success without content any more (OneAccess unbind's 200
