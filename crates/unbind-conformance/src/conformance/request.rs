@@ -378,7 +378,7 @@ fn has_cookie(request: &RecordedRequest, name: &str) -> bool {
     request
         .headers
         .iter()
-        .filter(|(header, _)| header == "cookie")
+        .filter(|(header, _)| header.eq_ignore_ascii_case("cookie"))
         .flat_map(|(_, value)| value.split(';'))
         .any(|pair| pair.split('=').next().is_some_and(|n| n.trim() == name))
 }

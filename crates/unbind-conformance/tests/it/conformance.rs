@@ -287,6 +287,44 @@ fn an_empty_query_parameter_value() {
     );
 }
 
+/// Cookies are read from the `Cookie` header by case-insensitive name, as every header is.
+#[test]
+fn cookies_in_a_header_of_any_case() {
+    let spec = Spec::new(json!({
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "security": [{"session": []}],
+        "paths": {"/me": {"get": {
+            "operationId": "get_me",
+            "parameters": [{"name": "theme", "in": "cookie", "required": true}],
+            "responses": {"200": {"description": "me"}}
+        }}},
+        "components": {"securitySchemes": {
+            "session": {"type": "apiKey", "in": "cookie", "name": "sid"}
+        }}
+    }))
+    .unwrap();
+    for name in ["cookie", "Cookie", "COOKIE"] {
+        let me = request("GET", "/me", &[], &[(name, "theme=dark; sid=s1")]);
+        assert_eq!(spec.check(&me), Ok("get_me".to_owned()), "{name}");
+    }
+    assert_eq!(
+        spec.check(&request("GET", "/me", &[], &[("Cookie", "other=1")])),
+        Err(vec![
+            violation(
+                Some("get_me"),
+                Rule::MissingParameter,
+                r#"required cookie "theme" is missing"#,
+            ),
+            violation(
+                Some("get_me"),
+                Rule::MissingParameter,
+                r#"required cookie "sid" is missing"#,
+            ),
+        ])
+    );
+}
+
 #[test]
 fn a_missing_required_header() {
     let request = remove_header(oneaccess_unbind(), "x-signature");
