@@ -107,7 +107,11 @@ fn convert(doc: &Value, schema: &Value, at: &str) -> Result<Value, SpecError> {
     };
     // JSON Schema knows no `int32`/`int64` format: their bounds join the schema's own.
     Ok(
-        match object.get("format").and_then(Value::as_str).and_then(bounds) {
+        match object
+            .get("format")
+            .and_then(Value::as_str)
+            .and_then(bounds)
+        {
             Some((minimum, maximum)) => {
                 json!({ "allOf": [converted, { "minimum": minimum, "maximum": maximum }] })
             }

@@ -823,7 +823,10 @@ fn integers_outside_their_int32_or_int64_format() {
         Rule::ResponseBody,
         "body /expires_in: value is greater than the maximum of 9223372036854775807",
     )]);
-    assert_eq!(token(json!(u64::try_from(i64::MAX).unwrap() + 1)), too_large);
+    assert_eq!(
+        token(json!(u64::try_from(i64::MAX).unwrap() + 1)),
+        too_large
+    );
     assert_eq!(token(json!(1e20)), too_large);
 
     let spec = Spec::new(json!({
@@ -842,18 +845,17 @@ fn integers_outside_their_int32_or_int64_format() {
     }))
     .unwrap();
     let put = |small: Value| {
-        let request = request("PUT", "/counts", &[], &[("content-type", "application/json")]);
+        let request = request(
+            "PUT",
+            "/counts",
+            &[],
+            &[("content-type", "application/json")],
+        );
         spec.check(&with_body(request, json!({ "small": small })))
     };
     assert_eq!(put(json!(i32::MAX)), Ok("put_count".to_owned()));
     assert_eq!(put(Value::Null), Ok("put_count".to_owned()));
-    let broken = |detail: &str| {
-        Err(vec![violation(
-            Some("put_count"),
-            Rule::BodySchema,
-            detail,
-        )])
-    };
+    let broken = |detail: &str| Err(vec![violation(Some("put_count"), Rule::BodySchema, detail)]);
     assert_eq!(
         put(json!(i64::from(i32::MAX) + 1)),
         broken("body /small: value is greater than the maximum of 2147483647")
