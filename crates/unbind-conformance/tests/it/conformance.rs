@@ -251,26 +251,26 @@ fn a_missing_required_query_parameter() {
 /// optional parameter may be left out but not sent empty.
 #[test]
 fn an_empty_query_parameter_value() {
-    let mut required = manta_unbind();
-    required.query = vec![("botId".to_owned(), String::new())];
-    assert_eq!(
-        spec("manta").check(&required),
-        Err(vec![violation(
-            Some("unbind_customer"),
-            Rule::MissingParameter,
-            r#"query parameter "botId" is empty, and its allowEmptyValue is not true"#,
-        )])
-    );
-    let mut optional = cloudbase_unbind();
-    optional.query = vec![("with_user_center".to_owned(), String::new())];
-    assert_eq!(
-        spec("cloudbase").check(&optional),
-        Err(vec![violation(
-            Some("unbind_provider"),
-            Rule::MissingParameter,
-            r#"query parameter "with_user_center" is empty, and its allowEmptyValue is not true"#,
-        )])
-    );
+    let cases = [
+        ("manta", manta_unbind(), "unbind_customer", "botId"),
+        (
+            "cloudbase",
+            cloudbase_unbind(),
+            "unbind_provider",
+            "with_user_center",
+        ),
+    ];
+    for (provider, mut request, operation, name) in cases {
+        request.query = vec![(name.to_owned(), String::new())];
+        assert_eq!(
+            spec(provider).check(&request),
+            Err(vec![violation(
+                Some(operation),
+                Rule::MissingParameter,
+                &format!("query parameter {name:?} is empty, and its allowEmptyValue is not true"),
+            )])
+        );
+    }
     let allowing = Spec::new(json!({
         "openapi": "3.0.3",
         "info": {"title": "t", "version": "1"},
