@@ -33,8 +33,10 @@
 //!
 //! Paths are matched against the keys of `paths` as they are, without the base path of a
 //! `servers` URL: point the client at [`Recorder::uri`](crate::Recorder::uri) itself.
-//! Parameter values are checked for presence (and query values for emptiness) only, not
-//! against their schemas, and headers the spec does not mention are allowed.
+//! The value of a path, query or header parameter whose schema has a primitive `type`
+//! (integer, number, boolean, string) is read as that type (`true`/`false` for a boolean) and
+//! validated against the schema; values of other schemas (arrays, objects) and cookies are
+//! checked for presence only. Headers the spec does not mention are allowed.
 //!
 //! Not supported (rejected by [`Spec::new`] where it matters): OpenAPI other than 3.0.x,
 //! `$ref`s outside the document, and path templates with a parameter inside a segment
@@ -107,6 +109,9 @@ pub enum Rule {
     MissingHeader,
     /// A query parameter that the operation does not declare was sent.
     UndeclaredQueryParameter,
+    /// A path, query or header parameter's value, read as its schema's type (integer, number,
+    /// boolean or string), is not of that type or does not validate against the schema.
+    ParameterValue,
     /// The request body is required but none was sent.
     BodyMissing,
     /// The body has an object field that its schema does not declare, or the operation
@@ -134,6 +139,7 @@ impl fmt::Display for Rule {
             Rule::MissingParameter => "missing_parameter",
             Rule::MissingHeader => "missing_header",
             Rule::UndeclaredQueryParameter => "undeclared_query_parameter",
+            Rule::ParameterValue => "parameter_value",
             Rule::BodyMissing => "body_missing",
             Rule::UndeclaredBodyField => "undeclared_body_field",
             Rule::BodySchema => "body_schema",

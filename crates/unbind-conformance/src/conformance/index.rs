@@ -62,6 +62,25 @@ pub(super) struct Parameter {
     pub(super) required: bool,
     /// `allowEmptyValue: true` (query parameters only): it may be sent with an empty value.
     pub(super) allow_empty: bool,
+    /// What a value must be, when the schema has a primitive type; `None` otherwise (an
+    /// array or object schema, or none), and its values are not checked.
+    pub(super) value: Option<ValueSchema>,
+}
+
+/// The schema of a parameter's value: the type its text is read as, and the compiled schema.
+#[derive(Debug)]
+pub(super) struct ValueSchema {
+    pub(super) kind: Primitive,
+    pub(super) validator: jsonschema::Validator,
+}
+
+/// The primitive JSON types a parameter's text can be read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Primitive {
+    Integer,
+    Number,
+    Boolean,
+    String,
 }
 
 impl Parameter {
@@ -279,11 +298,35 @@ fn parse_parameter(doc: &Value, parameter: &Value, at: &str) -> Result<Parameter
     // Path parameters are always required (OpenAPI: `required` must be true).
     let required = location == In::Path || parameter.get("required") == Some(&Value::Bool(true));
     let allow_empty = parameter.get("allowEmptyValue") == Some(&Value::Bool(true));
+    let value = match parameter.get("schema") {
+        Some(schema) => {
+            let at = format!("{at}/schema");
+            let kind = match schema::resolve(doc, schema, &at)?
+                .get("type")
+                .and_then(Value::as_str)
+            {
+                Some("integer") => Some(Primitive::Integer),
+                Some("number") => Some(Primitive::Number),
+                Some("boolean") => Some(Primitive::Boolean),
+                Some("string") => Some(Primitive::String),
+                _ => None,
+            };
+            match kind {
+                Some(kind) => Some(ValueSchema {
+                    kind,
+                    validator: schema::compile(doc, schema, &at)?,
+                }),
+                None => None,
+            }
+        }
+        None => None,
+    };
     Ok(Parameter {
         name,
         location,
         required,
         allow_empty,
+        value,
     })
 }
 

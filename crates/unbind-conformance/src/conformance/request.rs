@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::index::{In, Media, Operation, RequestBody, Scheme, Segment};
+use super::index::{In, Media, Operation, Primitive, RequestBody, Scheme, Segment, ValueSchema};
 use super::text::{essence, percent_decode, squeeze};
 use super::{Rule, Spec, Violation, schema};
 use crate::{Body, RecordedRequest};
@@ -23,6 +23,7 @@ impl Spec {
         operation.check_parameters(request, &mut broken);
         operation.check_security(request, &mut broken);
         operation.check_query(request, &mut broken);
+        operation.check_values(request, &mut broken);
         operation.check_body(&self.doc, request, &mut broken);
         if broken.is_empty() {
             Ok(operation.id.clone())
@@ -227,6 +228,49 @@ impl Operation {
         }
     }
 
+    /// Each value sent for a path, query or header parameter with a primitive schema, read as
+    /// its type and validated. Values are never quoted: they may be secrets.
+    fn check_values(&self, request: &RecordedRequest, broken: &mut Vec<(Rule, String)>) {
+        let segments = split_path(&request.path).unwrap_or_default();
+        for parameter in &self.parameters {
+            let Some(schema) = &parameter.value else {
+                continue;
+            };
+            let name = &parameter.name;
+            let (place, values): (&str, Vec<&str>) = match parameter.location {
+                In::Path => (
+                    "path parameter",
+                    self.segments
+                        .iter()
+                        .zip(&segments)
+                        .filter(|(template, _)| **template == Segment::Parameter(name.clone()))
+                        .map(|(_, value)| value.as_str())
+                        .collect(),
+                ),
+                // An empty value is the empty-value rule's (or allowed by allowEmptyValue).
+                In::Query => (
+                    "query parameter",
+                    request
+                        .query
+                        .iter()
+                        .filter(|(n, v)| n == name && !v.is_empty())
+                        .map(|(_, v)| v.as_str())
+                        .collect(),
+                ),
+                In::Header => ("header", request.header(name).into_iter().collect()),
+                In::Cookie => continue,
+            };
+            for value in values {
+                for problem in value_problems(schema, value) {
+                    let detail = format!("{place} {name:?}{problem}");
+                    if !broken.contains(&(Rule::ParameterValue, detail.clone())) {
+                        broken.push((Rule::ParameterValue, detail));
+                    }
+                }
+            }
+        }
+    }
+
     fn check_body(&self, doc: &Value, request: &RecordedRequest, broken: &mut Vec<(Rule, String)>) {
         let Some(body) = &self.body else {
             if request.body != Body::Empty {
@@ -359,6 +403,39 @@ impl Scheme {
 }
 
 /// The percent-decoded segments of a request path, or `None` if it does not start with '/'.
+/// What is wrong with a parameter's `text` as a value of `schema`, each as the end of a
+/// sentence that names the parameter: ` is not an integer`, `: value is …` (jsonschema's
+/// message without the value).
+fn value_problems(schema: &ValueSchema, text: &str) -> Vec<String> {
+    let value = match schema.kind {
+        Primitive::Integer => text
+            .parse::<i64>()
+            .map(Value::from)
+            .or_else(|_| text.parse::<u64>().map(Value::from))
+            .map_err(|_| " is not an integer"),
+        Primitive::Number => text
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number)
+            .ok_or(" is not a number"),
+        Primitive::Boolean => match text {
+            "true" => Ok(Value::Bool(true)),
+            "false" => Ok(Value::Bool(false)),
+            _ => Err(" is not true or false"),
+        },
+        Primitive::String => Ok(Value::String(text.to_owned())),
+    };
+    match value {
+        Err(problem) => vec![problem.to_owned()],
+        Ok(value) => schema
+            .validator
+            .iter_errors(&value)
+            .map(|error| format!(": {}", error.masked()))
+            .collect(),
+    }
+}
+
 fn split_path(path: &str) -> Option<Vec<String>> {
     Some(
         path.strip_prefix('/')?
