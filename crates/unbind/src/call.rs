@@ -229,6 +229,9 @@ pub(crate) struct Caller {
     pub(crate) redactor: Redactor,
     pub(crate) retry: RetryPolicy,
     pub(crate) body_limit: usize,
+    /// The call's success answer holds credentials the provider issues (see
+    /// [`Caller::issuing`]).
+    pub(crate) issuing: bool,
 }
 
 impl Caller {
@@ -238,6 +241,18 @@ impl Caller {
             redactor,
             retry: settings.retry.clone(),
             body_limit: settings.body_limit,
+            issuing: false,
+        }
+    }
+
+    /// The same caller, for a call whose success answer holds credentials the provider issues
+    /// (MantaGo's rotated pair, a OneAccess session): a success answer that cannot be read is
+    /// reported without its body, since the redactor knows only the secrets sent, not the
+    /// ones issued.
+    pub(crate) fn issuing(self) -> Self {
+        Self {
+            issuing: true,
+            ..self
         }
     }
 
@@ -357,6 +372,7 @@ impl Caller {
                 &observed,
                 self.body_limit,
                 &self.redactor,
+                self.issuing,
             ))
             .await),
         }

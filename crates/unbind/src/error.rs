@@ -398,12 +398,15 @@ pub(crate) fn from_body<E: ProviderErrorBody>(
 
 /// Maps what a generated client returned into [`Error`], with what the client's hooks
 /// observed of the answer: the status (progenitor drops it when a documented error body is not
-/// JSON), `Retry-After`, and whether the body was over `body_limit` and left unread.
+/// JSON), `Retry-After`, and whether the body was over `body_limit` and left unread. With
+/// `issuing` (the success answer holds credentials the provider issued), a success answer's
+/// body is never quoted.
 pub(crate) async fn from_progenitor<E: ProviderErrorBody>(
     error: progenitor_client::Error<E>,
     observed: &Observed,
     body_limit: usize,
     redactor: &Redactor,
+    issuing: bool,
 ) -> Error {
     let provider = E::PROVIDER;
     if let Some(status) = observed.status.filter(|s| s.is_redirection()) {
@@ -430,7 +433,7 @@ pub(crate) async fn from_progenitor<E: ProviderErrorBody>(
             status: status.map(|s| s.as_u16()),
             detail: format!("the answer is over the {body_limit}-byte limit and was not read"),
         },
-        (false, status) => map_error(error, status, redactor).await,
+        (false, status) => map_error(error, status, redactor, issuing).await,
     };
     if let Error::Provider(e) = &mut mapped {
         e.retry_after = observed.retry_after.as_deref().and_then(retry_after);
@@ -455,6 +458,7 @@ async fn map_error<E: ProviderErrorBody>(
     error: progenitor_client::Error<E>,
     status: Option<StatusCode>,
     redactor: &Redactor,
+    issuing: bool,
 ) -> Error {
     let provider = E::PROVIDER;
     match error {
@@ -468,6 +472,11 @@ async fn map_error<E: ProviderErrorBody>(
             Some(status) if !status.is_success() => {
                 from_body::<E>(status.as_u16(), &body, redactor)
             }
+            status if issuing => Error::UnexpectedResponse {
+                provider,
+                status: status.map(|s| s.as_u16()),
+                detail: unread_issued(&e),
+            },
             status => Error::UnexpectedResponse {
                 provider,
                 status: status.map(|s| s.as_u16()),
@@ -485,6 +494,11 @@ async fn map_error<E: ProviderErrorBody>(
                 Ok(body) if !status.is_success() => {
                     from_body::<E>(status.as_u16(), &body, redactor)
                 }
+                Ok(_) if issuing => Error::UnexpectedResponse {
+                    provider,
+                    status: Some(status.as_u16()),
+                    detail: format!("undocumented status; {ISSUED_NOT_SHOWN}"),
+                },
                 Ok(body) => Error::UnexpectedResponse {
                     provider,
                     status: Some(status.as_u16()),
@@ -514,6 +528,27 @@ async fn map_error<E: ProviderErrorBody>(
         progenitor_client::Error::InvalidRequest(reason) => Error::invalid("request", reason),
         progenitor_client::Error::Custom(reason) => Error::invalid("request", reason),
     }
+}
+
+/// Why an answer that issues credentials is reported without its body.
+const ISSUED_NOT_SHOWN: &str =
+    "the body is not shown: it may hold the credentials issued, which no redactor knows";
+
+/// The detail of a success answer that issues credentials and does not match its schema:
+/// where serde stopped and why, never serde's message (it quotes the offending value) nor
+/// the body.
+fn unread_issued(error: &serde_json::Error) -> String {
+    let why = match error.classify() {
+        serde_json::error::Category::Io => "could not be read",
+        serde_json::error::Category::Syntax => "is not valid JSON",
+        serde_json::error::Category::Data => "does not match the documented shape",
+        serde_json::error::Category::Eof => "is cut short",
+    };
+    format!(
+        "the answer {why} (line {}, column {}); {ISSUED_NOT_SHOWN}",
+        error.line(),
+        error.column()
+    )
 }
 
 #[cfg(test)]

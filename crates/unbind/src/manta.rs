@@ -119,10 +119,10 @@ impl MantaClient {
     ///
     /// Not retried except where the request cannot have arrived: a repeat would rotate twice.
     pub async fn rotate(&self) -> Result<Credentials, Error> {
-        let issued = self
-            .caller
+        let caller = self.caller.clone().issuing();
+        let issued = caller
             .retrying("get_api_token", Repeat::OnlyIfUnsent, || {
-                self.caller.once(|| {
+                caller.once(|| {
                     self.api
                         .get_api_token()
                         .bot_id(self.bot_id.clone())

@@ -77,7 +77,8 @@ impl OneAccessLogin {
             Provider::OneAccess,
             Redactor::new([password]),
             &self.settings.call,
-        );
+        )
+        .issuing();
         let answer = caller
             .retrying("login", Repeat::OnlyIfUnsent, || {
                 caller.once(|| {
@@ -167,7 +168,8 @@ impl OneAccessLogin {
             Provider::OneAccess,
             Redactor::new([state_token]),
             &self.settings.call,
-        );
+        )
+        .issuing();
         Ok((body, caller))
     }
 }

@@ -291,3 +291,44 @@ async fn refresh_sends_the_current_token_and_switches_to_the_new_pair() {
     let body: serde_json::Value = serde_json::from_slice(&requests[1].body).unwrap();
     assert_eq!(body, json!({"secret": "secret-2"}));
 }
+
+/// A token answer off the schema may still hold the pair MantaGo just issued (a `success`
+/// sent as text, a pair missing one half, another status): the error must show neither half,
+/// although the client's redactor knows only the old pair.
+#[tokio::test]
+async fn a_token_answer_off_the_schema_never_shows_the_issued_pair() {
+    const NEW_TOKEN: &str = "jwt-NEW-0123456789abcdef";
+    const NEW_SECRET: &str = "secret-NEW-0123456789";
+    let answers = [
+        (
+            200,
+            json!({"success": "true", "message": "ok", "apiToken": NEW_TOKEN, "apiSecret": NEW_SECRET}),
+        ),
+        (
+            200,
+            json!({"success": true, "message": "ok", "apiSecret": NEW_SECRET, "token": NEW_TOKEN}),
+        ),
+        (
+            200,
+            json!({"success": true, "message": "ok", "apiToken": NEW_TOKEN, "apiSecret": 1}),
+        ),
+        (
+            201,
+            json!({"success": true, "message": "ok", "apiToken": NEW_TOKEN, "apiSecret": NEW_SECRET}),
+        ),
+    ];
+    for (status, body) in answers {
+        let server = serving(route::MANTA_TOKEN, status, body.clone()).await;
+        let error = client(&server).rotate().await.unwrap_err();
+        assert!(
+            matches!(&error, Error::UnexpectedResponse { status: Some(s), .. } if *s == status),
+            "{body}: {error:?}"
+        );
+        for shown in [error.to_string(), format!("{error:?}")] {
+            assert!(
+                !shown.contains(NEW_TOKEN) && !shown.contains(NEW_SECRET),
+                "{body}: {shown}"
+            );
+        }
+    }
+}

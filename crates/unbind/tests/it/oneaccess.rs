@@ -429,6 +429,44 @@ async fn bind_needs_only_the_state_token_and_returns_the_session_as_secrets() {
     );
 }
 
+/// A session answer off the schema (an `expire` sent as text or as a float, a token that is
+/// not a string) still holds the tokens OneAccess issued: login's and bind's errors must show
+/// neither, although their redactors know only the password or the state token.
+#[tokio::test]
+async fn a_session_answer_off_the_schema_never_shows_the_issued_tokens() {
+    const NEW_SESSION: &str = "sess-ISSUED-0123456789";
+    const NEW_ID: &str = "idtok-ISSUED-0123456789";
+    for body in [
+        json!({"session_token": NEW_SESSION, "id_token": NEW_ID, "expire": "7200"}),
+        json!({"session_token": NEW_SESSION, "id_token": NEW_ID, "expire": 7200.5}),
+        json!({"session_token": [NEW_SESSION], "id_token": NEW_ID}),
+    ] {
+        let server = MockServer::start().await;
+        for at in ["/api/v2/sdk/login", "/api/v2/sdk/social/bind"] {
+            answer(&server, ("POST", at), 200, body.clone()).await;
+        }
+        let tenant =
+            OneAccessLogin::new(&server.uri(), device(), OneAccessSettings::default()).unwrap();
+        let login = tenant
+            .login("alice", &SecretString::from("pw-SECRET"))
+            .await
+            .unwrap_err();
+        let bind = tenant
+            .bind(&SecretString::from("state-SECRET"), "13800000000", "123456")
+            .await
+            .unwrap_err();
+        for error in [login, bind] {
+            assert!(unexpected_200(Some(&error)), "{body}: {error:?}");
+            for shown in [error.to_string(), format!("{error:?}")] {
+                assert!(
+                    !shown.contains("ISSUED") && !shown.contains("SECRET"),
+                    "{body}: {shown}"
+                );
+            }
+        }
+    }
+}
+
 /// A server that hands out the key and time and answers the unbind (or list) with `body` as
 /// `content_type` (no header when empty).
 async fn answering(at: &str, verb: &str, body: &str, content_type: &str) -> MockServer {
