@@ -21,7 +21,7 @@ use unbind::{Account, Unbinder};
 use crate::cli::BulkArgs;
 use crate::env::Env;
 use crate::error::{CliError, Exit};
-use crate::output::{Report, show};
+use crate::output::{Report, json_line, show};
 
 /// Where a bulk run reports as it goes.
 pub(crate) struct Console<'a> {
@@ -76,7 +76,7 @@ pub(crate) async fn run(
         bar.inc(1);
         if let Outcome::Failed(error) = &entry.outcome {
             let text = if json {
-                entry.to_json().to_string()
+                json_line(&entry.to_json())
             } else {
                 format!(
                     "unbind: line {}: {}: {error}",

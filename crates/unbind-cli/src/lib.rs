@@ -101,7 +101,7 @@ where
         },
         Err(error) => {
             let text = if cli.json {
-                error.to_json(Some(provider)).to_string()
+                output::json_line(&error.to_json(Some(provider)))
             } else {
                 format!("unbind: {error}")
             };
@@ -165,9 +165,10 @@ fn render(
     stderr: &mut dyn Write,
 ) -> std::io::Result<()> {
     if json {
-        writeln!(stdout, "{}", env.redact(&report.json.to_string()))?;
+        writeln!(stdout, "{}", env.redact(&output::json_line(&report.json)))?;
         if let Some(next) = &report.next {
-            let _ = writeln!(stderr, "{}", env.redact(&json!({"next": next}).to_string()));
+            let next = output::json_line(&json!({ "next": next }));
+            let _ = writeln!(stderr, "{}", env.redact(&next));
         }
     } else {
         for line in &report.lines {

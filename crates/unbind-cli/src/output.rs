@@ -1,6 +1,7 @@
 //! What a successful command prints.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use serde_json::Value;
 
@@ -69,6 +70,27 @@ pub(crate) fn json_text(value: &Value) -> String {
     }
 }
 
+/// A JSON value as one line for stdout or stderr. serde_json escapes the C0 controls (ESC
+/// included) but writes DEL and the C1 controls (U+0080 to U+009F, such as the 8-bit CSI
+/// U+009B, which UTF-8 terminals act on) as they are: these are escaped too. Only a string
+/// can hold one, and `\u009b` is the same string to any JSON reader.
+pub(crate) fn json_line(value: &Value) -> String {
+    let text = value.to_string();
+    if !text.chars().any(char::is_control) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if c.is_control() {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Serializes generated types; they always serialize, but a failure must not panic.
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Value {
     serde_json::to_value(value)
@@ -102,5 +124,13 @@ mod tests {
             line("c1", &[("platform", Some("line")), ("name", None)]),
             "c1  platform=line"
         );
+    }
+
+    #[test]
+    fn json_lines_escape_every_control_and_keep_the_value() {
+        let value = serde_json::json!({"a": "x\u{1b}[2J\u{7f}\u{9b}31m\u{85}\n", "b": "é"});
+        let text = json_line(&value);
+        assert_eq!(text, r#"{"a":"x\u001b[2J\u007f\u009b31m\u0085\n","b":"é"}"#);
+        assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), value);
     }
 }

@@ -573,6 +573,72 @@ async fn cloudbase_bind_posts_the_provider_token() {
 // ---------------------------------------------------------------------------------------------
 // Failures and exit codes
 
+/// Whether `text` holds a control character other than the line break that ends each line:
+/// ESC, DEL or a C1 control such as U+009B (an 8-bit CSI, which UTF-8 terminals such as
+/// xterm act on).
+fn has_control(text: &str) -> bool {
+    text.chars().any(|c| c.is_control() && c != '\n')
+}
+
+#[tokio::test]
+async fn a_providers_control_characters_reach_the_terminal_in_no_output_form() {
+    let server = MockServer::start().await;
+    // Each string a terminal would act on: ESC, an 8-bit CSI, DEL, NEL.
+    let clients = json!([
+        {"clientId": "c1\u{9b}2J", "platform": "\u{1b}[2Jx", "clientName": "a\u{7f}b", "customerId": "u\u{85}1"}
+    ]);
+    let next = json!({"cursor": "\u{9b}31m"});
+    answer(
+        &server,
+        route::MANTA_CLIENTS,
+        200,
+        json!({"success": true, "message": "ok", "clientList": {"list": clients, "next": next}}),
+    )
+    .await;
+    oneaccess_signing(&server, PUBLIC_KEY, &SERVER_TIME.to_string()).await;
+    let refused = json!({"error_code": "E\u{9b}31m\u{7f}", "error_msg": "no"});
+    for route in [route::ONEACCESS_SOCIAL, route::ONEACCESS_UNBIND] {
+        answer(&server, route, 400, refused.clone()).await;
+    }
+    // A bulk run prints each failure on stderr.
+    let dir = tempfile::tempdir().unwrap();
+    let from = dir.path().join("accounts.jsonl");
+    std::fs::write(&from, "{\"id\":\"a1\"}\n").unwrap();
+    let from = from.display().to_string();
+    let uri = server.uri();
+    let manta = words("manta list --base-url {} --bot-id bot-1", &[&uri]);
+    let oneaccess = args(&["oneaccess", "list", "--base-url", &uri], &DEVICE_FLAGS);
+    let bulk = args(
+        &args(&["oneaccess", "unbind", "--base-url", &uri], &DEVICE_FLAGS),
+        &["--from", &from],
+    );
+    let one_env = [("ONEACCESS_SESSION_TOKEN", SECRET)];
+    for (line, env, code) in [
+        (&manta, &MANTA_ENV[..], 0),
+        (&oneaccess, &one_env[..], 1),
+        (&bulk, &one_env[..], 1),
+    ] {
+        for json in [false, true] {
+            let run = if json {
+                unbind(&args(line, &["--json"]), env).await
+            } else {
+                unbind(line, env).await
+            };
+            assert_eq!(run.code, code, "{run:?}");
+            assert!(
+                !has_control(&run.stdout) && !has_control(&run.stderr),
+                "{run:?}"
+            );
+        }
+    }
+    // Escaped, not dropped: the JSON still says what the provider sent.
+    let json = unbind(&args(&manta, &["--json"]), &MANTA_ENV).await;
+    assert_eq!(json.stdout_json(), clients);
+    assert_eq!(json.stderr_json(), json!({ "next": next }));
+    let json = unbind(&args(&oneaccess, &["--json"]), &one_env).await;
+    assert_eq!(json.stderr_json()["error"]["code"], "E\u{9b}31m\u{7f}");
+}
+
 #[tokio::test]
 async fn a_provider_refusal_exits_1_with_the_providers_code() {
     let server = serving(
