@@ -101,9 +101,14 @@ impl PublicKey {
     pub fn from_spki_der(der: &[u8]) -> Result<Self, KeyError> {
         let spki = rsa::pkcs8::spki::SubjectPublicKeyInfoRef::from_der(der)
             .map_err(|e| KeyError::NotRsaSpki(e.to_string()))?;
-        spki.algorithm
-            .assert_algorithm_oid(rsa::pkcs1::ALGORITHM_OID)
-            .map_err(|e| KeyError::NotRsaSpki(e.to_string()))?;
+        // Named here: the spki crate's error names the OID it expected as "unsupported".
+        if spki.algorithm.oid != rsa::pkcs1::ALGORITHM_OID {
+            return Err(KeyError::NotRsaSpki(format!(
+                "its algorithm is {}, not rsaEncryption ({})",
+                spki.algorithm.oid,
+                rsa::pkcs1::ALGORITHM_OID
+            )));
+        }
         let key_bytes = spki
             .subject_public_key
             .as_bytes()

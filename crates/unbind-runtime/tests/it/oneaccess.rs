@@ -426,6 +426,12 @@ fn bad_keys_give_specific_errors() {
 
     let ec = key_error(EC_KEY_BASE64);
     assert!(matches!(ec, KeyError::NotRsaSpki(_)), "{ec:?}");
+    // The key's own algorithm (id-ecPublicKey), not RSA's OID called unsupported.
+    assert_eq!(
+        ec.to_string(),
+        "public key is not an RSA SubjectPublicKeyInfo: its algorithm is 1.2.840.10045.2.1, \
+         not rsaEncryption (1.2.840.113549.1.1.1)"
+    );
 
     let small = key_error(KEY_1024);
     assert_eq!(small, KeyError::TooSmall { bits: 1024 });
