@@ -20,7 +20,8 @@ pub struct MantaSettings {
     /// `errResponse.code`s that mean the customer was not bound to the client, so an unbind
     /// has nothing left to do ([`UnbindOutcome::AlreadyUnbound`]). Default: `60002`
     /// ("unbind customer failed"), the one unbind code MantaGo documents; empty the list to
-    /// treat it as an error.
+    /// treat it as an error. Never read so under 401, 403, 429 or 502 to 504, which say the
+    /// request was not acted on.
     pub already_unbound_codes: Vec<i64>,
 }
 
@@ -309,10 +310,14 @@ impl MantaClient {
             .await
             .and_then(|answer| succeeded(answer.success));
         UnbindOutcome::from_result(outcome, |e| {
-            e.code
-                .as_deref()
-                .and_then(|c| c.parse::<i64>().ok())
-                .is_some_and(|c| self.settings.already_unbound_codes.contains(&c))
+            // Not under a status that says MantaGo did not act on the request: credentials
+            // refused (401, 403), rate limited (429), or a gateway's (502 to 504).
+            let acted_on = !matches!(e.status, 401 | 403 | 429 | 502..=504);
+            acted_on
+                && e.code
+                    .as_deref()
+                    .and_then(|c| c.parse::<i64>().ok())
+                    .is_some_and(|c| self.settings.already_unbound_codes.contains(&c))
         })
     }
 }

@@ -332,3 +332,24 @@ async fn a_token_answer_off_the_schema_never_shows_the_issued_pair() {
         }
     }
 }
+
+/// The "not bound" code (60002) is read as already unbound only where MantaGo acted on the
+/// request: never under a status that says it was refused unread (401, 403), not processed
+/// (429) or never reached it (502 to 504).
+#[tokio::test]
+async fn the_not_bound_code_is_already_unbound_only_where_the_request_was_acted_on() {
+    let body = json!({"success": false, "errResponse": {"code": 60002, "message": "unbind customer failed"}});
+    for status in [404, 500] {
+        let server = serving(route::MANTA_UNBIND, status, body.clone()).await;
+        let outcome = client(&server).unbind("c", "u").await.unwrap();
+        assert_eq!(outcome, unbind::UnbindOutcome::AlreadyUnbound, "{status}");
+    }
+    for status in [401, 403, 429, 502, 503, 504] {
+        let server = serving(route::MANTA_UNBIND, status, body.clone()).await;
+        let outcome = client(&server).unbind("c", "u").await;
+        assert!(
+            matches!(&outcome, Err(Error::Provider(e)) if e.status == status),
+            "{status}: {outcome:?}"
+        );
+    }
+}
