@@ -249,6 +249,7 @@ impl Caller {
     /// (MantaGo's rotated pair, a OneAccess session): a success answer that cannot be read is
     /// reported without its body, since the redactor knows only the secrets sent, not the
     /// ones issued.
+    #[cfg(any(feature = "manta", feature = "oneaccess"))]
     pub(crate) fn issuing(self) -> Self {
         Self {
             issuing: true,
