@@ -55,13 +55,37 @@ pub fn revision<'a>(
         return Err(format!("no such git revision: {rev:?}"));
     }
     Ok(move |path: &str| {
-        let out = git(root, &["show", &format!("{rev}:./{path}")])?;
-        if out.status.success() {
-            Ok(Some(String::from_utf8_lossy(&out.stdout).into_owned()))
-        } else {
-            // Absent at that revision (the only way `show` fails once the revision exists).
-            Ok(None)
+        let cannot = |why: &str| format!("cannot read {path} at {rev}: {why}");
+        let stderr =
+            |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).trim().to_owned();
+        // Only a path that the revision's tree does not list is absent: any other failure
+        // (an object git cannot read, a directory where the file should be) is an error,
+        // never "absent", which would report every operation as added.
+        let listed = git(
+            root,
+            &["--literal-pathspecs", "ls-tree", "-z", rev, "--", path],
+        )?;
+        if !listed.status.success() {
+            return Err(cannot(&stderr(&listed)));
         }
+        let entry = String::from_utf8_lossy(&listed.stdout);
+        let Some((meta, _)) = entry.split_once('\t') else {
+            return Ok(None);
+        };
+        let (kind, object) = match meta.split(' ').collect::<Vec<_>>()[..] {
+            [_, kind, object] => (kind, object),
+            _ => return Err(cannot(&format!("git ls-tree printed {meta:?}"))),
+        };
+        if kind != "blob" {
+            return Err(cannot(&format!("it is a {kind} there, not a file")));
+        }
+        let out = git(root, &["cat-file", "blob", object])?;
+        if !out.status.success() {
+            return Err(cannot(&stderr(&out)));
+        }
+        String::from_utf8(out.stdout)
+            .map(Some)
+            .map_err(|_| cannot("it is not UTF-8"))
     })
 }
 
@@ -69,6 +93,12 @@ pub fn revision<'a>(
 /// document `specs/upstream/<p>.{json,yaml,yml}` (see [`crate::spec`]).
 pub fn providers_at(root: &Path, rev: &str) -> Result<Vec<String>, String> {
     let out = git(root, &["ls-tree", "-r", "--name-only", rev, "--", "specs/"])?;
+    if !out.status.success() {
+        return Err(format!(
+            "cannot list specs/ at {rev}: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
     let mut names: Vec<String> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .filter_map(crate::spec::provider_of)

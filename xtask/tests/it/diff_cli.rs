@@ -269,3 +269,31 @@ fn control_characters_from_a_spec_are_escaped_in_the_reports() {
         assert!(out.contains("\\u{1b}]0;pwned\\u{7}"), "{format}: {out}");
     }
 }
+
+/// A spec that git cannot read at the revision (here: its object is gone) is an error, not a
+/// spec absent there, which would report every operation as added.
+#[test]
+fn a_spec_git_cannot_read_at_the_revision_is_an_error_not_absent() {
+    let dir = repository();
+    let output = Command::new("git")
+        .args(["rev-parse", "HEAD:specs/tiny.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let blob = String::from_utf8(output.stdout).unwrap();
+    let blob = blob.trim();
+    let object = dir
+        .path()
+        .join(format!(".git/objects/{}/{}", &blob[..2], &blob[2..]));
+    std::fs::remove_file(object).unwrap();
+    let (code, out, err) = xtask(dir.path(), &["diff"]);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with(
+            "error: the old (HEAD) side has problems: specs/tiny.yaml: /: cannot read \
+             specs/tiny.yaml at HEAD: "
+        ),
+        "{err}"
+    );
+}
