@@ -1,7 +1,7 @@
 //! `unbind <provider> unbind --from FILE`: a list of accounts through [`unbind::bulk`].
 //!
 //! Every line of FILE is checked as a single unbind checks its account (and counted, for the
-//! progress bar) before anything is sent. The journal is opened with
+//! progress bar) before anything is sent; FILE is then read again, so it must be a regular file. The journal is opened with
 //! [`Journal::open_for_input`]: a file that is not a journal, the input itself, or a journal in
 //! use by another run exits 2, left as it is.
 //! The progress bar is drawn on stderr only when stderr is a terminal; each failure is a line
@@ -9,7 +9,7 @@
 //! and every outcome journaled so far is already in the file, so a re-run resumes.
 
 use std::fs::File;
-use std::io::{BufReader, IsTerminal as _, Write};
+use std::io::{BufReader, IsTerminal as _, Seek as _, Write};
 use std::num::NonZeroUsize;
 use std::path::Path;
 
@@ -40,8 +40,11 @@ pub(crate) async fn run(
     console: &mut Console<'_>,
 ) -> Result<Report, CliError> {
     let provider = unbinder.provider();
-    let total = check(from, provider)?;
-    let input = File::open(from).map_err(|e| unreadable(from, &e))?;
+    let mut input = open_list(from)?;
+    let total = check(&input, from, provider)?;
+    // Read again from the start, as calls start; a pipe that took the place of the file
+    // after the look in `open_list` cannot be rewound.
+    input.rewind().map_err(|e| unreadable(from, &e))?;
     // Refused (exit 2, the file left as it is): not a journal, the input itself, or in use.
     let mut journal = match &args.journal {
         Some(path) => Some(
@@ -115,10 +118,25 @@ fn note(console: &mut Console<'_>, text: &str) {
     };
 }
 
-/// Reads every line of `from` before anything is sent: the number of accounts, or the first
-/// bad line (each account gets the single-account checks, [`Account::check`]).
-fn check(from: &Path, provider: unbind::Provider) -> Result<u64, CliError> {
-    let file = File::open(from).map_err(|e| unreadable(from, &e))?;
+/// Opens the list `from`, which must be a regular file: it is read twice (checked, then
+/// sent), and a pipe (`--from /dev/stdin`, `--from <(…)`) would be empty the second time, a
+/// run of "0 accounts". Looked at before it is opened: opening a FIFO waits for a writer.
+fn open_list(from: &Path) -> Result<File, CliError> {
+    let meta = std::fs::metadata(from).map_err(|e| unreadable(from, &e))?;
+    if !meta.is_file() {
+        return Err(CliError::Input(format!(
+            "{} is not a regular file: the list is read twice (checked, then sent), which a \
+             pipe or a device cannot be; save it to a file first",
+            from.display()
+        )));
+    }
+    File::open(from).map_err(|e| unreadable(from, &e))
+}
+
+/// Reads every line of `file` (the list `from`) before anything is sent: the number of
+/// accounts, or the first bad line (each account gets the single-account checks,
+/// [`Account::check`]).
+fn check(file: &File, from: &Path, provider: unbind::Provider) -> Result<u64, CliError> {
     let mut count = 0;
     for line in Accounts::new(BufReader::new(file), provider) {
         line.map_err(|e| CliError::Input(format!("{}: {e}", from.display())))?;

@@ -685,3 +685,38 @@ async fn a_token_echoed_back_escaped_reaches_neither_stderr_nor_the_journal() {
         assert_eq!(journal(&journal_file).len(), 3);
     }
 }
+
+#[tokio::test]
+async fn a_list_that_cannot_be_read_twice_exits_2_and_nothing_is_sent() {
+    // The list is read twice (checked, then sent): a pipe (`--from /dev/stdin`, `--from <(…)`)
+    // would be empty the second time, and the run would report "0 accounts" and exit 0.
+    use tokio::io::AsyncWriteExt as _;
+    let server = ok_server(Duration::ZERO).await;
+    let uri = server.uri();
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_unbind"))
+        .args(words(
+            "cloudbase unbind --base-url {} --from /dev/stdin",
+            &[&uri],
+        ))
+        .env_clear()
+        .envs(CLOUDBASE_ENV)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut stdin = child.stdin.take().unwrap();
+    // Written while the child reads; a child that refuses at once closes the pipe first.
+    let _ = stdin.write_all(b"{\"provider_id\":\"github\"}\n").await;
+    drop(stdin);
+    let output = child.wait_with_output().await.unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr,
+        "unbind: /dev/stdin is not a regular file: the list is read twice (checked, then \
+         sent), which a pipe or a device cannot be; save it to a file first\n"
+    );
+    assert!(output.stdout.is_empty());
+    assert!(received(&server).await.is_empty());
+}
