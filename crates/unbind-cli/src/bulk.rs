@@ -1,9 +1,9 @@
 //! `unbind <provider> unbind --from FILE`: a list of accounts through [`unbind::bulk`].
 //!
 //! Every line of FILE is checked as a single unbind checks its account (and counted, for the
-//! progress bar) before anything is sent; FILE is then read again, so it must be a regular file. The journal is opened with
-//! [`Journal::open_for_input`]: a file that is not a journal, the input itself, or a journal in
-//! use by another run exits 2, left as it is.
+//! progress bar) before anything is sent; FILE is then read again, so it must be a regular
+//! file. The journal is opened with [`Journal::open_for_input`]: a file that is not a journal,
+//! the input itself, or a journal in use by another run exits 2, left as it is.
 //! The progress bar is drawn on stderr only when stderr is a terminal; each failure is a line
 //! on stderr, printed above the bar. Ctrl-C needs no handler: like a kill, it ends the process,
 //! and every outcome journaled so far is already in the file, so a re-run resumes.

@@ -61,8 +61,8 @@ macro_rules! unbind_help {
             "
 Blank lines are skipped. Before anything is sent, every line gets the checks of a single
 unbind (no blank id, no control character, at most 1024 bytes per id): a bad line exits 2
-naming its number. FILE is read twice, so it must be a regular file, not a pipe. At most --concurrency calls are in flight (default 8), started at most
---rate per second.
+naming its number. FILE is read twice, so it must be a regular file, not a pipe. At most
+--concurrency calls are in flight (default 8), started at most --rate per second.
 --journal FILE appends each account's outcome to FILE (JSON Lines) as it completes and skips
 the accounts FILE already holds: after Ctrl-C, a kill or a crash, run the same command again
 to resume (calls that were in flight are made again; unbinding is safe to repeat). Accounts
