@@ -39,6 +39,8 @@ impl Rate {
 #[derive(Debug)]
 pub(super) struct Pace {
     interval: Duration,
+    /// The next free slot; `None` once it would lie beyond what the clock can count (a rate
+    /// such as `1e-19` a second), and then no call starts again, as if it waited for ever.
     next: Mutex<Option<Instant>>,
 }
 
@@ -46,7 +48,7 @@ impl Pace {
     pub(super) fn new(interval: Duration) -> Self {
         Self {
             interval,
-            next: Mutex::new(None),
+            next: Mutex::new(Some(Instant::now())),
         }
     }
 
@@ -54,12 +56,14 @@ impl Pace {
     pub(super) async fn wait(&self) {
         let slot = {
             let mut next = self.next.lock().unwrap_or_else(PoisonError::into_inner);
-            let now = Instant::now();
-            let slot = next.map_or(now, |next| next.max(now));
-            *next = Some(slot + self.interval);
+            let slot = next.map(|next| next.max(Instant::now()));
+            *next = slot.and_then(|slot| slot.checked_add(self.interval));
             slot
         };
-        tokio::time::sleep_until(slot).await;
+        match slot {
+            Some(slot) => tokio::time::sleep_until(slot).await,
+            None => std::future::pending().await,
+        }
     }
 }
 
@@ -80,5 +84,18 @@ mod tests {
         for bad in [0.0, -1.0, f64::NAN, f64::INFINITY, 1e-300] {
             assert!(Rate::per_second(bad).is_err(), "{bad}");
         }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_pace_slower_than_the_clock_can_count_waits_instead_of_panicking() {
+        // One call every 1e19 s: a valid `Duration`, but no `Instant` is that far ahead.
+        let rate = Rate::per_second(1e-19).unwrap();
+        let pace = Pace::new(rate.interval());
+        let begin = Instant::now();
+        pace.wait().await;
+        assert_eq!(Instant::now(), begin, "the first call starts at once");
+        let year = Duration::from_secs(365 * 24 * 3600);
+        let second = tokio::time::timeout(year, pace.wait()).await;
+        assert!(second.is_err(), "the second call started within a year");
     }
 }
