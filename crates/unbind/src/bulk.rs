@@ -304,7 +304,7 @@ where
                 None => &mut own,
             };
             let skip = match seen.get(&line.account) {
-                Some(Seen::Done | Seen::InFlight) => Some(Outcome::Skipped),
+                Some(Seen::Done | Seen::InFlight | Seen::FailedNow) => Some(Outcome::Skipped),
                 Some(Seen::Failed) if !settings.retry_failed => Some(Outcome::SkippedFailed),
                 Some(Seen::Failed) | None => None,
             };
@@ -333,7 +333,7 @@ where
         let (outcome, status) = match result {
             Ok(UnbindOutcome::Unbound) => (Outcome::Unbound, Seen::Done),
             Ok(UnbindOutcome::AlreadyUnbound) => (Outcome::AlreadyUnbound, Seen::Done),
-            Err(error) => (Outcome::Failed(error), Seen::Failed),
+            Err(error) => (Outcome::Failed(error), Seen::FailedNow),
         };
         let entry = Entry {
             line,
@@ -488,6 +488,46 @@ mod tests {
         .unwrap();
         assert_eq!(summary.unbound, 50);
         assert_eq!(peak.load(Ordering::SeqCst), 5);
+    }
+
+    #[tokio::test]
+    async fn an_account_that_failed_in_this_run_is_not_tried_again_when_listed_again() {
+        // With retry_failed too: it retries failures of an earlier run, not of this one.
+        let calls = Mutex::new(Vec::new());
+        let unbind = |account: Account| {
+            calls.lock().unwrap().push(account.clone());
+            let failed = account_len(&account) == 3;
+            async move {
+                let result = if failed {
+                    Err(Error::invalid("provider_id", "refused by this test"))
+                } else {
+                    Ok(UnbindOutcome::Unbound)
+                };
+                (account, result)
+            }
+        };
+        let mut retry = settings(1, None);
+        retry.retry_failed = true;
+        // One call at a time: the first "bad" completes before its second line is read.
+        let summary = drive(
+            cloudbase(&["bad", "a", "bad"]).into_iter(),
+            unbind,
+            None,
+            &retry,
+            |_| {},
+        )
+        .await
+        .unwrap();
+        assert_eq!(calls.into_inner().unwrap().len(), 2, "bad was called twice");
+        assert_eq!(
+            summary,
+            Summary {
+                unbound: 1,
+                failed: 1,
+                skipped: 1,
+                ..Summary::default()
+            }
+        );
     }
 
     fn account_len(account: &Account) -> usize {

@@ -100,8 +100,11 @@ struct ErrorRecord<'a> {
 pub(super) enum Seen {
     /// Unbound or already unbound.
     Done,
-    /// Failed.
+    /// Failed in an earlier run: tried again only with
+    /// [`BulkSettings::retry_failed`](super::BulkSettings::retry_failed).
     Failed,
+    /// Failed in this run: listed again, it is skipped, even with `retry_failed`.
+    FailedNow,
     /// Started in this run, not yet complete.
     InFlight,
 }
