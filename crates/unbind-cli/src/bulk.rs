@@ -96,6 +96,8 @@ pub(crate) async fn run(
     bar.finish_and_clear();
     let summary = outcome.map_err(|e| match e {
         BulkError::Input { .. } => CliError::Input(format!("{}: {e}", from.display())),
+        // Refused before anything was sent, as a journal that is not one is.
+        e @ BulkError::JournalTarget { .. } => CliError::Input(e.to_string()),
         BulkError::Read { .. } => CliError::Local(format!("{}: {e}", from.display())),
         other => CliError::Local(other.to_string()),
     })?;

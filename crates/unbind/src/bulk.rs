@@ -27,10 +27,15 @@
 //! [`Journal`] is an append-only JSON Lines file with one line per outcome:
 //!
 //! ```text
-//! {"provider":"cloudbase","provider_id":"github","outcome":"unbound","line":1,"at":1700000000123}
-//! {"provider":"cloudbase","provider_id":"wx_open","outcome":"failed","error":{"kind":"provider","status":401,"code":"4003","message":"CloudBase refused the request: HTTP 401: unauthorized: 4003: …"},"line":2,"at":1700000000150}
+//! {"provider":"cloudbase","target":"https://env.api.tcloudbasegateway.com","provider_id":"github","outcome":"unbound","line":1,"at":1700000000123}
+//! {"provider":"cloudbase","target":"https://env.api.tcloudbasegateway.com","provider_id":"wx_open","outcome":"failed","error":{"kind":"provider","status":401,"code":"4003","message":"CloudBase refused the request: HTTP 401: unauthorized: 4003: …"},"line":2,"at":1700000000150}
 //! ```
 //!
+//! `target` is where the run's calls went ([`Unbinder::target`]: the base URL, and for
+//! MantaGo the bot); a run against another target refuses the journal before sending anything
+//! ([`BulkError::JournalTarget`]), since what it holds as done was done elsewhere. Lines
+//! without `target` (written before it existed) are taken as this run's. The user a token
+//! stands for is not part of the target: keep one journal per user's list.
 //! `outcome` is `unbound`, `already_unbound` or `failed` (with the error's `kind`, `status`,
 //! `code` and `message`, from which the client's secrets are already blanked); `line` is the
 //! input line, `at` the Unix time in milliseconds. Each line is written with one `write` as the
@@ -252,10 +257,13 @@ impl Summary {
 pub async fn run<R: BufRead>(
     unbinder: &Unbinder,
     input: R,
-    journal: Option<&mut Journal>,
+    mut journal: Option<&mut Journal>,
     settings: &BulkSettings,
     on_entry: impl FnMut(&Entry),
 ) -> Result<Summary, BulkError> {
+    if let Some(journal) = journal.as_deref_mut() {
+        journal.start(unbinder.target())?;
+    }
     let lines = Accounts::new(input, unbinder.provider());
     let unbind = |account: Account| async move {
         let result = unbinder.unbind(&account).await;

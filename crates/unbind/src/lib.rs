@@ -135,6 +135,29 @@ impl Unbinder {
         }
     }
 
+    /// Where this client's calls go, as a bulk journal records it (see [`bulk::Journal`]): the
+    /// base URL, and for MantaGo its bot (`https://mantago.cc/api?botId=bot-123`). It holds
+    /// no credential, and not the user a token stands for.
+    pub fn target(&self) -> String {
+        match self {
+            #[cfg(feature = "manta")]
+            Unbinder::Manta(client) => {
+                use manta_client::ClientInfo as _;
+                format!("{}?botId={}", client.api().baseurl(), client.bot_id())
+            }
+            #[cfg(feature = "oneaccess")]
+            Unbinder::OneAccess(client) => {
+                use oneaccess_client::ClientInfo as _;
+                client.api().baseurl().to_owned()
+            }
+            #[cfg(feature = "cloudbase")]
+            Unbinder::CloudBase(client) => {
+                use cloudbase_client::ClientInfo as _;
+                client.api().baseurl().to_owned()
+            }
+        }
+    }
+
     /// Unbinds `account`, which must belong to this client's provider.
     pub async fn unbind(&self, account: &Account) -> Result<UnbindOutcome, Error> {
         match (self, account) {

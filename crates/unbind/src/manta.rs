@@ -153,6 +153,11 @@ impl MantaClient {
         self.api.inner()
     }
 
+    /// The bot this client acts for (`botId` on every call).
+    pub fn bot_id(&self) -> &str {
+        &self.bot_id
+    }
+
     /// The generated client underneath, for calls this facade does not wrap.
     pub fn api(&self) -> &manta_client::Client {
         &self.api

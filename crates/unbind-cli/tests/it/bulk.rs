@@ -720,3 +720,40 @@ async fn a_list_that_cannot_be_read_twice_exits_2_and_nothing_is_sent() {
     assert!(output.stdout.is_empty());
     assert!(received(&server).await.is_empty());
 }
+
+#[tokio::test]
+async fn a_journal_of_another_target_exits_2_and_sends_nothing() {
+    let (there, here) = (
+        ok_server(Duration::ZERO).await,
+        ok_server(Duration::ZERO).await,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("accounts.jsonl");
+    let journal_file = dir.path().join("journal.jsonl");
+    write_input(&input, &ids(2));
+    let (there_uri, here_uri) = (there.uri(), here.uri());
+    let first = unbind(
+        &cloudbase_run(&there_uri, &input, &journal_file),
+        &CLOUDBASE_ENV,
+    )
+    .await;
+    assert_eq!(first.code, 0, "{first:?}");
+    let before = std::fs::read(&journal_file).unwrap();
+
+    let second = unbind(
+        &cloudbase_run(&here_uri, &input, &journal_file),
+        &CLOUDBASE_ENV,
+    )
+    .await;
+    assert_eq!(second.code, 2, "{second:?}");
+    assert_eq!(
+        second.stderr,
+        format!(
+            "unbind: journal {} records runs against {there_uri}, not {here_uri}: use another \
+             journal for this run\n",
+            journal_file.display()
+        )
+    );
+    assert!(received(&here).await.is_empty());
+    assert_eq!(std::fs::read(&journal_file).unwrap(), before);
+}

@@ -47,6 +47,20 @@ pub enum BulkError {
         /// What it is instead (`is a directory`, `is the input file`, …).
         reason: &'static str,
     },
+    /// The journal's lines name another target (another base URL, or MantaGo bot) than this
+    /// run's: what it holds as done was not done here. Nothing was sent or written.
+    #[error(
+        "journal {} records runs against {journal}, not {run}: use another journal for this run",
+        path.display()
+    )]
+    JournalTarget {
+        /// The journal.
+        path: PathBuf,
+        /// A target its lines name.
+        journal: String,
+        /// This run's target.
+        run: String,
+    },
     /// Another run (or another [`Journal`](super::Journal) of this process) holds the
     /// journal's lock. Nothing was read or written.
     #[error("journal {} is in use by another run", path.display())]

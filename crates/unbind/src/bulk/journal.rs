@@ -1,6 +1,6 @@
 //! The journal: one outcome a line, appended as each call completes, read back to resume.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fs::{File, Metadata, OpenOptions, TryLockError};
 use std::io::{self, BufReader, Write as _};
 use std::path::{Path, PathBuf};
@@ -13,13 +13,13 @@ use super::{BulkError, Entry, Outcome};
 use crate::Account;
 
 impl Entry {
-    /// The entry as its journal line shows it, without the time (`at`): `provider`, the
-    /// account's fields, `outcome`, `error` for a failure, `line`.
+    /// The entry as its journal line shows it, without the run's `target` and the time (`at`):
+    /// `provider`, the account's fields, `outcome`, `error` for a failure, `line`.
     pub fn to_json(&self) -> Value {
-        serde_json::to_value(self.record(None)).unwrap_or(Value::Null)
+        serde_json::to_value(self.record(None, None)).unwrap_or(Value::Null)
     }
 
-    fn record(&self, at: Option<i64>) -> Record<'_> {
+    fn record<'a>(&'a self, target: Option<&'a str>, at: Option<i64>) -> Record<'a> {
         let error = match &self.outcome {
             Outcome::Failed(error) => Some(ErrorRecord {
                 kind: error.kind().as_str(),
@@ -31,6 +31,7 @@ impl Entry {
         };
         Record {
             provider: self.account.provider().tag(),
+            target,
             account: AccountFields::from(&self.account),
             outcome: self.outcome.name(),
             error,
@@ -44,6 +45,8 @@ impl Entry {
 #[derive(Serialize)]
 struct Record<'a> {
     provider: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<&'a str>,
     #[serde(flatten)]
     account: AccountFields<'a>,
     outcome: &'static str,
@@ -117,6 +120,11 @@ pub struct Journal {
     path: PathBuf,
     pub(super) seen: HashMap<Account, Seen>,
     dropped: u64,
+    /// The targets its lines name (lines written before targets were recorded name none), and
+    /// those of the runs started on it since it was opened.
+    targets: BTreeSet<String>,
+    /// This run's target, written on each line (see [`Journal::start`]).
+    target: Option<String>,
 }
 
 impl Journal {
@@ -177,6 +185,7 @@ impl Journal {
             Err(TryLockError::Error(source)) => return Err(io_error(source)),
         }
         let mut seen = HashMap::new();
+        let mut targets = BTreeSet::new();
         let mut reader = BufReader::new(&file);
         let mut buf = Vec::new();
         // Bytes of the complete lines, and of everything read.
@@ -205,9 +214,10 @@ impl Journal {
                     if text.is_empty() {
                         continue;
                     }
-                    let (account, status) = record(text).map_err(bad)?;
+                    let (account, status, target) = record(text).map_err(bad)?;
                     // A later line is a later outcome (a failure tried again).
                     seen.insert(account, status);
+                    targets.extend(target);
                 }
             }
         }
@@ -227,6 +237,8 @@ impl Journal {
             path,
             seen,
             dropped,
+            targets,
+            target: None,
         })
     }
 
@@ -250,10 +262,29 @@ impl Journal {
         self.dropped
     }
 
+    /// Starts a run against `target` (where its calls go: see [`Unbinder::target`]). Refused
+    /// ([`BulkError::JournalTarget`]) when a line of the journal names another target: what it
+    /// holds as done was done there, not here.
+    ///
+    /// [`Unbinder::target`]: crate::Unbinder::target
+    pub(super) fn start(&mut self, target: String) -> Result<(), BulkError> {
+        if let Some(other) = self.targets.iter().find(|t| **t != target) {
+            return Err(BulkError::JournalTarget {
+                path: self.path.clone(),
+                journal: other.clone(),
+                run: target,
+            });
+        }
+        self.targets.insert(target.clone());
+        self.target = Some(target);
+        Ok(())
+    }
+
     /// Appends an entry's line with one write; the line is in the operating system when this
     /// returns.
     pub(super) fn append(&mut self, entry: &Entry, at: i64) -> Result<(), BulkError> {
-        let mut line = serde_json::to_vec(&entry.record(Some(at))).map_err(io::Error::from);
+        let record = entry.record(self.target.as_deref(), Some(at));
+        let mut line = serde_json::to_vec(&record).map_err(io::Error::from);
         if let Ok(line) = &mut line {
             line.push(b'\n');
         }
@@ -356,15 +387,20 @@ fn same_file(_: &Metadata, _: &Metadata) -> bool {
     false
 }
 
-/// A complete journal line: the account and what the run knows of it.
-fn record(text: &[u8]) -> Result<(Account, Seen), String> {
+/// A complete journal line: the account, what the run knows of it, and the target it names.
+fn record(text: &[u8]) -> Result<(Account, Seen, Option<String>), String> {
     let (account, fields) = parse(text, None)?;
     let status = match fields.get("outcome").and_then(Value::as_str) {
         Some("unbound" | "already_unbound") => Seen::Done,
         Some("failed") => Seen::Failed,
         _ => return Err("has no \"outcome\" of unbound, already_unbound or failed".to_owned()),
     };
-    Ok((account, status))
+    let target = match fields.get("target") {
+        None => None,
+        Some(Value::String(target)) => Some(target.clone()),
+        Some(_) => return Err("has a \"target\" that is not a string".to_owned()),
+    };
+    Ok((account, status, target))
 }
 
 /// Checks that `tail`, a last line without its newline, is what a journal write cut short

@@ -160,10 +160,10 @@ async fn a_run_journals_one_line_per_account_in_the_documented_form() {
     assert_eq!(
         lines,
         [
-            json!({"provider": "cloudbase", "provider_id": "github", "outcome": "unbound",
-                   "line": 1, "at": 1_700_000_000_123_i64}),
-            json!({"provider": "cloudbase", "provider_id": "wx_open", "outcome": "unbound",
-                   "line": 2, "at": 1_700_000_000_123_i64}),
+            json!({"provider": "cloudbase", "target": server.uri(), "provider_id": "github",
+                   "outcome": "unbound", "line": 1, "at": 1_700_000_000_123_i64}),
+            json!({"provider": "cloudbase", "target": server.uri(), "provider_id": "wx_open",
+                   "outcome": "unbound", "line": 2, "at": 1_700_000_000_123_i64}),
         ]
     );
     assert_eq!(journal.len(), 2);
@@ -1041,4 +1041,48 @@ async fn an_oversize_id_is_invalid_input_and_nothing_is_sent() {
             "{field}: nothing was sent"
         );
     }
+}
+
+/// A journal names where its runs went (the base URL; for MantaGo also the bot): a run against
+/// another target refuses it before sending anything, since what the journal holds as done was
+/// done there, not here. The same target still resumes.
+#[tokio::test]
+async fn a_journal_of_another_target_is_refused_and_nothing_is_sent() {
+    let (there, here) = (ok_server().await, ok_server().await);
+    let (_dir, path, mut journal) = new_journal();
+    journaled(&unbinder_once(&there), input(&["github"]), &mut journal)
+        .await
+        .unwrap();
+    assert_eq!(journal_lines(&path)[0]["target"], json!(there.uri()));
+
+    let refused = journaled(
+        &unbinder_once(&here),
+        input(&["github", "wx_open"]),
+        &mut journal,
+    )
+    .await;
+    let error = refused.err().map(|e| e.to_string());
+    assert_eq!(
+        error.as_deref(),
+        Some(
+            format!(
+                "journal {} records runs against {}, not {}: use another journal for this run",
+                path.display(),
+                there.uri(),
+                here.uri()
+            )
+            .as_str()
+        )
+    );
+    assert!(unbound_at(&here).await.is_empty());
+    assert_eq!(journal_lines(&path).len(), 1, "nothing written");
+
+    let resumed = journaled(
+        &unbinder_once(&there),
+        input(&["github", "wx_open"]),
+        &mut journal,
+    )
+    .await
+    .unwrap();
+    assert_eq!((resumed.skipped, resumed.unbound), (1, 1));
 }
