@@ -63,7 +63,8 @@ pub struct CloudBaseSettings {
 }
 
 /// Whether a CloudBase error says the identity source is not bound: `provider_not_found`
-/// (error_code 4004), as documented for unbind.
+/// (error_code 4004), as documented for unbind. (`unbind` reads it so only under a status
+/// other than 401, 403, 429 and 502 to 504, which say the request was not acted on.)
 pub fn is_not_bound(error: &crate::ProviderError) -> bool {
     error.kind.as_deref() == Some("provider_not_found") || error.code.as_deref() == Some("4004")
 }

@@ -197,14 +197,21 @@ pub enum UnbindOutcome {
 }
 
 impl UnbindOutcome {
-    /// `Unbound` on success, `AlreadyUnbound` on a provider error that `already` recognises.
+    /// `Unbound` on success, `AlreadyUnbound` on a provider error that `already` recognises,
+    /// but never under a status that says the provider did not act on the request: credentials
+    /// refused (401, 403), rate limited (429), or a gateway's (502 to 504).
     pub(crate) fn from_result<T>(
         outcome: Result<T, Error>,
         already: impl Fn(&ProviderError) -> bool,
     ) -> Result<Self, Error> {
+        let acted_on = |e: &ProviderError| !matches!(e.status, 401 | 403 | 429 | 502..=504);
         match outcome {
             Ok(_) => Ok(UnbindOutcome::Unbound),
-            Err(error) if error.provider_error().is_some_and(&already) => {
+            Err(error)
+                if error
+                    .provider_error()
+                    .is_some_and(|e| acted_on(e) && already(e)) =>
+            {
                 Ok(UnbindOutcome::AlreadyUnbound)
             }
             Err(error) => Err(error),

@@ -315,14 +315,11 @@ impl MantaClient {
             .await
             .and_then(|answer| succeeded(answer.success));
         UnbindOutcome::from_result(outcome, |e| {
-            // Not under a status that says MantaGo did not act on the request: credentials
-            // refused (401, 403), rate limited (429), or a gateway's (502 to 504).
-            let acted_on = !matches!(e.status, 401 | 403 | 429 | 502..=504);
-            acted_on
-                && e.code
-                    .as_deref()
-                    .and_then(|c| c.parse::<i64>().ok())
-                    .is_some_and(|c| self.settings.already_unbound_codes.contains(&c))
+            // (`from_result` already leaves out the statuses that say it was not acted on.)
+            e.code
+                .as_deref()
+                .and_then(|c| c.parse::<i64>().ok())
+                .is_some_and(|c| self.settings.already_unbound_codes.contains(&c))
         })
     }
 }

@@ -377,6 +377,30 @@ async fn a_list_whose_body_names_an_error_is_not_a_list() {
     }
 }
 
+/// `provider_not_found` is already unbound only under a status that says CloudBase acted on the
+/// request, as for MantaGo's code: not 401, 403, 429 or 502 to 504.
+#[tokio::test]
+async fn not_found_is_already_unbound_only_where_the_request_was_acted_on() {
+    let body = json!({"error": "provider_not_found", "error_code": 4004});
+    for status in [400, 404] {
+        let server = serving(route::CLOUDBASE_UNBIND_GITHUB, status, body.clone()).await;
+        let outcome = client(&server, CloudBaseSettings::default())
+            .unbind("github")
+            .await;
+        assert_eq!(outcome.unwrap(), UnbindOutcome::AlreadyUnbound, "{status}");
+    }
+    for status in [401, 403, 429, 502, 503, 504] {
+        let server = serving(route::CLOUDBASE_UNBIND_GITHUB, status, body.clone()).await;
+        let outcome = client(&server, CloudBaseSettings::default())
+            .unbind("github")
+            .await;
+        assert!(
+            matches!(&outcome, Err(Error::Provider(e)) if e.status == status),
+            "{status}: {outcome:?}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_base_url_with_user_info_or_a_line_break_is_refused() {
     for bad in [
