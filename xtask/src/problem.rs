@@ -51,8 +51,12 @@ impl fmt::Display for Problem {
 /// `text` with each control character but a line break or a tab written as its escape
 /// (`\u{1b}`): how spec text is printed, so that it cannot drive the terminal.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
-    if !text.contains(unsafe_char) {
+    escaped(text, |c| c.is_control() && c != '\n' && c != '\t')
+}
+
+/// `text` with each character that `unsafe_char` picks written as its Rust escape (`\u{1b}`).
+pub fn escaped(text: &str, unsafe_char: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !text.contains(&unsafe_char) {
         return text.into();
     }
     text.chars()

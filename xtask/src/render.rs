@@ -1348,15 +1348,7 @@ fn doc_lines(attribute: TokenStream) -> Option<Vec<String>> {
 /// escape sequence (`generate --check` prints the diff), nor make rustc refuse the crate
 /// (`text_direction_codepoint_in_comment`).
 fn escape_unsafe(line: &str) -> String {
-    line.chars()
-        .map(|c| {
-            if is_unsafe(c) {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::problem::escaped(line, is_unsafe).into_owned()
 }
 
 /// A control character but a tab or a line break, or a text-direction character (which
