@@ -39,8 +39,11 @@ pub(super) fn compile(
     schema: &Value,
     pointer: &str,
 ) -> Result<jsonschema::Validator, SpecError> {
+    let body = convert(doc, schema, pointer)?;
     let mut definitions = Map::new();
-    if let Some(schemas) = doc.pointer("/components/schemas") {
+    // Only a schema with a `$ref` needs the components: most parameters' schemas have none,
+    // and converting every component again for each of them made `Spec::new` slow.
+    if let Some(schemas) = doc.pointer("/components/schemas").filter(|_| has_ref(&body)) {
         let schemas = schemas
             .as_object()
             .ok_or_else(|| invalid("/components/schemas", "is not a map"))?;
@@ -49,12 +52,20 @@ pub(super) fn compile(
             definitions.insert(name.clone(), convert(doc, component, &at)?);
         }
     }
-    let body = convert(doc, schema, pointer)?;
     let root = json!({ DEFINITIONS: definitions, "allOf": [body] });
     jsonschema::draft4::options()
         .should_validate_formats(true)
         .build(&root)
         .map_err(|error| invalid(pointer, format!("the schema does not compile: {error}")))
+}
+
+/// Whether a converted schema refers to a component anywhere.
+fn has_ref(schema: &Value) -> bool {
+    match schema {
+        Value::Object(object) => object.contains_key("$ref") || object.values().any(has_ref),
+        Value::Array(items) => items.iter().any(has_ref),
+        _ => false,
+    }
 }
 
 /// Converts one OpenAPI 3.0 schema to JSON Schema draft 4.
