@@ -236,12 +236,33 @@ fn an_unbumped_breaking_change_fails_the_tests_until_release_bumps_it() {
     );
 }
 
-/// The version check of a copy of the workspace whose MantaGo baseline is `baseline`: the one
+/// A throwaway workspace whose one spec, TINY, is generated and released (0.1.0).
+fn released_tiny() -> tempfile::TempDir {
+    let dir = crate::common::workspace(&[("tiny.yaml", crate::common::TINY)]);
+    assert_eq!(xtask(dir.path(), &["generate"]).0, 0);
+    assert_eq!(xtask(dir.path(), &["release", "tiny"]).0, 0);
+    dir
+}
+
+/// Adds the required query parameter `name` to TINY's one operation: Rust-breaking.
+fn require_query_parameter(root: &Path, name: &str) {
+    edit(
+        root,
+        "specs/tiny.yaml",
+        "        - name: id\n",
+        &format!(
+            "        - name: {name}\n          in: query\n          required: true\n          \
+             schema:\n            type: string\n        - name: id\n"
+        ),
+    );
+}
+
+/// The version check of a released workspace (TINY) whose baseline is `baseline`: the one
 /// message it fails with.
-fn check_with_manta_baseline(baseline: &[u8]) -> String {
-    let dir = copy();
+fn check_with_baseline(baseline: &[u8]) -> String {
+    let dir = released_tiny();
     let root = dir.path();
-    std::fs::write(root.join(xtask::release::baseline_path("manta")), baseline).unwrap();
+    std::fs::write(root.join(xtask::release::baseline_path("tiny")), baseline).unwrap();
     let behind = xtask::release::check(root).unwrap_err();
     assert_eq!(behind.len(), 1, "{behind:?}");
     behind[0].clone()
@@ -251,9 +272,9 @@ fn check_with_manta_baseline(baseline: &[u8]) -> String {
 /// file: it is not taken for "no baseline", which would pass without comparing anything.
 #[test]
 fn an_unreadable_baseline_fails_the_check_instead_of_being_skipped() {
-    let message = check_with_manta_baseline(b"openapi: 3.0.3\n\xff\xfe\n");
+    let message = check_with_baseline(b"openapi: 3.0.3\n\xff\xfe\n");
     assert!(
-        message.starts_with("manta-client: cannot read crates/manta-client/baseline.yaml: "),
+        message.starts_with("tiny-client: cannot read crates/tiny-client/baseline.yaml: "),
         "{message}"
     );
 }
@@ -263,23 +284,25 @@ fn an_unreadable_baseline_fails_the_check_instead_of_being_skipped() {
 /// and the changelog as they were, instead of replacing the changelog with a new one.
 #[test]
 fn a_release_that_cannot_read_the_changelog_changes_nothing() {
-    let dir = copy();
+    let dir = released_tiny();
     let root = dir.path();
-    rename_customer_id(root);
+    let lock = "version = 4\n\n[[package]]\nname = \"tiny-client\"\nversion = \"0.1.0\"\n";
+    std::fs::write(root.join("Cargo.lock"), lock).unwrap();
+    require_query_parameter(root, "reason");
     let files = [
-        "crates/manta-client/Cargo.toml",
+        "crates/tiny-client/Cargo.toml",
         "Cargo.lock",
-        "crates/manta-client/CHANGELOG.md",
-        "crates/manta-client/baseline.yaml",
+        "crates/tiny-client/CHANGELOG.md",
+        "crates/tiny-client/baseline.yaml",
     ];
     std::fs::write(root.join(files[2]), b"# Changelog\n\xff\n").unwrap();
     let before: Vec<Vec<u8>> = files
         .iter()
         .map(|f| std::fs::read(root.join(f)).unwrap())
         .collect();
-    let (code, out, err) = xtask(root, &["release", "manta"]);
+    let (code, out, err) = xtask(root, &["release", "tiny"]);
     assert_ne!(code, 0, "{out}");
-    assert!(err.contains("crates/manta-client/CHANGELOG.md"), "{err}");
+    assert!(err.contains("crates/tiny-client/CHANGELOG.md"), "{err}");
     for (file, was) in files.iter().zip(&before) {
         assert_eq!(
             &std::fs::read(root.join(file)).unwrap(),
@@ -293,23 +316,21 @@ fn a_release_that_cannot_read_the_changelog_changes_nothing() {
 /// problem naming it, not an overflow.
 #[test]
 fn a_released_version_that_cannot_be_bumped_fails_the_check_without_a_panic() {
-    let file = xtask::workspace_root().join(xtask::release::baseline_path("manta"));
-    let baseline = std::fs::read_to_string(file).unwrap();
-    let released = "\nx-release:\n  crate: manta-client\n  version: ";
-    let at = baseline.find(released).expect("the release block") + released.len();
-    let end = at + baseline[at..].find('\n').unwrap_or(baseline.len() - at);
-    let huge = format!(
-        "{}0.18446744073709551615.0{}",
-        &baseline[..at],
-        &baseline[end..]
+    let dir = released_tiny();
+    let root = dir.path();
+    edit(
+        root,
+        &xtask::release::baseline_path("tiny"),
+        "  version: 0.1.0\n",
+        "  version: 0.18446744073709551615.0\n",
     );
-    let message = check_with_manta_baseline(huge.as_bytes());
-    assert!(
-        message.starts_with(
-            "manta-client: release 0.18446744073709551615.0 has no next version (a part would \
-             pass 18446744073709551615)"
-        ),
-        "{message}"
+    let behind = xtask::release::check(root).unwrap_err();
+    assert_eq!(
+        behind,
+        [
+            "tiny-client: release 0.18446744073709551615.0 has no next version (a part would pass \
+          18446744073709551615)"
+        ]
     );
 }
 
@@ -317,27 +338,22 @@ fn a_released_version_that_cannot_be_bumped_fails_the_check_without_a_panic() {
 /// workspace member: release bumps only the entry without a `source`.
 #[test]
 fn release_bumps_the_workspace_member_in_the_lock_file_not_a_namesake() {
-    let dir = copy();
+    let dir = released_tiny();
     let root = dir.path();
-    rename_customer_id(root);
-    let namesake = "[[package]]\nname = \"manta-client\"\nversion = \"9.9.9\"\n\
-        source = \"registry+https://github.com/rust-lang/crates.io-index\"\n\n";
-    let lock = std::fs::read_to_string(root.join("Cargo.lock")).unwrap();
-    let first = lock.find("[[package]]").expect("a package");
-    let lock = format!("{}{namesake}{}", &lock[..first], &lock[first..]);
-    std::fs::write(root.join("Cargo.lock"), &lock).unwrap();
-    let now = xtask::release::crate_version(root, "manta").unwrap();
-    let (code, out, err) = xtask(root, &["release", "manta"]);
+    let lock = "version = 4\n\n\
+        [[package]]\nname = \"tiny-client\"\nversion = \"9.9.9\"\n\
+        source = \"registry+https://github.com/rust-lang/crates.io-index\"\n\n\
+        [[package]]\nname = \"tiny-client\"\nversion = \"0.1.0\"\n";
+    std::fs::write(root.join("Cargo.lock"), lock).unwrap();
+    require_query_parameter(root, "reason");
+    let (code, out, err) = xtask(root, &["release", "tiny"]);
     assert_eq!((code, err.as_str()), (0, ""), "{out}");
-    let next = format!("0.{}.0", now.1 + 1);
-    let old_entry = format!("name = \"manta-client\"\nversion = \"{now}\"\n");
-    let new_entry = format!("name = \"manta-client\"\nversion = \"{next}\"\n");
-    let written = std::fs::read_to_string(root.join("Cargo.lock")).unwrap();
-    assert!(written.contains(namesake), "the namesake changed");
-    // Only the member's version line changed (compared whole, reported short).
-    assert!(
-        written == lock.replacen(&old_entry, &new_entry, 1),
-        "not only {old_entry:?} → {new_entry:?} changed"
+    assert_eq!(
+        std::fs::read_to_string(root.join("Cargo.lock")).unwrap(),
+        lock.replace(
+            "name = \"tiny-client\"\nversion = \"0.1.0\"\n",
+            "name = \"tiny-client\"\nversion = \"0.2.0\"\n"
+        )
     );
 }
 
@@ -349,7 +365,7 @@ fn every_problem_of_a_broken_baseline_is_reported() {
         \x20         description: ok\n          content:\n            application/json:\n\
         \x20             schema: {$ref: '#/components/schemas/Nowhere'}\n\
         \x20 /b:\n    get:\n      operationId: same\n      responses: {'200': {description: ok}}\n";
-    let message = check_with_manta_baseline(broken.as_bytes());
+    let message = check_with_baseline(broken.as_bytes());
     assert!(
         message.contains("same"),
         "the shared operationId: {message}"
@@ -438,16 +454,9 @@ fn a_published_document_with_an_overlay_is_released_by_its_changes_upstream() {
 /// characters escaped, as in every other report.
 #[test]
 fn control_characters_from_a_spec_are_escaped_in_the_changelog_and_the_check() {
-    let dir = crate::common::workspace(&[("tiny.yaml", crate::common::TINY)]);
+    let dir = released_tiny();
     let root = dir.path();
-    assert_eq!(xtask(root, &["generate"]).0, 0);
-    assert_eq!(xtask(root, &["release", "tiny"]).0, 0);
-    let hostile = crate::common::TINY.replace(
-        "        - name: id\n",
-        "        - name: \"why\\e[2J\"\n          in: query\n          required: true\n          \
-         schema:\n            type: string\n        - name: id\n",
-    );
-    std::fs::write(root.join("specs/tiny.yaml"), hostile).unwrap();
+    require_query_parameter(root, "\"why\\e[2J\"");
     let behind = xtask::release::check(root).unwrap_err();
     assert!(
         behind[0].contains("why\\u{1b}[2J") && !behind[0].contains('\u{1b}'),

@@ -43,7 +43,10 @@ pub(super) fn compile(
     let mut definitions = Map::new();
     // Only a schema with a `$ref` needs the components: most parameters' schemas have none,
     // and converting every component again for each of them made `Spec::new` slow.
-    if let Some(schemas) = doc.pointer("/components/schemas").filter(|_| has_ref(&body)) {
+    if let Some(schemas) = doc
+        .pointer("/components/schemas")
+        .filter(|_| has_ref(&body))
+    {
         let schemas = schemas
             .as_object()
             .ok_or_else(|| invalid("/components/schemas", "is not a map"))?;
