@@ -35,17 +35,25 @@ impl Report {
 }
 
 /// A value for a human-readable line: as is when it is plain, else quoted and escaped, so that
-/// a provider's string can neither split the line nor send terminal control sequences.
+/// a provider's string can neither split the line, send terminal control sequences, nor change
+/// the direction the terminal shows text in.
 pub(crate) fn show(value: &str) -> Cow<'_, str> {
     let plain = !value.is_empty()
         && value
             .chars()
-            .all(|c| !c.is_whitespace() && !c.is_control() && c != '"' && c != '\\');
+            .all(|c| !c.is_whitespace() && !c.is_control() && !is_bidi(c) && c != '"' && c != '\\');
     if plain {
         Cow::Borrowed(value)
     } else {
+        // Debug escapes controls and the text-direction characters (`\u{202e}`).
         Cow::Owned(format!("{value:?}"))
     }
+}
+
+/// A character that changes the direction a terminal shows text in: the embeddings, overrides
+/// and isolates of Unicode's bidirectional algorithm (U+202A to U+202E, U+2066 to U+2069).
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `first` followed by `  key=value` for each value present.
@@ -72,16 +80,18 @@ pub(crate) fn json_text(value: &Value) -> String {
 
 /// A JSON value as one line for stdout or stderr. serde_json escapes the C0 controls (ESC
 /// included) but writes DEL and the C1 controls (U+0080 to U+009F, such as the 8-bit CSI
-/// U+009B, which UTF-8 terminals act on) as they are: these are escaped too. Only a string
-/// can hold one, and `\u009b` is the same string to any JSON reader.
+/// U+009B, which UTF-8 terminals act on) and the text-direction characters as they are: these
+/// are escaped too. Only a string can hold one, and `\u009b` is the same string to any JSON
+/// reader.
 pub(crate) fn json_line(value: &Value) -> String {
     let text = value.to_string();
-    if !text.chars().any(char::is_control) {
+    let unsafe_char = |c: char| c.is_control() || is_bidi(c);
+    if !text.chars().any(unsafe_char) {
         return text;
     }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
-        if c.is_control() {
+        if unsafe_char(c) {
             // Writing to a String cannot fail.
             let _ = write!(out, "\\u{:04x}", u32::from(c));
         } else {

@@ -282,12 +282,17 @@ fn redact_option(redactor: &Redactor, text: &mut Option<String>) {
 /// At most this many characters of a body go into an error.
 pub const SNIPPET_CHARS: usize = 256;
 
-/// A bounded, single-line snippet of a body for an error message.
+/// A bounded, single-line snippet of a body for an error message: control characters, and
+/// the text-direction characters that make a terminal show text in another order (U+202A to
+/// U+202E, U+2066 to U+2069), become spaces.
 pub(crate) fn snippet(text: &str) -> String {
+    let shown = |c: char| {
+        !c.is_control() && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
     let mut out: String = text
         .chars()
         .take(SNIPPET_CHARS)
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| if shown(c) { c } else { ' ' })
         .collect();
     if text.chars().count() > SNIPPET_CHARS {
         out.push('…');

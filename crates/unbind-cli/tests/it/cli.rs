@@ -1051,3 +1051,48 @@ async fn an_oversize_id_exits_2_without_echoing_it() {
     }
     assert!(received(&server).await.is_empty(), "nothing may be sent");
 }
+
+/// Text-direction characters from a provider (U+202E RIGHT-TO-LEFT OVERRIDE and kin, which
+/// make a terminal show text in another order than it is) are escaped like control characters,
+/// in text and `--json` output alike; the JSON still holds the same string.
+#[tokio::test]
+async fn a_providers_text_direction_characters_are_escaped_in_every_output_form() {
+    let server = MockServer::start().await;
+    let clients = json!([
+        {"clientId": "c1", "platform": "wechat", "clientName": "invoice\u{202e}fdp.exe", "customerId": "u\u{2066}1"}
+    ]);
+    answer(
+        &server,
+        route::MANTA_CLIENTS,
+        200,
+        json!({"success": true, "message": "ok", "clientList": {"list": clients}}),
+    )
+    .await;
+    // And in a provider's error message.
+    oneaccess_signing(&server, PUBLIC_KEY, &SERVER_TIME.to_string()).await;
+    let refused = json!({"error_code": "E1", "error_msg": "account\u{202e}txt.exe not found"});
+    answer(&server, route::ONEACCESS_SOCIAL, 400, refused).await;
+    let uri = server.uri();
+    let manta = words("manta list --base-url {} --bot-id bot-1", &[&uri]);
+    let oneaccess = args(&["oneaccess", "list", "--base-url", &uri], &DEVICE_FLAGS);
+    let one_env = [("ONEACCESS_SESSION_TOKEN", SECRET)];
+    let bidi = |text: &str| {
+        text.chars()
+            .any(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+    };
+    for (line, env, code) in [(&manta, &MANTA_ENV[..], 0), (&oneaccess, &one_env[..], 1)] {
+        for json in [false, true] {
+            let run = if json {
+                unbind(&args(line, &["--json"]), env).await
+            } else {
+                unbind(line, env).await
+            };
+            assert_eq!(run.code, code, "{run:?}");
+            assert!(!bidi(&run.stdout) && !bidi(&run.stderr), "{run:?}");
+        }
+    }
+    let json = unbind(&args(&manta, &["--json"]), &MANTA_ENV).await;
+    assert_eq!(json.stdout_json(), clients);
+    let text = unbind(&manta, &MANTA_ENV).await;
+    assert!(text.stdout.contains(r"invoice\u{202e}fdp.exe"), "{text:?}");
+}
