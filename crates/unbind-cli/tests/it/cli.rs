@@ -576,6 +576,14 @@ async fn cloudbase_bind_posts_the_provider_token() {
 /// Whether `text` holds a control character other than the line break that ends each line:
 /// ESC, DEL or a C1 control such as U+009B (an 8-bit CSI, which UTF-8 terminals such as
 /// xterm act on).
+/// `line` run with `env` twice: as text, then with `--json`.
+async fn in_both_forms(line: &[&str], env: &[(&str, &str)]) -> [Run; 2] {
+    [
+        unbind(line, env).await,
+        unbind(&args(line, &["--json"]), env).await,
+    ]
+}
+
 fn has_control(text: &str) -> bool {
     text.chars().any(|c| c.is_control() && c != '\n')
 }
@@ -618,12 +626,7 @@ async fn a_providers_control_characters_reach_the_terminal_in_no_output_form() {
         (&oneaccess, &one_env[..], 1),
         (&bulk, &one_env[..], 1),
     ] {
-        for json in [false, true] {
-            let run = if json {
-                unbind(&args(line, &["--json"]), env).await
-            } else {
-                unbind(line, env).await
-            };
+        for run in in_both_forms(line, env).await {
             assert_eq!(run.code, code, "{run:?}");
             assert!(
                 !has_control(&run.stdout) && !has_control(&run.stderr),
@@ -1081,12 +1084,7 @@ async fn a_providers_text_direction_characters_are_escaped_in_every_output_form(
             .any(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
     };
     for (line, env, code) in [(&manta, &MANTA_ENV[..], 0), (&oneaccess, &one_env[..], 1)] {
-        for json in [false, true] {
-            let run = if json {
-                unbind(&args(line, &["--json"]), env).await
-            } else {
-                unbind(line, env).await
-            };
+        for run in in_both_forms(line, env).await {
             assert_eq!(run.code, code, "{run:?}");
             assert!(!bidi(&run.stdout) && !bidi(&run.stderr), "{run:?}");
         }
