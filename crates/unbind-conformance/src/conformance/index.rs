@@ -299,26 +299,7 @@ fn parse_parameter(doc: &Value, parameter: &Value, at: &str) -> Result<Parameter
     let required = location == In::Path || parameter.get("required") == Some(&Value::Bool(true));
     let allow_empty = parameter.get("allowEmptyValue") == Some(&Value::Bool(true));
     let value = match parameter.get("schema") {
-        Some(schema) => {
-            let at = format!("{at}/schema");
-            let kind = match schema::resolve(doc, schema, &at)?
-                .get("type")
-                .and_then(Value::as_str)
-            {
-                Some("integer") => Some(Primitive::Integer),
-                Some("number") => Some(Primitive::Number),
-                Some("boolean") => Some(Primitive::Boolean),
-                Some("string") => Some(Primitive::String),
-                _ => None,
-            };
-            match kind {
-                Some(kind) => Some(ValueSchema {
-                    kind,
-                    validator: schema::compile(doc, schema, &at)?,
-                }),
-                None => None,
-            }
-        }
+        Some(schema) => value_schema(doc, schema, &format!("{at}/schema"))?,
         None => None,
     };
     Ok(Parameter {
@@ -328,6 +309,24 @@ fn parse_parameter(doc: &Value, parameter: &Value, at: &str) -> Result<Parameter
         allow_empty,
         value,
     })
+}
+
+/// A parameter's value schema, when its `type` is primitive (see [`ValueSchema`]).
+fn value_schema(doc: &Value, schema: &Value, at: &str) -> Result<Option<ValueSchema>, SpecError> {
+    let kind = match schema::resolve(doc, schema, at)?
+        .get("type")
+        .and_then(Value::as_str)
+    {
+        Some("integer") => Primitive::Integer,
+        Some("number") => Primitive::Number,
+        Some("boolean") => Primitive::Boolean,
+        Some("string") => Primitive::String,
+        _ => return Ok(None),
+    };
+    Ok(Some(ValueSchema {
+        kind,
+        validator: schema::compile(doc, schema, at)?,
+    }))
 }
 
 fn parse_security(doc: &Value, security: &Value, at: &str) -> Result<Vec<Vec<Scheme>>, SpecError> {

@@ -12,7 +12,8 @@ use crate::{Body, RecordedRequest};
 impl Spec {
     /// Which operation a request is, and every rule it breaks.
     pub fn check(&self, request: &RecordedRequest) -> Result<String, Vec<Violation>> {
-        let operation = self.find(request).map_err(|detail| {
+        let segments = split_path(&request.path);
+        let operation = self.find(request, segments.as_deref()).map_err(|detail| {
             vec![Violation {
                 operation: None,
                 rule: Rule::NoSuchOperation,
@@ -23,7 +24,12 @@ impl Spec {
         operation.check_parameters(request, &mut broken);
         operation.check_security(request, &mut broken);
         operation.check_query(request, &mut broken);
-        operation.check_values(request, &mut broken);
+        // A matched operation means the path had segments.
+        operation.check_values(
+            request,
+            segments.as_deref().unwrap_or_default(),
+            &mut broken,
+        );
         operation.check_body(&self.doc, request, &mut broken);
         if broken.is_empty() {
             Ok(operation.id.clone())
@@ -39,15 +45,18 @@ impl Spec {
         }
     }
 
-    /// The one operation with the request's method whose template matches its path; of
-    /// several, the one with the most literal segments.
-    fn find(&self, request: &RecordedRequest) -> Result<&Operation, String> {
+    /// The one operation with the request's method whose template matches its path (split
+    /// into `segments`); of several, the one with the most literal segments.
+    fn find(
+        &self,
+        request: &RecordedRequest,
+        segments: Option<&[String]>,
+    ) -> Result<&Operation, String> {
         let method = request.method.to_ascii_lowercase();
-        let segments = split_path(&request.path);
         let matching: Vec<&Operation> = self
             .operations
             .iter()
-            .filter(|op| segments.as_ref().is_some_and(|s| op.matches(s)))
+            .filter(|op| segments.is_some_and(|s| op.matches(s)))
             .collect();
         let wanted = format!("{} {}", request.method, request.path);
         let mut candidates: Vec<&Operation> = matching
@@ -228,10 +237,15 @@ impl Operation {
         }
     }
 
-    /// Each value sent for a path, query or header parameter with a primitive schema, read as
-    /// its type and validated. Values are never quoted: they may be secrets.
-    fn check_values(&self, request: &RecordedRequest, broken: &mut Vec<(Rule, String)>) {
-        let segments = split_path(&request.path).unwrap_or_default();
+    /// Each value sent for a path (split into `segments`), query or header parameter with a
+    /// primitive schema, read as its type and validated. Values are never quoted: they may be
+    /// secrets.
+    fn check_values(
+        &self,
+        request: &RecordedRequest,
+        segments: &[String],
+        broken: &mut Vec<(Rule, String)>,
+    ) {
         for parameter in &self.parameters {
             let Some(schema) = &parameter.value else {
                 continue;
@@ -242,8 +256,10 @@ impl Operation {
                     "path parameter",
                     self.segments
                         .iter()
-                        .zip(&segments)
-                        .filter(|(template, _)| **template == Segment::Parameter(name.clone()))
+                        .zip(segments)
+                        .filter(
+                            |(template, _)| matches!(template, Segment::Parameter(p) if p == name),
+                        )
                         .map(|(_, value)| value.as_str())
                         .collect(),
                 ),
@@ -402,7 +418,6 @@ impl Scheme {
     }
 }
 
-/// The percent-decoded segments of a request path, or `None` if it does not start with '/'.
 /// What is wrong with a parameter's `text` as a value of `schema`, each as the end of a
 /// sentence that names the parameter: ` is not an integer`, `: value is …` (jsonschema's
 /// message without the value).
@@ -436,6 +451,7 @@ fn value_problems(schema: &ValueSchema, text: &str) -> Vec<String> {
     }
 }
 
+/// The percent-decoded segments of a request path, or `None` if it does not start with '/'.
 fn split_path(path: &str) -> Option<Vec<String>> {
     Some(
         path.strip_prefix('/')?
