@@ -178,19 +178,47 @@ fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), 
     }
     wanted.sort();
     let mut outputs = Vec::new();
-    let mut unreadable = Vec::new();
+    let mut refused = Vec::new();
     for (path, new) in wanted {
+        if leaves_workspace(root, &path) {
+            refused.push(Problem::at(&path, "", OUTSIDE));
+            continue;
+        }
         // Only a missing file is "not there yet": one that cannot be read is named, not
         // replaced.
         match read_file(&root.join(&path)) {
             Ok(old) => outputs.push(Output { path, old, new }),
-            Err(e) => unreadable.push(Problem::at(&path, "", format!("cannot be read: {e}"))),
+            Err(e) => refused.push(Problem::at(&path, "", format!("cannot be read: {e}"))),
         }
     }
-    if !unreadable.is_empty() {
-        return Err(unreadable);
+    if !refused.is_empty() {
+        return Err(refused);
     }
     Ok((outputs, prepared.notes))
+}
+
+/// Why an output whose folder is reached through a link to elsewhere is not written.
+const OUTSIDE: &str =
+    "is outside the workspace (through a symbolic link); the xtask writes only inside it";
+
+/// Whether the folder that `path` (relative to `root`) would be written into resolves, links
+/// followed, to somewhere outside `root`: its nearest existing ancestor is looked at, as
+/// `create_dir_all` would create the rest inside it. The file itself may be a link: it is
+/// replaced by the rename, not written through.
+fn leaves_workspace(root: &Path, path: &str) -> bool {
+    let Ok(real_root) = std::fs::canonicalize(root) else {
+        return false;
+    };
+    let mut dir = root.join(path);
+    while dir.pop() {
+        match std::fs::canonicalize(&dir) {
+            Ok(real) => return !real.starts_with(&real_root),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            // Anything else is for the write to report, naming the file.
+            Err(_) => return false,
+        }
+    }
+    false
 }
 
 /// The text of the file at `path`, or `None` if there is none. Anything there that is not a
@@ -217,9 +245,17 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Writes each stale output (through a temporary file and a rename, so no file is half-written).
 /// An error names the output's path, and the outputs written before it, if any.
+/// Nothing is written if any stale output's folder is outside `root` through a link.
 pub fn write(root: &Path, outputs: &[Output]) -> std::io::Result<()> {
+    let stale = || outputs.iter().filter(|o| o.is_stale());
+    if let Some(output) = stale().find(|o| leaves_workspace(root, &o.path)) {
+        return Err(std::io::Error::other(format!(
+            "{}: {OUTSIDE}; nothing was written",
+            output.path
+        )));
+    }
     let mut done: Vec<&str> = Vec::new();
-    for output in outputs.iter().filter(|o| o.is_stale()) {
+    for output in stale() {
         let path = root.join(&output.path);
         let dir = path.parent().expect("outputs live in a directory");
         let temporary = dir.join(format!(

@@ -268,3 +268,35 @@ fn generate_does_not_write_through_a_link_at_its_temporary_file() {
             .starts_with("// This file is generated")
     );
 }
+
+/// A crate folder that is a symbolic link to a folder outside the workspace is refused, not
+/// written into: the files there are not ours. Nothing is written, and `--check` says so too.
+#[cfg(unix)]
+#[test]
+fn generate_does_not_write_into_a_folder_linked_from_outside() {
+    let dir = workspace(&[("tiny.yaml", TINY)]);
+    assert_eq!(xtask(dir.path(), &["generate"]).0, 0);
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("generated.rs"), "// not ours\n").unwrap();
+    let src = dir.path().join("crates/tiny-client/src");
+    std::fs::remove_dir_all(&src).unwrap();
+    std::os::unix::fs::symlink(outside.path(), &src).unwrap();
+    for args in [&["generate", "--check"][..], &["generate"]] {
+        let (code, out, err) = xtask(dir.path(), args);
+        assert_eq!((code, out.as_str()), (1, ""), "{args:?}: {err}");
+        assert!(
+            err.starts_with(
+                "crates/tiny-client/src/generated.rs: /: is outside the workspace (through a \
+                 symbolic link); the xtask writes only inside it\n"
+            ),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("nothing was written"), "{args:?}: {err}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("generated.rs")).unwrap(),
+        "// not ours\n"
+    );
+    let left: Vec<_> = std::fs::read_dir(outside.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "nothing else written there");
+}

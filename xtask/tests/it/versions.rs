@@ -312,6 +312,39 @@ fn a_release_that_cannot_read_the_changelog_changes_nothing() {
     }
 }
 
+/// A release whose crate folder is a symbolic link to a folder outside the workspace writes
+/// nothing: not the crate's files there (not ours), nor the lock file here.
+#[cfg(unix)]
+#[test]
+fn a_release_does_not_write_into_a_crate_linked_from_outside() {
+    let dir = released_tiny();
+    let root = dir.path();
+    let outside = tempfile::tempdir().unwrap();
+    let moved = outside.path().join("tiny-client");
+    std::fs::rename(root.join("crates/tiny-client"), &moved).unwrap();
+    std::os::unix::fs::symlink(&moved, root.join("crates/tiny-client")).unwrap();
+    require_query_parameter(root, "reason");
+    let snapshot = || {
+        let mut files: Vec<(String, Vec<u8>)> = ["Cargo.toml", "CHANGELOG.md", "baseline.yaml"]
+            .iter()
+            .map(|f| (f.to_string(), std::fs::read(moved.join(f)).unwrap()))
+            .collect();
+        files.push((
+            "Cargo.lock".into(),
+            std::fs::read(root.join("Cargo.lock")).unwrap_or_default(),
+        ));
+        files
+    };
+    let before = snapshot();
+    let (code, out, err) = xtask(root, &["release", "tiny"]);
+    assert_ne!(code, 0, "{out}");
+    assert!(
+        err.contains("is outside the workspace (through a symbolic link)"),
+        "{err}"
+    );
+    assert!(snapshot() == before, "a file changed");
+}
+
 /// A released version whose next version does not fit in a number (here: minor 2^64 - 1) is a
 /// problem naming it, not an overflow.
 #[test]
