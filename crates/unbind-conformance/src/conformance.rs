@@ -97,8 +97,10 @@ pub fn load_spec(path: &Path) -> Result<Value, SpecError> {
     })
 }
 
-/// A rule of the spec that a request can break.
+/// A rule of the spec that a request can break. New rules come as the checker learns to read
+/// more of a spec (as `ParameterValue` did), so a `match` needs a `_` arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Rule {
     /// No operation (or more than one, equally specific) has the request's method and path.
     NoSuchOperation,
