@@ -77,7 +77,9 @@ pub enum Account {
 impl Account {
     /// The provider this account lives at.
     pub fn provider(&self) -> Provider {
-        match self {
+        // `*self`, not `self`: built with no provider feature the enum is empty, and only a
+        // match on the value itself needs no arm (the one error is then `compile_error!`'s).
+        match *self {
             Account::Manta { .. } => Provider::Manta,
             Account::OneAccess { .. } => Provider::OneAccess,
             Account::CloudBase { .. } => Provider::CloudBase,
@@ -125,7 +127,9 @@ pub enum Unbinder {
 impl Unbinder {
     /// The provider this client talks to.
     pub fn provider(&self) -> Provider {
-        match self {
+        // `*self`, not `self`: built with no provider feature the enum is empty, and only a
+        // match on the value itself needs no arm (the one error is then `compile_error!`'s).
+        match *self {
             #[cfg(feature = "manta")]
             Unbinder::Manta(_) => Provider::Manta,
             #[cfg(feature = "oneaccess")]
@@ -139,19 +143,19 @@ impl Unbinder {
     /// base URL, and for MantaGo its bot (`https://mantago.cc/api?botId=bot-123`). It holds
     /// no credential, and not the user a token stands for.
     pub fn target(&self) -> String {
-        match self {
+        match *self {
             #[cfg(feature = "manta")]
-            Unbinder::Manta(client) => {
+            Unbinder::Manta(ref client) => {
                 use manta_client::ClientInfo as _;
                 format!("{}?botId={}", client.api().baseurl(), client.bot_id())
             }
             #[cfg(feature = "oneaccess")]
-            Unbinder::OneAccess(client) => {
+            Unbinder::OneAccess(ref client) => {
                 use oneaccess_client::ClientInfo as _;
                 client.api().baseurl().to_owned()
             }
             #[cfg(feature = "cloudbase")]
-            Unbinder::CloudBase(client) => {
+            Unbinder::CloudBase(ref client) => {
                 use cloudbase_client::ClientInfo as _;
                 client.api().baseurl().to_owned()
             }
