@@ -57,6 +57,17 @@ pub mod keys {
     pub const PUBLIC_KEY_1024_PEM: &str = include_str!("../keys/test_public_key_1024.pem");
 }
 
+/// A test CA and a server certificate it signed, for HTTPS on loopback (`tls/`, described in
+/// `tls/README.md`). **Test-only: the server's private key is public.**
+pub mod tls {
+    /// The CA certificate, PEM: the one root to trust (`SSL_CERT_FILE`) for [`SERVER_CERT_PEM`].
+    pub const CA_PEM_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tls/ca.pem");
+    /// The server certificate for `127.0.0.1` and `localhost`, PEM, signed by the CA.
+    pub const SERVER_CERT_PEM: &str = include_str!("../tls/server.pem");
+    /// Its private key, PKCS#8 PEM.
+    pub const SERVER_KEY_PEM: &str = include_str!("../tls/server.key.pem");
+}
+
 static PRIVATE_KEY: LazyLock<RsaPrivateKey> = LazyLock::new(|| {
     RsaPrivateKey::from_pkcs8_pem(keys::PRIVATE_KEY_PEM).expect("test private key")
 });

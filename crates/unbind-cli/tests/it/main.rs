@@ -7,3 +7,4 @@ mod bulk;
 mod cli;
 mod common;
 mod offline;
+mod tls;
