@@ -3,6 +3,7 @@
 //!
 //! - [`keys`]: the test RSA key pair, in every form a OneAccess tenant hands out, for a signer
 //!   or a test server; its private half is public on purpose.
+//! - [`tls`]: a test CA and a server certificate it signed, for HTTPS on loopback.
 //! - [`decrypt_signature`]: the only sound check of an `X-signature` (OAEP is randomised):
 //!   decrypt it with the test private key and compare the plaintext.
 //! - [`device`]: the OneAccess device profile of the docs' examples, required headers only;

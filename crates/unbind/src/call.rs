@@ -177,7 +177,8 @@ pub struct CallSettings {
     pub body_limit: usize,
     /// Which redirects are followed (default [`Redirects::Refuse`]: none).
     pub redirects: Redirects,
-    /// Your own HTTP client instead of one built from these settings (default: none; rustls).
+    /// Your own HTTP client instead of one built from these settings (default: none; rustls,
+    /// see the crate's README, "Security").
     /// It is used as it is: build it with `reqwest::redirect::Policy::none()`, as the facade
     /// does, since a redirect it follows has already re-sent the request (credentials
     /// included) by the time the answer arrives. An answer that comes from another origin
@@ -199,11 +200,13 @@ impl Default for CallSettings {
 }
 
 impl CallSettings {
-    /// The HTTP client: the one given, or a new one with these timeouts and redirects.
+    /// The HTTP client: the one given, or a new one with these timeouts and redirects, and the
+    /// TLS set-up of [`crate::tls`].
     pub(crate) fn http_client(&self) -> Result<reqwest::Client, Error> {
         match &self.http {
             Some(http) => Ok(http.clone()),
             None => reqwest::Client::builder()
+                .tls_backend_preconfigured(crate::tls::client_config()?)
                 .connect_timeout(self.connect_timeout)
                 .timeout(self.request_timeout)
                 .redirect(self.redirects.policy())

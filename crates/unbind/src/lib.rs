@@ -38,6 +38,7 @@ pub mod manta;
 #[cfg(feature = "oneaccess")]
 pub mod oneaccess;
 mod provider;
+mod tls;
 mod validate;
 
 pub use call::{
