@@ -62,7 +62,12 @@ pub fn syntax(spec: &OpenAPI, file: &str) -> Result<syn::File, Vec<Problem>> {
         Ok(Err(e)) => return Err(vec![Problem::at(file, "", format!("progenitor: {e}"))]),
         Err(message) => return Err(vec![locate_panic(spec, file, &message)]),
     };
-    let mut syntax = syn::parse2(split_doc_lines(tokens)).map_err(|e| {
+    // What can be done on tokens is done before the one parse: a rewrite of the syntax tree
+    // would print and parse it again.
+    let tokens = move_response_headers(split_doc_lines(tokens))
+        .map_err(|e| vec![Problem::at(file, "", e)])?;
+    let api_versions = literals_holding(tokens.clone(), API_VERSION);
+    let mut syntax = syn::parse2(tokens).map_err(|e| {
         vec![Problem::at(
             file,
             "",
@@ -70,10 +75,10 @@ pub fn syntax(spec: &OpenAPI, file: &str) -> Result<syn::File, Vec<Problem>> {
         )]
     })?;
     one_item_per_name(spec, file, &syntax)?;
-    drop_api_version(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
+    drop_api_version(&mut syntax, api_versions).map_err(|e| vec![Problem::at(file, "", e)])?;
     rewrite_builders(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
     static_unset_messages(&mut syntax);
-    move_response_headers(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
+    add_response_value(&mut syntax);
     Ok(syntax)
 }
 
@@ -217,17 +222,18 @@ fn repeated_names(
 /// or 0 (no allocation until one is passed) when all of those are optional. Fails when the
 /// generated code still holds the header in any other form, so that a new progenitor cannot
 /// bring it back unnoticed.
-fn drop_api_version(file: &mut syn::File) -> Result<(), String> {
-    let mut dropped = 0;
+///
+/// `found` is how many literals of the generated code hold `"api-version"`: each statement
+/// removed takes its own with it, and any left over is the header in another form.
+pub fn drop_api_version(file: &mut syn::File, found: usize) -> Result<(), String> {
+    let mut dropped = Dropped::default();
     for item in &mut file.items {
         drop_api_version_in_item(item, &mut dropped)?;
     }
     // A spec without operations has no header to remove; any `api-version` left is one
     // written in a form this does not know.
-    if quote::ToTokens::to_token_stream(file)
-        .to_string()
-        .contains("\"api-version\"")
-    {
+    if found > dropped.literals {
+        let dropped = dropped.statements;
         return Err(format!(
             "progenitor's `api-version` header: {dropped} removed, and it is still in the \
              generated code; render.rs's `drop_api_version` does not know this form of it"
@@ -236,8 +242,30 @@ fn drop_api_version(file: &mut syn::File) -> Result<(), String> {
     Ok(())
 }
 
+/// The source form of the header's name in a literal.
+const API_VERSION: &str = "\"api-version\"";
+
+/// What [`drop_api_version`] removed: statements, and the `"api-version"` literals in them.
+#[derive(Default)]
+struct Dropped {
+    statements: usize,
+    literals: usize,
+}
+
+/// How many literals in `tokens`, at any depth, hold `needle` in their source form.
+fn literals_holding(tokens: TokenStream, needle: &str) -> usize {
+    tokens
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Literal(literal) => usize::from(literal.to_string().contains(needle)),
+            TokenTree::Group(group) => literals_holding(group.stream(), needle),
+            _ => 0,
+        })
+        .sum()
+}
+
 /// [`drop_api_version`] in one item: the methods of an `impl` block, recursively in a module.
-fn drop_api_version_in_item(item: &mut syn::Item, dropped: &mut usize) -> Result<(), String> {
+fn drop_api_version_in_item(item: &mut syn::Item, dropped: &mut Dropped) -> Result<(), String> {
     match item {
         syn::Item::Mod(module) => {
             for item in module.content.iter_mut().flat_map(|(_, items)| items) {
@@ -257,7 +285,7 @@ fn drop_api_version_in_item(item: &mut syn::Item, dropped: &mut usize) -> Result
 }
 
 /// [`drop_api_version`] in one method's body.
-fn drop_api_version_in_block(block: &mut syn::Block, dropped: &mut usize) -> Result<(), String> {
+fn drop_api_version_in_block(block: &mut syn::Block, dropped: &mut Dropped) -> Result<(), String> {
     let mut index = 0;
     while index + 1 < block.stmts.len() {
         if is_api_version_append(&block.stmts[index + 1]) {
@@ -300,8 +328,10 @@ fn drop_api_version_in_block(block: &mut syn::Block, dropped: &mut usize) -> Res
                 // Nothing is appended any more: `let mut` would warn.
                 *mutability = None;
             }
-            block.stmts.remove(index + 1);
-            *dropped += 1;
+            let removed = block.stmts.remove(index + 1);
+            dropped.statements += 1;
+            dropped.literals +=
+                literals_holding(quote::ToTokens::to_token_stream(&removed), API_VERSION);
         }
         index += 1;
     }
@@ -1186,27 +1216,42 @@ fn unset_messages_in_expr(expr: &mut syn::Expr, fields: &[String], reads: Reads)
 /// and frees both maps. The operations in `builder` call `response_value` instead, which that
 /// module gains: the same steps (status, headers, body, JSON), with the headers taken from the
 /// answer (its body does not need them: reqwest set up its decoding when the answer arrived).
-/// Fails when a `from_response` is left in the generated code.
-fn move_response_headers(file: &mut syn::File) -> Result<(), String> {
+/// This rewrites progenitor's tokens, before they are parsed; [`add_response_value`] adds the
+/// function. Fails when a `from_response` is left in the generated code.
+pub fn move_response_headers(tokens: TokenStream) -> Result<TokenStream, String> {
     let mut replaced = 0;
-    for item in &mut file.items {
-        if let syn::Item::Mod(module) = item
-            && module.ident == "builder"
+    let mut trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for at in 2..trees.len() {
+        if let [
+            TokenTree::Ident(keyword),
+            TokenTree::Ident(name),
+            TokenTree::Group(module),
+        ] = &trees[at - 2..=at]
+            && keyword == "mod"
+            && name == "builder"
+            && module.delimiter() == Delimiter::Brace
         {
-            let tokens =
-                call_response_value(quote::ToTokens::to_token_stream(&*module), &mut replaced);
-            *item = syn::parse2(tokens).map_err(|e| format!("the builders, rewritten: {e}"))?;
+            let mut rewritten = Group::new(
+                Delimiter::Brace,
+                call_response_value(module.stream(), &mut replaced),
+            );
+            rewritten.set_span(module.span());
+            trees[at] = TokenTree::Group(rewritten);
         }
     }
-    if quote::ToTokens::to_token_stream(&*file)
-        .to_string()
-        .contains("from_response")
-    {
+    let tokens: TokenStream = trees.into_iter().collect();
+    if names(tokens.clone(), "from_response") {
         return Err(format!(
             "`ResponseValue::from_response`: {replaced} replaced, and it is still in the \
              generated code; render.rs's `move_response_headers` does not know this form of it"
         ));
     }
+    Ok(tokens)
+}
+
+/// The `response_value` that [`move_response_headers`] calls, at the top of each `builder`
+/// module (after its `use` items).
+fn add_response_value(file: &mut syn::File) {
     for item in &mut file.items {
         let syn::Item::Mod(module) = item else {
             continue;
@@ -1237,7 +1282,6 @@ fn move_response_headers(file: &mut syn::File) -> Result<(), String> {
             .unwrap_or(items.len());
         items.insert(at, helper);
     }
-    Ok(())
 }
 
 /// `tokens` with each `ResponseValue::from_response` made `response_value`.

@@ -94,3 +94,67 @@ fn a_form_it_does_not_know_stops_generation_instead_of_keeping_the_cost() {
         assert!(error.starts_with(message), "{error}");
     }
 }
+
+/// An operation's header map as progenitor writes it: `api-version` first, then `x_agent`.
+const API_VERSION_HEADERS: &str = r#"
+    let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+    header_map.append(
+        ::reqwest::header::HeaderName::from_static("api-version"),
+        ::reqwest::header::HeaderValue::from_static(Client::api_version()),
+    );
+    header_map.append("X-agent", x_agent.to_string().try_into()?);"#;
+
+/// `drop_api_version` on a builder whose `send` is `body`, with the literals counted as
+/// `render::syntax` counts them before it parses.
+fn without_api_version(body: &str) -> Result<String, String> {
+    let mut file = builder(body);
+    let tokens = quote::ToTokens::to_token_stream(&file).to_string();
+    let found = tokens.matches("\"api-version\"").count();
+    xtask::render::drop_api_version(&mut file, found)?;
+    Ok(prettyplease::unparse(&file))
+}
+
+#[test]
+fn the_api_version_header_is_dropped_and_a_form_not_known_stops_generation() {
+    let code = without_api_version(&format!("{API_VERSION_HEADERS} Ok(())")).unwrap();
+    assert!(!code.contains("api-version"), "{code}");
+    assert!(code.contains("HeaderMap::with_capacity(1usize)"), "{code}");
+    // The header set another way, beside the known one: one dropped, one left.
+    let error = without_api_version(&format!(
+        r#"{API_VERSION_HEADERS} let name = "api-version"; Ok(())"#
+    ))
+    .unwrap_err();
+    assert_eq!(
+        error,
+        "progenitor's `api-version` header: 1 removed, and it is still in the generated code; \
+         render.rs's `drop_api_version` does not know this form of it"
+    );
+}
+
+#[test]
+fn answers_are_read_by_response_value_and_a_form_not_known_stops_generation() {
+    let read = "match response.status().as_u16() { 200u16 => ResponseValue::from_response(response).await, _ => todo!() }";
+    let tokens: proc_macro2::TokenStream = format!("pub mod builder {{ fn send() {{ {read} }} }}")
+        .parse()
+        .unwrap();
+    let code = xtask::render::move_response_headers(tokens)
+        .unwrap()
+        .to_string();
+    assert!(
+        code.contains("200u16 => response_value (response) . await"),
+        "{code}"
+    );
+    assert!(!code.contains("from_response"), "{code}");
+    // Outside `builder`, where `response_value` is not added: left, and named.
+    let tokens: proc_macro2::TokenStream = format!(
+        "pub mod builder {{ fn send() {{ {read} }} }} pub mod other {{ fn send() {{ {read} }} }}"
+    )
+    .parse()
+    .unwrap();
+    let error = xtask::render::move_response_headers(tokens).unwrap_err();
+    assert_eq!(
+        error,
+        "`ResponseValue::from_response`: 1 replaced, and it is still in the generated code; \
+         render.rs's `move_response_headers` does not know this form of it"
+    );
+}
