@@ -77,7 +77,9 @@
 //!
 //! # Example
 //!
-//! ```no_run
+// CloudBase's: compiled only where that feature is on.
+#![cfg_attr(feature = "cloudbase", doc = "```no_run")]
+#![cfg_attr(not(feature = "cloudbase"), doc = "```ignore")]
 //! use std::io::BufReader;
 //!
 //! use unbind::Unbinder;
