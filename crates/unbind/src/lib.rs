@@ -80,9 +80,7 @@ pub enum Account {
 impl Account {
     /// The provider this account lives at.
     pub fn provider(&self) -> Provider {
-        // `*self`, not `self`: built with no provider feature the enum is empty, and only a
-        // match on the value itself needs no arm (the one error is then `compile_error!`'s).
-        match *self {
+        match self {
             Account::Manta { .. } => Provider::Manta,
             Account::OneAccess { .. } => Provider::OneAccess,
             Account::CloudBase { .. } => Provider::CloudBase,
