@@ -1240,13 +1240,24 @@ pub fn move_response_headers(tokens: TokenStream) -> Result<TokenStream, String>
         }
     }
     let tokens: TokenStream = trees.into_iter().collect();
-    if names(tokens.clone(), "from_response") {
+    // Any mention, as the printed file would show it: an identifier or a literal that holds it.
+    if mentions(tokens.clone(), "from_response") {
         return Err(format!(
             "`ResponseValue::from_response`: {replaced} replaced, and it is still in the \
              generated code; render.rs's `move_response_headers` does not know this form of it"
         ));
     }
     Ok(tokens)
+}
+
+/// Whether an identifier or a literal in `tokens`, at any depth, holds `needle`.
+fn mentions(tokens: TokenStream, needle: &str) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        TokenTree::Ident(ident) => ident.to_string().contains(needle),
+        TokenTree::Literal(literal) => literal.to_string().contains(needle),
+        TokenTree::Group(group) => mentions(group.stream(), needle),
+        TokenTree::Punct(_) => false,
+    })
 }
 
 /// The `response_value` that [`move_response_headers`] calls, at the top of each `builder`

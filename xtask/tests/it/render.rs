@@ -157,4 +157,14 @@ fn answers_are_read_by_response_value_and_a_form_not_known_stops_generation() {
         "`ResponseValue::from_response`: 1 replaced, and it is still in the generated code; \
          render.rs's `move_response_headers` does not know this form of it"
     );
+    // Another form of the call, in `builder` itself: not replaced, and named.
+    let tokens: proc_macro2::TokenStream =
+        "pub mod builder { fn send() { ResponseValue::from_response_parts(response) } }"
+            .parse()
+            .unwrap();
+    let error = xtask::render::move_response_headers(tokens).unwrap_err();
+    assert!(
+        error.starts_with("`ResponseValue::from_response`: 0 replaced"),
+        "{error}"
+    );
 }
