@@ -92,6 +92,14 @@ async fn a_certificate_the_system_roots_do_not_vouch_for_is_refused_and_nothing_
             .starts_with("unbind: CloudBase: transport failure: "),
         "{refused:?}"
     );
+    // Refused for its certificate, not for anything else about the connection.
+    assert!(
+        refused
+            .stderr
+            .trim_end()
+            .ends_with("invalid peer certificate: UnknownIssuer"),
+        "{refused:?}"
+    );
     assert_eq!(refused.stdout, "");
     assert_eq!(server.requests(), Vec::<String>::new());
 }
