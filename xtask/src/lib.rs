@@ -165,17 +165,24 @@ fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), 
     let generated = render::render(spec, &source.name(), &source.sha256(), root)?;
     let krate = format!("crates/{provider}-client");
     let mut wanted = vec![(format!("{krate}/src/generated.rs"), generated)];
-    if !root.join(&krate).exists() {
-        let title = &spec.info.title;
-        wanted.push((
+    // The scaffold's hand-written files, each only where there is none (a link counts as
+    // one): written once, never overwritten.
+    let title = &spec.info.title;
+    let scaffold = [
+        (
             format!("{krate}/Cargo.toml"),
             scaffold::cargo_toml(provider, title, &source.name()),
-        ));
-        wanted.push((
+        ),
+        (
             format!("{krate}/src/lib.rs"),
             scaffold::lib_rs(provider, title, &format!("`{}`", source.name())),
-        ));
-    }
+        ),
+    ];
+    wanted.extend(
+        scaffold
+            .into_iter()
+            .filter(|(path, _)| root.join(path).symlink_metadata().is_err()),
+    );
     wanted.sort();
     let mut outputs = Vec::new();
     let mut refused = Vec::new();

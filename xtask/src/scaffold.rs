@@ -1,4 +1,4 @@
-//! The hand-written files of a new client crate, written once when a spec has no crate yet.
+//! The hand-written files of a new client crate, each written once, where the crate has none.
 
 /// The crate's package name for the spec `specs/<provider>.yaml`.
 pub fn package(provider: &str) -> String {

@@ -126,6 +126,37 @@ fn check_reports_a_new_optional_parameter_as_a_diff_and_generate_fixes_it() {
     assert_eq!(xtask(dir.path(), &["generate", "--check"]).0, 0);
 }
 
+/// A crate folder made by hand with only its own `Cargo.toml` gets the scaffold's `src/lib.rs`
+/// beside the generated file (without it the crate would not build), and its `Cargo.toml` is
+/// left as it was.
+#[test]
+fn a_crate_started_by_hand_gets_the_scaffold_files_it_lacks() {
+    let dir = workspace(&[("tiny.yaml", TINY)]);
+    let krate = dir.path().join("crates/tiny-client");
+    std::fs::create_dir_all(&krate).unwrap();
+    let manifest = "[package]\nname = \"tiny-client\"\nversion = \"0.3.0\"\n# mine\n";
+    std::fs::write(krate.join("Cargo.toml"), manifest).unwrap();
+    let (code, _, err) = xtask(dir.path(), &["generate", "--check"]);
+    assert_eq!(code, 1, "{err}");
+    let (code, out, err) = xtask(dir.path(), &["generate"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(
+        out.contains("created crates/tiny-client/src/lib.rs"),
+        "{out}"
+    );
+    assert!(
+        out.contains("created crates/tiny-client/src/generated.rs"),
+        "{out}"
+    );
+    assert!(!out.contains("Cargo.toml"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(krate.join("Cargo.toml")).unwrap(),
+        manifest
+    );
+    let lib = std::fs::read_to_string(krate.join("src/lib.rs")).unwrap();
+    assert!(lib.contains("mod generated;"), "{lib}");
+}
+
 // Each xtask test runs one command in its own workspace and checks its own output.
 #[test]
 fn check_reports_a_missing_crate() {
