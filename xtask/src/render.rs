@@ -1216,7 +1216,7 @@ fn unset_messages_in_expr(expr: &mut syn::Expr, fields: &[String], reads: Reads)
 /// and frees both maps. The operations in `builder` call `response_value` instead, which that
 /// module gains: the same steps (status, headers, body, JSON), with the headers taken from the
 /// answer (its body does not need them: reqwest set up its decoding when the answer arrived).
-/// This rewrites progenitor's tokens, before they are parsed; [`add_response_value`] adds the
+/// This rewrites progenitor's tokens, before they are parsed; `add_response_value` adds the
 /// function. Fails when a `from_response` is left in the generated code.
 pub fn move_response_headers(tokens: TokenStream) -> Result<TokenStream, String> {
     let mut replaced = 0;

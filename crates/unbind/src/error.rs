@@ -114,7 +114,11 @@ pub enum ErrorKind {
     InvalidInput,
     /// [`Error::Transport`].
     Transport,
-    /// [`Error::Signing`].
+    #[cfg_attr(feature = "oneaccess", doc = "[`Error::Signing`].")]
+    #[cfg_attr(
+        not(feature = "oneaccess"),
+        doc = "`Error::Signing` (feature `oneaccess`)."
+    )]
     Signing,
     /// [`Error::Redirect`].
     Redirect,

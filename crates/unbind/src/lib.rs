@@ -1,9 +1,20 @@
 //! Unbind linked accounts at MantaGo, Huawei Cloud OneAccess and Tencent CloudBase, with each
 //! provider's auth and signing done for you.
 //!
-//! One client type per provider ([`manta::MantaClient`], [`oneaccess::OneAccessClient`],
-//! [`cloudbase::CloudBaseClient`]) exposes the cycle its API allows: list what is bound, bind,
-//! unbind. [`Unbinder`] says "unbind this account" without caring which provider it is, and
+//! One client type per provider exposes the cycle its API allows (list what is bound, bind,
+//! unbind), each behind its provider's feature, all on by default:
+//!
+#![cfg_attr(feature = "manta", doc = "- MantaGo: [`manta::MantaClient`]")]
+#![cfg_attr(
+    feature = "oneaccess",
+    doc = "- Huawei Cloud OneAccess: [`oneaccess::OneAccessClient`]"
+)]
+#![cfg_attr(
+    feature = "cloudbase",
+    doc = "- Tencent CloudBase: [`cloudbase::CloudBaseClient`]"
+)]
+//!
+//! [`Unbinder`] says "unbind this account" without caring which provider it is, and
 //! [`bulk`] unbinds a whole list of them, resumably.
 //! Every input is checked before a byte is sent, secrets never reach `Debug`, `Display` or
 //! errors, and every failure is one [`Error`].
