@@ -12,6 +12,7 @@
 //! - [`mock`]: what tests against a `wiremock` server repeat: mount an answer, read what
 //!   arrived, read one header.
 //! - [`RefusedPort`]: a loopback URL where connections are refused, for transport failures.
+//! - [`read_request_head`]: what a hand-written loopback server reads of each request.
 //!
 //! Doubles of the injected clock and random source are `unbind_runtime::test_util`'s (feature
 //! `test-util`).
@@ -148,6 +149,24 @@ impl Default for RefusedPort {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Reads one HTTP request's head (up to and with its blank line, and whatever arrived with it)
+/// from `stream`, for a test's own loopback server; `None` when the client closes the stream
+/// or it fails first.
+pub async fn read_request_head(
+    stream: &mut (impl tokio::io::AsyncRead + Unpin),
+) -> Option<Vec<u8>> {
+    use tokio::io::AsyncReadExt as _;
+    let mut head = Vec::new();
+    let mut buffer = [0_u8; 4096];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        match stream.read(&mut buffer).await {
+            Ok(0) | Err(_) => return None,
+            Ok(n) => head.extend_from_slice(&buffer[..n]),
+        }
+    }
+    Some(head)
 }
 
 /// Helpers for tests against a `wiremock` loopback server.

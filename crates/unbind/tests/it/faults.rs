@@ -12,12 +12,12 @@ use std::time::{Duration, Instant, SystemTime};
 use crate::common::manta_ok;
 use crate::harness::{P, Script, cloudbase, leaks, manta, oneaccess, policy, settings};
 use serde_json::json;
-use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::io::AsyncWriteExt as _;
 use unbind::auth::SecretString;
 use unbind::oneaccess::{OneAccessLogin, OneAccessSettings};
 use unbind::{CallSettings, Error, ProviderBody, RetryPolicy, SNIPPET_CHARS, UnbindOutcome};
-use unbind_test_fixtures::RefusedPort;
 use unbind_test_fixtures::mock::received;
+use unbind_test_fixtures::{RefusedPort, read_request_head};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -558,14 +558,9 @@ async fn raw_server(raw: Raw) -> (String, crate::harness::Attempts) {
             };
             let attempts = attempts.clone();
             tokio::spawn(async move {
-                let mut request = Vec::new();
-                let mut buffer = [0_u8; 4096];
-                while !request.windows(4).any(|w| w == b"\r\n\r\n") {
-                    match socket.read(&mut buffer).await {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => request.extend_from_slice(&buffer[..n]),
-                    }
-                }
+                let Some(request) = read_request_head(&mut socket).await else {
+                    return;
+                };
                 let head = String::from_utf8_lossy(&request).into_owned();
                 let target = head.split_whitespace().nth(1).unwrap_or("").to_owned();
                 let json_answer = |body: serde_json::Value| {
