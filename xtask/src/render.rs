@@ -252,16 +252,24 @@ struct Dropped {
     literals: usize,
 }
 
-/// How many literals in `tokens`, at any depth, hold `needle` in their source form.
-fn literals_holding(tokens: TokenStream, needle: &str) -> usize {
+/// How many identifiers, punctuation marks and literals in `tokens`, at any depth (groups are
+/// looked into, not counted), `matches` accepts: the one walk that the searches below share.
+fn count_trees(tokens: TokenStream, matches: &dyn Fn(&TokenTree) -> bool) -> usize {
     tokens
         .into_iter()
         .map(|tree| match tree {
-            TokenTree::Literal(literal) => usize::from(literal.to_string().contains(needle)),
-            TokenTree::Group(group) => literals_holding(group.stream(), needle),
-            _ => 0,
+            TokenTree::Group(group) => count_trees(group.stream(), matches),
+            other => usize::from(matches(&other)),
         })
         .sum()
+}
+
+/// How many literals in `tokens`, at any depth, hold `needle` in their source form.
+fn literals_holding(tokens: TokenStream, needle: &str) -> usize {
+    count_trees(
+        tokens,
+        &|tree| matches!(tree, TokenTree::Literal(literal) if literal.to_string().contains(needle)),
+    )
 }
 
 /// [`drop_api_version`] in one item: the methods of an `impl` block, recursively in a module.
@@ -653,11 +661,10 @@ fn unchain(mut expr: syn::Expr) -> (syn::Expr, Vec<Link>) {
 
 /// Whether `tokens` hold the identifier `name`, at any depth.
 fn names(tokens: TokenStream, name: &str) -> bool {
-    tokens.into_iter().any(|tree| match tree {
-        TokenTree::Ident(ident) => ident == name,
-        TokenTree::Group(group) => names(group.stream(), name),
-        _ => false,
-    })
+    count_trees(
+        tokens,
+        &|tree| matches!(tree, TokenTree::Ident(ident) if ident == name),
+    ) > 0
 }
 
 /// The builder's local as an expression.
@@ -1252,12 +1259,11 @@ pub fn move_response_headers(tokens: TokenStream) -> Result<TokenStream, String>
 
 /// Whether an identifier or a literal in `tokens`, at any depth, holds `needle`.
 fn mentions(tokens: TokenStream, needle: &str) -> bool {
-    tokens.into_iter().any(|tree| match tree {
+    count_trees(tokens, &|tree| match tree {
         TokenTree::Ident(ident) => ident.to_string().contains(needle),
         TokenTree::Literal(literal) => literal.to_string().contains(needle),
-        TokenTree::Group(group) => mentions(group.stream(), needle),
-        TokenTree::Punct(_) => false,
-    })
+        TokenTree::Group(_) | TokenTree::Punct(_) => false,
+    }) > 0
 }
 
 /// The `response_value` that [`move_response_headers`] calls, at the top of each `builder`

@@ -104,8 +104,8 @@ const API_VERSION_HEADERS: &str = r#"
     );
     header_map.append("X-agent", x_agent.to_string().try_into()?);"#;
 
-/// `drop_api_version` on a builder whose `send` is `body`, with the literals counted as
-/// `render::syntax` counts them before it parses.
+/// `drop_api_version` on a builder whose `send` is `body`, told how many `"api-version"`
+/// literals its printed tokens hold (as `render::syntax` counts them before it parses).
 fn without_api_version(body: &str) -> Result<String, String> {
     let mut file = builder(body);
     let tokens = quote::ToTokens::to_token_stream(&file).to_string();
