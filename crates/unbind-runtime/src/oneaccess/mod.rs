@@ -91,6 +91,8 @@ impl DeviceProfile {
 ///
 /// Java's `RSA/ECB/OAEPWithSHA-256AndMGF1Padding` means MGF1-SHA-256 under BouncyCastle but
 /// MGF1-SHA-1 under the JDK's default provider; the docs do not say which the server uses.
+/// Checked by decrypting this signer's output in Java 17: `Sha256` opens under BouncyCastle
+/// 1.72 and not under the JDK's SunJCE, `Sha1` the other way round.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Mgf1Hash {
     /// MGF1 with SHA-256, encrypted by aws-lc-rs (the default).
