@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde_json::Value;
+use unbind::auth::redact::changes_text_direction;
 
 use crate::error::Exit;
 
@@ -39,21 +40,19 @@ impl Report {
 /// the direction the terminal shows text in.
 pub(crate) fn show(value: &str) -> Cow<'_, str> {
     let plain = !value.is_empty()
-        && value
-            .chars()
-            .all(|c| !c.is_whitespace() && !c.is_control() && !is_bidi(c) && c != '"' && c != '\\');
+        && value.chars().all(|c| {
+            !c.is_whitespace()
+                && !c.is_control()
+                && !changes_text_direction(c)
+                && c != '"'
+                && c != '\\'
+        });
     if plain {
         Cow::Borrowed(value)
     } else {
         // Debug escapes controls and the text-direction characters (`\u{202e}`).
         Cow::Owned(format!("{value:?}"))
     }
-}
-
-/// A character that changes the direction a terminal shows text in: the embeddings, overrides
-/// and isolates of Unicode's bidirectional algorithm (U+202A to U+202E, U+2066 to U+2069).
-fn is_bidi(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `first` followed by `  key=value` for each value present.
@@ -85,7 +84,7 @@ pub(crate) fn json_text(value: &Value) -> String {
 /// reader.
 pub(crate) fn json_line(value: &Value) -> String {
     let text = value.to_string();
-    let unsafe_char = |c: char| c.is_control() || is_bidi(c);
+    let unsafe_char = |c: char| c.is_control() || changes_text_direction(c);
     if !text.chars().any(unsafe_char) {
         return text;
     }

@@ -7,6 +7,9 @@
 //! raw form and in every such escaped form, up to [`MAX_ESCAPE_DEPTH`] levels deep, and
 //! replaces the whole escaped run with [`REDACTED`].
 //!
+//! Such text may also hold characters that drive the terminal it is shown on: control
+//! characters, and those [`changes_text_direction`] picks, which what shows it escapes.
+//!
 //! ```
 //! use unbind_runtime::SecretString;
 //! use unbind_runtime::redact::Redactor;
@@ -32,6 +35,13 @@ pub const MIN_SECRET_CHARS: usize = 8;
 /// How many levels of escaping are undone when looking for a secret (JSON in JSON in a
 /// `Debug` string is three).
 pub const MAX_ESCAPE_DEPTH: usize = 3;
+
+/// Whether `c` changes the direction a terminal shows text in: the embeddings, overrides and
+/// isolates of Unicode's bidirectional algorithm (U+202A to U+202E, U+2066 to U+2069), with
+/// which a provider's text could show in another order than it is (`invoice\u{202e}fdp.exe`).
+pub fn changes_text_direction(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
 
 /// The secrets a client or a command holds, to blank out of anything it shows.
 ///
@@ -266,6 +276,18 @@ mod tests {
     use super::*;
 
     const SECRET: &str = r#"Tok-"q"\x-é😀-1"#;
+
+    #[test]
+    fn text_direction_characters_are_the_embeddings_overrides_and_isolates() {
+        let picked: Vec<u32> = (0x2000..0x2100)
+            .filter_map(char::from_u32)
+            .filter(|&c| changes_text_direction(c))
+            .map(u32::from)
+            .collect();
+        let expected: Vec<u32> = (0x202a..=0x202e).chain(0x2066..=0x2069).collect();
+        assert_eq!(picked, expected);
+        assert!(!changes_text_direction('a') && !changes_text_direction('\u{1b}'));
+    }
 
     fn redactor() -> Redactor {
         Redactor::new([&SecretString::from(SECRET), &SecretString::from("short")])

@@ -287,12 +287,10 @@ fn redact_option(redactor: &Redactor, text: &mut Option<String>) {
 pub const SNIPPET_CHARS: usize = 256;
 
 /// A bounded, single-line snippet of a body for an error message: control characters, and
-/// the text-direction characters that make a terminal show text in another order (U+202A to
-/// U+202E, U+2066 to U+2069), become spaces.
+/// the text-direction characters that make a terminal show text in another order
+/// ([`changes_text_direction`](unbind_runtime::redact::changes_text_direction)), become spaces.
 pub(crate) fn snippet(text: &str) -> String {
-    let shown = |c: char| {
-        !c.is_control() && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
+    let shown = |c: char| !c.is_control() && !unbind_runtime::redact::changes_text_direction(c);
     let mut out: String = text
         .chars()
         .take(SNIPPET_CHARS)
