@@ -25,10 +25,15 @@ type Shared = (Arc<CryptoProvider>, Arc<dyn ServerCertVerifier>);
 
 static VERIFIER: Mutex<Option<Shared>> = Mutex::new(None);
 
+/// The crypto provider a new client uses: the process's default, else reqwest's.
+fn provider() -> Arc<CryptoProvider> {
+    Arc::clone(CryptoProvider::get_default().unwrap_or(&AWS_LC))
+}
+
 /// A TLS configuration for one new HTTP client (its own session cache), whose certificate
 /// verifier is the shared one.
 pub(crate) fn client_config() -> Result<rustls::ClientConfig, Error> {
-    let provider = CryptoProvider::get_default().unwrap_or(&AWS_LC).clone();
+    let provider = provider();
     let verifier = verifier(&provider)?;
     let mut config = rustls::ClientConfig::builder_with_provider(provider)
         .with_protocol_versions(rustls::ALL_VERSIONS)
@@ -66,7 +71,7 @@ mod tests {
     // beside it would see.
     #[test]
     fn clients_share_one_verifier_per_provider_and_each_gets_its_own_configuration() {
-        let provider = CryptoProvider::get_default().unwrap_or(&AWS_LC).clone();
+        let provider = provider();
         let first = verifier(&provider).unwrap();
         let second = verifier(&provider).unwrap();
         assert!(Arc::ptr_eq(&first, &second), "the roots were read again");
