@@ -573,9 +573,6 @@ async fn cloudbase_bind_posts_the_provider_token() {
 // ---------------------------------------------------------------------------------------------
 // Failures and exit codes
 
-/// Whether `text` holds a control character other than the line break that ends each line:
-/// ESC, DEL or a C1 control such as U+009B (an 8-bit CSI, which UTF-8 terminals such as
-/// xterm act on).
 /// `line` run with `env` twice: as text, then with `--json`.
 async fn in_both_forms(line: &[&str], env: &[(&str, &str)]) -> [Run; 2] {
     [
@@ -584,6 +581,9 @@ async fn in_both_forms(line: &[&str], env: &[(&str, &str)]) -> [Run; 2] {
     ]
 }
 
+/// Whether `text` holds a control character other than the line break that ends each line:
+/// ESC, DEL or a C1 control such as U+009B (an 8-bit CSI, which UTF-8 terminals such as
+/// xterm act on).
 fn has_control(text: &str) -> bool {
     text.chars().any(|c| c.is_control() && c != '\n')
 }
