@@ -15,6 +15,11 @@ pub fn working_tree(root: &Path) -> impl Fn(&str) -> Result<Option<String>, Stri
     }
 }
 
+/// What a git command printed on stderr, trimmed: the reason it failed.
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).trim().to_owned()
+}
+
 fn git(root: &Path, args: &[&str]) -> Result<std::process::Output, String> {
     Command::new("git")
         .arg("-C")
@@ -56,8 +61,6 @@ pub fn revision<'a>(
     }
     Ok(move |path: &str| {
         let cannot = |why: &str| format!("cannot read {path} at {rev}: {why}");
-        let stderr =
-            |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).trim().to_owned();
         // Only a path that the revision's tree does not list is absent: any other failure
         // (an object git cannot read, a directory where the file should be) is an error,
         // never "absent", which would report every operation as added.
@@ -94,10 +97,7 @@ pub fn revision<'a>(
 pub fn providers_at(root: &Path, rev: &str) -> Result<Vec<String>, String> {
     let out = git(root, &["ls-tree", "-r", "--name-only", rev, "--", "specs/"])?;
     if !out.status.success() {
-        return Err(format!(
-            "cannot list specs/ at {rev}: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        ));
+        return Err(format!("cannot list specs/ at {rev}: {}", stderr(&out)));
     }
     let mut names: Vec<String> = String::from_utf8_lossy(&out.stdout)
         .lines()
