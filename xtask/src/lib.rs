@@ -205,14 +205,14 @@ fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), 
 }
 
 /// Why an output whose folder is reached through a link to elsewhere is not written.
-const OUTSIDE: &str =
+pub(crate) const OUTSIDE: &str =
     "is outside the workspace (through a symbolic link); the xtask writes only inside it";
 
 /// Whether the folder that `path` (relative to `root`) would be written into resolves, links
 /// followed, to somewhere outside `root`: its nearest existing ancestor is looked at, as
 /// `create_dir_all` would create the rest inside it. The file itself may be a link: it is
 /// replaced by the rename, not written through.
-fn leaves_workspace(root: &Path, path: &str) -> bool {
+pub(crate) fn leaves_workspace(root: &Path, path: &str) -> bool {
     let Ok(real_root) = std::fs::canonicalize(root) else {
         return false;
     };
@@ -250,6 +250,36 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// Replaces the file at `path` with `bytes` through a temporary file beside it and a rename,
+/// creating its folder if needed: the file is never half-written, and after an error it is as
+/// it was.
+pub fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| std::io::Error::other("not a file in a folder"))?;
+    let temporary = dir.join(format!(
+        ".{}.xtask-tmp",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("out")
+    ));
+    // A temporary file left over (or a link put there: it would be written through, to a
+    // file that is not ours) is removed; the new one is created afresh, never followed.
+    let _ = std::fs::remove_file(&temporary);
+    let written = std::fs::create_dir_all(dir)
+        .and_then(|()| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&temporary)
+        })
+        .and_then(|mut file| std::io::Write::write_all(&mut file, bytes))
+        .and_then(|()| std::fs::rename(&temporary, path));
+    // Only a temporary file of ours is removed; the file itself is as it was.
+    if written.is_err() && temporary.is_file() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
+
 /// Writes each stale output (through a temporary file and a rename, so no file is half-written).
 /// An error names the output's path, and the outputs written before it, if any.
 /// Nothing is written if any stale output's folder is outside `root` through a link.
@@ -263,29 +293,7 @@ pub fn write(root: &Path, outputs: &[Output]) -> std::io::Result<()> {
     }
     let mut done: Vec<&str> = Vec::new();
     for output in stale() {
-        let path = root.join(&output.path);
-        let dir = path.parent().expect("outputs live in a directory");
-        let temporary = dir.join(format!(
-            ".{}.xtask-tmp",
-            path.file_name().and_then(|n| n.to_str()).unwrap_or("out")
-        ));
-        // A temporary file left over (or a link put there: it would be written through, to a
-        // file that is not ours) is removed; the new one is created afresh, never followed.
-        let _ = std::fs::remove_file(&temporary);
-        let written = std::fs::create_dir_all(dir)
-            .and_then(|()| {
-                std::fs::OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
-                    .open(&temporary)
-            })
-            .and_then(|mut file| std::io::Write::write_all(&mut file, output.new.as_bytes()))
-            .and_then(|()| std::fs::rename(&temporary, &path));
-        if let Err(e) = written {
-            // Only a temporary file of ours is removed; the file itself is as it was.
-            if temporary.is_file() {
-                let _ = std::fs::remove_file(&temporary);
-            }
+        if let Err(e) = replace(&root.join(&output.path), output.new.as_bytes()) {
             let already = if done.is_empty() {
                 String::new()
             } else {

@@ -9,6 +9,32 @@
 //! The rule: a change that is rust-breaking since the baseline needs a major bump (while the
 //! version is 0.x, a minor one); any other change a minor bump (0.x: a patch bump) when the Rust
 //! API grew, else a patch bump.
+//!
+//! **A release is all or nothing.** It writes up to four files: the crate's `Cargo.toml`,
+//! `Cargo.lock`, the crate's `CHANGELOG.md` and its `baseline.yaml`. Each is replaced whole
+//! (a temporary file and a rename), and the set through a journal,
+//! `crates/<provider>-client/.release-journal.json`:
+//!
+//! 1. Every file's new text is prepared before anything is written; a file that cannot be read
+//!    stops the release with nothing written.
+//! 2. The journal is written: the version, the changelog entry, and each file's path with its
+//!    text before and after.
+//! 3. The files are written, in that order. If one fails, the ones already written are put
+//!    back as they were and the journal is removed: the tree is as before the release.
+//! 4. The journal is removed: the release is done.
+//!
+//! If the files cannot be put back (or the run is killed between 2 and 4), the journal stays,
+//! and the next `cargo xtask release PROVIDER` finishes *that* release before anything else: it
+//! checks that each file is as it was or as the release writes it (anything else was edited
+//! since, and is refused), writes the ones not yet written, and removes the journal. So a
+//! release is written exactly once however often it is re-run, and its changelog entry once.
+//! The journal names only those four files; any other path in it is refused.
+//!
+//! **The changelog** keeps Keep a Changelog's order: the entry goes above the newest release,
+//! below a `## [Unreleased]` section (after its text), in a changelog that starts with an entry
+//! too. A changelog that already has an entry for the version is refused rather than given a
+//! second one. **Line endings:** every file the release edits keeps its own (CRLF, as a
+//! checkout with `core.autocrlf` makes, or LF); a new file is LF.
 
 use std::path::Path;
 
@@ -135,8 +161,8 @@ fn version_outputs(root: &Path, provider: &str, version: Version) -> Result<Vec<
     manifest["package"]["version"] = toml_edit::value(version.to_string());
     let mut outputs = vec![Output {
         path: file,
+        new: with_ending(&manifest.to_string(), ending(&text)),
         old: Some(text),
-        new: manifest.to_string(),
     }];
     let file = "Cargo.lock";
     let Some(text) = diff::source::working_tree(root)(file)? else {
@@ -159,8 +185,8 @@ fn version_outputs(root: &Path, provider: &str, version: Version) -> Result<Vec<
     if found {
         outputs.push(Output {
             path: file.to_owned(),
+            new: with_ending(&locked.to_string(), ending(&text)),
             old: Some(text),
-            new: locked.to_string(),
         });
     }
     Ok(outputs)
@@ -239,12 +265,74 @@ pub struct Released {
     pub version: Version,
     /// The changelog entry written (empty when nothing changed).
     pub entry: String,
+    /// Whether this run finished a release that an earlier run began and could not finish
+    /// (from its journal), rather than a new one.
+    pub resumed: bool,
+}
+
+/// How a release changes files: [`Disk`] for `cargo xtask release`; a test passes a stand-in
+/// that fails where it is told to.
+pub trait Files {
+    /// Replaces the file at `path` with `text`, whole or not at all.
+    fn write(&mut self, path: &Path, text: &str) -> std::io::Result<()>;
+    /// Removes the file at `path`.
+    fn remove(&mut self, path: &Path) -> std::io::Result<()>;
+}
+
+/// The files on disk, each replaced through a temporary file and a rename ([`crate::replace`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Disk;
+
+impl Files for Disk {
+    fn write(&mut self, path: &Path, text: &str) -> std::io::Result<()> {
+        crate::replace(path, text.as_bytes())
+    }
+
+    fn remove(&mut self, path: &Path) -> std::io::Result<()> {
+        std::fs::remove_file(path)
+    }
+}
+
+/// The journal of a release under way, relative to the workspace (see the module doc).
+pub fn journal_path(provider: &str) -> String {
+    format!("{}/.release-journal.json", krate(provider))
+}
+
+/// What the journal records: the release, and each file it writes, before and after.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Journal {
+    version: String,
+    entry: String,
+    files: Vec<Step>,
+}
+
+/// One file of a release: its text before (`None`: there was none) and after.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Step {
+    path: String,
+    old: Option<String>,
+    new: String,
 }
 
 /// `cargo xtask release PROVIDER`: bumps the crate's version (in its `Cargo.toml` and in
 /// `Cargo.lock`) by the changes since its baseline, writes the changelog entry, and records the
-/// new baseline. `date` is `YYYY-MM-DD`.
+/// new baseline, all or nothing (see the module doc); or finishes the release that an earlier
+/// run left in its journal. `date` is `YYYY-MM-DD`.
 pub fn release(root: &Path, provider: &str, date: &str) -> Result<Released, String> {
+    release_with(root, provider, date, &mut Disk)
+}
+
+/// [`release`], changing files through `files`.
+pub fn release_with(
+    root: &Path,
+    provider: &str,
+    date: &str,
+    files: &mut dyn Files,
+) -> Result<Released, String> {
+    let journal = journal_path(provider);
+    if let Some(text) = diff::source::working_tree(root)(&journal)? {
+        return resume(root, provider, &journal, &text, files);
+    }
     let package = crate::scaffold::package(provider);
     let (name, current_doc) = current(root, provider)?;
     let now = crate_version(root, provider)?;
@@ -260,6 +348,7 @@ pub fn release(root: &Path, provider: &str, date: &str) -> Result<Released, Stri
                 return Ok(Released {
                     version: now,
                     entry: String::new(),
+                    resumed: false,
                 });
             };
             let version = released.bump(level)?.max(now);
@@ -270,10 +359,194 @@ pub fn release(root: &Path, provider: &str, date: &str) -> Result<Released, Stri
     // Every file is prepared before any is written: a release that cannot read one of them
     // changes nothing.
     let mut outputs = version_outputs(root, provider, version)?;
-    outputs.push(changelog(root, provider, &entry)?);
-    outputs.push(baseline_output(provider, &name, version, &current_doc)?);
-    crate::write(root, &outputs).map_err(|e| format!("writing the release: {e}"))?;
-    Ok(Released { version, entry })
+    outputs.push(changelog(root, provider, version, &entry)?);
+    outputs.push(baseline_output(
+        root,
+        provider,
+        &name,
+        version,
+        &current_doc,
+    )?);
+    let steps: Vec<Step> = outputs
+        .into_iter()
+        .filter(Output::is_stale)
+        .map(|o| Step {
+            path: o.path,
+            old: o.old,
+            new: o.new,
+        })
+        .collect();
+    refuse_outside(root, &journal, &steps)?;
+    let record = Journal {
+        version: version.to_string(),
+        entry,
+        files: steps,
+    };
+    let text = serde_json::to_string_pretty(&record).map_err(|e| format!("{journal}: {e}"))?;
+    files
+        .write(&root.join(&journal), &text)
+        .map_err(|e| format!("writing the release: {journal}: {e}; nothing was written"))?;
+    for (done, step) in record.files.iter().enumerate() {
+        if let Err(e) = files.write(&root.join(&step.path), &step.new) {
+            let failed = format!("writing release {version}: {}: {e}", step.path);
+            return Err(undo(
+                root,
+                provider,
+                &journal,
+                &record.files[..done],
+                files,
+                failed,
+            ));
+        }
+    }
+    finish(root, provider, &journal, version, files)?;
+    Ok(Released {
+        version,
+        entry: record.entry,
+        resumed: false,
+    })
+}
+
+/// An error if the journal or a file of the release would be written outside the workspace
+/// (a folder linked from elsewhere): checked before anything is written.
+fn refuse_outside(root: &Path, journal: &str, steps: &[Step]) -> Result<(), String> {
+    let paths = std::iter::once(journal).chain(steps.iter().map(|s| s.path.as_str()));
+    for path in paths {
+        if crate::leaves_workspace(root, path) {
+            return Err(format!(
+                "writing the release: {path}: {}; nothing was written",
+                crate::OUTSIDE
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// After `failed`: puts the files of `written` back as they were, newest first, and removes
+/// the journal. The error says whether the tree is as before, or what the re-run will finish.
+fn undo(
+    root: &Path,
+    provider: &str,
+    journal: &str,
+    written: &[Step],
+    files: &mut dyn Files,
+    failed: String,
+) -> String {
+    let mut stuck = Vec::new();
+    for step in written.iter().rev() {
+        let path = root.join(&step.path);
+        let restored = match &step.old {
+            Some(old) => files.write(&path, old),
+            None => files.remove(&path),
+        };
+        if let Err(e) = restored {
+            stuck.push(format!("{}: {e}", step.path));
+        }
+    }
+    let rerun = format!("run `cargo xtask release {provider}` again to finish this release");
+    if !stuck.is_empty() {
+        return format!(
+            "{failed}; could not put back {} ({rerun}, recorded in {journal})",
+            stuck.join(", ")
+        );
+    }
+    match files.remove(&root.join(journal)) {
+        Ok(()) => format!("{failed}; nothing was changed"),
+        Err(e) => format!(
+            "{failed}; every file is as it was, but {journal} could not be removed ({e}): {rerun}, \
+             or remove {journal} to give it up"
+        ),
+    }
+}
+
+/// Removes the journal of a release whose files are all written.
+fn finish(
+    root: &Path,
+    provider: &str,
+    journal: &str,
+    version: Version,
+    files: &mut dyn Files,
+) -> Result<(), String> {
+    files.remove(&root.join(journal)).map_err(|e| {
+        format!(
+            "release {version} is written, but {journal} could not be removed ({e}); run \
+             `cargo xtask release {provider}` again to finish it"
+        )
+    })
+}
+
+/// Finishes the release recorded in the journal `text` (see the module doc).
+fn resume(
+    root: &Path,
+    provider: &str,
+    journal: &str,
+    text: &str,
+    files: &mut dyn Files,
+) -> Result<Released, String> {
+    let give_up = format!("remove {journal} to give up the release it records");
+    let record: Journal = serde_json::from_str(text)
+        .map_err(|e| format!("{journal}: not a release journal ({e}); {give_up}"))?;
+    let version = Version::parse(&record.version)
+        .ok_or_else(|| format!("{journal}: the version is not MAJOR.MINOR.PATCH; {give_up}"))?;
+    let ours = [
+        format!("{}/Cargo.toml", krate(provider)),
+        "Cargo.lock".to_owned(),
+        format!("{}/CHANGELOG.md", krate(provider)),
+        baseline_path(provider),
+    ];
+    let mut pending = Vec::new();
+    for step in &record.files {
+        if !ours.contains(&step.path) {
+            return Err(format!(
+                "{journal}: names {:?}, not a file that a release writes; {give_up}",
+                crate::problem::printable(&step.path)
+            ));
+        }
+        let now = diff::source::working_tree(root)(&step.path)?;
+        if now.as_deref() == Some(step.new.as_str()) {
+            continue;
+        }
+        if now != step.old {
+            return Err(format!(
+                "{}: changed since release {version} was interrupted (it is neither as it was nor \
+                 as the release writes it); put it back, or {give_up}",
+                step.path
+            ));
+        }
+        pending.push(step);
+    }
+    refuse_outside(root, journal, &record.files)?;
+    for step in pending {
+        files.write(&root.join(&step.path), &step.new).map_err(|e| {
+            format!(
+                "finishing release {version}: {}: {e}; run `cargo xtask release {provider}` again \
+                 to finish it",
+                step.path
+            )
+        })?;
+    }
+    finish(root, provider, journal, version, files)?;
+    Ok(Released {
+        version,
+        entry: record.entry,
+        resumed: true,
+    })
+}
+
+/// The line ending of most lines of `text`: `"\r\n"` or `"\n"`.
+fn ending(text: &str) -> &'static str {
+    let lines = text.matches('\n').count();
+    let crlf = text.matches("\r\n").count();
+    if crlf * 2 > lines { "\r\n" } else { "\n" }
+}
+
+/// `text` with its lines ending in `ending`.
+fn with_ending(text: &str, ending: &str) -> String {
+    if ending == "\n" {
+        text.to_owned()
+    } else {
+        text.replace("\r\n", "\n").replace('\n', ending)
+    }
 }
 
 fn entry(version: Version, date: &str, report: &Report) -> String {
@@ -328,8 +601,9 @@ fn entry(version: Version, date: &str, report: &Report) -> String {
     text
 }
 
-/// `CHANGELOG.md` with `entry` above the newest one; a missing changelog is started.
-fn changelog(root: &Path, provider: &str, entry: &str) -> Result<Output, String> {
+/// `CHANGELOG.md` with `entry` above the newest release (below `## [Unreleased]`); a missing
+/// changelog is started. A changelog with an entry for `version` already is an error.
+fn changelog(root: &Path, provider: &str, version: Version, entry: &str) -> Result<Output, String> {
     let file = format!("{}/CHANGELOG.md", krate(provider));
     let package = crate::scaffold::package(provider);
     let old = diff::source::working_tree(root)(&file)?;
@@ -340,14 +614,36 @@ fn changelog(root: &Path, provider: &str, entry: &str) -> Result<Output, String>
              versions follow [Semantic Versioning](https://semver.org/)\nby the rule in README.md, \"When a provider changes its API\".\n"
         )
     });
-    // The new entry goes above the newest one (or at the end of the preamble).
-    let at = existing.find("\n## [").map_or(existing.len(), |i| i + 1);
+    let lines = headings(&existing);
+    let released = format!("## [{version}]");
+    if lines.iter().any(|(_, line)| {
+        line.strip_prefix(released.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', ':']))
+    }) {
+        return Err(format!(
+            "{file}: already has an entry for {version}; nothing was written"
+        ));
+    }
+    let is_entry = |line: &str| line.starts_with("## [") || unreleased(line);
+    let at = match lines.iter().position(|(_, line)| is_entry(line)) {
+        // Below `## [Unreleased]`: at the next heading of its level or above, or above the
+        // link definitions that end the file.
+        Some(first) if unreleased(lines[first].1) => lines[first + 1..]
+            .iter()
+            .find(|(_, line)| line.starts_with("## ") || line.starts_with("# "))
+            .map_or_else(|| links_at_end(&existing), |(at, _)| *at),
+        Some(first) => lines[first].0,
+        None => links_at_end(&existing),
+    };
     let (head, tail) = existing.split_at(at);
     let head = head.trim_end();
-    let text = if tail.is_empty() {
-        format!("{head}\n\n{entry}")
-    } else {
-        format!("{head}\n\n{entry}\n{tail}")
+    let newline = ending(&existing);
+    let entry = with_ending(entry, newline);
+    let text = match (head.is_empty(), tail.is_empty()) {
+        (true, true) => entry,
+        (true, false) => format!("{entry}{newline}{tail}"),
+        (false, true) => format!("{head}{newline}{newline}{entry}"),
+        (false, false) => format!("{head}{newline}{newline}{entry}{newline}{tail}"),
     };
     Ok(Output {
         path: file,
@@ -356,13 +652,73 @@ fn changelog(root: &Path, provider: &str, entry: &str) -> Result<Output, String>
     })
 }
 
+/// The Markdown headings of `text` outside fenced code blocks: each with the offset of its line,
+/// trimmed at the end.
+fn headings(text: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
+    let mut fence: Option<&str> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let trimmed = line.trim_end();
+        let unindented = trimmed.trim_start_matches(' ');
+        let marker = ["```", "~~~"]
+            .into_iter()
+            .find(|m| trimmed.len() - unindented.len() <= 3 && unindented.starts_with(m));
+        match (fence, marker) {
+            (None, Some(m)) => fence = Some(m),
+            (Some(open), Some(m)) if open == m && unindented.trim_start_matches(m).is_empty() => {
+                fence = None;
+            }
+            (None, None) if trimmed.starts_with('#') => found.push((start, trimmed)),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Whether a heading line is Keep a Changelog's `## [Unreleased]` (any case, brackets or not).
+fn unreleased(line: &str) -> bool {
+    line.strip_prefix("## ").is_some_and(|title| {
+        let title = title.trim();
+        let title = title
+            .strip_prefix('[')
+            .and_then(|t| t.strip_suffix(']'))
+            .unwrap_or(title);
+        title.eq_ignore_ascii_case("unreleased")
+    })
+}
+
+/// Where the link reference definitions that end `text` (`[0.1.0]: https://…`) begin: its
+/// length when it ends otherwise.
+fn links_at_end(text: &str) -> usize {
+    let mut at = text.len();
+    let mut start = text.len();
+    for line in text.split_inclusive('\n').rev() {
+        let trimmed = line.trim();
+        let link = trimmed.starts_with('[') && trimmed.contains("]:");
+        if !link && !trimmed.is_empty() {
+            break;
+        }
+        start -= line.len();
+        if link {
+            at = start;
+        }
+    }
+    at
+}
+
 /// The new `baseline.yaml`: the document as the generator saw it, with its release.
 fn baseline_output(
+    root: &Path,
     provider: &str,
     name: &str,
     version: Version,
     doc: &Document,
 ) -> Result<Output, String> {
+    let path = baseline_path(provider);
+    let old = diff::source::working_tree(root)(&path)?;
     let mut json = doc.json.clone();
     if let Some(map) = json.as_object_mut() {
         map.insert(
@@ -377,10 +733,9 @@ fn baseline_output(
         crate::scaffold::package(provider)
     );
     Ok(Output {
-        path: baseline_path(provider),
-        // Not read back: it is written whatever is there.
-        old: None,
-        new: text,
+        new: with_ending(&text, old.as_deref().map_or("\n", ending)),
+        path,
+        old,
     })
 }
 
@@ -412,8 +767,9 @@ pub fn run(
     err: &mut dyn std::io::Write,
 ) -> u8 {
     const USAGE: &str = "usage: cargo xtask release PROVIDER\n\n  Bumps crates/<provider>-client's version by \
-        what its API did since its baseline, writes the entry at the top of its CHANGELOG.md,\n  and records \
-        the new baseline (crates/<provider>-client/baseline.yaml).";
+        what its API did since its baseline, writes the entry at the top of its CHANGELOG.md\n  (below \
+        `## [Unreleased]`), and records the new baseline (crates/<provider>-client/baseline.yaml).\n  \
+        All or nothing: after a failure, run it again to finish the same release.";
     let [provider] = args else {
         let _ = writeln!(err, "error: expected one PROVIDER\n\n{USAGE}");
         return 2;
@@ -436,7 +792,7 @@ pub fn run(
         return 2;
     }
     match release(root, provider, &today()) {
-        Ok(Released { version, entry }) if entry.is_empty() => {
+        Ok(Released { version, entry, .. }) if entry.is_empty() => {
             let _ = writeln!(
                 out,
                 "{}: nothing changed since release {version}; nothing written",
@@ -444,10 +800,19 @@ pub fn run(
             );
             0
         }
-        Ok(Released { version, entry }) => {
+        Ok(Released {
+            version,
+            entry,
+            resumed,
+        }) => {
+            let finished = if resumed {
+                "finished the interrupted release: "
+            } else {
+                ""
+            };
             let _ = writeln!(
                 out,
-                "{} {version}: wrote {}/Cargo.toml, CHANGELOG.md and baseline.yaml\n\n{entry}",
+                "{} {version}: {finished}wrote {}/Cargo.toml, CHANGELOG.md and baseline.yaml\n\n{entry}",
                 crate::scaffold::package(provider),
                 krate(provider)
             );

@@ -10,6 +10,7 @@ mod fixture_builds;
 mod generate;
 mod lints;
 mod overlays;
+mod release_writes;
 mod render;
 mod scaffold_builds;
 mod scratch;
