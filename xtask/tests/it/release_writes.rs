@@ -241,3 +241,230 @@ fn every_file_the_release_writes_keeps_its_crlf_line_endings() {
         );
     }
 }
+
+/// The disk, except that the write or removal number `at` (from 0) fails, and after it, if
+/// `dead`, every one: as if the process were killed there.
+struct Faulty {
+    done: usize,
+    at: usize,
+    dead: bool,
+    failed: bool,
+}
+
+impl Faulty {
+    fn new(at: usize, dead: bool) -> Self {
+        Self {
+            done: 0,
+            at,
+            dead,
+            failed: false,
+        }
+    }
+
+    fn next(&mut self) -> std::io::Result<()> {
+        let this = self.done;
+        self.done += 1;
+        if this == self.at || (self.dead && this > self.at) {
+            self.failed = true;
+            return Err(std::io::Error::other("injected failure"));
+        }
+        Ok(())
+    }
+}
+
+impl xtask::release::Files for Faulty {
+    fn write(&mut self, path: &Path, text: &str) -> std::io::Result<()> {
+        self.next()?;
+        xtask::release::Disk.write(path, text)
+    }
+
+    fn remove(&mut self, path: &Path) -> std::io::Result<()> {
+        self.next()?;
+        xtask::release::Disk.remove(path)
+    }
+}
+
+/// Runs the release of a twin of `template` failing as `faulty` says, then again on the disk.
+/// Returns `None` when nothing failed (`faulty.at` is past the last write), else the error,
+/// the files the failed run changed, and the files that differ after the re-run from a release
+/// that succeeded at once (each checked: the re-run says what it did, and a third run finds
+/// nothing to release).
+fn fail_then_rerun(
+    template: &Path,
+    once: &BTreeMap<PathBuf, Vec<u8>>,
+    mut faulty: Faulty,
+) -> Option<(String, Vec<String>, Vec<String>)> {
+    let dir = twin(template);
+    let root = dir.path();
+    let before = snapshot(root);
+    let outcome = xtask::release::release_with(root, "tiny", DATE, &mut faulty);
+    if !faulty.failed {
+        assert!(outcome.is_ok(), "{outcome:?}");
+        return None;
+    }
+    let error = outcome.expect_err("a failed write fails the release");
+    let after_failure = differences(&before, &snapshot(root));
+    let journal = root.join(xtask::release::journal_path("tiny"));
+    let left = journal.exists();
+    assert_eq!(
+        left,
+        error.contains("again to finish"),
+        "the journal is left exactly when the error says to run again: {error}"
+    );
+    let rerun = xtask::release::release(root, "tiny", DATE).unwrap();
+    assert_eq!(rerun.version.to_string(), "0.2.0");
+    assert_eq!(rerun.resumed, left, "{error}");
+    assert!(rerun.entry.starts_with("## [0.2.0] - "), "{rerun:?}");
+    let after_rerun = differences(once, &snapshot(root));
+    let third = xtask::release::release(root, "tiny", DATE).unwrap();
+    assert_eq!(third.entry, "", "released once: nothing left to release");
+    Some((error, after_failure, after_rerun))
+}
+
+/// A run killed at any write (the journal, any of the four files, the journal's removal),
+/// nothing after it done, not even putting files back: the re-run finishes the same release,
+/// and the workspace is then what a release that succeeded at once makes it.
+#[test]
+fn a_release_killed_at_any_write_is_finished_exactly_once_by_the_rerun() {
+    let template = ready_to_release();
+    let once = released_once(template.path());
+    let mut killed = 0;
+    while let Some((error, _, after_rerun)) =
+        fail_then_rerun(template.path(), &once, Faulty::new(killed, true))
+    {
+        assert_eq!(
+            after_rerun,
+            Vec::<String>::new(),
+            "killed at {killed}: {error}"
+        );
+        killed += 1;
+        assert!(killed < 20, "a release makes a handful of writes");
+    }
+    // The journal, four files, the journal's removal.
+    assert_eq!(killed, 6);
+}
+
+/// One write that fails (the disk is fine after it): the files already written are put back,
+/// so the failed run changed nothing, and the re-run releases once. A failure to remove the
+/// journal at the end leaves the release written, and the re-run only removes it.
+#[test]
+fn one_failed_write_is_undone_whichever_it_is() {
+    let template = ready_to_release();
+    let once = released_once(template.path());
+    let mut at = 0;
+    while let Some((error, after_failure, after_rerun)) =
+        fail_then_rerun(template.path(), &once, Faulty::new(at, false))
+    {
+        let expected: Vec<String> = if error.contains("is written, but") {
+            differences(&snapshot(template.path()), &once)
+                .into_iter()
+                .chain([xtask::release::journal_path("tiny")])
+                .collect()
+        } else {
+            assert!(error.contains("nothing was"), "{error}");
+            Vec::new()
+        };
+        let mut after_failure = after_failure;
+        after_failure.sort();
+        let mut expected = expected;
+        expected.sort();
+        assert_eq!(after_failure, expected, "failed at {at}: {error}");
+        assert_eq!(after_rerun, Vec::<String>::new(), "failed at {at}: {error}");
+        at += 1;
+        assert!(at < 20, "a release makes a handful of writes");
+    }
+    assert_eq!(at, 6);
+}
+
+/// The workspace of a release killed after writing its journal, `Cargo.toml` and `Cargo.lock`.
+fn interrupted() -> tempfile::TempDir {
+    let dir = ready_to_release();
+    let mut faulty = Faulty::new(3, true);
+    let error = xtask::release::release_with(dir.path(), "tiny", DATE, &mut faulty).unwrap_err();
+    assert!(error.contains("again to finish"), "{error}");
+    dir
+}
+
+/// `cargo xtask release` says when it finishes an interrupted release rather than a new one.
+#[test]
+fn the_rerun_says_it_finished_the_interrupted_release() {
+    let dir = interrupted();
+    let (code, out, err) = xtask(dir.path(), &["release", "tiny"]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert!(
+        out.starts_with("tiny-client 0.2.0: finished the interrupted release: wrote "),
+        "{out}"
+    );
+}
+
+/// A file edited after the release was interrupted (neither as it was nor as the release
+/// writes it) is not overwritten: the re-run refuses, naming it, and changes nothing.
+#[test]
+fn the_rerun_refuses_a_file_edited_since_the_interruption() {
+    let dir = interrupted();
+    let root = dir.path();
+    let changelog = root.join(CRATE).join("CHANGELOG.md");
+    let text = std::fs::read_to_string(&changelog).unwrap();
+    std::fs::write(&changelog, format!("{text}\nEdited by hand.\n")).unwrap();
+    let before = snapshot(root);
+    let error = xtask::release::release(root, "tiny", DATE).unwrap_err();
+    assert!(
+        error.starts_with(&format!(
+            "{CRATE}/CHANGELOG.md: changed since release 0.2.0 was interrupted"
+        )) && error.contains(&xtask::release::journal_path("tiny")),
+        "{error}"
+    );
+    assert_eq!(differences(&before, &snapshot(root)), Vec::<String>::new());
+}
+
+/// A journal that names a file a release does not write (here: the spec) is refused: the
+/// journal is never a way to write anywhere else.
+#[test]
+fn a_journal_naming_another_file_is_refused() {
+    let dir = interrupted();
+    let root = dir.path();
+    let journal = root.join(xtask::release::journal_path("tiny"));
+    let mut record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&journal).unwrap()).unwrap();
+    let steps = record["files"].as_array_mut().unwrap();
+    let spec = std::fs::read_to_string(root.join("specs/tiny.yaml")).unwrap();
+    steps.push(serde_json::json!({"path": "specs/tiny.yaml", "old": spec, "new": "pwned"}));
+    std::fs::write(&journal, serde_json::to_string(&record).unwrap()).unwrap();
+    let before = snapshot(root);
+    let error = xtask::release::release(root, "tiny", DATE).unwrap_err();
+    assert!(
+        error.contains("names \"specs/tiny.yaml\", not a file that a release writes"),
+        "{error}"
+    );
+    assert_eq!(differences(&before, &snapshot(root)), Vec::<String>::new());
+}
+
+/// A changelog that has an entry for the version already (written by hand, or by a release
+/// that was interrupted before this one kept a journal) gets no second one: the release is
+/// refused and changes nothing.
+#[test]
+fn a_changelog_with_an_entry_for_the_version_already_is_refused() {
+    let dir = ready_to_release();
+    let root = dir.path();
+    let changelog = root.join(CRATE).join("CHANGELOG.md");
+    let text = std::fs::read_to_string(&changelog).unwrap();
+    let at = text.find("## [0.1.0]").unwrap();
+    std::fs::write(
+        &changelog,
+        format!(
+            "{}## [0.2.0] - 2026-11-30\n\n- By hand.\n\n{}",
+            &text[..at],
+            &text[at..]
+        ),
+    )
+    .unwrap();
+    let before = snapshot(root);
+    let error = xtask::release::release(root, "tiny", DATE).unwrap_err();
+    assert!(
+        error.starts_with(&format!(
+            "{CRATE}/CHANGELOG.md: already has an entry for 0.2.0"
+        )),
+        "{error}"
+    );
+    assert_eq!(differences(&before, &snapshot(root)), Vec::<String>::new());
+}
