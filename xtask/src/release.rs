@@ -213,13 +213,21 @@ pub fn since_baseline(root: &Path, provider: &str) -> Result<Option<(Version, Re
 }
 
 /// Checks every client crate: a rust-breaking change since its baseline needs a big enough
-/// version. Returns one message per crate that is behind, naming the crate, the change and the
-/// version to set.
+/// version, and no release is left half-written (its journal is there). Returns one message
+/// per crate that is behind, naming the crate, the change and the version to set.
 pub fn check(root: &Path) -> Result<(), Vec<String>> {
     let providers = crate::providers(root).map_err(|p| vec![p.to_string()])?;
     let mut behind = Vec::new();
     for provider in providers {
         let package = crate::scaffold::package(&provider);
+        let journal = journal_path(&provider);
+        if root.join(&journal).exists() {
+            behind.push(format!(
+                "{package}: a release was interrupted ({journal} is there); run `cargo xtask \
+                 release {provider}` to finish it"
+            ));
+            continue;
+        }
         let outcome = since_baseline(root, &provider).and_then(|found| {
             let Some((released, report)) = found else {
                 return Ok(None);
@@ -668,7 +676,9 @@ fn headings(text: &str) -> Vec<(usize, &str)> {
             .find(|m| trimmed.len() - unindented.len() <= 3 && unindented.starts_with(m));
         match (fence, marker) {
             (None, Some(m)) => fence = Some(m),
-            (Some(open), Some(m)) if open == m && unindented.trim_start_matches(m).is_empty() => {
+            (Some(open), Some(m))
+                if open == m && unindented.trim_start_matches(&m[..1]).is_empty() =>
+            {
                 fence = None;
             }
             (None, None) if trimmed.starts_with('#') => found.push((start, trimmed)),

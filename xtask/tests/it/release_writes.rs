@@ -468,3 +468,36 @@ fn a_changelog_with_an_entry_for_the_version_already_is_refused() {
     );
     assert_eq!(differences(&before, &snapshot(root)), Vec::<String>::new());
 }
+
+/// The version check that `cargo test --workspace` runs fails while a release is half-written
+/// (say, committed after an interruption), saying how to finish it; and passes once finished.
+#[test]
+fn the_version_check_fails_while_a_release_is_interrupted() {
+    let dir = interrupted();
+    let root = dir.path();
+    assert_eq!(
+        xtask::release::check(root),
+        Err(vec![format!(
+            "tiny-client: a release was interrupted ({} is there); run `cargo xtask release tiny` \
+             to finish it",
+            xtask::release::journal_path("tiny")
+        )])
+    );
+    xtask::release::release(root, "tiny", DATE).unwrap();
+    assert_eq!(xtask::release::check(root), Ok(()));
+}
+
+/// A fence closed by a longer run of backticks than it opened with still closes it: the
+/// entries after it are found.
+#[test]
+fn a_fence_closed_by_more_backticks_ends_the_code_block() {
+    let dir = ready_to_release();
+    let preamble = "# Changelog\n\n```\n## [9.9.9] - not an entry\n````\n\n";
+    let older = "## [0.1.0] - 2026-11-01\n\n- First release.\n";
+    let (changelog, entry) = release_with_changelog(dir.path(), &format!("{preamble}{older}"));
+    assert_eq!(
+        changelog,
+        format!("{preamble}{entry}\n{older}"),
+        "{changelog}"
+    );
+}
