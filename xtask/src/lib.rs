@@ -11,6 +11,7 @@ pub mod overlay;
 pub mod problem;
 pub mod release;
 pub mod render;
+pub mod render_docs;
 pub mod scaffold;
 pub mod scratch;
 pub mod spec;

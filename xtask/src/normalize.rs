@@ -298,18 +298,30 @@ fn snake(text: &str) -> String {
 
 fn operation_ids(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
     let operations = operations(doc);
+    let id_of = |op: &Value| {
+        op.get("operationId")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
     let mut taken: BTreeSet<String> = operations
         .iter()
-        .filter_map(|(at, _, _)| doc.pointer(at)?.get("operationId")?.as_str())
-        .map(str::to_owned)
+        .filter_map(|(at, _, _)| id_of(doc.pointer(at)?))
+        .filter(|id| names_something(id))
         .collect();
     for (at, path, method) in operations {
         let Some(op) = doc.pointer_mut(&at).and_then(Value::as_object_mut) else {
             continue;
         };
-        if op.contains_key("operationId") {
-            continue;
-        }
+        // An id with no letter or digit (`""`, `"-"`) would become a Rust name of nothing
+        // but what progenitor puts in its place: it is taken as missing.
+        let (pointer, why) = match op.get("operationId") {
+            None => (at.clone(), "no operationId".to_owned()),
+            Some(Value::String(id)) if !names_something(id) => (
+                join(&at, "operationId"),
+                format!("operationId {id:?} has no letter or digit"),
+            ),
+            Some(_) => continue,
+        };
         let base = derive_operation_id(method, &path);
         let mut id = base.clone();
         let mut n = 2;
@@ -321,10 +333,15 @@ fn operation_ids(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
         op.insert("operationId".to_owned(), Value::String(id.clone()));
         notes.push(Problem::at(
             file,
-            &at,
-            format!("no operationId: derived {id:?} from the method and path (an overlay can set another)"),
+            pointer,
+            format!("{why}: derived {id:?} from the method and path (an overlay can set another)"),
         ));
     }
+}
+
+/// Whether an operationId has a letter or a digit: something to name a method after.
+fn names_something(id: &str) -> bool {
+    id.chars().any(char::is_alphanumeric)
 }
 
 // ---------------------------------------------------------------------------------------------

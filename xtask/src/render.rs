@@ -64,7 +64,7 @@ pub fn syntax(spec: &OpenAPI, file: &str) -> Result<syn::File, Vec<Problem>> {
     };
     // What can be done on tokens is done before the one parse: a rewrite of the syntax tree
     // would print and parse it again.
-    let tokens = move_response_headers(split_doc_lines(tokens))
+    let tokens = move_response_headers(crate::render_docs::doc_comments(tokens))
         .map_err(|e| vec![Problem::at(file, "", e)])?;
     let api_versions = literals_holding(tokens.clone(), API_VERSION);
     let mut syntax = syn::parse2(tokens).map_err(|e| {
@@ -79,6 +79,7 @@ pub fn syntax(spec: &OpenAPI, file: &str) -> Result<syn::File, Vec<Problem>> {
     rewrite_builders(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
     static_unset_messages(&mut syntax);
     add_response_value(&mut syntax);
+    drop_unused_imports(&mut syntax.items);
     Ok(syntax)
 }
 
@@ -1267,7 +1268,8 @@ fn mentions(tokens: TokenStream, needle: &str) -> bool {
 }
 
 /// The `response_value` that [`move_response_headers`] calls, at the top of each `builder`
-/// module (after its `use` items).
+/// module that calls it (after its `use` items): one whose operations decode no JSON answer
+/// does not, and an unused function would warn.
 fn add_response_value(file: &mut syn::File) {
     for item in &mut file.items {
         let syn::Item::Mod(module) = item else {
@@ -1276,7 +1278,7 @@ fn add_response_value(file: &mut syn::File) {
         let Some((_, items)) = &mut module.content else {
             continue;
         };
-        if module.ident != "builder" {
+        if module.ident != "builder" || !names_ident(items, "response_value") {
             continue;
         }
         let helper: syn::Item = syn::parse_quote! {
@@ -1298,6 +1300,57 @@ fn add_response_value(file: &mut syn::File) {
             .position(|item| !matches!(item, syn::Item::Use(_)))
             .unwrap_or(items.len());
         items.insert(at, helper);
+    }
+}
+
+/// Whether an identifier in `items`, at any depth, is `name`.
+fn names_ident(items: &[syn::Item], name: &str) -> bool {
+    items.iter().any(|item| {
+        count_trees(
+            quote::ToTokens::to_token_stream(item),
+            &|tree| matches!(tree, TokenTree::Ident(ident) if ident == name),
+        ) > 0
+    })
+}
+
+/// Removes each private `use a::b::name;` (one name, no attribute) that nothing else in its
+/// module names, in `items` and in every module below: progenitor's `builder` module imports
+/// `super::types` whether or not an operation has a body or an answer of a type from there,
+/// and an unused import warns (`clippy -D warnings` fails).
+fn drop_unused_imports(items: &mut Vec<syn::Item>) {
+    let unused: Vec<usize> = (0..items.len())
+        .filter(|&at| {
+            let syn::Item::Use(import) = &items[at] else {
+                return false;
+            };
+            let Some(name) = single_name(&import.tree) else {
+                return false;
+            };
+            import.attrs.is_empty() && matches!(import.vis, syn::Visibility::Inherited) && {
+                let (before, rest) = items.split_at(at);
+                !names_ident(before, &name) && !names_ident(&rest[1..], &name)
+            }
+        })
+        .collect();
+    for at in unused.into_iter().rev() {
+        items.remove(at);
+    }
+    for item in items {
+        if let syn::Item::Mod(module) = item
+            && let Some((_, inner)) = &mut module.content
+        {
+            drop_unused_imports(inner);
+        }
+    }
+}
+
+/// The one name that `tree` imports (`a::b::name`), if it imports exactly one, under its own
+/// name.
+fn single_name(tree: &syn::UseTree) -> Option<String> {
+    match tree {
+        syn::UseTree::Path(path) => single_name(&path.tree),
+        syn::UseTree::Name(name) if name.ident != "self" => Some(name.ident.to_string()),
+        _ => None,
     }
 }
 
@@ -1332,91 +1385,6 @@ fn call_response_value(tokens: TokenStream, replaced: &mut usize) -> TokenStream
         at += 1;
     }
     out.into_iter().collect()
-}
-
-/// Rewrites every multi-line `#[doc = "a\nb"]` into one `#[doc = " a"]` per line.
-///
-/// prettyplease prints a multi-line doc string as a `/** */` block, whose continuation lines
-/// rustfmt then indents: rustdoc would read them as indented code blocks and run the prose as
-/// doctests. One attribute per line prints as `///` lines, which rustfmt leaves alone.
-fn split_doc_lines(tokens: TokenStream) -> TokenStream {
-    let mut out = Vec::new();
-    let mut trees = tokens.into_iter().peekable();
-    while let Some(tree) = trees.next() {
-        match tree {
-            TokenTree::Punct(ref hash) if hash.as_char() == '#' => {
-                let bang = match trees.peek() {
-                    Some(TokenTree::Punct(p)) if p.as_char() == '!' => trees.next(),
-                    _ => None,
-                };
-                let lines = match trees.peek() {
-                    Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Bracket => {
-                        doc_lines(group.stream())
-                    }
-                    _ => None,
-                };
-                match lines {
-                    Some(lines) => {
-                        trees.next();
-                        for line in lines {
-                            out.push(tree.clone());
-                            out.extend(bang.clone());
-                            let line = format!(" {line}");
-                            out.push(TokenTree::Group(Group::new(
-                                Delimiter::Bracket,
-                                quote::quote!(doc = #line),
-                            )));
-                        }
-                    }
-                    None => {
-                        out.push(tree);
-                        out.extend(bang);
-                    }
-                }
-            }
-            TokenTree::Group(group) => {
-                let mut rewritten = Group::new(group.delimiter(), split_doc_lines(group.stream()));
-                rewritten.set_span(group.span());
-                out.push(TokenTree::Group(rewritten));
-            }
-            other => out.push(other),
-        }
-    }
-    out.into_iter().collect()
-}
-
-/// The lines of `doc = "…"` when the string has more than one line, or a character that
-/// must not reach a comment as itself (see [`escape_unsafe`]).
-fn doc_lines(attribute: TokenStream) -> Option<Vec<String>> {
-    let syn::MetaNameValue { path, value, .. } = syn::parse2(attribute).ok()?;
-    let syn::Expr::Lit(syn::ExprLit {
-        lit: syn::Lit::Str(text),
-        ..
-    }) = value
-    else {
-        return None;
-    };
-    let text = text.value();
-    (path.is_ident("doc") && (text.contains('\n') || text.contains(is_unsafe))).then(|| {
-        text.lines()
-            .map(|line| escape_unsafe(line.trim_end()))
-            .collect()
-    })
-}
-
-/// `line` with each control character (but a tab) and each text-direction character written
-/// as its Rust escape (`\u{1b}`): spec text in a doc comment must not reach a terminal as an
-/// escape sequence (`generate --check` prints the diff), nor make rustc refuse the crate
-/// (`text_direction_codepoint_in_comment`).
-fn escape_unsafe(line: &str) -> String {
-    crate::problem::escaped(line, is_unsafe).into_owned()
-}
-
-/// A control character but a tab or a line break, or a text-direction character (which
-/// rustc refuses in comments).
-fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\t' && c != '\n')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Serialises generator runs so that swapping the process-wide panic hook is safe.

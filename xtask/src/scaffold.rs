@@ -5,14 +5,11 @@ pub fn package(provider: &str) -> String {
     format!("{provider}-client")
 }
 
-/// `crates/<provider>-client/Cargo.toml`, for the spec named `spec` (see [`crate::spec::Source::name`]).
-pub fn cargo_toml(provider: &str, title: &str, spec: &str) -> String {
-    let package = package(provider);
-    format!(
-        r#"[package]
-name = "{package}"
+/// The template of a client crate's Cargo.toml: [`cargo_toml`] sets its name and description.
+const CARGO_TOML: &str = r#"[package]
+name = ""
 version = "0.1.0"
-description = "Typed client for {title}, generated from {spec} by progenitor."
+description = ""
 edition.workspace = true
 rust-version.workspace = true
 license.workspace = true
@@ -34,16 +31,55 @@ tokio.workspace = true
 
 [lints]
 workspace = true
-"#
-    )
+"#;
+
+/// `crates/<provider>-client/Cargo.toml`, for the spec named `spec` (see [`crate::spec::Source::name`])
+/// whose title is `title`. The title is the document's: it is written as a TOML string by
+/// toml_edit, whatever it holds.
+pub fn cargo_toml(provider: &str, title: &str, spec: &str) -> String {
+    let mut manifest: toml_edit::DocumentMut = CARGO_TOML
+        .parse()
+        .expect("the template is TOML (tested by every scaffold)");
+    manifest["package"]["name"] = toml_edit::value(package(provider));
+    manifest["package"]["description"] = toml_edit::value(format!(
+        "Typed client for {title}, generated from {spec} by progenitor."
+    ));
+    manifest.to_string()
+}
+
+/// `text` as Markdown that shows it as it is, on one line: whitespace (line breaks included)
+/// folded to one space, each control or text-direction character as its escape (`\u{1b}`),
+/// each ASCII punctuation mark after a backslash, so that `[x]`, `<id>`, a backtick or a URL
+/// is text, not a link, HTML, code or a rustdoc warning.
+pub fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if crate::render_docs::is_unsafe(c) {
+                out.extend(c.escape_unicode());
+            } else {
+                if c.is_ascii_punctuation() {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 // The opening of this template (the `allow` on `mod generated`, the re-exports) is what every
 // client crate's `lib.rs` starts with, and so stands again in each of them: each crate must
 // declare its own generated module.
 /// `crates/<provider>-client/src/lib.rs`: re-exports the generated module; yours to extend.
+/// The document's `title` is in its first line as text ([`markdown_text`]); `spec` is
+/// Markdown already.
 pub fn lib_rs(provider: &str, title: &str, spec: &str) -> String {
     let krate = package(provider).replace('-', "_");
+    let title = markdown_text(title);
     format!(
         r#"//! Typed client for {title}, generated from {spec}.
 //!
@@ -60,6 +96,12 @@ pub fn lib_rs(provider: &str, title: &str, spec: &str) -> String {
     clippy::all,
     missing_docs,
     reason = "progenitor output: fix it through the spec or the xtask, not by hand"
+)]
+#[allow(
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    reason = "the provider's prose as published: Markdown written for the web, not for rustdoc"
 )]
 mod generated;
 

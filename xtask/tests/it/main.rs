@@ -16,4 +16,5 @@ mod scaffold_builds;
 mod scratch;
 mod seed;
 mod shapes;
+mod untrusted_text;
 mod versions;

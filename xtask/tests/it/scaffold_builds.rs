@@ -1,7 +1,9 @@
 //! Adding a provider is one file and one command: in a copy of this workspace, a new spec plus
-//! `cargo xtask generate` gives a crate that builds with the rest.
+//! `cargo xtask generate` gives a crate that builds with the rest, even from a document
+//! written to break it.
 
-use crate::common::{TINY, cargo_ok, copy_workspace, xtask};
+use crate::common::{cargo_ok, copy_workspace, xtask};
+use crate::untrusted_text::prose;
 
 #[test]
 fn a_new_spec_becomes_a_crate_that_builds_in_the_workspace() {
@@ -9,12 +11,16 @@ fn a_new_spec_becomes_a_crate_that_builds_in_the_workspace() {
     // Kept between runs (target/tmp), so that cargo rebuilds only what changed since the last.
     let copy = xtask::scratch::Scratch::new("scaffold-workspace").unwrap();
     copy_workspace(&root, copy.path());
-    std::fs::write(copy.path().join("specs/tiny.yaml"), TINY).unwrap();
+    // A title that would be TOML keys and Rust items, descriptions holding every form of
+    // code block (one would write this file, another would not compile), and only
+    // operations without a JSON body.
+    std::fs::write(copy.path().join("specs/prose.yaml"), prose()).unwrap();
+    let pwned = copy.path().join("crates/prose-client/pwned");
 
     let (code, out, err) = xtask(copy.path(), &["generate"]);
     assert_eq!((code, err.as_str()), (0, ""), "{out}");
     assert!(
-        out.contains("created crates/tiny-client/src/lib.rs"),
+        out.contains("created crates/prose-client/src/lib.rs"),
         "{out}"
     );
     // The existing crates are untouched: their generated code was already current.
@@ -23,15 +29,38 @@ fn a_new_spec_becomes_a_crate_that_builds_in_the_workspace() {
         "{out}"
     );
 
-    // Build it, docs included, sharing this workspace's target directory so that only the new
-    // crate compiles. Offline: the new crate uses no dependency the lock file lacks.
+    // Check and build it, docs included, sharing this workspace's target directory so that
+    // only the new crate compiles. Offline: the new crate uses no dependency the lock file
+    // lacks. Clippy as CI runs it: the generated code has no unused import nor item.
+    cargo_ok(
+        copy.path(),
+        &[
+            "clippy",
+            "--offline",
+            "--package",
+            "prose-client",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        "the scaffolded crate must be clippy-clean",
+    );
     let stdout = cargo_ok(
         copy.path(),
-        &["test", "--offline", "--package", "tiny-client"],
+        &["test", "--offline", "--package", "prose-client"],
         "the scaffolded crate must build and pass its doctest",
     );
+    // lib.rs's doctest ran, and no block of the document's prose did (nor was one ignored).
+    let doctests: Vec<&str> = stdout
+        .lines()
+        .filter(|line| line.starts_with("test crates/prose-client/src/"))
+        .collect();
+    assert_eq!(doctests.len(), 1, "{stdout}");
     assert!(
-        stdout.contains("crates/tiny-client/src/lib.rs - (line "),
-        "its doctest ran:\n{stdout}"
+        doctests[0].starts_with("test crates/prose-client/src/lib.rs - (line ")
+            && doctests[0].ends_with(" ... ok"),
+        "{stdout}"
     );
+    assert!(!pwned.exists(), "a doctest from the document's prose ran");
 }

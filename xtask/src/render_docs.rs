@@ -1,0 +1,377 @@
+//! Spec prose in the generated doc comments: text, never code.
+//!
+//! progenitor copies titles, summaries and descriptions into `#[doc]` attributes as they are.
+//! rustdoc reads an item's doc attributes as one Markdown text and compiles and runs each Rust
+//! code block in it as a doctest: a fenced block with no language, or an indented one (a curl
+//! example), in a provider's description would be compiled, or run, by `cargo test`.
+//! [`doc_comments`] rewrites the attributes so that:
+//!
+//! - each line is one attribute (printed as one `///` line), with no character that ends a
+//!   line early or that rustc refuses in a comment ([`is_unsafe`]);
+//! - every code block of an item's text, whatever language it claims, is a fenced `text` block
+//!   ([`fence_code_blocks`]), checked by parsing the result as rustdoc does.
+
+use proc_macro2::{Delimiter, Group, Punct, Spacing, TokenStream, TokenTree};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+/// The info string every code block in spec prose gets: rustdoc shows it, and never runs it.
+const TEXT: &str = "text";
+
+/// `tokens` with every item's doc attributes made safe (see the module doc), at any depth.
+///
+/// An item whose text has no code block other than `text` keeps its attributes as they were,
+/// but for one line per attribute; any other has its whole text rewritten, one line per
+/// attribute where its first doc attribute was.
+pub fn doc_comments(tokens: TokenStream) -> TokenStream {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = Vec::with_capacity(trees.len());
+    let mut at = 0;
+    while at < trees.len() {
+        let run = attributes_at(&trees, at);
+        if run.is_empty() {
+            match &trees[at] {
+                TokenTree::Group(group) => {
+                    let mut rewritten = Group::new(group.delimiter(), doc_comments(group.stream()));
+                    rewritten.set_span(group.span());
+                    out.push(TokenTree::Group(rewritten));
+                }
+                other => out.push(other.clone()),
+            }
+            at += 1;
+            continue;
+        }
+        at = run.last().map_or(at, |a| a.end);
+        out.extend(rewrite_run(&trees, &run));
+    }
+    out.into_iter().collect()
+}
+
+/// One attribute in a token list: `#[…]` or `#![…]`.
+struct Attribute {
+    /// Where its `#` is.
+    start: usize,
+    /// Just past its bracketed group.
+    end: usize,
+    /// `#!`: an inner attribute.
+    inner: bool,
+    /// Its text, if it is `doc = "…"`.
+    doc: Option<String>,
+}
+
+/// The attributes of one style (outer, or inner) that follow each other from `at`: those that
+/// rustdoc reads as one text.
+fn attributes_at(trees: &[TokenTree], mut at: usize) -> Vec<Attribute> {
+    let mut run: Vec<Attribute> = Vec::new();
+    while let Some(TokenTree::Punct(hash)) = trees.get(at)
+        && hash.as_char() == '#'
+    {
+        let inner = matches!(trees.get(at + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+        let Some(TokenTree::Group(group)) = trees.get(at + 1 + usize::from(inner)) else {
+            break;
+        };
+        if group.delimiter() != Delimiter::Bracket || run.first().is_some_and(|a| a.inner != inner)
+        {
+            break;
+        }
+        let end = at + 2 + usize::from(inner);
+        run.push(Attribute {
+            start: at,
+            end,
+            inner,
+            doc: doc_text(group.stream()),
+        });
+        at = end;
+    }
+    run
+}
+
+/// The text of `doc = "…"`.
+fn doc_text(attribute: TokenStream) -> Option<String> {
+    let syn::MetaNameValue { path, value, .. } = syn::parse2(attribute).ok()?;
+    let syn::Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Str(text),
+        ..
+    }) = value
+    else {
+        return None;
+    };
+    path.is_ident("doc").then(|| text.value())
+}
+
+/// How one doc attribute is printed: as it is, or one ` line` attribute per line.
+enum Printed {
+    /// Untouched: one line, safe, printed as `///` and its text.
+    Kept(String),
+    /// One attribute per line, each printed as `/// ` and the line.
+    Lines(Vec<String>),
+}
+
+impl Printed {
+    /// For `text`: split into lines (escaped) when it has more than one, a character that
+    /// must not reach a comment as itself, or a leading `/` (prettyplease would print that one
+    /// as an attribute, which rustdoc indents differently).
+    fn of(text: &str) -> Printed {
+        if text.contains('\n') || text.contains(is_unsafe) || text.starts_with('/') {
+            Printed::Lines(
+                text.lines()
+                    .map(|line| escape_unsafe(line.trim_end()))
+                    .collect(),
+            )
+        } else {
+            Printed::Kept(text.to_owned())
+        }
+    }
+
+    /// What follows `///` on each printed line.
+    fn comment_lines(&self) -> Vec<String> {
+        match self {
+            Printed::Kept(text) => vec![text.clone()],
+            Printed::Lines(lines) => lines.iter().map(|line| format!(" {line}")).collect(),
+        }
+    }
+}
+
+/// The tokens of the attributes `run` (taken from `trees`), rewritten.
+fn rewrite_run(trees: &[TokenTree], run: &[Attribute]) -> Vec<TokenTree> {
+    let printed: Vec<Option<Printed>> = run
+        .iter()
+        .map(|a| a.doc.as_deref().map(Printed::of))
+        .collect();
+    let comment_lines: Vec<String> = printed
+        .iter()
+        .flatten()
+        .flat_map(Printed::comment_lines)
+        .collect();
+    let inner = run.first().is_some_and(|a| a.inner);
+    let text = rustdoc_text(&comment_lines);
+    let fenced = has_code_to_fence(&text).then(|| fence_code_blocks(&text));
+    let mut out = Vec::new();
+    let mut first_doc = true;
+    for (attribute, printed) in run.iter().zip(&printed) {
+        match (printed, &fenced) {
+            (None, _) => out.extend(trees[attribute.start..attribute.end].iter().cloned()),
+            (Some(_), Some(fenced)) => {
+                if first_doc {
+                    for line in fenced.lines() {
+                        out.extend(doc_attribute(&format!(" {line}"), inner));
+                    }
+                }
+            }
+            (Some(Printed::Kept(_)), None) => {
+                out.extend(trees[attribute.start..attribute.end].iter().cloned());
+            }
+            (Some(Printed::Lines(lines)), None) => {
+                for line in lines {
+                    out.extend(doc_attribute(&format!(" {line}"), inner));
+                }
+            }
+        }
+        if printed.is_some() {
+            first_doc = false;
+        }
+    }
+    out
+}
+
+/// `#[doc = "…"]` (or `#![doc = "…"]`) holding `text`.
+fn doc_attribute(text: &str, inner: bool) -> Vec<TokenTree> {
+    let mut out = vec![TokenTree::Punct(Punct::new('#', Spacing::Alone))];
+    if inner {
+        out.push(TokenTree::Punct(Punct::new('!', Spacing::Alone)));
+    }
+    out.push(TokenTree::Group(Group::new(
+        Delimiter::Bracket,
+        quote::quote!(doc = #text),
+    )));
+    out
+}
+
+/// `line` with each control character (but a tab) and each text-direction character written
+/// as its Rust escape (`\u{1b}`): spec text in a doc comment must not reach a terminal as an
+/// escape sequence (`generate --check` prints the diff), nor end a comment line (a lone CR),
+/// nor make rustc refuse the crate (`text_direction_codepoint_in_comment`).
+fn escape_unsafe(line: &str) -> String {
+    crate::problem::escaped(line, is_unsafe).into_owned()
+}
+
+/// A control character but a tab or a line break, or a text-direction character (which
+/// rustc refuses in comments).
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The text rustdoc reads from an item's doc comment lines (what follows each `///`): the
+/// lines joined, each line that is not blank stripped of the indentation (spaces and tabs)
+/// that all of them share.
+pub fn rustdoc_text<S: AsRef<str>>(comment_lines: &[S]) -> String {
+    let blank = |line: &str| line.chars().all(char::is_whitespace);
+    let indent = comment_lines
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|line| !blank(line))
+        .map(|line| line.chars().take_while(|c| matches!(c, ' ' | '\t')).count())
+        .min()
+        .unwrap_or(0);
+    let mut text = String::new();
+    for line in comment_lines.iter().map(AsRef::as_ref) {
+        // The indentation is spaces and tabs, one byte each.
+        text.push_str(if blank(line) { line } else { &line[indent..] });
+        text.push('\n');
+    }
+    text
+}
+
+/// The Markdown options rustdoc reads a doc comment's main text with.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// One code block of a Markdown text, as rustdoc's parser sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeBlock {
+    /// The fence's info string (`rust,ignore`), or `None` for an indented block.
+    pub info: Option<String>,
+    /// What it holds, as rustdoc would compile it.
+    pub content: String,
+    /// Where the block is in the text, in bytes (from its fence or its first line's text, to
+    /// its end).
+    pub range: std::ops::Range<usize>,
+}
+
+/// The code blocks of `text`, read as rustdoc reads a doc comment (after [`rustdoc_text`]).
+pub fn code_blocks(text: &str) -> Vec<CodeBlock> {
+    let mut blocks = Vec::new();
+    let mut open: Option<CodeBlock> = None;
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                open = Some(CodeBlock {
+                    info: match kind {
+                        CodeBlockKind::Fenced(info) => Some(info.into_string()),
+                        CodeBlockKind::Indented => None,
+                    },
+                    content: String::new(),
+                    range,
+                });
+            }
+            Event::Text(content) => {
+                if let Some(block) = &mut open {
+                    block.content.push_str(&content);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => blocks.extend(open.take()),
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// Whether `text` has a code block that is not a fenced `text` block.
+fn has_code_to_fence(text: &str) -> bool {
+    code_blocks(text)
+        .iter()
+        .any(|block| block.info.as_deref() != Some(TEXT))
+}
+
+/// `text` (Markdown as rustdoc reads it) with every code block a fenced `text` block: a
+/// fence's info string replaced, an indented block fenced (in the list item or block quote it
+/// is in). The result is parsed again: unless it has the same blocks with the same contents,
+/// all `text`, the whole of `text` becomes one `text` block instead.
+pub fn fence_code_blocks(text: &str) -> String {
+    let before = code_blocks(text);
+    if let Some(rewritten) = rewrite_blocks(text, &before) {
+        let after = code_blocks(&rustdoc_text(&rewritten.lines().collect::<Vec<_>>()));
+        if after.len() == before.len()
+            && after
+                .iter()
+                .zip(&before)
+                .all(|(a, b)| a.info.as_deref() == Some(TEXT) && a.content == b.content)
+        {
+            return rewritten;
+        }
+    }
+    fence_all(text)
+}
+
+/// `text` as one fenced `text` block, its fence longer than any run of backticks in it.
+pub fn fence_all(text: &str) -> String {
+    let fence = fence_for(text);
+    let mut out = format!("{fence}{TEXT}\n");
+    for line in text.lines() {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str(&fence);
+    out.push('\n');
+    out
+}
+
+/// A backtick fence longer than any run of backticks in `content` (three at least).
+fn fence_for(content: &str) -> String {
+    let longest = content.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    "`".repeat(longest.max(2) + 1)
+}
+
+/// [`fence_code_blocks`]' rewrite, not yet checked; `None` where the blocks' places are not
+/// as expected (each after the one before it).
+fn rewrite_blocks(text: &str, blocks: &[CodeBlock]) -> Option<String> {
+    let mut out = String::with_capacity(text.len() + 16 * blocks.len());
+    let mut done = 0;
+    for block in blocks {
+        if block.info.as_deref() == Some(TEXT) {
+            continue;
+        }
+        let line_start = text
+            .get(..block.range.start)?
+            .rfind('\n')
+            .map_or(0, |n| n + 1);
+        if line_start < done || block.range.end < block.range.start {
+            return None;
+        }
+        if block.info.is_some() {
+            // The opening fence: its run of backticks or tildes kept, its info string made
+            // `text`; the rest of the block is unchanged.
+            let fence_start =
+                block.range.start + text[block.range.start..].find(|c| c != ' ').unwrap_or(0);
+            let marker = text[fence_start..].chars().next().unwrap_or('`');
+            let run = text[fence_start..]
+                .find(|c| c != marker)
+                .unwrap_or(text.len() - fence_start);
+            out.push_str(text.get(done..fence_start + run)?);
+            out.push_str(TEXT);
+            done = text[fence_start..]
+                .find('\n')
+                .map_or(text.len(), |n| fence_start + n);
+        } else {
+            // An indented block: its lines from their start, fenced at the indentation of
+            // what contains it (its prefix less the four columns that make it code).
+            let prefix = &text[line_start..block.range.start];
+            let container = prefix
+                .strip_suffix("    ")
+                .or_else(|| prefix.strip_suffix('\t'))
+                .unwrap_or(prefix);
+            // On the lines after the first, a block quote's `>` is kept, a list marker is
+            // spaces.
+            let continued: String = container
+                .chars()
+                .map(|c| if c == '>' || c == '\t' { c } else { ' ' })
+                .collect();
+            let fence = fence_for(&block.content);
+            out.push_str(text.get(done..line_start)?);
+            out.push_str(&format!("{container}{fence}{TEXT}\n"));
+            for line in block.content.lines() {
+                out.push_str(&format!("{continued}{line}\n"));
+            }
+            out.push_str(&format!("{continued}{fence}\n"));
+            // The block's range ends after its last line break.
+            done = block.range.end;
+        }
+    }
+    out.push_str(text.get(done..)?);
+    Some(out)
+}

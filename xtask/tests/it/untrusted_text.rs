@@ -1,0 +1,493 @@
+//! Text from a published document reaches the files the xtask writes only as data: a title
+//! cannot add keys to a Cargo.toml or items to a lib.rs, no code block in spec prose is ever
+//! compiled or run as a doctest, and an empty operationId is not taken for a name.
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+use crate::common::{fixture, workspace, xtask};
+
+/// The spec of `xtask/tests/fixtures/untrusted/prose.yaml`.
+pub(crate) fn prose() -> String {
+    fixture("untrusted/prose.yaml")
+}
+
+/// A one-operation document (no JSON body) titled `title`, as JSON.
+fn titled(title: &str) -> String {
+    serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": title, "version": "1"},
+        "paths": {"/things": {"get": {
+            "operationId": "list_things",
+            "responses": {"204": {"description": "ok"}}
+        }}}
+    })
+    .to_string()
+}
+
+/// The scaffold's Cargo.toml and lib.rs for a published document titled `title`.
+fn scaffold(title: &str) -> (String, String) {
+    let dir = workspace(&[("upstream/acme.json", &titled(title))]);
+    let outputs = xtask::plan(dir.path(), Some("acme"))
+        .unwrap_or_else(|problems| panic!("{title:?}: {problems:?}"));
+    let file = |path: &str| {
+        outputs
+            .iter()
+            .find(|o| o.path == path)
+            .unwrap_or_else(|| panic!("{title:?}: no {path}"))
+            .new
+            .clone()
+    };
+    (
+        file("crates/acme-client/Cargo.toml"),
+        file("crates/acme-client/src/lib.rs"),
+    )
+}
+
+/// Every key of a TOML table, by its dotted path, at any depth, in order.
+fn key_paths(table: &dyn toml_edit::TableLike, above: &str, out: &mut Vec<String>) {
+    for (key, item) in table.iter() {
+        let path = format!("{above}{key}");
+        out.push(path.clone());
+        if let Some(inner) = item.as_table_like() {
+            key_paths(inner, &format!("{path}."), out);
+        }
+    }
+}
+
+/// The text rustdoc reads from doc comment lines (what follows each `///` or `//!`): joined,
+/// less the indentation that every line that is not blank shares.
+fn rustdoc_text(lines: &[String]) -> String {
+    let blank = |l: &str| l.chars().all(char::is_whitespace);
+    let indent = lines
+        .iter()
+        .filter(|l| !blank(l))
+        .map(|l| l.chars().take_while(|c| matches!(c, ' ' | '\t')).count())
+        .min()
+        .unwrap_or(0);
+    lines
+        .iter()
+        .map(|l| if blank(l) { l.as_str() } else { &l[indent..] })
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// The options rustdoc parses a doc comment with.
+fn rustdoc_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Each code block of a Markdown text: its info string (`None` for an indented block) and
+/// its content.
+fn code_blocks(text: &str) -> Vec<(Option<String>, String)> {
+    let mut blocks = Vec::new();
+    let mut open = None;
+    for event in Parser::new_ext(text, rustdoc_options()) {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => Some(info.into_string()),
+                    CodeBlockKind::Indented => None,
+                };
+                open = Some((info, String::new()));
+            }
+            Event::Text(text) => {
+                if let Some((_, content)) = &mut open {
+                    content.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => blocks.extend(open.take()),
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// The doc texts of a Rust file, one per run of `///` (or `//!`) lines, read as rustdoc
+/// reads them; one-line attributes between them (`#[derive(…)]`) do not end a run.
+fn doc_texts(rust: &str) -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    let mut style = "";
+    for line in rust.lines().map(str::trim_start) {
+        let doc = ["///", "//!"]
+            .into_iter()
+            .find(|s| line.starts_with(s) && !line.starts_with("////"));
+        match doc {
+            Some(s) if run.is_empty() || s == style => {
+                style = s;
+                run.push(line[3..].to_owned());
+            }
+            None if line.starts_with("#[") && line.ends_with(']') => {}
+            _ => {
+                if !run.is_empty() {
+                    texts.push(rustdoc_text(&run));
+                    run.clear();
+                }
+                if let Some(s) = doc {
+                    style = s;
+                    run.push(line[3..].to_owned());
+                }
+            }
+        }
+    }
+    if !run.is_empty() {
+        texts.push(rustdoc_text(&run));
+    }
+    texts
+}
+
+/// A title as the first line of lib.rs must show it: whitespace folded to one space, each
+/// control or text-direction character as its escape.
+fn shown(title: &str) -> String {
+    title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The plain text of the first paragraph of a Markdown text, and whether anything in it is
+/// more than text or inline code (a link, HTML, emphasis…).
+fn first_paragraph(markdown: &str) -> (String, Vec<String>) {
+    let mut text = String::new();
+    let mut more = Vec::new();
+    for event in Parser::new_ext(markdown, rustdoc_options()) {
+        match event {
+            Event::Start(Tag::Paragraph) => {}
+            Event::End(TagEnd::Paragraph) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            other => more.push(format!("{other:?}")),
+        }
+    }
+    (text, more)
+}
+
+#[test]
+fn a_title_reaches_cargo_toml_and_lib_rs_only_as_data() {
+    let titles = [
+        "The \"Acme\" API".to_owned(),
+        "Acme\nbuild = \"../../specs/inject_build.rs\"\n[lib]\npath = \"x.rs\"".to_owned(),
+        "Acme\r\nkey = 1\rother = 2\r".to_owned(),
+        "Acme \"\"\" API ''' x \"\"\"".to_owned(),
+        "Acme ] [build] x".to_owned(),
+        "Acme\n#![cfg(any())]\npub fn injected() {}\n//! more".to_owned(),
+        "Acme \u{202E}evil\u{2066} \u{1b}[31m API\u{0}".to_owned(),
+        "Acme \\ API \\\\ \\u0041 \\\" \\n".to_owned(),
+        "Acme <id> `code` ``` [link](https://acme.example.com) *em* https://acme.example.com &amp;"
+            .to_owned(),
+        "Acme\n\n```\nstd::fs::write(\"pwned\", \"\").unwrap();\n```\n\n    indented".to_owned(),
+        " \n\t ".to_owned(),
+        "Acme ".repeat(5_000),
+    ];
+    let (benign_toml, benign_lib) = scaffold("Acme");
+    let mut benign_keys = Vec::new();
+    key_paths(
+        benign_toml
+            .parse::<toml_edit::DocumentMut>()
+            .unwrap()
+            .as_table(),
+        "",
+        &mut benign_keys,
+    );
+    assert!(benign_keys.contains(&"package.description".to_owned()));
+    let items = |lib: &str| -> Vec<String> {
+        let file = syn::parse_file(lib).unwrap_or_else(|e| panic!("{e}:\n{lib}"));
+        assert!(file.attrs.iter().all(|a| a.path().is_ident("doc")), "{lib}");
+        file.items
+            .into_iter()
+            .map(|mut item| {
+                if let syn::Item::Mod(m) = &mut item {
+                    m.attrs.retain(|a| !a.path().is_ident("doc"));
+                }
+                quote::ToTokens::to_token_stream(&item).to_string()
+            })
+            .collect()
+    };
+    let benign_items = items(&benign_lib);
+    for title in &titles {
+        let (toml, lib) = scaffold(title);
+        let manifest: toml_edit::DocumentMut = toml
+            .parse()
+            .unwrap_or_else(|e| panic!("{title:?}: Cargo.toml does not parse: {e}\n{toml}"));
+        let mut keys = Vec::new();
+        key_paths(manifest.as_table(), "", &mut keys);
+        assert_eq!(keys, benign_keys, "{title:?}:\n{toml}");
+        assert_eq!(
+            manifest["package"]["description"].as_str(),
+            Some(
+                format!(
+                    "Typed client for {title}, generated from specs/upstream/acme.json by progenitor."
+                )
+                .as_str()
+            ),
+            "{title:?}"
+        );
+
+        assert_eq!(items(&lib), benign_items, "{title:?}:\n{lib}");
+        assert!(
+            !lib.contains(|c: char| (c.is_control() && c != '\n')
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')),
+            "{title:?}: {lib:?}"
+        );
+        // The crate's doc (the `//!` lines) and those of the template's items.
+        let docs = doc_texts(&lib);
+        assert_eq!(
+            docs.len(),
+            doc_texts(&benign_lib).len(),
+            "{title:?}:\n{lib}"
+        );
+        let (text, more) = first_paragraph(&docs[0]);
+        assert_eq!(
+            text,
+            format!(
+                "Typed client for {}, generated from specs/upstream/acme.json.",
+                shown(title)
+            ),
+            "{title:?}:\n{lib}"
+        );
+        assert!(
+            more.iter().all(|e| e == "SoftBreak"),
+            "{title:?}: {more:?}\n{lib}"
+        );
+        // The template's doctest, and nothing else, is code.
+        let blocks = code_blocks(&docs[0]);
+        assert_eq!(blocks.len(), 1, "{title:?}:\n{lib}");
+        assert_eq!(blocks[0].0.as_deref(), Some(""), "{title:?}");
+        assert!(
+            blocks[0].1.contains("acme_client::Client::new("),
+            "{title:?}: {blocks:?}"
+        );
+    }
+}
+
+/// The text each code block of `prose.yaml` holds, by where it is in the document.
+const PROSE_BLOCKS: [&str; 13] = [
+    "info_description_block();",
+    "std::fs::write(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/pwned\"), \"\").unwrap();",
+    "curl -X GET https://example.invalid/things/1",
+    "parameter_block();",
+    "blockquote_block();",
+    "list_item_indented_block();",
+    "list_item_ignore_block();",
+    "no_run_block();",
+    "should_panic_block();",
+    "tab_indented_block();",
+    "unclosed_block();",
+    "enum_block();",
+    // progenitor's own example of a call (after a parameter's description that opens a
+    // fence its list item does not hold: the block runs to the end).
+    "let response = client.get_thing()",
+];
+
+#[test]
+fn every_code_block_in_spec_prose_is_a_text_block() {
+    let dir = workspace(&[("prose.yaml", &prose())]);
+    let (code, _, err) = xtask(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{err}");
+    let generated =
+        std::fs::read_to_string(dir.path().join("crates/prose-client/src/generated.rs")).unwrap();
+    let blocks: Vec<_> = doc_texts(&generated)
+        .iter()
+        .flat_map(|text| code_blocks(text))
+        .collect();
+    for (info, content) in &blocks {
+        assert_eq!(
+            info.as_deref(),
+            Some("text"),
+            "a code block that rustdoc would compile: {content}"
+        );
+    }
+    // Each of the document's blocks is still there, in a block of its own or (where the
+    // Markdown around it is ambiguous) within another.
+    for expected in PROSE_BLOCKS {
+        assert!(
+            blocks.iter().any(|(_, content)| content.contains(expected)),
+            "{expected:?} is in no code block: {blocks:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_empty_operation_id_is_derived_as_a_missing_one_is() {
+    let spec = r#"{"openapi":"3.0.3","info":{"title":"T","version":"1"},"paths":{
+        "/things":{"get":{"operationId":"","responses":{"204":{"description":"ok"}}}},
+        "/other/{id}":{"delete":{"operationId":" -_- ","parameters":[{"name":"id","in":"path",
+            "required":true,"schema":{"type":"string"}}],"responses":{"204":{"description":"ok"}}}}}}"#;
+    let dir = workspace(&[("upstream/t.json", spec)]);
+    let (code, _, err) = xtask(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err,
+        "note: specs/upstream/t.json: /paths/~1other~1{id}/delete/operationId: operationId \" -_- \" has no letter or digit: derived \"delete_other_by_id\" from the method and path (an overlay can set another)\n\
+         note: specs/upstream/t.json: /paths/~1things/get/operationId: operationId \"\" has no letter or digit: derived \"get_things\" from the method and path (an overlay can set another)\n"
+    );
+    let generated =
+        std::fs::read_to_string(dir.path().join("crates/t-client/src/generated.rs")).unwrap();
+    assert!(
+        generated.contains("pub fn get_things(&self)"),
+        "{generated}"
+    );
+    assert!(
+        generated.contains("pub fn delete_other_by_id(&self)"),
+        "{generated}"
+    );
+}
+
+#[test]
+fn code_blocks_in_any_container_are_fenced_as_text_with_their_text_kept() {
+    let containers = [
+        "", "> ", "- ", "1. ", "> - ", "- > ", "  ", "   ", "\t", "* [ ] ", "[^1]: ", ">",
+    ];
+    let forms = [
+        "```\nrun_me();\n```",
+        "```rust,ignore\nrun_me();\n```",
+        "~~~ sh {.x}\nrun_me();\n~~~",
+        "```\nrun_me();",
+        "    run_me();\n\n    and_me();",
+        "\trun_me();",
+        "````\n```\nrun_me();\n````",
+        "```text\nrun_me();\n```",
+        "```no_run\n    run_me();\n```\n\n    and_me();",
+    ];
+    let mut rewritten_in_place = 0;
+    let mut cases = 0;
+    for container in containers {
+        // Later lines as a list item's continuation (spaces) or a block quote's (`>`), or
+        // with the container repeated.
+        let continued: String = container
+            .chars()
+            .map(|c| if c == '>' || c == '\t' { c } else { ' ' })
+            .collect();
+        for later in [continued.as_str(), container] {
+            for form in forms {
+                let mut text = "Intro.\n\n".to_owned();
+                for (n, line) in form.lines().enumerate() {
+                    text.push_str(if n == 0 { container } else { later });
+                    text.push_str(line);
+                    text.push('\n');
+                }
+                text.push_str("\nAfter.\n");
+                let before = code_blocks(&text);
+                let fenced = xtask::render_docs::fence_code_blocks(&text);
+                let after = code_blocks(&rustdoc_text(
+                    &fenced.lines().map(str::to_owned).collect::<Vec<_>>(),
+                ));
+                cases += 1;
+                for (info, _) in &after {
+                    assert_eq!(info.as_deref(), Some("text"), "{text:?} became {fenced:?}");
+                }
+                for (_, content) in &before {
+                    assert!(
+                        after.iter().any(|(_, c)| c.contains(content.trim())),
+                        "{content:?} of {text:?} is lost in {fenced:?}"
+                    );
+                }
+                if !after.iter().any(|(_, c)| c.contains("Intro.")) {
+                    rewritten_in_place += 1;
+                }
+            }
+        }
+    }
+    // Each is rewritten in place: none became one block of the whole text.
+    assert_eq!(rewritten_in_place, cases);
+}
+
+#[test]
+fn a_text_whose_blocks_cannot_be_rewritten_in_place_becomes_one_text_block() {
+    // An indented block after a list marker and a tab: fenced in place, its columns change.
+    let text = "\t> \n\n- \t  *``` > x\t       >  x\n";
+    assert_eq!(code_blocks(text)[0].0, None);
+    let fenced = xtask::render_docs::fence_code_blocks(text);
+    assert_eq!(fenced, xtask::render_docs::fence_all(text));
+    assert_eq!(
+        code_blocks(&fenced),
+        [(Some("text".to_owned()), text.to_owned())]
+    );
+
+    // The fence is longer than any run of backticks in the text.
+    let text = "Intro ``````` with backticks.\n\n```\nrun_me();\n```\n";
+    let fenced = xtask::render_docs::fence_all(text);
+    assert!(fenced.starts_with("````````text\n"), "{fenced}");
+    assert_eq!(
+        code_blocks(&fenced),
+        [(Some("text".to_owned()), text.to_owned())]
+    );
+}
+
+#[test]
+fn random_markdown_keeps_no_code_block_but_text() {
+    // Markdown made of pieces that open containers, fences and indented blocks, mixed at
+    // random (a fixed sequence: the same cases on every run).
+    let pieces = [
+        "> ",
+        "- ",
+        "1. ",
+        "\t",
+        "    ",
+        "  ",
+        "```",
+        "~~~",
+        "x",
+        "\n",
+        "\n",
+        "\n",
+        "`",
+        "[^1]: ",
+        "<pre>",
+        "|a|\n|-|\n",
+        "rust",
+        " ",
+        "*",
+        "#",
+    ];
+    let mut seed: u64 = 12345;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    let (mut with_code, mut whole) = (0, 0);
+    for case in 0..20_000 {
+        let text: String = (0..3 + case % 30)
+            .map(|_| pieces[next() % pieces.len()])
+            .collect();
+        let text = rustdoc_text(&text.lines().map(str::to_owned).collect::<Vec<_>>());
+        let before = code_blocks(&text);
+        if before
+            .iter()
+            .all(|(info, _)| info.as_deref() == Some("text"))
+        {
+            continue;
+        }
+        with_code += 1;
+        let fenced = xtask::render_docs::fence_code_blocks(&text);
+        let after = code_blocks(&rustdoc_text(
+            &fenced.lines().map(str::to_owned).collect::<Vec<_>>(),
+        ));
+        for (info, _) in &after {
+            assert_eq!(info.as_deref(), Some("text"), "{text:?} became {fenced:?}");
+        }
+        if fenced == xtask::render_docs::fence_all(&text) {
+            whole += 1;
+        }
+    }
+    // Most are rewritten in place; the rest (tabs against list markers, mostly) became one
+    // block of the whole text, which the check after each rewrite is there for.
+    assert!(
+        with_code > 5_000 && whole > 0 && whole * 10 < with_code,
+        "{whole} of {with_code}"
+    );
+}
