@@ -914,7 +914,7 @@ impl Client {
     /// - `client_id`: Client ID corresponding to the application, can be obtained from Cloud Development Platform -> Identity Authentication -> Development Settings. Defaults to environment ID, can be omitted
     /// - `x_device_id`: Device ID, the ID of the current device. The client should generate it randomly and cache it on the client (the official SDK uses 16 to 48 characters).
     /// - `body`
-    /// ```ignore
+    /// ```text
     /// let response = client.get_provider_token()
     ///     .client_id(client_id)
     ///     .x_device_id(x_device_id)
@@ -939,7 +939,7 @@ impl Client {
     /// - `scope`: Scopes to request from the third party.
     /// - `state`: Opaque value returned unchanged to redirect_uri.
     /// - `x_device_id`: Device ID, the ID of the current device. The client should generate it randomly and cache it on the client (the official SDK uses 16 to 48 characters).
-    /// ```ignore
+    /// ```text
     /// let response = client.get_provider_auth_uri()
     ///     .client_id(client_id)
     ///     .provider_id(provider_id)
@@ -960,7 +960,7 @@ impl Client {
     ///
     /// Sends a `GET` request to `/auth/v1/user/provider`
     ///
-    /// ```ignore
+    /// ```text
     /// let response = client.list_bound_providers()
     ///     .send()
     ///     .await;
@@ -974,7 +974,7 @@ impl Client {
     ///
     /// Sends a `POST` request to `/auth/v1/user/provider/bind`
     ///
-    /// ```ignore
+    /// ```text
     /// let response = client.bind_provider()
     ///     .body(body)
     ///     .send()
@@ -994,7 +994,7 @@ impl Client {
     /// - `client_id`: Client ID corresponding to the application, can be obtained from Cloud Development Platform -> Identity Authentication -> Development Settings. Defaults to environment ID, can be omitted
     /// - `with_user_center`: Whether to record in user centralized security log, default false
     /// - `x_device_id`: Device ID, the ID of the current logged-in device. The client should generate it randomly and cache it on the client (the official SDK uses 16 to 48 characters). This parameter is related to the number of logged-in accounts.
-    /// ```ignore
+    /// ```text
     /// let response = client.unbind_provider()
     ///     .provider_id(provider_id)
     ///     .client_id(client_id)

@@ -1036,7 +1036,7 @@ impl Client {
     /// Arguments:
     /// - `bot_id`: The bot ID for the API request
     /// - `body`
-    /// ```ignore
+    /// ```text
     /// let response = client.bind_customer()
     ///     .bot_id(bot_id)
     ///     .body(body)
@@ -1058,7 +1058,7 @@ impl Client {
     /// - `platform`: The client's chat platform.
     /// - `platform_client_id`: The client's ID on its chat platform.
     /// - `body`
-    /// ```ignore
+    /// ```text
     /// let response = client.get_client()
     ///     .client_id(client_id)
     ///     .bot_id(bot_id)
@@ -1088,7 +1088,7 @@ impl Client {
     /// - `platform`: Only clients of this chat platform.
     /// - `start_at`: Start of the time range, a 13-digit Unix timestamp in milliseconds.
     /// - `body`
-    /// ```ignore
+    /// ```text
     /// let response = client.list_clients()
     ///     .bot_id(bot_id)
     ///     .customer_id(customer_id)
@@ -1115,7 +1115,7 @@ impl Client {
     /// Arguments:
     /// - `bot_id`: The bot ID for the API request
     /// - `body`
-    /// ```ignore
+    /// ```text
     /// let response = client.get_api_token()
     ///     .bot_id(bot_id)
     ///     .body(body)
@@ -1134,7 +1134,7 @@ impl Client {
     /// Arguments:
     /// - `bot_id`: The bot ID for the API request
     /// - `body`
-    /// ```ignore
+    /// ```text
     /// let response = client.unbind_customer()
     ///     .bot_id(bot_id)
     ///     .body(body)

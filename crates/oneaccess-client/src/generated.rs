@@ -1084,7 +1084,7 @@ impl Client {
     /// - `x_operating_sys_version`: Caller OS version, for example, Android 10.
     /// - `x_tenant_id`: Tenant ID. Mandatory when calling an ISV application: then the host is the ISV common domain name {common_domain} instead of {domain_name}, this header carries the tenant's tenant_id and X-client-id carries the client_id of the ISV application template.
     /// - `body`
-    /// ```ignore
+    /// ```text
     /// let response = client.login()
     ///     .x_l(x_l)
     ///     .x_agent(x_agent)
@@ -1114,7 +1114,7 @@ impl Client {
     /// - `x_device_ip`: Caller IP address, for example, 10.10.10.1
     /// - `x_operating_sys_version`: Caller OS version, for example, Android 10.
     /// - `x_tenant_id`: Tenant ID. Mandatory when calling an ISV application: then the host is the ISV common domain name {common_domain} instead of {domain_name}, this header carries the tenant's tenant_id and X-client-id carries the client_id of the ISV application template.
-    /// ```ignore
+    /// ```text
     /// let response = client.get_public_key()
     ///     .x_l(x_l)
     ///     .x_agent(x_agent)
@@ -1143,7 +1143,7 @@ impl Client {
     /// - `x_device_ip`: Caller IP address, for example, 10.10.10.1
     /// - `x_operating_sys_version`: Caller OS version, for example, Android 10.
     /// - `x_tenant_id`: Tenant ID. Mandatory when calling an ISV application: then the host is the ISV common domain name {common_domain} instead of {domain_name}, this header carries the tenant's tenant_id and X-client-id carries the client_id of the ISV application template.
-    /// ```ignore
+    /// ```text
     /// let response = client.get_server_date()
     ///     .x_l(x_l)
     ///     .x_agent(x_agent)
@@ -1173,7 +1173,7 @@ impl Client {
     /// - `x_operating_sys_version`: Caller OS version, for example, Android 10.
     /// - `x_signature`: The session token, signed. Plaintext `session_token=<session_token>&timestamp=<timestamp>&nonce=<nonce>`, where `timestamp` is the server's current time (see get_server_date) and `nonce` is a random string, new for each signature (the docs say the timestamp's hexadecimal value). The plaintext is encrypted with the application's RSA public key (see get_public_key) using RSA/ECB/OAEPWithSHA-256AndMGF1Padding (RSA-OAEP, SHA-256) and sent as standard Base64 without line breaks.
     /// - `x_tenant_id`: Tenant ID. Mandatory when calling an ISV application: then the host is the ISV common domain name {common_domain} instead of {domain_name}, this header carries the tenant's tenant_id and X-client-id carries the client_id of the ISV application template.
-    /// ```ignore
+    /// ```text
     /// let response = client.list_social_accounts()
     ///     .x_l(x_l)
     ///     .x_agent(x_agent)
@@ -1205,7 +1205,7 @@ impl Client {
     /// - `x_state_token`: The state_token returned by a social login when the social account is not yet bound to a user.
     /// - `x_tenant_id`: Tenant ID. Mandatory when calling an ISV application: then the host is the ISV common domain name {common_domain} instead of {domain_name}, this header carries the tenant's tenant_id and X-client-id carries the client_id of the ISV application template.
     /// - `body`
-    /// ```ignore
+    /// ```text
     /// let response = client.bind_social_account()
     ///     .x_l(x_l)
     ///     .x_agent(x_agent)
@@ -1238,7 +1238,7 @@ impl Client {
     /// - `x_state_token`: The state_token returned by a social login when the social account is not yet bound to a user.
     /// - `x_tenant_id`: Tenant ID. Mandatory when calling an ISV application: then the host is the ISV common domain name {common_domain} instead of {domain_name}, this header carries the tenant's tenant_id and X-client-id carries the client_id of the ISV application template.
     /// - `body`
-    /// ```ignore
+    /// ```text
     /// let response = client.register_and_bind_social_account()
     ///     .x_l(x_l)
     ///     .x_agent(x_agent)
@@ -1271,7 +1271,7 @@ impl Client {
     /// - `x_signature`: The session token, signed. Plaintext `session_token=<session_token>&timestamp=<timestamp>&nonce=<nonce>`, where `timestamp` is the server's current time (see get_server_date) and `nonce` is a random string, new for each signature (the docs say the timestamp's hexadecimal value). The plaintext is encrypted with the application's RSA public key (see get_public_key) using RSA/ECB/OAEPWithSHA-256AndMGF1Padding (RSA-OAEP, SHA-256) and sent as standard Base64 without line breaks.
     /// - `x_tenant_id`: Tenant ID. Mandatory when calling an ISV application: then the host is the ISV common domain name {common_domain} instead of {domain_name}, this header carries the tenant's tenant_id and X-client-id carries the client_id of the ISV application template.
     /// - `body`
-    /// ```ignore
+    /// ```text
     /// let response = client.unbind_social_account()
     ///     .x_l(x_l)
     ///     .x_agent(x_agent)
