@@ -6,7 +6,8 @@
 //!
 //! - OpenAPI 3.1 without 3.1-only constructs is read as 3.0.3; `type: [T, "null"]` becomes
 //!   `type: T` with `nullable: true`. Any other 3.1-only construct is refused.
-//! - A missing `operationId` is derived from the method and path ([`derive_operation_id`]).
+//! - A missing `operationId`, or one with no letter or digit (`""`), is derived from the
+//!   method and path ([`derive_operation_id`]).
 //! - A request body in several media types keeps one ([`BODY_MEDIA_TYPES`]).
 //! - `default` beside a 2xx response becomes the error response for `4XX` and `5XX`.
 //! - Several JSON schemas on one side (success or error) become one `oneOf` schema in
