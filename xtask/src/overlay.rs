@@ -2,6 +2,13 @@
 //! document: each action's JSONPath (RFC 9535) `target` selects nodes, which are then merged
 //! with `update` or deleted (`remove: true`), in the order the actions are listed.
 //!
+//! A target may select a node twice (RFC 9535 allows `[0,0]`, or two paths to one node): an
+//! action applies once to each distinct node. A target may also select a node and nodes inside
+//! it (`$..[?@.b]`). The locations are all taken on the document as it was before the action,
+//! then each node is changed in turn, the deepest first (for removals, also the later list
+//! items first), so that no change moves or drops a node still to be changed: an update of
+//! `/a/b` happens, then the update of `/a`, which may replace `/a/b` with what it says.
+//!
 //! Every failure names the overlay file and the action (`/actions/N`, with its description):
 //! an overlay that is not Overlay 1.0, a target that does not parse, a target that selects
 //! nothing (a fix-up that no longer applies must not pass silently), and an update that makes
@@ -41,11 +48,14 @@ pub fn apply(
     let actions = check(file, overlay)?;
     let mut was_valid = valid(&doc).is_ok();
     for action in &actions {
+        // Each distinct node once, in the order the query found them.
+        let mut seen = std::collections::HashSet::new();
         let mut pointers: Vec<String> = action
             .path
             .query_located(&doc)
             .locations()
             .map(|location| location.to_json_pointer())
+            .filter(|pointer| seen.insert(pointer.clone()))
             .collect();
         if pointers.is_empty() {
             return Err(vec![Problem::at(
@@ -59,10 +69,20 @@ pub fn apply(
         }
         match action.change {
             Change::Update(update) => {
+                // The deepest first (in document order among equals): changing a node never
+                // moves one that is not inside it.
+                pointers.sort_by_key(|pointer| std::cmp::Reverse(segments(pointer).len()));
                 for pointer in &pointers {
-                    let node = doc
-                        .pointer_mut(pointer)
-                        .expect("a location just found in this document");
+                    let Some(node) = doc.pointer_mut(pointer) else {
+                        return Err(vec![Problem::at(
+                            file,
+                            &action.at,
+                            format!(
+                                "action {}: cannot update {pointer}: an earlier change of this action removed it",
+                                action.name
+                            ),
+                        )]);
+                    };
                     merge_into(node, update).map_err(|why| {
                         vec![Problem::at(
                             file,

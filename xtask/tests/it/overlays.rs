@@ -241,3 +241,67 @@ fn the_files_that_name_a_provider() {
         assert_eq!(provider_of(file), provider, "{file}");
     }
 }
+
+/// Applies one action (`target`, and `update` or, when `None`, `remove: true`) to `doc`, with
+/// every document taken as valid OpenAPI.
+fn apply_one(
+    doc: serde_json::Value,
+    target: &str,
+    update: Option<serde_json::Value>,
+) -> Result<serde_json::Value, Vec<xtask::Problem>> {
+    let mut action = serde_json::json!({ "target": target });
+    match update {
+        Some(update) => action["update"] = update,
+        None => action["remove"] = true.into(),
+    }
+    let overlay = serde_json::json!({
+        "overlay": "1.0.0",
+        "info": { "title": "t", "version": "1" },
+        "actions": [action],
+    });
+    xtask::overlay::apply("specs/acme.overlay.yaml", &overlay, doc, |_| Ok(()))
+}
+
+/// A target that selects a node and a node inside it: the inner node is updated first, so
+/// the outer update (which replaces what holds the inner node) finds its node where it was.
+/// Updating the outer node first lost the inner one, and the xtask panicked (exit 101).
+#[test]
+fn a_target_that_selects_a_node_and_a_node_inside_it_updates_the_inner_one_first() {
+    let doc = serde_json::json!({ "x-a": { "b": { "c": { "b": { "d": 1 } } } } });
+    // `$..[?@.b]` selects /x-a (it has a `b`) and /x-a/b/c (so has it).
+    assert_eq!(
+        apply_one(doc, "$..[?@.b]", Some(serde_json::json!({ "b": 5 }))).unwrap(),
+        serde_json::json!({ "x-a": { "b": 5 } })
+    );
+    // Nested lists, both selected (`$..[?@[0]]`: what has a first item): each gets the item
+    // appended once.
+    let doc = serde_json::json!({ "x-l": [[1], 2] });
+    assert_eq!(
+        apply_one(doc, "$..[?@[0]]", Some(serde_json::json!(9))).unwrap(),
+        serde_json::json!({ "x-l": [[1, 9], 2, 9] })
+    );
+}
+
+/// RFC 9535 lets a query select a node twice (`[0,0]`); an action applies once per node.
+#[test]
+fn a_node_selected_twice_is_removed_or_updated_once() {
+    let doc = serde_json::json!({ "paths": { "/x": { "get": { "parameters": [
+        { "name": "p1" }, { "name": "p2" }
+    ] } } } });
+    let removed = apply_one(doc, "$.paths['/x'].get.parameters[0,0]", None).unwrap();
+    assert_eq!(
+        removed["paths"]["/x"]["get"]["parameters"],
+        serde_json::json!([{ "name": "p2" }])
+    );
+    // Removing from the end: the same node through two indices.
+    let doc = serde_json::json!({ "list": [1, 2, 3] });
+    assert_eq!(
+        apply_one(doc, "$.list[2,-1]", None).unwrap(),
+        serde_json::json!({ "list": [1, 2] })
+    );
+    let doc = serde_json::json!({ "list": [1], "m": {} });
+    assert_eq!(
+        apply_one(doc, "$['list','list']", Some(serde_json::json!(2))).unwrap(),
+        serde_json::json!({ "list": [1, 2], "m": {} })
+    );
+}
