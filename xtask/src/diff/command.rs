@@ -17,7 +17,7 @@ usage: cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE]
 
   PROVIDER        only this spec (default: every spec)
   --base REV      the old spec from this git revision (a branch, a tag, HEAD~3)
-  --from/--to     compare any two spec files
+  --from/--to     compare any two spec files (regular files: not a pipe, a FIFO or a device)
   --format        text (default), markdown (for a pull request), json
   --fail-on       exit 1 when a change is rust-breaking, wire-breaking, or either (default:
                   report only, exit 0)
@@ -126,31 +126,13 @@ fn bad(err: &mut dyn Write, message: &str) -> u8 {
 }
 
 fn files(from: &str, to: &str) -> Result<Vec<Report>, String> {
-    let read = |path: &str| match readable(path).and_then(|()| std::fs::read_to_string(path)) {
-        Ok(text) => Ok(Some(text)),
-        Err(e) => Err(format!("cannot read {path}: {e}")),
-    };
+    let read = |path: &str| source::any_file(Path::new(path)).map(Some);
     let old = source::file_document(&read, from, &format!("old ({from})"))?;
     let new = source::file_document(&read, to, &format!("new ({to})"))?;
     let label = format!("{from} → {to}");
     Ok(vec![
         super::compare(&label, old.as_ref(), new.as_ref()).map_err(one_line)?,
     ])
-}
-
-/// Whether `path` may be read as a spec: a regular file, or a pipe (`--from <(git show …)`).
-/// A directory or a device is refused before it is opened: `/dev/zero` would never end.
-fn readable(path: &str) -> std::io::Result<()> {
-    let kind = std::fs::metadata(path)?.file_type();
-    #[cfg(unix)]
-    let pipe = std::os::unix::fs::FileTypeExt::is_fifo(&kind);
-    #[cfg(not(unix))]
-    let pipe = false;
-    if kind.is_file() || pipe {
-        Ok(())
-    } else {
-        Err(std::io::Error::other("not a regular file or a pipe"))
-    }
 }
 
 fn revision(root: &Path, rev: &str, only: Option<&str>) -> Result<Vec<Report>, String> {

@@ -15,6 +15,19 @@ pub fn working_tree(root: &Path) -> impl Fn(&str) -> Result<Option<String>, Stri
     }
 }
 
+/// Reads a spec file given on the command line (`--from`/`--to`): a regular file (after
+/// symbolic links), as for a spec in the working tree ([`crate::read_file`]). Anything else is
+/// refused before it is opened: a FIFO would wait for a writer that may never come, and a
+/// device such as `/dev/zero` never ends. A missing file is an error too.
+pub fn any_file(path: &Path) -> Result<String, String> {
+    let cannot = |why: &dyn std::fmt::Display| format!("cannot read {}: {why}", path.display());
+    match crate::read_file(path) {
+        Ok(Some(text)) => Ok(text),
+        Ok(None) => Err(cannot(&"no such file")),
+        Err(e) => Err(cannot(&e)),
+    }
+}
+
 /// What a git command printed on stderr, trimmed: the reason it failed.
 fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).trim().to_owned()

@@ -224,7 +224,7 @@ fn bad_input_is_one_line_and_exit_2() {
     #[cfg(unix)]
     one_line(
         &["diff", "--from", "/dev/zero", "--to", "/dev/null"],
-        "error: cannot read /dev/zero: not a regular file or a pipe",
+        "error: cannot read /dev/zero: not a regular file",
     );
 }
 

@@ -16,5 +16,6 @@ mod scaffold_builds;
 mod scratch;
 mod seed;
 mod shapes;
+mod untrusted;
 mod untrusted_text;
 mod versions;
