@@ -15,6 +15,7 @@ pub mod render_docs;
 pub mod scaffold;
 pub mod scratch;
 pub mod spec;
+pub mod yaml_depth;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

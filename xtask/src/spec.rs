@@ -17,6 +17,7 @@ use serde_json::Value;
 
 use crate::lint::lint;
 use crate::problem::{Location, Problem, escape};
+use crate::yaml_depth;
 
 /// The directory below `specs/` that holds published documents.
 pub const UPSTREAM_DIR: &str = "upstream";
@@ -227,6 +228,17 @@ pub fn prepare(source: &Source) -> Result<Prepared, Vec<Problem>> {
 }
 
 /// Parses YAML (or, for a `.json` file, JSON) into a value; a syntax error names the line.
+///
+/// A published document is untrusted input, so reading one is bounded in time and memory by
+/// its size:
+///
+/// - YAML nested deeper than [`yaml_depth::MAX_DEPTH`] collections is refused before it is
+///   parsed, where the limit is passed (see [`crate::yaml_depth`]: libyaml alone took minutes
+///   to reach serde_norway's own refusal). JSON: serde_json refuses the same depth as it reads.
+/// - Aliases (`*name`) repeat what they name, so a small text can stand for a huge value
+///   (serde_norway's own limit counts the aliases, not the values they bring: 21 KB made 9
+///   million values, 300 MB). The values made may number at most twice the text's size in
+///   bytes plus a million ([`max_values`]); a text without aliases makes at most one per byte.
 fn parse_text(source: &Text) -> Result<Value, Vec<Problem>> {
     let at = |line: usize, column: usize, message: String| {
         vec![Problem {
@@ -235,34 +247,69 @@ fn parse_text(source: &Text) -> Result<Value, Vec<Problem>> {
             message,
         }]
     };
+    let budget = std::cell::Cell::new(max_values(&source.text));
     if source.file.ends_with(".json") {
-        serde_json::from_str(&source.text)
-            .map(|Unique(value)| value)
+        let mut json = serde_json::Deserializer::from_str(&source.text);
+        serde::de::DeserializeSeed::deserialize(Unique(&budget), &mut json)
+            .and_then(|value| json.end().map(|()| value))
             .map_err(|e| at(e.line(), e.column(), format!("invalid JSON: {e}")))
     } else {
-        serde_norway::from_str(&source.text)
-            .map(|Unique(value)| value)
-            .map_err(|e| {
-                let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-                at(line, column, format!("invalid YAML: {e}"))
-            })
+        if let Err(deep) = yaml_depth::depth(&source.text, yaml_depth::MAX_DEPTH) {
+            return Err(at(
+                deep.line,
+                deep.column,
+                format!(
+                    "invalid YAML: collections nested more than {} deep here; refused before parsing",
+                    yaml_depth::MAX_DEPTH
+                ),
+            ));
+        }
+        serde::de::DeserializeSeed::deserialize(
+            Unique(&budget),
+            serde_norway::Deserializer::from_str(&source.text),
+        )
+        .map_err(|e| {
+            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+            at(line, column, format!("invalid YAML: {e}"))
+        })
     }
 }
 
-/// A document parsed as [`Value`] does, except that a key twice in one mapping is an error:
-/// YAML forbids it, and both parsers would otherwise keep the last one silently (a path
-/// pasted twice would lose the first one's operations without a word).
-struct Unique(Value);
+/// How many values (scalars, lists and mappings; not keys) a text of this size may make:
+/// twice its size in bytes, plus a million.
+fn max_values(text: &str) -> usize {
+    text.len().saturating_mul(2).saturating_add(1_000_000)
+}
 
-impl<'de> serde::Deserialize<'de> for Unique {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(UniqueVisitor).map(Unique)
+/// Reads a document as [`Value`] does, except that:
+///
+/// - a key twice in one mapping is an error: YAML forbids it, and both parsers would otherwise
+///   keep the last one silently (a path pasted twice would lose the first one's operations
+///   without a word);
+/// - each value made takes one from the budget, and running out is an error (see
+///   [`parse_text`]).
+#[derive(Clone, Copy)]
+struct Unique<'a>(&'a std::cell::Cell<usize>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Unique<'_> {
+    type Value = Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        let left = self.0.get();
+        if left == 0 {
+            return Err(serde::de::Error::custom(
+                "the aliases repeat more than a document this size holds (twice its size in bytes \
+                 plus a million values); refused",
+            ));
+        }
+        self.0.set(left - 1);
+        deserializer.deserialize_any(UniqueVisitor(self))
     }
 }
 
-struct UniqueVisitor;
+struct UniqueVisitor<'a>(Unique<'a>);
 
-impl<'de> serde::de::Visitor<'de> for UniqueVisitor {
+impl<'de> serde::de::Visitor<'de> for UniqueVisitor<'_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -302,12 +349,14 @@ impl<'de> serde::de::Visitor<'de> for UniqueVisitor {
     }
 
     fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        serde::Deserialize::deserialize(d).map(|Unique(value)| value)
+        // The same value, not a new one: give back what `deserialize` took for it.
+        self.0.0.set(self.0.0.get() + 1);
+        serde::de::DeserializeSeed::deserialize(self.0, d)
     }
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
-        while let Some(Unique(item)) = seq.next_element()? {
+        while let Some(item) = seq.next_element_seed(self.0)? {
             items.push(item);
         }
         Ok(Value::Array(items))
@@ -321,7 +370,7 @@ impl<'de> serde::de::Visitor<'de> for UniqueVisitor {
                     "the key {key:?} twice in one mapping"
                 )));
             }
-            let Unique(value) = map.next_value()?;
+            let value = map.next_value_seed(self.0)?;
             fields.insert(key, value);
         }
         Ok(Value::Object(fields))
