@@ -32,7 +32,7 @@
 
 use std::mem::MaybeUninit;
 
-use unsafe_libyaml_norway as sys;
+use unsafe_libyaml_norway as unsafe_sys;
 
 /// The deepest nesting of collections read: serde_norway's own limit (it refuses a 129th
 /// collection inside 128 others).
@@ -56,7 +56,7 @@ pub fn depth(text: &str, limit: usize) -> Result<usize, TooDeep> {
     let (mut depth, mut deepest) = (0usize, 0usize);
     while let Some((kind, mark)) = parser.next() {
         match kind {
-            sys::YAML_SEQUENCE_START_EVENT | sys::YAML_MAPPING_START_EVENT => {
+            unsafe_sys::YAML_SEQUENCE_START_EVENT | unsafe_sys::YAML_MAPPING_START_EVENT => {
                 depth += 1;
                 if depth > limit {
                     let position = |n: u64| usize::try_from(n).map_or(usize::MAX, |n| n + 1);
@@ -67,10 +67,10 @@ pub fn depth(text: &str, limit: usize) -> Result<usize, TooDeep> {
                 }
                 deepest = deepest.max(depth);
             }
-            sys::YAML_SEQUENCE_END_EVENT | sys::YAML_MAPPING_END_EVENT => {
+            unsafe_sys::YAML_SEQUENCE_END_EVENT | unsafe_sys::YAML_MAPPING_END_EVENT => {
                 depth = depth.saturating_sub(1);
             }
-            sys::YAML_STREAM_END_EVENT => break,
+            unsafe_sys::YAML_STREAM_END_EVENT => break,
             _ => {}
         }
     }
@@ -80,7 +80,7 @@ pub fn depth(text: &str, limit: usize) -> Result<usize, TooDeep> {
 /// A libyaml parser reading `text` (borrowed for as long as the parser lives).
 struct Parser<'text> {
     /// Boxed: libyaml keeps pointers into the parser while it reads.
-    sys: Box<MaybeUninit<sys::yaml_parser_t>>,
+    sys: Box<MaybeUninit<unsafe_sys::yaml_parser_t>>,
     /// Whether `sys` was initialised (and so must be deleted).
     live: bool,
     /// Whether more events may be asked for: not after an error.
@@ -97,13 +97,15 @@ impl<'text> Parser<'text> {
             _text: std::marker::PhantomData,
         };
         let raw = parser.sys.as_mut_ptr();
-        // SAFETY: `raw` points to memory owned by the box, which initialize fills. The input
-        // is `text`, which outlives the parser (`'text`); its length fits in u64.
+        // SAFETY: `raw` points to memory owned by the box, which initialize fills (it fails
+        // only when memory runs out, which aborts first in this port). The input is `text`,
+        // which outlives the parser (`'text`); its length fits in u64. The box does not move
+        // while the parser lives (libyaml points into it).
         unsafe {
-            if sys::yaml_parser_initialize(raw).ok {
+            if unsafe_sys::yaml_parser_initialize(raw).ok {
                 parser.live = true;
-                sys::yaml_parser_set_encoding(raw, sys::YAML_UTF8_ENCODING);
-                sys::yaml_parser_set_input_string(raw, text.as_ptr(), text.len() as u64);
+                unsafe_sys::yaml_parser_set_encoding(raw, unsafe_sys::YAML_UTF8_ENCODING);
+                unsafe_sys::yaml_parser_set_input_string(raw, text.as_ptr(), text.len() as u64);
             }
         }
         parser
@@ -111,23 +113,23 @@ impl<'text> Parser<'text> {
 
     /// The next event's type and start, or `None` at a syntax error (or if libyaml could not
     /// even start).
-    fn next(&mut self) -> Option<(sys::yaml_event_type_t, sys::yaml_mark_t)> {
+    fn next(&mut self) -> Option<(unsafe_sys::yaml_event_type_t, unsafe_sys::yaml_mark_t)> {
         if !self.live || !self.live_events {
             return None;
         }
         let raw = self.sys.as_mut_ptr();
-        let mut event = MaybeUninit::<sys::yaml_event_t>::uninit();
+        let mut event = MaybeUninit::<unsafe_sys::yaml_event_t>::uninit();
         // SAFETY: the parser is initialised (`live`). On success, parse filled `event`, which
         // is read, then deleted once; on failure it holds nothing to delete.
         unsafe {
-            if !sys::yaml_parser_parse(raw, event.as_mut_ptr()).ok {
+            if !unsafe_sys::yaml_parser_parse(raw, event.as_mut_ptr()).ok {
                 // The parser is left in its error state: no further call is made.
                 self.live_events = false;
                 return None;
             }
             let event = event.as_mut_ptr();
             let found = ((*event).type_, (*event).start_mark);
-            sys::yaml_event_delete(event);
+            unsafe_sys::yaml_event_delete(event);
             Some(found)
         }
     }
@@ -137,7 +139,7 @@ impl Drop for Parser<'_> {
     fn drop(&mut self) {
         if self.live {
             // SAFETY: initialised and not yet deleted.
-            unsafe { sys::yaml_parser_delete(self.sys.as_mut_ptr()) }
+            unsafe { unsafe_sys::yaml_parser_delete(self.sys.as_mut_ptr()) }
         }
     }
 }
