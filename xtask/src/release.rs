@@ -141,7 +141,7 @@ pub fn baseline(root: &Path, provider: &str) -> Result<Option<(Version, Document
 /// The crate's version in its `Cargo.toml`.
 pub fn crate_version(root: &Path, provider: &str) -> Result<Version, String> {
     let file = format!("{}/Cargo.toml", krate(provider));
-    let text = std::fs::read_to_string(root.join(&file)).map_err(|e| format!("{file}: {e}"))?;
+    let text = manifest_text(root, &file)?;
     let manifest: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{file}: {e}"))?;
     manifest
         .get("package")
@@ -151,12 +151,22 @@ pub fn crate_version(root: &Path, provider: &str) -> Result<Version, String> {
         .ok_or_else(|| format!("{file}: no `version = \"MAJOR.MINOR.PATCH\"` in [package]"))
 }
 
+/// The text of the crate's manifest `file`: a missing one, or anything but a regular file (a
+/// FIFO would wait for a writer forever), is an error naming it.
+fn manifest_text(root: &Path, file: &str) -> Result<String, String> {
+    match crate::read_file(&root.join(file)) {
+        Ok(Some(text)) => Ok(text),
+        Ok(None) => Err(format!("{file}: not found")),
+        Err(e) => Err(format!("{file}: {e}")),
+    }
+}
+
 /// `Cargo.toml` of the provider's crate with `version`, and `Cargo.lock` with it too (the lock
 /// file records workspace members' versions: kept in step, so that a `--locked` build accepts
 /// the release). No lock file, or none that lists the crate yet, is left alone.
 fn version_outputs(root: &Path, provider: &str, version: Version) -> Result<Vec<Output>, String> {
     let file = format!("{}/Cargo.toml", krate(provider));
-    let text = std::fs::read_to_string(root.join(&file)).map_err(|e| format!("{file}: {e}"))?;
+    let text = manifest_text(root, &file)?;
     let mut manifest: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{file}: {e}"))?;
     manifest["package"]["version"] = toml_edit::value(version.to_string());
     let mut outputs = vec![Output {

@@ -283,3 +283,23 @@ fn the_depth_check_measures_the_specs_and_fixtures() {
         );
     }
 }
+
+/// `release` whose crate's `Cargo.toml` is a FIFO that no one writes to: refused by name,
+/// instead of waiting forever for a writer.
+#[cfg(unix)]
+#[test]
+fn release_with_a_fifo_for_a_manifest_is_refused_not_waited_on() {
+    let dir = workspace(&[("tiny.yaml", TINY)]);
+    assert_eq!(crate::common::xtask(dir.path(), &["generate"]).0, 0);
+    let manifest = dir.path().join("crates/tiny-client/Cargo.toml");
+    std::fs::remove_file(&manifest).unwrap();
+    let made = Command::new("mkfifo").arg(&manifest).status();
+    assert!(made.unwrap().success());
+    let (code, out, err) = xtask_within(dir.path(), &["release", "tiny"], Duration::from_secs(20))
+        .expect("release does not wait for a writer");
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    assert!(
+        err.contains("crates/tiny-client/Cargo.toml") && err.contains("not a regular file"),
+        "{err}"
+    );
+}
