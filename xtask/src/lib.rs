@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod diff;
 pub mod lint;
+pub mod lint_names;
 pub mod normalize;
 pub mod overlay;
 pub mod problem;
@@ -149,12 +150,23 @@ pub fn plan_with_notes(
 }
 
 fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), Vec<Problem>> {
-    let file = format!("specs/{provider}.yaml");
     if !provider
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         || !provider.starts_with(|c: char| c.is_ascii_lowercase())
     {
+        // Named by a file that is there: `specs/upstream/..json` is provider `.`, and
+        // `specs/..yaml` does not exist.
+        let upstream = ["json", "yaml", "yml"]
+            .map(|ext| format!("specs/{}/{provider}.{ext}", spec::UPSTREAM_DIR));
+        let file = [
+            format!("specs/{provider}.yaml"),
+            format!("specs/{provider}{}", spec::OVERLAY_SUFFIX),
+        ]
+        .into_iter()
+        .chain(upstream)
+        .find(|file| root.join(file).symlink_metadata().is_ok())
+        .unwrap_or_else(|| format!("specs/{provider}.yaml"));
         return Err(vec![Problem::at(
             &file,
             "",

@@ -19,18 +19,95 @@ pub fn lint(file: &str, doc: &Value) -> Vec<Problem> {
     let mut problems = Vec::new();
     check_refs(file, doc, "", doc, &mut problems);
     check_operations(file, doc, &mut problems);
+    crate::lint_names::lint_names(file, doc, &mut problems);
     problems.sort();
     problems.dedup();
     problems
 }
 
-/// Every `$ref` must be local (`#/…`) and point at something that exists.
+/// What the keys of an object being walked by [`check_refs`] are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keys {
+    /// OpenAPI or JSON Schema keywords: `$ref` is a reference, and `example`, `default`,
+    /// `enum`, `const` and extensions (`x-…`) hold data.
+    Keywords,
+    /// Names chosen by the author (`properties`, `paths`, `content`…): each value is an
+    /// object of keywords, and a key spelt `$ref` is a name like any other.
+    Names,
+    /// Names of Example objects (`examples`), whose `value` is data.
+    Examples,
+    /// An Example object.
+    Example,
+}
+
+/// The keywords whose values are maps from names to objects.
+const NAME_MAPS: [&str; 17] = [
+    "properties",
+    "patternProperties",
+    "definitions",
+    "$defs",
+    "schemas",
+    "responses",
+    "parameters",
+    "requestBodies",
+    "headers",
+    "securitySchemes",
+    "links",
+    "callbacks",
+    "paths",
+    "content",
+    "encoding",
+    "variables",
+    "mapping",
+];
+
+/// The keywords whose values are data: a `$ref` key inside them is not a reference.
+const DATA: [&str; 4] = ["example", "default", "enum", "const"];
+
+/// Every `$ref` must be local (`#/…`) and point at something that exists. `$ref` keys in
+/// data (examples, defaults, enum values, extensions) and property names spelt `$ref` are
+/// not references.
 fn check_refs(file: &str, doc: &Value, at: &str, node: &Value, problems: &mut Vec<Problem>) {
+    walk_refs(file, doc, at, node, Keys::Keywords, problems);
+}
+
+fn walk_refs(
+    file: &str,
+    doc: &Value,
+    at: &str,
+    node: &Value,
+    keys: Keys,
+    problems: &mut Vec<Problem>,
+) {
     match node {
         Value::Object(map) => {
             for (key, value) in map {
                 let here = join(at, key);
-                if let ("$ref", Some(target)) = (key.as_str(), value.as_str()) {
+                let inner = match keys {
+                    Keys::Names => Keys::Keywords,
+                    Keys::Examples => Keys::Example,
+                    Keys::Example if key == "value" => continue,
+                    Keys::Keywords | Keys::Example => {
+                        if DATA.contains(&key.as_str()) || key.starts_with("x-") {
+                            continue;
+                        }
+                        if key == "examples" {
+                            // A list of values (JSON Schema), or Example objects by name.
+                            if value.is_array() {
+                                continue;
+                            }
+                            Keys::Examples
+                        } else if NAME_MAPS.contains(&key.as_str()) && value.is_object() {
+                            Keys::Names
+                        } else {
+                            Keys::Keywords
+                        }
+                    }
+                };
+                if keys != Keys::Names
+                    && keys != Keys::Examples
+                    && let ("$ref", Some(target)) = (key.as_str(), value.as_str())
+                {
                     if resolve_ref(doc, target).is_none() {
                         problems.push(Problem::at(
                             file,
@@ -46,16 +123,77 @@ fn check_refs(file: &str, doc: &Value, at: &str, node: &Value, problems: &mut Ve
                     }
                     continue;
                 }
-                check_refs(file, doc, &here, value, problems);
+                walk_refs(file, doc, &here, value, inner, problems);
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                check_refs(file, doc, &join(at, &i.to_string()), item, problems);
+                walk_refs(file, doc, &join(at, &i.to_string()), item, keys, problems);
             }
         }
         _ => {}
     }
+}
+
+/// Every `$ref` in a schema position (a schema, its properties, items, `allOf`/`oneOf`/
+/// `anyOf` members, `additionalProperties`, `not`) must name a component schema,
+/// `#/components/schemas/<name>`: typify 0.8 reads only a reference's last segment, so
+/// `#/components/responses/Error` would silently be the schema `Error`, or make progenitor
+/// panic when there is none. Run on the document as written (before `normalize` moves
+/// schemas), so that each problem is where the `$ref` is.
+pub fn check_schema_refs(file: &str, doc: &Value) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (at, schema) in crate::lint_names::schema_positions(doc) {
+        let Some(target) = schema.get("$ref").and_then(Value::as_str) else {
+            continue;
+        };
+        let Some(pointer) = target.strip_prefix('#') else {
+            continue;
+        };
+        let Some(node) = doc.pointer(pointer) else {
+            // `check_refs` reports it as unresolved.
+            continue;
+        };
+        let tokens: Vec<&str> = pointer.split('/').skip(1).collect();
+        if let ["components", "schemas", _] = tokens.as_slice() {
+            continue;
+        }
+        let what = match tokens.as_slice() {
+            ["components", "responses", _] => "a response",
+            ["components", "parameters", _] => "a parameter",
+            ["components", "requestBodies", _] => "a request body",
+            ["components", "headers", _] => "a header",
+            ["components", "examples", _] => "an example",
+            ["components", "securitySchemes", _] => "a security scheme",
+            ["components", "links", _] => "a link",
+            ["components", "callbacks", _] => "a callback",
+            ["components", "schemas", _, ..] => "a part of a schema",
+            ["paths", ..] => "a part of an operation",
+            _ => "not a component schema",
+        };
+        // What to write instead, when the thing holds one JSON schema.
+        let instead = node
+            .get("content")
+            .and_then(Value::as_object)
+            .and_then(|c| c.iter().find(|(media, _)| is_json(media)))
+            .and_then(|(_, media)| media.get("schema"))
+            .or_else(|| node.get("schema"))
+            .and_then(|s| s.get("$ref"))
+            .and_then(Value::as_str)
+            .map(|schema| format!(" (its JSON schema is {schema})"))
+            .unwrap_or_default();
+        let what = if what.starts_with("a part") || what.starts_with("not") {
+            format!("$ref {target:?} is {what}, not a component schema{instead}")
+        } else {
+            format!("$ref {target:?} is {what}, not a schema{instead}")
+        };
+        problems.push(Problem::at(
+            file,
+            join(&at, "$ref"),
+            format!("{what}: a schema may only refer to #/components/schemas/…"),
+        ));
+    }
+    problems
 }
 
 /// The cycle, from `holder` back to it, when the `$ref` in the node at `holder` leads only

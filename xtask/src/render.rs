@@ -83,52 +83,101 @@ pub fn syntax(spec: &OpenAPI, file: &str) -> Result<syn::File, Vec<Problem>> {
     Ok(syntax)
 }
 
-/// Two operationIds, or two schema names, that differ only in case or punctuation
-/// (`deleteThing` and `delete_thing`, `Done` and `done`) become one Rust name, and progenitor
-/// generates both items: a crate that does not compile. Each such name is a problem at the
-/// later of the spec's names that become it (or, if none does, at the whole file).
+/// Two things in the spec that become one Rust name (two operationIds, two schemas, an inline
+/// body and a schema, two parameters of an operation, two properties of a schema): progenitor
+/// generates both items (a crate that does not compile) or typify keeps one. The lints refuse
+/// what they foresee ([`crate::lint_names`]); this checks the generated code itself. Each such
+/// name is a problem at the later of the spec's places that become it, naming the first (or,
+/// if the spec explains it with fewer than two, at the whole file). Then each type made from
+/// a schema must have a field for each of the schema's properties
+/// ([`crate::lint_names::missing_fields`]).
 fn one_item_per_name(spec: &OpenAPI, file: &str, syntax: &syn::File) -> Result<(), Vec<Problem>> {
+    use crate::lint_names::{argument_name, field_name, named_types, operations, type_name};
+    let doc = serde_json::to_value(spec).unwrap_or_default();
     let mut twice = std::collections::BTreeSet::new();
     repeated_names(&syntax.items, "", &mut twice);
-    // What in the spec becomes a name, by the name's letters and digits in lower case.
-    let key = |name: &str| -> String {
-        name.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
-    };
-    let mut operations = Vec::new();
-    for (path, method, operation) in spec.operations() {
-        if let Some(id) = &operation.operation_id {
-            let at = join(&join(&join("/paths", path), method), "operationId");
-            operations.push(("operationId", id.as_str(), at));
+    let named = named_types(&doc);
+    let operations = operations(&doc);
+    // The spec's places (what, pointer) that become `name` (`Type::member` for a member) in
+    // `module`.
+    let places = |module: &str, name: &str| -> Vec<(String, String)> {
+        let (owner, member) = match name.rsplit_once("::") {
+            Some((owner, member)) => (Some(owner), member),
+            None => (None, name),
+        };
+        let mut found = Vec::new();
+        match (module.starts_with("types"), owner) {
+            // A type, or a field of a type's builder.
+            (true, None) => found.extend(
+                named
+                    .iter()
+                    .filter(|n| n.rust == member)
+                    .map(|n| (n.what.clone(), n.at.clone())),
+            ),
+            (true, Some(owner)) => {
+                for n in named.iter().filter(|n| n.rust == owner) {
+                    let properties = n.schema.get("properties").and_then(|p| p.as_object());
+                    for key in properties.into_iter().flatten().map(|(k, _)| k) {
+                        if field_name(key) == member {
+                            found.push((
+                                format!("property {key:?} of {}", n.what),
+                                join(&join(&n.at, "properties"), key),
+                            ));
+                        }
+                    }
+                }
+            }
+            // A method of `Client`, or a builder.
+            (false, None) => found.extend(
+                operations
+                    .iter()
+                    .filter(|o| argument_name(o.id) == member || type_name(o.id) == member)
+                    .map(|o| {
+                        (
+                            format!("operationId {:?}", o.id),
+                            join(&o.at, "operationId"),
+                        )
+                    }),
+            ),
+            // An argument of an operation's builder.
+            (false, Some(owner)) => {
+                for o in operations.iter().filter(|o| type_name(o.id) == owner) {
+                    for (holder_at, holder) in [(&o.item_at, o.item), (&o.at, o.op)] {
+                        let list = holder.get("parameters").and_then(|p| p.as_array());
+                        for (i, parameter) in list.into_iter().flatten().enumerate() {
+                            let parameter = match parameter.get("$ref").and_then(|r| r.as_str()) {
+                                Some(target) => target
+                                    .strip_prefix('#')
+                                    .and_then(|p| doc.pointer(p))
+                                    .unwrap_or(parameter),
+                                None => parameter,
+                            };
+                            let Some(api) = parameter.get("name").and_then(|n| n.as_str()) else {
+                                continue;
+                            };
+                            if argument_name(api) == member {
+                                found.push((
+                                    format!("parameter {api:?} of operation {:?}", o.id),
+                                    join(&join(holder_at, "parameters"), &i.to_string()),
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
         }
-    }
-    let schemas: Vec<_> = spec
-        .components
-        .iter()
-        .flat_map(|c| c.schemas.keys())
-        .map(|name| ("schema", name.as_str(), join("/components/schemas", name)))
-        .collect();
-    // By place: the first Rust name found for it (`Client::delete_thing` before
-    // `builder::DeleteThing`); what no spec name explains, only when nothing else is found
-    // (a builder's methods repeat because the builder does).
+        found
+    };
     let mut located = std::collections::BTreeMap::new();
     let mut unlocated = Vec::new();
     for (module, name) in &twice {
-        let (kind, places) = if module.starts_with("types") {
-            ("type", &schemas)
-        } else {
-            ("method", &operations)
-        };
         let rust = if module.is_empty() {
             name.clone()
         } else {
             format!("{module}::{name}")
         };
-        let last = name.rsplit("::").next().unwrap_or(name);
-        let mut same = places.iter().filter(|(_, n, _)| key(n) == key(last));
-        let (Some(first), Some(later)) = (same.next(), same.next()) else {
+        let found = places(module, name);
+        let (Some(first), Some(later)) = (found.first(), found.get(1)) else {
             unlocated.push(Problem::at(
                 file,
                 "",
@@ -138,23 +187,26 @@ fn one_item_per_name(spec: &OpenAPI, file: &str, syntax: &syn::File) -> Result<(
             ));
             continue;
         };
-        located.entry(later.2.clone()).or_insert_with(|| {
+        located.entry(later.1.clone()).or_insert_with(|| {
             Problem::at(
                 file,
-                later.2.clone(),
+                later.1.clone(),
                 format!(
-                    "{} {:?} becomes the Rust {kind} `{rust}`, as does {} {:?} ({}): rename \
-                     one, or the generated crate does not compile",
-                    later.0, later.1, first.0, first.1, first.2
+                    "{} becomes the Rust item `{rust}`, as does {} ({}): rename one, or the \
+                     generated crate does not compile",
+                    later.0, first.0, first.1
                 ),
             )
         });
     }
-    let problems: Vec<Problem> = if located.is_empty() {
+    let mut problems: Vec<Problem> = if located.is_empty() {
         unlocated
     } else {
         located.into_values().collect()
     };
+    if problems.is_empty() {
+        problems = crate::lint_names::missing_fields(file, &doc, syntax);
+    }
     if problems.is_empty() {
         Ok(())
     } else {
@@ -1413,8 +1465,48 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
         .unwrap_or_else(|| "(no message)".to_owned())
 }
 
-/// Finds which operation makes progenitor panic by generating each one alone.
-fn locate_panic(spec: &OpenAPI, file: &str, message: &str) -> Problem {
+/// Finds what in `spec` makes progenitor panic with `message`: the component schemas alone
+/// first (each schema with the schemas it refers to, the smallest that panics), then each
+/// operation alone. A culprit is blamed only when it alone panics with the same message; the
+/// problem is then placed inside it where the message points (the `$ref` it names, the enum
+/// values it lists, a type it names), else at it; at the whole file if nothing alone does.
+pub fn locate_panic(spec: &OpenAPI, file: &str, message: &str) -> Problem {
+    let doc = serde_json::to_value(spec).unwrap_or_default();
+    let same = |candidate: &OpenAPI| matches!(generate_quietly(candidate), Err(m) if m == message);
+    let mut bare = spec.clone();
+    bare.paths.paths.clear();
+    if same(&bare) {
+        let schemas = spec.components.as_ref().map(|c| &c.schemas);
+        let mut best: Option<(usize, &String)> = None;
+        for name in schemas.into_iter().flat_map(|s| s.keys()) {
+            let closure = schema_closure(&doc, name);
+            if best.is_some_and(|(size, _)| size <= closure.len()) {
+                continue;
+            }
+            let mut alone = bare.clone();
+            if let Some(components) = &mut alone.components {
+                components.schemas.retain(|key, _| closure.contains(key));
+            }
+            if same(&alone) {
+                best = Some((closure.len(), name));
+            }
+        }
+        let (at, what) = match best {
+            Some((_, name)) => (
+                join("/components/schemas", name),
+                format!("schema {name:?}"),
+            ),
+            None => (
+                "/components/schemas".to_owned(),
+                "the component schemas".to_owned(),
+            ),
+        };
+        return Problem::at(
+            file,
+            within(&doc, &at, message),
+            format!("progenitor panicked while generating {what}: {message}"),
+        );
+    }
     for (path, item) in &spec.paths.paths {
         let ReferenceOr::Item(item) = item else {
             continue;
@@ -1426,20 +1518,136 @@ fn locate_panic(spec: &OpenAPI, file: &str, message: &str) -> Problem {
                 .paths
                 .paths
                 .insert(path.clone(), ReferenceOr::Item(only(item, method)));
-            if generate_quietly(&alone).is_err() {
+            if same(&alone) {
                 let id = operation
                     .operation_id
                     .as_deref()
                     .unwrap_or("(no operationId)");
                 return Problem::at(
                     file,
-                    join(&join("/paths", path), method),
+                    within(&doc, &join(&join("/paths", path), method), message),
                     format!("progenitor panicked while generating operation {id:?}: {message}"),
                 );
             }
         }
     }
-    Problem::at(file, "", format!("progenitor panicked: {message}"))
+    Problem::at(
+        file,
+        within(&doc, "", message),
+        format!("progenitor panicked: {message}"),
+    )
+}
+
+/// The component schemas `name` leads to through `$ref`s, itself included.
+fn schema_closure(doc: &serde_json::Value, name: &str) -> std::collections::BTreeSet<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut todo = vec![name.to_owned()];
+    while let Some(name) = todo.pop() {
+        let Some(schema) = doc.pointer(&join("/components/schemas", &name)) else {
+            continue;
+        };
+        if !seen.insert(name) {
+            continue;
+        }
+        let mut refs = Vec::new();
+        refs_in(schema, &mut refs);
+        for target in refs {
+            if let Some(next) = target.strip_prefix("#/components/schemas/") {
+                todo.push(crate::problem::unescape(
+                    next.split('/').next().unwrap_or(next),
+                ));
+            }
+        }
+    }
+    seen
+}
+
+/// Every `$ref` string below `node`.
+fn refs_in<'a>(node: &'a serde_json::Value, found: &mut Vec<&'a str>) {
+    match node {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map {
+                match (key.as_str(), value.as_str()) {
+                    ("$ref", Some(target)) => found.push(target),
+                    _ => refs_in(value, found),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| refs_in(v, found)),
+        _ => {}
+    }
+}
+
+/// The deepest place below `at` that a panic `message` names: the `$ref` it says is missing
+/// or unsupported, the later of the enum values it cannot name apart, or the schema of a type
+/// it names (typify's type names mapped back to the schemas they come from); else `at`.
+fn within(doc: &serde_json::Value, at: &str, message: &str) -> String {
+    use serde_json::Value;
+    let Some(node) = doc.pointer(at) else {
+        return at.to_owned();
+    };
+    // `$ref #/components/responses/X is missing`, `external references are not supported: X`.
+    let named_ref = message
+        .strip_prefix("$ref ")
+        .and_then(|m| m.strip_suffix(" is missing"))
+        .or_else(|| message.strip_prefix("external references are not supported: "));
+    // `Failed to make unique variant names for [a,A]`.
+    let values: Option<Vec<&str>> = message
+        .strip_prefix("Failed to make unique variant names for [")
+        .and_then(|m| m.strip_suffix(']'))
+        .map(|m| m.split(',').collect());
+    let mut found = None;
+    let mut stack = vec![(at.to_owned(), node)];
+    while let Some((here, node)) = stack.pop() {
+        if found.is_some() {
+            break;
+        }
+        match node {
+            Value::Object(map) => {
+                if let Some(target) = named_ref
+                    && map.get("$ref").and_then(Value::as_str) == Some(target)
+                {
+                    found = Some(join(&here, "$ref"));
+                }
+                if let (Some(values), Some(list)) =
+                    (&values, map.get("enum").and_then(Value::as_array))
+                {
+                    let strings: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
+                    if values.iter().all(|v| strings.contains(v)) {
+                        let names = crate::lint_names::variant_names(&strings);
+                        let later = (1..names.len()).find(|&i| names[..i].contains(&names[i]));
+                        if let Some(i) = later
+                            && let Some(index) =
+                                list.iter().position(|v| v.as_str() == Some(strings[i]))
+                        {
+                            found = Some(join(&join(&here, "enum"), &index.to_string()));
+                        }
+                    }
+                }
+                for (key, value) in map.iter().rev() {
+                    stack.push((join(&here, key), value));
+                }
+            }
+            Value::Array(items) => {
+                for (i, value) in items.iter().enumerate().rev() {
+                    stack.push((join(&here, &i.to_string()), value));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(found) = found {
+        return found;
+    }
+    let words: std::collections::BTreeSet<&str> = message
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .collect();
+    crate::lint_names::named_types(doc)
+        .into_iter()
+        .filter(|n| words.contains(n.rust.as_str()))
+        .map(|n| n.at)
+        .find(|p| p.starts_with(&format!("{at}/")) || (at.is_empty() && !p.is_empty()))
+        .unwrap_or_else(|| at.to_owned())
 }
 
 /// A copy of `item` keeping only the operation under `method`.

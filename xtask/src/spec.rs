@@ -208,9 +208,20 @@ pub fn prepare(source: &Source) -> Result<Prepared, Vec<Problem>> {
             }
         }
     };
-    let notes = crate::normalize::normalize(&name, &mut document, after)?;
-    let problems = lint(&name, &document);
+    // Where a `$ref` is written, before `normalize` moves schemas into new components.
+    let mut problems = crate::lint::check_schema_refs(&name, &document);
+    let notes = match crate::normalize::normalize(&name, &mut document, after) {
+        Ok(notes) => notes,
+        Err(mut found) => {
+            problems.append(&mut found);
+            problems.sort();
+            return Err(problems);
+        }
+    };
+    problems.extend(lint(&name, &document));
     if !problems.is_empty() {
+        problems.sort();
+        problems.dedup();
         return Err(problems);
     }
     let openapi = typed(&document).map_err(|(pointer, why)| {
@@ -377,9 +388,16 @@ impl<'de> serde::de::Visitor<'de> for UniqueVisitor<'_> {
     }
 }
 
-/// The typed document, or where and why it is not OpenAPI 3.0.
+/// The typed document, or where and why it is not OpenAPI 3.0: at the deepest node that
+/// fails on its own (see [`deepest`]).
 fn typed(doc: &Value) -> Result<openapiv3::OpenAPI, (String, String)> {
-    serde_path_to_error::deserialize(doc).map_err(|e| {
+    try_as::<openapiv3::OpenAPI>(doc)
+        .map_err(|(pointer, why)| deepest(Kind::Document, "", doc).unwrap_or((pointer, why)))
+}
+
+/// `node` as a `T`, or the pointer (relative to `node`) and message of why not.
+fn try_as<T: serde::de::DeserializeOwned>(node: &Value) -> Result<T, (String, String)> {
+    serde_path_to_error::deserialize(node).map_err(|e| {
         let pointer: String = e
             .path()
             .iter()
@@ -392,4 +410,195 @@ fn typed(doc: &Value) -> Result<openapiv3::OpenAPI, (String, String)> {
             .collect();
         (pointer, e.inner().to_string())
     })
+}
+
+/// What a node of an OpenAPI document is, for [`deepest`].
+#[derive(Clone, Copy)]
+enum Kind {
+    Document,
+    Components,
+    Paths,
+    PathItem,
+    Operation,
+    Parameter,
+    RequestBody,
+    Responses,
+    Response,
+    Header,
+    MediaType,
+    Schema,
+}
+
+impl Kind {
+    /// Whether `node` deserializes as this kind (or a reference to one): `Err` with the
+    /// pointer inside `node` and the message when it does not.
+    fn check(self, node: &Value) -> Result<(), (String, String)> {
+        use openapiv3::ReferenceOr;
+        fn ok<T>(result: Result<T, (String, String)>) -> Result<(), (String, String)> {
+            result.map(|_| ())
+        }
+        match self {
+            Kind::Document => ok(try_as::<openapiv3::OpenAPI>(node)),
+            Kind::Components => ok(try_as::<openapiv3::Components>(node)),
+            Kind::Paths => ok(try_as::<openapiv3::Paths>(node)),
+            Kind::PathItem => ok(try_as::<ReferenceOr<openapiv3::PathItem>>(node)),
+            Kind::Operation => ok(try_as::<openapiv3::Operation>(node)),
+            Kind::Parameter => ok(try_as::<ReferenceOr<openapiv3::Parameter>>(node)),
+            Kind::RequestBody => ok(try_as::<ReferenceOr<openapiv3::RequestBody>>(node)),
+            Kind::Responses => ok(try_as::<openapiv3::Responses>(node)),
+            Kind::Response => ok(try_as::<ReferenceOr<openapiv3::Response>>(node)),
+            Kind::Header => ok(try_as::<ReferenceOr<openapiv3::Header>>(node)),
+            Kind::MediaType => ok(try_as::<openapiv3::MediaType>(node)),
+            Kind::Schema => ok(try_as::<ReferenceOr<openapiv3::Schema>>(node)),
+        }
+    }
+
+    /// The children of `node` that are OpenAPI objects of their own, with their kinds.
+    fn children(self, node: &Value) -> Vec<(String, Kind, &Value)> {
+        let mut found = Vec::new();
+        if node.get("$ref").is_some() {
+            return found;
+        }
+        let mut map = |key: &str, kind: Kind| {
+            for (name, value) in node
+                .get(key)
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+            {
+                found.push((format!("/{}/{}", escape(key), escape(name)), kind, value));
+            }
+        };
+        match self {
+            Kind::Document => {}
+            Kind::Components => {
+                map("schemas", Kind::Schema);
+                map("responses", Kind::Response);
+                map("parameters", Kind::Parameter);
+                map("requestBodies", Kind::RequestBody);
+                map("headers", Kind::Header);
+            }
+            Kind::Paths => {}
+            Kind::PathItem | Kind::Operation => {}
+            Kind::Parameter | Kind::Header | Kind::RequestBody => map("content", Kind::MediaType),
+            Kind::Responses => {}
+            Kind::Response => {
+                map("content", Kind::MediaType);
+                map("headers", Kind::Header);
+            }
+            Kind::MediaType => {}
+            Kind::Schema => {
+                map("properties", Kind::Schema);
+            }
+        }
+        let mut one = |key: &str, kind: Kind| {
+            if let Some(value) = node.get(key) {
+                found.push((format!("/{}", escape(key)), kind, value));
+            }
+        };
+        match self {
+            Kind::Document => {
+                one("paths", Kind::Paths);
+                one("components", Kind::Components);
+            }
+            Kind::Operation => {
+                one("requestBody", Kind::RequestBody);
+                one("responses", Kind::Responses);
+            }
+            Kind::Parameter | Kind::Header | Kind::MediaType => one("schema", Kind::Schema),
+            Kind::Schema => {
+                one("items", Kind::Schema);
+                one("not", Kind::Schema);
+                if node
+                    .get("additionalProperties")
+                    .is_some_and(Value::is_object)
+                {
+                    one("additionalProperties", Kind::Schema);
+                }
+            }
+            _ => {}
+        }
+        let mut list = |key: &str, kind: Kind| {
+            for (i, value) in node
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                found.push((format!("/{}/{i}", escape(key)), kind, value));
+            }
+        };
+        match self {
+            Kind::PathItem | Kind::Operation => list("parameters", Kind::Parameter),
+            Kind::Schema => {
+                list("allOf", Kind::Schema);
+                list("oneOf", Kind::Schema);
+                list("anyOf", Kind::Schema);
+            }
+            _ => {}
+        }
+        // Maps whose every value is of one kind, keyed by anything.
+        if let (Kind::Paths | Kind::Responses, Some(entries)) = (self, node.as_object()) {
+            for (name, value) in entries {
+                if name.starts_with("x-") {
+                    continue;
+                }
+                let kind = if matches!(self, Kind::Paths) {
+                    Kind::PathItem
+                } else {
+                    Kind::Response
+                };
+                found.push((format!("/{}", escape(name)), kind, value));
+            }
+        }
+        if let (Kind::PathItem, Some(entries)) = (self, node.as_object()) {
+            for method in crate::lint::METHODS {
+                if let Some(value) = entries.get(method) {
+                    found.push((format!("/{method}"), Kind::Operation, value));
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Where and why the `kind` node `node` at `at` is not valid, at the deepest node that is not
+/// valid on its own: serde reports an error inside an untagged enum (every `$ref`-or-object
+/// in openapiv3) at the enum, which would put a misspelt `in: qurey` at `/paths`. Each child
+/// that fails alone is descended into; `None` when `node` is valid.
+fn deepest(kind: Kind, at: &str, node: &Value) -> Option<(String, String)> {
+    let (inner, why) = kind.check(node).err()?;
+    for (key, child_kind, child) in kind.children(node) {
+        if let Some(found) = deepest(child_kind, &format!("{at}{key}"), child) {
+            return Some(found);
+        }
+    }
+    // A merge key that YAML did not apply (the parser keeps `<<` as a key).
+    if node.get("<<").is_some() {
+        return Some((
+            format!("{at}/<<"),
+            format!("{why}: YAML merge keys (`<<`) are not applied; write the keys out"),
+        ));
+    }
+    // A parameter is an enum tagged by `in`: serde reports an unknown `in`, and an error in
+    // the fields beside it, at the parameter.
+    if matches!(kind, Kind::Parameter) && inner.is_empty() {
+        let place = node.get("in").and_then(Value::as_str);
+        if !matches!(place, Some("query" | "header" | "path" | "cookie")) {
+            return Some((format!("{at}/in"), why));
+        }
+        let mut data = node.clone();
+        if let Some(map) = data.as_object_mut() {
+            for key in ["in", "style", "allowReserved", "allowEmptyValue"] {
+                map.remove(key);
+            }
+        }
+        if let Err((inner, why)) = try_as::<openapiv3::ParameterData>(&data)
+            && !inner.is_empty()
+        {
+            return Some((format!("{at}{inner}"), why));
+        }
+    }
+    Some((format!("{at}{inner}"), why))
 }

@@ -321,7 +321,7 @@ fn a_document_that_is_not_openapi_names_the_place() {
     fails_with(
         &spec,
         &[
-            "specs/tiny.yaml: /paths: not a valid OpenAPI 3.0 document: invalid type: string \"maybe\", expected a boolean",
+            "specs/tiny.yaml: /paths/~1things~1{id}/delete/parameters/0/required: not a valid OpenAPI 3.0 document: invalid type: string \"maybe\", expected a boolean",
         ],
     );
 }
@@ -409,8 +409,8 @@ fn names_that_become_the_same_rust_name_are_rejected() {
     fails_with(
         &spec,
         &[
-            "specs/tiny.yaml: /components/schemas/done: schema \"done\" becomes the Rust type `types::Done`, as does schema \"Done\" (/components/schemas/Done): rename one, or the generated crate does not compile",
-            "specs/tiny.yaml: /paths/~1things~1{id}/delete/operationId: operationId \"deleteThing\" becomes the Rust method `Client::delete_thing`, as does operationId \"delete_thing\" (/paths/~1other/get/operationId): rename one, or the generated crate does not compile",
+            "specs/tiny.yaml: /components/schemas/done: schema \"done\" becomes the Rust type `types::Done`, as does schema \"Done\" (/components/schemas/Done): rename one (a `title` names an inline schema's type): progenitor would drop one without a word, or generate two types of one name",
+            "specs/tiny.yaml: /paths/~1things~1{id}/delete/operationId: operationId \"deleteThing\" becomes the Rust method `Client::delete_thing`, as does operationId \"delete_thing\" (/paths/~1other/get/operationId): rename one",
         ],
     );
 }

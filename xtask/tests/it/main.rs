@@ -9,6 +9,7 @@ mod diff_cli;
 mod fixture_builds;
 mod generate;
 mod lints;
+mod names;
 mod overlays;
 mod release_writes;
 mod render;

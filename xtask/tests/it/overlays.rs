@@ -185,7 +185,7 @@ fn an_update_that_makes_the_document_invalid_is_refused() {
         &overlay(
             "  - target: $.paths['/users/{userId}/identities'].get\n    description: break it\n    update:\n      responses: none\n",
         ),
-        "specs/acme.overlay.yaml: /actions/0: action /actions/0 (\"break it\"): the update of /paths/~1users~1{userId}~1identities/get makes the document invalid OpenAPI (at /paths: invalid type: string \"none\", expected struct Responses)",
+        "specs/acme.overlay.yaml: /actions/0: action /actions/0 (\"break it\"): the update of /paths/~1users~1{userId}~1identities/get makes the document invalid OpenAPI (at /paths/~1users~1{userId}~1identities/get/responses: invalid type: string \"none\", expected struct Responses)",
     );
 }
 
