@@ -135,65 +135,154 @@ fn walk_refs(
     }
 }
 
-/// Every `$ref` in a schema position (a schema, its properties, items, `allOf`/`oneOf`/
-/// `anyOf` members, `additionalProperties`, `not`) must name a component schema,
-/// `#/components/schemas/<name>`: typify 0.8 reads only a reference's last segment, so
-/// `#/components/responses/Error` would silently be the schema `Error`, or make progenitor
-/// panic when there is none. Run on the document as written (before `normalize` moves
-/// schemas), so that each problem is where the `$ref` is.
-pub fn check_schema_refs(file: &str, doc: &Value) -> Vec<Problem> {
+/// Every `$ref` must name a component of the kind its position holds: in a schema position
+/// (a schema, its properties, items, `allOf`/`oneOf`/`anyOf` members, `additionalProperties`,
+/// `not`) `#/components/schemas/<name>`, in a response's place `#/components/responses/<name>`,
+/// and so on for parameters, request bodies and headers. progenitor 0.15.1 and typify 0.8 read
+/// only a reference's last segment in its own section, so `#/components/responses/Error` as a
+/// schema would silently be the schema `Error`, or make progenitor panic when there is none.
+/// Run on the document as written (before `normalize` moves schemas), so that each problem is
+/// where the `$ref` is.
+pub fn check_ref_kinds(file: &str, doc: &Value) -> Vec<Problem> {
+    let mut positions: Vec<(String, &str, &Value)> = crate::lint_names::schema_positions(doc)
+        .into_iter()
+        .map(|(at, schema)| (at, "schemas", schema))
+        .collect();
+    positions.extend(holder_positions(doc));
     let mut problems = Vec::new();
-    for (at, schema) in crate::lint_names::schema_positions(doc) {
-        let Some(target) = schema.get("$ref").and_then(Value::as_str) else {
+    for (at, section, node) in positions {
+        let Some(target) = node.get("$ref").and_then(Value::as_str) else {
             continue;
         };
         let Some(pointer) = target.strip_prefix('#') else {
             continue;
         };
-        let Some(node) = doc.pointer(pointer) else {
+        let Some(found) = doc.pointer(pointer) else {
             // `check_refs` reports it as unresolved.
             continue;
         };
         let tokens: Vec<&str> = pointer.split('/').skip(1).collect();
-        if let ["components", "schemas", _] = tokens.as_slice() {
+        if matches!(tokens.as_slice(), ["components", s, _] if *s == section) {
             continue;
         }
-        let what = match tokens.as_slice() {
-            ["components", "responses", _] => "a response",
-            ["components", "parameters", _] => "a parameter",
-            ["components", "requestBodies", _] => "a request body",
-            ["components", "headers", _] => "a header",
-            ["components", "examples", _] => "an example",
-            ["components", "securitySchemes", _] => "a security scheme",
-            ["components", "links", _] => "a link",
-            ["components", "callbacks", _] => "a callback",
-            ["components", "schemas", _, ..] => "a part of a schema",
-            ["paths", ..] => "a part of an operation",
-            _ => "not a component schema",
+        let is = match tokens.as_slice() {
+            ["components", kind, _] => match component_kind(kind) {
+                Some(kind) => format!("is {kind}"),
+                None => format!("is in components/{kind}"),
+            },
+            ["components", kind, _, ..] => match component_kind(kind) {
+                Some(kind) => format!("is a part of {kind}"),
+                None => format!("is in components/{kind}"),
+            },
+            _ => "is not a component".to_owned(),
         };
-        // What to write instead, when the thing holds one JSON schema.
-        let instead = node
-            .get("content")
-            .and_then(Value::as_object)
-            .and_then(|c| c.iter().find(|(media, _)| is_json(media)))
-            .and_then(|(_, media)| media.get("schema"))
-            .or_else(|| node.get("schema"))
-            .and_then(|s| s.get("$ref"))
-            .and_then(Value::as_str)
+        let wanted = component_kind(section).unwrap_or(section);
+        // What to write instead, when a schema position names a thing that holds one schema.
+        let instead = (section == "schemas")
+            .then(|| {
+                found
+                    .get("content")
+                    .and_then(Value::as_object)
+                    .and_then(|c| c.iter().find(|(media, _)| is_json(media)))
+                    .and_then(|(_, media)| media.get("schema"))
+                    .or_else(|| found.get("schema"))
+                    .and_then(|s| s.get("$ref"))
+                    .and_then(Value::as_str)
+            })
+            .flatten()
             .map(|schema| format!(" (its JSON schema is {schema})"))
             .unwrap_or_default();
-        let what = if what.starts_with("a part") || what.starts_with("not") {
-            format!("$ref {target:?} is {what}, not a component schema{instead}")
-        } else {
-            format!("$ref {target:?} is {what}, not a schema{instead}")
-        };
         problems.push(Problem::at(
             file,
             join(&at, "$ref"),
-            format!("{what}: a schema may only refer to #/components/schemas/…"),
+            format!(
+                "$ref {target:?} {is}, not {wanted}{instead}: {wanted} may only refer to \
+                 #/components/{section}/…"
+            ),
         ));
     }
     problems
+}
+
+/// What a component in `components/<section>` is, in words.
+fn component_kind(section: &str) -> Option<&'static str> {
+    Some(match section {
+        "schemas" => "a schema",
+        "responses" => "a response",
+        "parameters" => "a parameter",
+        "requestBodies" => "a request body",
+        "headers" => "a header",
+        "examples" => "an example",
+        "securitySchemes" => "a security scheme",
+        "links" => "a link",
+        "callbacks" => "a callback",
+        _ => return None,
+    })
+}
+
+/// The places of `doc` that hold a parameter, a request body, a response or a header (which
+/// may be a `$ref` to one), with the components section such a `$ref` must name.
+fn holder_positions(doc: &Value) -> Vec<(String, &'static str, &Value)> {
+    let mut found = Vec::new();
+    let mut responses: Vec<(String, &Value)> = Vec::new();
+    let components = doc.get("components");
+    for (section, list) in [
+        ("parameters", "parameters"),
+        ("requestBodies", "requestBodies"),
+        ("responses", "responses"),
+        ("headers", "headers"),
+    ] {
+        let map = components
+            .and_then(|c| c.get(list))
+            .and_then(Value::as_object);
+        for (name, value) in map.into_iter().flatten() {
+            let at = join(&join("/components", list), name);
+            if section == "responses" {
+                responses.push((at.clone(), value));
+            }
+            found.push((at, section, value));
+        }
+    }
+    if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
+        for (path, item) in paths {
+            let item_at = join("/paths", path);
+            let mut holders = vec![(item_at.clone(), item)];
+            for method in METHODS {
+                if let Some(op) = item.get(method) {
+                    holders.push((join(&item_at, method), op));
+                }
+            }
+            for (at, holder) in holders {
+                let list = holder.get("parameters").and_then(Value::as_array);
+                for (i, parameter) in list.into_iter().flatten().enumerate() {
+                    found.push((
+                        join(&join(&at, "parameters"), &i.to_string()),
+                        "parameters",
+                        parameter,
+                    ));
+                }
+                if let Some(body) = holder.get("requestBody") {
+                    found.push((join(&at, "requestBody"), "requestBodies", body));
+                }
+                let map = holder.get("responses").and_then(Value::as_object);
+                for (status, response) in map.into_iter().flatten() {
+                    let response_at = join(&join(&at, "responses"), status);
+                    responses.push((response_at.clone(), response));
+                    found.push((response_at, "responses", response));
+                }
+            }
+        }
+    }
+    for (at, response) in responses {
+        if response.get("$ref").is_some() {
+            continue;
+        }
+        let map = response.get("headers").and_then(Value::as_object);
+        for (name, header) in map.into_iter().flatten() {
+            found.push((join(&join(&at, "headers"), name), "headers", header));
+        }
+    }
+    found
 }
 
 /// The cycle, from `holder` back to it, when the `$ref` in the node at `holder` leads only

@@ -209,7 +209,7 @@ pub fn prepare(source: &Source) -> Result<Prepared, Vec<Problem>> {
         }
     };
     // Where a `$ref` is written, before `normalize` moves schemas into new components.
-    let mut problems = crate::lint::check_schema_refs(&name, &document);
+    let mut problems = crate::lint::check_ref_kinds(&name, &document);
     let notes = match crate::normalize::normalize(&name, &mut document, after) {
         Ok(notes) => notes,
         Err(mut found) => {

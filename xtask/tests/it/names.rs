@@ -297,3 +297,24 @@ fn two_generated_items_of_one_name_are_located_in_the_spec() {
         ]
     );
 }
+
+/// progenitor reads a response's `$ref` by its last segment in `components/responses`: a
+/// response that refers to a schema named like a response would silently be that response.
+#[test]
+fn a_response_ref_to_a_schema_is_refused_at_the_ref() {
+    let spec = TINY
+        .replace(
+            "        '400':\n          description: Refused\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Error'\n",
+            "        '400':\n          $ref: '#/components/schemas/Error'\n",
+        )
+        .replace(
+            "components:\n",
+            "components:\n  responses:\n    Error:\n      description: Refused\n      content:\n        application/json:\n          schema:\n            $ref: '#/components/schemas/Done'\n",
+        );
+    fails_with(
+        &spec,
+        &[
+            "specs/tiny.yaml: /paths/~1things~1{id}/delete/responses/400/$ref: $ref \"#/components/schemas/Error\" is a schema, not a response: a response may only refer to #/components/responses/…",
+        ],
+    );
+}
