@@ -651,6 +651,23 @@ fn arguments(file: &str, doc: &Value, problems: &mut Vec<Problem>) {
             }
             by_api_name.insert(name.to_owned(), (place.to_owned(), at.clone()));
             let rust = argument_name(name);
+            if rust == "body"
+                && let Some(body) = operation.op.get("requestBody")
+                && item(doc, body)
+                    .get("content")
+                    .and_then(Value::as_object)
+                    .is_some_and(|c| !c.is_empty())
+            {
+                problems.push(Problem::at(
+                    file,
+                    at.clone(),
+                    format!(
+                        "parameter {name:?} becomes the Rust argument `body` of operation {:?}, \
+                         as does its request body ({}/requestBody): rename the parameter",
+                        operation.id, operation.at
+                    ),
+                ));
+            }
             match by_name.get(&rust) {
                 None => {
                     by_name.insert(rust, (name.to_owned(), place.to_owned(), at));

@@ -1494,7 +1494,7 @@ pub fn locate_panic(spec: &OpenAPI, file: &str, message: &str) -> Problem {
         let (at, what) = match best {
             Some((_, name)) => (
                 join("/components/schemas", name),
-                format!("schema {name:?}"),
+                format!("schema {name:?}{}", used_by(&doc, name)),
             ),
             None => (
                 "/components/schemas".to_owned(),
@@ -1536,6 +1536,27 @@ pub fn locate_panic(spec: &OpenAPI, file: &str, message: &str) -> Problem {
         within(&doc, "", message),
         format!("progenitor panicked: {message}"),
     )
+}
+
+/// ` (used by operation "x" at /paths/~1x/get, …)`: the operations that refer to the component
+/// schema `name` directly (a schema that `normalize` made from an operation's responses is
+/// named after it, but is in no file), or nothing.
+fn used_by(doc: &serde_json::Value, name: &str) -> String {
+    let target = format!("#{}", join("/components/schemas", name));
+    let users: Vec<String> = crate::lint_names::operations(doc)
+        .iter()
+        .filter(|o| {
+            let mut refs = Vec::new();
+            refs_in(o.op, &mut refs);
+            refs.contains(&target.as_str())
+        })
+        .map(|o| format!("operation {:?} at {}", o.id, o.at))
+        .collect();
+    if users.is_empty() {
+        String::new()
+    } else {
+        format!(" (used by {})", users.join(", "))
+    }
 }
 
 /// The component schemas `name` leads to through `$ref`s, itself included.

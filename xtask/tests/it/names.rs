@@ -318,3 +318,41 @@ fn a_response_ref_to_a_schema_is_refused_at_the_ref() {
         ],
     );
 }
+
+/// Supabase Auth's document past the lints (`normalize`, then `render::syntax`): the caught
+/// panic was blamed on `/paths/~1admin~1audit/get`, the first operation that panicked alone
+/// (every operation did: the bad `$ref` had been moved into a component schema). It is
+/// blamed on that schema, at the `$ref`, naming the unlink operation that uses it.
+#[test]
+fn supabase_auth_s_panic_is_blamed_on_the_unlink_operation_s_errors() {
+    let text = fixture("supabase/supabase-auth-2026-02-19.yaml");
+    let mut doc: serde_json::Value = serde_norway::from_str(&text).unwrap();
+    xtask::normalize::normalize("specs/upstream/supabase.yaml", &mut doc, None).unwrap();
+    let openapi: openapiv3::OpenAPI = serde_json::from_value(doc).unwrap();
+    let Err(problems) = xtask::render::syntax(&openapi, "specs/upstream/supabase.yaml") else {
+        panic!("progenitor took a schema that refers to a response");
+    };
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "specs/upstream/supabase.yaml: /components/schemas/DeleteUserIdentitiesByIdentityIdError/oneOf/0/$ref: progenitor panicked while generating schema \"DeleteUserIdentitiesByIdentityIdError\" (used by operation \"delete_user_identities_by_identity_id\" at /paths/~1user~1identities~1{identityId}/delete): $ref #/components/responses/UnauthorizedResponse is missing"
+        ]
+    );
+}
+
+/// progenitor calls an operation's request body `body`: a parameter of that name would be a
+/// second builder field and method `body`.
+#[test]
+fn a_parameter_named_body_beside_a_request_body_is_refused() {
+    let spec = tiny_with(
+        "  /make:\n    post:\n      operationId: make_thing\n      parameters:\n        - name: Body\n          in: query\n          schema:\n            type: string\n      requestBody:\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/Done'\n      responses:\n        '204':\n          description: Made\n",
+        "",
+    );
+    fails_with(
+        &spec,
+        &[
+            "specs/tiny.yaml: /paths/~1make/post/parameters/0: parameter \"Body\" becomes the Rust argument `body` of operation \"make_thing\", as does its request body (/paths/~1make/post/requestBody): rename the parameter",
+        ],
+    );
+}
