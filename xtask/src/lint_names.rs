@@ -182,7 +182,7 @@ fn resolve<'a>(doc: &'a Value, value: &'a Value) -> Option<(String, &'a Value)> 
     Some((target.to_owned(), doc.pointer(target)?))
 }
 
-/// `value`, or what it refers to (one `$ref` deep: `lint` has refused longer chains' cycles).
+/// `value`, or what its `$ref` chain leads to (bounded, so a cycle cannot hang).
 fn item<'a>(doc: &'a Value, value: &'a Value) -> &'a Value {
     let mut value = value;
     for _ in 0..16 {
@@ -194,8 +194,7 @@ fn item<'a>(doc: &'a Value, value: &'a Value) -> &'a Value {
     value
 }
 
-/// One operation of the document: its pointer, its operationId, its path item's parameters
-/// and itself.
+/// One operation of the document: where it is, its operationId, its path item and itself.
 pub struct Operation<'a> {
     /// `/paths/~1x/get`.
     pub at: String,

@@ -101,7 +101,9 @@ fn one_item_per_name(spec: &OpenAPI, file: &str, syntax: &syn::File) -> Result<(
     // The spec's places (what, pointer) that become `name` (`Type::member` for a member) in
     // `module`.
     let places = |module: &str, name: &str| -> Vec<(String, String)> {
+        // `Client::x` is an operation's method, as a builder `X` is.
         let (owner, member) = match name.rsplit_once("::") {
+            Some(("Client", member)) => (None, member),
             Some((owner, member)) => (Some(owner), member),
             None => (None, name),
         };
@@ -114,16 +116,23 @@ fn one_item_per_name(spec: &OpenAPI, file: &str, syntax: &syn::File) -> Result<(
                     .filter(|n| n.rust == member)
                     .map(|n| (n.what.clone(), n.at.clone())),
             ),
+            // Two members of one type: two of its properties. (Two types of one name repeat
+            // each other's members too: that is the types' problem, found above.)
             (true, Some(owner)) => {
                 for n in named.iter().filter(|n| n.rust == owner) {
                     let properties = n.schema.get("properties").and_then(|p| p.as_object());
+                    let mut same = Vec::new();
                     for key in properties.into_iter().flatten().map(|(k, _)| k) {
                         if field_name(key) == member {
-                            found.push((
+                            same.push((
                                 format!("property {key:?} of {}", n.what),
                                 join(&join(&n.at, "properties"), key),
                             ));
                         }
+                    }
+                    if same.len() > 1 {
+                        found = same;
+                        break;
                     }
                 }
             }
@@ -142,6 +151,7 @@ fn one_item_per_name(spec: &OpenAPI, file: &str, syntax: &syn::File) -> Result<(
             // An argument of an operation's builder.
             (false, Some(owner)) => {
                 for o in operations.iter().filter(|o| type_name(o.id) == owner) {
+                    let mut same = Vec::new();
                     for (holder_at, holder) in [(&o.item_at, o.item), (&o.at, o.op)] {
                         let list = holder.get("parameters").and_then(|p| p.as_array());
                         for (i, parameter) in list.into_iter().flatten().enumerate() {
@@ -156,12 +166,16 @@ fn one_item_per_name(spec: &OpenAPI, file: &str, syntax: &syn::File) -> Result<(
                                 continue;
                             };
                             if argument_name(api) == member {
-                                found.push((
+                                same.push((
                                     format!("parameter {api:?} of operation {:?}", o.id),
                                     join(&join(holder_at, "parameters"), &i.to_string()),
                                 ));
                             }
                         }
+                    }
+                    if same.len() > 1 {
+                        found = same;
+                        break;
                     }
                 }
             }

@@ -356,3 +356,21 @@ fn a_parameter_named_body_beside_a_request_body_is_refused() {
         ],
     );
 }
+
+/// Two operationIds of one method name: one problem at the later one, not one more for each
+/// member of the builder they share.
+#[test]
+fn two_generated_methods_of_one_name_are_one_problem() {
+    let spec = TINY
+        .replace("operationId: delete_thing", "operationId: deleteThing")
+        .replace(
+            "paths:\n",
+            "paths:\n  /other/{id}:\n    get:\n      operationId: delete_thing\n      parameters:\n        - name: id\n          in: path\n          required: true\n          schema:\n            type: string\n      responses:\n        '204':\n          description: Done\n",
+        );
+    assert_eq!(
+        generated_problems(&spec),
+        [
+            "specs/tiny.yaml: /paths/~1things~1{id}/delete/operationId: operationId \"deleteThing\" becomes the Rust item `Client::delete_thing`, as does operationId \"delete_thing\" (/paths/~1other~1{id}/get/operationId): rename one, or the generated crate does not compile"
+        ]
+    );
+}
