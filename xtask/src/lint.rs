@@ -165,18 +165,18 @@ pub fn check_ref_kinds(file: &str, doc: &Value) -> Vec<Problem> {
         if matches!(tokens.as_slice(), ["components", s, _] if *s == section) {
             continue;
         }
+        let wanted = component_kind(section).unwrap_or(section);
         let is = match tokens.as_slice() {
             ["components", kind, _] => match component_kind(kind) {
-                Some(kind) => format!("is {kind}"),
-                None => format!("is in components/{kind}"),
+                Some(kind) => format!("is {kind}, not {wanted}"),
+                None => format!("is in components/{kind}, not {wanted}"),
             },
             ["components", kind, _, ..] => match component_kind(kind) {
-                Some(kind) => format!("is a part of {kind}"),
-                None => format!("is in components/{kind}"),
+                Some(kind) => format!("points inside {kind}"),
+                None => format!("points inside components/{kind}"),
             },
-            _ => "is not a component".to_owned(),
+            _ => "names no component".to_owned(),
         };
-        let wanted = component_kind(section).unwrap_or(section);
         // What to write instead, when a schema position names a thing that holds one schema.
         let instead = (section == "schemas")
             .then(|| {
@@ -196,8 +196,8 @@ pub fn check_ref_kinds(file: &str, doc: &Value) -> Vec<Problem> {
             file,
             join(&at, "$ref"),
             format!(
-                "$ref {target:?} {is}, not {wanted}{instead}: {wanted} may only refer to \
-                 #/components/{section}/…"
+                "$ref {target:?} {is}{instead}: {wanted} may only refer to \
+                 #/components/{section}/<name>"
             ),
         ));
     }

@@ -329,16 +329,17 @@ pub fn named_types(doc: &Value) -> Vec<Named<'_>> {
     found
 }
 
-/// The inline `schema` at `at`, offered the name `name` (its `title` wins, as in typify).
+/// The inline `schema` at `at`, offered the name `name` (its `title` wins, as in typify): the
+/// type it makes, if any, and those made for its inline properties and items.
 fn suggested<'a>(name: &str, at: &str, what: &str, schema: &'a Value, found: &mut Vec<Named<'a>>) {
     if schema.get("$ref").is_some() {
         return;
     }
+    let rust = match schema.get("title").and_then(Value::as_str) {
+        Some(title) => type_name(title),
+        None => type_name(name),
+    };
     if makes_type(schema) {
-        let rust = match schema.get("title").and_then(Value::as_str) {
-            Some(title) => type_name(title),
-            None => type_name(name),
-        };
         found.push(Named {
             rust: rust.clone(),
             at: at.to_owned(),
@@ -347,8 +348,9 @@ fn suggested<'a>(name: &str, at: &str, what: &str, schema: &'a Value, found: &mu
         });
         nested(&rust, at, what, schema, found);
     } else if let Some(items) = schema.get("items") {
+        // typify names an array's items after the array's name, sanitized, and `Item`.
         suggested(
-            &format!("{name}_item"),
+            &format!("{rust}Item"),
             &join(at, "items"),
             &format!("the items of {what}"),
             items,

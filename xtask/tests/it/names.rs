@@ -202,7 +202,7 @@ fn a_schema_ref_to_a_response_is_refused_at_the_ref() {
     fails_with(
         &spec,
         &[
-            "specs/tiny.yaml: /paths/~1things~1{id}/delete/responses/400/content/application~1json/schema/$ref: $ref \"#/components/responses/Refused\" is a response, not a schema (its JSON schema is #/components/schemas/Error): a schema may only refer to #/components/schemas/…",
+            "specs/tiny.yaml: /paths/~1things~1{id}/delete/responses/400/content/application~1json/schema/$ref: $ref \"#/components/responses/Refused\" is a response, not a schema (its JSON schema is #/components/schemas/Error): a schema may only refer to #/components/schemas/<name>",
         ],
     );
 }
@@ -314,7 +314,7 @@ fn a_response_ref_to_a_schema_is_refused_at_the_ref() {
     fails_with(
         &spec,
         &[
-            "specs/tiny.yaml: /paths/~1things~1{id}/delete/responses/400/$ref: $ref \"#/components/schemas/Error\" is a schema, not a response: a response may only refer to #/components/responses/…",
+            "specs/tiny.yaml: /paths/~1things~1{id}/delete/responses/400/$ref: $ref \"#/components/schemas/Error\" is a schema, not a response: a response may only refer to #/components/responses/<name>",
         ],
     );
 }
@@ -372,5 +372,35 @@ fn two_generated_methods_of_one_name_are_one_problem() {
         [
             "specs/tiny.yaml: /paths/~1things~1{id}/delete/operationId: operationId \"deleteThing\" becomes the Rust item `Client::delete_thing`, as does operationId \"delete_thing\" (/paths/~1other~1{id}/get/operationId): rename one, or the generated crate does not compile"
         ]
+    );
+}
+
+/// typify names an array property's inline items `{Type}{Property}Item`, re-cased: `A.b`'s
+/// items are `AbItem`, as is a schema `ABItem`.
+#[test]
+fn inline_array_items_named_like_a_schema_are_refused() {
+    let spec = tiny_with(
+        "",
+        "    A:\n      type: object\n      properties:\n        b:\n          type: array\n          items:\n            type: object\n            properties:\n              c: {type: string}\n    ABItem: {type: integer}\n",
+    );
+    fails_with(
+        &spec,
+        &[
+            "specs/tiny.yaml: /components/schemas/A/properties/b/items: the items of property \"b\" of schema \"A\" becomes the Rust type `types::AbItem`, as does schema \"ABItem\" (/components/schemas/ABItem): rename one (a `title` names an inline schema's type): progenitor would drop one without a word, or generate two types of one name",
+        ],
+    );
+}
+
+/// typify reads `#/components/schemas/Done/properties/done` as the schema `done`.
+#[test]
+fn a_schema_ref_inside_a_schema_is_refused_at_the_ref() {
+    fails_with(
+        &TINY.replace(
+            "                $ref: '#/components/schemas/Error'\n",
+            "                $ref: '#/components/schemas/Done/properties/done'\n",
+        ),
+        &[
+            "specs/tiny.yaml: /paths/~1things~1{id}/delete/responses/400/content/application~1json/schema/$ref: $ref \"#/components/schemas/Done/properties/done\" points inside a schema: a schema may only refer to #/components/schemas/<name>",
+        ],
     );
 }
