@@ -59,7 +59,7 @@ pub fn header(file: &str, spec_sha256: &str) -> String {
 pub fn syntax(spec: &OpenAPI, file: &str) -> Result<syn::File, Vec<Problem>> {
     let tokens = match generate_quietly(spec) {
         Ok(Ok(tokens)) => tokens,
-        Ok(Err(e)) => return Err(vec![Problem::at(file, "", format!("progenitor: {e}"))]),
+        Ok(Err(e)) => return Err(vec![locate_error(spec, file, &e.to_string())]),
         Err(message) => return Err(vec![locate_panic(spec, file, &message)]),
     };
     // What can be done on tokens is done before the one parse: a rewrite of the syntax tree
@@ -1479,14 +1479,43 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
         .unwrap_or_else(|| "(no message)".to_owned())
 }
 
-/// Finds what in `spec` makes progenitor panic with `message`: the component schemas alone
-/// first (each schema with the schemas it refers to, the smallest that panics), then each
-/// operation alone. A culprit is blamed only when it alone panics with the same message; the
-/// problem is then placed inside it where the message points (the `$ref` it names, the enum
-/// values it lists, a type it names), else at it; at the whole file if nothing alone does.
+/// Finds what in `spec` makes progenitor panic with `message`: see [`locate`].
 pub fn locate_panic(spec: &OpenAPI, file: &str, message: &str) -> Problem {
-    let doc = serde_json::to_value(spec).unwrap_or_default();
     let same = |candidate: &OpenAPI| matches!(generate_quietly(candidate), Err(m) if m == message);
+    let (at, culprit) = locate(spec, message, &same);
+    match culprit {
+        Some(what) => Problem::at(
+            file,
+            at,
+            format!("progenitor panicked while generating {what}: {message}"),
+        ),
+        None => Problem::at(file, at, format!("progenitor panicked: {message}")),
+    }
+}
+
+/// Finds what in `spec` makes progenitor fail with the error `message`: see [`locate`].
+fn locate_error(spec: &OpenAPI, file: &str, message: &str) -> Problem {
+    let same = |candidate: &OpenAPI| matches!(generate_quietly(candidate), Ok(Err(e)) if e.to_string() == message);
+    let (at, culprit) = locate(spec, message, &same);
+    match culprit {
+        Some(what) => Problem::at(file, at, format!("progenitor refused {what}: {message}")),
+        None => Problem::at(file, at, format!("progenitor: {message}")),
+    }
+}
+
+/// Finds what in `spec` makes progenitor fail with `message` (`same` tells whether a part of
+/// `spec` alone fails so): the component schemas alone first (each schema with the schemas it
+/// refers to, the smallest that fails), then each operation alone. A culprit is blamed only
+/// when it alone fails with the same message; the pointer is then inside it where the message
+/// points (the `$ref` it names, the enum values it lists, a type it names), else at it. The
+/// culprit in words, or `None` when nothing alone fails so (the pointer is then wherever the
+/// message points in the whole document, or the whole document).
+fn locate(
+    spec: &OpenAPI,
+    message: &str,
+    same: &dyn Fn(&OpenAPI) -> bool,
+) -> (String, Option<String>) {
+    let doc = serde_json::to_value(spec).unwrap_or_default();
     let mut bare = spec.clone();
     bare.paths.paths.clear();
     if same(&bare) {
@@ -1515,11 +1544,7 @@ pub fn locate_panic(spec: &OpenAPI, file: &str, message: &str) -> Problem {
                 "the component schemas".to_owned(),
             ),
         };
-        return Problem::at(
-            file,
-            within(&doc, &at, message),
-            format!("progenitor panicked while generating {what}: {message}"),
-        );
+        return (within(&doc, &at, message), Some(what));
     }
     for (path, item) in &spec.paths.paths {
         let ReferenceOr::Item(item) = item else {
@@ -1537,19 +1562,14 @@ pub fn locate_panic(spec: &OpenAPI, file: &str, message: &str) -> Problem {
                     .operation_id
                     .as_deref()
                     .unwrap_or("(no operationId)");
-                return Problem::at(
-                    file,
+                return (
                     within(&doc, &join(&join("/paths", path), method), message),
-                    format!("progenitor panicked while generating operation {id:?}: {message}"),
+                    Some(format!("operation {id:?}")),
                 );
             }
         }
     }
-    Problem::at(
-        file,
-        within(&doc, "", message),
-        format!("progenitor panicked: {message}"),
-    )
+    (within(&doc, "", message), None)
 }
 
 /// ` (used by operation "x" at /paths/~1x/get, …)`: the operations that refer to the component

@@ -404,3 +404,18 @@ fn a_schema_ref_inside_a_schema_is_refused_at_the_ref() {
         ],
     );
 }
+
+/// An error progenitor returns (not a panic) is located as a panic is: at the schema that
+/// alone makes it, not at `/`.
+#[test]
+fn a_progenitor_error_is_located_at_the_schema_that_alone_makes_it() {
+    fails_with(
+        &TINY.replace(
+            "          type: boolean\n",
+            "          type: string\n          enum: [1, a]\n",
+        ),
+        &[
+            "specs/tiny.yaml: /components/schemas/Done: progenitor refused schema \"Done\" (used by operation \"delete_thing\" at /paths/~1things~1{id}/delete): type error unexpected value type",
+        ],
+    );
+}
