@@ -430,137 +430,123 @@ enum Kind {
 }
 
 impl Kind {
-    /// Whether `node` deserializes as this kind (or a reference to one): `Err` with the
-    /// pointer inside `node` and the message when it does not.
+    /// Whether `node` deserializes as this kind (or, with a `$ref`, as a reference to one):
+    /// `Err` with the pointer inside `node` and the message when it does not. An object
+    /// without `$ref` is read as the object itself, not through openapiv3's untagged
+    /// `ReferenceOr`, whose errors lose their place.
     fn check(self, node: &Value) -> Result<(), (String, String)> {
-        use openapiv3::ReferenceOr;
-        fn ok<T>(result: Result<T, (String, String)>) -> Result<(), (String, String)> {
-            result.map(|_| ())
+        fn ok<T: serde::de::DeserializeOwned>(node: &Value) -> Result<(), (String, String)> {
+            if node.get("$ref").is_some() {
+                try_as::<openapiv3::ReferenceOr<T>>(node).map(|_| ())
+            } else {
+                try_as::<T>(node).map(|_| ())
+            }
         }
         match self {
-            Kind::Document => ok(try_as::<openapiv3::OpenAPI>(node)),
-            Kind::Components => ok(try_as::<openapiv3::Components>(node)),
-            Kind::Paths => ok(try_as::<openapiv3::Paths>(node)),
-            Kind::PathItem => ok(try_as::<ReferenceOr<openapiv3::PathItem>>(node)),
-            Kind::Operation => ok(try_as::<openapiv3::Operation>(node)),
-            Kind::Parameter => ok(try_as::<ReferenceOr<openapiv3::Parameter>>(node)),
-            Kind::RequestBody => ok(try_as::<ReferenceOr<openapiv3::RequestBody>>(node)),
-            Kind::Responses => ok(try_as::<openapiv3::Responses>(node)),
-            Kind::Response => ok(try_as::<ReferenceOr<openapiv3::Response>>(node)),
-            Kind::Header => ok(try_as::<ReferenceOr<openapiv3::Header>>(node)),
-            Kind::MediaType => ok(try_as::<openapiv3::MediaType>(node)),
-            Kind::Schema => ok(try_as::<ReferenceOr<openapiv3::Schema>>(node)),
+            Kind::Document => ok::<openapiv3::OpenAPI>(node),
+            Kind::Components => ok::<openapiv3::Components>(node),
+            Kind::Paths => ok::<openapiv3::Paths>(node),
+            Kind::PathItem => ok::<openapiv3::PathItem>(node),
+            Kind::Operation => ok::<openapiv3::Operation>(node),
+            Kind::Parameter => ok::<openapiv3::Parameter>(node),
+            Kind::RequestBody => ok::<openapiv3::RequestBody>(node),
+            Kind::Responses => ok::<openapiv3::Responses>(node),
+            Kind::Response => ok::<openapiv3::Response>(node),
+            Kind::Header => ok::<openapiv3::Header>(node),
+            Kind::MediaType => ok::<openapiv3::MediaType>(node),
+            Kind::Schema => ok::<openapiv3::Schema>(node),
         }
     }
 
-    /// The children of `node` that are OpenAPI objects of their own, with their kinds.
+    /// The keys of this kind of node that hold OpenAPI objects of their own: one object, a
+    /// map of them by name, or a list of them.
+    fn fields(self) -> &'static [(&'static str, Shape, Kind)] {
+        use Kind::*;
+        use Shape::{List, Map, One};
+        match self {
+            Document => &[("paths", One, Paths), ("components", One, Components)],
+            Components => &[
+                ("schemas", Map, Schema),
+                ("responses", Map, Response),
+                ("parameters", Map, Parameter),
+                ("requestBodies", Map, RequestBody),
+                ("headers", Map, Header),
+            ],
+            PathItem => &[("parameters", List, Parameter)],
+            Operation => &[
+                ("parameters", List, Parameter),
+                ("requestBody", One, RequestBody),
+                ("responses", One, Responses),
+            ],
+            Parameter | Header => &[("schema", One, Schema), ("content", Map, MediaType)],
+            RequestBody => &[("content", Map, MediaType)],
+            Response => &[("content", Map, MediaType), ("headers", Map, Header)],
+            MediaType => &[("schema", One, Schema)],
+            Schema => &[
+                ("properties", Map, Schema),
+                ("items", One, Schema),
+                ("additionalProperties", One, Schema),
+                ("not", One, Schema),
+                ("allOf", List, Schema),
+                ("oneOf", List, Schema),
+                ("anyOf", List, Schema),
+            ],
+            Paths | Responses => &[],
+        }
+    }
+
+    /// The children of `node` that are OpenAPI objects of their own, with their pointers
+    /// (relative to `node`) and kinds.
     fn children(self, node: &Value) -> Vec<(String, Kind, &Value)> {
         let mut found = Vec::new();
         if node.get("$ref").is_some() {
             return found;
         }
-        let mut map = |key: &str, kind: Kind| {
-            for (name, value) in node
-                .get(key)
-                .and_then(Value::as_object)
-                .into_iter()
-                .flatten()
-            {
-                found.push((format!("/{}/{}", escape(key), escape(name)), kind, value));
-            }
-        };
-        match self {
-            Kind::Document => {}
-            Kind::Components => {
-                map("schemas", Kind::Schema);
-                map("responses", Kind::Response);
-                map("parameters", Kind::Parameter);
-                map("requestBodies", Kind::RequestBody);
-                map("headers", Kind::Header);
-            }
-            Kind::Paths => {}
-            Kind::PathItem | Kind::Operation => {}
-            Kind::Parameter | Kind::Header | Kind::RequestBody => map("content", Kind::MediaType),
-            Kind::Responses => {}
-            Kind::Response => {
-                map("content", Kind::MediaType);
-                map("headers", Kind::Header);
-            }
-            Kind::MediaType => {}
-            Kind::Schema => {
-                map("properties", Kind::Schema);
-            }
-        }
-        let mut one = |key: &str, kind: Kind| {
-            if let Some(value) = node.get(key) {
-                found.push((format!("/{}", escape(key)), kind, value));
-            }
-        };
-        match self {
-            Kind::Document => {
-                one("paths", Kind::Paths);
-                one("components", Kind::Components);
-            }
-            Kind::Operation => {
-                one("requestBody", Kind::RequestBody);
-                one("responses", Kind::Responses);
-            }
-            Kind::Parameter | Kind::Header | Kind::MediaType => one("schema", Kind::Schema),
-            Kind::Schema => {
-                one("items", Kind::Schema);
-                one("not", Kind::Schema);
-                if node
-                    .get("additionalProperties")
-                    .is_some_and(Value::is_object)
-                {
-                    one("additionalProperties", Kind::Schema);
+        for &(key, shape, kind) in self.fields() {
+            let at = format!("/{}", escape(key));
+            match (shape, node.get(key)) {
+                (Shape::One, Some(value)) if value.is_object() => found.push((at, kind, value)),
+                (Shape::Map, Some(Value::Object(entries))) => {
+                    for (name, value) in entries {
+                        found.push((format!("{at}/{}", escape(name)), kind, value));
+                    }
                 }
-            }
-            _ => {}
-        }
-        let mut list = |key: &str, kind: Kind| {
-            for (i, value) in node
-                .get(key)
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
-                found.push((format!("/{}/{i}", escape(key)), kind, value));
-            }
-        };
-        match self {
-            Kind::PathItem | Kind::Operation => list("parameters", Kind::Parameter),
-            Kind::Schema => {
-                list("allOf", Kind::Schema);
-                list("oneOf", Kind::Schema);
-                list("anyOf", Kind::Schema);
-            }
-            _ => {}
-        }
-        // Maps whose every value is of one kind, keyed by anything.
-        if let (Kind::Paths | Kind::Responses, Some(entries)) = (self, node.as_object()) {
-            for (name, value) in entries {
-                if name.starts_with("x-") {
-                    continue;
+                (Shape::List, Some(Value::Array(items))) => {
+                    for (i, value) in items.iter().enumerate() {
+                        found.push((format!("{at}/{i}"), kind, value));
+                    }
                 }
-                let kind = if matches!(self, Kind::Paths) {
-                    Kind::PathItem
-                } else {
-                    Kind::Response
-                };
+                _ => {}
+            }
+        }
+        // Maps whose every entry but an extension is of one kind, keyed by anything.
+        let entries = match self {
+            Kind::Paths => Some(Kind::PathItem),
+            Kind::Responses => Some(Kind::Response),
+            _ => None,
+        };
+        if let (Some(kind), Some(map)) = (entries, node.as_object()) {
+            for (name, value) in map.iter().filter(|(name, _)| !name.starts_with("x-")) {
                 found.push((format!("/{}", escape(name)), kind, value));
             }
         }
-        if let (Kind::PathItem, Some(entries)) = (self, node.as_object()) {
+        if let (Kind::PathItem, Some(map)) = (self, node.as_object()) {
             for method in crate::lint::METHODS {
-                if let Some(value) = entries.get(method) {
+                if let Some(value) = map.get(method) {
                     found.push((format!("/{method}"), Kind::Operation, value));
                 }
             }
         }
         found
     }
+}
+
+/// How a key holds OpenAPI objects (see [`Kind::fields`]).
+#[derive(Clone, Copy)]
+enum Shape {
+    One,
+    Map,
+    List,
 }
 
 /// Where and why the `kind` node `node` at `at` is not valid, at the deepest node that is not

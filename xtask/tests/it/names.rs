@@ -419,3 +419,27 @@ fn a_progenitor_error_is_located_at_the_schema_that_alone_makes_it() {
         ],
     );
 }
+
+/// A path item, a response or a schema is read through openapiv3's untagged `$ref`-or-object
+/// enum, whose errors lost their place: each is now at the key.
+#[test]
+fn a_wrong_type_inside_a_path_item_or_a_response_is_reported_at_the_key() {
+    fails_with(
+        &TINY.replace(
+            "  /things/{id}:\n    delete:\n",
+            "  /things/{id}:\n    parameters: 5\n    delete:\n",
+        ),
+        &[
+            "specs/tiny.yaml: /paths/~1things~1{id}/parameters: not a valid OpenAPI 3.0 document: invalid type: integer `5`, expected a sequence",
+        ],
+    );
+    fails_with(
+        &TINY.replace(
+            "          description: Refused\n",
+            "          description: [Refused]\n",
+        ),
+        &[
+            "specs/tiny.yaml: /paths/~1things~1{id}/delete/responses/400/description: not a valid OpenAPI 3.0 document: invalid type: sequence, expected a string",
+        ],
+    );
+}
