@@ -1,6 +1,7 @@
 //! Turns a checked spec into the text of `generated.rs`: progenitor, then prettyplease, then rustfmt.
 
 use std::any::Any;
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
@@ -1518,23 +1519,38 @@ fn locate(
     let doc = serde_json::to_value(spec).unwrap_or_default();
     let mut bare = spec.clone();
     bare.paths.paths.clear();
-    if same(&bare) {
-        let schemas = spec.components.as_ref().map(|c| &c.schemas);
-        let mut best: Option<(usize, &String)> = None;
-        for name in schemas.into_iter().flat_map(|s| s.keys()) {
-            let closure = schema_closure(&doc, name);
-            if best.is_some_and(|(size, _)| size <= closure.len()) {
-                continue;
-            }
-            let mut alone = bare.clone();
-            if let Some(components) = &mut alone.components {
-                components.schemas.retain(|key, _| closure.contains(key));
-            }
-            if same(&alone) {
-                best = Some((closure.len(), name));
-            }
+    // `spec` with only the operation at `path` and `method`, and only `schemas` if given.
+    let alone = |schemas: Option<&BTreeSet<String>>, path: Option<(&String, &PathItem, &str)>| {
+        let mut alone = bare.clone();
+        if let (Some(keep), Some(components)) = (schemas, &mut alone.components) {
+            components.schemas.retain(|key, _| keep.contains(key));
         }
-        let (at, what) = match best {
+        if let Some((path, item, method)) = path {
+            alone
+                .paths
+                .paths
+                .insert(path.clone(), ReferenceOr::Item(only(item, method)));
+        }
+        alone
+    };
+    if same(&bare) {
+        // Each schema with what it leads to, the smallest first: the first that fails alone.
+        let schemas = spec.components.as_ref().map(|c| &c.schemas);
+        let mut closures: Vec<(BTreeSet<String>, &String)> = schemas
+            .into_iter()
+            .flat_map(|s| s.keys())
+            .map(|name| {
+                let at = join("/components/schemas", name);
+                let mut closure = schemas_reached(&doc, vec![at]);
+                closure.insert(name.clone());
+                (closure, name)
+            })
+            .collect();
+        closures.sort_by_key(|(closure, _)| closure.len());
+        let culprit = closures
+            .iter()
+            .find(|(closure, _)| same(&alone(Some(closure), None)));
+        let (at, what) = match culprit {
             Some((_, name)) => (
                 join("/components/schemas", name),
                 format!("schema {name:?}{}", used_by(&doc, name)),
@@ -1546,24 +1562,31 @@ fn locate(
         };
         return (within(&doc, &at, message), Some(what));
     }
+    let mut operations = Vec::new();
     for (path, item) in &spec.paths.paths {
-        let ReferenceOr::Item(item) = item else {
-            continue;
-        };
-        for (method, operation) in item.iter() {
-            let mut alone = spec.clone();
-            alone.paths.paths.clear();
-            alone
-                .paths
-                .paths
-                .insert(path.clone(), ReferenceOr::Item(only(item, method)));
-            if same(&alone) {
+        if let ReferenceOr::Item(item) = item {
+            for (method, operation) in item.iter() {
+                operations.push((path, item, method, operation));
+            }
+        }
+    }
+    // Each operation alone with the schemas it leads to (cheap), then with all of them.
+    for reduced in [true, false] {
+        for &(path, item, method, operation) in &operations {
+            let item_at = join("/paths", path);
+            let schemas = reduced.then(|| {
+                schemas_reached(
+                    &doc,
+                    vec![join(&item_at, method), join(&item_at, "parameters")],
+                )
+            });
+            if same(&alone(schemas.as_ref(), Some((path, item, method)))) {
                 let id = operation
                     .operation_id
                     .as_deref()
                     .unwrap_or("(no operationId)");
                 return (
-                    within(&doc, &join(&join("/paths", path), method), message),
+                    within(&doc, &join(&item_at, method), message),
                     Some(format!("operation {id:?}")),
                 );
             }
@@ -1593,28 +1616,44 @@ fn used_by(doc: &serde_json::Value, name: &str) -> String {
     }
 }
 
-/// The component schemas `name` leads to through `$ref`s, itself included.
-fn schema_closure(doc: &serde_json::Value, name: &str) -> std::collections::BTreeSet<String> {
-    let mut seen = std::collections::BTreeSet::new();
-    let mut todo = vec![name.to_owned()];
-    while let Some(name) = todo.pop() {
-        let Some(schema) = doc.pointer(&join("/components/schemas", &name)) else {
+/// The component schemas that the nodes at the pointers `starts` lead to through `$ref`s,
+/// through any component (a response, a parameter…) on the way. A reference is also read as
+/// typify and progenitor read it, by its last segment: `#/components/responses/X` in a schema
+/// leads to the schema `X` if there is one.
+fn schemas_reached(doc: &serde_json::Value, starts: Vec<String>) -> BTreeSet<String> {
+    let mut schemas = BTreeSet::new();
+    let mut seen = BTreeSet::new();
+    let mut todo = starts;
+    while let Some(pointer) = todo.pop() {
+        let Some(node) = doc.pointer(&pointer) else {
             continue;
         };
-        if !seen.insert(name) {
+        if !seen.insert(pointer) {
             continue;
         }
         let mut refs = Vec::new();
-        refs_in(schema, &mut refs);
+        refs_in(node, &mut refs);
         for target in refs {
-            if let Some(next) = target.strip_prefix("#/components/schemas/") {
-                todo.push(crate::problem::unescape(
-                    next.split('/').next().unwrap_or(next),
-                ));
+            let Some(target) = target.strip_prefix('#') else {
+                continue;
+            };
+            let last = target.rsplit('/').next().unwrap_or(target);
+            let named = target
+                .strip_prefix("/components/schemas/")
+                .map(|rest| rest.split('/').next().unwrap_or(rest));
+            if named.is_none() {
+                todo.push(target.to_owned());
+            }
+            for name in named.into_iter().chain([last]) {
+                let name = crate::problem::unescape(name);
+                let at = join("/components/schemas", &name);
+                if doc.pointer(&at).is_some() && schemas.insert(name) {
+                    todo.push(at);
+                }
             }
         }
     }
-    seen
+    schemas
 }
 
 /// Every `$ref` string below `node`.
