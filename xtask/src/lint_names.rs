@@ -652,20 +652,29 @@ fn arguments(file: &str, doc: &Value, problems: &mut Vec<Problem>) {
             }
             by_api_name.insert(name.to_owned(), (place.to_owned(), at.clone()));
             let rust = argument_name(name);
-            if rust == "body"
-                && let Some(body) = operation.op.get("requestBody")
-                && item(doc, body)
+            // Names the builder already has: its own methods, and the body's.
+            let has_body = operation.op.get("requestBody").is_some_and(|body| {
+                item(doc, body)
                     .get("content")
                     .and_then(Value::as_object)
                     .is_some_and(|c| !c.is_empty())
-            {
+            });
+            let taken = match rust.as_str() {
+                "new" | "send" => Some(format!("its builder's own method `{rust}`")),
+                "body" | "body_map" if has_body => Some(format!(
+                    "its request body's builder method ({}/requestBody)",
+                    operation.at
+                )),
+                _ => None,
+            };
+            if let Some(taken) = taken {
                 problems.push(Problem::at(
                     file,
                     at.clone(),
                     format!(
-                        "parameter {name:?} becomes the Rust argument `body` of operation {:?}, \
-                         as does its request body ({}/requestBody): rename the parameter",
-                        operation.id, operation.at
+                        "parameter {name:?} becomes the Rust argument `{rust}` of operation \
+                         {:?}, as does {taken}: rename the parameter",
+                        operation.id
                     ),
                 ));
             }

@@ -341,8 +341,8 @@ fn supabase_auth_s_panic_is_blamed_on_the_unlink_operation_s_errors() {
     );
 }
 
-/// progenitor calls an operation's request body `body`: a parameter of that name would be a
-/// second builder field and method `body`.
+/// progenitor calls an operation's request body `body`, and its builders have `new` and
+/// `send`: a parameter of one of those names would be a second builder method of that name.
 #[test]
 fn a_parameter_named_body_beside_a_request_body_is_refused() {
     let spec = tiny_with(
@@ -352,7 +352,16 @@ fn a_parameter_named_body_beside_a_request_body_is_refused() {
     fails_with(
         &spec,
         &[
-            "specs/tiny.yaml: /paths/~1make/post/parameters/0: parameter \"Body\" becomes the Rust argument `body` of operation \"make_thing\", as does its request body (/paths/~1make/post/requestBody): rename the parameter",
+            "specs/tiny.yaml: /paths/~1make/post/parameters/0: parameter \"Body\" becomes the Rust argument `body` of operation \"make_thing\", as does its request body's builder method (/paths/~1make/post/requestBody): rename the parameter",
+        ],
+    );
+    fails_with(
+        &TINY.replace(
+            "      parameters:\n",
+            "      parameters:\n        - name: send\n          in: query\n          schema:\n            type: string\n",
+        ),
+        &[
+            "specs/tiny.yaml: /paths/~1things~1{id}/delete/parameters/0: parameter \"send\" becomes the Rust argument `send` of operation \"delete_thing\", as does its builder's own method `send`: rename the parameter",
         ],
     );
 }
