@@ -1,7 +1,8 @@
 //! Checks a spec, after [`crate::normalize`] has made its shapes fit, for what progenitor
 //! 0.15.1 still rejects or panics on, before progenitor sees it.
 //!
-//! Each rule reports a [`Problem`] at the JSON pointer where the fix belongs.
+//! Each rule reports a [`Problem`] at the JSON pointer where the fix belongs. The names things
+//! become in Rust are checked in [`crate::lint_names`].
 
 use std::collections::BTreeMap;
 

@@ -1480,7 +1480,9 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
         .unwrap_or_else(|| "(no message)".to_owned())
 }
 
-/// Finds what in `spec` makes progenitor panic with `message`: see [`locate`].
+/// Finds what in `spec` makes progenitor panic with `message`: the component schema (the
+/// smallest, with the schemas it refers to) or else the operation that alone panics with the
+/// same message, at the `$ref`, enum value or type inside it that the message names.
 pub fn locate_panic(spec: &OpenAPI, file: &str, message: &str) -> Problem {
     let same = |candidate: &OpenAPI| matches!(generate_quietly(candidate), Err(m) if m == message);
     let (at, culprit) = locate(spec, message, &same);

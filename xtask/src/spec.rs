@@ -1,5 +1,7 @@
 //! Reads a spec and turns it into the document progenitor sees:
-//! text → JSON value → overlay (if any) → [`normalize`](crate::normalize) → lint →
+//! text → JSON value → overlay (if any) → what each `$ref` names
+//! ([`check_ref_kinds`](crate::lint::check_ref_kinds), where the `$ref`s are written) →
+//! [`normalize`](crate::normalize) → lint (with [`lint_names`](crate::lint_names)) →
 //! `openapiv3::OpenAPI`.
 //!
 //! A provider's spec is one of (README, "Adding a provider"):
