@@ -236,7 +236,7 @@ pub fn operations(doc: &Value) -> Vec<Operation<'_>> {
 /// Every named type the document makes: the component schemas first, then the types made for
 /// their inline properties and array items, then each operation's parameters, request body
 /// and responses, each with the types made for its inline parts.
-pub fn named_types(doc: &Value) -> Vec<Named<'_>> {
+pub fn named_types<'a>(doc: &'a Value) -> Vec<Named<'a>> {
     let mut found = Vec::new();
     if let Some(schemas) = doc
         .pointer("/components/schemas")
@@ -264,7 +264,11 @@ pub fn named_types(doc: &Value) -> Vec<Named<'_>> {
     }
     for operation in operations(doc) {
         let id = operation.id;
-        for (at, parameter) in parameters(&operation) {
+        let all = parameters(&operation);
+        let name_of =
+            |parameter: &'a Value| item(doc, parameter).get("name").and_then(Value::as_str);
+        let own_prefix = format!("{}/", operation.at);
+        for (at, parameter) in &all {
             let parameter = item(doc, parameter);
             let (Some(name), Some(schema)) = (
                 parameter.get("name").and_then(Value::as_str),
@@ -272,9 +276,17 @@ pub fn named_types(doc: &Value) -> Vec<Named<'_>> {
             ) else {
                 continue;
             };
+            // progenitor keeps the operation's parameter of a name over the path item's.
+            let overridden = !at.starts_with(&own_prefix)
+                && all
+                    .iter()
+                    .any(|(other, p)| other.starts_with(&own_prefix) && name_of(p) == Some(name));
+            if overridden {
+                continue;
+            }
             suggested(
                 &type_name(&format!("{id}-{name}")),
-                &join(&at, "schema"),
+                &join(at, "schema"),
                 &format!("parameter {name:?} of operation {id:?}"),
                 schema,
                 &mut found,
