@@ -1486,6 +1486,7 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
 pub fn locate_panic(spec: &OpenAPI, file: &str, message: &str) -> Problem {
     let same = |candidate: &OpenAPI| matches!(generate_quietly(candidate), Err(m) if m == message);
     let (at, culprit) = locate(spec, message, &same);
+    let message = first_line(message);
     match culprit {
         Some(what) => Problem::at(
             file,
@@ -1496,10 +1497,28 @@ pub fn locate_panic(spec: &OpenAPI, file: &str, message: &str) -> Problem {
     }
 }
 
+/// The first line of a message from progenitor, without the start of a value it goes on to
+/// dump (`… not supported Cookie {`): a problem is one line.
+fn first_line(message: &str) -> &str {
+    let line = message.lines().next().unwrap_or_default().trim_end();
+    if !message.contains('\n') {
+        return line;
+    }
+    let Some(opened) = line.strip_suffix(['{', '(', '[']) else {
+        return line;
+    };
+    let opened = opened.trim_end();
+    match opened.rsplit_once(' ') {
+        Some((before, name)) if name.chars().all(|c| c.is_alphanumeric() || c == '_') => before,
+        _ => opened,
+    }
+}
+
 /// Finds what in `spec` makes progenitor fail with the error `message`: see [`locate`].
 fn locate_error(spec: &OpenAPI, file: &str, message: &str) -> Problem {
     let same = |candidate: &OpenAPI| matches!(generate_quietly(candidate), Ok(Err(e)) if e.to_string() == message);
     let (at, culprit) = locate(spec, message, &same);
+    let message = first_line(message);
     match culprit {
         Some(what) => Problem::at(file, at, format!("progenitor refused {what}: {message}")),
         None => Problem::at(file, at, format!("progenitor: {message}")),
@@ -1679,9 +1698,17 @@ fn refs_in<'a>(node: &'a serde_json::Value, found: &mut Vec<&'a str>) {
 /// it names (typify's type names mapped back to the schemas they come from); else `at`.
 fn within(doc: &serde_json::Value, at: &str, message: &str) -> String {
     use serde_json::Value;
+    // `path /x uses reference, unsupported`.
+    let paths = doc.get("paths").and_then(Value::as_object);
+    for path in paths.into_iter().flat_map(|p| p.keys()) {
+        if message.contains(&format!("path {path} uses reference")) {
+            return join(&join("/paths", path), "$ref");
+        }
+    }
     let Some(node) = doc.pointer(at) else {
         return at.to_owned();
     };
+    let cookie = message.contains("cookie parameters are not supported");
     // `$ref #/components/responses/X is missing`, `external references are not supported: X`.
     let named_ref = message
         .strip_prefix("$ref ")
@@ -1704,6 +1731,9 @@ fn within(doc: &serde_json::Value, at: &str, message: &str) -> String {
                     && map.get("$ref").and_then(Value::as_str) == Some(target)
                 {
                     found = Some(join(&here, "$ref"));
+                }
+                if cookie && map.get("in").and_then(Value::as_str) == Some("cookie") {
+                    found = Some(join(&here, "in"));
                 }
                 if let (Some(values), Some(list)) =
                     (&values, map.get("enum").and_then(Value::as_array))

@@ -468,3 +468,25 @@ fn an_overridden_path_parameter_is_not_a_second_type() {
     let (code, _, err) = xtask(dir.path(), &["generate"]);
     assert_eq!((code, err.as_str()), (0, ""));
 }
+
+/// progenitor's errors for a cookie parameter and a path item that is a `$ref`: at the
+/// parameter's `in` and at the `$ref`, on one line (the cookie's error went on to dump the
+/// parameter over forty lines).
+#[test]
+fn progenitor_errors_are_one_line_at_what_they_name() {
+    fails_with(
+        &TINY.replace("          in: path\n", "          in: cookie\n"),
+        &[
+            "specs/tiny.yaml: /paths/~1things~1{id}/delete/parameters/0/in: progenitor refused operation \"delete_thing\": unexpected or unhandled format in the OpenAPI document cookie parameters are not supported",
+        ],
+    );
+    fails_with(
+        &TINY.replace(
+            "paths:\n",
+            "paths:\n  /x:\n    $ref: '#/paths/~1things~1{id}'\n",
+        ),
+        &[
+            "specs/tiny.yaml: /paths/~1x/$ref: progenitor: unexpected or unhandled format in the OpenAPI document path /x uses reference, unsupported",
+        ],
+    );
+}
