@@ -18,7 +18,8 @@ pub enum Exit {
     /// Invalid input or usage: clap's usage errors, [`unbind::Error::InvalidInput`], a missing
     /// or empty credential variable.
     Usage = 2,
-    /// Network or transport failure ([`unbind::Error::Transport`]).
+    /// Network or transport failure ([`unbind::Error::Transport`]), or no answer in time
+    /// ([`unbind::Error::Timeout`]).
     Transport = 3,
 }
 
@@ -33,12 +34,13 @@ impl From<Exit> for u8 {
 pub enum CliError {
     /// The facade failed.
     Api(unbind::Error),
-    /// A credential variable is missing, empty or not UTF-8.
+    /// A credential variable is missing, empty, not UTF-8, or holds what the facade refuses.
     Env {
         /// The variable.
         var: &'static str,
-        /// What is wrong with it (`is not set`, `is empty`, …); never its value.
-        problem: &'static str,
+        /// What is wrong with it (`is not set`, `is empty`, `contains CR or LF`, …); never
+        /// its value.
+        problem: std::borrow::Cow<'static, str>,
         /// What it should hold.
         what: &'static str,
     },
@@ -77,7 +79,9 @@ impl CliError {
             | CliError::Env { .. }
             | CliError::Usage(_)
             | CliError::Input(_) => Exit::Usage,
-            CliError::Api(unbind::Error::Transport { .. }) => Exit::Transport,
+            CliError::Api(unbind::Error::Transport { .. } | unbind::Error::Timeout { .. }) => {
+                Exit::Transport
+            }
             CliError::Api(_) | CliError::Local(_) => Exit::Refused,
         }
     }

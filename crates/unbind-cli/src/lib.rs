@@ -8,7 +8,8 @@
 //! Credentials come only from environment variables ([`env`](mod@env)), never from flags. Output is one
 //! line per item or a one-line confirmation, or JSON with `--json`. Exit codes ([`Exit`]):
 //! 0 success; 1 the provider refused, or its answer or key was unusable; 2 invalid input or
-//! usage, or a credential variable missing or empty; 3 network or transport failure.
+//! usage, or a credential variable missing or empty; 3 network or transport failure, or no
+//! answer within `--timeout`.
 //!
 //! Nothing this crate prints contains a credential: each one read or received is redacted from
 //! all output, including a provider's error body that echoes it back.
@@ -145,7 +146,7 @@ async fn dispatch(cli: &Cli, env: &Env<'_>, console: &mut Console<'_>) -> Result
     }
     let base_url = cli.base_url.as_deref();
     let call = cli.call_settings();
-    match &cli.provider {
+    let outcome = match &cli.provider {
         ProviderCommand::Manta { action } => manta::run(action, base_url, call, env, console).await,
         ProviderCommand::OneAccess { action } => {
             oneaccess::run(action, base_url, call, env, console).await
@@ -153,7 +154,8 @@ async fn dispatch(cli: &Cli, env: &Env<'_>, console: &mut Console<'_>) -> Result
         ProviderCommand::CloudBase { action } => {
             cloudbase::run(action, base_url, call, env, console).await
         }
-    }
+    };
+    outcome.map_err(|error| env.naming_variables(error, cli.provider.provider()))
 }
 
 /// Writes the report; fails when stdout does (the note on stderr is best effort).

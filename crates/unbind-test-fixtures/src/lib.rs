@@ -12,6 +12,8 @@
 //! - [`mock`]: what tests against a `wiremock` server repeat: mount an answer, read what
 //!   arrived, read one header.
 //! - [`RefusedPort`]: a loopback URL where connections are refused, for transport failures.
+//! - [`SilentServer`]: a loopback URL that accepts connections and never answers, for
+//!   timeouts; it counts the connections.
 //! - [`read_request_head`]: what a hand-written loopback server reads of each request.
 //!
 //! Doubles of the injected clock and random source are `unbind_runtime::test_util`'s (feature
@@ -148,6 +150,60 @@ impl RefusedPort {
 impl Default for RefusedPort {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// A loopback server that accepts every connection, holds it open and never answers: a
+/// provider that does not answer. It counts the connections it accepted (a client that times
+/// out drops its connection, so each attempt is one). Dropping it closes them all.
+#[derive(Debug)]
+pub struct SilentServer {
+    url: String,
+    accepted: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl SilentServer {
+    /// Listens on a free loopback port, on the current tokio runtime.
+    ///
+    /// # Panics
+    ///
+    /// If no loopback port can be bound.
+    pub async fn start() -> SilentServer {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+            .await
+            .expect("bind a loopback port");
+        let url = format!("http://{}", listener.local_addr().expect("its address"));
+        let accepted = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = std::sync::Arc::clone(&accepted);
+        let task = tokio::spawn(async move {
+            let mut held = Vec::new();
+            while let Ok((stream, _)) = listener.accept().await {
+                count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                held.push(stream);
+            }
+        });
+        SilentServer {
+            url,
+            accepted,
+            task,
+        }
+    }
+
+    /// `http://127.0.0.1:<port>`.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// How many connections it has accepted so far.
+    pub fn accepted(&self) -> usize {
+        self.accepted.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+impl Drop for SilentServer {
+    fn drop(&mut self) {
+        self.task.abort();
     }
 }
 

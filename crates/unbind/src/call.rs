@@ -2,6 +2,7 @@
 //! type.
 
 use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 
 use backon::{BackoffBuilder as _, ExponentialBuilder};
@@ -10,13 +11,19 @@ use progenitor_client::ResponseValue;
 use crate::error::{ProviderErrorBody, Redactor, from_progenitor, snippet};
 use crate::{Error, Provider};
 
-/// When and how often a failed call is tried again.
+/// When and how often a failed call is tried again, and how long the whole call may take.
 ///
 /// A call is retried on `429 Too Many Requests` (after `Retry-After`, in seconds or as an
 /// HTTP date, capped by [`max_retry_after`](Self::max_retry_after)), and, for calls that are
-/// safe to repeat (list, unbind), on `502`/`503`/`504` and on transport failures, with
-/// exponential backoff and jitter. Binds are retried only where the request cannot have been
-/// acted on: `429` and a refused connection. Other `4xx` are never retried.
+/// safe to repeat (list, unbind), on `502`/`503`/`504`, on transport failures and on attempts
+/// that got no answer in time, with exponential backoff and jitter. Binds are retried only
+/// where the request cannot have been acted on: `429` and a refused connection. Other `4xx`
+/// are never retried.
+///
+/// The whole call, every attempt and every wait between them, ends within
+/// [`max_total`](Self::max_total): with the defaults, a provider that never answers is given
+/// up on after three attempts of [`REQUEST_TIMEOUT`] (20 s) and at most [`MAX_TOTAL`] (60 s)
+/// in all ([`Error::Timeout`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Retries after the first attempt (default 3).
@@ -25,12 +32,13 @@ pub struct RetryPolicy {
     pub min_delay: Duration,
     /// The longest backoff delay (default 5 s).
     pub max_delay: Duration,
-    /// No retry starts later than this after the first attempt (default 120 s: twice
-    /// [`max_retry_after`](Self::max_retry_after), so a `Retry-After` of up to a minute is
-    /// always waited for at least once). A wait that would pass it is refused, and the error
-    /// says so ([`ProviderError::wait_refused`](crate::ProviderError::wait_refused)).
+    /// The most the whole call takes, attempts and the waits between them included (default
+    /// [`MAX_TOTAL`], 60 s). An attempt is cut when it is reached; a wait that would reach it
+    /// is refused, and the error says so
+    /// ([`ProviderError::wait_refused`](crate::ProviderError::wait_refused)).
     pub max_total: Duration,
-    /// The longest `Retry-After` honoured (default 60 s); a longer one is cut to this.
+    /// The longest `Retry-After` honoured (default [`MAX_RETRY_AFTER`], 30 s); a longer one is
+    /// cut to this.
     pub max_retry_after: Duration,
     /// Random jitter on each backoff delay (default on).
     pub jitter: bool,
@@ -42,8 +50,8 @@ impl Default for RetryPolicy {
             max_retries: 3,
             min_delay: Duration::from_millis(200),
             max_delay: Duration::from_secs(5),
-            max_total: Duration::from_secs(120),
-            max_retry_after: Duration::from_secs(60),
+            max_total: MAX_TOTAL,
+            max_retry_after: MAX_RETRY_AFTER,
             jitter: true,
         }
     }
@@ -60,8 +68,8 @@ impl RetryPolicy {
 
     /// How long to wait before the next retry, `elapsed` after the first attempt: the
     /// provider's `Retry-After` (cut to [`max_retry_after`](Self::max_retry_after)) if it
-    /// sent one, else `backoff`. Refused when the retry would start past
-    /// [`max_total`](Self::max_total).
+    /// sent one, else `backoff`. Refused when the retry would start at or past
+    /// [`max_total`](Self::max_total), with no time left for it.
     pub fn wait(
         &self,
         elapsed: Duration,
@@ -72,7 +80,7 @@ impl RetryPolicy {
             Some(asked) => (asked.min(self.max_retry_after), Some(asked)),
             None => (backoff, None),
         };
-        if elapsed.saturating_add(wait) <= self.max_total {
+        if elapsed.saturating_add(wait) < self.max_total {
             Ok(wait)
         } else {
             Err(WaitRefused {
@@ -86,7 +94,7 @@ impl RetryPolicy {
 }
 
 /// Why a failed call was not tried again although its error is worth a retry: the wait
-/// would have passed [`RetryPolicy::max_total`].
+/// would have reached [`RetryPolicy::max_total`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WaitRefused {
     /// The wait that was refused (a `Retry-After` already cut to
@@ -158,8 +166,16 @@ impl Redirects {
 
 /// How long connecting may take by default.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// How long one attempt (connect, send, read the answer) may take by default.
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long one attempt (connect, send, read the answer) may take by default: a third of
+/// [`MAX_TOTAL`], so that a provider that does not answer is tried three times.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
+/// How long a whole call may take by default, retries and the waits between them included
+/// ([`RetryPolicy::max_total`]).
+pub const MAX_TOTAL: Duration = Duration::from_secs(60);
+/// The longest `Retry-After` honoured by default ([`RetryPolicy::max_retry_after`]): with
+/// [`REQUEST_TIMEOUT`] it fits within [`MAX_TOTAL`], so a `Retry-After` it honours is waited
+/// for at least once, even after a first attempt that took its whole time.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
 /// The most bytes of an answer the facade reads by default (1 MiB); a longer answer is an
 /// error, and is not read.
 pub const BODY_LIMIT: usize = unbind_runtime::exchange::DEFAULT_BODY_LIMIT;
@@ -171,7 +187,9 @@ pub struct CallSettings {
     pub retry: RetryPolicy,
     /// Connect timeout (default [`CONNECT_TIMEOUT`]).
     pub connect_timeout: Duration,
-    /// Whole-attempt timeout (default [`REQUEST_TIMEOUT`]).
+    /// Whole-attempt timeout (default [`REQUEST_TIMEOUT`], 20 s): connect, send, read the
+    /// answer. An attempt also ends when the call reaches
+    /// [`RetryPolicy::max_total`](RetryPolicy::max_total).
     pub request_timeout: Duration,
     /// The most bytes of an answer read (default [`BODY_LIMIT`]).
     pub body_limit: usize,
@@ -229,8 +247,13 @@ pub(crate) enum Repeat {
 #[derive(Clone, Debug)]
 pub(crate) struct Caller {
     pub(crate) provider: Provider,
+    /// The base URL the calls go to, for [`Error::Timeout`] (it holds no credential:
+    /// [`crate::base`] refuses user info and queries).
+    pub(crate) url: Arc<str>,
     pub(crate) redactor: Redactor,
     pub(crate) retry: RetryPolicy,
+    /// [`CallSettings::request_timeout`].
+    pub(crate) attempt_timeout: Duration,
     pub(crate) body_limit: usize,
     /// The call's success answer holds credentials the provider issues (see
     /// [`Caller::issuing`]).
@@ -238,11 +261,19 @@ pub(crate) struct Caller {
 }
 
 impl Caller {
-    pub(crate) fn new(provider: Provider, redactor: Redactor, settings: &CallSettings) -> Self {
+    /// A caller of `provider` at `url` (a base URL checked by [`crate::base`]).
+    pub(crate) fn new(
+        provider: Provider,
+        url: &str,
+        redactor: Redactor,
+        settings: &CallSettings,
+    ) -> Self {
         Self {
             provider,
+            url: Arc::from(url),
             redactor,
             retry: settings.retry.clone(),
+            attempt_timeout: settings.request_timeout,
             body_limit: settings.body_limit,
             issuing: false,
         }
@@ -385,6 +416,10 @@ impl Caller {
     /// Runs `attempt` until it succeeds, fails in a way not worth retrying, or the policy is
     /// spent; each retry is logged at debug level (the error's text holds no secret).
     ///
+    /// Each attempt is cut at [`CallSettings::request_timeout`], or sooner where the call
+    /// would pass [`RetryPolicy::max_total`]. A call whose last attempt got no answer in time
+    /// ends in [`Error::Timeout`], saying how many attempts were made.
+    ///
     /// The first attempt is awaited here; the retries, after a first failure worth retrying,
     /// in [`Caller::retry`], on the heap. A call that succeeds at once (nearly all) then
     /// carries and moves only its attempt's future, not the retries' state beside it (the
@@ -405,14 +440,67 @@ impl Caller {
     {
         async move {
             let started = tokio::time::Instant::now();
-            let error = match attempt().await {
+            let error = match self.bounded(attempt(), started).await {
                 Ok(value) => return Ok(value),
                 Err(error) => error,
             };
             if !worth_retrying(&error, repeat) {
-                return Err(error);
+                return Err(self.no_answer(error, 1, started));
             }
             Box::pin(self.retry(operation, repeat, attempt, started, error)).await
+        }
+    }
+
+    /// The time an attempt starting now may take: [`CallSettings::request_timeout`], or what
+    /// is left of [`RetryPolicy::max_total`] since `started` if that is less.
+    fn attempt_limit(&self, started: tokio::time::Instant) -> Duration {
+        let left = self.retry.max_total.saturating_sub(started.elapsed());
+        self.attempt_timeout.min(left)
+    }
+
+    /// Awaits one attempt, cut at [`Caller::attempt_limit`]: one cut short is
+    /// [`Error::Timeout`] (its counts are filled in by [`Caller::no_answer`]).
+    #[allow(
+        clippy::manual_async_fn,
+        reason = "an async fn's future holds its arguments twice (see `Caller::once`)"
+    )]
+    fn bounded<T>(
+        &self,
+        attempt: impl Future<Output = Result<T, Error>>,
+        started: tokio::time::Instant,
+    ) -> impl Future<Output = Result<T, Error>> {
+        async move {
+            let limit = self.attempt_limit(started);
+            tokio::time::timeout(limit, attempt)
+                .await
+                .unwrap_or_else(|_| Err(self.timeout(0, started)))
+        }
+    }
+
+    /// The error a call ends with after `attempts` attempts since `started`: a timeout
+    /// (the attempt cut, or the HTTP client's own timeout) becomes [`Error::Timeout`] with the
+    /// attempts, the time each could take and the time taken; any other error is kept.
+    fn no_answer(&self, error: Error, attempts: usize, started: tokio::time::Instant) -> Error {
+        let timed_out = match &error {
+            Error::Timeout { .. } => true,
+            Error::Transport { source, .. } => source.is_timeout(),
+            _ => false,
+        };
+        if timed_out {
+            self.timeout(attempts, started)
+        } else {
+            error
+        }
+    }
+
+    /// [`Error::Timeout`] after `attempts` attempts since `started`.
+    fn timeout(&self, attempts: usize, started: tokio::time::Instant) -> Error {
+        Error::Timeout {
+            provider: self.provider,
+            url: self.url.to_string(),
+            attempts,
+            attempt_timeout: self.attempt_timeout.min(self.retry.max_total),
+            elapsed: started.elapsed(),
         }
     }
 
@@ -448,7 +536,7 @@ impl Caller {
         let mut retries = 0_usize;
         loop {
             let Some(delay) = backoff.next() else {
-                return Err(error);
+                return Err(self.no_answer(error, retries + 1, started));
             };
             let asked = error.provider_error().and_then(|e| e.retry_after);
             let wait = match policy.wait(started.elapsed(), asked, delay) {
@@ -457,7 +545,7 @@ impl Caller {
                     if let Error::Provider(e) = &mut error {
                         e.wait_refused = Some(why);
                     }
-                    return Err(error);
+                    return Err(self.no_answer(error, retries + 1, started));
                 }
             };
             retries += 1;
@@ -471,12 +559,12 @@ impl Caller {
             );
             drop(error);
             tokio::time::sleep(wait).await;
-            error = match attempt().await {
+            error = match self.bounded(attempt(), started).await {
                 Ok(value) => return Ok(value),
                 Err(error) => error,
             };
             if !worth_retrying(&error, repeat) {
-                return Err(error);
+                return Err(self.no_answer(error, retries + 1, started));
             }
         }
     }
@@ -525,6 +613,8 @@ pub(crate) fn worth_retrying(error: &Error, repeat: Repeat) -> bool {
             _ => false,
         },
         Error::Transport { source, .. } => source.is_connect() || repeat == Repeat::Safe,
+        // The request may have arrived: only a call safe to repeat is tried again.
+        Error::Timeout { .. } => repeat == Repeat::Safe,
         _ => false,
     }
 }
@@ -537,11 +627,11 @@ mod tests {
     fn the_default_policy_waits_for_every_retry_after_it_honours() {
         let policy = RetryPolicy::default();
         let backoff = Duration::from_millis(200);
-        for asked in [1, 30, 45, 60, 3600] {
+        for asked in [1, 29, 30, 45, 60, 3600] {
             let wait = policy
                 .wait(Duration::ZERO, Some(Duration::from_secs(asked)), backoff)
                 .unwrap_or_else(|e| panic!("Retry-After {asked}: {e}"));
-            assert_eq!(wait, Duration::from_secs(asked.min(60)));
+            assert_eq!(wait, Duration::from_secs(asked.min(30)));
         }
         // Even after a first attempt that took the whole request timeout.
         let late = REQUEST_TIMEOUT;
@@ -551,6 +641,52 @@ mod tests {
                 .is_ok()
         );
         assert_eq!(policy.wait(late, None, backoff), Ok(backoff));
+    }
+
+    /// The default bound on a provider that does not answer: the whole call, every attempt
+    /// and every wait, within a minute, and time in it for three attempts of the request
+    /// timeout and the backoff between them.
+    #[test]
+    fn a_call_takes_at_most_a_minute_by_default_retries_included() {
+        let settings = CallSettings::default();
+        let policy = &settings.retry;
+        assert_eq!(policy.max_total, MAX_TOTAL);
+        assert!(MAX_TOTAL <= Duration::from_secs(60));
+        assert!(settings.request_timeout <= policy.max_total);
+        assert!(settings.connect_timeout <= settings.request_timeout);
+        assert_eq!(settings.request_timeout * 3, policy.max_total);
+        assert!(policy.max_retries >= 2, "three attempts");
+        // A wait that would reach the total is refused, so no attempt starts at or after it,
+        // and each is cut where the total is reached (`Caller::attempt_limit`).
+        let backoff = Duration::from_millis(200);
+        assert!(policy.wait(MAX_TOTAL - backoff, None, backoff).is_err());
+        assert!(policy.wait(MAX_TOTAL, None, Duration::ZERO).is_err());
+        // The second and third attempts both start: after the first, and after the second
+        // with its backoff at the most jitter allows (twice the delay).
+        let first = settings.request_timeout;
+        assert!(policy.wait(first, None, backoff * 2).is_ok());
+        let second = first + backoff * 2 + settings.request_timeout;
+        assert!(policy.wait(second, None, backoff * 4).is_ok());
+        // A Retry-After honoured fits after a first attempt that took its whole time.
+        assert!(settings.request_timeout + policy.max_retry_after < policy.max_total);
+    }
+
+    // On the paused clock: `now` stays where it is while the test runs.
+    #[tokio::test(start_paused = true)]
+    async fn an_attempt_is_cut_where_the_call_would_pass_its_total() {
+        let settings = CallSettings::default();
+        let caller = Caller::new(
+            Provider::CloudBase,
+            "https://env.example.com",
+            Redactor::default(),
+            &settings,
+        );
+        let now = tokio::time::Instant::now();
+        assert_eq!(caller.attempt_limit(now), REQUEST_TIMEOUT);
+        let started = now - (MAX_TOTAL - Duration::from_secs(5));
+        assert_eq!(caller.attempt_limit(started), Duration::from_secs(5));
+        let started = now - (MAX_TOTAL + Duration::from_secs(5));
+        assert_eq!(caller.attempt_limit(started), Duration::ZERO);
     }
 
     #[test]

@@ -89,15 +89,17 @@ impl CloudBaseClient {
         let device_id = settings
             .device_id
             .unwrap_or_else(|| DeviceId::generate(random.as_ref()));
+        let base = crate::base(base_url)?;
         let caller = Caller::new(
             Provider::CloudBase,
+            &base,
             Redactor::new([&access_token]),
             &settings.call,
         );
         let context = cloudbase_client::Context::new(device_id, Some(access_token), random);
         Ok(Self {
             api: cloudbase_client::Client::new_with_client(
-                &crate::base(base_url)?,
+                &base,
                 settings.call.http_client()?,
                 context,
             ),

@@ -43,6 +43,30 @@ pub enum Error {
         #[source]
         source: reqwest::Error,
     },
+    /// The provider did not answer in time: the last attempt was cut at its timeout
+    /// ([`CallSettings::request_timeout`](crate::CallSettings::request_timeout)) or at the
+    /// call's ([`RetryPolicy::max_total`](crate::RetryPolicy::max_total)), and no retry was
+    /// left, or none is safe (a bind that may have arrived).
+    #[error(
+        "{provider}: no answer from {url} after {attempts} attempt{} ({} s{}; {} s in all)",
+        if *attempts == 1 { "" } else { "s" },
+        seconds(*attempt_timeout),
+        if *attempts == 1 { "" } else { " each" },
+        seconds(*elapsed)
+    )]
+    Timeout {
+        /// Who we were waiting for.
+        provider: Provider,
+        /// The base URL the call went to (it holds no credential: a base URL with user info
+        /// or a query is refused).
+        url: String,
+        /// How many attempts were made.
+        attempts: usize,
+        /// How long each attempt could wait for an answer.
+        attempt_timeout: std::time::Duration,
+        /// How long the whole call took, the waits between attempts included.
+        elapsed: std::time::Duration,
+    },
     /// Building a OneAccess `X-signature` failed (bad public key, bad server time, …).
     #[cfg(feature = "oneaccess")]
     #[error("{provider}: signing failed: {source}")]
@@ -103,8 +127,8 @@ pub enum SigningError {
 }
 
 /// One word for each kind of [`Error`], for matching, JSON and logs; its `Display` (and
-/// [`ErrorKind::as_str`]) is `provider`, `invalid_input`, `transport`, `signing`, `redirect`
-/// or `unexpected_response`.
+/// [`ErrorKind::as_str`]) is `provider`, `invalid_input`, `transport`, `timeout`, `signing`,
+/// `redirect` or `unexpected_response`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -114,6 +138,8 @@ pub enum ErrorKind {
     InvalidInput,
     /// [`Error::Transport`].
     Transport,
+    /// [`Error::Timeout`].
+    Timeout,
     #[cfg_attr(feature = "oneaccess", doc = "[`Error::Signing`].")]
     #[cfg_attr(
         not(feature = "oneaccess"),
@@ -133,6 +159,7 @@ impl ErrorKind {
             ErrorKind::Provider => "provider",
             ErrorKind::InvalidInput => "invalid_input",
             ErrorKind::Transport => "transport",
+            ErrorKind::Timeout => "timeout",
             ErrorKind::Signing => "signing",
             ErrorKind::Redirect => "redirect",
             ErrorKind::UnexpectedResponse => "unexpected_response",
@@ -225,6 +252,7 @@ impl Error {
             Error::Provider(_) => ErrorKind::Provider,
             Error::InvalidInput { .. } => ErrorKind::InvalidInput,
             Error::Transport { .. } => ErrorKind::Transport,
+            Error::Timeout { .. } => ErrorKind::Timeout,
             #[cfg(feature = "oneaccess")]
             Error::Signing { .. } => ErrorKind::Signing,
             Error::Redirect { .. } => ErrorKind::Redirect,
@@ -274,6 +302,17 @@ fn causes(error: &dyn std::error::Error) -> String {
         source = cause.source();
     }
     text
+}
+
+/// A duration in seconds for a message: whole seconds as such (`20`), else to a tenth
+/// (`0.5`, `60.2`), never `0` for a duration that is not zero.
+fn seconds(duration: std::time::Duration) -> String {
+    let tenths = (duration.as_secs_f64() * 10.0).round().max(1.0) as u64;
+    match (duration.is_zero(), tenths % 10) {
+        (true, _) => "0".to_owned(),
+        (false, 0) => (tenths / 10).to_string(),
+        (false, tenth) => format!("{}.{tenth}", tenths / 10),
+    }
 }
 
 /// Blanks the redactor's secrets out of an optional text.
@@ -568,6 +607,7 @@ mod tests {
             (ErrorKind::Provider, "provider"),
             (ErrorKind::InvalidInput, "invalid_input"),
             (ErrorKind::Transport, "transport"),
+            (ErrorKind::Timeout, "timeout"),
             (ErrorKind::Signing, "signing"),
             (ErrorKind::Redirect, "redirect"),
             (ErrorKind::UnexpectedResponse, "unexpected_response"),
@@ -579,6 +619,31 @@ mod tests {
             Error::invalid("id", "is empty or blank").kind(),
             ErrorKind::InvalidInput
         );
+    }
+
+    #[test]
+    fn a_timeout_says_how_many_attempts_waited_how_long() {
+        let error = |attempts, each_ms, all_ms| Error::Timeout {
+            provider: Provider::Manta,
+            url: "https://mantago.cc/api".to_owned(),
+            attempts,
+            attempt_timeout: std::time::Duration::from_millis(each_ms),
+            elapsed: std::time::Duration::from_millis(all_ms),
+        };
+        assert_eq!(
+            error(3, 20_000, 60_020).to_string(),
+            "MantaGo: no answer from https://mantago.cc/api after 3 attempts (20 s each; 60 s in all)"
+        );
+        assert_eq!(
+            error(1, 500, 530).to_string(),
+            "MantaGo: no answer from https://mantago.cc/api after 1 attempt (0.5 s; 0.5 s in all)"
+        );
+        assert_eq!(
+            error(2, 1, 1).to_string().split_once('(').unwrap().1,
+            "0.1 s each; 0.1 s in all)"
+        );
+        assert_eq!(error(2, 0, 0).kind(), ErrorKind::Timeout);
+        assert_eq!(error(2, 0, 0).status(), None);
     }
 
     #[test]

@@ -55,8 +55,8 @@ mod tls;
 mod validate;
 
 pub use call::{
-    BODY_LIMIT, CONNECT_TIMEOUT, CallSettings, MAX_REDIRECTS, REQUEST_TIMEOUT, Redirects,
-    RetryPolicy, WaitRefused,
+    BODY_LIMIT, CONNECT_TIMEOUT, CallSettings, MAX_REDIRECTS, MAX_RETRY_AFTER, MAX_TOTAL,
+    REQUEST_TIMEOUT, Redirects, RetryPolicy, WaitRefused,
 };
 #[cfg(feature = "oneaccess")]
 pub use error::SigningError;

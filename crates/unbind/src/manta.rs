@@ -102,9 +102,10 @@ impl MantaClient {
         unbind_runtime::header::bearer(token)?;
         let redactor = Redactor::new([token, credentials.secret()]);
         let http = settings.call.http_client()?;
+        let base = crate::base(base_url)?;
         Ok(Self {
-            api: manta_client::Client::new_with_client(&crate::base(base_url)?, http, credentials),
-            caller: Caller::new(Provider::Manta, redactor, &settings.call),
+            caller: Caller::new(Provider::Manta, &base, redactor, &settings.call),
+            api: manta_client::Client::new_with_client(&base, http, credentials),
             bot_id: bot_id.to_owned(),
             settings,
         })

@@ -14,7 +14,7 @@ use unbind_test_fixtures::mock::{
     answer, answer_with, cloudbase_not_found, header, manta_ok, oneaccess_signing, received, route,
     serving,
 };
-use unbind_test_fixtures::{RefusedPort, decrypt_signature};
+use unbind_test_fixtures::{RefusedPort, SilentServer, decrypt_signature};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -852,6 +852,139 @@ async fn a_transport_failure_exits_3() {
         (error["kind"].as_str(), error["provider"].as_str()),
         (Some("transport"), Some("cloudbase"))
     );
+}
+
+#[tokio::test]
+async fn a_provider_that_never_answers_is_given_up_at_the_timeout_saying_how() {
+    let server = SilentServer::start().await;
+    let base = cloudbase_unbind(server.url(), "github");
+    // With one retry, each attempt waits at most half of the second; the retry starts after
+    // the backoff (at most 0.4 s) and is cut at the end of the second.
+    let flags = ["--timeout", "1s", "--retries", "1"];
+    let text = unbind(&args(&base, &flags), &CLOUDBASE_ENV).await;
+    assert_eq!(text.code, 3, "{text:?}");
+    assert_eq!(server.accepted(), 2, "{text:?}");
+    let expected = format!(
+        "unbind: CloudBase: no answer from {} after 2 attempts (0.5 s each; ",
+        server.url()
+    );
+    assert!(text.stderr.starts_with(&expected), "{text:?}");
+    assert!(text.stderr.ends_with(" s in all)\n"), "{text:?}");
+    assert_eq!(text.stdout, "");
+
+    let json = unbind(&args(&base, &args(&flags, &["--json"])), &CLOUDBASE_ENV).await;
+    assert_eq!(json.code, 3, "{json:?}");
+    assert_eq!(server.accepted(), 4, "{json:?}");
+    let error = &json.stderr_json()["error"];
+    assert_eq!(
+        (error["kind"].as_str(), error["provider"].as_str()),
+        (Some("timeout"), Some("cloudbase"))
+    );
+    let message = error["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(&expected["unbind: ".len()..]),
+        "{json:?}"
+    );
+}
+
+#[tokio::test]
+async fn timeout_takes_a_positive_duration_or_exits_2() {
+    let server = MockServer::start().await;
+    let uri = server.uri();
+    let base = cloudbase_unbind(&uri, "github");
+    for bad in [
+        "0", "0s", "0.0001ms", "-1s", "soon", "1x", "1 s", "", "1e3", "inf",
+    ] {
+        let flag = format!("--timeout={bad}");
+        let run = unbind(&args(&base, &[&flag]), &CLOUDBASE_ENV).await;
+        assert_eq!(run.code, 2, "--timeout {bad:?}: {run:?}");
+        assert!(run.stderr.contains("--timeout"), "{bad:?}: {run:?}");
+    }
+    let json = unbind(
+        &args(&base, &["--json", "--timeout", "never"]),
+        &CLOUDBASE_ENV,
+    )
+    .await;
+    assert_eq!(json.code, 2, "{json:?}");
+    assert_eq!(json.stderr_json()["error"]["kind"], "usage");
+    assert!(received(&server).await.is_empty(), "nothing may be sent");
+    github_unbinds(&server).await;
+    for good in ["20s", "20", "1.5s", "500ms", "2m"] {
+        let run = unbind(&args(&base, &["--timeout", good]), &CLOUDBASE_ENV).await;
+        assert_eq!(run.code, 0, "--timeout {good:?}: {run:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_credential_with_a_line_break_is_refused_naming_its_variable() {
+    let server = MockServer::start().await;
+    let uri = server.uri();
+    let manta = ["manta", "list", "--base-url", &uri, "--bot-id", "bot-1"];
+    let oneaccess = args(&["oneaccess", "list", "--base-url", &uri], &DEVICE_FLAGS);
+    let oneaccess_bind = args(
+        &["oneaccess", "bind", "--base-url", &uri],
+        &args(&DEVICE_FLAGS, &["--mobile", "1", "--verify-code", "2"]),
+    );
+    let cloudbase = ["cloudbase", "list", "--base-url", &uri];
+    let cloudbase_bind = ["cloudbase", "bind", "--base-url", &uri];
+    // What a token read from a file with Windows line endings, or pasted with a header, holds.
+    const BROKEN: &str = "tok-BROKEN-1\r\nX-Injected: 1";
+    let cases: [(&[&str], Vars<'_>, &str); 6] = [
+        (
+            &manta,
+            &[("MANTA_SECRET", MANTA_SECRET), ("MANTA_TOKEN", BROKEN)],
+            "MANTA_TOKEN",
+        ),
+        (
+            &manta,
+            &[("MANTA_SECRET", BROKEN), ("MANTA_TOKEN", SECRET)],
+            "MANTA_SECRET",
+        ),
+        (
+            &oneaccess,
+            &[("ONEACCESS_SESSION_TOKEN", BROKEN)],
+            "ONEACCESS_SESSION_TOKEN",
+        ),
+        (
+            &oneaccess_bind,
+            &[("ONEACCESS_STATE_TOKEN", BROKEN)],
+            "ONEACCESS_STATE_TOKEN",
+        ),
+        (
+            &cloudbase,
+            &[("CLOUDBASE_ACCESS_TOKEN", BROKEN)],
+            "CLOUDBASE_ACCESS_TOKEN",
+        ),
+        (
+            &cloudbase_bind,
+            &[
+                ("CLOUDBASE_ACCESS_TOKEN", SECRET),
+                ("CLOUDBASE_PROVIDER_TOKEN", BROKEN),
+            ],
+            "CLOUDBASE_PROVIDER_TOKEN",
+        ),
+    ];
+    for (command, env, var) in cases {
+        let [text, json] = in_both_forms(command, env).await;
+        for run in [&text, &json] {
+            assert_eq!(run.code, 2, "{var}: {run:?}");
+            assert_eq!(run.stdout, "", "{var}: {run:?}");
+            assert!(!run.stderr.contains("BROKEN"), "{var}: {run:?}");
+            assert!(!run.stderr.contains("Injected"), "{var}: {run:?}");
+        }
+        let expected = format!("{var} contains CR or LF");
+        assert!(
+            text.stderr.starts_with(&format!("unbind: {expected} (")),
+            "{var}: {text:?}"
+        );
+        let error = &json.stderr_json()["error"];
+        assert_eq!(error["kind"], "invalid_input", "{var}: {json:?}");
+        assert!(
+            error["message"].as_str().unwrap().starts_with(&expected),
+            "{var}: {json:?}"
+        );
+    }
+    assert!(received(&server).await.is_empty(), "nothing may be sent");
 }
 
 #[tokio::test]

@@ -75,6 +75,7 @@ impl OneAccessLogin {
         };
         let caller = Caller::new(
             Provider::OneAccess,
+            self.api.baseurl(),
             Redactor::new([password]),
             &self.settings.call,
         )
@@ -166,6 +167,7 @@ impl OneAccessLogin {
         };
         let caller = Caller::new(
             Provider::OneAccess,
+            self.api.baseurl(),
             Redactor::new([state_token]),
             &self.settings.call,
         )

@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use oneaccess_client::{DeviceHeaders as _, types};
+use oneaccess_client::{ClientInfo as _, DeviceHeaders as _, types};
 use tokio::sync::Mutex;
 use unbind_runtime::clock::{Clock, SystemClock};
 use unbind_runtime::oneaccess::{DeviceProfile, PublicKey, ServerTime, Signer, SignerSettings};
@@ -116,13 +116,15 @@ impl OneAccessClient {
             None => None,
         };
         let api = unsigned_api(base_url, &device, &settings)?;
+        let caller = Caller::new(
+            Provider::OneAccess,
+            api.baseurl(),
+            Redactor::new([&session_token]),
+            &settings.call,
+        );
         Ok(Self {
             api,
-            caller: Caller::new(
-                Provider::OneAccess,
-                Redactor::new([&session_token]),
-                &settings.call,
-            ),
+            caller,
             device,
             session_token,
             settings,

@@ -17,7 +17,7 @@ use unbind::auth::SecretString;
 use unbind::oneaccess::{OneAccessLogin, OneAccessSettings};
 use unbind::{CallSettings, Error, ProviderBody, RetryPolicy, SNIPPET_CHARS, UnbindOutcome};
 use unbind_test_fixtures::mock::received;
-use unbind_test_fixtures::{RefusedPort, read_request_head};
+use unbind_test_fixtures::{RefusedPort, SilentServer, read_request_head};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -298,7 +298,7 @@ async fn connection_refused(p: P) {
 }
 
 // (i) A server that takes 5 s to answer, with a 200 ms request timeout: a timeout within
-// about a second and one attempt; with `max_retries` 1, two attempts.
+// about a second and one attempt; with `max_retries` 1, two attempts; the error says so.
 async fn stalled_server_times_out(p: P) {
     for (retry, expected, at_least) in [
         (RetryPolicy::never(), 1, 200 * MS),
@@ -311,9 +311,14 @@ async fn stalled_server_times_out(p: P) {
         };
         let (outcome, attempts, elapsed) = run(p, script, call).await;
         match outcome {
-            Err(Error::Transport { provider, source }) => {
+            Err(Error::Timeout {
+                provider,
+                attempts,
+                attempt_timeout,
+                ..
+            }) => {
                 assert_eq!(provider, p.provider());
-                assert!(source.is_timeout(), "{source:?}");
+                assert_eq!((attempts, attempt_timeout), (expected, 200 * MS));
             }
             other => panic!("{p:?}: expected a timeout, got {other:?}"),
         }
@@ -795,8 +800,8 @@ async fn bind_timeout_is_not_retried(p: P) {
     };
     let (outcome, attempts, elapsed) = run_bind(p, script, call).await;
     match outcome {
-        Err(Error::Transport { source, .. }) => assert!(source.is_timeout(), "{source:?}"),
-        other => panic!("{p:?}: expected a timeout, got {other:?}"),
+        Err(Error::Timeout { attempts: 1, .. }) => {}
+        other => panic!("{p:?}: expected a timeout after one attempt, got {other:?}"),
     }
     assert_eq!(attempts, 1, "{p:?}: a bind was repeated after a timeout");
     timed(
@@ -1001,6 +1006,35 @@ async fn an_unbuildable_request_is_invalid_input_not_transport(p: P) {
         Duration::ZERO,
         SLACK,
     );
+}
+
+/// A provider that accepts the connection and never answers, with the default settings: each
+/// call gives up within the default minute, backoff sleeps included, after three attempts of
+/// 20 s, and says so. On tokio's paused clock, which moves on whenever the client only waits,
+/// so the test takes no minute.
+#[tokio::test(start_paused = true)]
+async fn a_provider_that_never_answers_is_given_up_within_the_default_minute() {
+    for p in crate::harness::ALL {
+        let server = SilentServer::start().await;
+        let started = tokio::time::Instant::now();
+        let outcome = p.unbind(server.url(), CallSettings::default()).await;
+        let elapsed = started.elapsed();
+        let error = outcome.expect_err("no answer is an error");
+        let text = error.to_string();
+        assert!(
+            elapsed <= Duration::from_secs(60),
+            "{p:?}: {elapsed:?}: {text}"
+        );
+        assert!(!leaks(p, &format!("{text} {error:?}")), "{error:?}");
+        let expected = format!(
+            "{}: no answer from {} after 3 attempts (20 s each; ",
+            p.name(),
+            server.url()
+        );
+        assert!(text.starts_with(&expected), "{p:?}: {text}");
+        assert_eq!(error.kind().as_str(), "timeout", "{p:?}: {text}");
+        assert_eq!(server.accepted(), 3, "{p:?}: {text}");
+    }
 }
 
 macro_rules! per_provider {
