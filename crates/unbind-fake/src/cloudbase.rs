@@ -17,6 +17,7 @@
 //! | `provider_not_found` | 4004 | 404 | unbind of a source not bound to the user; an unknown source |
 //! | `invalid_grant` | 4001 | 400 | bind with an unknown or used provider token |
 //! | `invalid_argument` | 4000 | 400 | a missing `x-device-id`, a missing or malformed field (the fake's own name and code) |
+//! | `invalid_argument` | 4000 | 413, 400 | a body over [`REQUEST_BODY_LIMIT`](crate::REQUEST_BODY_LIMIT), or any other request refused before a handler reads it |
 //! | `not_found`, `method_not_allowed` | (none) | 404, 405 | a path the fake does not serve, or a method its path does not take (the fake's own names) |
 //!
 //! The docs give no HTTP statuses, only the `4XX` range: the statuses are the fake's choice.
@@ -148,14 +149,35 @@ pub(crate) fn router(seed: &CloudBaseSeed, _clock: Arc<dyn Clock>) -> Router {
         .route("/auth/v1/provider/uri", get(provider_uri))
         .with_state(state);
     // The fake's own names, with no `error_code`: the docs name none for either case.
-    let names = crate::unrouted::Names {
+    let names = crate::errors::Names {
         not_found: "not_found",
         method_not_allowed: "method_not_allowed",
     };
-    crate::unrouted::answered(routes, names, |status, error, description| {
-        let body = json!({"error": error, "error_description": description});
-        (status, axum::Json(body)).into_response()
-    })
+    crate::errors::answered(
+        routes,
+        names,
+        |status, error, description| {
+            let body = json!({"error": error, "error_description": description});
+            (status, axum::Json(body)).into_response()
+        },
+        refused,
+    )
+}
+
+/// A request refused before a handler read it (a body over
+/// [`REQUEST_BODY_LIMIT`](crate::REQUEST_BODY_LIMIT): 413; one that cannot be read: 400):
+/// `invalid_argument` (4000) with that status, within the spec's `4XX`.
+pub(crate) fn refused(status: StatusCode, message: String) -> Response {
+    let status = if status.is_client_error() {
+        status
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    Failure {
+        status,
+        ..invalid(message)
+    }
+    .into_response()
 }
 
 fn answer(result: Result<Value, Failure>) -> Response {

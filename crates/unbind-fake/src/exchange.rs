@@ -1,15 +1,21 @@
-//! The layer every provider's routes sit behind: the configured latency, and the log of
-//! requests and answers that tests check against the specs.
+//! The layer every provider's routes sit behind: the configured latency, the request body
+//! read whole (up to [`REQUEST_BODY_LIMIT`]), and the log of requests and answers that tests
+//! check against the specs.
 
+use std::pin::pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use axum::body::{Body, to_bytes};
+use axum::body::{Body, Bytes, to_bytes};
 use axum::extract::{Request, State};
+use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::Response;
+use http_body::Body as _;
 
-/// The largest body the log keeps of a request or an answer; a larger one is cut.
+use crate::errors::{REQUEST_BODY_LIMIT, Refuse, too_large};
+
+/// The largest answer body the log keeps; a larger one is cut.
 const LOGGED_BODY_LIMIT: usize = 1 << 20;
 
 /// One request the fake answered, and its answer, as the provider's routes saw them.
@@ -47,6 +53,8 @@ pub(crate) struct Log {
 pub(crate) struct Scope {
     log: Log,
     provider: &'static str,
+    /// The provider's answer to a body that is too large or cannot be read.
+    refuse: Refuse,
 }
 
 impl Log {
@@ -58,11 +66,13 @@ impl Log {
         }
     }
 
-    /// The state of [`observe`] for one provider's router.
-    pub(crate) fn scope(&self, provider: &'static str) -> Scope {
+    /// The state of [`observe`] for one provider's router, which refuses a body as `refuse`
+    /// says.
+    pub(crate) fn scope(&self, provider: &'static str, refuse: Refuse) -> Scope {
         Scope {
             log: self.clone(),
             provider,
+            refuse,
         }
     }
 
@@ -71,16 +81,37 @@ impl Log {
     }
 }
 
-/// Waits out the latency, then answers, keeping the exchange if recording.
+/// Waits out the latency, reads the request body (a body over [`REQUEST_BODY_LIMIT`], or one
+/// that breaks off, is refused in the provider's error body), then answers, keeping the
+/// exchange if recording.
 pub(crate) async fn observe(State(scope): State<Scope>, request: Request, next: Next) -> Response {
     if !scope.log.latency.is_zero() {
         tokio::time::sleep(scope.log.latency).await;
     }
-    if !scope.log.record {
-        return next.run(request).await;
-    }
     let (parts, body) = request.into_parts();
-    let request_body = to_bytes(body, LOGGED_BODY_LIMIT).await.unwrap_or_default();
+    let (request_body, refused) = match read(body, REQUEST_BODY_LIMIT).await {
+        Ok(body) => (body, None),
+        Err(Unread::TooLarge(start)) => {
+            let refused = (scope.refuse)(StatusCode::PAYLOAD_TOO_LARGE, too_large());
+            (start, Some(refused))
+        }
+        Err(Unread::Broken(start)) => {
+            let message = "the request body could not be read".to_owned();
+            (
+                start,
+                Some((scope.refuse)(StatusCode::BAD_REQUEST, message)),
+            )
+        }
+    };
+    if !scope.log.record {
+        return match refused {
+            Some(refused) => refused,
+            None => {
+                next.run(Request::from_parts(parts, Body::from(request_body)))
+                    .await
+            }
+        };
+    }
     let mut exchange = Exchange {
         provider: scope.provider,
         method: parts.method.as_str().to_owned(),
@@ -101,9 +132,13 @@ pub(crate) async fn observe(State(scope): State<Scope>, request: Request, next: 
         content_type: None,
         response_body: Vec::new(),
     };
-    let response = next
-        .run(Request::from_parts(parts, Body::from(request_body)))
-        .await;
+    let response = match refused {
+        Some(refused) => refused,
+        None => {
+            next.run(Request::from_parts(parts, Body::from(request_body)))
+                .await
+        }
+    };
     let (parts, body) = response.into_parts();
     let response_body = to_bytes(body, LOGGED_BODY_LIMIT).await.unwrap_or_default();
     exchange.status = parts.status.as_u16();
@@ -114,4 +149,36 @@ pub(crate) async fn observe(State(scope): State<Scope>, request: Request, next: 
     exchange.response_body = response_body.to_vec();
     crate::lock(&scope.log.exchanges).push(exchange);
     Response::from_parts(parts, Body::from(response_body))
+}
+
+/// Why a request body was not read whole; each holds what was read of it.
+enum Unread {
+    /// It is longer than the limit.
+    TooLarge(Bytes),
+    /// It broke off (the connection closed, or went idle too long).
+    Broken(Bytes),
+}
+
+/// Reads `body` whole, up to `limit` bytes: one that says or turns out to be longer is not
+/// read further.
+async fn read(body: Body, limit: usize) -> Result<Bytes, Unread> {
+    let mut body = pin!(body);
+    let mut read = Vec::new();
+    let declared = body.size_hint().lower();
+    if usize::try_from(declared).map_or(true, |declared| declared > limit) {
+        return Err(Unread::TooLarge(Bytes::new()));
+    }
+    while let Some(frame) = std::future::poll_fn(|cx| body.as_mut().poll_frame(cx)).await {
+        let Ok(frame) = frame else {
+            return Err(Unread::Broken(read.into()));
+        };
+        if let Ok(data) = frame.into_data() {
+            if read.len() + data.len() > limit {
+                read.extend_from_slice(&data[..limit - read.len()]);
+                return Err(Unread::TooLarge(read.into()));
+            }
+            read.extend_from_slice(&data);
+        }
+    }
+    Ok(read.into())
 }

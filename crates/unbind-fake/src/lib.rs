@@ -40,7 +40,9 @@
 //! for [`FakeBuilder::idle_timeout`] (5 s) while the fake waits for it. [`Fake::stop`] (and
 //! dropping the fake) lets requests in flight finish for [`FakeBuilder::shutdown_grace`]
 //! (2 s), then closes every connection, half-sent requests included. A seed file is read up
-//! to [`SEED_FILE_LIMIT`] (16 MiB), and no request, however crafted, panics a handler.
+//! to [`SEED_FILE_LIMIT`] (16 MiB), a request body up to [`REQUEST_BODY_LIMIT`] (1 MiB; a
+//! longer one is refused in the provider's error body, as is every request refused before a
+//! handler reads it), and no request, however crafted, panics a handler.
 //!
 //! Where the docs leave a detail open (HTTP statuses of MantaGo's error codes, OneAccess's
 //! error codes, CloudBase statuses), each provider module says what the fake chose.
@@ -58,13 +60,14 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub mod cloudbase;
+mod errors;
 mod exchange;
 pub mod manta;
 pub mod oneaccess;
 mod seed;
 mod serve;
-mod unrouted;
 
+pub use errors::REQUEST_BODY_LIMIT;
 pub use exchange::Exchange;
 pub use seed::{
     CloudBaseBinding, CloudBaseProvider, CloudBaseProviderToken, CloudBaseSeed, CloudBaseUser,
@@ -226,19 +229,27 @@ impl FakeBuilder {
         let app = Router::new()
             .nest(
                 "/manta",
-                manta::router(&self.seed.manta, self.clock.clone())
-                    .layer(from_fn_with_state(log.scope("manta"), exchange::observe)),
+                manta::router(&self.seed.manta, self.clock.clone()).layer(from_fn_with_state(
+                    log.scope("manta", manta::refused),
+                    exchange::observe,
+                )),
             )
             .nest(
                 "/oneaccess",
                 oneaccess::router(&self.seed.oneaccess, self.clock.clone())?.layer(
-                    from_fn_with_state(log.scope("oneaccess"), exchange::observe),
+                    from_fn_with_state(
+                        log.scope("oneaccess", oneaccess::refused),
+                        exchange::observe,
+                    ),
                 ),
             )
             .nest(
                 "/cloudbase",
                 cloudbase::router(&self.seed.cloudbase, self.clock.clone()).layer(
-                    from_fn_with_state(log.scope("cloudbase"), exchange::observe),
+                    from_fn_with_state(
+                        log.scope("cloudbase", cloudbase::refused),
+                        exchange::observe,
+                    ),
                 ),
             );
         let (stop, stopped) = oneshot::channel::<()>();

@@ -22,7 +22,7 @@
 //! | 60001 | bind failed: unknown client, or bound to another customer | 500 |
 //! | 60002 | unbind failed: unknown client, or not bound to that customer | 500 |
 //! | 37011 | get client failed: unknown client | 500 |
-//! | 110000 | a missing or malformed request variable | 500 |
+//! | 110000 | a missing or malformed request variable, a body over [`REQUEST_BODY_LIMIT`](crate::REQUEST_BODY_LIMIT) or one that cannot be read | 500 |
 //! | 404, 405 | a path the fake does not serve, or a method its path does not take (the fake's own codes) | 404, 405 |
 
 use std::collections::HashSet;
@@ -176,13 +176,25 @@ pub(crate) fn router(seed: &MantaSeed, clock: Arc<dyn Clock>) -> Router {
         .route("/openapi/client/{client_id}", post(get_client))
         .with_state(state);
     // The code is the HTTP status, the fake's own: MantaGo's docs name no code for either case.
-    let names = crate::unrouted::Names {
+    let names = crate::errors::Names {
         not_found: "404",
         method_not_allowed: "405",
     };
-    crate::unrouted::answered(routes, names, |status, _, message| {
-        Failure::new(status, i64::from(status.as_u16()), message).into_response()
-    })
+    crate::errors::answered(
+        routes,
+        names,
+        |status, _, message| {
+            Failure::new(status, i64::from(status.as_u16()), message).into_response()
+        },
+        refused,
+    )
+}
+
+/// A request refused before a handler read it (a body over
+/// [`REQUEST_BODY_LIMIT`](crate::REQUEST_BODY_LIMIT), or one that cannot be read): a malformed
+/// request, `500` with code 110000 as for a body that is not JSON (the spec declares no 413).
+pub(crate) fn refused(_: StatusCode, message: String) -> Response {
+    Failure::new(StatusCode::INTERNAL_SERVER_ERROR, 110000, message).into_response()
 }
 
 type Params = Result<Query<Vec<(String, String)>>, axum::extract::rejection::QueryRejection>;

@@ -24,7 +24,9 @@
 //! the messages use the words the facade's defaults look for: "signature" or "timestamp" when
 //! a signature is refused, "does not exist" for an unknown social account id. A path the fake
 //! does not serve, or a method its path does not take, is `404 FAKE.NOT_FOUND` or
-//! `405 FAKE.METHOD_NOT_ALLOWED` in the same body.
+//! `405 FAKE.METHOD_NOT_ALLOWED` in the same body; a body over
+//! [`REQUEST_BODY_LIMIT`](crate::REQUEST_BODY_LIMIT) is `400 FAKE.BODY_TOO_LARGE`, and any
+//! other request refused before a handler reads it `400 FAKE.BAD_REQUEST`.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
@@ -316,18 +318,31 @@ pub(crate) fn router(seed: &OneAccessSeed, clock: Arc<dyn Clock>) -> Result<Rout
         .route("/api/v2/sdk/social/register-bind", post(register_bind))
         .with_state(state);
     // The fake's own codes, with the 404 or 405 status rather than the documented 400.
-    let names = crate::unrouted::Names {
+    let names = crate::errors::Names {
         not_found: "FAKE.NOT_FOUND",
         method_not_allowed: "FAKE.METHOD_NOT_ALLOWED",
     };
-    Ok(crate::unrouted::answered(
+    Ok(crate::errors::answered(
         routes,
         names,
         |status, code, message| {
             let body = json!({"error_code": code, "error_msg": message});
             (status, axum::Json(body)).into_response()
         },
+        refused,
     ))
+}
+
+/// A request refused before a handler read it: `400` as every documented OneAccess error,
+/// `FAKE.BODY_TOO_LARGE` for a body over [`REQUEST_BODY_LIMIT`](crate::REQUEST_BODY_LIMIT),
+/// else `FAKE.BAD_REQUEST`.
+pub(crate) fn refused(status: StatusCode, message: String) -> Response {
+    let code = if status == StatusCode::PAYLOAD_TOO_LARGE {
+        "FAKE.BODY_TOO_LARGE"
+    } else {
+        "FAKE.BAD_REQUEST"
+    };
+    fail(code, message).into_response()
 }
 
 fn answer(result: Result<Value, Failure>) -> Response {

@@ -8,5 +8,6 @@ mod cloudbase;
 mod common;
 mod manta;
 mod oneaccess;
+mod refused;
 mod serving;
 mod unrouted;
