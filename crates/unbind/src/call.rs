@@ -440,7 +440,7 @@ impl Caller {
     {
         async move {
             let started = tokio::time::Instant::now();
-            let error = match self.bounded(attempt(), started).await {
+            let error = match self.bounded(&mut attempt, started).await {
                 Ok(value) => return Ok(value),
                 Err(error) => error,
             };
@@ -458,20 +458,24 @@ impl Caller {
         self.attempt_timeout.min(left)
     }
 
-    /// Awaits one attempt, cut at [`Caller::attempt_limit`]: one cut short is
-    /// [`Error::Timeout`] (its counts are filled in by [`Caller::no_answer`]).
+    /// Makes and awaits one attempt, cut at [`Caller::attempt_limit`]: one cut short is
+    /// [`Error::Timeout`] (its counts are filled in by [`Caller::no_answer`]). The attempt's
+    /// future is made inside, as in [`Caller::once`], so it is held once.
     #[allow(
         clippy::manual_async_fn,
         reason = "an async fn's future holds its arguments twice (see `Caller::once`)"
     )]
-    fn bounded<T>(
+    fn bounded<T, Fut>(
         &self,
-        attempt: impl Future<Output = Result<T, Error>>,
+        attempt: impl FnOnce() -> Fut,
         started: tokio::time::Instant,
-    ) -> impl Future<Output = Result<T, Error>> {
+    ) -> impl Future<Output = Result<T, Error>>
+    where
+        Fut: Future<Output = Result<T, Error>>,
+    {
         async move {
             let limit = self.attempt_limit(started);
-            tokio::time::timeout(limit, attempt)
+            tokio::time::timeout(limit, attempt())
                 .await
                 .unwrap_or_else(|_| Err(self.timeout(0, started)))
         }
@@ -559,7 +563,7 @@ impl Caller {
             );
             drop(error);
             tokio::time::sleep(wait).await;
-            error = match self.bounded(attempt(), started).await {
+            error = match self.bounded(&mut attempt, started).await {
                 Ok(value) => return Ok(value),
                 Err(error) => error,
             };
