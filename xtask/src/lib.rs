@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod diff;
 pub mod lint;
+pub mod lint_fields;
 pub mod lint_names;
 pub mod normalize;
 pub mod overlay;

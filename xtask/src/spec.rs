@@ -212,7 +212,10 @@ pub fn prepare(source: &Source) -> Result<Prepared, Vec<Problem>> {
     };
     // Where a `$ref` is written, before `normalize` moves schemas into new components.
     let mut problems = crate::lint::check_ref_kinds(&name, &document);
-    let notes = match crate::normalize::normalize(&name, &mut document, after) {
+    // What progenitor would skip, before `normalize` leaves out what it cannot take.
+    let fields = crate::lint_fields::check(&name, &document);
+    problems.extend(fields.problems);
+    let mut notes = match crate::normalize::normalize(&name, &mut document, after) {
         Ok(notes) => notes,
         Err(mut found) => {
             problems.append(&mut found);
@@ -221,6 +224,8 @@ pub fn prepare(source: &Source) -> Result<Prepared, Vec<Problem>> {
         }
     };
     problems.extend(lint(&name, &document));
+    notes.extend(fields.notes);
+    notes.sort();
     if !problems.is_empty() {
         problems.sort();
         problems.dedup();

@@ -6,6 +6,7 @@
 mod common;
 mod diff;
 mod diff_cli;
+mod fields;
 mod fixture_builds;
 mod generate;
 mod lints;
