@@ -107,6 +107,21 @@ fn walk_refs(
                 };
                 if keys != Keys::Names
                     && keys != Keys::Examples
+                    && key == "$ref"
+                    && !value.is_string()
+                {
+                    problems.push(Problem::at(
+                        file,
+                        here,
+                        format!(
+                            "a `$ref` must be a string (`#/components/…`), not {}",
+                            crate::lint_fields::shown(value)
+                        ),
+                    ));
+                    continue;
+                }
+                if keys != Keys::Names
+                    && keys != Keys::Examples
                     && let ("$ref", Some(target)) = (key.as_str(), value.as_str())
                 {
                     if resolve_ref(doc, target).is_none() {

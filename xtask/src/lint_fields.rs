@@ -433,7 +433,7 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 }
 
 /// A value as messages show it: scalars as JSON, collections by kind.
-fn shown(value: &Value) -> String {
+pub(crate) fn shown(value: &Value) -> String {
     match value {
         Value::Array(_) => "a list".to_owned(),
         Value::Object(_) => "a mapping".to_owned(),

@@ -89,3 +89,17 @@ fn an_unknown_schema_keyword_is_a_note() {
         )
     );
 }
+
+#[test]
+fn a_ref_that_is_not_a_string_is_refused_not_read_as_any_value() {
+    let spec = TINY.replace(
+        "                $ref: '#/components/schemas/Done'\n",
+        "                $ref: 5\n",
+    );
+    refused(
+        &spec,
+        &[&format!(
+            "{OP}/responses/200/content/application~1json/schema/$ref: a `$ref` must be a string (`#/components/…`), not 5"
+        )],
+    );
+}
