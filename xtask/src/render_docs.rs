@@ -1,15 +1,23 @@
-//! Spec prose in the generated doc comments: text, never code.
+//! Spec prose in the generated doc comments: text, never code or markup.
 //!
 //! progenitor copies titles, summaries and descriptions into `#[doc]` attributes as they are.
 //! rustdoc reads an item's doc attributes as one Markdown text and compiles and runs each Rust
 //! code block in it as a doctest: a fenced block with no language, or an indented one (a curl
-//! example), in a provider's description would be compiled, or run, by `cargo test`.
+//! example), in a provider's description would be compiled, or run, by `cargo test`. It also
+//! copies raw HTML in that text into the HTML docs as it is: a `<script>`, an `<img onerror>`,
+//! a `<style>` or an unclosed `<div>` would be markup in the generated crate's docs, and a tag
+//! rustdoc does not know (`<id>`) fails `cargo doc -D warnings`.
 //! [`doc_comments`] rewrites the attributes so that:
 //!
 //! - each line is one attribute (printed as one `///` line), with no character that ends a
 //!   line early or that rustc refuses in a comment ([`is_unsafe`]);
-//! - every code block of an item's text, whatever language it claims, is a fenced `text` block
-//!   ([`fence_code_blocks`]), checked by parsing the result as rustdoc does.
+//! - every piece of raw HTML of an item's text (a block, an inline tag, a comment) is text,
+//!   each of its `<` written `&lt;` ([`escape_html`]); an autolink (`<https://…>`) stays a link;
+//! - every code block of that text, whatever language it claims, is a fenced `text` block
+//!   ([`fence_code_blocks`]);
+//!
+//! and checks the result by parsing it as rustdoc does ([`plain_markdown`]). progenitor 0.15.1
+//! writes no HTML of its own in the docs, so none is kept.
 
 use proc_macro2::{Delimiter, Group, Punct, Spacing, TokenStream, TokenTree};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
@@ -19,9 +27,9 @@ const TEXT: &str = "text";
 
 /// `tokens` with every item's doc attributes made safe (see the module doc), at any depth.
 ///
-/// An item whose text has no code block other than `text` keeps its attributes as they were,
-/// but for one line per attribute; any other has its whole text rewritten, one line per
-/// attribute where its first doc attribute was.
+/// An item whose text has no raw HTML and no code block other than `text` keeps its
+/// attributes as they were, but for one line per attribute; any other has its whole text
+/// rewritten ([`plain_markdown`]), one line per attribute where its first doc attribute was.
 pub fn doc_comments(tokens: TokenStream) -> TokenStream {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let mut out = Vec::with_capacity(trees.len());
@@ -144,7 +152,7 @@ fn rewrite_run(trees: &[TokenTree], run: &[Attribute]) -> Vec<TokenTree> {
         .collect();
     let inner = run.first().is_some_and(|a| a.inner);
     let text = rustdoc_text(&comment_lines);
-    let fenced = has_code_to_fence(&text).then(|| fence_code_blocks(&text));
+    let fenced = (!is_plain(&text)).then(|| plain_markdown(&text));
     let mut out = Vec::new();
     let mut first_doc = true;
     for (attribute, printed) in run.iter().zip(&printed) {
@@ -278,24 +286,101 @@ fn has_code_to_fence(text: &str) -> bool {
         .any(|block| block.info.as_deref() != Some(TEXT))
 }
 
+/// Whether `text`, read as rustdoc reads a doc comment, has no raw HTML and no code block but
+/// fenced `text` blocks.
+fn is_plain(text: &str) -> bool {
+    Parser::new_ext(text, options()).all(|event| match event {
+        Event::Html(_) | Event::InlineHtml(_) => false,
+        Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => &*info == TEXT,
+        Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => false,
+        _ => true,
+    })
+}
+
+/// `text` (Markdown as rustdoc reads it) as prose and text blocks only: its raw HTML escaped
+/// ([`escape_html`]), then its code blocks fenced as `text` ([`fence_code_blocks`]), in that
+/// order (escaping an HTML block can turn what it held into a code block). The result is
+/// parsed again, as its printed lines will be: unless it has no raw HTML and no code block
+/// but `text` ones, the whole of `text` becomes one `text` block instead.
+pub fn plain_markdown(text: &str) -> String {
+    let rewritten = escape_html(text).and_then(|escaped| {
+        if has_code_to_fence(&escaped) {
+            try_fence_code_blocks(&escaped)
+        } else {
+            Some(escaped)
+        }
+    });
+    match rewritten {
+        Some(rewritten) if is_plain(&rustdoc_text(&rewritten.lines().collect::<Vec<_>>())) => {
+            rewritten
+        }
+        _ => fence_all(text),
+    }
+}
+
+/// How many times [`escape_html`] escapes the raw HTML it finds and parses the result again:
+/// escaping a tag can make HTML of what was not (a backtick in a tag, no longer in it, opens
+/// a code span that moves where a later one ends).
+const HTML_ROUNDS: usize = 8;
+
+/// The byte ranges of `text`'s raw HTML, read as rustdoc reads a doc comment: each line of an
+/// HTML block (of CommonMark's seven kinds: `<script>`, `<!-- -->`, `<?…?>`, `<!X>`,
+/// `<![CDATA[`, a known block tag, any other tag alone on its line), each inline tag or
+/// comment. An autolink is a link, not HTML.
+pub fn html_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    Parser::new_ext(text, options())
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|(_, range)| range)
+        .collect()
+}
+
+/// `text` (Markdown as rustdoc reads it) with each `<` of its raw HTML ([`html_ranges`])
+/// written `&lt;`, so that rustdoc shows that HTML as text, the rest of the Markdown as it
+/// was; parsed again until no raw HTML is left, `None` if some is after [`HTML_ROUNDS`].
+pub fn escape_html(text: &str) -> Option<String> {
+    let mut text = text.to_owned();
+    for _ in 0..HTML_ROUNDS {
+        let ranges = html_ranges(&text);
+        if ranges.is_empty() {
+            return Some(text);
+        }
+        let mut in_html = vec![false; text.len()];
+        for range in ranges {
+            in_html.get_mut(range)?.fill(true);
+        }
+        let mut escaped = String::with_capacity(text.len() + 16);
+        for (at, c) in text.char_indices() {
+            if c == '<' && in_html[at] {
+                escaped.push_str("&lt;");
+            } else {
+                escaped.push(c);
+            }
+        }
+        text = escaped;
+    }
+    html_ranges(&text).is_empty().then_some(text)
+}
+
 /// `text` (Markdown as rustdoc reads it) with every code block a fenced `text` block: a
 /// fence's info string replaced, an indented block fenced (in the list item or block quote it
 /// is in). The result is parsed again: unless it has the same blocks with the same contents,
 /// all `text`, the whole of `text` becomes one `text` block instead.
 pub fn fence_code_blocks(text: &str) -> String {
+    try_fence_code_blocks(text).unwrap_or_else(|| fence_all(text))
+}
+
+/// [`fence_code_blocks`]' rewrite, `None` where its check fails.
+fn try_fence_code_blocks(text: &str) -> Option<String> {
     let before = code_blocks(text);
-    if let Some(rewritten) = rewrite_blocks(text, &before) {
-        let after = code_blocks(&rustdoc_text(&rewritten.lines().collect::<Vec<_>>()));
-        if after.len() == before.len()
-            && after
-                .iter()
-                .zip(&before)
-                .all(|(a, b)| a.info.as_deref() == Some(TEXT) && a.content == b.content)
-        {
-            return rewritten;
-        }
-    }
-    fence_all(text)
+    let rewritten = rewrite_blocks(text, &before)?;
+    let after = code_blocks(&rustdoc_text(&rewritten.lines().collect::<Vec<_>>()));
+    (after.len() == before.len()
+        && after
+            .iter()
+            .zip(&before)
+            .all(|(a, b)| a.info.as_deref() == Some(TEXT) && a.content == b.content))
+    .then_some(rewritten)
 }
 
 /// `text` as one fenced `text` block, its fence longer than any run of backticks in it.
