@@ -291,6 +291,9 @@ fn has_code_to_fence(text: &str) -> bool {
 fn is_plain(text: &str) -> bool {
     Parser::new_ext(text, options()).all(|event| match event {
         Event::Html(_) | Event::InlineHtml(_) => false,
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            !is_unsafe_link(&dest_url)
+        }
         Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => &*info == TEXT,
         Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => false,
         _ => true,
@@ -335,14 +338,60 @@ pub fn html_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
         .collect()
 }
 
+/// Whether a link to `dest` (as decoded from the Markdown) would run or show something other
+/// than a page in rustdoc's HTML: any scheme but `http`, `https` and `mailto` (`javascript:`,
+/// `data:`, `vbscript:`, `file:`…). Tabs and line breaks are dropped first, as browsers drop
+/// them from a URL. A relative link, a fragment or a Rust path (`super::Client`) has no scheme.
+pub fn is_unsafe_link(dest: &str) -> bool {
+    let dest: String = dest
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let dest = dest.trim_start_matches(|c: char| c <= ' ');
+    let Some((scheme, rest)) = dest.split_once(':') else {
+        return false;
+    };
+    // `super::Client::send` is an intra-doc link (progenitor writes such definitions), a
+    // Rust path that rustdoc resolves, not a URL.
+    !rest.starts_with(':')
+        && !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !["http", "https", "mailto"]
+            .iter()
+            .any(|safe| scheme.eq_ignore_ascii_case(safe))
+}
+
+/// Where each link or image of `text` to an unsafe destination ([`is_unsafe_link`]) opens: the
+/// byte offset of its `[` (or of an autolink's `<`), which escaping turns into text.
+fn unsafe_link_openings(text: &str) -> Vec<usize> {
+    Parser::new_ext(text, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if is_unsafe_link(&dest_url) =>
+            {
+                text.get(range.clone())?
+                    .find(['[', '<'])
+                    .map(|at| range.start + at)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// `text` (Markdown as rustdoc reads it) with each `<` of its raw HTML ([`html_ranges`])
-/// written `&lt;`, so that rustdoc shows that HTML as text, the rest of the Markdown as it
-/// was; parsed again until no raw HTML is left, `None` if some is after [`HTML_ROUNDS`].
+/// written `&lt;`, so that rustdoc shows that HTML as text, and each link or image to an
+/// unsafe destination ([`is_unsafe_link`]) made text by escaping its opening `[` (`\[`) or
+/// `<`; the rest of the Markdown as it was. Parsed again until no raw HTML or unsafe link is
+/// left, `None` if some is after [`HTML_ROUNDS`].
 pub fn escape_html(text: &str) -> Option<String> {
     let mut text = text.to_owned();
     for _ in 0..HTML_ROUNDS {
         let ranges = html_ranges(&text);
-        if ranges.is_empty() {
+        let openings = unsafe_link_openings(&text);
+        if ranges.is_empty() && openings.is_empty() {
             return Some(text);
         }
         let mut in_html = vec![false; text.len()];
@@ -351,15 +400,18 @@ pub fn escape_html(text: &str) -> Option<String> {
         }
         let mut escaped = String::with_capacity(text.len() + 16);
         for (at, c) in text.char_indices() {
-            if c == '<' && in_html[at] {
+            let opens_link = openings.contains(&at);
+            if c == '<' && (in_html[at] || opens_link) {
                 escaped.push_str("&lt;");
+            } else if c == '[' && opens_link {
+                escaped.push_str("\\[");
             } else {
                 escaped.push(c);
             }
         }
         text = escaped;
     }
-    html_ranges(&text).is_empty().then_some(text)
+    (html_ranges(&text).is_empty() && unsafe_link_openings(&text).is_empty()).then_some(text)
 }
 
 /// `text` (Markdown as rustdoc reads it) with every code block a fenced `text` block: a

@@ -766,3 +766,53 @@ fn random_markdown_keeps_no_raw_html() {
         "{whole} of {with_html}"
     );
 }
+
+/// The link and image destinations of `markdown`, read as rustdoc reads a doc comment.
+fn destinations(markdown: &str) -> Vec<String> {
+    Parser::new_ext(markdown, rustdoc_options())
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some(dest_url.to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// A link in spec prose whose destination is a script (`javascript:`, `data:`, `vbscript:`)
+/// would be a live link in the generated crate's HTML docs: it is shown as text. Links to
+/// `https:`, `http:` and `mailto:` stay links.
+#[test]
+fn a_link_to_a_script_in_spec_prose_is_text_in_the_docs() {
+    let cases = [
+        "See [the docs](javascript:alert(1)) first.",
+        "![logo](data:text/html;base64,PHNjcmlwdD4=)",
+        "Open <javascript:alert(1)> now.",
+        "Read [this][r].\n\n[r]: VBScript:msgbox(1)",
+        "- a list with [a link]( javascript:alert(1) 'title')",
+        "> [quoted](jAvAsCrIpT:alert(1))",
+    ];
+    for case in cases {
+        let shown = xtask::render_docs::plain_markdown(case);
+        assert_eq!(
+            destinations(&shown),
+            Vec::<String>::new(),
+            "{case:?} → {shown:?}"
+        );
+        assert!(
+            shown.contains("alert(1)") || shown.contains("msgbox(1)") || shown.contains("base64"),
+            "{shown:?}"
+        );
+    }
+    let kept = "See [the docs](https://example.com/a), <http://example.com>, [mail](mailto:a@example.com) or [`Client`](super::Client).";
+    assert_eq!(xtask::render_docs::plain_markdown(kept), kept);
+    assert_eq!(
+        destinations(&xtask::render_docs::plain_markdown(kept)),
+        [
+            "https://example.com/a",
+            "http://example.com",
+            "mailto:a@example.com",
+            "super::Client"
+        ]
+    );
+}
