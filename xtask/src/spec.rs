@@ -15,7 +15,7 @@
 
 use std::path::Path;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::lint::lint;
 use crate::problem::{Location, Problem, escape};
@@ -397,9 +397,61 @@ impl<'de> serde::de::Visitor<'de> for UniqueVisitor<'_> {
 
 /// The typed document, or where and why it is not OpenAPI 3.0: at the deepest node that
 /// fails on its own (see [`deepest`]).
+///
+/// Each schema is checked on its own first, its subschemas stubbed ([`invalid_schema`]):
+/// openapiv3 reads a schema through untagged enums that try each variant in turn, and a
+/// variant that fails deep down is tried again by the next, so an invalid schema at the bottom
+/// of nested ones took time exponential in their depth (30 levels of `items`: hours). A
+/// document whose schemas are each valid is read in one pass.
 fn typed(doc: &Value) -> Result<openapiv3::OpenAPI, (String, String)> {
+    if let Some(found) = invalid_schema(Kind::Document, "", doc) {
+        return Err(found);
+    }
     try_as::<openapiv3::OpenAPI>(doc)
         .map_err(|(pointer, why)| deepest(Kind::Document, "", doc).unwrap_or((pointer, why)))
+}
+
+/// The deepest schema below `node` (a `kind`, at `at`) that is not valid on its own: each one
+/// is read with its subschemas replaced by `{}` (which is always valid), children first, so
+/// that every schema is read once and the whole walk costs as much as the document's size.
+fn invalid_schema(kind: Kind, at: &str, node: &Value) -> Option<(String, String)> {
+    for (key, child_kind, child) in kind.children(node) {
+        if let Some(found) = invalid_schema(child_kind, &format!("{at}{key}"), child) {
+            return Some(found);
+        }
+    }
+    if !matches!(kind, Kind::Schema) {
+        return None;
+    }
+    let mut alone = node.clone();
+    if node.get("$ref").is_none()
+        && let Some(map) = alone.as_object_mut()
+    {
+        for &(key, shape, _) in Kind::Schema.fields() {
+            match (shape, map.get_mut(key)) {
+                (Shape::One, Some(value)) if value.is_object() => {
+                    *value = Value::Object(Map::new())
+                }
+                (Shape::Map, Some(Value::Object(entries))) => {
+                    entries
+                        .values_mut()
+                        .filter(|v| v.is_object())
+                        .for_each(|v| *v = Value::Object(Map::new()));
+                }
+                (Shape::List, Some(Value::Array(items))) => {
+                    items
+                        .iter_mut()
+                        .filter(|v| v.is_object())
+                        .for_each(|v| *v = Value::Object(Map::new()));
+                }
+                _ => {}
+            }
+        }
+    }
+    Kind::Schema
+        .check(&alone)
+        .err()
+        .map(|(inner, why)| (format!("{at}{inner}"), why))
 }
 
 /// `node` as a `T`, or the pointer (relative to `node`) and message of why not.
@@ -434,6 +486,7 @@ enum Kind {
     Header,
     MediaType,
     Schema,
+    Callback,
 }
 
 impl Kind {
@@ -462,6 +515,7 @@ impl Kind {
             Kind::Header => ok::<openapiv3::Header>(node),
             Kind::MediaType => ok::<openapiv3::MediaType>(node),
             Kind::Schema => ok::<openapiv3::Schema>(node),
+            Kind::Callback => ok::<openapiv3::Callback>(node),
         }
     }
 
@@ -478,12 +532,14 @@ impl Kind {
                 ("parameters", Map, Parameter),
                 ("requestBodies", Map, RequestBody),
                 ("headers", Map, Header),
+                ("callbacks", Map, Callback),
             ],
             PathItem => &[("parameters", List, Parameter)],
             Operation => &[
                 ("parameters", List, Parameter),
                 ("requestBody", One, RequestBody),
                 ("responses", One, Responses),
+                ("callbacks", Map, Callback),
             ],
             Parameter | Header => &[("schema", One, Schema), ("content", Map, MediaType)],
             RequestBody => &[("content", Map, MediaType)],
@@ -498,7 +554,7 @@ impl Kind {
                 ("oneOf", List, Schema),
                 ("anyOf", List, Schema),
             ],
-            Paths | Responses => &[],
+            Paths | Responses | Callback => &[],
         }
     }
 
@@ -528,7 +584,7 @@ impl Kind {
         }
         // Maps whose every entry but an extension is of one kind, keyed by anything.
         let entries = match self {
-            Kind::Paths => Some(Kind::PathItem),
+            Kind::Paths | Kind::Callback => Some(Kind::PathItem),
             Kind::Responses => Some(Kind::Response),
             _ => None,
         };
