@@ -11,6 +11,7 @@ pub mod lint_names;
 pub mod normalize;
 pub mod overlay;
 pub mod problem;
+pub mod progenitor_run;
 pub mod release;
 pub mod render;
 pub mod render_docs;

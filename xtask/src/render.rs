@@ -1,37 +1,20 @@
 //! Turns a checked spec into the text of `generated.rs`: progenitor, then prettyplease, then rustfmt.
 
-use std::any::Any;
 use std::collections::BTreeSet;
 use std::io::Write;
-use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::Mutex;
+use std::time::Duration;
 
 use openapiv3::{OpenAPI, PathItem, ReferenceOr};
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
-use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle};
+use serde_json::Value;
 
 use crate::problem::{Problem, join};
+use crate::progenitor_run::{self, Generated};
 
 /// The command named in every generated file's first line.
 pub const COMMAND: &str = "cargo xtask generate";
-
-/// The settings every client crate is generated with (see README, "Interface style").
-///
-/// Each client crate's hand-written `lib.rs` defines `Context` (what its hooks need: credentials,
-/// a device id, or `()`) and implements `ClientHooks<Context>` for the generated `Client`; the
-/// hook impl cannot live anywhere else (orphan rule), and `HooksMode::Expected` makes a
-/// missing one a compile error rather than a silent no-op.
-fn settings() -> GenerationSettings {
-    let mut settings = GenerationSettings::new();
-    settings
-        .with_interface(InterfaceStyle::Builder)
-        .with_tag(TagStyle::Merged)
-        .with_inner_type(quote::quote!(crate::Context))
-        .with_hooks(HooksMode::Expected);
-    settings
-}
 
 /// Generates the full text of `generated.rs` for `spec` (read from `file`, whose bytes have the
 /// SHA-256 `spec_sha256`), formatted with rustfmt run from `root` so that `cargo fmt --check`
@@ -58,10 +41,25 @@ pub fn header(file: &str, spec_sha256: &str) -> String {
 /// The generated code for `spec` (read from `file`) as a syntax tree, before any formatting:
 /// what `render` prints, and what `cargo xtask diff` reads the public Rust API from.
 pub fn syntax(spec: &OpenAPI, file: &str) -> Result<syn::File, Vec<Problem>> {
-    let tokens = match generate_quietly(spec) {
-        Ok(Ok(tokens)) => tokens,
-        Ok(Err(e)) => return Err(vec![locate_error(spec, file, &e.to_string())]),
-        Err(message) => return Err(vec![locate_panic(spec, file, &message)]),
+    syntax_within(spec, file, progenitor_run::DEADLINE)
+}
+
+/// [`syntax`], with progenitor given up after `deadline` on a document whose schemas typify
+/// must merge (see [`progenitor_run`]): a problem at the schema most likely to blame.
+pub fn syntax_within(
+    spec: &OpenAPI,
+    file: &str,
+    deadline: Duration,
+) -> Result<syn::File, Vec<Problem>> {
+    let tokens = match progenitor_run::generate(spec, deadline) {
+        Generated::Done(Ok(Ok(tokens))) => tokens,
+        Generated::Done(Ok(Err(message))) => {
+            return Err(vec![locate_error(spec, file, &message, deadline)]);
+        }
+        Generated::Done(Err(message)) => {
+            return Err(vec![locate_panic(spec, file, &message, deadline)]);
+        }
+        Generated::TimedOut(limit) => return Err(vec![timed_out(spec, file, limit)]),
     };
     // What can be done on tokens is done before the one parse: a rewrite of the syntax tree
     // would print and parse it again.
@@ -1454,37 +1452,11 @@ fn call_response_value(tokens: TokenStream, replaced: &mut usize) -> TokenStream
     out.into_iter().collect()
 }
 
-/// Serialises generator runs so that swapping the process-wide panic hook is safe.
-static PANIC_HOOK: Mutex<()> = Mutex::new(());
-
-/// Runs progenitor with its panics caught and their default report silenced; a panic comes
-/// back as its message.
-fn generate_quietly(spec: &OpenAPI) -> Result<Result<TokenStream, progenitor::Error>, String> {
-    let _guard = PANIC_HOOK
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let previous = panic::take_hook();
-    panic::set_hook(Box::new(|_| {}));
-    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        Generator::new(&settings()).generate_tokens(spec)
-    }));
-    panic::set_hook(previous);
-    outcome.map_err(|payload| panic_message(payload.as_ref()))
-}
-
-fn panic_message(payload: &(dyn Any + Send)) -> String {
-    payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-        .unwrap_or_else(|| "(no message)".to_owned())
-}
-
 /// Finds what in `spec` makes progenitor panic with `message`: the component schema (the
 /// smallest, with the schemas it refers to) or else the operation that alone panics with the
 /// same message, at the `$ref`, enum value or type inside it that the message names.
-pub fn locate_panic(spec: &OpenAPI, file: &str, message: &str) -> Problem {
-    let same = |candidate: &OpenAPI| matches!(generate_quietly(candidate), Err(m) if m == message);
+pub fn locate_panic(spec: &OpenAPI, file: &str, message: &str, deadline: Duration) -> Problem {
+    let same = |candidate: &OpenAPI| matches!(progenitor_run::generate(candidate, deadline), Generated::Done(Err(m)) if m == message);
     let (at, culprit) = locate(spec, message, &same);
     let message = first_line(message);
     match culprit {
@@ -1514,9 +1486,82 @@ fn first_line(message: &str) -> &str {
     }
 }
 
+/// The problem for a document that progenitor had not finished after `limit`: at the schema
+/// that typify merges with the most subschemas nested below it (see
+/// [`progenitor_run::merges`]), the likeliest cause, or at the whole document.
+fn timed_out(spec: &OpenAPI, file: &str, limit: Duration) -> Problem {
+    let seconds = limit.as_secs_f64();
+    let doc = serde_json::to_value(spec).unwrap_or_default();
+    let mut heaviest: Option<(usize, String, &str)> = None;
+    heaviest_merge(&doc, "", &mut heaviest);
+    match heaviest {
+        Some((nested, at, keyword)) => Problem::at(
+            file,
+            at,
+            format!(
+                "progenitor did not finish within {seconds} s: typify merges the keywords beside \
+                 this schema's `{keyword}` into its members ({nested} subschemas nested below), \
+                 in time that grows exponentially with them; move those keywords into each \
+                 member, or nest less, in an overlay"
+            ),
+        ),
+        None => Problem::at(
+            file,
+            "",
+            format!("progenitor did not finish within {seconds} s on this document"),
+        ),
+    }
+}
+
+/// The keywords that combine subschemas, in the order a message names them.
+const COMPOSITIONS: [&str; 4] = ["allOf", "oneOf", "anyOf", "not"];
+
+/// How many subschemas `node` combines at any depth, and (into `heaviest`) the schema that
+/// typify merges with the most of them: its count, pointer and first combining keyword.
+/// Examples, defaults, enum values and extensions are data, not looked into.
+fn heaviest_merge(
+    node: &Value,
+    at: &str,
+    heaviest: &mut Option<(usize, String, &'static str)>,
+) -> usize {
+    let mut nested = 0;
+    match node {
+        Value::Object(map) => {
+            for (key, value) in map {
+                if matches!(key.as_str(), "example" | "examples" | "default" | "enum")
+                    || key.starts_with("x-")
+                {
+                    continue;
+                }
+                let below = heaviest_merge(value, &join(at, key), heaviest);
+                nested += below;
+                if COMPOSITIONS.contains(&key.as_str()) {
+                    nested += value.as_array().map_or(1, Vec::len);
+                }
+            }
+            let combined: Vec<&'static str> = COMPOSITIONS
+                .into_iter()
+                .filter(|key| map.contains_key(*key))
+                .collect();
+            let merged =
+                combined.contains(&"allOf") || (!combined.is_empty() && map.len() > combined.len());
+            if merged && heaviest.as_ref().is_none_or(|(most, _, _)| nested > *most) {
+                *heaviest = Some((nested, at.to_owned(), combined[0]));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                nested += heaviest_merge(item, &join(at, &i.to_string()), heaviest);
+            }
+        }
+        _ => {}
+    }
+    nested
+}
+
 /// Finds what in `spec` makes progenitor fail with the error `message`: see [`locate`].
-fn locate_error(spec: &OpenAPI, file: &str, message: &str) -> Problem {
-    let same = |candidate: &OpenAPI| matches!(generate_quietly(candidate), Ok(Err(e)) if e.to_string() == message);
+fn locate_error(spec: &OpenAPI, file: &str, message: &str, deadline: Duration) -> Problem {
+    let same = |candidate: &OpenAPI| matches!(progenitor_run::generate(candidate, deadline), Generated::Done(Ok(Err(m))) if m == message);
     let (at, culprit) = locate(spec, message, &same);
     let message = first_line(message);
     match culprit {

@@ -1,0 +1,150 @@
+//! Runs progenitor on a document: its panics caught and their report silenced, and a time
+//! limit where the document needs one.
+//!
+//! typify 0.8 merges a schema's keywords into its `oneOf`/`anyOf`/`allOf`/`not` members
+//! (`{minimum: 10, oneOf: [...]}`, or any `allOf`), and the merge takes time exponential in
+//! the subschemas nested below: measured in a debug build, a `oneOf` of two members nested
+//! nine deep under a `minimum` took 1.1 s, one of eight members nested two deep, minutes.
+//! progenitor cannot be interrupted, so a document with such a schema ([`merges`]) is
+//! generated on a thread of its own that is given up at a time limit: the caller gets
+//! [`Generated::TimedOut`] and goes on, and the thread is left to finish (or to end with the
+//! process). Any other document is generated on the calling thread, as quickly as before
+//! (handing tokens across threads means printing and parsing them again, which costs more
+//! than generating our own specs).
+
+use std::any::Any;
+use std::cell::Cell;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::Once;
+use std::time::Duration;
+
+use openapiv3::OpenAPI;
+use proc_macro2::TokenStream;
+use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle};
+use serde_json::Value;
+
+/// How long progenitor may take on a document whose schemas it must merge, unless the caller
+/// says otherwise: well above the 1-2 s that the largest published documents measured here
+/// take (Ory Kratos, 60 operations), well below a wait that looks like a hang.
+pub const DEADLINE: Duration = Duration::from_secs(30);
+
+/// The settings every client crate is generated with (see README, "Interface style").
+///
+/// Each client crate's hand-written `lib.rs` defines `Context` (what its hooks need: credentials,
+/// a device id, or `()`) and implements `ClientHooks<Context>` for the generated `Client`; the
+/// hook impl cannot live anywhere else (orphan rule), and `HooksMode::Expected` makes a
+/// missing one a compile error rather than a silent no-op.
+fn settings() -> GenerationSettings {
+    let mut settings = GenerationSettings::new();
+    settings
+        .with_interface(InterfaceStyle::Builder)
+        .with_tag(TagStyle::Merged)
+        .with_inner_type(quote::quote!(crate::Context))
+        .with_hooks(HooksMode::Expected);
+    settings
+}
+
+/// What one run of progenitor gave.
+pub enum Generated {
+    /// The tokens, or progenitor's error (as its message), or its panic (as its message).
+    Done(Result<Result<TokenStream, String>, String>),
+    /// Still running at the time limit, which was this long.
+    TimedOut(Duration),
+}
+
+/// Runs progenitor on `spec`: on this thread, or, when the document has a schema that typify
+/// must merge ([`merges`]), on a thread of its own given up after `deadline`.
+pub fn generate(spec: &OpenAPI, deadline: Duration) -> Generated {
+    if !serde_json::to_value(spec).is_ok_and(|doc| merges(&doc)) {
+        return Generated::Done(quietly(spec).map(|r| r.map_err(|e| e.to_string())));
+    }
+    let spec = spec.clone();
+    let (send, receive) = std::sync::mpsc::channel();
+    // progenitor recurses as deep as the schemas nest (up to 128 levels of YAML): room to spare.
+    let spawned = std::thread::Builder::new()
+        .name("progenitor".to_owned())
+        .stack_size(64 << 20)
+        .spawn(move || {
+            // Tokens are not `Send`: they cross as text, parsed again below.
+            let outcome = quietly(&spec).map(|r| {
+                r.map(|tokens| tokens.to_string())
+                    .map_err(|e| e.to_string())
+            });
+            let _ = send.send(outcome);
+        });
+    if let Err(e) = spawned {
+        return Generated::Done(Err(format!("cannot start a thread for progenitor: {e}")));
+    }
+    match receive.recv_timeout(deadline) {
+        Ok(outcome) => Generated::Done(outcome.map(|r| {
+            r.and_then(|text| {
+                text.parse::<TokenStream>()
+                    .map_err(|e| format!("progenitor's code does not lex: {e}"))
+            })
+        })),
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Generated::TimedOut(deadline),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            Generated::Done(Err("progenitor's thread ended without an answer".to_owned()))
+        }
+    }
+}
+
+/// Whether any mapping in `doc` is a schema that typify merges: one with `allOf`, or with
+/// `oneOf`, `anyOf` or `not` beside any other keyword. Conservative: a mapping in an example
+/// counts too (it only costs a thread).
+pub fn merges(doc: &Value) -> bool {
+    match doc {
+        Value::Object(map) => {
+            let compositions = ["oneOf", "anyOf", "not"]
+                .iter()
+                .filter(|key| map.contains_key(**key))
+                .count();
+            map.contains_key("allOf")
+                || (compositions > 0 && map.len() > compositions)
+                || map.values().any(merges)
+        }
+        Value::Array(items) => items.iter().any(merges),
+        _ => false,
+    }
+}
+
+thread_local! {
+    /// Whether a panic on this thread is progenitor's, caught by [`quietly`]: its report is
+    /// not printed.
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Puts in place, once per process, a panic hook that passes every panic to the hook before
+/// it but those of a thread inside [`quietly`].
+fn silence_progenitor() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Runs progenitor with its panics caught and their report silenced; a panic comes back as
+/// its message.
+pub fn quietly(spec: &OpenAPI) -> Result<Result<TokenStream, progenitor::Error>, String> {
+    silence_progenitor();
+    QUIET.with(|quiet| quiet.set(true));
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        Generator::new(&settings()).generate_tokens(spec)
+    }));
+    QUIET.with(|quiet| quiet.set(false));
+    outcome.map_err(|payload| panic_message(payload.as_ref()))
+}
+
+/// The message a panic carried.
+fn panic_message(payload: &(dyn Any + Send)) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+        .unwrap_or_else(|| "(no message)".to_owned())
+}
