@@ -8,6 +8,7 @@ pub mod diff;
 pub mod lint;
 pub mod lint_fields;
 pub mod lint_names;
+pub mod mutate;
 pub mod normalize;
 pub mod overlay;
 pub mod problem;
