@@ -331,8 +331,8 @@ fn parse_document(text: &Text) -> Result<Value, String> {
 pub enum Verdict {
     /// Generated.
     Success,
-    /// Refused, with these problems, each naming an input file.
-    Problems(Vec<Problem>),
+    /// Refused, with this many problems, each naming an input file; the first, printed.
+    Problems(usize, String),
     /// A panic escaped: its message and where it was raised.
     Panic(String),
     /// Not finished within the deadline.
@@ -340,15 +340,41 @@ pub enum Verdict {
     /// Finished, but wrongly: no problem, a problem naming no input, or output that does not
     /// parse.
     Defect(String),
+    /// The process running it died (a stack overflow aborts it): how.
+    Crash(String),
 }
 
 impl Verdict {
     /// Whether this is a failure of the xtask (a panic, a hang, a defect).
     pub fn failed(&self) -> bool {
-        matches!(
-            self,
-            Verdict::Panic(_) | Verdict::Hang(_) | Verdict::Defect(_)
-        )
+        !matches!(self, Verdict::Success | Verdict::Problems(..))
+    }
+
+    /// One line that [`Verdict::from_line`] reads back: how a worker process answers.
+    fn to_line(&self) -> String {
+        let (kind, count, text) = match self {
+            Verdict::Success => ("success", 0, String::new()),
+            Verdict::Problems(count, first) => ("problems", *count, first.clone()),
+            Verdict::Panic(text) => ("panic", 0, text.clone()),
+            Verdict::Hang(after) => ("hang", after.as_millis() as usize, String::new()),
+            Verdict::Defect(text) => ("defect", 0, text.clone()),
+            Verdict::Crash(text) => ("crash", 0, text.clone()),
+        };
+        serde_json::json!([kind, count, text]).to_string()
+    }
+
+    /// The verdict a worker's line holds, if it holds one.
+    fn from_line(line: &str) -> Option<Verdict> {
+        let (kind, count, text): (String, usize, String) = serde_json::from_str(line).ok()?;
+        Some(match kind.as_str() {
+            "success" => Verdict::Success,
+            "problems" => Verdict::Problems(count, text),
+            "panic" => Verdict::Panic(text),
+            "hang" => Verdict::Hang(Duration::from_millis(count as u64)),
+            "defect" => Verdict::Defect(text),
+            "crash" => Verdict::Crash(text),
+            _ => return None,
+        })
     }
 }
 
@@ -356,14 +382,12 @@ impl std::fmt::Display for Verdict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Verdict::Success => f.write_str("success"),
-            Verdict::Problems(problems) => match problems.first() {
-                Some(first) if problems.len() == 1 => write!(f, "1 problem: {first}"),
-                Some(first) => write!(f, "{} problems, the first: {first}", problems.len()),
-                None => f.write_str("no problem"),
-            },
+            Verdict::Problems(1, first) => write!(f, "1 problem: {first}"),
+            Verdict::Problems(n, first) => write!(f, "{n} problems, the first: {first}"),
             Verdict::Panic(message) => write!(f, "PANIC: {message}"),
             Verdict::Hang(after) => write!(f, "HANG: not finished after {after:?}"),
             Verdict::Defect(what) => write!(f, "DEFECT: {what}"),
+            Verdict::Crash(what) => write!(f, "CRASH: {what}"),
         }
     }
 }
@@ -403,21 +427,33 @@ fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "(no message)".to_owned())
 }
 
-/// Runs `source` (filed under `provider`) through the pipeline on a thread of its own, with
-/// the main thread's stack size, and waits at most `deadline`. With a `workspace` folder, the
-/// whole `plan` runs there (its `specs/` is replaced); without, the in-memory pipeline.
-///
-/// A hang leaves its thread running: the caller should start nothing more that needs the
-/// generator (the stuck thread may hold it).
+/// Runs `source` (filed under `provider`) through the pipeline under [`guarded`]. With a
+/// `workspace` folder, the whole `plan` runs there (its `specs/` is replaced); without, the
+/// in-memory pipeline.
 pub fn run(
     provider: &str,
     source: &Source,
     workspace: Option<&Path>,
     deadline: Duration,
 ) -> (Verdict, Duration) {
-    install_panic_hook();
     let (provider, source) = (provider.to_owned(), source.clone());
     let workspace = workspace.map(Path::to_path_buf);
+    guarded(deadline, move || {
+        pipeline(&provider, &source, workspace.as_deref())
+    })
+}
+
+/// Runs `check` on a thread of its own, with the main thread's stack size, and waits at most
+/// `deadline`: a panic becomes [`Verdict::Panic`] (with where it was raised), a deadline
+/// passed [`Verdict::Hang`].
+///
+/// A hang leaves its thread running: the caller should start nothing more that needs what
+/// the stuck thread may hold (the generator).
+pub fn guarded(
+    deadline: Duration,
+    check: impl FnOnce() -> Verdict + Send + 'static,
+) -> (Verdict, Duration) {
+    install_panic_hook();
     let (send, receive) = mpsc::channel();
     let started = Instant::now();
     let spawned = std::thread::Builder::new()
@@ -426,9 +462,7 @@ pub fn run(
         .spawn(move || {
             IN_MUTANT.set(true);
             LAST_PANIC.set(None);
-            let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-                pipeline(&provider, &source, workspace.as_deref())
-            }));
+            let outcome = panic::catch_unwind(AssertUnwindSafe(check));
             let verdict = outcome.unwrap_or_else(|payload| {
                 Verdict::Panic(
                     LAST_PANIC
@@ -503,7 +537,8 @@ fn pipeline(provider: &str, source: &Source, workspace: Option<&Path>) -> Verdic
     if problems.is_empty() {
         return Verdict::Defect("refused with no problem".to_owned());
     }
-    check_located(&problems, &inputs).unwrap_or(Verdict::Problems(problems))
+    check_located(&problems, &inputs)
+        .unwrap_or_else(|| Verdict::Problems(problems.len(), problems[0].to_string()))
 }
 
 /// A defect if a problem names a file that is not one of `inputs` (or below one).
@@ -771,6 +806,11 @@ pub struct Settings {
     /// A file that holds, while each mutant runs, how to reproduce it: what is left to see
     /// if the process dies (a stack overflow aborts it).
     pub running: Option<PathBuf>,
+    /// The xtask's executable, to run the mutants in a worker process of it (`mutate
+    /// --worker`): a hung mutant's process is killed and a new one started, so the run goes
+    /// on, and a stack overflow kills the worker, not the run. `None`: on threads of this
+    /// process, and the run stops at the first hang.
+    pub worker: Option<PathBuf>,
 }
 
 /// Runs the mutants of `settings` on `corpus`; `progress` hears of each failure as it happens.
@@ -785,6 +825,7 @@ pub fn run_many(
         figures.stopped = Some("nothing to mutate".to_owned());
         return figures;
     }
+    let mut worker: Option<Worker> = None;
     for index in settings.indices.clone() {
         if let Some(bound) = settings.seconds
             && started.elapsed() >= bound
@@ -802,19 +843,38 @@ pub fn run_many(
         if let Some(running) = &settings.running {
             let _ = std::fs::write(running, format!("{}\n", mutant.describe()));
         }
-        let (verdict, time) = run(&mutant.provider, &mutant.source, full, settings.deadline);
+        let (verdict, time) = match &settings.worker {
+            None => run(&mutant.provider, &mutant.source, full, settings.deadline),
+            Some(exe) => {
+                let started = Instant::now();
+                let verdict = match &mut worker {
+                    Some(worker) => Ok(worker),
+                    None => Worker::start(exe, settings.workspace.as_deref())
+                        .map(|started| worker.insert(started)),
+                }
+                .map_or_else(
+                    |e| Verdict::Crash(format!("cannot start a worker process: {e}")),
+                    |w| w.ask(settings.seed, index, full.is_some(), settings.deadline),
+                );
+                if matches!(verdict, Verdict::Hang(_) | Verdict::Crash(_)) {
+                    // Killed; the next mutant gets a new one.
+                    worker = None;
+                }
+                (verdict, started.elapsed())
+            }
+        };
         figures.run += 1;
         if figures.slowest.as_ref().is_none_or(|(_, _, t)| time > *t) {
             figures.slowest = Some((index, mutant.mutations.join("; then "), time));
         }
         match &verdict {
             Verdict::Success => figures.successes += 1,
-            Verdict::Problems(_) => figures.problems += 1,
+            Verdict::Problems(..) => figures.problems += 1,
             failed => {
                 progress(&mutant, failed);
                 let hang = matches!(failed, Verdict::Hang(_));
                 figures.failures.push((mutant, verdict));
-                if hang {
+                if hang && settings.worker.is_none() {
                     figures.stopped = Some(format!(
                         "mutant {index} hung: its thread still runs, and may hold the generator"
                     ));
@@ -827,6 +887,102 @@ pub fn run_many(
     figures
 }
 
+/// A worker process: `xtask mutate --worker DIR` (`-` for no throwaway workspace), which reads
+/// `SEED INDEX FULL` lines and answers each with its verdict's line.
+struct Worker {
+    child: std::process::Child,
+    stdin: std::process::ChildStdin,
+    answers: mpsc::Receiver<std::io::Result<String>>,
+}
+
+impl Worker {
+    fn start(exe: &Path, workspace: Option<&Path>) -> std::io::Result<Worker> {
+        let mut child = std::process::Command::new(exe)
+            .args(["mutate", "--worker"])
+            .arg(workspace.unwrap_or(Path::new("-")))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()?;
+        let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+            let _ = child.kill();
+            return Err(std::io::Error::other("no pipe to the worker"));
+        };
+        let (send, answers) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)) {
+                if send.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Ok(Worker {
+            child,
+            stdin,
+            answers,
+        })
+    }
+
+    /// Mutant `index` of `seed`, through the whole plan if `full`; waits at most `deadline`.
+    fn ask(&mut self, seed: u64, index: u64, full: bool, deadline: Duration) -> Verdict {
+        if let Err(e) = writeln!(self.stdin, "{seed} {index} {}", u8::from(full)) {
+            return Verdict::Crash(format!("cannot reach the worker: {e}"));
+        }
+        match self.answers.recv_timeout(deadline) {
+            Ok(Ok(line)) => Verdict::from_line(&line)
+                .unwrap_or_else(|| Verdict::Crash(format!("the worker answered {line:?}"))),
+            Ok(Err(e)) => Verdict::Crash(format!("cannot read the worker's answer: {e}")),
+            Err(mpsc::RecvTimeoutError::Timeout) => Verdict::Hang(deadline),
+            Err(mpsc::RecvTimeoutError::Disconnected) => Verdict::Crash(format!(
+                "the worker process died ({})",
+                self.child
+                    .wait()
+                    .map_or_else(|e| e.to_string(), |status| status.to_string())
+            )),
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The worker's side of [`Worker`]: answers each `SEED INDEX FULL` line read from `input`.
+fn serve(
+    root: &Path,
+    workspace: Option<&Path>,
+    input: impl std::io::BufRead,
+    out: &mut dyn Write,
+) -> u8 {
+    let corpus = corpus(root);
+    if corpus.is_empty() {
+        return 1;
+    }
+    // The parent keeps the deadline; here, a day.
+    let forever = Duration::from_secs(86_400);
+    for line in input.lines() {
+        let Ok(line) = line else {
+            return 1;
+        };
+        let numbers: Vec<u64> = line.split(' ').filter_map(|n| n.parse().ok()).collect();
+        let [seed, index, full] = numbers[..] else {
+            return 2;
+        };
+        let mutant = mutant(&corpus, seed, index);
+        let workspace = workspace.filter(|_| full == 1);
+        let (verdict, _) = run(&mutant.provider, &mutant.source, workspace, forever);
+        if writeln!(out, "{}", verdict.to_line())
+            .and_then(|()| out.flush())
+            .is_err()
+        {
+            return 1;
+        }
+    }
+    0
+}
+
 /// Runs `cargo xtask mutate` with `args` (after `mutate`) on the workspace at `root`.
 /// Exit code: 0 every mutant passed, 1 one failed, 2 a usage error.
 pub fn run_command(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
@@ -837,6 +993,10 @@ pub fn run_command(root: &Path, args: &[String], out: &mut dyn Write, err: &mut 
         if matches!(arg.as_str(), "-h" | "--help") {
             let _ = writeln!(out, "{USAGE}");
             return 0;
+        }
+        if arg == "--worker" {
+            let workspace = args.next().filter(|dir| *dir != "-").map(Path::new);
+            return serve(root, workspace, std::io::stdin().lock(), out);
         }
         if arg == "--cases" {
             match args.next() {
@@ -886,6 +1046,7 @@ pub fn run_command(root: &Path, args: &[String], out: &mut dyn Write, err: &mut 
         deadline: Duration::from_secs(deadline),
         workspace: Some(scratch.path().to_path_buf()),
         running: Some(scratch.path().join("running.txt")),
+        worker: std::env::current_exe().ok(),
     };
     let _ = writeln!(
         out,

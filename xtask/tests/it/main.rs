@@ -11,6 +11,7 @@ mod fixture_builds;
 mod generate;
 mod lints;
 mod names;
+mod mutants;
 mod overlays;
 mod release_writes;
 mod render;

@@ -1,0 +1,163 @@
+//! The xtask never panics and never hangs on input: a few hundred mutants of the specs and
+//! fixtures (`cargo xtask mutate` runs thousands in CI), and every mutant that once broke
+//! something, kept in `tests/fixtures/mutants/`.
+
+use std::path::Path;
+use std::time::Duration;
+
+use xtask::mutate::{self, Settings, Verdict};
+
+/// Long enough for a mutant that takes milliseconds on a loaded machine; a hang takes minutes.
+const DEADLINE: Duration = Duration::from_secs(10);
+
+fn corpus() -> Vec<mutate::Input> {
+    let corpus = mutate::corpus(&xtask::workspace_root());
+    assert!(
+        corpus.len() > 50,
+        "the specs and fixtures: {} inputs",
+        corpus.len()
+    );
+    corpus
+}
+
+#[test]
+fn a_few_hundred_mutants_end_in_success_or_in_located_problems() {
+    let scratch = xtask::scratch::Scratch::new("mutants-test").unwrap();
+    let settings = Settings {
+        seed: 23,
+        indices: 0..300,
+        seconds: None,
+        deadline: DEADLINE,
+        workspace: Some(scratch.path().to_path_buf()),
+        running: None,
+        worker: None,
+    };
+    let figures = mutate::run_many(&corpus(), &settings, &mut |_, _| {});
+    let failures: Vec<String> = figures
+        .failures
+        .iter()
+        .map(|(mutant, verdict)| format!("{}\n    {verdict}", mutant.describe()))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} mutant(s) failed (their files: cargo xtask mutate --seed 23 --index N):\n{}\n{}",
+        failures.len(),
+        failures.join("\n"),
+        figures.summary()
+    );
+    assert_eq!(figures.run, 300, "{}", figures.summary());
+    // Mutants reach both ends: some are refused, some generate, some through the whole plan.
+    assert!(
+        figures.successes > 30 && figures.problems > 30 && figures.full > 10,
+        "{}",
+        figures.summary()
+    );
+}
+
+#[test]
+fn each_kept_mutant_ends_in_success_or_in_located_problems() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mutants");
+    let cases = mutate::cases(&dir).unwrap();
+    assert!(
+        cases.len() >= 4,
+        "{} cases in {}",
+        cases.len(),
+        dir.display()
+    );
+    let scratch = xtask::scratch::Scratch::new("mutants-cases-test").unwrap();
+    let mut failures = Vec::new();
+    for (name, input) in &cases {
+        // In memory, then through the whole plan (the scaffold's files included).
+        for workspace in [None, Some(scratch.path())] {
+            let (verdict, _) = mutate::run(&input.provider, &input.source, workspace, DEADLINE);
+            if verdict.failed() {
+                let how = if workspace.is_some() {
+                    "plan"
+                } else {
+                    "in memory"
+                };
+                failures.push(format!("{name} ({how}): {verdict}"));
+                if matches!(verdict, Verdict::Hang(_)) {
+                    // Its thread still runs: not a second time.
+                    break;
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} kept mutants failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn a_panic_and_a_hang_are_caught_and_told_apart() {
+    let (verdict, _) = mutate::guarded(DEADLINE, || panic!("a mutant's panic"));
+    let Verdict::Panic(message) = verdict else {
+        panic!("expected a panic, got {verdict}");
+    };
+    assert!(message.starts_with("a mutant's panic (at "), "{message}");
+    assert!(
+        message.contains("mutants.rs:"),
+        "where it was raised: {message}"
+    );
+
+    let (verdict, time) = mutate::guarded(Duration::from_millis(100), || {
+        std::thread::sleep(Duration::from_secs(5));
+        Verdict::Success
+    });
+    assert_eq!(verdict, Verdict::Hang(Duration::from_millis(100)));
+    assert!(
+        time < Duration::from_secs(5),
+        "the caller did not wait: {time:?}"
+    );
+
+    let (verdict, _) = mutate::guarded(DEADLINE, || {
+        Verdict::Problems(1, "specs/x.yaml: /: why".to_owned())
+    });
+    assert!(!verdict.failed(), "{verdict}");
+}
+
+#[test]
+fn a_mutant_depends_only_on_its_seed_and_index() {
+    let corpus = corpus();
+    let text = |m: &mutate::Mutant| format!("{:?}", m.source);
+    let a = mutate::mutant(&corpus, 7, 42);
+    let again = mutate::mutant(&corpus, 7, 42);
+    assert_eq!((text(&a), &a.mutations), (text(&again), &again.mutations));
+    let others: Vec<String> = (0..20)
+        .map(|i| text(&mutate::mutant(&corpus, 7, i)))
+        .collect();
+    assert!(
+        others.iter().filter(|o| **o == text(&a)).count() <= 1,
+        "mutants of one seed differ"
+    );
+    assert_ne!(
+        text(&mutate::mutant(&corpus, 8, 42)),
+        text(&a),
+        "seeds differ"
+    );
+}
+
+#[test]
+fn the_time_bound_stops_the_run_and_says_so() {
+    let settings = Settings {
+        seed: 1,
+        indices: 0..1000,
+        seconds: Some(Duration::ZERO),
+        deadline: DEADLINE,
+        workspace: None,
+        running: None,
+        worker: None,
+    };
+    let figures = mutate::run_many(&corpus(), &settings, &mut |_, _| {});
+    assert_eq!(figures.run, 0);
+    let summary = figures.summary();
+    assert!(
+        summary.contains("stopped early: the time bound of 0ns was reached before mutant 0"),
+        "{summary}"
+    );
+}
