@@ -2,7 +2,7 @@
 //!
 //! Mutates the workspace's specs and the xtask's test fixtures (delete a key, change a type,
 //! duplicate a name, nest deeply, inject prose, retarget a `$ref`…, alone and combined) and runs
-//! each mutant through the pipeline in memory: [`spec::prepare`], [`render::syntax`] and
+//! each mutant through the pipeline in memory: [`crate::spec::prepare`], [`crate::render::syntax`] and
 //! prettyplease; every `FULL_EVERY`-th mutant, and every one that changed `info`, goes through
 //! the whole [`crate::plan`] (scaffold and rustfmt included) in a throwaway workspace.
 //!
@@ -273,23 +273,24 @@ pub fn mutant(corpus: &[Input], seed: u64, index: u64) -> Mutant {
     let json = target.file.ends_with(".json");
     let overlay = target.file.ends_with(OVERLAY_SUFFIX);
     let structural = *rng.pick(&[0, 1, 1, 1, 1, 2, 2, 3]).expect("not empty");
-    if structural > 0 {
-        if let Ok(mut doc) = parse_document(target) {
-            for _ in 0..structural {
-                if let Some(done) = ops::mutate_document(&mut rng, &mut doc, overlay) {
-                    mutations.push(done);
-                }
+    if structural > 0
+        && let Ok(mut doc) = parse_document(target)
+    {
+        let before = mutations.len();
+        for _ in 0..structural {
+            if let Some(done) = ops::mutate_document(&mut rng, &mut doc, overlay) {
+                mutations.push(done);
             }
-            if !mutations.is_empty() {
-                let printed = if json {
-                    serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())
-                } else {
-                    serde_norway::to_string(&doc).map_err(|e| e.to_string())
-                };
-                match printed {
-                    Ok(text) => target.text = text,
-                    Err(e) => mutations.push(format!("(cannot print the mutated document: {e})")),
-                }
+        }
+        if mutations.len() > before {
+            let printed = if json {
+                serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())
+            } else {
+                serde_norway::to_string(&doc).map_err(|e| e.to_string())
+            };
+            match printed {
+                Ok(text) => target.text = text,
+                Err(e) => mutations.push(format!("(cannot print the mutated document: {e})")),
             }
         }
     }

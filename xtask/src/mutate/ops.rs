@@ -556,7 +556,7 @@ fn capitalise(word: &str) -> String {
 
 /// Wraps a schema in 2 to 64 levels of arrays, objects or compositions.
 fn nest_schema(rng: &mut Rng, doc: &mut Value) -> Option<String> {
-    let path = pick_node(rng, doc, |path, node| is_schema(path, node))?;
+    let path = pick_node(rng, doc, is_schema)?;
     let depth = 2 + rng.below(63);
     let how = rng.below(5);
     let node = get_mut(doc, &path)?;
@@ -802,7 +802,7 @@ fn empty_operation_id(rng: &mut Rng, doc: &mut Value) -> Option<String> {
 }
 
 fn schema_keyword(rng: &mut Rng, doc: &mut Value) -> Option<String> {
-    let path = pick_node(rng, doc, |path, node| is_schema(path, node))?;
+    let path = pick_node(rng, doc, is_schema)?;
     let (key, value) = match rng.below(20) {
         0 => ("format", json!(*rng.pick(FORMATS)?)),
         1 => (
@@ -989,7 +989,29 @@ fn overlay_action(rng: &mut Rng, doc: &mut Value) -> Option<String> {
     }
     let index = rng.below(actions.len());
     let action = actions[index].as_object_mut()?;
-    let done = match rng.below(6) {
+    let done = match rng.below(8) {
+        6 | 7 => {
+            // Every node with a key, each updated to hold a scalar there: a node selected
+            // inside another one's replaced value.
+            let key = *rng.pick(&[
+                "properties",
+                "schema",
+                "items",
+                "content",
+                "responses",
+                "paths",
+                "components",
+                "b",
+            ])?;
+            let target = format!("$..[?@.{key}]");
+            let scalar = rng
+                .pick(&[json!(5), json!("x"), Value::Null, json!([])])?
+                .clone();
+            action.insert("target".into(), json!(target));
+            action.remove("remove");
+            action.insert("update".into(), json!({ key: scalar }));
+            format!("target {target:?}, update {{{key}: {scalar}}}")
+        }
         0 | 1 => {
             let target = *rng.pick(TARGETS)?;
             action.insert("target".into(), json!(target));

@@ -25,7 +25,7 @@ fn a_few_hundred_mutants_end_in_success_or_in_located_problems() {
     let scratch = xtask::scratch::Scratch::new("mutants-test").unwrap();
     let settings = Settings {
         seed: 23,
-        indices: 0..300,
+        indices: 0..200,
         seconds: None,
         deadline: DEADLINE,
         workspace: Some(scratch.path().to_path_buf()),
@@ -45,10 +45,10 @@ fn a_few_hundred_mutants_end_in_success_or_in_located_problems() {
         failures.join("\n"),
         figures.summary()
     );
-    assert_eq!(figures.run, 300, "{}", figures.summary());
+    assert_eq!(figures.run, 200, "{}", figures.summary());
     // Mutants reach both ends: some are refused, some generate, some through the whole plan.
     assert!(
-        figures.successes > 30 && figures.problems > 30 && figures.full > 10,
+        figures.successes > 20 && figures.problems > 20 && figures.full > 5,
         "{}",
         figures.summary()
     );
