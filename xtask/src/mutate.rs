@@ -1,19 +1,25 @@
 //! `cargo xtask mutate`: the xtask never panics and never hangs on input.
 //!
 //! Mutates the workspace's specs and the xtask's test fixtures (delete a key, change a type,
-//! duplicate a name, nest deeply, inject prose, retarget a `$ref`…, alone and combined) and runs
-//! each mutant through the pipeline in memory: [`crate::spec::prepare`], [`crate::render::syntax`] and
-//! prettyplease; every `FULL_EVERY`-th mutant, and every one that changed `info`, goes through
-//! the whole [`crate::plan`] (scaffold and rustfmt included) in a throwaway workspace.
+//! duplicate a name, nest deeply, inject prose, retarget a `$ref`, make up an overlay…, alone
+//! and combined) and runs each mutant through the pipeline in memory:
+//! [`crate::spec::prepare`], [`crate::render::syntax`] and prettyplease. Every
+//! [`FULL_EVERY`]-th mutant, and every one that changed `info`, goes through the whole
+//! [`crate::plan`] (scaffold and rustfmt included) in a throwaway workspace.
 //!
 //! A mutant passes when it ends in success or in problems, each naming one of its input files.
 //! It fails when something panics (caught here: progenitor's own panics are caught inside
 //! `render`, so one that reaches this module is a defect), when it does not finish within its
-//! deadline, when it ends in no problem at all, or when a problem names a file that is not an
-//! input, or when the files it would write do not parse.
+//! deadline, when it ends in no problem at all, when a problem names a file that is not an
+//! input, or when the files it would write do not parse as the scaffold writes them.
+//!
+//! The command runs the mutants in a worker process of its own executable, killed and started
+//! again after a hang or a crash, so that one run reports every failure; `cargo test` runs a
+//! few hundred on threads of the test process ([`run_many`] without a worker).
 //!
 //! Mutant `N` of seed `S` depends only on `(S, N)` and the inputs: `--seed S --index N`
-//! reproduces it alone, and a failing mutant's files are written below `target/mutants/`.
+//! reproduces it alone, and a failing mutant's files are written below `target/mutants/`, as a
+//! regression case for `xtask/tests/fixtures/mutants/` ([`case_files`]).
 
 mod ops;
 mod rng;
@@ -889,7 +895,7 @@ pub fn run_many(
 }
 
 /// A worker process: `xtask mutate --worker DIR` (`-` for no throwaway workspace), which reads
-/// `SEED INDEX FULL` lines and answers each with its verdict's line.
+/// requests ([`serve`]) and answers each with its verdict's line.
 struct Worker {
     child: std::process::Child,
     stdin: std::process::ChildStdin,
@@ -925,7 +931,12 @@ impl Worker {
 
     /// Mutant `index` of `seed`, through the whole plan if `full`; waits at most `deadline`.
     fn ask(&mut self, seed: u64, index: u64, full: bool, deadline: Duration) -> Verdict {
-        if let Err(e) = writeln!(self.stdin, "{seed} {index} {}", u8::from(full)) {
+        self.ask_line(&format!("{seed} {index} {}", u8::from(full)), deadline)
+    }
+
+    /// Sends one request line; waits at most `deadline` for the verdict.
+    fn ask_line(&mut self, request: &str, deadline: Duration) -> Verdict {
+        if let Err(e) = writeln!(self.stdin, "{request}") {
             return Verdict::Crash(format!("cannot reach the worker: {e}"));
         }
         match self.answers.recv_timeout(deadline) {
@@ -950,7 +961,8 @@ impl Drop for Worker {
     }
 }
 
-/// The worker's side of [`Worker`]: answers each `SEED INDEX FULL` line read from `input`.
+/// The worker's side of [`Worker`]: answers each `SEED INDEX FULL` line (a mutant) or
+/// `case FULL NAME DIR` line (a regression case) read from `input`.
 fn serve(
     root: &Path,
     workspace: Option<&Path>,
@@ -967,13 +979,32 @@ fn serve(
         let Ok(line) = line else {
             return 1;
         };
-        let numbers: Vec<u64> = line.split(' ').filter_map(|n| n.parse().ok()).collect();
-        let [seed, index, full] = numbers[..] else {
-            return 2;
+        let verdict = if let Some(request) = line.strip_prefix("case ") {
+            // `case FULL NAME DIR`: a regression case.
+            let mut parts = request.splitn(3, ' ');
+            let (Some(full), Some(name), Some(dir)) = (parts.next(), parts.next(), parts.next())
+            else {
+                return 2;
+            };
+            let found = cases(Path::new(dir))
+                .ok()
+                .and_then(|cases| cases.into_iter().find(|(n, _)| n == name));
+            match found {
+                Some((_, input)) => {
+                    let workspace = workspace.filter(|_| full == "1");
+                    run(&input.provider, &input.source, workspace, forever).0
+                }
+                None => Verdict::Crash(format!("no case {name} in {dir}")),
+            }
+        } else {
+            let numbers: Vec<u64> = line.split(' ').filter_map(|n| n.parse().ok()).collect();
+            let [seed, index, full] = numbers[..] else {
+                return 2;
+            };
+            let mutant = mutant(&corpus, seed, index);
+            let workspace = workspace.filter(|_| full == 1);
+            run(&mutant.provider, &mutant.source, workspace, forever).0
         };
-        let mutant = mutant(&corpus, seed, index);
-        let workspace = workspace.filter(|_| full == 1);
-        let (verdict, _) = run(&mutant.provider, &mutant.source, workspace, forever);
         if writeln!(out, "{}", verdict.to_line())
             .and_then(|()| out.flush())
             .is_err()
@@ -1081,17 +1112,8 @@ pub fn run_command(root: &Path, args: &[String], out: &mut dyn Write, err: &mut 
     }
 }
 
-/// `cargo xtask mutate --cases DIR`: each regression case in `dir`, in memory then through
-/// the whole `plan`, one line each. A case that hangs is not run a second time (its thread
-/// still runs), and the next cases run beside it.
+/// `cargo xtask mutate --cases DIR`: [`check_cases`], one line each.
 fn run_cases(dir: &Path, deadline: Duration, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let cases = match cases(dir) {
-        Ok(cases) => cases,
-        Err(e) => {
-            let _ = writeln!(err, "error: cannot list {}: {e}", dir.display());
-            return 2;
-        }
-    };
     let scratch = match crate::scratch::Scratch::new("mutate-cases") {
         Ok(scratch) => scratch,
         Err(e) => {
@@ -1099,34 +1121,88 @@ fn run_cases(dir: &Path, deadline: Duration, out: &mut dyn Write, err: &mut dyn 
             return 1;
         }
     };
-    let mut failed = 0;
-    for (name, input) in &cases {
-        for workspace in [None, Some(scratch.path())] {
-            let (verdict, time) = run(&input.provider, &input.source, workspace, deadline);
-            let how = if workspace.is_some() {
-                "plan"
-            } else {
-                "in memory"
-            };
-            let _ = writeln!(out, "{name} ({how}): {verdict} in {time:.2?}");
-            if verdict.failed() {
-                failed += 1;
-                // A hung case's thread still runs: the same case is not run again.
-                if matches!(verdict, Verdict::Hang(_)) {
-                    break;
-                }
-            }
+    let exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(e) => {
+            let _ = writeln!(err, "error: cannot find the xtask's executable: {e}");
+            return 1;
         }
+    };
+    let results = match check_cases(&exe, dir, scratch.path(), deadline) {
+        Ok(results) => results,
+        Err(e) => {
+            let _ = writeln!(err, "error: cannot list {}: {e}", dir.display());
+            return 2;
+        }
+    };
+    for result in &results {
+        let _ = writeln!(out, "{result}");
     }
+    let failed = results.iter().filter(|r| r.verdict.failed()).count();
     if failed > 0 {
-        let _ = writeln!(
-            err,
-            "error: {failed} run(s) of {} case(s) failed",
-            cases.len()
-        );
+        let _ = writeln!(err, "error: {failed} of {} run(s) failed", results.len());
         return 1;
     }
     0
+}
+
+/// How one regression case ended, in one of its two runs.
+#[derive(Clone, Debug)]
+pub struct CaseResult {
+    /// The case's name (its files' stem).
+    pub name: String,
+    /// `in memory` or `plan` (in the throwaway workspace).
+    pub how: &'static str,
+    /// How it ended.
+    pub verdict: Verdict,
+    /// How long it took.
+    pub time: Duration,
+}
+
+impl std::fmt::Display for CaseResult {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} ({}): {} in {:.2?}",
+            self.name, self.how, self.verdict, self.time
+        )
+    }
+}
+
+/// Runs each regression case in `dir` ([`cases`]) in memory, then through the whole `plan` in
+/// `workspace`, each in a worker process of the xtask's executable `exe` that is killed if the
+/// case takes longer than `deadline`.
+pub fn check_cases(
+    exe: &Path,
+    dir: &Path,
+    workspace: &Path,
+    deadline: Duration,
+) -> std::io::Result<Vec<CaseResult>> {
+    let mut results = Vec::new();
+    let mut worker: Option<Worker> = None;
+    for (name, _) in cases(dir)? {
+        for (full, how) in [(0, "in memory"), (1, "plan")] {
+            let started = Instant::now();
+            let verdict = match &mut worker {
+                Some(worker) => Ok(worker),
+                None => Worker::start(exe, Some(workspace)).map(|started| worker.insert(started)),
+            }
+            .map_or_else(
+                |e| Verdict::Crash(format!("cannot start a worker process: {e}")),
+                |w| w.ask_line(&format!("case {full} {name} {}", dir.display()), deadline),
+            );
+            if matches!(verdict, Verdict::Hang(_) | Verdict::Crash(_)) {
+                worker = None;
+            }
+            results.push(CaseResult {
+                name: name.clone(),
+                how,
+                verdict,
+                time: started.elapsed(),
+            });
+        }
+    }
+    Ok(results)
 }
 
 /// Writes a failed mutant's files to `folder`, as a regression case named `mutant` (see

@@ -10,6 +10,9 @@ use xtask::mutate::{self, Settings, Verdict};
 /// Long enough for a mutant that takes milliseconds on a loaded machine; a hang takes minutes.
 const DEADLINE: Duration = Duration::from_secs(10);
 
+/// The xtask's executable: mutants run in worker processes of it, killed if they hang.
+const XTASK: &str = env!("CARGO_BIN_EXE_xtask");
+
 fn corpus() -> Vec<mutate::Input> {
     let corpus = mutate::corpus(&xtask::workspace_root());
     assert!(
@@ -30,7 +33,7 @@ fn a_few_hundred_mutants_end_in_success_or_in_located_problems() {
         deadline: DEADLINE,
         workspace: Some(scratch.path().to_path_buf()),
         running: None,
-        worker: None,
+        worker: Some(XTASK.into()),
     };
     let figures = mutate::run_many(&corpus(), &settings, &mut |_, _| {});
     let failures: Vec<String> = figures
@@ -38,13 +41,13 @@ fn a_few_hundred_mutants_end_in_success_or_in_located_problems() {
         .iter()
         .map(|(mutant, verdict)| format!("{}\n    {verdict}", mutant.describe()))
         .collect();
-    assert!(
-        failures.is_empty(),
+    let report = format!(
         "{} mutant(s) failed (their files: cargo xtask mutate --seed 23 --index N):\n{}\n{}",
         failures.len(),
         failures.join("\n"),
         figures.summary()
     );
+    assert!(failures.is_empty(), "{report}");
     assert_eq!(figures.run, 200, "{}", figures.summary());
     // Mutants reach both ends: some are refused, some generate, some through the whole plan.
     assert!(
@@ -57,40 +60,28 @@ fn a_few_hundred_mutants_end_in_success_or_in_located_problems() {
 #[test]
 fn each_kept_mutant_ends_in_success_or_in_located_problems() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mutants");
-    let cases = mutate::cases(&dir).unwrap();
+    let scratch = xtask::scratch::Scratch::new("mutants-cases-test").unwrap();
+    // In memory, then through the whole plan (the scaffold's files included), in a process
+    // of the xtask's that is killed if it hangs.
+    let results = mutate::check_cases(Path::new(XTASK), &dir, scratch.path(), DEADLINE).unwrap();
     assert!(
-        cases.len() >= 4,
-        "{} cases in {}",
-        cases.len(),
+        results.len() >= 8,
+        "{} runs in {}",
+        results.len(),
         dir.display()
     );
-    let scratch = xtask::scratch::Scratch::new("mutants-cases-test").unwrap();
-    let mut failures = Vec::new();
-    for (name, input) in &cases {
-        // In memory, then through the whole plan (the scaffold's files included).
-        for workspace in [None, Some(scratch.path())] {
-            let (verdict, _) = mutate::run(&input.provider, &input.source, workspace, DEADLINE);
-            if verdict.failed() {
-                let how = if workspace.is_some() {
-                    "plan"
-                } else {
-                    "in memory"
-                };
-                failures.push(format!("{name} ({how}): {verdict}"));
-                if matches!(verdict, Verdict::Hang(_)) {
-                    // Its thread still runs: not a second time.
-                    break;
-                }
-            }
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} kept mutants failed:\n{}",
+    let failures: Vec<String> = results
+        .iter()
+        .filter(|r| r.verdict.failed())
+        .map(ToString::to_string)
+        .collect();
+    let report = format!(
+        "{} of {} runs of the kept mutants failed:\n{}",
         failures.len(),
-        cases.len(),
+        results.len(),
         failures.join("\n")
     );
+    assert!(failures.is_empty(), "{report}");
 }
 
 #[test]
