@@ -863,7 +863,9 @@ pub fn run_many(
                     |e| Verdict::Crash(format!("cannot start a worker process: {e}")),
                     |w| w.ask(settings.seed, index, full.is_some(), settings.deadline),
                 );
-                if matches!(verdict, Verdict::Hang(_) | Verdict::Crash(_)) {
+                if matches!(verdict, Verdict::Hang(_) | Verdict::Crash(_))
+                    || worker.as_ref().is_some_and(|w| w.spent)
+                {
                     // Killed; the next mutant gets a new one.
                     worker = None;
                 }
@@ -900,6 +902,8 @@ struct Worker {
     child: std::process::Child,
     stdin: std::process::ChildStdin,
     answers: mpsc::Receiver<std::io::Result<String>>,
+    /// The worker said its last verdict was its last: it gave up a run of progenitor.
+    spent: bool,
 }
 
 impl Worker {
@@ -926,6 +930,7 @@ impl Worker {
             child,
             stdin,
             answers,
+            spent: false,
         })
     }
 
@@ -940,8 +945,17 @@ impl Worker {
             return Verdict::Crash(format!("cannot reach the worker: {e}"));
         }
         match self.answers.recv_timeout(deadline) {
-            Ok(Ok(line)) => Verdict::from_line(&line)
-                .unwrap_or_else(|| Verdict::Crash(format!("the worker answered {line:?}"))),
+            Ok(Ok(line)) => {
+                let line = match line.strip_prefix(SPENT) {
+                    Some(last) => {
+                        self.spent = true;
+                        last.to_owned()
+                    }
+                    None => line,
+                };
+                Verdict::from_line(&line)
+                    .unwrap_or_else(|| Verdict::Crash(format!("the worker answered {line:?}")))
+            }
             Ok(Err(e)) => Verdict::Crash(format!("cannot read the worker's answer: {e}")),
             Err(mpsc::RecvTimeoutError::Timeout) => Verdict::Hang(deadline),
             Err(mpsc::RecvTimeoutError::Disconnected) => Verdict::Crash(format!(
@@ -1005,15 +1019,28 @@ fn serve(
             let workspace = workspace.filter(|_| full == 1);
             run(&mutant.provider, &mutant.source, workspace, forever).0
         };
-        if writeln!(out, "{}", verdict.to_line())
+        // A run of progenitor given up on may still be using a core: this process answers
+        // with `SPENT` first and ends, and the parent starts a new one.
+        let spent = crate::progenitor_run::abandoned() > 0;
+        let marker = if spent { SPENT } else { "" };
+        if writeln!(out, "{marker}{}", verdict.to_line())
             .and_then(|()| out.flush())
             .is_err()
         {
             return 1;
         }
+        if spent {
+            return 0;
+        }
     }
     0
 }
+
+/// How long progenitor may take on one mutant in a worker (see [`crate::progenitor_run`]).
+const WORKER_RENDER_DEADLINE: Duration = Duration::from_secs(4);
+
+/// What a worker writes before its last verdict when it ends after it.
+const SPENT: &str = "spent ";
 
 /// Runs `cargo xtask mutate` with `args` (after `mutate`) on the workspace at `root`.
 /// Exit code: 0 every mutant passed, 1 one failed, 2 a usage error.
@@ -1028,6 +1055,9 @@ pub fn run_command(root: &Path, args: &[String], out: &mut dyn Write, err: &mut 
         }
         if arg == "--worker" {
             let workspace = args.next().filter(|dir| *dir != "-").map(Path::new);
+            // Well within the parent's deadline per mutant: progenitor given up on a document
+            // typify merges slowly is a located problem, not a hang.
+            crate::progenitor_run::set_deadline(WORKER_RENDER_DEADLINE);
             return serve(root, workspace, std::io::stdin().lock(), out);
         }
         if arg == "--cases" {
@@ -1191,7 +1221,9 @@ pub fn check_cases(
                 |e| Verdict::Crash(format!("cannot start a worker process: {e}")),
                 |w| w.ask_line(&format!("case {full} {name} {}", dir.display()), deadline),
             );
-            if matches!(verdict, Verdict::Hang(_) | Verdict::Crash(_)) {
+            if matches!(verdict, Verdict::Hang(_) | Verdict::Crash(_))
+                || worker.as_ref().is_some_and(|w| w.spent)
+            {
                 worker = None;
             }
             results.push(CaseResult {

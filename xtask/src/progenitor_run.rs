@@ -16,6 +16,7 @@ use std::any::Any;
 use std::cell::Cell;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use openapiv3::OpenAPI;
@@ -42,6 +43,34 @@ fn settings() -> GenerationSettings {
         .with_inner_type(quote::quote!(crate::Context))
         .with_hooks(HooksMode::Expected);
     settings
+}
+
+/// The time limit that [`deadline`] gives, in milliseconds, when a process set one.
+static DEADLINE_SET: AtomicU64 = AtomicU64::new(0);
+
+/// How many runs this process gave up on: their threads may still be running.
+static ABANDONED: AtomicUsize = AtomicUsize::new(0);
+
+/// The time limit of [`crate::render::syntax`]: [`DEADLINE`], or what [`set_deadline`] set.
+pub fn deadline() -> Duration {
+    match DEADLINE_SET.load(Ordering::Relaxed) {
+        0 => DEADLINE,
+        millis => Duration::from_millis(millis),
+    }
+}
+
+/// Sets the time limit of every later [`crate::render::syntax`] in this process (at least
+/// 1 ms): for a process that runs many documents and has a limit of its own per document,
+/// such as the workers of `cargo xtask mutate`.
+pub fn set_deadline(limit: Duration) {
+    let millis = u64::try_from(limit.as_millis()).unwrap_or(u64::MAX).max(1);
+    DEADLINE_SET.store(millis, Ordering::Relaxed);
+}
+
+/// How many runs this process has given up on at the time limit. Each one's thread may still
+/// be using a core: a process that goes on with more documents should start afresh instead.
+pub fn abandoned() -> usize {
+    ABANDONED.load(Ordering::Relaxed)
 }
 
 /// What one run of progenitor gave.
@@ -82,7 +111,10 @@ pub fn generate(spec: &OpenAPI, deadline: Duration) -> Generated {
                     .map_err(|e| format!("progenitor's code does not lex: {e}"))
             })
         })),
-        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Generated::TimedOut(deadline),
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            ABANDONED.fetch_add(1, Ordering::Relaxed);
+            Generated::TimedOut(deadline)
+        }
         Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
             Generated::Done(Err("progenitor's thread ended without an answer".to_owned()))
         }

@@ -41,7 +41,7 @@ pub fn header(file: &str, spec_sha256: &str) -> String {
 /// The generated code for `spec` (read from `file`) as a syntax tree, before any formatting:
 /// what `render` prints, and what `cargo xtask diff` reads the public Rust API from.
 pub fn syntax(spec: &OpenAPI, file: &str) -> Result<syn::File, Vec<Problem>> {
-    syntax_within(spec, file, progenitor_run::DEADLINE)
+    syntax_within(spec, file, progenitor_run::deadline())
 }
 
 /// [`syntax`], with progenitor given up after `deadline` on a document whose schemas typify
