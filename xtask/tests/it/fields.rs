@@ -2,21 +2,7 @@
 //! would skip, a response under a key that is not a status, or a part of the wrong type, is a
 //! problem at its pointer; an unknown schema keyword is a note.
 
-use crate::common::{TINY, files, workspace, xtask};
-
-/// `generate` on `tiny.yaml` = `spec` fails with exactly `expected` and writes nothing.
-fn refused(spec: &str, expected: &[&str]) {
-    let dir = workspace(&[("tiny.yaml", spec)]);
-    let before = files(dir.path());
-    let (code, out, err) = xtask(dir.path(), &["generate"]);
-    let mut want: String = expected.iter().map(|line| format!("{line}\n")).collect();
-    want.push_str(&format!(
-        "error: {} problem(s); nothing was written\n",
-        expected.len()
-    ));
-    assert_eq!((code, out.as_str(), err.as_str()), (1, "", want.as_str()));
-    assert_eq!(files(dir.path()), before, "nothing may be written");
-}
+use crate::common::{TINY, fails_with, workspace, xtask};
 
 const OP: &str = "specs/tiny.yaml: /paths/~1things~1{id}/delete";
 
@@ -32,7 +18,7 @@ fn a_misspelt_operation_field_is_refused_not_skipped() {
     let spec = with_operation_field(
         "      requestbody:\n        content:\n          application/json:\n            schema:\n              type: object\n",
     );
-    refused(
+    fails_with(
         &spec,
         &[&format!(
             "{OP}/requestbody: unknown field `requestbody` of an operation (did you mean `requestBody`?): progenitor would skip it"
@@ -43,7 +29,7 @@ fn a_misspelt_operation_field_is_refused_not_skipped() {
 #[test]
 fn a_response_under_a_key_that_is_not_a_status_is_refused() {
     let spec = TINY.replace("        '400':\n", "        '4OO':\n");
-    refused(
+    fails_with(
         &spec,
         &[&format!(
             "{OP}/responses/4OO: `4OO` is not a status (`200`, `4XX`, `default`) nor an extension (`x-…`): progenitor would skip this response"
@@ -54,7 +40,7 @@ fn a_response_under_a_key_that_is_not_a_status_is_refused() {
 #[test]
 fn a_response_that_is_not_a_mapping_is_refused() {
     let spec = TINY.replace("        '400':\n", "        '201': 5\n        '400':\n");
-    refused(
+    fails_with(
         &spec,
         &[&format!(
             "{OP}/responses/201: a response must be a mapping (or a `$ref`), not 5"
@@ -65,7 +51,7 @@ fn a_response_that_is_not_a_mapping_is_refused() {
 #[test]
 fn a_misspelt_parameter_field_is_refused() {
     let spec = TINY.replace("          required: true\n", "          requierd: true\n");
-    refused(
+    fails_with(
         &spec,
         &[&format!(
             "{OP}/parameters/0/requierd: unknown field `requierd` of a parameter: progenitor would skip it"
@@ -96,7 +82,7 @@ fn a_ref_that_is_not_a_string_is_refused_not_read_as_any_value() {
         "                $ref: '#/components/schemas/Done'\n",
         "                $ref: 5\n",
     );
-    refused(
+    fails_with(
         &spec,
         &[&format!(
             "{OP}/responses/200/content/application~1json/schema/$ref: a `$ref` must be a string (`#/components/…`), not 5"

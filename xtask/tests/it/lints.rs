@@ -1,24 +1,7 @@
 //! Each lint, and each way a spec can fail, on a small broken spec: the exact message, and
 //! nothing written. A shape that progenitor cannot take but the xtask rewrites: the note.
 
-use crate::common::{TINY, files, workspace, xtask};
-
-/// Runs `generate` on a workspace holding only `tiny.yaml` = `spec`; asserts it fails with
-/// exactly `expected` on stderr and writes nothing.
-fn fails_with(spec: &str, expected: &[&str]) {
-    let dir = workspace(&[("tiny.yaml", spec)]);
-    let before = files(dir.path());
-    let (code, out, err) = xtask(dir.path(), &["generate"]);
-    let mut want: String = expected.iter().map(|line| format!("{line}\n")).collect();
-    want.push_str(&format!(
-        "error: {} problem(s); nothing was written\n",
-        expected.len()
-    ));
-    assert_eq!(err, want);
-    assert_eq!(code, 1);
-    assert_eq!(out, "");
-    assert_eq!(files(dir.path()), before, "nothing may be written");
-}
+use crate::common::{TINY, fails_with, files, workspace, xtask};
 
 /// Runs `generate` on a workspace holding only `tiny.yaml` = `spec`; asserts it succeeds
 /// with exactly the notes `expected` on stderr, and returns the generated code.

@@ -2,27 +2,7 @@
 //! two things in a document that become one Rust name, references that point at the wrong
 //! kind of thing, and documents that are not OpenAPI, each refused where the fix belongs.
 
-use crate::common::{TINY, files, fixture, workspace, xtask};
-
-/// Runs `generate` on a workspace holding `specs/<name>` = `spec`; asserts it fails with
-/// exactly `expected` on stderr and writes nothing.
-fn fails_at(name: &str, spec: &str, expected: &[&str]) {
-    let dir = workspace(&[(name, spec)]);
-    let before = files(dir.path());
-    let (code, out, err) = xtask(dir.path(), &["generate"]);
-    let mut want: String = expected.iter().map(|line| format!("{line}\n")).collect();
-    want.push_str(&format!(
-        "error: {} problem(s); nothing was written\n",
-        expected.len()
-    ));
-    assert_eq!(err, want);
-    assert_eq!((code, out.as_str()), (1, ""));
-    assert_eq!(files(dir.path()), before, "nothing may be written");
-}
-
-fn fails_with(spec: &str, expected: &[&str]) {
-    fails_at("tiny.yaml", spec, expected);
-}
+use crate::common::{TINY, fails_at, fails_with, fixture, workspace, xtask};
 
 /// TINY with `schemas` added to its component schemas and `paths` to its paths.
 fn tiny_with(paths: &str, schemas: &str) -> String {

@@ -135,3 +135,24 @@ pub(crate) fn copy_workspace(from: &Path, to: &Path) {
         xtask::scratch::mirror(&from.join(folder), &to.join(folder), &[]).unwrap();
     }
 }
+
+/// Runs `generate` on a workspace holding `specs/<name>` = `spec`; asserts it fails with
+/// exactly `expected` on stderr (one line each, then the count) and writes nothing.
+pub(crate) fn fails_at(name: &str, spec: &str, expected: &[&str]) {
+    let dir = workspace(&[(name, spec)]);
+    let before = files(dir.path());
+    let (code, out, err) = xtask(dir.path(), &["generate"]);
+    let mut want: String = expected.iter().map(|line| format!("{line}\n")).collect();
+    want.push_str(&format!(
+        "error: {} problem(s); nothing was written\n",
+        expected.len()
+    ));
+    assert_eq!(err, want);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(files(dir.path()), before, "nothing may be written");
+}
+
+/// [`fails_at`] for `specs/tiny.yaml`.
+pub(crate) fn fails_with(spec: &str, expected: &[&str]) {
+    fails_at("tiny.yaml", spec, expected);
+}
