@@ -385,7 +385,7 @@ fn unsafe_link_openings(text: &str) -> Vec<usize> {
 /// written `&lt;`, so that rustdoc shows that HTML as text, and each link or image to an
 /// unsafe destination ([`is_unsafe_link`]) made text by escaping its opening `[` (`\[`) or
 /// `<`; the rest of the Markdown as it was. Parsed again until no raw HTML or unsafe link is
-/// left, `None` if some is after [`HTML_ROUNDS`].
+/// left, `None` if some is after `HTML_ROUNDS` rounds.
 pub fn escape_html(text: &str) -> Option<String> {
     let mut text = text.to_owned();
     for _ in 0..HTML_ROUNDS {
