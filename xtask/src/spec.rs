@@ -427,23 +427,16 @@ fn invalid_schema(kind: Kind, at: &str, node: &Value) -> Option<(String, String)
     if node.get("$ref").is_none()
         && let Some(map) = alone.as_object_mut()
     {
+        let stub = |value: &mut Value| {
+            if value.is_object() {
+                *value = Value::Object(Map::new());
+            }
+        };
         for &(key, shape, _) in Kind::Schema.fields() {
             match (shape, map.get_mut(key)) {
-                (Shape::One, Some(value)) if value.is_object() => {
-                    *value = Value::Object(Map::new())
-                }
-                (Shape::Map, Some(Value::Object(entries))) => {
-                    entries
-                        .values_mut()
-                        .filter(|v| v.is_object())
-                        .for_each(|v| *v = Value::Object(Map::new()));
-                }
-                (Shape::List, Some(Value::Array(items))) => {
-                    items
-                        .iter_mut()
-                        .filter(|v| v.is_object())
-                        .for_each(|v| *v = Value::Object(Map::new()));
-                }
+                (Shape::One, Some(value)) => stub(value),
+                (Shape::Map, Some(Value::Object(entries))) => entries.values_mut().for_each(stub),
+                (Shape::List, Some(Value::Array(items))) => items.iter_mut().for_each(stub),
                 _ => {}
             }
         }

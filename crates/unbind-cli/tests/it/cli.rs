@@ -710,17 +710,26 @@ async fn unbinding_what_is_not_bound_exits_0_and_says_so() {
     );
 }
 
+/// A command of each provider that reads a credential from the environment, against `uri`:
+/// MantaGo's list, OneAccess's list and bind, CloudBase's list and bind.
+fn credential_commands(uri: &str) -> [Vec<&str>; 5] {
+    [
+        vec!["manta", "list", "--base-url", uri, "--bot-id", "bot-1"],
+        args(&["oneaccess", "list", "--base-url", uri], &DEVICE_FLAGS),
+        args(
+            &["oneaccess", "bind", "--base-url", uri],
+            &args(&DEVICE_FLAGS, &["--mobile", "1", "--verify-code", "2"]),
+        ),
+        vec!["cloudbase", "list", "--base-url", uri],
+        vec!["cloudbase", "bind", "--base-url", uri],
+    ]
+}
+
 #[tokio::test]
 async fn a_missing_or_empty_credential_exits_2_naming_it_and_sends_nothing() {
     let server = MockServer::start().await;
     let uri = server.uri();
-    let manta = ["manta", "list", "--base-url", &uri, "--bot-id", "bot-1"];
-    let oneaccess = args(&["oneaccess", "list", "--base-url", &uri], &DEVICE_FLAGS);
-    let oneaccess_bind = args(
-        &["oneaccess", "bind", "--base-url", &uri],
-        &args(&DEVICE_FLAGS, &["--mobile", "1", "--verify-code", "2"]),
-    );
-    let cloudbase_bind = ["cloudbase", "bind", "--base-url", &uri];
+    let [manta, oneaccess, oneaccess_bind, _, cloudbase_bind] = credential_commands(&uri);
     let cases: [(&[&str], Vars<'_>, &str); 6] = [
         (
             &manta,
@@ -919,14 +928,7 @@ async fn timeout_takes_a_positive_duration_or_exits_2() {
 async fn a_credential_with_a_line_break_is_refused_naming_its_variable() {
     let server = MockServer::start().await;
     let uri = server.uri();
-    let manta = ["manta", "list", "--base-url", &uri, "--bot-id", "bot-1"];
-    let oneaccess = args(&["oneaccess", "list", "--base-url", &uri], &DEVICE_FLAGS);
-    let oneaccess_bind = args(
-        &["oneaccess", "bind", "--base-url", &uri],
-        &args(&DEVICE_FLAGS, &["--mobile", "1", "--verify-code", "2"]),
-    );
-    let cloudbase = ["cloudbase", "list", "--base-url", &uri];
-    let cloudbase_bind = ["cloudbase", "bind", "--base-url", &uri];
+    let [manta, oneaccess, oneaccess_bind, cloudbase, cloudbase_bind] = credential_commands(&uri);
     // What a token read from a file with Windows line endings, or pasted with a header, holds.
     const BROKEN: &str = "tok-BROKEN-1\r\nX-Injected: 1";
     let cases: [(&[&str], Vars<'_>, &str); 6] = [
