@@ -818,6 +818,9 @@ pub struct Settings {
     /// on, and a stack overflow kills the worker, not the run. `None`: on threads of this
     /// process, and the run stops at the first hang.
     pub worker: Option<PathBuf>,
+    /// How long progenitor may take on one mutant in a worker before it is given up (see
+    /// [`crate::progenitor_run`]): a located problem, well within `deadline`.
+    pub progenitor: Duration,
 }
 
 /// Runs the mutants of `settings` on `corpus`; `progress` hears of each failure as it happens.
@@ -856,7 +859,7 @@ pub fn run_many(
                 let started = Instant::now();
                 let verdict = match &mut worker {
                     Some(worker) => Ok(worker),
-                    None => Worker::start(exe, settings.workspace.as_deref())
+                    None => Worker::start(exe, settings.workspace.as_deref(), settings.progenitor)
                         .map(|started| worker.insert(started)),
                 }
                 .map_or_else(
@@ -907,10 +910,15 @@ struct Worker {
 }
 
 impl Worker {
-    fn start(exe: &Path, workspace: Option<&Path>) -> std::io::Result<Worker> {
+    fn start(
+        exe: &Path,
+        workspace: Option<&Path>,
+        progenitor: Duration,
+    ) -> std::io::Result<Worker> {
         let mut child = std::process::Command::new(exe)
             .args(["mutate", "--worker"])
             .arg(workspace.unwrap_or(Path::new("-")))
+            .arg(progenitor.as_millis().to_string())
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
             .spawn()?;
@@ -1036,8 +1044,9 @@ fn serve(
     0
 }
 
-/// How long progenitor may take on one mutant in a worker (see [`crate::progenitor_run`]).
-const WORKER_RENDER_DEADLINE: Duration = Duration::from_secs(4);
+/// How long progenitor may take on one mutant in a worker of `cargo xtask mutate` (see
+/// [`crate::progenitor_run`]), well within the 10 s a mutant may take.
+pub const PROGENITOR_LIMIT: Duration = Duration::from_secs(4);
 
 /// What a worker writes before its last verdict when it ends after it.
 const SPENT: &str = "spent ";
@@ -1057,7 +1066,10 @@ pub fn run_command(root: &Path, args: &[String], out: &mut dyn Write, err: &mut 
             let workspace = args.next().filter(|dir| *dir != "-").map(Path::new);
             // Well within the parent's deadline per mutant: progenitor given up on a document
             // typify merges slowly is a located problem, not a hang.
-            crate::progenitor_run::set_deadline(WORKER_RENDER_DEADLINE);
+            let limit = args.next().and_then(|ms| ms.parse().ok());
+            crate::progenitor_run::set_deadline(
+                limit.map_or(PROGENITOR_LIMIT, Duration::from_millis),
+            );
             return serve(root, workspace, std::io::stdin().lock(), out);
         }
         if arg == "--cases" {
@@ -1109,6 +1121,7 @@ pub fn run_command(root: &Path, args: &[String], out: &mut dyn Write, err: &mut 
         workspace: Some(scratch.path().to_path_buf()),
         running: Some(scratch.path().join("running.txt")),
         worker: std::env::current_exe().ok(),
+        progenitor: PROGENITOR_LIMIT,
     };
     let _ = writeln!(
         out,
@@ -1158,7 +1171,7 @@ fn run_cases(dir: &Path, deadline: Duration, out: &mut dyn Write, err: &mut dyn 
             return 1;
         }
     };
-    let results = match check_cases(&exe, dir, scratch.path(), deadline) {
+    let results = match check_cases(&exe, dir, scratch.path(), deadline, PROGENITOR_LIMIT) {
         Ok(results) => results,
         Err(e) => {
             let _ = writeln!(err, "error: cannot list {}: {e}", dir.display());
@@ -1201,12 +1214,13 @@ impl std::fmt::Display for CaseResult {
 
 /// Runs each regression case in `dir` ([`cases`]) in memory, then through the whole `plan` in
 /// `workspace`, each in a worker process of the xtask's executable `exe` that is killed if the
-/// case takes longer than `deadline`.
+/// case takes longer than `deadline`, and that gives progenitor up after `progenitor`.
 pub fn check_cases(
     exe: &Path,
     dir: &Path,
     workspace: &Path,
     deadline: Duration,
+    progenitor: Duration,
 ) -> std::io::Result<Vec<CaseResult>> {
     let mut results = Vec::new();
     let mut worker: Option<Worker> = None;
@@ -1215,7 +1229,8 @@ pub fn check_cases(
             let started = Instant::now();
             let verdict = match &mut worker {
                 Some(worker) => Ok(worker),
-                None => Worker::start(exe, Some(workspace)).map(|started| worker.insert(started)),
+                None => Worker::start(exe, Some(workspace), progenitor)
+                    .map(|started| worker.insert(started)),
             }
             .map_or_else(
                 |e| Verdict::Crash(format!("cannot start a worker process: {e}")),

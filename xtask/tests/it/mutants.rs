@@ -10,6 +10,11 @@ use xtask::mutate::{self, Settings, Verdict};
 /// Long enough for a mutant that takes milliseconds on a loaded machine; a hang takes minutes.
 const DEADLINE: Duration = Duration::from_secs(10);
 
+/// How long progenitor may take on one mutant here: less than `cargo xtask mutate` gives it,
+/// so that the kept mutant that typify would merge for minutes costs a fraction of a second
+/// (a document given up on is a located problem all the same).
+const PROGENITOR: Duration = Duration::from_millis(300);
+
 /// The xtask's executable: mutants run in worker processes of it, killed if they hang.
 const XTASK: &str = env!("CARGO_BIN_EXE_xtask");
 
@@ -34,6 +39,7 @@ fn a_few_hundred_mutants_end_in_success_or_in_located_problems() {
         workspace: Some(scratch.path().to_path_buf()),
         running: None,
         worker: Some(XTASK.into()),
+        progenitor: PROGENITOR,
     };
     let figures = mutate::run_many(&corpus(), &settings, &mut |_, _| {});
     let failures: Vec<String> = figures
@@ -63,7 +69,8 @@ fn each_kept_mutant_ends_in_success_or_in_located_problems() {
     let scratch = xtask::scratch::Scratch::new("mutants-cases-test").unwrap();
     // In memory, then through the whole plan (the scaffold's files included), in a process
     // of the xtask's that is killed if it hangs.
-    let results = mutate::check_cases(Path::new(XTASK), &dir, scratch.path(), DEADLINE).unwrap();
+    let results =
+        mutate::check_cases(Path::new(XTASK), &dir, scratch.path(), DEADLINE, PROGENITOR).unwrap();
     assert!(
         results.len() >= 8,
         "{} runs in {}",
@@ -143,6 +150,7 @@ fn the_time_bound_stops_the_run_and_says_so() {
         workspace: None,
         running: None,
         worker: None,
+        progenitor: PROGENITOR,
     };
     let figures = mutate::run_many(&corpus(), &settings, &mut |_, _| {});
     assert_eq!(figures.run, 0);

@@ -545,7 +545,7 @@ fn random_markdown_keeps_no_code_block_but_text() {
         (seed >> 33) as usize
     };
     let (mut with_code, mut whole) = (0, 0);
-    for case in 0..20_000 {
+    for case in 0..6_000 {
         let text: String = (0..3 + case % 30)
             .map(|_| pieces[next() % pieces.len()])
             .collect();
@@ -572,7 +572,7 @@ fn random_markdown_keeps_no_code_block_but_text() {
     // Most are rewritten in place; the rest (tabs against list markers, mostly) became one
     // block of the whole text, which the check after each rewrite is there for.
     assert!(
-        with_code > 5_000 && whole > 0 && whole * 10 < with_code,
+        with_code > 1_500 && whole > 0 && whole * 10 < with_code,
         "{whole} of {with_code}"
     );
 }
@@ -744,7 +744,7 @@ fn random_markdown_keeps_no_raw_html() {
         (seed >> 33) as usize
     };
     let (mut with_html, mut whole) = (0, 0);
-    for case in 0..20_000 {
+    for case in 0..6_000 {
         let text: String = (0..3 + case % 30)
             .map(|_| pieces[next() % pieces.len()])
             .collect();
@@ -762,7 +762,7 @@ fn random_markdown_keeps_no_raw_html() {
     // Most are rewritten in place; the rest became one block of the whole text, which the
     // check after each rewrite is there for.
     assert!(
-        with_html > 5_000 && whole * 10 < with_html,
+        with_html > 1_500 && whole * 10 < with_html,
         "{whole} of {with_html}"
     );
 }
