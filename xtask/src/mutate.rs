@@ -417,21 +417,13 @@ fn install_panic_hook() {
                 let location = info
                     .location()
                     .map_or_else(|| "an unknown place".to_owned(), ToString::to_string);
-                let message = payload_text(info.payload());
+                let message = crate::progenitor_run::panic_message(info.payload());
                 LAST_PANIC.set(Some(format!("{message} (at {location})")));
             } else {
                 previous(info);
             }
         }));
     });
-}
-
-fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-        .unwrap_or_else(|| "(no message)".to_owned())
 }
 
 /// Runs `source` (filed under `provider`) through the pipeline under [`guarded`]. With a
@@ -474,7 +466,7 @@ pub fn guarded(
                 Verdict::Panic(
                     LAST_PANIC
                         .take()
-                        .unwrap_or_else(|| payload_text(payload.as_ref())),
+                        .unwrap_or_else(|| crate::progenitor_run::panic_message(payload.as_ref())),
                 )
             });
             let _ = send.send(verdict);

@@ -126,18 +126,24 @@ pub fn generate(spec: &OpenAPI, deadline: Duration) -> Generated {
 /// counts too (it only costs a thread).
 pub fn merges(doc: &Value) -> bool {
     match doc {
-        Value::Object(map) => {
-            let compositions = ["oneOf", "anyOf", "not"]
-                .iter()
-                .filter(|key| map.contains_key(**key))
-                .count();
-            map.contains_key("allOf")
-                || (compositions > 0 && map.len() > compositions)
-                || map.values().any(merges)
-        }
+        Value::Object(map) => merged_here(map).is_some() || map.values().any(merges),
         Value::Array(items) => items.iter().any(merges),
         _ => false,
     }
+}
+
+/// The keywords that combine subschemas, in the order a message names them.
+pub(crate) const COMPOSITIONS: [&str; 4] = ["allOf", "oneOf", "anyOf", "not"];
+
+/// When typify merges the schema `map` into its subschemas (it has `allOf`, or `oneOf`,
+/// `anyOf` or `not` beside any other keyword): the first combining keyword it has.
+pub(crate) fn merged_here(map: &serde_json::Map<String, Value>) -> Option<&'static str> {
+    let combined: Vec<&'static str> = COMPOSITIONS
+        .into_iter()
+        .filter(|key| map.contains_key(*key))
+        .collect();
+    (combined.contains(&"allOf") || (!combined.is_empty() && map.len() > combined.len()))
+        .then(|| combined[0])
 }
 
 thread_local! {
@@ -173,7 +179,7 @@ pub fn quietly(spec: &OpenAPI) -> Result<Result<TokenStream, progenitor::Error>,
 }
 
 /// The message a panic carried.
-fn panic_message(payload: &(dyn Any + Send)) -> String {
+pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> String {
     payload
         .downcast_ref::<String>()
         .cloned()

@@ -1513,9 +1513,6 @@ fn timed_out(spec: &OpenAPI, file: &str, limit: Duration) -> Problem {
     }
 }
 
-/// The keywords that combine subschemas, in the order a message names them.
-const COMPOSITIONS: [&str; 4] = ["allOf", "oneOf", "anyOf", "not"];
-
 /// How many subschemas `node` combines at any depth, and (into `heaviest`) the schema that
 /// typify merges with the most of them: its count, pointer and first combining keyword.
 /// Examples, defaults, enum values and extensions are data, not looked into.
@@ -1535,18 +1532,14 @@ fn heaviest_merge(
                 }
                 let below = heaviest_merge(value, &join(at, key), heaviest);
                 nested += below;
-                if COMPOSITIONS.contains(&key.as_str()) {
+                if progenitor_run::COMPOSITIONS.contains(&key.as_str()) {
                     nested += value.as_array().map_or(1, Vec::len);
                 }
             }
-            let combined: Vec<&'static str> = COMPOSITIONS
-                .into_iter()
-                .filter(|key| map.contains_key(*key))
-                .collect();
-            let merged =
-                combined.contains(&"allOf") || (!combined.is_empty() && map.len() > combined.len());
-            if merged && heaviest.as_ref().is_none_or(|(most, _, _)| nested > *most) {
-                *heaviest = Some((nested, at.to_owned(), combined[0]));
+            if let Some(keyword) = progenitor_run::merged_here(map)
+                && heaviest.as_ref().is_none_or(|(most, _, _)| nested > *most)
+            {
+                *heaviest = Some((nested, at.to_owned(), keyword));
             }
         }
         Value::Array(items) => {
