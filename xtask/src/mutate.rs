@@ -35,7 +35,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::Problem;
-use crate::spec::{OVERLAY_SUFFIX, Source, Text, UPSTREAM_DIR};
+use crate::spec::{KEEP_SUFFIX, OVERLAY_SUFFIX, Source, Text, UPSTREAM_DIR};
 
 pub use rng::Rng;
 
@@ -262,20 +262,7 @@ pub fn mutant(corpus: &[Input], seed: u64, index: u64) -> Mutant {
         });
         mutations.push(done);
     }
-    let target: &mut Text = match &mut source {
-        Source::Spec(spec) => spec,
-        Source::Published {
-            upstream,
-            overlay: Some(overlay),
-        } => {
-            if rng.percent(60) {
-                overlay
-            } else {
-                upstream
-            }
-        }
-        Source::Published { upstream, .. } => upstream,
-    };
+    let target = pick(&mut rng, &mut source);
     let json = target.file.ends_with(".json");
     let overlay = target.file.ends_with(OVERLAY_SUFFIX);
     let structural = *rng.pick(&[0, 1, 1, 1, 1, 2, 2, 3]).expect("not empty");
@@ -487,12 +474,42 @@ pub fn guarded(
     (verdict, started.elapsed())
 }
 
+/// The file of `source` to mutate: an overlay more often than the document it adapts.
+fn pick<'a>(rng: &mut Rng, source: &'a mut Source) -> &'a mut Text {
+    match source {
+        Source::Spec(spec) => spec,
+        Source::Published {
+            upstream,
+            overlay: Some(overlay),
+        } => {
+            if rng.percent(60) {
+                overlay
+            } else {
+                upstream
+            }
+        }
+        Source::Published { upstream, .. } => upstream,
+        Source::Kept { spec, keep } => {
+            if rng.percent(30) {
+                keep
+            } else {
+                pick(rng, spec)
+            }
+        }
+    }
+}
+
 /// The files of `source`.
 fn files(source: &Source) -> Vec<&Text> {
     match source {
         Source::Spec(spec) => vec![spec],
         Source::Published { upstream, overlay } => {
             std::iter::once(upstream).chain(overlay).collect()
+        }
+        Source::Kept { spec, keep } => {
+            let mut files = files(spec);
+            files.push(keep);
+            files
         }
     }
 }
@@ -647,9 +664,15 @@ fn fill_workspace(root: &Path, source: &Source) -> std::io::Result<()> {
 
 /// The files of a regression case, as `xtask/tests/fixtures/mutants/` keeps them: `<name>.yaml`
 /// is a hand-written spec; `<name>.json` a published document; `<name>.overlay.yaml` an overlay
-/// applied to the `<name>.json` (or `<name>.upstream.yaml`) beside it.
+/// applied to the `<name>.json` (or `<name>.upstream.yaml`) beside it; `<name>.keep.yaml` a
+/// keep list of either.
 pub fn case_files(name: &str, source: &Source) -> Vec<(String, String)> {
     match source {
+        Source::Kept { spec, keep } => {
+            let mut files = case_files(name, spec);
+            files.push((format!("{name}{KEEP_SUFFIX}"), keep.text.clone()));
+            files
+        }
         Source::Spec(spec) => vec![(format!("{name}.yaml"), spec.text.clone())],
         Source::Published { upstream, overlay } => {
             let ext = if upstream.file.ends_with(".json") {
@@ -674,7 +697,13 @@ pub fn cases(dir: &Path) -> std::io::Result<Vec<(String, Input)>> {
     let mut names = std::collections::BTreeSet::new();
     for entry in std::fs::read_dir(dir)? {
         let name = entry?.file_name().to_string_lossy().into_owned();
-        for suffix in [OVERLAY_SUFFIX, ".upstream.yaml", ".yaml", ".json"] {
+        for suffix in [
+            OVERLAY_SUFFIX,
+            KEEP_SUFFIX,
+            ".upstream.yaml",
+            ".yaml",
+            ".json",
+        ] {
             if let Some(stem) = name.strip_suffix(suffix) {
                 names.insert(stem.to_owned());
                 break;
@@ -712,6 +741,16 @@ pub fn cases(dir: &Path) -> std::io::Result<Vec<(String, Input)>> {
             })
         } else {
             continue;
+        };
+        let source = match read(&format!("{name}{KEEP_SUFFIX}")) {
+            Some(text) => Source::Kept {
+                spec: Box::new(source),
+                keep: Text {
+                    file: format!("specs/{provider}{KEEP_SUFFIX}"),
+                    text,
+                },
+            },
+            None => source,
         };
         cases.push((
             name,
