@@ -70,8 +70,8 @@ pub struct Input {
     pub weight: u64,
 }
 
-/// The inputs below `root`: each provider's spec in `specs/`, and each document and overlay
-/// in `xtask/tests/fixtures/` (but `mutants/`, the failures kept as regression cases).
+/// The inputs below `root`: each provider's spec in `specs/`, and each document, overlay and
+/// keep list in `xtask/tests/fixtures/` (but `mutants/`, the failures kept as regression cases).
 pub fn corpus(root: &Path) -> Vec<Input> {
     let mut inputs = Vec::new();
     for provider in crate::providers(root).unwrap_or_default() {
@@ -98,6 +98,8 @@ pub fn corpus(root: &Path) -> Vec<Input> {
         let prefix = provider_name(&relative.replace('/', "_"));
         let mut documents = Vec::new();
         let mut overlays = Vec::new();
+        let mut keeps = Vec::new();
+        let first = inputs.len();
         for path in paths {
             if path.is_dir() {
                 if path.file_name().is_some_and(|n| n != "mutants") {
@@ -119,6 +121,8 @@ pub fn corpus(root: &Path) -> Vec<Input> {
                 if let Some(block) = json_block(&text) {
                     documents.push((stem, block.to_owned()));
                 }
+            } else if name.ends_with(KEEP_SUFFIX) {
+                keeps.push((stem, text));
             } else if name.ends_with(".yaml") {
                 match serde_norway::from_str::<Value>(&text) {
                     Ok(doc) if doc.get("overlay").is_some() => overlays.push(text),
@@ -161,6 +165,25 @@ pub fn corpus(root: &Path) -> Vec<Input> {
                     weight: 25,
                 });
             }
+        }
+        // A keep list applies to the spec or document of the same name beside it.
+        for (stem, keep) in keeps {
+            let kept: Vec<Input> = inputs[first..]
+                .iter()
+                .filter(|input| input.provider == stem)
+                .map(|input| Input {
+                    provider: stem.clone(),
+                    source: Source::Kept {
+                        spec: Box::new(input.source.clone()),
+                        keep: Text {
+                            file: format!("specs/{stem}{KEEP_SUFFIX}"),
+                            text: keep.clone(),
+                        },
+                    },
+                    weight: 3,
+                })
+                .collect();
+            inputs.extend(kept);
         }
     }
     inputs

@@ -355,3 +355,18 @@ fn clerk_kept_to_its_unlink_calls_needs_no_overlay() {
         "specs/clerk.keep.yaml: /operations/1: no operation \"getUser\"; did you mean \"GetUser\"?"
     );
 }
+
+/// `cargo xtask mutate` draws the fixture with its keep list too (the list is untrusted input).
+#[test]
+fn the_mutants_corpus_holds_the_fixture_with_its_keep_list() {
+    let corpus = xtask::mutate::corpus(&xtask::workspace_root());
+    let kept: Vec<String> = corpus
+        .iter()
+        .filter(|input| matches!(input.source, Source::Kept { .. }))
+        .map(|input| input.source.name())
+        .collect();
+    assert_eq!(
+        kept,
+        ["specs/keep_accounts.yaml with specs/keep_accounts.keep.yaml"]
+    );
+}
