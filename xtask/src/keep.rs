@@ -195,7 +195,8 @@ pub struct Kept {
 }
 
 /// Applies the keep list `keep` (parsed: `list`) to `doc` (named `file` in problems): reads
-/// the list ([`List::read`]; `Err` with its problems), then [`select`]s and prunes.
+/// the list ([`List::read`]; `Err` with its problems), then picks the operations it names and
+/// prunes the rest ([`prune`]).
 pub fn apply(file: &str, keep: &Text, list: &Value, doc: &mut Value) -> Result<Kept, Vec<Problem>> {
     let list = List::read(&keep.file, list)?;
     let (selection, notes, problems) = select(file, &list, doc);
@@ -261,9 +262,9 @@ fn select(file: &str, list: &List, doc: &mut Value) -> (Selection, Vec<Problem>,
         if found.is_empty() {
             let known: Vec<String> = operations
                 .iter()
-                .map(|(_, path, method, id)| match entry {
-                    Entry::Id(_) => id.clone().unwrap_or_default(),
-                    Entry::Route(..) => Entry::Route(method, path.clone()).shown(),
+                .filter_map(|(_, path, method, id)| match entry {
+                    Entry::Id(_) => id.clone(),
+                    Entry::Route(..) => Some(Entry::Route(method, path.clone()).shown()),
                 })
                 .collect();
             let hint = closest(&entry.shown(), &known)
@@ -321,7 +322,7 @@ impl Selection {
             &self.file,
             "/operations",
             format!(
-                "{}; dropped (not generated): {}; an operation listed here keeps what it refers to",
+                "{}; dropped (not generated): {}; list an operation here to generate it too",
                 parts.join(", "),
                 dropped.join(", ")
             ),

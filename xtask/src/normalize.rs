@@ -298,7 +298,7 @@ fn snake(text: &str) -> String {
 }
 
 /// Gives each operation without a usable operationId the one [`derive_operation_id`] makes,
-/// with a note. Also run before a keep list is applied ([`crate::keep::select`]), so that the
+/// with a note. Also run before a keep list is applied ([`crate::keep::apply`]), so that the
 /// list can name derived ids; the ids are then there when [`normalize`] runs.
 pub fn operation_ids(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
     let operations = operations(doc);
