@@ -376,3 +376,27 @@ fn the_mutants_corpus_holds_the_fixture_with_its_keep_list() {
         ["specs/keep_accounts.yaml with specs/keep_accounts.keep.yaml"]
     );
 }
+
+#[test]
+fn a_published_document_an_overlay_and_a_keep_list_are_named_and_hashed_in_that_order() {
+    let text = |file: &str, text: &str| Text {
+        file: file.to_owned(),
+        text: text.to_owned(),
+    };
+    let source = Source::Kept {
+        spec: Box::new(Source::Published {
+            upstream: text("specs/upstream/acme.json", "a"),
+            overlay: Some(text("specs/acme.overlay.yaml", "b")),
+        }),
+        keep: text("specs/acme.keep.yaml", "c"),
+    };
+    assert_eq!(
+        source.name(),
+        "specs/upstream/acme.json with specs/acme.overlay.yaml and specs/acme.keep.yaml"
+    );
+    let sha = |t: &str| xtask::sha256_hex(t.as_bytes());
+    assert_eq!(
+        source.sha256(),
+        format!("{}, {}, {}", sha("a"), sha("b"), sha("c"))
+    );
+}
