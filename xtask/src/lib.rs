@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod diff;
+pub mod keep;
 pub mod lint;
 pub mod lint_fields;
 pub mod lint_names;
@@ -84,7 +85,8 @@ pub fn target_dir() -> PathBuf {
 }
 
 /// The providers with a spec, sorted: the names of `specs/<provider>.yaml`,
-/// `specs/<provider>.overlay.yaml` and `specs/upstream/<provider>.{json,yaml}`.
+/// `specs/<provider>.overlay.yaml`, `specs/<provider>.keep.yaml` and
+/// `specs/upstream/<provider>.{json,yaml}`.
 pub fn providers(root: &Path) -> Result<Vec<String>, Problem> {
     let mut names = Vec::new();
     for dir in ["specs".to_owned(), format!("specs/{}", spec::UPSTREAM_DIR)] {
@@ -165,6 +167,7 @@ fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), 
         let file = [
             format!("specs/{provider}.yaml"),
             format!("specs/{provider}{}", spec::OVERLAY_SUFFIX),
+            format!("specs/{provider}{}", spec::KEEP_SUFFIX),
         ]
         .into_iter()
         .chain(upstream)

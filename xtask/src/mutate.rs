@@ -35,7 +35,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::Problem;
-use crate::spec::{OVERLAY_SUFFIX, Source, Text, UPSTREAM_DIR};
+use crate::spec::{KEEP_SUFFIX, OVERLAY_SUFFIX, Source, Text, UPSTREAM_DIR};
 
 pub use rng::Rng;
 
@@ -70,8 +70,8 @@ pub struct Input {
     pub weight: u64,
 }
 
-/// The inputs below `root`: each provider's spec in `specs/`, and each document and overlay
-/// in `xtask/tests/fixtures/` (but `mutants/`, the failures kept as regression cases).
+/// The inputs below `root`: each provider's spec in `specs/`, and each document, overlay and
+/// keep list in `xtask/tests/fixtures/` (but `mutants/`, the failures kept as regression cases).
 pub fn corpus(root: &Path) -> Vec<Input> {
     let mut inputs = Vec::new();
     for provider in crate::providers(root).unwrap_or_default() {
@@ -98,6 +98,8 @@ pub fn corpus(root: &Path) -> Vec<Input> {
         let prefix = provider_name(&relative.replace('/', "_"));
         let mut documents = Vec::new();
         let mut overlays = Vec::new();
+        let mut keeps = Vec::new();
+        let first = inputs.len();
         for path in paths {
             if path.is_dir() {
                 if path.file_name().is_some_and(|n| n != "mutants") {
@@ -119,6 +121,8 @@ pub fn corpus(root: &Path) -> Vec<Input> {
                 if let Some(block) = json_block(&text) {
                     documents.push((stem, block.to_owned()));
                 }
+            } else if name.ends_with(KEEP_SUFFIX) {
+                keeps.push((stem, text));
             } else if name.ends_with(".yaml") {
                 match serde_norway::from_str::<Value>(&text) {
                     Ok(doc) if doc.get("overlay").is_some() => overlays.push(text),
@@ -161,6 +165,25 @@ pub fn corpus(root: &Path) -> Vec<Input> {
                     weight: 25,
                 });
             }
+        }
+        // A keep list applies to the spec or document of the same name beside it.
+        for (stem, keep) in keeps {
+            let kept: Vec<Input> = inputs[first..]
+                .iter()
+                .filter(|input| input.provider == stem)
+                .map(|input| Input {
+                    provider: stem.clone(),
+                    source: Source::Kept {
+                        spec: Box::new(input.source.clone()),
+                        keep: Text {
+                            file: format!("specs/{stem}{KEEP_SUFFIX}"),
+                            text: keep.clone(),
+                        },
+                    },
+                    weight: 3,
+                })
+                .collect();
+            inputs.extend(kept);
         }
     }
     inputs
@@ -262,20 +285,7 @@ pub fn mutant(corpus: &[Input], seed: u64, index: u64) -> Mutant {
         });
         mutations.push(done);
     }
-    let target: &mut Text = match &mut source {
-        Source::Spec(spec) => spec,
-        Source::Published {
-            upstream,
-            overlay: Some(overlay),
-        } => {
-            if rng.percent(60) {
-                overlay
-            } else {
-                upstream
-            }
-        }
-        Source::Published { upstream, .. } => upstream,
-    };
+    let target = pick(&mut rng, &mut source);
     let json = target.file.ends_with(".json");
     let overlay = target.file.ends_with(OVERLAY_SUFFIX);
     let structural = *rng.pick(&[0, 1, 1, 1, 1, 2, 2, 3]).expect("not empty");
@@ -487,12 +497,42 @@ pub fn guarded(
     (verdict, started.elapsed())
 }
 
+/// The file of `source` to mutate: an overlay more often than the document it adapts.
+fn pick<'a>(rng: &mut Rng, source: &'a mut Source) -> &'a mut Text {
+    match source {
+        Source::Spec(spec) => spec,
+        Source::Published {
+            upstream,
+            overlay: Some(overlay),
+        } => {
+            if rng.percent(60) {
+                overlay
+            } else {
+                upstream
+            }
+        }
+        Source::Published { upstream, .. } => upstream,
+        Source::Kept { spec, keep } => {
+            if rng.percent(30) {
+                keep
+            } else {
+                pick(rng, spec)
+            }
+        }
+    }
+}
+
 /// The files of `source`.
 fn files(source: &Source) -> Vec<&Text> {
     match source {
         Source::Spec(spec) => vec![spec],
         Source::Published { upstream, overlay } => {
             std::iter::once(upstream).chain(overlay).collect()
+        }
+        Source::Kept { spec, keep } => {
+            let mut files = files(spec);
+            files.push(keep);
+            files
         }
     }
 }
@@ -647,9 +687,15 @@ fn fill_workspace(root: &Path, source: &Source) -> std::io::Result<()> {
 
 /// The files of a regression case, as `xtask/tests/fixtures/mutants/` keeps them: `<name>.yaml`
 /// is a hand-written spec; `<name>.json` a published document; `<name>.overlay.yaml` an overlay
-/// applied to the `<name>.json` (or `<name>.upstream.yaml`) beside it.
+/// applied to the `<name>.json` (or `<name>.upstream.yaml`) beside it; `<name>.keep.yaml` a
+/// keep list of either.
 pub fn case_files(name: &str, source: &Source) -> Vec<(String, String)> {
     match source {
+        Source::Kept { spec, keep } => {
+            let mut files = case_files(name, spec);
+            files.push((format!("{name}{KEEP_SUFFIX}"), keep.text.clone()));
+            files
+        }
         Source::Spec(spec) => vec![(format!("{name}.yaml"), spec.text.clone())],
         Source::Published { upstream, overlay } => {
             let ext = if upstream.file.ends_with(".json") {
@@ -674,7 +720,13 @@ pub fn cases(dir: &Path) -> std::io::Result<Vec<(String, Input)>> {
     let mut names = std::collections::BTreeSet::new();
     for entry in std::fs::read_dir(dir)? {
         let name = entry?.file_name().to_string_lossy().into_owned();
-        for suffix in [OVERLAY_SUFFIX, ".upstream.yaml", ".yaml", ".json"] {
+        for suffix in [
+            OVERLAY_SUFFIX,
+            KEEP_SUFFIX,
+            ".upstream.yaml",
+            ".yaml",
+            ".json",
+        ] {
             if let Some(stem) = name.strip_suffix(suffix) {
                 names.insert(stem.to_owned());
                 break;
@@ -712,6 +764,16 @@ pub fn cases(dir: &Path) -> std::io::Result<Vec<(String, Input)>> {
             })
         } else {
             continue;
+        };
+        let source = match read(&format!("{name}{KEEP_SUFFIX}")) {
+            Some(text) => Source::Kept {
+                spec: Box::new(source),
+                keep: Text {
+                    file: format!("specs/{provider}{KEEP_SUFFIX}"),
+                    text,
+                },
+            },
+            None => source,
         };
         cases.push((
             name,

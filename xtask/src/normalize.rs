@@ -297,7 +297,10 @@ fn snake(text: &str) -> String {
     out.trim_end_matches('_').to_owned()
 }
 
-fn operation_ids(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
+/// Gives each operation without a usable operationId the one [`derive_operation_id`] makes,
+/// with a note. Also run before a keep list is applied ([`crate::keep::apply`]), so that the
+/// list can name derived ids; the ids are then there when [`normalize`] runs.
+pub fn operation_ids(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
     let operations = operations(doc);
     let id_of = |op: &Value| {
         op.get("operationId")

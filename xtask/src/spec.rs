@@ -11,6 +11,9 @@
 //!   byte for byte as published, adapted by the hand-written overlay
 //!   `specs/<provider>.overlay.yaml` if there is one.
 //!
+//! Either may come with a keep list, `specs/<provider>.keep.yaml`: the operations to generate
+//! (see [`crate::keep`]).
+//!
 //! [`prepare`] takes texts, not paths, so a caller can feed it any revision of the files.
 
 use std::path::Path;
@@ -26,6 +29,8 @@ pub const UPSTREAM_DIR: &str = "upstream";
 
 /// The suffix of an overlay's file name: `specs/<provider>.overlay.yaml`.
 pub const OVERLAY_SUFFIX: &str = ".overlay.yaml";
+
+pub use crate::keep::KEEP_SUFFIX;
 
 /// One file's name (relative to the workspace, for messages) and text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,6 +54,14 @@ pub enum Source {
         /// The hand-written overlay.
         overlay: Option<Text>,
     },
+    /// A spec (`Spec` or `Published`) and its keep list, `specs/<provider>.keep.yaml`: only
+    /// the operations it names are generated.
+    Kept {
+        /// The spec the list applies to.
+        spec: Box<Source>,
+        /// The keep list.
+        keep: Text,
+    },
 }
 
 impl Source {
@@ -63,6 +76,11 @@ impl Source {
                 .map(|t| crate::sha256_hex(t.text.as_bytes()))
                 .collect::<Vec<_>>()
                 .join(", "),
+            Source::Kept { spec, keep } => format!(
+                "{}, {}",
+                spec.sha256(),
+                crate::sha256_hex(keep.text.as_bytes())
+            ),
         }
     }
 
@@ -78,6 +96,15 @@ impl Source {
                 upstream,
                 overlay: Some(overlay),
             } => format!("{} with {}", upstream.file, overlay.file),
+            Source::Kept { spec, keep } => {
+                let spec = spec.name();
+                let joint = if spec.contains(" with ") {
+                    "and"
+                } else {
+                    "with"
+                };
+                format!("{spec} {joint} {}", keep.file)
+            }
         }
     }
 }
@@ -94,7 +121,8 @@ pub struct Prepared {
 }
 
 /// The provider a workspace-relative file belongs to: `specs/<p>.yaml`,
-/// `specs/<p>.overlay.yaml` and `specs/upstream/<p>.{json,yaml,yml}` name `<p>`; anything else
+/// `specs/<p>.overlay.yaml`, `specs/<p>.keep.yaml` and `specs/upstream/<p>.{json,yaml,yml}`
+/// name `<p>`; anything else
 /// names none. How both the working tree and a git revision are listed.
 pub fn provider_of(path: &str) -> Option<&str> {
     let name = path.strip_prefix("specs/")?;
@@ -107,7 +135,9 @@ pub fn provider_of(path: &str) -> Option<&str> {
             .find_map(|ext| upstream.strip_suffix(ext)?.strip_suffix('.'))?,
         None => {
             let stem = name.strip_suffix(".yaml")?;
-            stem.strip_suffix(".overlay").unwrap_or(stem)
+            stem.strip_suffix(".overlay")
+                .or_else(|| stem.strip_suffix(".keep"))
+                .unwrap_or(stem)
         }
     };
     (!stem.is_empty() && !stem.contains('/')).then_some(stem)
@@ -126,8 +156,36 @@ pub fn read(root: &Path, provider: &str) -> Result<Source, Vec<Problem>> {
 }
 
 /// Reads the files of `provider`'s spec through `reader`. `Err` with one problem "no such
-/// spec" at `specs/<provider>.yaml` when the provider has no spec there.
+/// spec" at `specs/<provider>.yaml` when the provider has no spec there (and no keep list:
+/// a keep list without a spec is a problem of its own).
 pub fn read_with(reader: &Reader<'_>, provider: &str) -> Result<Source, Vec<Problem>> {
+    let keep = format!("specs/{provider}{KEEP_SUFFIX}");
+    let keep = reader(&keep)
+        .map_err(|e| vec![Problem::at(&keep, "", e)])?
+        .map(|text| Text { file: keep, text });
+    match (read_spec(reader, provider), keep) {
+        (Ok(spec), None) => Ok(spec),
+        (Ok(spec), Some(keep)) => Ok(Source::Kept {
+            spec: Box::new(spec),
+            keep,
+        }),
+        (Err(mut problems), Some(keep)) if problems.iter().any(|p| p.message == NO_SUCH_SPEC) => {
+            problems.retain(|p| p.message != NO_SUCH_SPEC);
+            problems.push(Problem::at(
+                &keep.file,
+                "",
+                format!(
+                    "no spec to keep operations of: put it in specs/{provider}.yaml, or the published document in specs/{UPSTREAM_DIR}/{provider}.json (or .yaml)"
+                ),
+            ));
+            Err(problems)
+        }
+        (Err(problems), _) => Err(problems),
+    }
+}
+
+/// [`read_with`] but for the keep list.
+fn read_spec(reader: &Reader<'_>, provider: &str) -> Result<Source, Vec<Problem>> {
     let spec = format!("specs/{provider}.yaml");
     let overlay = format!("specs/{provider}{OVERLAY_SUFFIX}");
     let fetch = |file: &str| -> Result<Option<Text>, Vec<Problem>> {
@@ -187,7 +245,18 @@ pub const NO_SUCH_SPEC: &str = "no such spec";
 /// Turns `source` into the document progenitor sees, or every problem found on the way.
 pub fn prepare(source: &Source) -> Result<Prepared, Vec<Problem>> {
     let name = source.name();
+    let (source, keep) = match source {
+        Source::Kept { spec, keep } => (&**spec, Some(keep)),
+        _ => (source, None),
+    };
     let (mut document, after) = match source {
+        Source::Kept { keep, .. } => {
+            return Err(vec![Problem::at(
+                &keep.file,
+                "",
+                "a keep list of a keep list",
+            )]);
+        }
         Source::Spec(spec) => (parse_text(spec)?, None),
         Source::Published { upstream, overlay } => {
             let document = parse_text(upstream)?;
@@ -210,8 +279,21 @@ pub fn prepare(source: &Source) -> Result<Prepared, Vec<Problem>> {
             }
         }
     };
+    // The keep list, before any check: nothing it drops can stop the document.
+    let mut kept = match keep {
+        Some(keep) => Some(crate::keep::apply(
+            &name,
+            keep,
+            &parse_text(keep)?,
+            &mut document,
+        )?),
+        None => None,
+    };
     // Where a `$ref` is written, before `normalize` moves schemas into new components.
     let mut problems = crate::lint::check_ref_kinds(&name, &document);
+    if let Some(kept) = &mut kept {
+        problems.append(&mut kept.problems);
+    }
     // What progenitor would skip, before `normalize` leaves out what it cannot take.
     let fields = crate::lint_fields::check(&name, &document);
     problems.extend(fields.problems);
@@ -223,6 +305,9 @@ pub fn prepare(source: &Source) -> Result<Prepared, Vec<Problem>> {
             return Err(problems);
         }
     };
+    if let Some(kept) = kept {
+        kept.after_normalize(&name, &mut document, &mut problems, &mut notes);
+    }
     problems.extend(lint(&name, &document));
     notes.extend(fields.notes);
     notes.sort();

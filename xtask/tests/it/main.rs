@@ -9,6 +9,7 @@ mod diff_cli;
 mod fields;
 mod fixture_builds;
 mod generate;
+mod keep;
 mod lints;
 mod mutants;
 mod names;
