@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod diff;
+pub mod leave_out;
 pub mod lint;
 pub mod lint_fields;
 pub mod lint_names;
@@ -121,6 +122,16 @@ pub fn plan_with_notes(
     root: &Path,
     only: Option<&str>,
 ) -> Result<(Vec<Output>, Vec<Problem>), Vec<Problem>> {
+    plan_strict(root, only, false)
+}
+
+/// [`plan_with_notes`]; `strict` refuses what would otherwise be left out of a client with a
+/// note (an operation progenitor cannot express: see [`leave_out`]).
+pub fn plan_strict(
+    root: &Path,
+    only: Option<&str>,
+    strict: bool,
+) -> Result<(Vec<Output>, Vec<Problem>), Vec<Problem>> {
     let all = providers(root).map_err(|p| vec![p])?;
     let chosen: Vec<String> = match only {
         None => all,
@@ -137,7 +148,7 @@ pub fn plan_with_notes(
     let mut notes = Vec::new();
     let mut problems = Vec::new();
     for provider in &chosen {
-        match plan_one(root, provider) {
+        match plan_one(root, provider, strict) {
             Ok((mut files, mut noted)) => {
                 outputs.append(&mut files);
                 notes.append(&mut noted);
@@ -152,7 +163,11 @@ pub fn plan_with_notes(
     }
 }
 
-fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), Vec<Problem>> {
+fn plan_one(
+    root: &Path,
+    provider: &str,
+    strict: bool,
+) -> Result<(Vec<Output>, Vec<Problem>), Vec<Problem>> {
     if !provider
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
@@ -177,7 +192,7 @@ fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), 
         )]);
     }
     let source = spec::read(root, provider)?;
-    let prepared = spec::prepare(&source)?;
+    let prepared = spec::prepare_with(&source, strict)?;
     let spec = &prepared.openapi;
     let generated = render::render(spec, &source.name(), &source.sha256(), root)?;
     let krate = format!("crates/{provider}-client");

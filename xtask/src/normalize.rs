@@ -41,9 +41,23 @@ pub fn normalize(
     doc: &mut Value,
     after: Option<&str>,
 ) -> Result<Vec<Problem>, Vec<Problem>> {
+    normalize_with(file, doc, after, false)
+}
+
+/// [`normalize`]; `strict` refuses an operation that progenitor cannot express, where
+/// [`normalize`] leaves it out of the client with a note ([`crate::leave_out`]).
+pub fn normalize_with(
+    file: &str,
+    doc: &mut Value,
+    after: Option<&str>,
+    strict: bool,
+) -> Result<Vec<Problem>, Vec<Problem>> {
     let mut notes = Vec::new();
     version(file, doc, after, &mut notes)?;
     operation_ids(file, doc, &mut notes);
+    if !strict {
+        notes.extend(crate::leave_out::leave_out(file, doc));
+    }
     request_bodies(file, doc, &mut notes)?;
     responses(file, doc, &mut notes);
     notes.sort();
@@ -370,12 +384,41 @@ fn body_media_rank(media: &str) -> Option<usize> {
     BODY_MEDIA_TYPES.iter().position(|m| *m == essence)
 }
 
+/// Each request body (at the operation's `requestBody/content`) with no media type progenitor
+/// can send: a problem saying which it has.
+pub fn unsendable_bodies(file: &str, doc: &Value) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (at, _, _) in operations(doc) {
+        let Some(body) = doc.pointer(&join(&at, "requestBody")) else {
+            continue;
+        };
+        let Some(content) = resolve(doc, body).get("content").and_then(Value::as_object) else {
+            continue;
+        };
+        if content.keys().any(|m| body_media_rank(m).is_some()) {
+            continue;
+        }
+        let listed = content.keys().cloned().collect::<Vec<_>>().join(", ");
+        problems.push(Problem::at(
+            file,
+            join(&join(&at, "requestBody"), "content"),
+            format!(
+                "request media type(s) {listed}: progenitor 0.15.1 sends only {}; set one of those in an overlay",
+                BODY_MEDIA_TYPES.join(", ")
+            ),
+        ));
+    }
+    problems
+}
+
+/// Keeps one media type of each request body that has several; refuses a body with none that
+/// progenitor can send ([`unsendable_bodies`]; unless strict, its operation was left out).
 fn request_bodies(
     file: &str,
     doc: &mut Value,
     notes: &mut Vec<Problem>,
 ) -> Result<(), Vec<Problem>> {
-    let mut problems = Vec::new();
+    let problems = unsendable_bodies(file, doc);
     for (at, _, _) in operations(doc) {
         let Some(body) = doc.pointer(&join(&at, "requestBody")) else {
             continue;
@@ -391,14 +434,7 @@ fn request_bodies(
             .min();
         let listed = content.keys().cloned().collect::<Vec<_>>().join(", ");
         match kept {
-            None => problems.push(Problem::at(
-                file,
-                join(&body_at, "content"),
-                format!(
-                    "request media type(s) {listed}: progenitor 0.15.1 sends only {}; set one of those in an overlay",
-                    BODY_MEDIA_TYPES.join(", ")
-                ),
-            )),
+            None => {}
             Some(_) if content.len() == 1 => {}
             Some((_, media)) => {
                 let media = media.clone();

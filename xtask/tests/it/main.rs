@@ -9,6 +9,7 @@ mod diff_cli;
 mod fields;
 mod fixture_builds;
 mod generate;
+mod leave_out;
 mod lints;
 mod mutants;
 mod names;
