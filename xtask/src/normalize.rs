@@ -6,8 +6,9 @@
 //!
 //! - OpenAPI 3.1 without 3.1-only constructs is read as 3.0.3; `type: [T, "null"]` becomes
 //!   `type: T` with `nullable: true`. Any other 3.1-only construct is refused.
-//! - A missing `operationId`, or one with no letter or digit (`""`), is derived from the
-//!   method and path ([`derive_operation_id`]).
+//! - A missing `operationId`, one with no letter or digit (`""`), or one whose method would
+//!   hide the client's own (`post` hides `ClientHooks::post`: [`taken_by_progenitor`]), is
+//!   derived from the method and path ([`derive_operation_id`]).
 //! - A request body in several media types keeps one ([`BODY_MEDIA_TYPES`]).
 //! - `default` beside a 2xx response becomes the error response for `4XX` and `5XX`.
 //! - Several JSON schemas on one side (success or error) become one `oneOf` schema in
@@ -335,6 +336,13 @@ fn operation_ids(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
                 join(&at, "operationId"),
                 format!("operationId {id:?} has no letter or digit"),
             ),
+            Some(Value::String(id)) => match taken_by_progenitor(id) {
+                Some(clash) => (
+                    join(&at, "operationId"),
+                    format!("operationId {id:?} {clash} (the crate would not compile)"),
+                ),
+                None => continue,
+            },
             Some(_) => continue,
         };
         let base = derive_operation_id(method, &path);
@@ -352,6 +360,57 @@ fn operation_ids(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
             format!("{why}: derived {id:?} from the method and path (an overlay can set another)"),
         ));
     }
+}
+
+/// The methods a generated `Client` has besides its operations, with what defines each:
+/// progenitor's own (`new`, `new_with_client`), progenitor-client 0.15.1's `ClientInfo` and
+/// `ClientHooks` (which the client crate implements for `Client`), and the derived `Clone` and
+/// `Debug`. An operation's method of one of these names hides it (`Client::post()` hides
+/// `ClientHooks::post`, which every operation's `send` calls).
+pub const CLIENT_METHODS: [(&str, &str); 12] = [
+    ("new", "Client::new"),
+    ("new_with_client", "Client::new_with_client"),
+    ("api_version", "ClientInfo::api_version"),
+    ("baseurl", "ClientInfo::baseurl"),
+    ("client", "ClientInfo::client"),
+    ("inner", "ClientInfo::inner"),
+    ("pre", "ClientHooks::pre"),
+    ("post", "ClientHooks::post"),
+    ("exec", "ClientHooks::exec"),
+    ("clone", "Clone::clone"),
+    ("clone_from", "Clone::clone_from"),
+    ("fmt", "Debug::fmt"),
+];
+
+/// What the generated `builder` module imports from progenitor-client: an operation's builder
+/// struct of one of these names would clash with the import.
+pub const BUILDER_IMPORTS: [&str; 7] = [
+    "ByteStream",
+    "ClientHooks",
+    "ClientInfo",
+    "Error",
+    "OperationInfo",
+    "RequestBuilderExt",
+    "ResponseValue",
+];
+
+/// How the operationId `id` clashes with what progenitor generates besides the operations, if
+/// it does: its method hides one of [`CLIENT_METHODS`], or its builder struct is named like one
+/// of [`BUILDER_IMPORTS`].
+pub fn taken_by_progenitor(id: &str) -> Option<String> {
+    let method = crate::lint_names::argument_name(id);
+    if let Some((_, owner)) = CLIENT_METHODS.iter().find(|(name, _)| *name == method) {
+        return Some(format!(
+            "becomes the Rust method `Client::{method}`, which hides `{owner}`"
+        ));
+    }
+    let builder = crate::lint_names::type_name(id);
+    BUILDER_IMPORTS.contains(&builder.as_str()).then(|| {
+        format!(
+            "becomes the Rust builder `builder::{builder}`, as does the `{builder}` that module \
+             imports from progenitor_client"
+        )
+    })
 }
 
 /// Whether an operationId has a letter or a digit: something to name a method after.
