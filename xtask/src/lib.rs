@@ -15,6 +15,7 @@ pub mod overlay;
 pub mod problem;
 pub mod progenitor_run;
 pub mod release;
+pub mod rename;
 pub mod render;
 pub mod render_docs;
 pub mod scaffold;

@@ -61,6 +61,7 @@ pub fn normalize_with(
     }
     request_bodies(file, doc, &mut notes)?;
     responses(file, doc, &mut notes);
+    notes.extend(crate::rename::rename(file, doc));
     notes.sort();
     Ok(notes)
 }

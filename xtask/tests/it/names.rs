@@ -42,19 +42,90 @@ fn an_inline_response_or_property_named_like_a_schema_is_refused() {
     );
 }
 
+/// Kratos has `nullTime` and `NullTime`: the later one in key order gets the first free
+/// number, and every reference to it follows; a `$ref` in an example is data and stays.
 #[test]
-fn schemas_that_become_one_type_name_are_refused_naming_both() {
+fn schemas_that_become_one_type_name_are_renamed_with_a_note() {
     let spec = tiny_with(
         "",
-        "    foo-bar:\n      type: string\n    foo_bar:\n      type: integer\n    fooBar:\n      type: boolean\n",
+        "    foo-bar:\n      type: string\n    foo_bar:\n      type: integer\n    fooBar:\n      type: boolean\n    Uses:\n      type: object\n      properties:\n        a:\n          $ref: '#/components/schemas/foo_bar'\n        b:\n          $ref: '#/components/schemas/fooBar'\n      example:\n        $ref: '#/components/schemas/foo_bar'\n    Pick:\n      oneOf:\n        - $ref: '#/components/schemas/Uses'\n      discriminator:\n        propertyName: kind\n        mapping:\n          a: '#/components/schemas/foo_bar'\n          b: fooBar\n",
     );
-    fails_with(
-        &spec,
-        &[
-            "specs/tiny.yaml: /components/schemas/fooBar: schema \"fooBar\" becomes the Rust type `types::FooBar`, as does schema \"foo-bar\" (/components/schemas/foo-bar): rename one (a `title` names an inline schema's type): progenitor would drop one without a word, or generate two types of one name",
-            "specs/tiny.yaml: /components/schemas/foo_bar: schema \"foo_bar\" becomes the Rust type `types::FooBar`, as does schema \"foo-bar\" (/components/schemas/foo-bar): rename one (a `title` names an inline schema's type): progenitor would drop one without a word, or generate two types of one name",
-        ],
+    let dir = workspace(&[("tiny.yaml", &spec)]);
+    let (code, _, err) = xtask(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err,
+        "note: specs/tiny.yaml: /components/schemas/fooBar: schema \"fooBar\" becomes the Rust type `types::FooBar`, as does schema \"foo-bar\" (/components/schemas/foo-bar): renamed \"fooBar2\" (`types::FooBar2`), with the 2 reference(s) to it\n\
+         note: specs/tiny.yaml: /components/schemas/foo_bar: schema \"foo_bar\" becomes the Rust type `types::FooBar`, as does schema \"foo-bar\" (/components/schemas/foo-bar): renamed \"foo_bar3\" (`types::FooBar3`), with the 2 reference(s) to it\n"
     );
+    let generated =
+        std::fs::read_to_string(dir.path().join("crates/tiny-client/src/generated.rs")).unwrap();
+    for (name, inner) in [
+        ("FooBar", "::std::string::String"),
+        ("FooBar2", "bool"),
+        ("FooBar3", "i64"),
+    ] {
+        assert!(
+            generated.contains(&format!("pub struct {name}(pub {inner});")),
+            "{name}"
+        );
+    }
+    assert!(generated.contains("pub a: ::std::option::Option<FooBar3>,"));
+    assert!(generated.contains("pub b: ::std::option::Option<FooBar2>,"));
+    // The example is data: as written.
+    let source = xtask::spec::Source::Spec(xtask::spec::Text {
+        file: "specs/tiny.yaml".to_owned(),
+        text: spec,
+    });
+    let prepared = xtask::spec::prepare(&source).unwrap();
+    let uses = &prepared.document["components"]["schemas"]["Uses"];
+    assert_eq!(uses["example"]["$ref"], "#/components/schemas/foo_bar");
+    let mapping = &prepared.document["components"]["schemas"]["Pick"]["discriminator"]["mapping"];
+    assert_eq!(mapping["a"], "#/components/schemas/foo_bar3");
+    assert_eq!(mapping["b"], "fooBar2");
+}
+
+/// Kratos's `isReady`: progenitor names both the inline 200 and the inline 503 schema
+/// `IsReadyResponse`. The error one is named `IsReadyErrorResponse`.
+#[test]
+fn an_operation_s_inline_success_and_error_responses_get_two_names() {
+    let spec = tiny_with(
+        "  /ready:\n    get:\n      operationId: isReady\n      responses:\n        '200':\n          description: Ready\n          content:\n            application/json:\n              schema:\n                type: object\n                properties:\n                  status:\n                    type: string\n        '503':\n          description: Not ready\n          content:\n            application/json:\n              schema:\n                type: object\n                properties:\n                  errors:\n                    type: object\n",
+        "",
+    );
+    let dir = workspace(&[("tiny.yaml", &spec)]);
+    let (code, _, err) = xtask(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err,
+        "note: specs/tiny.yaml: /paths/~1ready/get/responses/503/content/application~1json/schema: the response of operation \"isReady\" (503) becomes the Rust type `types::IsReadyResponse`, as does the response of operation \"isReady\" (/paths/~1ready/get/responses/200/content/application~1json/schema): named `types::IsReadyErrorResponse` (its `title`)\n"
+    );
+    let generated =
+        std::fs::read_to_string(dir.path().join("crates/tiny-client/src/generated.rs")).unwrap();
+    assert!(generated.contains(
+        "Result<ResponseValue<types::IsReadyResponse>, Error<types::IsReadyErrorResponse>>"
+    ));
+}
+
+/// Both Kratos documents as published: refused for `nullTime`/`NullTime` and `isReady`'s two
+/// responses; now generated with no overlay.
+#[test]
+fn kratos_generates_with_no_overlay() {
+    for (date, rendered) in [("2026-05-04", false), ("2026-07-29", true)] {
+        let source = xtask::spec::Source::Published {
+            upstream: xtask::spec::Text {
+                file: "specs/upstream/kratos.json".to_owned(),
+                text: fixture(&format!("published/kratos-{date}.json")),
+            },
+            overlay: None,
+        };
+        let prepared = xtask::spec::prepare(&source)
+            .unwrap_or_else(|p| panic!("{date}: {}", xtask::problem::one_line(&p)));
+        if rendered {
+            xtask::render::syntax(&prepared.openapi, "specs/upstream/kratos.json")
+                .unwrap_or_else(|p| panic!("{date}: {}", xtask::problem::one_line(&p)));
+        }
+    }
 }
 
 #[test]
