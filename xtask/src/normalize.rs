@@ -76,14 +76,27 @@ fn version(
     notes: &mut Vec<Problem>,
 ) -> Result<(), Vec<Problem>> {
     let after = after.map(|o| format!(" after {o}")).unwrap_or_default();
-    let version = match doc.get("openapi") {
-        Some(Value::String(v)) => v.trim().to_owned(),
-        Some(other) => other.to_string(),
-        None => {
+    let version = match (doc.get("openapi"), doc.get("swagger")) {
+        (Some(Value::String(v)), _) => v.trim().to_owned(),
+        (Some(other), _) => other.to_string(),
+        (None, Some(swagger)) => {
+            let swagger = swagger
+                .as_str()
+                .map_or_else(|| swagger.to_string(), str::to_owned);
+            return Err(vec![Problem::at(
+                file,
+                "/swagger",
+                format!("a Swagger {swagger} document{after}: {CONVERT}"),
+            )]);
+        }
+        (None, None) => {
             return Err(vec![Problem::at(
                 file,
                 "/openapi",
-                format!("missing OpenAPI version (expected 3.0.x){after}"),
+                format!(
+                    "missing OpenAPI version{after}: expected `openapi: 3.0.x` or `3.1.x` (a \
+                     Swagger 2.0 document says `swagger: \"2.0\"`)"
+                ),
             )]);
         }
     };
@@ -91,12 +104,15 @@ fn version(
         return Ok(());
     }
     if !version.starts_with("3.1.") {
+        let swagger = if version.starts_with('2') {
+            format!(": a Swagger 2.0 version? {CONVERT}")
+        } else {
+            String::new()
+        };
         return Err(vec![Problem::at(
             file,
             "/openapi",
-            format!(
-                "OpenAPI version {version:?} is not 3.0.x{after} (progenitor 0.15.1 reads only 3.0.x)"
-            ),
+            format!("OpenAPI version {version:?} is not 3.0.x or 3.1.x{after}{swagger}"),
         )]);
     }
     let mut problems = Vec::new();
@@ -134,6 +150,11 @@ fn version(
     }
     Ok(())
 }
+
+/// What to do with a Swagger 2.0 document.
+const CONVERT: &str = "convert it to OpenAPI 3 first (with swagger2openapi, or the Swagger \
+                       Editor's Convert to OpenAPI 3) and use the converted document; OpenAPI \
+                       3.0.x and 3.1 are accepted";
 
 /// 3.1 (JSON Schema 2020-12) keywords that 3.0 lacks, with what to write instead.
 const ONLY_31: [(&str, &str); 11] = [

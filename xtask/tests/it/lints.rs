@@ -56,12 +56,20 @@ fn openapi_3_1_constructs_are_refused_saying_what_to_change() {
     );
 }
 
+/// Casdoor's document is Swagger 2.0: it was refused as "missing OpenAPI version (expected
+/// 3.0.x)", which named neither Swagger nor what to do, nor the 3.1 that is accepted.
 #[test]
-fn swagger_2_is_rejected() {
+fn swagger_2_is_named_with_what_to_do() {
+    fails_with(
+        &TINY.replace("openapi: 3.0.3", "swagger: '2.0'"),
+        &[
+            "specs/tiny.yaml: /swagger: a Swagger 2.0 document: convert it to OpenAPI 3 first (with swagger2openapi, or the Swagger Editor's Convert to OpenAPI 3) and use the converted document; OpenAPI 3.0.x and 3.1 are accepted",
+        ],
+    );
     fails_with(
         &TINY.replace("openapi: 3.0.3", "openapi: '2.0'"),
         &[
-            "specs/tiny.yaml: /openapi: OpenAPI version \"2.0\" is not 3.0.x (progenitor 0.15.1 reads only 3.0.x)",
+            "specs/tiny.yaml: /openapi: OpenAPI version \"2.0\" is not 3.0.x or 3.1.x: a Swagger 2.0 version? convert it to OpenAPI 3 first (with swagger2openapi, or the Swagger Editor's Convert to OpenAPI 3) and use the converted document; OpenAPI 3.0.x and 3.1 are accepted",
         ],
     );
 }
@@ -70,7 +78,9 @@ fn swagger_2_is_rejected() {
 fn a_missing_version_is_rejected() {
     fails_with(
         &TINY.replace("openapi: 3.0.3\n", ""),
-        &["specs/tiny.yaml: /openapi: missing OpenAPI version (expected 3.0.x)"],
+        &[
+            "specs/tiny.yaml: /openapi: missing OpenAPI version: expected `openapi: 3.0.x` or `3.1.x` (a Swagger 2.0 document says `swagger: \"2.0\"`)",
+        ],
     );
 }
 
