@@ -195,7 +195,8 @@ fn plan_one(
     let source = spec::read(root, provider)?;
     let prepared = spec::prepare_with(&source, strict)?;
     let spec = &prepared.openapi;
-    let generated = render::render(spec, &source.name(), &source.sha256(), root)?;
+    let (generated, left_out) =
+        render::render_with(spec, &source.name(), &source.sha256(), root, strict)?;
     let krate = format!("crates/{provider}-client");
     let mut wanted = vec![(format!("{krate}/src/generated.rs"), generated)];
     // The scaffold's hand-written files, each only where there is none (a link counts as
@@ -234,7 +235,10 @@ fn plan_one(
     if !refused.is_empty() {
         return Err(refused);
     }
-    Ok((outputs, prepared.notes))
+    let mut notes = prepared.notes;
+    notes.extend(left_out);
+    notes.sort();
+    Ok((outputs, notes))
 }
 
 /// Why an output whose folder is reached through a link to elsewhere is not written.

@@ -127,3 +127,48 @@ fn clerk_is_prepared_with_no_overlay() {
     // With --strict: today's refusal.
     assert!(xtask::spec::prepare_with(&source, true).is_err());
 }
+
+/// An operation that progenitor itself refuses, alone (a query parameter of a style it does
+/// not take), is left out with a note; a schema it refuses is a problem. Each is found in the
+/// same run: progenitor runs again without what failed.
+#[test]
+fn progenitor_s_refusals_are_all_reported_in_one_run_and_an_operation_s_is_left_out() {
+    let style = |op: &str| {
+        format!(
+            "  /{op}:\n    get:\n      operationId: {op}\n      parameters:\n        - name: q\n          in: query\n          style: deepObject\n          schema:\n            type: object\n      responses:\n        '204':\n          description: Done\n"
+        )
+    };
+    let spec = TINY
+        .replace("paths:\n", &format!("paths:\n{}{}", style("one"), style("two")))
+        .replace(
+            "    Error:\n",
+            "    Bad:\n      type: string\n      enum: [1, a]\n    Worse:\n      type: string\n      enum: [2, b]\n    Error:\n",
+        );
+    let dir = workspace(&[("tiny.yaml", &spec)]);
+    let (code, _, err) = xtask(dir.path(), &["generate"]);
+    assert_eq!(
+        err,
+        "specs/tiny.yaml: /components/schemas/Bad: progenitor refused schema \"Bad\": type error unexpected value type\n\
+         specs/tiny.yaml: /components/schemas/Worse: progenitor refused schema \"Worse\": type error unexpected value type\n\
+         error: 2 problem(s); nothing was written\n"
+    );
+    assert_eq!(code, 1);
+    // Without the schemas: the operations are left out, and the rest generates.
+    let spec = spec
+        .replace("enum: [1, a]", "enum: [a]")
+        .replace("enum: [2, b]", "enum: [b]");
+    let (code, err, generated) = generate(&spec, &["generate"]);
+    assert_eq!(code, 0, "{err}");
+    let note = |op: &str| {
+        format!(
+            "note: specs/tiny.yaml: /paths/~1{op}/get: operation \"{op}\" (GET /{op}) left out of the client: progenitor 0.15.1 cannot generate it: unexpected or unhandled format in the OpenAPI document unsupported style of query parameter DeepObject (`cargo xtask generate --strict` refuses it instead)\n"
+        )
+    };
+    assert_eq!(err, note("one") + &note("two"));
+    assert!(generated.contains("pub fn delete_thing(&self)"));
+    assert!(!generated.contains("fn one("));
+    // --strict: both refused, in one run.
+    let (code, err, _) = generate(&spec, &["generate", "--strict"]);
+    assert_eq!(code, 1);
+    assert_eq!(err.lines().count(), 3, "{err}");
+}
