@@ -11,12 +11,14 @@ usage: cargo xtask generate [PROVIDER] [--check] [--strict]
 
   Lints specs/<provider>.yaml and regenerates crates/<provider>-client/src/generated.rs with progenitor.
   A spec with no crate yet gets crates/<provider>-client/ scaffolded (Cargo.toml, src/lib.rs).
+  Shapes progenitor cannot take are rewritten, names that would clash renamed, and operations it
+  cannot express left out, each with a `note:` line on stderr; every problem is one line.
 
   PROVIDER   only this spec (default: every spec in specs/)
   --check    write nothing; print a diff of what is stale and exit 1 if anything is
   --strict   refuse an operation progenitor cannot express (a body only in multipart/form-data,
-             two parameters that become one Rust name, a cookie parameter) instead of leaving
-             it out of the client with a note";
+             two parameters that become one Rust name, a cookie parameter, anything progenitor
+             refuses in it) instead of leaving it out of the client with a note";
 
 /// Runs the command line `args` (without the program name) on the workspace at `root`.
 ///

@@ -8,7 +8,9 @@
 //! that does not compile), or typify panics on two enum values it cannot name apart.
 //!
 //! [`missing_fields`] checks the generated types against the document afterwards, whatever
-//! progenitor chose to emit.
+//! progenitor chose to emit. What has one obvious new name is renamed before these checks run
+//! ([`crate::rename`], [`crate::normalize::taken_by_progenitor`]), and an operation with two
+//! parameters of one name is left out unless `--strict` ([`crate::leave_out`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 

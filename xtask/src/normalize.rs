@@ -15,6 +15,8 @@
 //!   `components/schemas`, which progenitor turns into an untagged enum; a status without a
 //!   JSON body beside them is left out (it comes back as `Error::UnexpectedResponse`).
 //! - An explicit status covered by a `4XX`/`5XX` range of the same type is left to the range.
+//! - An operation progenitor cannot express is left out ([`crate::leave_out`]; not with
+//!   `--strict`), and two things of one Rust type name are renamed ([`crate::rename`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
