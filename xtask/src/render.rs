@@ -1622,7 +1622,12 @@ fn locate_panic_culprit(
 
 /// progenitor's and typify's internal messages that name a shape of the document, each with
 /// what it means in the document's terms and the key that holds that shape.
-const INTERNAL: [(&str, &str, &str); 3] = [
+const INTERNAL: [(&str, &str, &str); 4] = [
+    (
+        "not yet implemented: unhandled not schema",
+        "a `not` of this kind (typify 0.8 takes `not` only of `{}` or of `enum` values)",
+        "not",
+    ),
     (
         "assertion failed: mt.encoding.is_empty()",
         "`encoding` on a JSON media type (progenitor 0.15.1 takes none)",

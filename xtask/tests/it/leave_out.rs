@@ -172,3 +172,25 @@ fn progenitor_s_refusals_are_all_reported_in_one_run_and_an_operation_s_is_left_
     assert_eq!(code, 1);
     assert_eq!(err.lines().count(), 3, "{err}");
 }
+
+/// typify's `todo!` for a `not` it cannot take dumped the schema over many lines, and a
+/// document showed one such schema per run: each is one line, at its `not`, in one run.
+#[test]
+fn typify_s_multi_line_panics_are_one_line_each_at_the_key_in_one_run() {
+    let spec = TINY.replace(
+        "    Error:\n",
+        "    Odd:\n      not:\n        type: object\n        properties:\n          a:\n            type: string\n    Odder:\n      not:\n        allOf:\n          - type: string\n    Error:\n",
+    );
+    let dir = workspace(&[("tiny.yaml", &spec)]);
+    let (code, _, err) = xtask(dir.path(), &["generate"]);
+    assert_eq!(code, 1);
+    let line = |name: &str| {
+        format!(
+            "specs/tiny.yaml: /components/schemas/{name}/not: progenitor panicked while generating schema \"{name}\": a `not` of this kind (typify 0.8 takes `not` only of `{{}}` or of `enum` values)\n"
+        )
+    };
+    assert_eq!(
+        err,
+        line("Odd") + &line("Odder") + "error: 2 problem(s); nothing was written\n"
+    );
+}
