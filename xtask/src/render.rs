@@ -226,9 +226,9 @@ fn without_schema(spec: &OpenAPI, name: &str) -> OpenAPI {
 /// generates both items (a crate that does not compile) or typify keeps one. The lints refuse
 /// what they foresee ([`crate::lint_names`]); this checks the generated code itself. Each such
 /// name is a problem at the later of the spec's places that become it, naming the first (or,
-/// if the spec explains it with fewer than two, at the whole file). Then each type made from
+/// if the spec explains it with fewer than two, at the whole file). And each type made from
 /// a schema must have a field for each of the schema's properties
-/// ([`crate::lint_names::missing_fields`]).
+/// ([`crate::lint_names::missing_fields`]), reported in the same run.
 fn one_item_per_name(spec: &OpenAPI, file: &str, syntax: &syn::File) -> Result<(), Vec<Problem>> {
     use crate::lint_names::{argument_name, field_name, named_types, operations, type_name};
     let doc = serde_json::to_value(spec).unwrap_or_default();
@@ -356,8 +356,11 @@ fn one_item_per_name(spec: &OpenAPI, file: &str, syntax: &syn::File) -> Result<(
     } else {
         located.into_values().collect()
     };
-    if problems.is_empty() {
-        problems = crate::lint_names::missing_fields(file, &doc, syntax);
+    // Every schema's own check in the same run, but where a name was already blamed.
+    for missing in crate::lint_names::missing_fields(file, &doc, syntax) {
+        if !problems.iter().any(|p| p.location == missing.location) {
+            problems.push(missing);
+        }
     }
     if problems.is_empty() {
         Ok(())
