@@ -66,14 +66,14 @@ pub fn syntax_within(
     syntax_with(spec, file, deadline, false).map(|(syntax, _)| syntax)
 }
 
-/// How many times [`syntax_with`] runs progenitor again after an error or a panic, without
-/// what caused it, to find the next one.
+/// How many problems [`syntax_with`] finds by running progenitor again after an error or a
+/// panic, without what caused it, before it stops (operations it leaves out do not count).
 const MAX_ROUNDS: usize = 8;
 
 /// [`syntax_within`], reporting every progenitor error and panic that it can blame on a part
 /// of the document, and then what the generated code shows, in one run: each time progenitor
 /// fails, the part that alone fails so ([`locate`]) is taken out and progenitor runs again
-/// (up to [`MAX_ROUNDS`] times). An operation that progenitor refuses alone is left out of the
+/// (until [`MAX_ROUNDS`] problems). An operation that progenitor refuses alone is left out of the
 /// client with a note (`strict`: a problem); a component schema is a problem, and becomes
 /// `{}` (any value) for the next round, so that what refers to it still resolves.
 pub fn syntax_with(
@@ -85,7 +85,6 @@ pub fn syntax_with(
     let mut problems = Vec::new();
     let mut notes = Vec::new();
     let mut current = std::borrow::Cow::Borrowed(spec);
-    let mut rounds = 0;
     let tokens = loop {
         let (message, panicked) = match progenitor_run::generate(&current, deadline) {
             Generated::Done(Ok(Ok(tokens))) => break tokens,
@@ -101,7 +100,6 @@ pub fn syntax_with(
         } else {
             locate_error_culprit(&current, file, &message, deadline)
         };
-        rounds += 1;
         let next = match culprit {
             Culprit::Operation { path, method, id } => {
                 if strict {
@@ -136,7 +134,17 @@ pub fn syntax_with(
                 return Err(problems);
             }
         };
-        if rounds >= MAX_ROUNDS {
+        // Each round takes out an operation or blanks a schema, so this ends; the bound only
+        // keeps a document with many problems from taking long before it shows some.
+        if problems.len() >= MAX_ROUNDS {
+            problems.push(Problem::at(
+                file,
+                "",
+                format!(
+                    "stopped after {MAX_ROUNDS} problems that progenitor refuses or panics on; \
+                     there may be more: fix these and run again"
+                ),
+            ));
             return Err(problems);
         }
         current = std::borrow::Cow::Owned(next);

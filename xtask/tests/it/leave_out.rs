@@ -194,3 +194,27 @@ fn typify_s_multi_line_panics_are_one_line_each_at_the_key_in_one_run() {
         line("Odd") + &line("Odder") + "error: 2 problem(s); nothing was written\n"
     );
 }
+
+/// Each round takes one problem out; past eight, the run stops and says so.
+#[test]
+fn many_progenitor_problems_stop_after_eight_and_say_so() {
+    let schemas: String = (0..10)
+        .map(|i| format!("    Bad{i}:\n      type: string\n      enum: [{i}, a]\n"))
+        .collect();
+    let spec = TINY.replace("    Error:\n", &format!("{schemas}    Error:\n"));
+    let dir = workspace(&[("tiny.yaml", &spec)]);
+    let (code, _, err) = xtask(dir.path(), &["generate"]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 10, "{err}");
+    assert!(
+        lines[..8]
+            .iter()
+            .all(|l| l.contains("progenitor refused schema \"Bad")),
+        "{err}"
+    );
+    assert_eq!(
+        lines[8],
+        "specs/tiny.yaml: /: stopped after 8 problems that progenitor refuses or panics on; there may be more: fix these and run again"
+    );
+}
