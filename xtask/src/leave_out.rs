@@ -29,14 +29,7 @@ use crate::problem::{Problem, join, unescape};
 /// each a problem at the deepest pointer that explains it.
 pub fn inexpressible(file: &str, doc: &Value) -> BTreeMap<String, Vec<Problem>> {
     let mut found: BTreeMap<String, Vec<Problem>> = BTreeMap::new();
-    for problem in crate::normalize::unsendable_bodies(file, doc) {
-        let crate::problem::Location::Pointer(at) = &problem.location else {
-            continue;
-        };
-        let op_at = at
-            .strip_suffix("/requestBody/content")
-            .unwrap_or(at)
-            .to_owned();
+    for (op_at, problem) in crate::normalize::unsendable_bodies(file, doc) {
         found.entry(op_at).or_default().push(problem);
     }
     for operation in crate::lint_names::operations(doc) {

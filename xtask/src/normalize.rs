@@ -467,27 +467,51 @@ fn body_media_rank(media: &str) -> Option<usize> {
     BODY_MEDIA_TYPES.iter().position(|m| *m == essence)
 }
 
-/// Each request body (at the operation's `requestBody/content`) with no media type progenitor
-/// can send: a problem saying which it has.
-pub fn unsendable_bodies(file: &str, doc: &Value) -> Vec<Problem> {
+/// Each request body with no media type progenitor can send: the operation's pointer, and a
+/// problem saying which media types it has, at its one media type (or at `content`, for
+/// several), in the component if the body is a `$ref` to one.
+pub fn unsendable_bodies(file: &str, doc: &Value) -> Vec<(String, Problem)> {
     let mut problems = Vec::new();
     for (at, _, _) in operations(doc) {
-        let Some(body) = doc.pointer(&join(&at, "requestBody")) else {
+        let mut body_at = join(&at, "requestBody");
+        let Some(mut body) = doc.pointer(&body_at) else {
             continue;
         };
-        let Some(content) = resolve(doc, body).get("content").and_then(Value::as_object) else {
+        for _ in 0..16 {
+            match body
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|t| t.strip_prefix('#'))
+                .and_then(|p| Some((p, doc.pointer(p)?)))
+            {
+                Some((pointer, next)) => {
+                    body_at = pointer.to_owned();
+                    body = next;
+                }
+                None => break,
+            }
+        }
+        let Some(content) = body.get("content").and_then(Value::as_object) else {
             continue;
         };
         if content.keys().any(|m| body_media_rank(m).is_some()) {
             continue;
         }
         let listed = content.keys().cloned().collect::<Vec<_>>().join(", ");
-        problems.push(Problem::at(
-            file,
-            join(&join(&at, "requestBody"), "content"),
-            format!(
-                "request media type(s) {listed}: progenitor 0.15.1 sends only {}; set one of those in an overlay",
-                BODY_MEDIA_TYPES.join(", ")
+        let content_at = join(&body_at, "content");
+        let pointer = match content.keys().collect::<Vec<_>>().as_slice() {
+            [one] => join(&content_at, one),
+            _ => content_at,
+        };
+        problems.push((
+            at,
+            Problem::at(
+                file,
+                pointer,
+                format!(
+                    "request media type(s) {listed}: progenitor 0.15.1 sends only {}; set one of those in an overlay",
+                    BODY_MEDIA_TYPES.join(", ")
+                ),
             ),
         ));
     }
@@ -501,7 +525,10 @@ fn request_bodies(
     doc: &mut Value,
     notes: &mut Vec<Problem>,
 ) -> Result<(), Vec<Problem>> {
-    let problems = unsendable_bodies(file, doc);
+    let problems: Vec<Problem> = unsendable_bodies(file, doc)
+        .into_iter()
+        .map(|(_, problem)| problem)
+        .collect();
     for (at, _, _) in operations(doc) {
         let Some(body) = doc.pointer(&join(&at, "requestBody")) else {
             continue;

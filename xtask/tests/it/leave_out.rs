@@ -35,7 +35,8 @@ fn a_body_only_in_media_types_progenitor_cannot_send_leaves_its_operation_out() 
         assert_eq!(
             err,
             format!(
-                "note: specs/tiny.yaml: /paths/~1more/post/requestBody/content: operation \"more\" (POST /more) left out of the client: request media type(s) {media}: progenitor 0.15.1 sends only application/json, application/x-www-form-urlencoded, text/plain, text/x-markdown, application/octet-stream; set one of those in an overlay (`cargo xtask generate --strict` refuses it instead)\n"
+                "note: specs/tiny.yaml: /paths/~1more/post/requestBody/content/{}: operation \"more\" (POST /more) left out of the client: request media type(s) {media}: progenitor 0.15.1 sends only application/json, application/x-www-form-urlencoded, text/plain, text/x-markdown, application/octet-stream; set one of those in an overlay (`cargo xtask generate --strict` refuses it instead)\n",
+                media.replace('/', "~1")
             )
         );
         // The rest of the document is generated; nothing of the operation is.
@@ -46,7 +47,10 @@ fn a_body_only_in_media_types_progenitor_cannot_send_leaves_its_operation_out() 
         let (code, err, _) = generate(&spec, &["generate", "--strict"]);
         assert_eq!(code, 1);
         assert!(
-            err.starts_with(&format!("specs/tiny.yaml: /paths/~1more/post/requestBody/content: request media type(s) {media}: progenitor 0.15.1 sends only")),
+            err.starts_with(&format!(
+                "specs/tiny.yaml: /paths/~1more/post/requestBody/content/{}: request media type(s) {media}: progenitor 0.15.1 sends only",
+                media.replace('/', "~1")
+            )),
             "{err}"
         );
     }
@@ -112,10 +116,10 @@ fn clerk_is_prepared_with_no_overlay() {
     assert_eq!(
         left_out,
         [
-            "specs/upstream/clerk.yaml: /paths/~1oauth_applications~1{oauth_application_id}~1logo/put/requestBody/content: operation \"UploadOAuthApplicationLogo\" (PUT /oauth_applications/{oauth_application_id}/logo)",
-            "specs/upstream/clerk.yaml: /paths/~1organizations~1{organization_id}~1logo/put/requestBody/content: operation \"UploadOrganizationLogo\" (PUT /organizations/{organization_id}/logo)",
+            "specs/upstream/clerk.yaml: /paths/~1oauth_applications~1{oauth_application_id}~1logo/put/requestBody/content/multipart~1form-data: operation \"UploadOAuthApplicationLogo\" (PUT /oauth_applications/{oauth_application_id}/logo)",
+            "specs/upstream/clerk.yaml: /paths/~1organizations~1{organization_id}~1logo/put/requestBody/content/multipart~1form-data: operation \"UploadOrganizationLogo\" (PUT /organizations/{organization_id}/logo)",
             "specs/upstream/clerk.yaml: /paths/~1public~1interstitial/get/parameters/1: operation \"GetPublicInterstitial\" (GET /public/interstitial)",
-            "specs/upstream/clerk.yaml: /paths/~1users~1{user_id}~1profile_image/post/requestBody/content: operation \"SetUserProfileImage\" (POST /users/{user_id}/profile_image)",
+            "specs/upstream/clerk.yaml: /paths/~1users~1{user_id}~1profile_image/post/requestBody/content/multipart~1form-data: operation \"SetUserProfileImage\" (POST /users/{user_id}/profile_image)",
         ]
     );
     assert!(
@@ -216,5 +220,22 @@ fn many_progenitor_problems_stop_after_eight_and_say_so() {
     assert_eq!(
         lines[8],
         "specs/tiny.yaml: /: stopped after 8 problems that progenitor refuses or panics on; there may be more: fix these and run again"
+    );
+}
+
+/// A body that is a `$ref` to `components/requestBodies` is located where its media type is
+/// written; each operation that uses it is left out.
+#[test]
+fn a_shared_unsendable_body_is_located_in_the_component() {
+    let spec = tiny_and("      requestBody:\n        $ref: '#/components/requestBodies/Upload'\n")
+        .replace(
+            "components:\n",
+            "components:\n  requestBodies:\n    Upload:\n      content:\n        multipart/form-data:\n          schema:\n            type: object\n        application/pkix-cert:\n          schema:\n            type: string\n",
+        );
+    let (code, err, _) = generate(&spec, &["generate"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.starts_with("note: specs/tiny.yaml: /components/requestBodies/Upload/content: operation \"more\" (POST /more) left out of the client: request media type(s) application/pkix-cert, multipart/form-data: "),
+        "{err}"
     );
 }
