@@ -1,25 +1,31 @@
-//! The command line: `cargo xtask generate [PROVIDER] [--check]`.
+//! The command line: `cargo xtask generate [PROVIDER] [--check] [--strict]`.
 
 use std::io::Write;
 use std::path::Path;
 
 const USAGE: &str = "\
-usage: cargo xtask generate [PROVIDER] [--check]
+usage: cargo xtask generate [PROVIDER] [--check] [--strict]
        cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE] [--format F] [--fail-on G]
        cargo xtask release PROVIDER
        cargo xtask mutate [--count N] [--seed S] [--seconds T] [--index N] [--deadline D]
 
   Lints specs/<provider>.yaml and regenerates crates/<provider>-client/src/generated.rs with progenitor.
   A spec with no crate yet gets crates/<provider>-client/ scaffolded (Cargo.toml, src/lib.rs).
+  Shapes progenitor cannot take are rewritten, names that would clash renamed, and operations it
+  cannot express left out, each with a `note:` line on stderr; every problem is one line.
 
   PROVIDER   only this spec (default: every spec in specs/)
-  --check    write nothing; print a diff of what is stale and exit 1 if anything is";
+  --check    write nothing; print a diff of what is stale and exit 1 if anything is
+  --strict   refuse an operation progenitor cannot express (a body only in multipart/form-data,
+             two parameters that become one Rust name, a cookie parameter, anything progenitor
+             refuses in it) instead of leaving it out of the client with a note";
 
 /// Runs the command line `args` (without the program name) on the workspace at `root`.
 ///
 /// Returns the exit code: 0 done (or up to date), 1 a problem or stale files, 2 a usage error.
 pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let mut check = false;
+    let mut strict = false;
     let mut provider = None;
     match args.first().map(String::as_str) {
         Some("generate") => {}
@@ -40,6 +46,7 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
     for arg in &args[1..] {
         match arg.as_str() {
             "--check" => check = true,
+            "--strict" => strict = true,
             "-h" | "--help" => {
                 let _ = writeln!(out, "{USAGE}");
                 return 0;
@@ -51,7 +58,7 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
             extra => return usage_error(err, &format!("unexpected argument {extra}")),
         }
     }
-    let outputs = match crate::plan_with_notes(root, provider.as_deref()) {
+    let outputs = match crate::plan_strict(root, provider.as_deref(), strict) {
         Ok((outputs, notes)) => {
             for note in &notes {
                 let _ = writeln!(err, "note: {note}");

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod diff;
 pub mod keep;
+pub mod leave_out;
 pub mod lint;
 pub mod lint_fields;
 pub mod lint_names;
@@ -15,6 +16,7 @@ pub mod overlay;
 pub mod problem;
 pub mod progenitor_run;
 pub mod release;
+pub mod rename;
 pub mod render;
 pub mod render_docs;
 pub mod scaffold;
@@ -123,6 +125,16 @@ pub fn plan_with_notes(
     root: &Path,
     only: Option<&str>,
 ) -> Result<(Vec<Output>, Vec<Problem>), Vec<Problem>> {
+    plan_strict(root, only, false)
+}
+
+/// [`plan_with_notes`]; `strict` refuses what would otherwise be left out of a client with a
+/// note (an operation progenitor cannot express: see [`leave_out`]).
+pub fn plan_strict(
+    root: &Path,
+    only: Option<&str>,
+    strict: bool,
+) -> Result<(Vec<Output>, Vec<Problem>), Vec<Problem>> {
     let all = providers(root).map_err(|p| vec![p])?;
     let chosen: Vec<String> = match only {
         None => all,
@@ -139,7 +151,7 @@ pub fn plan_with_notes(
     let mut notes = Vec::new();
     let mut problems = Vec::new();
     for provider in &chosen {
-        match plan_one(root, provider) {
+        match plan_one(root, provider, strict) {
             Ok((mut files, mut noted)) => {
                 outputs.append(&mut files);
                 notes.append(&mut noted);
@@ -154,7 +166,11 @@ pub fn plan_with_notes(
     }
 }
 
-fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), Vec<Problem>> {
+fn plan_one(
+    root: &Path,
+    provider: &str,
+    strict: bool,
+) -> Result<(Vec<Output>, Vec<Problem>), Vec<Problem>> {
     if !provider
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
@@ -180,9 +196,10 @@ fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), 
         )]);
     }
     let source = spec::read(root, provider)?;
-    let prepared = spec::prepare(&source)?;
+    let prepared = spec::prepare_with(&source, strict)?;
     let spec = &prepared.openapi;
-    let generated = render::render(spec, &source.name(), &source.sha256(), root)?;
+    let (generated, left_out) =
+        render::render_with(spec, &source.name(), &source.sha256(), root, strict)?;
     let krate = format!("crates/{provider}-client");
     let mut wanted = vec![(format!("{krate}/src/generated.rs"), generated)];
     // The scaffold's hand-written files, each only where there is none (a link counts as
@@ -221,7 +238,10 @@ fn plan_one(root: &Path, provider: &str) -> Result<(Vec<Output>, Vec<Problem>), 
     if !refused.is_empty() {
         return Err(refused);
     }
-    Ok((outputs, prepared.notes))
+    let mut notes = prepared.notes;
+    notes.extend(left_out);
+    notes.sort();
+    Ok((outputs, notes))
 }
 
 /// Why an output whose folder is reached through a link to elsewhere is not written.

@@ -8,7 +8,9 @@
 //! that does not compile), or typify panics on two enum values it cannot name apart.
 //!
 //! [`missing_fields`] checks the generated types against the document afterwards, whatever
-//! progenitor chose to emit.
+//! progenitor chose to emit. What has one obvious new name is renamed before these checks run
+//! ([`crate::rename`], [`crate::normalize::taken_by_progenitor`]), and an operation with two
+//! parameters of one name is left out unless `--strict` ([`crate::leave_out`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -610,8 +612,7 @@ fn fields_and_variants(file: &str, doc: &Value, problems: &mut Vec<Problem>) {
     }
 }
 
-/// Two parameters of one operation that become one argument (or one name in two places, which
-/// progenitor takes for an override); two operationIds that become one method.
+/// Two operationIds that become one method; the [`parameter_problems`] of each operation.
 fn arguments(file: &str, doc: &Value, problems: &mut Vec<Problem>) {
     let mut methods: BTreeMap<String, (&str, String)> = BTreeMap::new();
     for operation in operations(doc) {
@@ -633,79 +634,89 @@ fn arguments(file: &str, doc: &Value, problems: &mut Vec<Problem>) {
                 ),
             )),
         }
-        let mut by_name: BTreeMap<String, (String, String, String)> = BTreeMap::new();
-        let mut by_api_name: BTreeMap<String, (String, String)> = BTreeMap::new();
-        for (at, parameter) in parameters(&operation) {
-            let parameter = item(doc, parameter);
-            let Some(name) = parameter.get("name").and_then(Value::as_str) else {
-                continue;
-            };
-            let place = parameter.get("in").and_then(Value::as_str).unwrap_or("");
-            // The same name in the same place on the operation overrides the path item's.
-            if let Some((earlier_place, earlier_at)) = by_api_name.get(name) {
-                let overrides = earlier_place == place
-                    && earlier_at.starts_with(&format!("{}/", operation.item_at))
-                    && !earlier_at.starts_with(&format!("{}/", operation.at))
-                    && at.starts_with(&format!("{}/", operation.at));
-                if !overrides {
-                    problems.push(Problem::at(
-                        file,
-                        at.clone(),
-                        format!(
-                            "parameter {name:?} (in {place}) becomes the Rust argument `{}` of \
-                             operation {:?}, as does parameter {name:?} (in {earlier_place}) \
-                             ({earlier_at}): rename one",
-                            argument_name(name),
-                            operation.id
-                        ),
-                    ));
-                }
-                continue;
-            }
-            by_api_name.insert(name.to_owned(), (place.to_owned(), at.clone()));
-            let rust = argument_name(name);
-            // Names the builder already has: its own methods, and the body's.
-            let has_body = operation.op.get("requestBody").is_some_and(|body| {
-                item(doc, body)
-                    .get("content")
-                    .and_then(Value::as_object)
-                    .is_some_and(|c| !c.is_empty())
-            });
-            let taken = match rust.as_str() {
-                "new" | "send" => Some(format!("its builder's own method `{rust}`")),
-                "body" | "body_map" if has_body => Some(format!(
-                    "its request body's builder method ({}/requestBody)",
-                    operation.at
-                )),
-                _ => None,
-            };
-            if let Some(taken) = taken {
+        problems.extend(parameter_problems(file, doc, &operation));
+    }
+}
+
+/// Two parameters of `operation` that become one argument (or one name in two places, which
+/// progenitor takes for an override), or a parameter named like its builder's own methods:
+/// each a problem at the later parameter. An operation with one can still be left out of the
+/// client ([`crate::leave_out`]).
+pub fn parameter_problems(file: &str, doc: &Value, operation: &Operation<'_>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut by_name: BTreeMap<String, (String, String, String)> = BTreeMap::new();
+    let mut by_api_name: BTreeMap<String, (String, String)> = BTreeMap::new();
+    for (at, parameter) in parameters(operation) {
+        let parameter = item(doc, parameter);
+        let Some(name) = parameter.get("name").and_then(Value::as_str) else {
+            continue;
+        };
+        let place = parameter.get("in").and_then(Value::as_str).unwrap_or("");
+        // The same name in the same place on the operation overrides the path item's.
+        if let Some((earlier_place, earlier_at)) = by_api_name.get(name) {
+            let overrides = earlier_place == place
+                && earlier_at.starts_with(&format!("{}/", operation.item_at))
+                && !earlier_at.starts_with(&format!("{}/", operation.at))
+                && at.starts_with(&format!("{}/", operation.at));
+            if !overrides {
                 problems.push(Problem::at(
                     file,
                     at.clone(),
                     format!(
-                        "parameter {name:?} becomes the Rust argument `{rust}` of operation \
-                         {:?}, as does {taken}: rename the parameter",
+                        "parameter {name:?} (in {place}) becomes the Rust argument `{}` of \
+                         operation {:?}, as does parameter {name:?} (in {earlier_place}) \
+                         ({earlier_at}): rename one",
+                        argument_name(name),
                         operation.id
                     ),
                 ));
             }
-            match by_name.get(&rust) {
-                None => {
-                    by_name.insert(rust, (name.to_owned(), place.to_owned(), at));
-                }
-                Some((earlier, _, earlier_at)) => problems.push(Problem::at(
-                    file,
-                    at.clone(),
-                    format!(
-                        "parameter {name:?} becomes the Rust argument `{rust}` of operation \
-                         {:?}, as does parameter {earlier:?} ({earlier_at}): rename one",
-                        operation.id
-                    ),
-                )),
+            continue;
+        }
+        by_api_name.insert(name.to_owned(), (place.to_owned(), at.clone()));
+        let rust = argument_name(name);
+        // Names the builder already has: its own methods, and the body's.
+        let has_body = operation.op.get("requestBody").is_some_and(|body| {
+            item(doc, body)
+                .get("content")
+                .and_then(Value::as_object)
+                .is_some_and(|c| !c.is_empty())
+        });
+        let taken = match rust.as_str() {
+            "new" | "send" => Some(format!("its builder's own method `{rust}`")),
+            "body" | "body_map" if has_body => Some(format!(
+                "its request body's builder method ({}/requestBody)",
+                operation.at
+            )),
+            _ => None,
+        };
+        if let Some(taken) = taken {
+            problems.push(Problem::at(
+                file,
+                at.clone(),
+                format!(
+                    "parameter {name:?} becomes the Rust argument `{rust}` of operation \
+                     {:?}, as does {taken}: rename the parameter",
+                    operation.id
+                ),
+            ));
+        }
+        match by_name.get(&rust) {
+            None => {
+                by_name.insert(rust, (name.to_owned(), place.to_owned(), at));
             }
+            Some((earlier, _, earlier_at)) => problems.push(Problem::at(
+                file,
+                at.clone(),
+                format!(
+                    "parameter {name:?} becomes the Rust argument `{rust}` of operation \
+                     {:?}, as does parameter {earlier:?} ({earlier_at}): rename one",
+                    operation.id
+                ),
+            )),
         }
     }
+    problems
 }
 
 /// Each named type of `doc` that the generated `syntax` has as a struct lacking a field for

@@ -6,14 +6,17 @@
 //!
 //! - OpenAPI 3.1 without 3.1-only constructs is read as 3.0.3; `type: [T, "null"]` becomes
 //!   `type: T` with `nullable: true`. Any other 3.1-only construct is refused.
-//! - A missing `operationId`, or one with no letter or digit (`""`), is derived from the
-//!   method and path ([`derive_operation_id`]).
+//! - A missing `operationId`, one with no letter or digit (`""`), or one whose method would
+//!   hide the client's own (`post` hides `ClientHooks::post`: [`taken_by_progenitor`]), is
+//!   derived from the method and path ([`derive_operation_id`]).
 //! - A request body in several media types keeps one ([`BODY_MEDIA_TYPES`]).
 //! - `default` beside a 2xx response becomes the error response for `4XX` and `5XX`.
 //! - Several JSON schemas on one side (success or error) become one `oneOf` schema in
 //!   `components/schemas`, which progenitor turns into an untagged enum; a status without a
 //!   JSON body beside them is left out (it comes back as `Error::UnexpectedResponse`).
 //! - An explicit status covered by a `4XX`/`5XX` range of the same type is left to the range.
+//! - An operation progenitor cannot express is left out ([`crate::leave_out`]; not with
+//!   `--strict`), and two things of one Rust type name are renamed ([`crate::rename`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -41,11 +44,26 @@ pub fn normalize(
     doc: &mut Value,
     after: Option<&str>,
 ) -> Result<Vec<Problem>, Vec<Problem>> {
+    normalize_with(file, doc, after, false)
+}
+
+/// [`normalize`]; `strict` refuses an operation that progenitor cannot express, where
+/// [`normalize`] leaves it out of the client with a note ([`crate::leave_out`]).
+pub fn normalize_with(
+    file: &str,
+    doc: &mut Value,
+    after: Option<&str>,
+    strict: bool,
+) -> Result<Vec<Problem>, Vec<Problem>> {
     let mut notes = Vec::new();
     version(file, doc, after, &mut notes)?;
     operation_ids(file, doc, &mut notes);
+    if !strict {
+        notes.extend(crate::leave_out::leave_out(file, doc));
+    }
     request_bodies(file, doc, &mut notes)?;
     responses(file, doc, &mut notes);
+    notes.extend(crate::rename::rename(file, doc));
     notes.sort();
     Ok(notes)
 }
@@ -60,14 +78,27 @@ fn version(
     notes: &mut Vec<Problem>,
 ) -> Result<(), Vec<Problem>> {
     let after = after.map(|o| format!(" after {o}")).unwrap_or_default();
-    let version = match doc.get("openapi") {
-        Some(Value::String(v)) => v.trim().to_owned(),
-        Some(other) => other.to_string(),
-        None => {
+    let version = match (doc.get("openapi"), doc.get("swagger")) {
+        (Some(Value::String(v)), _) => v.trim().to_owned(),
+        (Some(other), _) => other.to_string(),
+        (None, Some(swagger)) => {
+            let swagger = swagger
+                .as_str()
+                .map_or_else(|| swagger.to_string(), str::to_owned);
+            return Err(vec![Problem::at(
+                file,
+                "/swagger",
+                format!("a Swagger {swagger} document{after}: {CONVERT}"),
+            )]);
+        }
+        (None, None) => {
             return Err(vec![Problem::at(
                 file,
                 "/openapi",
-                format!("missing OpenAPI version (expected 3.0.x){after}"),
+                format!(
+                    "missing OpenAPI version{after}: expected `openapi: 3.0.x` or `3.1.x` (a \
+                     Swagger 2.0 document says `swagger: \"2.0\"`)"
+                ),
             )]);
         }
     };
@@ -75,12 +106,15 @@ fn version(
         return Ok(());
     }
     if !version.starts_with("3.1.") {
+        let swagger = if version.starts_with('2') {
+            format!(": a Swagger 2.0 version? {CONVERT}")
+        } else {
+            String::new()
+        };
         return Err(vec![Problem::at(
             file,
             "/openapi",
-            format!(
-                "OpenAPI version {version:?} is not 3.0.x{after} (progenitor 0.15.1 reads only 3.0.x)"
-            ),
+            format!("OpenAPI version {version:?} is not 3.0.x or 3.1.x{after}{swagger}"),
         )]);
     }
     let mut problems = Vec::new();
@@ -118,6 +152,11 @@ fn version(
     }
     Ok(())
 }
+
+/// What to do with a Swagger 2.0 document.
+const CONVERT: &str = "convert it to OpenAPI 3 first (with swagger2openapi, or the Swagger \
+                       Editor's Convert to OpenAPI 3) and use the converted document; OpenAPI \
+                       3.0.x and 3.1 are accepted";
 
 /// 3.1 (JSON Schema 2020-12) keywords that 3.0 lacks, with what to write instead.
 const ONLY_31: [(&str, &str); 11] = [
@@ -324,6 +363,13 @@ pub fn operation_ids(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
                 join(&at, "operationId"),
                 format!("operationId {id:?} has no letter or digit"),
             ),
+            Some(Value::String(id)) => match taken_by_progenitor(id) {
+                Some(clash) => (
+                    join(&at, "operationId"),
+                    format!("operationId {id:?} {clash} (the crate would not compile)"),
+                ),
+                None => continue,
+            },
             Some(_) => continue,
         };
         let base = derive_operation_id(method, &path);
@@ -341,6 +387,57 @@ pub fn operation_ids(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
             format!("{why}: derived {id:?} from the method and path (an overlay can set another)"),
         ));
     }
+}
+
+/// The methods a generated `Client` has besides its operations, with what defines each:
+/// progenitor's own (`new`, `new_with_client`), progenitor-client 0.15.1's `ClientInfo` and
+/// `ClientHooks` (which the client crate implements for `Client`), and the derived `Clone` and
+/// `Debug`. An operation's method of one of these names hides it (`Client::post()` hides
+/// `ClientHooks::post`, which every operation's `send` calls).
+pub const CLIENT_METHODS: [(&str, &str); 12] = [
+    ("new", "Client::new"),
+    ("new_with_client", "Client::new_with_client"),
+    ("api_version", "ClientInfo::api_version"),
+    ("baseurl", "ClientInfo::baseurl"),
+    ("client", "ClientInfo::client"),
+    ("inner", "ClientInfo::inner"),
+    ("pre", "ClientHooks::pre"),
+    ("post", "ClientHooks::post"),
+    ("exec", "ClientHooks::exec"),
+    ("clone", "Clone::clone"),
+    ("clone_from", "Clone::clone_from"),
+    ("fmt", "Debug::fmt"),
+];
+
+/// What the generated `builder` module imports from progenitor-client: an operation's builder
+/// struct of one of these names would clash with the import.
+pub const BUILDER_IMPORTS: [&str; 7] = [
+    "ByteStream",
+    "ClientHooks",
+    "ClientInfo",
+    "Error",
+    "OperationInfo",
+    "RequestBuilderExt",
+    "ResponseValue",
+];
+
+/// How the operationId `id` clashes with what progenitor generates besides the operations, if
+/// it does: its method hides one of [`CLIENT_METHODS`], or its builder struct is named like one
+/// of [`BUILDER_IMPORTS`].
+pub fn taken_by_progenitor(id: &str) -> Option<String> {
+    let method = crate::lint_names::argument_name(id);
+    if let Some((_, owner)) = CLIENT_METHODS.iter().find(|(name, _)| *name == method) {
+        return Some(format!(
+            "becomes the Rust method `Client::{method}`, which hides `{owner}`"
+        ));
+    }
+    let builder = crate::lint_names::type_name(id);
+    BUILDER_IMPORTS.contains(&builder.as_str()).then(|| {
+        format!(
+            "becomes the Rust builder `builder::{builder}`, as does the `{builder}` that module \
+             imports from progenitor_client"
+        )
+    })
 }
 
 /// Whether an operationId has a letter or a digit: something to name a method after.
@@ -373,12 +470,68 @@ fn body_media_rank(media: &str) -> Option<usize> {
     BODY_MEDIA_TYPES.iter().position(|m| *m == essence)
 }
 
+/// Each request body with no media type progenitor can send: the operation's pointer, and a
+/// problem saying which media types it has, at its one media type (or at `content`, for
+/// several), in the component if the body is a `$ref` to one.
+pub fn unsendable_bodies(file: &str, doc: &Value) -> Vec<(String, Problem)> {
+    let mut problems = Vec::new();
+    for (at, _, _) in operations(doc) {
+        let mut body_at = join(&at, "requestBody");
+        let Some(mut body) = doc.pointer(&body_at) else {
+            continue;
+        };
+        for _ in 0..16 {
+            match body
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|t| t.strip_prefix('#'))
+                .and_then(|p| Some((p, doc.pointer(p)?)))
+            {
+                Some((pointer, next)) => {
+                    body_at = pointer.to_owned();
+                    body = next;
+                }
+                None => break,
+            }
+        }
+        let Some(content) = body.get("content").and_then(Value::as_object) else {
+            continue;
+        };
+        if content.keys().any(|m| body_media_rank(m).is_some()) {
+            continue;
+        }
+        let listed = content.keys().cloned().collect::<Vec<_>>().join(", ");
+        let content_at = join(&body_at, "content");
+        let pointer = match content.keys().collect::<Vec<_>>().as_slice() {
+            [one] => join(&content_at, one),
+            _ => content_at,
+        };
+        problems.push((
+            at,
+            Problem::at(
+                file,
+                pointer,
+                format!(
+                    "request media type(s) {listed}: progenitor 0.15.1 sends only {}; set one of those in an overlay",
+                    BODY_MEDIA_TYPES.join(", ")
+                ),
+            ),
+        ));
+    }
+    problems
+}
+
+/// Keeps one media type of each request body that has several; refuses a body with none that
+/// progenitor can send ([`unsendable_bodies`]; unless strict, its operation was left out).
 fn request_bodies(
     file: &str,
     doc: &mut Value,
     notes: &mut Vec<Problem>,
 ) -> Result<(), Vec<Problem>> {
-    let mut problems = Vec::new();
+    let problems: Vec<Problem> = unsendable_bodies(file, doc)
+        .into_iter()
+        .map(|(_, problem)| problem)
+        .collect();
     for (at, _, _) in operations(doc) {
         let Some(body) = doc.pointer(&join(&at, "requestBody")) else {
             continue;
@@ -394,14 +547,7 @@ fn request_bodies(
             .min();
         let listed = content.keys().cloned().collect::<Vec<_>>().join(", ");
         match kept {
-            None => problems.push(Problem::at(
-                file,
-                join(&body_at, "content"),
-                format!(
-                    "request media type(s) {listed}: progenitor 0.15.1 sends only {}; set one of those in an overlay",
-                    BODY_MEDIA_TYPES.join(", ")
-                ),
-            )),
+            None => {}
             Some(_) if content.len() == 1 => {}
             Some((_, media)) => {
                 let media = media.clone();

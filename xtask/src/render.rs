@@ -25,10 +25,22 @@ pub fn render(
     spec_sha256: &str,
     root: &Path,
 ) -> Result<String, Vec<Problem>> {
-    let syntax = syntax(spec, file)?;
+    render_with(spec, file, spec_sha256, root, false).map(|(text, _)| text)
+}
+
+/// [`render`], and the notes of the operations left out because progenitor refused them
+/// (see [`syntax_with`]); `strict` refuses them instead.
+pub fn render_with(
+    spec: &OpenAPI,
+    file: &str,
+    spec_sha256: &str,
+    root: &Path,
+    strict: bool,
+) -> Result<(String, Vec<Problem>), Vec<Problem>> {
+    let (syntax, notes) = syntax_with(spec, file, progenitor_run::deadline(), strict)?;
     let code = rustfmt(&prettyplease::unparse(&syntax), root)
         .map_err(|e| vec![Problem::at(file, "", e)])?;
-    Ok(format!("{}\n\n{code}", header(file, spec_sha256)))
+    Ok((format!("{}\n\n{code}", header(file, spec_sha256)), notes))
 }
 
 /// The first line of every generated file: which spec (and its SHA-256) and which command.
@@ -51,16 +63,93 @@ pub fn syntax_within(
     file: &str,
     deadline: Duration,
 ) -> Result<syn::File, Vec<Problem>> {
-    let tokens = match progenitor_run::generate(spec, deadline) {
-        Generated::Done(Ok(Ok(tokens))) => tokens,
-        Generated::Done(Ok(Err(message))) => {
-            return Err(vec![locate_error(spec, file, &message, deadline)]);
+    syntax_with(spec, file, deadline, false).map(|(syntax, _)| syntax)
+}
+
+/// How many problems [`syntax_with`] finds by running progenitor again after an error or a
+/// panic, without what caused it, before it stops (operations it leaves out do not count).
+const MAX_ROUNDS: usize = 8;
+
+/// [`syntax_within`], reporting every progenitor error and panic that it can blame on a part
+/// of the document, and then what the generated code shows, in one run: each time progenitor
+/// fails, the part that alone fails so ([`locate`]) is taken out and progenitor runs again
+/// (until [`MAX_ROUNDS`] problems). An operation that progenitor refuses alone is left out of the
+/// client with a note (`strict`: a problem); a component schema is a problem, and becomes
+/// `{}` (any value) for the next round, so that what refers to it still resolves.
+pub fn syntax_with(
+    spec: &OpenAPI,
+    file: &str,
+    deadline: Duration,
+    strict: bool,
+) -> Result<(syn::File, Vec<Problem>), Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut notes = Vec::new();
+    let mut current = std::borrow::Cow::Borrowed(spec);
+    let tokens = loop {
+        let (message, panicked) = match progenitor_run::generate(&current, deadline) {
+            Generated::Done(Ok(Ok(tokens))) => break tokens,
+            Generated::Done(Ok(Err(message))) => (message, false),
+            Generated::Done(Err(message)) => (message, true),
+            Generated::TimedOut(limit) => {
+                problems.push(timed_out(&current, file, limit));
+                return Err(problems);
+            }
+        };
+        let (problem, culprit) = if panicked {
+            locate_panic_culprit(&current, file, &message, deadline)
+        } else {
+            locate_error_culprit(&current, file, &message, deadline)
+        };
+        let next = match culprit {
+            Culprit::Operation { path, method, id } => {
+                if strict {
+                    problems.push(problem);
+                } else {
+                    let reason = problem
+                        .message
+                        .split_once(": ")
+                        .map_or(problem.message.as_str(), |(_, why)| why);
+                    notes.push(Problem::at(
+                        file,
+                        match &problem.location {
+                            crate::problem::Location::Pointer(at) => at.clone(),
+                            crate::problem::Location::LineColumn(..) => String::new(),
+                        },
+                        format!(
+                            "operation {id:?} ({} {path}) left out of the client: progenitor \
+                             0.15.1 cannot generate it: {reason} (`cargo xtask generate \
+                             --strict` refuses it instead)",
+                            method.to_uppercase()
+                        ),
+                    ));
+                }
+                without_operation(&current, &path, &method)
+            }
+            Culprit::Schema(name) => {
+                problems.push(problem);
+                without_schema(&current, &name)
+            }
+            Culprit::Unknown => {
+                problems.push(problem);
+                return Err(problems);
+            }
+        };
+        // Each round takes out an operation or blanks a schema, so this ends; the bound only
+        // keeps a document with many problems from taking long before it shows some.
+        if problems.len() >= MAX_ROUNDS {
+            problems.push(Problem::at(
+                file,
+                "",
+                format!(
+                    "stopped after {MAX_ROUNDS} problems that progenitor refuses or panics on; \
+                     there may be more: fix these and run again"
+                ),
+            ));
+            return Err(problems);
         }
-        Generated::Done(Err(message)) => {
-            return Err(vec![locate_panic(spec, file, &message, deadline)]);
-        }
-        Generated::TimedOut(limit) => return Err(vec![timed_out(spec, file, limit)]),
+        current = std::borrow::Cow::Owned(next);
     };
+    let spec: &OpenAPI = &current;
     // What can be done on tokens is done before the one parse: a rewrite of the syntax tree
     // would print and parse it again.
     let tokens = move_response_headers(crate::render_docs::doc_comments(tokens))
@@ -73,13 +162,71 @@ pub fn syntax_within(
             format!("progenitor produced code that does not parse: {e}"),
         )]
     })?;
-    one_item_per_name(spec, file, &syntax)?;
+    if let Err(mut found) = one_item_per_name(spec, file, &syntax) {
+        problems.append(&mut found);
+    }
+    if !problems.is_empty() {
+        problems.sort();
+        problems.dedup();
+        return Err(problems);
+    }
     drop_api_version(&mut syntax, api_versions).map_err(|e| vec![Problem::at(file, "", e)])?;
     rewrite_builders(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
     static_unset_messages(&mut syntax);
     add_response_value(&mut syntax);
     drop_unused_imports(&mut syntax.items);
-    Ok(syntax)
+    Ok((syntax, notes))
+}
+
+/// What progenitor's failure was blamed on by [`locate`].
+enum Culprit {
+    /// The operation at `paths[path][method]`, whose operationId is `id`.
+    Operation {
+        path: String,
+        method: String,
+        id: String,
+    },
+    /// The component schema of this name.
+    Schema(String),
+    /// Nothing that alone fails so.
+    Unknown,
+}
+
+/// `spec` without the operation at `paths[path][method]` (and without the path, if that was
+/// its last operation).
+fn without_operation(spec: &OpenAPI, path: &str, method: &str) -> OpenAPI {
+    let mut spec = spec.clone();
+    if let Some(ReferenceOr::Item(item)) = spec.paths.paths.get_mut(path) {
+        match method {
+            "get" => item.get = None,
+            "put" => item.put = None,
+            "post" => item.post = None,
+            "delete" => item.delete = None,
+            "options" => item.options = None,
+            "head" => item.head = None,
+            "patch" => item.patch = None,
+            "trace" => item.trace = None,
+            _ => {}
+        }
+        if item.iter().next().is_none() {
+            spec.paths.paths.shift_remove(path);
+        }
+    }
+    spec
+}
+
+/// `spec` with the component schema `name` made `{}` (any value).
+fn without_schema(spec: &OpenAPI, name: &str) -> OpenAPI {
+    let mut spec = spec.clone();
+    if let Some(components) = &mut spec.components
+        && let Some(schema) = components.schemas.get_mut(name)
+    {
+        *schema = ReferenceOr::Item(openapiv3::Schema {
+            schema_data: Default::default(),
+            schema_kind: openapiv3::SchemaKind::Any(Default::default()),
+        });
+    }
+    spec
 }
 
 /// Two things in the spec that become one Rust name (two operationIds, two schemas, an inline
@@ -87,9 +234,9 @@ pub fn syntax_within(
 /// generates both items (a crate that does not compile) or typify keeps one. The lints refuse
 /// what they foresee ([`crate::lint_names`]); this checks the generated code itself. Each such
 /// name is a problem at the later of the spec's places that become it, naming the first (or,
-/// if the spec explains it with fewer than two, at the whole file). Then each type made from
+/// if the spec explains it with fewer than two, at the whole file). And each type made from
 /// a schema must have a field for each of the schema's properties
-/// ([`crate::lint_names::missing_fields`]).
+/// ([`crate::lint_names::missing_fields`]), reported in the same run.
 fn one_item_per_name(spec: &OpenAPI, file: &str, syntax: &syn::File) -> Result<(), Vec<Problem>> {
     use crate::lint_names::{argument_name, field_name, named_types, operations, type_name};
     let doc = serde_json::to_value(spec).unwrap_or_default();
@@ -217,8 +364,11 @@ fn one_item_per_name(spec: &OpenAPI, file: &str, syntax: &syn::File) -> Result<(
     } else {
         located.into_values().collect()
     };
-    if problems.is_empty() {
-        problems = crate::lint_names::missing_fields(file, &doc, syntax);
+    // Every schema's own check in the same run, but where a name was already blamed.
+    for missing in crate::lint_names::missing_fields(file, &doc, syntax) {
+        if !problems.iter().any(|p| p.location == missing.location) {
+            problems.push(missing);
+        }
     }
     if problems.is_empty() {
         Ok(())
@@ -1456,17 +1606,76 @@ fn call_response_value(tokens: TokenStream, replaced: &mut usize) -> TokenStream
 /// smallest, with the schemas it refers to) or else the operation that alone panics with the
 /// same message, at the `$ref`, enum value or type inside it that the message names.
 pub fn locate_panic(spec: &OpenAPI, file: &str, message: &str, deadline: Duration) -> Problem {
+    locate_panic_culprit(spec, file, message, deadline).0
+}
+
+/// [`locate_panic`], and what it blamed.
+fn locate_panic_culprit(
+    spec: &OpenAPI,
+    file: &str,
+    message: &str,
+    deadline: Duration,
+) -> (Problem, Culprit) {
     let same = |candidate: &OpenAPI| matches!(progenitor_run::generate(candidate, deadline), Generated::Done(Err(m)) if m == message);
-    let (at, culprit) = locate(spec, message, &same);
-    let message = first_line(message);
-    match culprit {
+    let (at, culprit, blamed) = locate(spec, message, &same);
+    let doc = serde_json::to_value(spec).unwrap_or_default();
+    let (at, message) = in_words(&doc, at, message);
+    let problem = match culprit {
         Some(what) => Problem::at(
             file,
             at,
             format!("progenitor panicked while generating {what}: {message}"),
         ),
         None => Problem::at(file, at, format!("progenitor panicked: {message}")),
+    };
+    (problem, blamed)
+}
+
+/// progenitor's and typify's internal messages that name a shape of the document, each with
+/// what it means in the document's terms and the key that holds that shape.
+const INTERNAL: [(&str, &str, &str); 4] = [
+    (
+        "not yet implemented: unhandled not schema",
+        "a `not` of this kind (typify 0.8 takes `not` only of `{}` or of `enum` values)",
+        "not",
+    ),
+    (
+        "assertion failed: mt.encoding.is_empty()",
+        "`encoding` on a JSON media type (progenitor 0.15.1 takes none)",
+        "encoding",
+    ),
+    (
+        "media type encoding not empty",
+        "`encoding` on a request body's media type (progenitor 0.15.1 takes none)",
+        "encoding",
+    ),
+    (
+        "assertion failed: response_types.len() <= 1",
+        "responses of more than one type on one side (progenitor 0.15.1 takes one)",
+        "responses",
+    ),
+];
+
+/// The message in words, and the pointer of the key it names below `at` (the first, in the
+/// document's order), for one of the [`INTERNAL`] messages; else the message's first line and
+/// `at`.
+fn in_words<'a>(doc: &Value, at: String, message: &'a str) -> (String, std::borrow::Cow<'a, str>) {
+    let Some((_, words, key)) = INTERNAL.iter().find(|(m, _, _)| message.starts_with(m)) else {
+        return (at, first_line(message).into());
+    };
+    let mut stack = vec![(at.clone(), doc.pointer(&at))];
+    while let Some((here, node)) = stack.pop() {
+        let Some(Value::Object(map)) = node else {
+            continue;
+        };
+        if map.contains_key(*key) {
+            return (join(&here, key), (*words).into());
+        }
+        for (name, value) in map.iter().rev() {
+            stack.push((join(&here, name), Some(value)));
+        }
     }
+    (at, (*words).into())
 }
 
 /// The first line of a message from progenitor, without the start of a value it goes on to
@@ -1552,15 +1761,23 @@ fn heaviest_merge(
     nested
 }
 
-/// Finds what in `spec` makes progenitor fail with the error `message`: see [`locate`].
-fn locate_error(spec: &OpenAPI, file: &str, message: &str, deadline: Duration) -> Problem {
+/// Finds what in `spec` makes progenitor fail with the error `message` (see [`locate`]), and
+/// what it blamed.
+fn locate_error_culprit(
+    spec: &OpenAPI,
+    file: &str,
+    message: &str,
+    deadline: Duration,
+) -> (Problem, Culprit) {
     let same = |candidate: &OpenAPI| matches!(progenitor_run::generate(candidate, deadline), Generated::Done(Ok(Err(m))) if m == message);
-    let (at, culprit) = locate(spec, message, &same);
-    let message = first_line(message);
-    match culprit {
+    let (at, culprit, blamed) = locate(spec, message, &same);
+    let doc = serde_json::to_value(spec).unwrap_or_default();
+    let (at, message) = in_words(&doc, at, message);
+    let problem = match culprit {
         Some(what) => Problem::at(file, at, format!("progenitor refused {what}: {message}")),
         None => Problem::at(file, at, format!("progenitor: {message}")),
-    }
+    };
+    (problem, blamed)
 }
 
 /// Finds what in `spec` makes progenitor fail with `message` (`same` tells whether a part of
@@ -1574,7 +1791,7 @@ fn locate(
     spec: &OpenAPI,
     message: &str,
     same: &dyn Fn(&OpenAPI) -> bool,
-) -> (String, Option<String>) {
+) -> (String, Option<String>, Culprit) {
     let doc = serde_json::to_value(spec).unwrap_or_default();
     let mut bare = spec.clone();
     bare.paths.paths.clear();
@@ -1609,17 +1826,19 @@ fn locate(
         let culprit = closures
             .iter()
             .find(|(closure, _)| same(&alone(Some(closure), None)));
-        let (at, what) = match culprit {
+        let (at, what, blamed) = match culprit {
             Some((_, name)) => (
                 join("/components/schemas", name),
                 format!("schema {name:?}{}", used_by(&doc, name)),
+                Culprit::Schema((*name).clone()),
             ),
             None => (
                 "/components/schemas".to_owned(),
                 "the component schemas".to_owned(),
+                Culprit::Unknown,
             ),
         };
-        return (within(&doc, &at, message), Some(what));
+        return (within(&doc, &at, message), Some(what), blamed);
     }
     let mut operations = Vec::new();
     for (path, item) in &spec.paths.paths {
@@ -1647,11 +1866,16 @@ fn locate(
                 return (
                     within(&doc, &join(&item_at, method), message),
                     Some(format!("operation {id:?}")),
+                    Culprit::Operation {
+                        path: path.clone(),
+                        method: method.to_owned(),
+                        id: id.to_owned(),
+                    },
                 );
             }
         }
     }
-    (within(&doc, "", message), None)
+    (within(&doc, "", message), None, Culprit::Unknown)
 }
 
 /// ` (used by operation "x" at /paths/~1x/get, …)`: the operations that refer to the component

@@ -244,6 +244,12 @@ pub const NO_SUCH_SPEC: &str = "no such spec";
 
 /// Turns `source` into the document progenitor sees, or every problem found on the way.
 pub fn prepare(source: &Source) -> Result<Prepared, Vec<Problem>> {
+    prepare_with(source, false)
+}
+
+/// [`prepare`]; `strict` refuses an operation that progenitor cannot express instead of
+/// leaving it out of the client with a note (see [`crate::leave_out`]).
+pub fn prepare_with(source: &Source, strict: bool) -> Result<Prepared, Vec<Problem>> {
     let name = source.name();
     let (source, keep) = match source {
         Source::Kept { spec, keep } => (&**spec, Some(keep)),
@@ -297,7 +303,7 @@ pub fn prepare(source: &Source) -> Result<Prepared, Vec<Problem>> {
     // What progenitor would skip, before `normalize` leaves out what it cannot take.
     let fields = crate::lint_fields::check(&name, &document);
     problems.extend(fields.problems);
-    let mut notes = match crate::normalize::normalize(&name, &mut document, after) {
+    let mut notes = match crate::normalize::normalize_with(&name, &mut document, after, strict) {
         Ok(notes) => notes,
         Err(mut found) => {
             problems.append(&mut found);

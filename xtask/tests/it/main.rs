@@ -10,6 +10,7 @@ mod fields;
 mod fixture_builds;
 mod generate;
 mod keep;
+mod leave_out;
 mod lints;
 mod mutants;
 mod names;

@@ -194,7 +194,7 @@ fn a_document_that_is_not_openapi_3_0_after_the_overlay_is_refused() {
     fails_with(
         &upstream(),
         &overlay("  - target: $\n    update:\n      openapi: '2.0'\n"),
-        "specs/upstream/acme.json with specs/acme.overlay.yaml: /openapi: OpenAPI version \"2.0\" is not 3.0.x after the overlay (progenitor 0.15.1 reads only 3.0.x)",
+        "specs/upstream/acme.json with specs/acme.overlay.yaml: /openapi: OpenAPI version \"2.0\" is not 3.0.x or 3.1.x after the overlay: a Swagger 2.0 version? convert it to OpenAPI 3 first (with swagger2openapi, or the Swagger Editor's Convert to OpenAPI 3) and use the converted document; OpenAPI 3.0.x and 3.1 are accepted",
     );
 }
 

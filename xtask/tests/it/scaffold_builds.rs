@@ -60,3 +60,47 @@ fn a_new_spec_becomes_a_crate_that_builds_in_the_workspace() {
     );
     assert!(!pwned.exists(), "a doctest from the document's prose ran");
 }
+
+/// Keycloak's `operationId: post` made `Client::post()`, which hides `ClientHooks::post`: 632
+/// compile errors and no word from `generate`. Each operationId named like one of the
+/// client's own methods, or like what the builder module imports, is derived from the method
+/// and path instead, with a note, and the crate builds.
+#[test]
+fn operation_ids_named_like_the_client_s_own_methods_are_renamed_and_the_crate_builds() {
+    let ids = xtask::normalize::CLIENT_METHODS
+        .iter()
+        .map(|(name, _)| *name)
+        .chain(["Error", "ResponseValue", "byte_stream"]);
+    let mut spec = String::from("openapi: 3.0.3\ninfo:\n  title: Hooks\n  version: '1'\npaths:\n");
+    for id in ids.clone() {
+        spec.push_str(&format!(
+            "  /{id}:\n    post:\n      operationId: {id}\n      responses:\n        '204':\n          description: Done\n"
+        ));
+    }
+    let root = xtask::workspace_root();
+    let copy = xtask::scratch::Scratch::new("hooks-workspace").unwrap();
+    copy_workspace(&root, copy.path());
+    std::fs::write(copy.path().join("specs/hooks.yaml"), &spec).unwrap();
+    let _ = std::fs::remove_dir_all(copy.path().join("crates/hooks-client"));
+
+    let (code, out, err) = xtask(copy.path(), &["generate", "hooks"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let notes: Vec<&str> = err.lines().collect();
+    assert_eq!(notes.len(), ids.clone().count(), "{err}");
+    assert!(
+        notes.contains(&"note: specs/hooks.yaml: /paths/~1post/post/operationId: operationId \"post\" becomes the Rust method `Client::post`, which hides `ClientHooks::post` (the crate would not compile): derived \"post_post\" from the method and path (an overlay can set another)"),
+        "{err}"
+    );
+    assert!(
+        notes.contains(&"note: specs/hooks.yaml: /paths/~1Error/post/operationId: operationId \"Error\" becomes the Rust builder `builder::Error`, as does the `Error` that module imports from progenitor_client (the crate would not compile): derived \"post_error\" from the method and path (an overlay can set another)"),
+        "{err}"
+    );
+    let build = xtask::cargo_sharing_target()
+        .args(["build", "--offline", "--package", "hooks-client"])
+        .current_dir(copy.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert!(build.status.success(), "the crate must build:\n{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+}

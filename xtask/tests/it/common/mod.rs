@@ -139,9 +139,14 @@ pub(crate) fn copy_workspace(from: &Path, to: &Path) {
 /// Runs `generate` on a workspace holding `specs/<name>` = `spec`; asserts it fails with
 /// exactly `expected` on stderr (one line each, then the count) and writes nothing.
 pub(crate) fn fails_at(name: &str, spec: &str, expected: &[&str]) {
+    fails_at_running(name, spec, &["generate"], expected);
+}
+
+/// [`fails_at`], running `cargo xtask <args>`.
+pub(crate) fn fails_at_running(name: &str, spec: &str, args: &[&str], expected: &[&str]) {
     let dir = workspace(&[(name, spec)]);
     let before = files(dir.path());
-    let (code, out, err) = xtask(dir.path(), &["generate"]);
+    let (code, out, err) = xtask(dir.path(), args);
     let mut want: String = expected.iter().map(|line| format!("{line}\n")).collect();
     want.push_str(&format!(
         "error: {} problem(s); nothing was written\n",
@@ -155,4 +160,10 @@ pub(crate) fn fails_at(name: &str, spec: &str, expected: &[&str]) {
 /// [`fails_at`] for `specs/tiny.yaml`.
 pub(crate) fn fails_with(spec: &str, expected: &[&str]) {
     fails_at("tiny.yaml", spec, expected);
+}
+
+/// [`fails_with`] for `cargo xtask generate --strict`, which refuses what `generate` leaves
+/// out of the client with a note.
+pub(crate) fn fails_strictly_with(spec: &str, expected: &[&str]) {
+    fails_at_running("tiny.yaml", spec, &["generate", "--strict"], expected);
 }
