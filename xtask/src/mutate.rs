@@ -70,8 +70,16 @@ pub struct Input {
     pub weight: u64,
 }
 
+/// The fixture folders [`corpus`] leaves out: `mutants/` holds the kept failures, which
+/// `check_cases` runs as they are; `published/` holds real documents of up to 740 KB, each of
+/// which takes seconds through the pipeline (Clerk's 106,000 generated lines), so that a few
+/// mutants of them would take the time of hundreds of the others. `cargo xtask corpus` and the
+/// `corpus` tests run them whole.
+const SKIPPED: [&str; 2] = ["mutants", "published"];
+
 /// The inputs below `root`: each provider's spec in `specs/`, and each document, overlay and
-/// keep list in `xtask/tests/fixtures/` (but `mutants/`, the failures kept as regression cases).
+/// keep list in `xtask/tests/fixtures/`, but `mutants/` (the failures kept as regression cases)
+/// and `published/` ([`SKIPPED`]).
 pub fn corpus(root: &Path) -> Vec<Input> {
     let mut inputs = Vec::new();
     for provider in crate::providers(root).unwrap_or_default() {
@@ -102,7 +110,10 @@ pub fn corpus(root: &Path) -> Vec<Input> {
         let first = inputs.len();
         for path in paths {
             if path.is_dir() {
-                if path.file_name().is_some_and(|n| n != "mutants") {
+                if path
+                    .file_name()
+                    .is_some_and(|n| !SKIPPED.iter().any(|s| n == *s))
+                {
                     dirs.push(path);
                 }
                 continue;
