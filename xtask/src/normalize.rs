@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value, json};
 
-use crate::lint::{METHODS, is_json};
+use crate::lint::{METHODS, is_extension, is_json};
 use crate::problem::{Problem, join};
 
 /// The request media types progenitor 0.15.1 can send, in the order one is kept when a body
@@ -247,7 +247,7 @@ fn schemas_31(
 fn operations(doc: &Value) -> Vec<(String, String, &'static str)> {
     let mut found = Vec::new();
     if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
-        for (path, item) in paths {
+        for (path, item) in paths.iter().filter(|(path, _)| !is_extension(path)) {
             for method in METHODS {
                 if item.get(method).is_some_and(Value::is_object) {
                     found.push((join(&join("/paths", path), method), path.clone(), method));
