@@ -16,6 +16,7 @@ pub mod progenitor_run;
 pub mod release;
 pub mod render;
 pub mod render_docs;
+pub mod repair;
 pub mod scaffold;
 pub mod scratch;
 pub mod spec;

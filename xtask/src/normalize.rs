@@ -2,7 +2,8 @@
 //! document. Every rewrite comes back as a note (`file: pointer: what was done`); a document
 //! that cannot be made to fit comes back as problems saying what to change.
 //!
-//! The rewrites (listed in README, "Shapes made to fit"):
+//! The rewrites (listed in README, "Shapes made to fit", with the repairs of defects that
+//! [`crate::repair`] makes before):
 //!
 //! - OpenAPI 3.1 without 3.1-only constructs is read as 3.0.3; `type: [T, "null"]` becomes
 //!   `type: T` with `nullable: true`. Any other 3.1-only construct is refused.

@@ -4,7 +4,7 @@
 //! generated client shows of the repair. Data (examples, defaults, enum values, extensions) is
 //! never read as part of the document.
 
-use crate::common::{fixture, workspace, xtask};
+use crate::common::{TINY, fixture, workspace, xtask};
 
 /// Generates `repairs/<file>` as the published document `specs/upstream/<file>`, alone:
 /// (stderr, generated.rs).
@@ -22,6 +22,79 @@ fn generate(file: &str) -> (String, String) {
     )
     .unwrap();
     (err, generated)
+}
+
+/// The notes `generate` prints for `specs/upstream/<file>`, one per line.
+fn notes(file: &str, lines: &[&str]) -> String {
+    lines
+        .iter()
+        .map(|line| format!("note: specs/upstream/{file}: {line}\n"))
+        .collect()
+}
+
+/// Supabase Auth's unlink operation: its 401 and 403 name a response where a schema belongs.
+/// Each becomes that response's JSON schema (through a `$ref` chain of responses); the three
+/// errors then share one type.
+#[test]
+fn a_schema_ref_to_a_response_becomes_the_response_s_json_schema() {
+    let (err, generated) = generate("response_ref.yaml");
+    let at = "/paths/~1user~1identities~1{identityId}/delete/responses";
+    assert_eq!(
+        err,
+        notes(
+            "response_ref.yaml",
+            &[
+                &format!(
+                    "{at}/401/content/application~1json/schema/$ref: $ref \"#/components/responses/UnauthorizedResponse\" is a response, not a schema: replaced by its JSON schema, $ref \"#/components/schemas/ErrorSchema\""
+                ),
+                &format!(
+                    "{at}/403/content/application~1json/schema/$ref: $ref \"#/components/responses/ForbiddenResponse\" is a response, not a schema: replaced by its JSON schema, $ref \"#/components/schemas/ErrorSchema\""
+                ),
+            ]
+        )
+    );
+    assert!(
+        generated.contains(
+            "pub async fn send(self) -> Result<ResponseValue<types::User>, Error<types::ErrorSchema>>"
+        ),
+        "{generated}"
+    );
+    assert_eq!(
+        generated
+            .matches("u16 => Err(Error::ErrorResponse(response_value(response).await?))")
+            .count(),
+        3,
+        "401, 403 and 404 each decode an ErrorSchema"
+    );
+}
+
+/// A response given inline holds its schema inline: the schema is copied.
+#[test]
+fn an_inline_json_schema_of_the_named_response_is_copied() {
+    let spec = TINY
+        .replace(
+            "                $ref: '#/components/schemas/Error'\n",
+            "                $ref: '#/components/responses/Refused'\n",
+        )
+        .replace(
+            "components:\n",
+            "components:\n  responses:\n    Refused:\n      description: Refused\n      content:\n        application/json:\n          schema:\n            type: object\n            properties:\n              reason:\n                type: string\n",
+        );
+    let dir = workspace(&[("tiny.yaml", &spec)]);
+    let (code, _, err) = xtask(dir.path(), &["generate"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            0,
+            "note: specs/tiny.yaml: /paths/~1things~1{id}/delete/responses/400/content/application~1json/schema/$ref: $ref \"#/components/responses/Refused\" is a response, not a schema: replaced by its JSON schema, given inline at /components/responses/Refused/content/application~1json/schema\n"
+        )
+    );
+    let generated =
+        std::fs::read_to_string(dir.path().join("crates/tiny-client/src/generated.rs")).unwrap();
+    assert!(
+        generated.contains("pub struct DeleteThingResponse {") && generated.contains("pub reason:"),
+        "{generated}"
+    );
 }
 
 /// `$ref` keys in examples, defaults, enum values and extensions (`x-…`, also beside paths

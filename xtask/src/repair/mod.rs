@@ -1,0 +1,33 @@
+//! Repairs the defects of a document (a published one, usually) that have one obvious
+//! meaning, in memory, before anything else reads it (after the overlay, before
+//! [`crate::lint::check_ref_kinds`]): each repair is one note at the deepest pointer, so the
+//! pointers are those of the document as written. Listed in README, "Shapes made to fit":
+//!
+//! - a schema that is a `$ref` to a response becomes that response's JSON schema
+//!   ([`response_ref`]);
+//!
+//! Only the document's own places are read: a schema position, a parameter, an operation.
+//! Examples, defaults, enum values and extensions (`x-…`) are data, never repaired.
+
+mod response_ref;
+
+use serde_json::Value;
+
+use crate::problem::Problem;
+
+/// Repairs `doc` (read from `file`) in place; returns one note per repair.
+pub fn repair(file: &str, doc: &mut Value) -> Vec<Problem> {
+    let mut notes = Vec::new();
+    response_ref::repair(file, doc, &mut notes);
+    notes.sort();
+    notes
+}
+
+/// The pointers of every schema position of `doc` (see
+/// [`schema_positions`](crate::lint_names::schema_positions)) that holds an object.
+fn schema_pointers(doc: &Value) -> Vec<String> {
+    crate::lint_names::schema_positions(doc)
+        .into_iter()
+        .map(|(at, _)| at)
+        .collect()
+}
