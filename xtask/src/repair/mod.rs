@@ -5,10 +5,12 @@
 //!
 //! - a schema that is a `$ref` to a response becomes that response's JSON schema
 //!   ([`response_ref`]);
+//! - a path parameter not marked `required: true` is made required ([`path_parameter`]);
 //!
 //! Only the document's own places are read: a schema position, a parameter, an operation.
 //! Examples, defaults, enum values and extensions (`x-…`) are data, never repaired.
 
+mod path_parameter;
 mod response_ref;
 
 use serde_json::Value;
@@ -18,6 +20,7 @@ use crate::problem::Problem;
 /// Repairs `doc` (read from `file`) in place; returns one note per repair.
 pub fn repair(file: &str, doc: &mut Value) -> Vec<Problem> {
     let mut notes = Vec::new();
+    path_parameter::repair(file, doc, &mut notes);
     response_ref::repair(file, doc, &mut notes);
     notes.sort();
     notes

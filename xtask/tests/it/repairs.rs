@@ -97,6 +97,34 @@ fn an_inline_json_schema_of_the_named_response_is_copied() {
     );
 }
 
+/// A path parameter without `required: true`, on the path item, on the operation and in
+/// `components`, is made required: progenitor asserted it and panicked.
+#[test]
+fn a_path_parameter_not_marked_required_is_made_required() {
+    let (err, generated) = generate("path_parameter.yaml");
+    assert_eq!(
+        err,
+        notes(
+            "path_parameter.yaml",
+            &[
+                "/components/parameters/sessionId: path parameter \"sessionId\" is not marked `required: true`: made required (a path parameter always is)",
+                "/paths/~1users~1{userId}~1identities~1{provider}/delete/parameters/0/required: path parameter \"provider\" has `required: false`: made required (a path parameter always is)",
+                "/paths/~1users~1{userId}~1identities~1{provider}/parameters/0: path parameter \"userId\" is not marked `required: true`: made required (a path parameter always is)",
+            ]
+        )
+    );
+    for name in ["user_id", "provider", "session_id"] {
+        assert!(
+            generated.contains(&format!("\"{name} was not initialized\"")),
+            "{name} must be a required argument: {generated}"
+        );
+    }
+    assert!(
+        generated.contains("force: Ok(None)"),
+        "a query parameter stays optional"
+    );
+}
+
 /// `$ref` keys in examples, defaults, enum values and extensions (`x-…`, also beside paths
 /// and statuses) are data: nothing reports them as references, resolves them or repairs
 /// them. Okta's examples gave ten false "unresolved $ref" problems; `x-…` beside paths and
