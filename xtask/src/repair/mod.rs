@@ -6,10 +6,12 @@
 //! - a schema that is a `$ref` to a response becomes that response's JSON schema
 //!   ([`response_ref`]);
 //! - a path parameter not marked `required: true` is made required ([`path_parameter`]);
+//! - an enum value already listed is dropped ([`duplicate_enum`]);
 //!
 //! Only the document's own places are read: a schema position, a parameter, an operation.
 //! Examples, defaults, enum values and extensions (`x-…`) are data, never repaired.
 
+mod duplicate_enum;
 mod path_parameter;
 mod response_ref;
 
@@ -21,6 +23,9 @@ use crate::problem::Problem;
 pub fn repair(file: &str, doc: &mut Value) -> Vec<Problem> {
     let mut notes = Vec::new();
     path_parameter::repair(file, doc, &mut notes);
+    duplicate_enum::repair(file, doc, &mut notes);
+    // After the schema repairs: a response's schema copied in place of a `$ref` is the
+    // repaired one.
     response_ref::repair(file, doc, &mut notes);
     notes.sort();
     notes

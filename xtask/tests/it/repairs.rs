@@ -125,6 +125,30 @@ fn a_path_parameter_not_marked_required_is_made_required() {
     );
 }
 
+/// Duplicate enum values: the later ones are dropped, one note each (the names lint refused
+/// them as two variants of one name; an integer enum went through with its duplicates).
+#[test]
+fn duplicate_enum_values_are_dropped() {
+    let (err, generated) = generate("duplicate_enum.yaml");
+    assert_eq!(
+        err,
+        notes(
+            "duplicate_enum.yaml",
+            &[
+                "/components/schemas/Identity/properties/level/enum/2: enum value 2 is already at /components/schemas/Identity/properties/level/enum/1: dropped",
+                "/components/schemas/Provider/enum/2: enum value \"google\" is already at /components/schemas/Provider/enum/0: dropped",
+                "/components/schemas/Provider/enum/4: enum value \"github\" is already at /components/schemas/Provider/enum/1: dropped",
+                "/paths/~1identities/get/parameters/0/schema/enum/2: enum value \"google\" is already at /paths/~1identities/get/parameters/0/schema/enum/0: dropped",
+            ]
+        )
+    );
+    assert!(
+        generated.contains("pub enum Provider {\n        #[serde(rename = \"google\")]\n        Google,\n        #[serde(rename = \"github\")]\n        Github,\n        #[serde(rename = \"apple\")]\n        Apple,\n    }"),
+        "{generated}"
+    );
+    assert!(generated.contains("[1_i64, 2_i64, 3_i64]"), "{generated}");
+}
+
 /// `$ref` keys in examples, defaults, enum values and extensions (`x-…`, also beside paths
 /// and statuses) are data: nothing reports them as references, resolves them or repairs
 /// them. Okta's examples gave ten false "unresolved $ref" problems; `x-…` beside paths and
