@@ -7,10 +7,12 @@
 //!   ([`response_ref`]);
 //! - a path parameter not marked `required: true` is made required ([`path_parameter`]);
 //! - an enum value already listed is dropped ([`duplicate_enum`]);
+//! - a `default` that does not fit its schema is dropped ([`default_value`]);
 //!
 //! Only the document's own places are read: a schema position, a parameter, an operation.
 //! Examples, defaults, enum values and extensions (`x-…`) are data, never repaired.
 
+mod default_value;
 mod duplicate_enum;
 mod path_parameter;
 mod response_ref;
@@ -24,6 +26,7 @@ pub fn repair(file: &str, doc: &mut Value) -> Vec<Problem> {
     let mut notes = Vec::new();
     path_parameter::repair(file, doc, &mut notes);
     duplicate_enum::repair(file, doc, &mut notes);
+    default_value::repair(file, doc, &mut notes);
     // After the schema repairs: a response's schema copied in place of a `$ref` is the
     // repaired one.
     response_ref::repair(file, doc, &mut notes);

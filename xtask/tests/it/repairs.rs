@@ -149,6 +149,46 @@ fn duplicate_enum_values_are_dropped() {
     assert!(generated.contains("[1_i64, 2_i64, 3_i64]"), "{generated}");
 }
 
+/// Okta's shapes: a default that does not fit its schema made typify refuse the whole
+/// schema, located at the schema ("value does not conform to the given schema"). Each is
+/// dropped at its pointer; the defaults that fit stay.
+#[test]
+fn a_default_that_does_not_fit_its_schema_is_dropped() {
+    let (err, generated) = generate("default_value.yaml");
+    let at = "/components/schemas/Policy/properties";
+    assert_eq!(
+        err,
+        notes(
+            "default_value.yaml",
+            &[
+                &format!("{at}/enabled/default: default \"true\" is not a boolean: dropped"),
+                &format!(
+                    "{at}/maxSessionLifetimeMinutes/default: default \"No limit (the session never expires)\" is not an integer: dropped"
+                ),
+                &format!("{at}/priority/default: default 0 is below the minimum 1: dropped"),
+                &format!(
+                    "{at}/scopes/default/1: default item \"profile\" is not one of the enum values: the default is dropped"
+                ),
+                &format!(
+                    "{at}/status/default: default \"ENABLED\" is not one of the enum values: dropped"
+                ),
+                "/paths/~1policies~1{policyId}/get/parameters/1/schema/default: default \"twenty\" is not an integer: dropped",
+            ]
+        )
+    );
+    assert!(
+        generated.contains(
+            "#[serde(default = \"defaults::default_u64::<i64, 3>\")]\n        pub retries: i64,"
+        ),
+        "the default that fits stays: {generated}"
+    );
+    assert_eq!(
+        generated.matches("#[serde(default = ").count(),
+        1,
+        "no other default: {generated}"
+    );
+}
+
 /// `$ref` keys in examples, defaults, enum values and extensions (`x-…`, also beside paths
 /// and statuses) are data: nothing reports them as references, resolves them or repairs
 /// them. Okta's examples gave ten false "unresolved $ref" problems; `x-…` beside paths and
