@@ -8,6 +8,7 @@
 //! - a path parameter not marked `required: true` is made required ([`path_parameter`]);
 //! - an enum value already listed is dropped ([`duplicate_enum`]);
 //! - a `default` that does not fit its schema is dropped ([`default_value`]);
+//! - a `pattern` the generated code cannot compile is dropped ([`pattern`]);
 //!
 //! Only the document's own places are read: a schema position, a parameter, an operation.
 //! Examples, defaults, enum values and extensions (`x-…`) are data, never repaired.
@@ -15,6 +16,7 @@
 mod default_value;
 mod duplicate_enum;
 mod path_parameter;
+mod pattern;
 mod response_ref;
 
 use serde_json::Value;
@@ -27,6 +29,7 @@ pub fn repair(file: &str, doc: &mut Value) -> Vec<Problem> {
     path_parameter::repair(file, doc, &mut notes);
     duplicate_enum::repair(file, doc, &mut notes);
     default_value::repair(file, doc, &mut notes);
+    pattern::repair(file, doc, &mut notes);
     // After the schema repairs: a response's schema copied in place of a `$ref` is the
     // repaired one.
     response_ref::repair(file, doc, &mut notes);

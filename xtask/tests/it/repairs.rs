@@ -189,6 +189,27 @@ fn a_default_that_does_not_fit_its_schema_is_dropped() {
     );
 }
 
+/// Okta's `(?i)` patterns: typify refused the schema ("invalid pattern"), located at the
+/// schema. The pattern is dropped, saying the client no longer checks it; others stay.
+#[test]
+fn a_pattern_the_generated_code_cannot_compile_is_dropped() {
+    let (err, generated) = generate("pattern.yaml");
+    assert_eq!(
+        err,
+        notes(
+            "pattern.yaml",
+            &[
+                "/components/schemas/DomainName/pattern: pattern \"(?i)^[a-z0-9.-]+$\" is not a regular expression the generated code can compile (Invalid group modifier): dropped, so the client does not check values against it",
+            ]
+        )
+    );
+    assert!(
+        generated.contains("::regress::Regex::new(\"^[A-Z]{3}$\")"),
+        "{generated}"
+    );
+    assert_eq!(generated.matches("Regex::new(").count(), 1, "{generated}");
+}
+
 /// `$ref` keys in examples, defaults, enum values and extensions (`x-…`, also beside paths
 /// and statuses) are data: nothing reports them as references, resolves them or repairs
 /// them. Okta's examples gave ten false "unresolved $ref" problems; `x-…` beside paths and
