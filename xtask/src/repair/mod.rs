@@ -9,6 +9,7 @@
 //! - an enum value already listed is dropped ([`duplicate_enum`]);
 //! - a `default` that does not fit its schema is dropped ([`default_value`]);
 //! - a `pattern` the generated code cannot compile is dropped ([`pattern`]);
+//! - `default` beside a 3xx and no 2xx becomes the error response ([`redirect`]).
 //!
 //! Only the document's own places are read: a schema position, a parameter, an operation.
 //! Examples, defaults, enum values and extensions (`x-…`) are data, never repaired.
@@ -17,6 +18,7 @@ mod default_value;
 mod duplicate_enum;
 mod path_parameter;
 mod pattern;
+mod redirect;
 mod response_ref;
 
 use serde_json::Value;
@@ -33,6 +35,7 @@ pub fn repair(file: &str, doc: &mut Value) -> Vec<Problem> {
     // After the schema repairs: a response's schema copied in place of a `$ref` is the
     // repaired one.
     response_ref::repair(file, doc, &mut notes);
+    redirect::repair(file, doc, &mut notes);
     notes.sort();
     notes
 }

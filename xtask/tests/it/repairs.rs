@@ -32,6 +32,19 @@ fn notes(file: &str, lines: &[&str]) -> String {
         .collect()
 }
 
+/// The text of the generated `send` of the builder `builder`, up to the next builder.
+fn send_of<'a>(generated: &'a str, builder: &str) -> &'a str {
+    let start = generated
+        .find(&format!("impl<'a> {builder}<'a> {{"))
+        .unwrap_or_else(|| panic!("no builder {builder}"));
+    let rest = &generated[start..];
+    let send = rest.find("pub async fn send(").expect("a send method");
+    let end = rest[send..]
+        .find("\n    }\n")
+        .map_or(rest.len(), |end| send + end);
+    &rest[send..end]
+}
+
 /// Supabase Auth's unlink operation: its 401 and 403 name a response where a schema belongs.
 /// Each becomes that response's JSON schema (through a `$ref` chain of responses); the three
 /// errors then share one type.
@@ -208,6 +221,41 @@ fn a_pattern_the_generated_code_cannot_compile_is_dropped() {
         "{generated}"
     );
     assert_eq!(generated.matches("Regex::new(").count(), 1, "{generated}");
+}
+
+/// Kratos 2026-07-29's `getWellKnownChangePassword` answers 303 or `default`: progenitor made
+/// `default` the success type, and the generated match had `_` twice (`unreachable pattern`).
+/// `default` is the error response, as beside a 2xx; the 303 is not decoded, and a 2xx (the
+/// page a followed redirect leads to) comes back as a byte stream.
+#[test]
+fn default_beside_a_redirect_becomes_the_error_response() {
+    let (err, generated) = generate("redirect.json");
+    assert_eq!(
+        err,
+        notes(
+            "redirect.json",
+            &[
+                "/paths/~1.well-known~1change-password/get/responses/default: `default` beside 303 and no 2xx becomes the error response for 4XX and 5XX, not the success type",
+                "/paths/~1self-service~1login~1browser/get/responses/default: `default` beside 200 becomes the error response for 4XX and 5XX",
+            ]
+        )
+    );
+    let send = send_of(&generated, "GetWellKnownChangePassword");
+    assert!(
+        send.contains(
+            "pub async fn send(self) -> Result<ResponseValue<ByteStream>, Error<types::ErrorGeneric>> {"
+        ),
+        "a 2xx (the page a followed redirect leads to) is a byte stream: {send}"
+    );
+    assert_eq!(send.matches(" _ => ").count(), 1, "one catch-all: {send}");
+    assert!(
+        send.contains("400u16..=499u16 => Err(Error::ErrorResponse(")
+            && send.contains("500u16..=599u16 => Err(Error::ErrorResponse(")
+            && send.contains("_ => Err(Error::UnexpectedResponse(response)),"),
+        "{send}"
+    );
+    let send = send_of(&generated, "CreateBrowserLoginFlow");
+    assert_eq!(send.matches(" _ => ").count(), 1, "one catch-all: {send}");
 }
 
 /// `$ref` keys in examples, defaults, enum values and extensions (`x-…`, also beside paths
