@@ -4,12 +4,12 @@
 //! pointers are those of the document as written. Listed in README, "Shapes made to fit":
 //!
 //! - a schema that is a `$ref` to a response becomes that response's JSON schema
-//!   ([`response_ref`]);
-//! - a path parameter not marked `required: true` is made required ([`path_parameter`]);
-//! - an enum value already listed is dropped ([`duplicate_enum`]);
-//! - a `default` that does not fit its schema is dropped ([`default_value`]);
-//! - a `pattern` the generated code cannot compile is dropped ([`pattern`]);
-//! - `default` beside a 3xx and no 2xx becomes the error response ([`redirect`]).
+//!   (`response_ref.rs`);
+//! - a path parameter not marked `required: true` is made required (`path_parameter.rs`);
+//! - an enum value already listed is dropped (`duplicate_enum.rs`);
+//! - a `default` that does not fit its schema is dropped (`default_value.rs`);
+//! - a `pattern` the generated code cannot compile is dropped (`pattern.rs`);
+//! - `default` beside a 3xx and no 2xx becomes the error response (`redirect.rs`).
 //!
 //! Only the document's own places are read: a schema position, a parameter, an operation.
 //! Examples, defaults, enum values and extensions (`x-…`) are data, never repaired.
