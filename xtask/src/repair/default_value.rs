@@ -54,7 +54,7 @@ fn misfit(schema: &Map<String, Value>, value: &Value) -> Option<String> {
     let nullable = schema.get("nullable") == Some(&Value::Bool(true)) || types.contains(&"null");
     if value.is_null() {
         return (!nullable && !types.is_empty())
-            .then(|| "is null and the schema is not nullable".to_owned());
+            .then(|| "does not fit a schema that is not nullable".to_owned());
     }
     if !types.is_empty() && !types.iter().any(|t| fits_type(t, value)) {
         let named: Vec<String> = types.iter().map(|t| article(t)).collect();

@@ -176,6 +176,10 @@ fn a_default_that_does_not_fit_its_schema_is_dropped() {
             &[
                 &format!("{at}/enabled/default: default \"true\" is not a boolean: dropped"),
                 &format!(
+                    "{at}/label/default: default null does not fit a schema that is not nullable: dropped"
+                ),
+                &format!("{at}/level/default: default 10 is above the maximum 5: dropped"),
+                &format!(
                     "{at}/maxSessionLifetimeMinutes/default: default \"No limit (the session never expires)\" is not an integer: dropped"
                 ),
                 &format!("{at}/priority/default: default 0 is below the minimum 1: dropped"),
