@@ -94,7 +94,7 @@ fn walk_refs(
             for (key, value) in map {
                 let here = join(at, key);
                 let inner = match keys {
-                    Keys::NamesOrExtensions if key.starts_with("x-") => continue,
+                    Keys::NamesOrExtensions if is_extension(key) => continue,
                     Keys::Names | Keys::NamesOrExtensions => Keys::Keywords,
                     Keys::Examples => Keys::Example,
                     Keys::Example if key == "value" => continue,
@@ -108,8 +108,8 @@ fn walk_refs(
                                 continue;
                             }
                             Keys::Examples
-                        } else if (key == "paths" && at.is_empty()
-                            || key == "responses" && at != "/components")
+                        } else if ((key == "paths" && at.is_empty())
+                            || (key == "responses" && at != "/components"))
                             && value.is_object()
                         {
                             Keys::NamesOrExtensions
