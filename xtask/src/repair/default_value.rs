@@ -9,15 +9,15 @@ use crate::lint_fields::shown;
 use crate::problem::{Problem, join};
 
 /// Drops each `default` that does not fit the schema beside it, one note each.
-pub(super) fn repair(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
-    for at in super::schema_pointers(doc) {
-        let Some(Value::Object(schema)) = doc.pointer(&at) else {
+pub(super) fn repair(file: &str, doc: &mut Value, schemas: &[String], notes: &mut Vec<Problem>) {
+    for at in schemas {
+        let Some(Value::Object(schema)) = doc.pointer(at) else {
             continue;
         };
         let Some(default) = schema.get("default") else {
             continue;
         };
-        let default_at = join(&at, "default");
+        let default_at = join(at, "default");
         let misfit = match misfit(schema, default) {
             Some(why) => Some((
                 default_at,
@@ -32,7 +32,7 @@ pub(super) fn repair(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
         };
         if let Some((pointer, message)) = misfit {
             notes.push(Problem::at(file, pointer, message));
-            if let Some(Value::Object(schema)) = doc.pointer_mut(&at) {
+            if let Some(Value::Object(schema)) = doc.pointer_mut(at) {
                 schema.remove("default");
             }
         }

@@ -6,13 +6,12 @@ use serde_json::Value;
 use crate::problem::{Problem, join};
 
 /// Drops each `enum` value of a schema that an earlier value equals, one note each.
-pub(super) fn repair(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
-    for at in super::schema_pointers(doc) {
-        let Some(Value::Array(values)) = doc.pointer_mut(&at).and_then(|s| s.get_mut("enum"))
-        else {
+pub(super) fn repair(file: &str, doc: &mut Value, schemas: &[String], notes: &mut Vec<Problem>) {
+    for at in schemas {
+        let Some(Value::Array(values)) = doc.pointer_mut(at).and_then(|s| s.get_mut("enum")) else {
             continue;
         };
-        let enum_at = join(&at, "enum");
+        let enum_at = join(at, "enum");
         let mut kept: Vec<(usize, Value)> = Vec::new();
         for (i, value) in std::mem::take(values).into_iter().enumerate() {
             match kept.iter().find(|(_, earlier)| *earlier == value) {

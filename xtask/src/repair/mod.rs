@@ -29,19 +29,21 @@ use crate::problem::Problem;
 pub fn repair(file: &str, doc: &mut Value) -> Vec<Problem> {
     let mut notes = Vec::new();
     path_parameter::repair(file, doc, &mut notes);
-    duplicate_enum::repair(file, doc, &mut notes);
-    default_value::repair(file, doc, &mut notes);
-    pattern::repair(file, doc, &mut notes);
+    // No schema repair adds or moves a schema position: they are listed once.
+    let schemas = schema_pointers(doc);
+    duplicate_enum::repair(file, doc, &schemas, &mut notes);
+    default_value::repair(file, doc, &schemas, &mut notes);
+    pattern::repair(file, doc, &schemas, &mut notes);
     // After the schema repairs: a response's schema copied in place of a `$ref` is the
     // repaired one.
-    response_ref::repair(file, doc, &mut notes);
+    response_ref::repair(file, doc, &schemas, &mut notes);
     redirect::repair(file, doc, &mut notes);
     notes.sort();
     notes
 }
 
 /// The pointers of every schema position of `doc` (see
-/// [`schema_positions`](crate::lint_names::schema_positions)) that holds an object.
+/// [`schema_positions`](crate::lint_names::schema_positions)), each holding an object.
 fn schema_pointers(doc: &Value) -> Vec<String> {
     crate::lint_names::schema_positions(doc)
         .into_iter()

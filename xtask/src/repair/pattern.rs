@@ -8,9 +8,9 @@ use serde_json::Value;
 use crate::problem::{Problem, join};
 
 /// Drops each string `pattern` of a schema that `regress` refuses, one note each.
-pub(super) fn repair(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
-    for at in super::schema_pointers(doc) {
-        let Some(Value::Object(schema)) = doc.pointer_mut(&at) else {
+pub(super) fn repair(file: &str, doc: &mut Value, schemas: &[String], notes: &mut Vec<Problem>) {
+    for at in schemas {
+        let Some(Value::Object(schema)) = doc.pointer_mut(at) else {
             continue;
         };
         if schema.contains_key("$ref") {
@@ -24,7 +24,7 @@ pub(super) fn repair(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
         };
         notes.push(Problem::at(
             file,
-            join(&at, "pattern"),
+            join(at, "pattern"),
             format!(
                 "pattern {} is not a regular expression the generated code can compile ({}): \
                  dropped, so the client does not check values against it",

@@ -14,10 +14,10 @@ const RESPONSES: &str = "#/components/responses/";
 
 /// Replaces each schema that is a `$ref` to a response by the response's JSON schema, one
 /// note each (at the `$ref`).
-pub(super) fn repair(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
-    for at in super::schema_pointers(doc) {
+pub(super) fn repair(file: &str, doc: &mut Value, schemas: &[String], notes: &mut Vec<Problem>) {
+    for at in schemas {
         let Some(target) = doc
-            .pointer(&at)
+            .pointer(at)
             .and_then(|s| s.get("$ref"))
             .and_then(Value::as_str)
         else {
@@ -34,12 +34,12 @@ pub(super) fn repair(file: &str, doc: &mut Value, notes: &mut Vec<Problem>) {
         };
         notes.push(Problem::at(
             file,
-            join(&at, "$ref"),
+            join(at, "$ref"),
             format!(
                 "$ref {target:?} is a response, not a schema: replaced by its JSON schema, {instead}"
             ),
         ));
-        if let Some(node) = doc.pointer_mut(&at) {
+        if let Some(node) = doc.pointer_mut(at) {
             *node = schema;
         }
     }
