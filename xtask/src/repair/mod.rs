@@ -29,7 +29,8 @@ use crate::problem::Problem;
 pub fn repair(file: &str, doc: &mut Value) -> Vec<Problem> {
     let mut notes = Vec::new();
     path_parameter::repair(file, doc, &mut notes);
-    // No schema repair adds or moves a schema position: they are listed once.
+    // The schema repairs move no schema position (the schemas `response_ref` copies in are
+    // already repaired): the positions are listed once.
     let schemas = schema_pointers(doc);
     duplicate_enum::repair(file, doc, &schemas, &mut notes);
     default_value::repair(file, doc, &schemas, &mut notes);
