@@ -19,6 +19,7 @@ pub mod release;
 pub mod rename;
 pub mod render;
 pub mod render_docs;
+pub mod repair;
 pub mod scaffold;
 pub mod scratch;
 pub mod spec;

@@ -15,6 +15,12 @@ pub const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
+/// Whether a key of `paths` or of an operation's `responses` is an extension (`x-…`): data,
+/// not a path or a status, which no walker reads as one.
+pub fn is_extension(key: &str) -> bool {
+    key.starts_with("x-")
+}
+
 /// Returns every problem in `doc` (parsed from `file`), sorted and without repeats.
 pub fn lint(file: &str, doc: &Value) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -35,6 +41,9 @@ enum Keys {
     /// Names chosen by the author (`properties`, `paths`, `content`…): each value is an
     /// object of keywords, and a key spelt `$ref` is a name like any other.
     Names,
+    /// Names of paths or of an operation's statuses (`paths`, `responses`), beside which a
+    /// key `x-…` is an extension, whose value is data.
+    NamesOrExtensions,
     /// Names of Example objects (`examples`), whose `value` is data.
     Examples,
     /// An Example object.
@@ -85,7 +94,8 @@ fn walk_refs(
             for (key, value) in map {
                 let here = join(at, key);
                 let inner = match keys {
-                    Keys::Names => Keys::Keywords,
+                    Keys::NamesOrExtensions if is_extension(key) => continue,
+                    Keys::Names | Keys::NamesOrExtensions => Keys::Keywords,
                     Keys::Examples => Keys::Example,
                     Keys::Example if key == "value" => continue,
                     Keys::Keywords | Keys::Example => {
@@ -98,6 +108,11 @@ fn walk_refs(
                                 continue;
                             }
                             Keys::Examples
+                        } else if ((key == "paths" && at.is_empty())
+                            || (key == "responses" && at != "/components"))
+                            && value.is_object()
+                        {
+                            Keys::NamesOrExtensions
                         } else if NAME_MAPS.contains(&key.as_str()) && value.is_object() {
                             Keys::Names
                         } else {
@@ -105,11 +120,8 @@ fn walk_refs(
                         }
                     }
                 };
-                if keys != Keys::Names
-                    && keys != Keys::Examples
-                    && key == "$ref"
-                    && !value.is_string()
-                {
+                let names = matches!(keys, Keys::Names | Keys::NamesOrExtensions | Keys::Examples);
+                if !names && key == "$ref" && !value.is_string() {
                     problems.push(Problem::at(
                         file,
                         here,
@@ -120,10 +132,7 @@ fn walk_refs(
                     ));
                     continue;
                 }
-                if keys != Keys::Names
-                    && keys != Keys::Examples
-                    && let ("$ref", Some(target)) = (key.as_str(), value.as_str())
-                {
+                if !names && let ("$ref", Some(target)) = (key.as_str(), value.as_str()) {
                     if resolve_ref(doc, target).is_none() {
                         problems.push(Problem::at(
                             file,
@@ -260,7 +269,7 @@ fn holder_positions(doc: &Value) -> Vec<(String, &'static str, &Value)> {
         }
     }
     if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
-        for (path, item) in paths {
+        for (path, item) in paths.iter().filter(|(path, _)| !is_extension(path)) {
             let item_at = join("/paths", path);
             let mut holders = vec![(item_at.clone(), item)];
             for method in METHODS {
@@ -282,6 +291,9 @@ fn holder_positions(doc: &Value) -> Vec<(String, &'static str, &Value)> {
                 }
                 let map = holder.get("responses").and_then(Value::as_object);
                 for (status, response) in map.into_iter().flatten() {
+                    if is_extension(status) {
+                        continue;
+                    }
                     let response_at = join(&join(&at, "responses"), status);
                     responses.push((response_at.clone(), response));
                     found.push((response_at, "responses", response));
@@ -348,7 +360,7 @@ fn check_operations(file: &str, doc: &Value, problems: &mut Vec<Problem>) {
         return;
     };
     let mut first_use: BTreeMap<&str, String> = BTreeMap::new();
-    for (path, item) in paths {
+    for (path, item) in paths.iter().filter(|(path, _)| !is_extension(path)) {
         let item_at = join("/paths", path);
         for method in METHODS {
             let Some(op) = item.get(method) else { continue };
@@ -400,7 +412,7 @@ fn check_responses(file: &str, doc: &Value, op_at: &str, op: &Value, problems: &
         return;
     };
     let responses_at = join(op_at, "responses");
-    for (status, response) in responses {
+    for (status, response) in responses.iter().filter(|(s, _)| !is_extension(s)) {
         let (at, response) = follow(doc, join(&responses_at, status), response);
         check_json_schemas(file, &at, response, problems);
     }

@@ -18,7 +18,7 @@ use heck::{ToPascalCase, ToSnakeCase};
 use serde_json::Value;
 use unicode_ident::{is_xid_continue, is_xid_start};
 
-use crate::lint::{METHODS, is_json};
+use crate::lint::{METHODS, is_extension, is_json};
 use crate::problem::{Problem, join};
 
 /// typify 0.8's `sanitize(input, Case::Pascal)`: the name of a type.
@@ -216,7 +216,7 @@ pub fn operations(doc: &Value) -> Vec<Operation<'_>> {
     let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
         return found;
     };
-    for (path, item) in paths {
+    for (path, item) in paths.iter().filter(|(path, _)| !is_extension(path)) {
         let item_at = join("/paths", path);
         for method in METHODS {
             let Some(op) = item.get(method) else { continue };
@@ -319,6 +319,9 @@ pub fn named_types<'a>(doc: &'a Value) -> Vec<Named<'a>> {
         }
         let responses = operation.op.get("responses").and_then(Value::as_object);
         for (status, response) in responses.into_iter().flatten() {
+            if is_extension(status) {
+                continue;
+            }
             let (at, response) = match resolve(doc, response) {
                 Some((at, response)) => (at, response),
                 None => (join(&join(&operation.at, "responses"), status), response),
@@ -430,7 +433,7 @@ pub fn schema_positions(doc: &Value) -> Vec<(String, &Value)> {
         tops.extend(section(name));
     }
     if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
-        for (path, item) in paths {
+        for (path, item) in paths.iter().filter(|(path, _)| !is_extension(path)) {
             let item_at = join("/paths", path);
             tops.push((item_at.clone(), item));
             for method in METHODS {
@@ -461,6 +464,7 @@ fn holder_schemas<'a>(at: &str, holder: &'a Value, found: &mut Vec<(String, &'a 
             .and_then(Value::as_object)
             .into_iter()
             .flatten()
+            .filter(|(name, _)| key != "responses" || !is_extension(name))
         {
             holder_schemas(&join(&join(at, key), name), value, found);
         }

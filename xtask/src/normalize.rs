@@ -2,7 +2,8 @@
 //! document. Every rewrite comes back as a note (`file: pointer: what was done`); a document
 //! that cannot be made to fit comes back as problems saying what to change.
 //!
-//! The rewrites (listed in README, "Shapes made to fit"):
+//! The rewrites (listed in README, "Shapes made to fit", with the repairs of defects that
+//! [`crate::repair`] makes before):
 //!
 //! - OpenAPI 3.1 without 3.1-only constructs is read as 3.0.3; `type: [T, "null"]` becomes
 //!   `type: T` with `nullable: true`. Any other 3.1-only construct is refused.
@@ -22,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value, json};
 
-use crate::lint::{METHODS, is_json};
+use crate::lint::{METHODS, is_extension, is_json};
 use crate::problem::{Problem, join};
 
 /// The request media types progenitor 0.15.1 can send, in the order one is kept when a body
@@ -286,7 +287,7 @@ fn schemas_31(
 fn operations(doc: &Value) -> Vec<(String, String, &'static str)> {
     let mut found = Vec::new();
     if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
-        for (path, item) in paths {
+        for (path, item) in paths.iter().filter(|(path, _)| !is_extension(path)) {
             for method in METHODS {
                 if item.get(method).is_some_and(Value::is_object) {
                     found.push((join(&join("/paths", path), method), path.clone(), method));

@@ -1,5 +1,5 @@
 //! Reads a spec and turns it into the document progenitor sees:
-//! text → JSON value → overlay (if any) → what each `$ref` names
+//! text → JSON value → overlay (if any) → [`repair`](crate::repair) → what each `$ref` names
 //! ([`check_ref_kinds`](crate::lint::check_ref_kinds), where the `$ref`s are written) →
 //! [`normalize`](crate::normalize) → lint (with [`lint_names`](crate::lint_names)) →
 //! `openapiv3::OpenAPI`.
@@ -295,6 +295,9 @@ pub fn prepare_with(source: &Source, strict: bool) -> Result<Prepared, Vec<Probl
         )?),
         None => None,
     };
+    // Defects with one obvious meaning, mended where they are written (a schema that names a
+    // response, before `check_ref_kinds` refuses it).
+    let repaired = crate::repair::repair(&name, &mut document);
     // Where a `$ref` is written, before `normalize` moves schemas into new components.
     let mut problems = crate::lint::check_ref_kinds(&name, &document);
     if let Some(kept) = &mut kept {
@@ -316,6 +319,7 @@ pub fn prepare_with(source: &Source, strict: bool) -> Result<Prepared, Vec<Probl
     }
     problems.extend(lint(&name, &document));
     notes.extend(fields.notes);
+    notes.extend(repaired);
     notes.sort();
     if !problems.is_empty() {
         problems.sort();

@@ -17,6 +17,7 @@ mod names;
 mod overlays;
 mod release_writes;
 mod render;
+mod repairs;
 mod scaffold_builds;
 mod scratch;
 mod seed;

@@ -238,9 +238,10 @@ fn a_merge_key_that_hides_responses_is_reported_at_the_merge_key() {
 }
 
 /// A schema that `$ref`s a response: progenitor panicked, and the panic was blamed on
-/// another operation.
+/// another operation. One with a JSON schema is repaired (`repairs.rs`); one without has
+/// nothing to stand for a schema, and is refused at the `$ref`.
 #[test]
-fn a_schema_ref_to_a_response_is_refused_at_the_ref() {
+fn a_schema_ref_to_a_response_without_a_json_schema_is_refused_at_the_ref() {
     let spec = TINY
         .replace(
             "                $ref: '#/components/schemas/Error'\n",
@@ -248,12 +249,33 @@ fn a_schema_ref_to_a_response_is_refused_at_the_ref() {
         )
         .replace(
             "components:\n",
-            "components:\n  responses:\n    Refused:\n      description: Refused\n      content:\n        application/json:\n          schema:\n            $ref: '#/components/schemas/Error'\n",
+            "components:\n  responses:\n    Refused:\n      description: Refused\n      content:\n        text/plain:\n          schema:\n            type: string\n",
         );
     fails_with(
         &spec,
         &[
-            "specs/tiny.yaml: /paths/~1things~1{id}/delete/responses/400/content/application~1json/schema/$ref: $ref \"#/components/responses/Refused\" is a response, not a schema (its JSON schema is #/components/schemas/Error): a schema may only refer to #/components/schemas/<name>",
+            "specs/tiny.yaml: /paths/~1things~1{id}/delete/responses/400/content/application~1json/schema/$ref: $ref \"#/components/responses/Refused\" is a response, not a schema: a schema may only refer to #/components/schemas/<name>",
+        ],
+    );
+}
+
+/// A schema that `$ref`s a request body is not repaired: refused at the `$ref`, naming the
+/// body's JSON schema.
+#[test]
+fn a_schema_ref_to_a_request_body_is_refused_naming_its_json_schema() {
+    let spec = TINY
+        .replace(
+            "                $ref: '#/components/schemas/Error'\n",
+            "                $ref: '#/components/requestBodies/Sent'\n",
+        )
+        .replace(
+            "components:\n",
+            "components:\n  requestBodies:\n    Sent:\n      content:\n        application/json:\n          schema:\n            $ref: '#/components/schemas/Error'\n",
+        );
+    fails_with(
+        &spec,
+        &[
+            "specs/tiny.yaml: /paths/~1things~1{id}/delete/responses/400/content/application~1json/schema/$ref: $ref \"#/components/requestBodies/Sent\" is a request body, not a schema (its JSON schema is #/components/schemas/Error): a schema may only refer to #/components/schemas/<name>",
         ],
     );
 }
@@ -270,28 +292,34 @@ fn a_ref_key_in_example_data_is_not_a_reference() {
     assert_eq!((code, err.as_str()), (0, ""));
 }
 
-/// The Supabase Auth document as published: the unlink operation's errors refer to
-/// responses where a schema belongs. The caught panic named `/paths/~1admin~1audit/get`.
+/// The Supabase Auth document as published (2026-02-19 and 2026-06-25): the unlink
+/// operation's errors refer to responses where a schema belongs. The caught panic named
+/// `/paths/~1admin~1audit/get`; then the lint refused both, where they are. Now each is
+/// repaired there, with a note, and both dates generate with no overlay.
 #[test]
-fn supabase_auth_s_misplaced_refs_are_found_where_they_are() {
-    let dir = workspace(&[(
-        "upstream/supabase.yaml",
-        &fixture("published/supabase-auth-2026-02-19.yaml"),
-    )]);
-    let (code, _, err) = xtask(dir.path(), &["generate"]);
-    assert_eq!(code, 1);
-    let at =
-        "specs/upstream/supabase.yaml: /paths/~1user~1identities~1{identityId}/delete/responses";
-    for status in ["401", "403"] {
-        assert!(
-            err.contains(&format!(
-                "{at}/{status}/content/application~1json/schema/$ref: $ref \"#/components/responses/"
-            )),
-            "{err}"
-        );
+fn supabase_auth_s_misplaced_refs_are_repaired_where_they_are() {
+    for date in ["2026-02-19", "2026-06-25"] {
+        let dir = workspace(&[(
+            "upstream/supabase.yaml",
+            &fixture(&format!("published/supabase-auth-{date}.yaml")),
+        )]);
+        let (code, _, err) = xtask(dir.path(), &["generate"]);
+        assert_eq!(code, 0, "{date}: {err}");
+        let at = "note: specs/upstream/supabase.yaml: /paths/~1user~1identities~1{identityId}/delete/responses";
+        for (status, response) in [
+            ("401", "UnauthorizedResponse"),
+            ("403", "ForbiddenResponse"),
+        ] {
+            assert!(
+                err.contains(&format!(
+                    "{at}/{status}/content/application~1json/schema/$ref: $ref \"#/components/responses/{response}\" is a response, not a schema: replaced by its JSON schema, $ref \"#/components/schemas/ErrorSchema\"\n"
+                )),
+                "{date}: {err}"
+            );
+        }
+        assert!(!err.contains("panicked"), "{date}: {err}");
+        assert!(!err.contains("/admin~1audit"), "{date}: {err}");
     }
-    assert!(!err.contains("panicked"), "{err}");
-    assert!(!err.contains("/admin~1audit"), "{err}");
 }
 
 /// The provider's name is checked naming the file that is there.
@@ -370,10 +398,11 @@ fn a_response_ref_to_a_schema_is_refused_at_the_ref() {
     );
 }
 
-/// Supabase Auth's document past the lints (`normalize`, then `render::syntax`): the caught
-/// panic was blamed on `/paths/~1admin~1audit/get`, the first operation that panicked alone
-/// (every operation did: the bad `$ref` had been moved into a component schema). It is
-/// blamed on that schema, at the `$ref`, naming the unlink operation that uses it.
+/// Supabase Auth's document past the lints and without the repair (`normalize` alone, then
+/// `render::syntax`: `generate` repairs the `$ref`s first): the caught panic was blamed on
+/// `/paths/~1admin~1audit/get`, the first operation that panicked alone (every operation
+/// did: the bad `$ref` had been moved into a component schema). It is blamed on that schema,
+/// at the `$ref`, naming the unlink operation that uses it.
 #[test]
 fn supabase_auth_s_panic_is_blamed_on_the_unlink_operation_s_errors() {
     let text = fixture("published/supabase-auth-2026-02-19.yaml");
