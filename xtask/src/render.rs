@@ -16,19 +16,33 @@ use crate::progenitor_run::{self, Generated};
 /// The command named in every generated file's first line.
 pub const COMMAND: &str = "cargo xtask generate";
 
+/// What [`render`] makes of a spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The full text of `generated.rs`.
+    pub code: String,
+    /// The `[dependencies]` keys of the crates it uses ([`crate::dependencies::used`]).
+    pub crates: BTreeSet<&'static str>,
+}
+
 /// Generates the full text of `generated.rs` for `spec` (read from `file`, whose bytes have the
 /// SHA-256 `spec_sha256`), formatted with rustfmt run from `root` so that `cargo fmt --check`
-/// accepts it unchanged.
+/// accepts it unchanged, and the crates it uses.
 pub fn render(
     spec: &OpenAPI,
     file: &str,
     spec_sha256: &str,
     root: &Path,
-) -> Result<String, Vec<Problem>> {
+) -> Result<Rendered, Vec<Problem>> {
     let syntax = syntax(spec, file)?;
+    let doc = serde_json::to_value(spec).unwrap_or_default();
+    let crates = crate::dependencies::used(&doc, file, &syntax)?;
     let code = rustfmt(&prettyplease::unparse(&syntax), root)
         .map_err(|e| vec![Problem::at(file, "", e)])?;
-    Ok(format!("{}\n\n{code}", header(file, spec_sha256)))
+    Ok(Rendered {
+        code: format!("{}\n\n{code}", header(file, spec_sha256)),
+        crates,
+    })
 }
 
 /// The first line of every generated file: which spec (and its SHA-256) and which command.
