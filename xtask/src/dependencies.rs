@@ -71,7 +71,7 @@ pub fn used(
             }
             None => problems.push(Problem::at(
                 file,
-                &pointer_of(doc, &item),
+                pointer_of(doc, &item),
                 format!(
                     "the generated `{item}` uses the crate `{krate}`, which the xtask does not \
                      know how to add to Cargo.toml (it knows {})",
