@@ -94,6 +94,7 @@ pub fn syntax_within(
     add_response_value(&mut syntax);
     drop_unused_imports(&mut syntax.items);
     drop_shorter_than_zero(&mut syntax.items);
+    drop_unused_defaults(&mut syntax);
     syntax.attrs.extend(allowed_lints());
     Ok(syntax)
 }
@@ -140,6 +141,65 @@ fn drop_shorter_than_zero(items: &mut [syn::Item]) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// Removes each function of a `defaults` module (typify's `default_i64`, `default_u64`, a
+/// property's own default) that nothing else in `file` names, as an identifier or inside a
+/// string (`#[serde(default = "defaults::default_i64::<i64, -1>")]`): an unused one warns
+/// (`dead_code`), and `clippy -D warnings` fails. Public for its test
+/// (`xtask/tests/it/render.rs`); [`syntax`] runs it.
+pub fn drop_unused_defaults(file: &mut syn::File) {
+    let whole = quote::ToTokens::to_token_stream(&*file);
+    let named = |name: &str| {
+        count_trees(whole.clone(), &|tree| match tree {
+            TokenTree::Ident(ident) => ident == name,
+            TokenTree::Literal(literal) => literal.to_string().contains(name),
+            TokenTree::Punct(_) | TokenTree::Group(_) => false,
+        })
+    };
+    // The functions named only where they are defined, in every module named `defaults`.
+    let mut unused = BTreeSet::new();
+    walk_defaults(&file.items, &mut |function| {
+        let name = function.sig.ident.to_string();
+        if named(&name) <= 1 {
+            unused.insert(name);
+        }
+    });
+    retain_defaults(&mut file.items, &unused);
+}
+
+/// Calls `each` with every function of every module named `defaults` in `items`, at any depth.
+fn walk_defaults(items: &[syn::Item], each: &mut dyn FnMut(&syn::ItemFn)) {
+    for item in items {
+        if let syn::Item::Mod(module) = item
+            && let Some((_, inner)) = &module.content
+        {
+            if module.ident == "defaults" {
+                for item in inner {
+                    if let syn::Item::Fn(function) = item {
+                        each(function);
+                    }
+                }
+            }
+            walk_defaults(inner, each);
+        }
+    }
+}
+
+/// Removes the functions named in `unused` from every module named `defaults` in `items`.
+fn retain_defaults(items: &mut [syn::Item], unused: &BTreeSet<String>) {
+    for item in items {
+        if let syn::Item::Mod(module) = item
+            && let Some((_, inner)) = &mut module.content
+        {
+            if module.ident == "defaults" {
+                inner.retain(|item| {
+                    !matches!(item, syn::Item::Fn(f) if unused.contains(&f.sig.ident.to_string()))
+                });
+            }
+            retain_defaults(inner, unused);
         }
     }
 }
