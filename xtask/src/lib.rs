@@ -4,6 +4,7 @@
 //! Everything is rendered in memory first: if any spec has a problem, nothing is written.
 
 pub mod cli;
+pub mod dependencies;
 pub mod diff;
 pub mod keep;
 pub mod leave_out;
@@ -199,28 +200,23 @@ fn plan_one(
     let source = spec::read(root, provider)?;
     let prepared = spec::prepare_with(&source, strict)?;
     let spec = &prepared.openapi;
-    let (generated, left_out) =
+    let (rendered, left_out) =
         render::render_with(spec, &source.name(), &source.sha256(), root, strict)?;
     let krate = format!("crates/{provider}-client");
-    let mut wanted = vec![(format!("{krate}/src/generated.rs"), generated)];
-    // The scaffold's hand-written files, each only where there is none (a link counts as
-    // one): written once, never overwritten.
     let title = &spec.info.title;
-    let scaffold = [
-        (
-            format!("{krate}/Cargo.toml"),
-            scaffold::cargo_toml(provider, title, &source.name()),
-        ),
-        (
-            format!("{krate}/src/lib.rs"),
-            scaffold::lib_rs(provider, title, &format!("`{}`", source.name())),
-        ),
+    // generated.rs; Cargo.toml, its `[dependencies]` kept in step with generated.rs (from the
+    // scaffold's template where there is none); lib.rs, hand-written, only where there is
+    // none (a link counts as one): written once, never overwritten.
+    let manifest = format!("{krate}/Cargo.toml");
+    let lib = format!("{krate}/src/lib.rs");
+    let mut wanted = vec![
+        (format!("{krate}/src/generated.rs"), Some(rendered.code)),
+        (manifest.clone(), None),
     ];
-    wanted.extend(
-        scaffold
-            .into_iter()
-            .filter(|(path, _)| root.join(path).symlink_metadata().is_err()),
-    );
+    if root.join(&lib).symlink_metadata().is_err() {
+        let text = scaffold::lib_rs(provider, title, &format!("`{}`", source.name()));
+        wanted.push((lib, Some(text)));
+    }
     wanted.sort();
     let mut outputs = Vec::new();
     let mut refused = Vec::new();
@@ -231,10 +227,29 @@ fn plan_one(
         }
         // Only a missing file is "not there yet": one that cannot be read is named, not
         // replaced.
-        match read_file(&root.join(&path)) {
-            Ok(old) => outputs.push(Output { path, old, new }),
-            Err(e) => refused.push(Problem::at(&path, "", format!("cannot be read: {e}"))),
-        }
+        let old = match read_file(&root.join(&path)) {
+            Ok(old) => old,
+            Err(e) => {
+                refused.push(Problem::at(&path, "", format!("cannot be read: {e}")));
+                continue;
+            }
+        };
+        let new = match new {
+            Some(new) => new,
+            None => {
+                let start = old
+                    .clone()
+                    .unwrap_or_else(|| scaffold::cargo_toml(provider, title, &source.name()));
+                match dependencies::in_step(&start, &path, &rendered.crates) {
+                    Ok(new) => new,
+                    Err(problem) => {
+                        refused.push(problem);
+                        continue;
+                    }
+                }
+            }
+        };
+        outputs.push(Output { path, old, new });
     }
     if !refused.is_empty() {
         return Err(refused);

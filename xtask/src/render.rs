@@ -16,16 +16,25 @@ use crate::progenitor_run::{self, Generated};
 /// The command named in every generated file's first line.
 pub const COMMAND: &str = "cargo xtask generate";
 
+/// What [`render`] makes of a spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The full text of `generated.rs`.
+    pub code: String,
+    /// The `[dependencies]` keys of the crates it uses ([`crate::dependencies::used`]).
+    pub crates: BTreeSet<&'static str>,
+}
+
 /// Generates the full text of `generated.rs` for `spec` (read from `file`, whose bytes have the
 /// SHA-256 `spec_sha256`), formatted with rustfmt run from `root` so that `cargo fmt --check`
-/// accepts it unchanged.
+/// accepts it unchanged, and the crates it uses.
 pub fn render(
     spec: &OpenAPI,
     file: &str,
     spec_sha256: &str,
     root: &Path,
-) -> Result<String, Vec<Problem>> {
-    render_with(spec, file, spec_sha256, root, false).map(|(text, _)| text)
+) -> Result<Rendered, Vec<Problem>> {
+    render_with(spec, file, spec_sha256, root, false).map(|(rendered, _)| rendered)
 }
 
 /// [`render`], and the notes of the operations left out because progenitor refused them
@@ -36,11 +45,17 @@ pub fn render_with(
     spec_sha256: &str,
     root: &Path,
     strict: bool,
-) -> Result<(String, Vec<Problem>), Vec<Problem>> {
+) -> Result<(Rendered, Vec<Problem>), Vec<Problem>> {
     let (syntax, notes) = syntax_with(spec, file, progenitor_run::deadline(), strict)?;
+    let doc = serde_json::to_value(spec).unwrap_or_default();
+    let crates = crate::dependencies::used(&doc, file, &syntax)?;
     let code = rustfmt(&prettyplease::unparse(&syntax), root)
         .map_err(|e| vec![Problem::at(file, "", e)])?;
-    Ok((format!("{}\n\n{code}", header(file, spec_sha256)), notes))
+    let rendered = Rendered {
+        code: format!("{}\n\n{code}", header(file, spec_sha256)),
+        crates,
+    };
+    Ok((rendered, notes))
 }
 
 /// The first line of every generated file: which spec (and its SHA-256) and which command.
@@ -175,6 +190,9 @@ pub fn syntax_with(
     static_unset_messages(&mut syntax);
     add_response_value(&mut syntax);
     drop_unused_imports(&mut syntax.items);
+    drop_shorter_than_zero(&mut syntax.items);
+    drop_unused_defaults(&mut syntax);
+    syntax.attrs.extend(allowed_lints());
     Ok((syntax, notes))
 }
 
@@ -227,6 +245,127 @@ fn without_schema(spec: &OpenAPI, name: &str) -> OpenAPI {
         });
     }
     spec
+}
+
+/// The lints that the generated module allows, each with its reason, as inner attributes at
+/// its top: those that progenitor's code, or the document's prose in it, trips whatever the
+/// document, and that no rewrite here can fix. Every other lint stays on: the crate passes
+/// `cargo clippy -- -D warnings` and `cargo doc` with `-D warnings` as any other in the
+/// workspace (`xtask/tests/it/scaffold_builds.rs`).
+fn allowed_lints() -> [syn::Attribute; 2] {
+    [
+        syn::parse_quote!(#![allow(
+            missing_docs,
+            reason = "progenitor documents what the document describes: an operation, schema or property without a description has no doc text"
+        )]),
+        syn::parse_quote!(#![allow(
+            clippy::doc_lazy_continuation,
+            reason = "the document's prose: a list item continued on an unindented line is valid Markdown, shown as its author meant"
+        )]),
+    ]
+}
+
+/// Removes each `if value.chars().count() < 0usize { … }` that typify writes for
+/// `minLength: 0`: a check that never fails, which rustc warns of (`unused_comparisons`:
+/// "comparison is useless due to type limits"), so `clippy -D warnings` fails. What the
+/// type accepts stays the same. In every function of every `impl` block, in `items` and the
+/// modules below.
+fn drop_shorter_than_zero(items: &mut [syn::Item]) {
+    for item in items {
+        match item {
+            syn::Item::Mod(module) => {
+                if let Some((_, inner)) = &mut module.content {
+                    drop_shorter_than_zero(inner);
+                }
+            }
+            syn::Item::Impl(block) => {
+                for member in &mut block.items {
+                    if let syn::ImplItem::Fn(function) = member {
+                        function
+                            .block
+                            .stmts
+                            .retain(|stmt| !is_shorter_than_zero(stmt));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Removes each function of a `defaults` module (typify's `default_i64`, `default_u64`, a
+/// property's own default) that nothing else in `file` names, as an identifier or inside a
+/// string (`#[serde(default = "defaults::default_i64::<i64, -1>")]`): an unused one warns
+/// (`dead_code`), and `clippy -D warnings` fails. Public for its test
+/// (`xtask/tests/it/render.rs`); [`syntax`] runs it.
+pub fn drop_unused_defaults(file: &mut syn::File) {
+    let whole = quote::ToTokens::to_token_stream(&*file);
+    let named = |name: &str| {
+        count_trees(whole.clone(), &|tree| match tree {
+            TokenTree::Ident(ident) => ident == name,
+            TokenTree::Literal(literal) => literal.to_string().contains(name),
+            TokenTree::Punct(_) | TokenTree::Group(_) => false,
+        })
+    };
+    // The functions named only where they are defined, in every module named `defaults`.
+    let mut unused = BTreeSet::new();
+    walk_defaults(&file.items, &mut |function| {
+        let name = function.sig.ident.to_string();
+        if named(&name) <= 1 {
+            unused.insert(name);
+        }
+    });
+    retain_defaults(&mut file.items, &unused);
+}
+
+/// Calls `each` with every function of every module named `defaults` in `items`, at any depth.
+fn walk_defaults(items: &[syn::Item], each: &mut dyn FnMut(&syn::ItemFn)) {
+    for item in items {
+        if let syn::Item::Mod(module) = item
+            && let Some((_, inner)) = &module.content
+        {
+            if module.ident == "defaults" {
+                for item in inner {
+                    if let syn::Item::Fn(function) = item {
+                        each(function);
+                    }
+                }
+            }
+            walk_defaults(inner, each);
+        }
+    }
+}
+
+/// Removes the functions named in `unused` from every module named `defaults` in `items`.
+fn retain_defaults(items: &mut [syn::Item], unused: &BTreeSet<String>) {
+    for item in items {
+        if let syn::Item::Mod(module) = item
+            && let Some((_, inner)) = &mut module.content
+        {
+            if module.ident == "defaults" {
+                inner.retain(|item| {
+                    !matches!(item, syn::Item::Fn(f) if unused.contains(&f.sig.ident.to_string()))
+                });
+            }
+            retain_defaults(inner, unused);
+        }
+    }
+}
+
+/// Whether `stmt` is `if x.chars().count() < 0usize { … }` (no `else`).
+fn is_shorter_than_zero(stmt: &syn::Stmt) -> bool {
+    let syn::Stmt::Expr(syn::Expr::If(check), _) = stmt else {
+        return false;
+    };
+    let syn::Expr::Binary(compare) = &*check.cond else {
+        return false;
+    };
+    let zero = matches!(&*compare.right, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(n), .. })
+        if n.base10_digits() == "0");
+    let counts_chars = matches!(&*compare.left, syn::Expr::MethodCall(count)
+        if count.method == "count" && count.args.is_empty()
+            && matches!(&*count.receiver, syn::Expr::MethodCall(chars) if chars.method == "chars" && chars.args.is_empty()));
+    check.else_branch.is_none() && matches!(compare.op, syn::BinOp::Lt(_)) && zero && counts_chars
 }
 
 /// Two things in the spec that become one Rust name (two operationIds, two schemas, an inline

@@ -13,6 +13,9 @@
 //!   line early or that rustc refuses in a comment ([`is_unsafe`]);
 //! - every piece of raw HTML of an item's text (a block, an inline tag, a comment) is text,
 //!   each of its `<` written `&lt;` ([`escape_html`]); an autolink (`<https://…>`) stays a link;
+//! - every bare URL of that text is an autolink, and every link that resolves to nothing
+//!   (`[JWK]`, `[a][b]`) is text, its `[` escaped ([`escape_links`]): rustdoc would warn of
+//!   both (`bare_urls`, `broken_intra_doc_links`), and `cargo doc -D warnings` fail;
 //! - every code block of that text, whatever language it claims, is a fenced `text` block
 //!   ([`fence_code_blocks`]);
 //!
@@ -286,33 +289,39 @@ fn has_code_to_fence(text: &str) -> bool {
         .any(|block| block.info.as_deref() != Some(TEXT))
 }
 
-/// Whether `text`, read as rustdoc reads a doc comment, has no raw HTML and no code block but
-/// fenced `text` blocks.
+/// Whether `text`, read as rustdoc reads a doc comment, has no raw HTML, no code block but
+/// fenced `text` blocks, no bare URL and no link that resolves to nothing ([`bare_urls`],
+/// [`broken_links`]).
 fn is_plain(text: &str) -> bool {
-    Parser::new_ext(text, options()).all(|event| match event {
-        Event::Html(_) | Event::InlineHtml(_) => false,
-        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-            !is_unsafe_link(&dest_url)
-        }
-        Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => &*info == TEXT,
-        Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => false,
-        _ => true,
-    })
+    bare_urls(text).is_empty()
+        && broken_links(text).is_empty()
+        && Parser::new_ext(text, options()).all(|event| match event {
+            Event::Html(_) | Event::InlineHtml(_) => false,
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                !is_unsafe_link(&dest_url)
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => &*info == TEXT,
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => false,
+            _ => true,
+        })
 }
 
 /// `text` (Markdown as rustdoc reads it) as prose and text blocks only: its raw HTML escaped
-/// ([`escape_html`]), then its code blocks fenced as `text` ([`fence_code_blocks`]), in that
+/// ([`escape_html`]), its bare URLs and links to nothing made links and text
+/// ([`escape_links`]), then its code blocks fenced as `text` ([`fence_code_blocks`]), in that
 /// order (escaping an HTML block can turn what it held into a code block). The result is
 /// parsed again, as its printed lines will be: unless it has no raw HTML and no code block
 /// but `text` ones, the whole of `text` becomes one `text` block instead.
 pub fn plain_markdown(text: &str) -> String {
-    let rewritten = escape_html(text).and_then(|escaped| {
-        if has_code_to_fence(&escaped) {
-            try_fence_code_blocks(&escaped)
-        } else {
-            Some(escaped)
-        }
-    });
+    let rewritten = escape_html(text)
+        .and_then(|escaped| escape_links(&escaped))
+        .and_then(|escaped| {
+            if has_code_to_fence(&escaped) {
+                try_fence_code_blocks(&escaped)
+            } else {
+                Some(escaped)
+            }
+        });
     match rewritten {
         Some(rewritten) if is_plain(&rustdoc_text(&rewritten.lines().collect::<Vec<_>>())) => {
             rewritten
@@ -412,6 +421,124 @@ pub fn escape_html(text: &str) -> Option<String> {
         text = escaped;
     }
     (html_ranges(&text).is_empty() && unsafe_link_openings(&text).is_empty()).then_some(text)
+}
+
+/// The byte ranges of the bare URLs of `text` (Markdown as rustdoc reads it), as rustdoc's
+/// `bare_urls` lint finds them: `http://` or `https://` and a host name in text that is not
+/// a link, a code span or a code block; each ends before the first character that cannot be
+/// in a URL, less a last `.`, `,`, `:`, `;`, `!`, `?` or unmatched `)`, which end a sentence.
+pub fn bare_urls(text: &str) -> Vec<std::ops::Range<usize>> {
+    // The runs of text outside links and code blocks: the parser splits a text at each
+    // character that could be emphasis (`x_(y)`), so adjacent pieces are joined.
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut within = 0usize;
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_)) => within += 1,
+            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
+                within = within.saturating_sub(1);
+            }
+            Event::Text(_) if within == 0 => match runs.last_mut() {
+                Some(last) if last.end == range.start => last.end = range.end,
+                _ => runs.push(range),
+            },
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for range in runs {
+        let Some(source) = text.get(range.clone()) else {
+            continue;
+        };
+        let mut from = 0;
+        while let Some(at) = source[from..].find("http").map(|n| from + n) {
+            let rest = &source[at..];
+            let after_scheme = ["https://", "http://"]
+                .into_iter()
+                .find(|scheme| rest.starts_with(scheme))
+                .map(str::len);
+            let word_start = source[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_ascii_alphanumeric());
+            let (Some(scheme), true) = (after_scheme, word_start) else {
+                from = at + 4;
+                continue;
+            };
+            let mut end = scheme
+                + rest[scheme..]
+                    .find(|c: char| {
+                        !(c.is_ascii_alphanumeric() || "-@:%._+~#?&/=()!,;*$'".contains(c))
+                    })
+                    .unwrap_or(rest.len() - scheme);
+            // What ends a sentence or closes a parenthesis opened before the URL.
+            loop {
+                let url = &rest[..end];
+                let last = url.chars().next_back().unwrap_or(' ');
+                let unmatched = last == ')' && url.matches('(').count() < url.matches(')').count();
+                if ".,:;!?'*".contains(last) || unmatched {
+                    end -= 1;
+                } else {
+                    break;
+                }
+            }
+            let host = &rest[scheme..end];
+            if host
+                .split(['/', '?', '#'])
+                .next()
+                .is_some_and(|h| h.contains('.'))
+            {
+                found.push(range.start + at..range.start + at + end);
+            }
+            from = at + end.max(scheme);
+        }
+    }
+    found
+}
+
+/// The byte ranges of the links of `text` (Markdown as rustdoc reads it) that have no
+/// destination: `[JWK]`, `[a][b]`, `[a][]` with no definition of their label, which rustdoc
+/// would try to resolve as Rust paths (`broken_intra_doc_links`). A link that the text
+/// defines (progenitor's `[`Client::x`]: super::Client::x`) is not one of them.
+pub fn broken_links(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let mut note = |link: pulldown_cmark::BrokenLink<'_>| {
+        found.push(link.span.clone());
+        None
+    };
+    Parser::new_with_broken_link_callback(text, options(), Some(&mut note)).for_each(drop);
+    found
+}
+
+/// `text` (Markdown as rustdoc reads it) with each bare URL ([`bare_urls`]) made an autolink
+/// (`<https://…>`, still a link) and the opening `[` of each link that resolves to nothing
+/// ([`broken_links`]) escaped (`\[JWK]`, shown as it was written). Parsed again until none is
+/// left, `None` if some is after `HTML_ROUNDS` rounds.
+pub fn escape_links(text: &str) -> Option<String> {
+    let mut text = text.to_owned();
+    for _ in 0..HTML_ROUNDS {
+        let urls = bare_urls(&text);
+        let broken = broken_links(&text);
+        if urls.is_empty() && broken.is_empty() {
+            return Some(text);
+        }
+        // Insertions at byte offsets, made from the last so that the earlier stay right.
+        let mut inserts: Vec<(usize, &str)> = Vec::new();
+        for url in urls {
+            inserts.push((url.start, "<"));
+            inserts.push((url.end, ">"));
+        }
+        for link in broken {
+            let bracket = link.start + text.get(link.clone())?.find('[')?;
+            inserts.push((bracket, "\\"));
+        }
+        inserts.sort_by(|a, b| b.cmp(a));
+        inserts.dedup();
+        for (at, what) in inserts {
+            text.insert_str(at, what);
+        }
+    }
+    (bare_urls(&text).is_empty() && broken_links(&text).is_empty()).then_some(text)
 }
 
 /// `text` (Markdown as rustdoc reads it) with every code block a fenced `text` block: a

@@ -1,4 +1,6 @@
-//! The hand-written files of a new client crate, each written once, where the crate has none.
+//! The hand-written files of a new client crate, each written once, where the crate has none:
+//! `lib.rs`, and the `Cargo.toml` that [`crate::dependencies::in_step`] then keeps in step with
+//! the generated code.
 
 /// The crate's package name for the spec `specs/<provider>.yaml`.
 pub fn package(provider: &str) -> String {
@@ -71,7 +73,7 @@ pub fn markdown_text(text: &str) -> String {
     out
 }
 
-// The opening of this template (the `allow` on `mod generated`, the re-exports) is what every
+// The opening of this template (`mod generated`, the re-exports) is what every
 // client crate's `lib.rs` starts with, and so stands again in each of them: each crate must
 // declare its own generated module.
 /// `crates/<provider>-client/src/lib.rs`: re-exports the generated module; yours to extend.
@@ -92,17 +94,8 @@ pub fn lib_rs(provider: &str, title: &str, spec: &str) -> String {
 //! assert_eq!(client.baseurl(), "https://example.invalid");
 //! ```
 
-#[allow(
-    clippy::all,
-    missing_docs,
-    reason = "progenitor output: fix it through the spec or the xtask, not by hand"
-)]
-#[allow(
-    rustdoc::bare_urls,
-    rustdoc::broken_intra_doc_links,
-    rustdoc::invalid_html_tags,
-    reason = "the provider's prose as published: Markdown written for the web, not for rustdoc"
-)]
+// Written by `cargo xtask generate`; the few lints its code trips are allowed at its top, each
+// with its reason.
 mod generated;
 
 pub use generated::*;

@@ -55,15 +55,16 @@ fn hand_written_files_are_not_overwritten() {
     std::fs::write(&lib, "// mine\nmod generated;\n").unwrap();
     let (code, out, _) = xtask(dir.path(), &["generate"]);
     assert_eq!(code, 0);
-    assert!(
-        out.trim()
-            .starts_with("unchanged crates/tiny-client/src/generated.rs ("),
-        "{out}"
-    );
+    // Cargo.toml's `[dependencies]` are kept in step with the generated code; lib.rs is not
+    // looked at.
+    let lines: Vec<&str> = out.lines().map(|l| l.split(" (").next().unwrap()).collect();
     assert_eq!(
-        out.lines().count(),
-        1,
-        "only the generated file is considered: {out}"
+        lines,
+        [
+            "unchanged crates/tiny-client/Cargo.toml",
+            "unchanged crates/tiny-client/src/generated.rs"
+        ],
+        "{out}"
     );
     assert_eq!(
         std::fs::read_to_string(&lib).unwrap(),
@@ -86,7 +87,7 @@ fn check_reports_a_new_optional_parameter_as_a_diff_and_generate_fixes_it() {
     let (code, out, err) = xtask(dir.path(), &["generate", "--check"]);
     assert_eq!(
         (code, out.as_str(), err.as_str()),
-        (0, "1 file(s) up to date\n", "")
+        (0, "2 file(s) up to date\n", "")
     );
 
     let with_param = TINY.replace(
@@ -127,8 +128,8 @@ fn check_reports_a_new_optional_parameter_as_a_diff_and_generate_fixes_it() {
 }
 
 /// A crate folder made by hand with only its own `Cargo.toml` gets the scaffold's `src/lib.rs`
-/// beside the generated file (without it the crate would not build), and its `Cargo.toml` is
-/// left as it was.
+/// beside the generated file (without it the crate would not build), and its `Cargo.toml` the
+/// dependencies the generated code uses, each marked as the xtask's, the rest as it was.
 #[test]
 fn a_crate_started_by_hand_gets_the_scaffold_files_it_lacks() {
     let dir = workspace(&[("tiny.yaml", TINY)]);
@@ -148,10 +149,20 @@ fn a_crate_started_by_hand_gets_the_scaffold_files_it_lacks() {
         out.contains("created crates/tiny-client/src/generated.rs"),
         "{out}"
     );
-    assert!(!out.contains("Cargo.toml"), "{out}");
+    assert!(
+        out.contains("updated crates/tiny-client/Cargo.toml"),
+        "{out}"
+    );
+    let ours = ["progenitor-client", "reqwest", "serde", "serde_json"]
+        .map(|name| format!("{name}.workspace = true {}\n", xtask::dependencies::MARK))
+        .concat();
     assert_eq!(
         std::fs::read_to_string(krate.join("Cargo.toml")).unwrap(),
-        manifest
+        // The comment that ended the file still does.
+        format!(
+            "{}\n[dependencies]\n{ours}# mine\n",
+            manifest.trim_end_matches("# mine\n")
+        )
     );
     let lib = std::fs::read_to_string(krate.join("src/lib.rs")).unwrap();
     assert!(lib.contains("mod generated;"), "{lib}");

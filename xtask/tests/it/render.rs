@@ -168,3 +168,29 @@ fn answers_are_read_by_response_value_and_a_form_not_known_stops_generation() {
         "{error}"
     );
 }
+
+#[test]
+fn a_default_function_that_nothing_names_is_dropped() {
+    // typify's generic default functions, one named in a serde attribute's string, one in a
+    // `Default` impl, one nowhere (which warned: `dead_code`).
+    let mut file: syn::File = syn::parse_str(
+        r#"pub mod types {
+            pub struct A {
+                #[serde(default = "defaults::default_u64::<i64, 1>")]
+                pub a: i64,
+            }
+            impl Default for B { fn default() -> Self { Self(defaults::b_x()) } }
+            pub mod defaults {
+                pub(super) fn default_bool<const V: bool>() -> bool { V }
+                pub(super) fn default_u64<T, const V: u64>() -> T where T: From<u64> { T::from(V) }
+                pub(super) fn b_x() -> i64 { 3 }
+            }
+        }"#,
+    )
+    .unwrap();
+    xtask::render::drop_unused_defaults(&mut file);
+    let printed = prettyplease::unparse(&file);
+    assert!(!printed.contains("fn default_bool"), "{printed}");
+    assert!(printed.contains("fn default_u64"), "{printed}");
+    assert!(printed.contains("fn b_x"), "{printed}");
+}

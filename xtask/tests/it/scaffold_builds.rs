@@ -29,6 +29,53 @@ fn a_new_spec_becomes_a_crate_that_builds_in_the_workspace() {
         "{out}"
     );
 
+    // Its dependencies are what the generated code uses: the document has a date-time, a
+    // uuid and a pattern.
+    let manifest =
+        std::fs::read_to_string(copy.path().join("crates/prose-client/Cargo.toml")).unwrap();
+    for krate in ["chrono", "regress", "uuid"] {
+        let line = format!("{krate}.workspace = true {}", xtask::dependencies::MARK);
+        assert!(manifest.contains(&line), "{line:?} missing:\n{manifest}");
+    }
+
+    // It passes CI as it is: clippy and rustdoc with every warning an error (bare URLs,
+    // brackets that link nowhere, HTML, `minLength: 0`, lazy list items in its prose).
+    let cargo = |args: &[&str], rustdocflags: &str| {
+        let output = xtask::cargo_sharing_target()
+            .args(args)
+            .env("RUSTDOCFLAGS", rustdocflags)
+            .current_dir(copy.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert!(output.status.success(), "cargo {args:?}:\n{stderr}");
+    };
+    cargo(
+        &[
+            "clippy",
+            "--offline",
+            "--quiet",
+            "--package",
+            "prose-client",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        "",
+    );
+    cargo(
+        &[
+            "doc",
+            "--offline",
+            "--quiet",
+            "--no-deps",
+            "--package",
+            "prose-client",
+        ],
+        "-D warnings",
+    );
+
     // Build it and run its tests, docs included, sharing this workspace's target directory
     // so that only the new crate compiles. Offline: the new crate uses no dependency the lock
     // file lacks.

@@ -404,6 +404,91 @@ fn raw_html_in_spec_prose_is_text_in_the_docs() {
     );
 }
 
+/// The destinations of every link of `markdown` that pulldown-cmark resolves (an undefined
+/// `[x]` is no link), and whether rustdoc would try `[x]` as a Rust path: a link that resolves
+/// to nothing, or a bare URL.
+fn links(markdown: &str) -> (Vec<String>, usize) {
+    let destinations = Parser::new_ext(markdown, rustdoc_options())
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some(dest_url.into_string()),
+            _ => None,
+        })
+        .collect();
+    let lint = xtask::render_docs::broken_links(markdown).len()
+        + xtask::render_docs::bare_urls(markdown).len();
+    (destinations, lint)
+}
+
+#[test]
+fn urls_are_links_and_brackets_that_link_nowhere_are_text() {
+    let dir = workspace(&[("prose.yaml", &prose())]);
+    let (code, _, err) = xtask(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{err}");
+    let generated =
+        std::fs::read_to_string(dir.path().join("crates/prose-client/src/generated.rs")).unwrap();
+    let (mut shown, mut destinations) = (String::new(), Vec::new());
+    for text in doc_texts(&generated) {
+        let (found, lint) = links(&text);
+        assert_eq!(lint, 0, "a bare URL or a link to nothing:\n{text}");
+        destinations.extend(found);
+        shown.push_str(&shown_text(&text).0);
+    }
+    // Bare URLs are links (without the full stop after one), a Markdown link stays one.
+    for url in [
+        "https://example.invalid/operation_bare_url",
+        "https://example.invalid/operation_markdown_link",
+        "https://example.invalid/property_bare_url",
+    ] {
+        assert!(
+            destinations.contains(&url.to_owned()),
+            "{url}: {destinations:?}"
+        );
+    }
+    // Brackets that link nowhere show as written.
+    assert!(
+        shown.contains("the [JWK] and the\n[a][b] and [c][] that link nowhere"),
+        "{shown}"
+    );
+    // What rustdoc does with the rest: `scaffold_builds` builds the docs with `-D warnings`.
+}
+
+#[test]
+fn bare_urls_are_found_as_rustdoc_finds_them() {
+    fn found(text: &str) -> Vec<&str> {
+        xtask::render_docs::bare_urls(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+    assert_eq!(
+        found(
+            "See https://a.example/x_(y). Or (http://b.example/z), or https://c.example?q=1&r=2!"
+        ),
+        [
+            "https://a.example/x_(y)",
+            "http://b.example/z",
+            "https://c.example?q=1&r=2"
+        ]
+    );
+    // Not in a link, a code span, a code block or an autolink; not without a host.
+    assert_eq!(
+        found(
+            "[t](https://a.example) `https://b.example` <https://c.example> https://localhost xhttps://d.example\n\n    https://e.example\n"
+        ),
+        [] as [&str; 0]
+    );
+    assert_eq!(
+        xtask::render_docs::escape_links("a https://a.example. [JWK] [a][b]\n").as_deref(),
+        Some("a <https://a.example>. \\[JWK] \\[a]\\[b]\n")
+    );
+    // A defined reference stays a link (progenitor's intra-doc links are such).
+    let defined = "[`Client::x`]\n\n[`Client::x`]: super::Client::x\n";
+    assert_eq!(
+        xtask::render_docs::escape_links(defined).as_deref(),
+        Some(defined)
+    );
+}
+
 #[test]
 fn an_empty_operation_id_is_derived_as_a_missing_one_is() {
     let spec = r#"{"openapi":"3.0.3","info":{"title":"T","version":"1"},"paths":{
@@ -663,7 +748,13 @@ fn raw_html_in_any_container_is_shown_as_text() {
                     "{line:?} of {text:?} is lost in {plain:?}"
                 );
             }
-            assert_eq!(autolinks, autolinks_of(&text), "{plain:?}");
+            // Any other link is a URL of the text, once bare (out of the HTML that held it).
+            let before = autolinks_of(&text);
+            assert!(before.iter().all(|a| autolinks.contains(a)), "{plain:?}");
+            assert!(
+                autolinks.iter().all(|a| text.contains(a.as_str())),
+                "{plain:?}"
+            );
         }
     }
     assert_eq!(cases, containers.len() * forms.len());
