@@ -19,10 +19,17 @@
 //!   `[profile.dev]` (read from the root `Cargo.toml`), its `Cargo.lock` is a copy of this
 //!   workspace's, and each generated crate is copied in, writing only the files that changed.
 //!
-//! Cargo runs `--offline` there, sharing this workspace's target directory
+//! Cargo runs `--offline` there (not `--locked`: the lock file holds the whole workspace's
+//! packages, and cargo trims it to the crates there), sharing this workspace's target directory
 //! ([`crate::cargo_sharing_target`]): the dependencies this workspace has built are not built
-//! again. Each check is one cargo invocation for all the crates (`--keep-going`), which on two
-//! cores is faster than one per crate; its diagnostics are read as JSON and counted per crate.
+//! again. A package the lock file lacks, resolved from cargo's cache, is named in a note.
+//!
+//! **Steps.** Each check is one cargo invocation for all the crates (`--keep-going`): two can
+//! compile at once, and each dependency is checked once. Its diagnostics are read as JSON and
+//! counted per crate: a step fails a crate on any error, and shows its first distinct errors
+//! with their count and first location. A crate's time is when cargo was done with it, since
+//! the step began; the step's own time is on an `(all)` line. A crate that fails a step is
+//! not given the later ones (they would fail on the same errors).
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -498,8 +505,8 @@ struct Diagnostics {
 }
 
 /// Runs `cargo <args>` once for every crate of `fixtures` in `workspace`, and makes of its
-/// JSON diagnostics an outcome per fixture, in order, with the time at which the crate was
-/// done (its last message) since the start.
+/// JSON diagnostics an outcome per fixture, in order, with the time at which cargo was done
+/// with the crate since the start.
 fn cargo_step(
     workspace: &Path,
     fixtures: &[&Fixture],
@@ -534,10 +541,13 @@ fn cargo_step(
         .spawn()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     let stderr = child.stderr.take().ok_or("cargo has no stderr")?;
+    // Each line with the time it came: a crate that fails is done when cargo says it could
+    // not compile it (rustc goes on after its last diagnostic, without a word).
     let stderr = std::thread::spawn(move || {
-        let mut text = String::new();
-        let _ = std::io::Read::read_to_string(&mut { stderr }, &mut text);
-        text
+        std::io::BufRead::lines(std::io::BufReader::new(stderr))
+            .map_while(Result::ok)
+            .map(|line| (began.elapsed(), line))
+            .collect::<Vec<_>>()
     });
     let stdout = child.stdout.take().ok_or("cargo has no stdout")?;
     let mut per_crate: BTreeMap<String, Crate> = BTreeMap::new();
@@ -569,7 +579,13 @@ fn cargo_step(
     let stderr = stderr.join().unwrap_or_default();
     let mut results = Vec::new();
     for fixture in fixtures {
-        let krate = per_crate.remove(&fixture.package()).unwrap_or_default();
+        let mut krate = per_crate.remove(&fixture.package()).unwrap_or_default();
+        let gave_up = format!("could not compile `{}`", fixture.package());
+        for (when, line) in &stderr {
+            if line.contains(&gave_up) {
+                krate.done = krate.done.max(*when);
+            }
+        }
         let outcome = if krate.diagnostics.errors > 0 || status.success() || krate.artifact {
             summarize(&krate.diagnostics, "")
         } else if elsewhere.errors > 0 {
@@ -580,7 +596,8 @@ fn cargo_step(
             Outcome {
                 summary: format!("FAILED: cargo {status}"),
                 details: stderr
-                    .lines()
+                    .iter()
+                    .map(|(_, line)| line.as_str())
                     .filter(|l| l.trim_start().starts_with("error"))
                     .take(SHOWN)
                     .map(str::to_owned)
@@ -604,7 +621,7 @@ struct Crate {
     diagnostics: Diagnostics,
     /// Whether cargo reported one of its targets done.
     artifact: bool,
-    /// When its last message came, since cargo started.
+    /// When cargo was last heard of it (a message, or giving it up), since cargo started.
     done: Duration,
 }
 
