@@ -98,6 +98,7 @@ pub fn corpus(root: &Path) -> Vec<Input> {
         let prefix = provider_name(&relative.replace('/', "_"));
         let mut documents = Vec::new();
         let mut overlays = Vec::new();
+        let mut yaml_documents = Vec::new();
         for path in paths {
             if path.is_dir() {
                 if path.file_name().is_some_and(|n| n != "mutants") {
@@ -113,28 +114,37 @@ pub fn corpus(root: &Path) -> Vec<Input> {
                 "{prefix}_{}",
                 name.split('.').next().unwrap_or("")
             ));
+            let file_stem = name
+                .rsplit_once('.')
+                .map_or("", |(stem, _)| stem)
+                .to_owned();
             if name.ends_with(".json") {
-                documents.push((stem, text));
+                documents.push((file_stem, stem, text));
             } else if name.ends_with(".txt") {
                 if let Some(block) = json_block(&text) {
-                    documents.push((stem, block.to_owned()));
+                    documents.push((file_stem, stem, block.to_owned()));
                 }
             } else if name.ends_with(".yaml") {
                 match serde_norway::from_str::<Value>(&text) {
-                    Ok(doc) if doc.get("overlay").is_some() => overlays.push(text),
-                    Ok(doc) if doc.get("openapi").is_some() => inputs.push(Input {
-                        source: Source::Spec(Text {
-                            file: format!("specs/{stem}.yaml"),
-                            text,
-                        }),
-                        provider: stem,
-                        weight: 1,
-                    }),
+                    Ok(doc) if doc.get("overlay").is_some() => {
+                        overlays.push((name.strip_suffix(OVERLAY_SUFFIX).map(str::to_owned), text));
+                    }
+                    Ok(doc) if doc.get("openapi").is_some() => {
+                        yaml_documents.push(file_stem.clone());
+                        inputs.push(Input {
+                            source: Source::Spec(Text {
+                                file: format!("specs/{stem}.yaml"),
+                                text,
+                            }),
+                            provider: stem,
+                            weight: 1,
+                        });
+                    }
                     _ => {}
                 }
             }
         }
-        for (stem, text) in &documents {
+        for (file_stem, stem, text) in &documents {
             let upstream = Text {
                 file: format!("specs/{UPSTREAM_DIR}/{stem}.json"),
                 text: text.clone(),
@@ -147,8 +157,18 @@ pub fn corpus(root: &Path) -> Vec<Input> {
                 },
                 weight: 3,
             });
-            // An overlay applies to the documents beside it.
-            for overlay in &overlays {
+            // An overlay applies to the document of its name beside it (`<stem>.overlay.yaml`
+            // to `<stem>.json`, as in `published/`), else to every document beside it. (A YAML
+            // document is mutated as a spec, without its overlay.)
+            let named = |of: &Option<String>| {
+                of.as_ref().is_some_and(|of| {
+                    documents.iter().any(|(f, _, _)| f == of) || yaml_documents.contains(of)
+                })
+            };
+            for (_, overlay) in overlays
+                .iter()
+                .filter(|(of, _)| of.as_ref() == Some(file_stem) || !named(of))
+            {
                 inputs.push(Input {
                     provider: stem.clone(),
                     source: Source::Published {
