@@ -205,7 +205,7 @@ fn a_ref_key_in_example_data_is_not_a_reference() {
 fn supabase_auth_s_misplaced_refs_are_found_where_they_are() {
     let dir = workspace(&[(
         "upstream/supabase.yaml",
-        &fixture("supabase/supabase-auth-2026-02-19.yaml"),
+        &fixture("published/supabase-auth-2026-02-19.yaml"),
     )]);
     let (code, _, err) = xtask(dir.path(), &["generate"]);
     assert_eq!(code, 1);
@@ -305,7 +305,7 @@ fn a_response_ref_to_a_schema_is_refused_at_the_ref() {
 /// blamed on that schema, at the `$ref`, naming the unlink operation that uses it.
 #[test]
 fn supabase_auth_s_panic_is_blamed_on_the_unlink_operation_s_errors() {
-    let text = fixture("supabase/supabase-auth-2026-02-19.yaml");
+    let text = fixture("published/supabase-auth-2026-02-19.yaml");
     let mut doc: serde_json::Value = serde_norway::from_str(&text).unwrap();
     xtask::normalize::normalize("specs/upstream/supabase.yaml", &mut doc, None).unwrap();
     let openapi: openapiv3::OpenAPI = serde_json::from_value(doc).unwrap();
