@@ -459,7 +459,9 @@ fn print_line(
         time.as_secs_f64(),
         outcome.summary
     );
+    // A diagnostic may quote the document's text: printed so that it cannot drive the terminal.
     for line in &outcome.details {
+        let line = crate::problem::printable(line);
         let _ = writeln!(out, "{:width$}      {line}", "");
     }
 }
