@@ -8,6 +8,7 @@ usage: cargo xtask generate [PROVIDER] [--check] [--strict]
        cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE] [--format F] [--fail-on G]
        cargo xtask release PROVIDER
        cargo xtask mutate [--count N] [--seed S] [--seconds T] [--index N] [--deadline D]
+       cargo xtask corpus [--only NAME]
 
   Lints specs/<provider>.yaml and regenerates crates/<provider>-client/src/generated.rs with progenitor.
   A spec with no crate yet gets crates/<provider>-client/ scaffolded (Cargo.toml, src/lib.rs).
@@ -32,6 +33,7 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
         Some("diff") => return crate::diff::command::run(root, &args[1..], out, err),
         Some("release") => return crate::release::run(root, &args[1..], out, err),
         Some("mutate") => return crate::mutate::run_command(root, &args[1..], out, err),
+        Some("corpus") => return crate::corpus::run(root, &args[1..], out, err),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");
             return 0;
@@ -39,7 +41,7 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
         _ => {
             return usage_error(
                 err,
-                "expected the task `generate`, `diff`, `release` or `mutate`",
+                "expected the task `generate`, `diff`, `release`, `mutate` or `corpus`",
             );
         }
     }

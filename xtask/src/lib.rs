@@ -4,6 +4,7 @@
 //! Everything is rendered in memory first: if any spec has a problem, nothing is written.
 
 pub mod cli;
+pub mod corpus;
 pub mod dependencies;
 pub mod diff;
 pub mod keep;

@@ -4,6 +4,7 @@
 //! instead of one per file.
 
 mod common;
+mod corpus;
 mod dependencies;
 mod diff;
 mod diff_cli;
