@@ -52,7 +52,7 @@ usage: cargo xtask corpus [--only NAME]
 
   Generates every published document in xtask/tests/fixtures/published/ (with its
   <stem>.overlay.yaml and <stem>.keep.yaml, if any) into a scratch workspace under the target
-  directory (target/tmp/corpus/), then builds, clippy-checks (--all-targets, -D warnings) and
+  directory (target/tmp/corpus/), then builds, clippy-checks (--lib, -D warnings) and
   doc-checks (--no-deps, RUSTDOCFLAGS=-D warnings) each crate. One line per fixture and step;
   exit 1 if any fixture fails any step.
 
@@ -378,11 +378,10 @@ fn check(
 
     let steps: [(&str, &[&str], Option<&str>); 3] = [
         ("build", &["build"], None),
-        (
-            "clippy",
-            &["clippy", "--all-targets", "--", "-D", "warnings"],
-            None,
-        ),
+        // `--lib`, not `--all-targets`: a client crate's only other target is its lib's test
+        // harness, the same code checked again with `cfg(test)`, which neither the generated
+        // file nor the scaffolded lib.rs uses. It doubled the step (Clerk alone: 162 s).
+        ("clippy", &["clippy", "--lib", "--", "-D", "warnings"], None),
         ("doc", &["doc", "--no-deps"], Some("-D warnings")),
     ];
     let mut failed_before: Vec<&str> = Vec::new();
