@@ -29,6 +29,7 @@ use serde_json::{Map, Value};
 
 use crate::lint::METHODS;
 use crate::problem::{Location, Problem, escape, join, unescape};
+use crate::refs::Keys;
 use crate::spec::Text;
 
 /// The suffix of a keep list's file name: `specs/<provider>.keep.yaml`.
@@ -542,39 +543,6 @@ fn group_by_path(doc: &Value) -> BTreeMap<String, Vec<String>> {
     paths
 }
 
-/// What the keys of an object being walked are (as [`crate::lint`] reads `$ref`s).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Keys {
-    /// OpenAPI or JSON Schema keywords.
-    Keywords,
-    /// Names chosen by the author (`properties`, `paths`, `content`…): a key spelt `$ref` is
-    /// a name like any other.
-    Names,
-}
-
-/// The keywords whose values are maps from names to objects.
-const NAME_MAPS: [&str; 16] = [
-    "properties",
-    "patternProperties",
-    "definitions",
-    "$defs",
-    "schemas",
-    "responses",
-    "parameters",
-    "requestBodies",
-    "headers",
-    "securitySchemes",
-    "links",
-    "callbacks",
-    "paths",
-    "content",
-    "encoding",
-    "variables",
-];
-
-/// The keywords whose values are data, never references.
-const DATA: [&str; 5] = ["example", "examples", "default", "enum", "const"];
-
 /// Collects into `found` every reference below `node` (at `at`): (the pointer of where it is
 /// written, the pointer it names). A `$ref` names its target; a discriminator's `mapping`
 /// names schemas; a security requirement names `components/securitySchemes` entries.
@@ -582,21 +550,17 @@ fn walk(node: &Value, at: String, keys: Keys, found: &mut Vec<(String, String)>)
     match node {
         Value::Object(map) => {
             for (key, value) in map {
+                let Some(inner) = keys.of(&at, key, value) else {
+                    continue;
+                };
                 let here = join(&at, key);
-                if keys == Keys::Names {
-                    walk(value, here, Keys::Keywords, found);
-                    continue;
-                }
-                if DATA.contains(&key.as_str()) || key.starts_with("x-") {
-                    continue;
-                }
-                match (key.as_str(), value) {
-                    ("$ref", Value::String(target)) => {
+                match (keys.has_refs(), key.as_str(), value) {
+                    (true, "$ref", Value::String(target)) => {
                         if let Some(pointer) = target.strip_prefix('#') {
                             found.push((here, pointer.to_owned()));
                         }
                     }
-                    ("mapping", Value::Object(mapping)) => {
+                    (true, "mapping", Value::Object(mapping)) => {
                         for (name, target) in mapping {
                             if let Some(target) = target.as_str() {
                                 let pointer = match target.strip_prefix('#') {
@@ -607,7 +571,7 @@ fn walk(node: &Value, at: String, keys: Keys, found: &mut Vec<(String, String)>)
                             }
                         }
                     }
-                    ("security", Value::Array(requirements)) => {
+                    (true, "security", Value::Array(requirements)) => {
                         for (i, requirement) in requirements.iter().enumerate() {
                             for name in requirement.as_object().into_iter().flat_map(Map::keys) {
                                 found.push((
@@ -617,10 +581,7 @@ fn walk(node: &Value, at: String, keys: Keys, found: &mut Vec<(String, String)>)
                             }
                         }
                     }
-                    (key, Value::Object(_)) if NAME_MAPS.contains(&key) => {
-                        walk(value, here, Keys::Names, found);
-                    }
-                    _ => walk(value, here, Keys::Keywords, found),
+                    _ => walk(value, here, inner, found),
                 }
             }
         }

@@ -17,6 +17,7 @@ pub mod normalize;
 pub mod overlay;
 pub mod problem;
 pub mod progenitor_run;
+pub mod refs;
 pub mod release;
 pub mod rename;
 pub mod render;

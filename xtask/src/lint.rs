@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::problem::{Problem, join};
+use crate::refs::Keys;
+pub use crate::refs::is_extension;
 
 /// The HTTP methods an OpenAPI 3.0 path item may hold, in the order the spec lists them.
 pub const METHODS: [&str; 8] = [
@@ -17,9 +19,6 @@ pub const METHODS: [&str; 8] = [
 
 /// Whether a key of `paths` or of an operation's `responses` is an extension (`x-…`): data,
 /// not a path or a status, which no walker reads as one.
-pub fn is_extension(key: &str) -> bool {
-    key.starts_with("x-")
-}
 
 /// Returns every problem in `doc` (parsed from `file`), sorted and without repeats.
 pub fn lint(file: &str, doc: &Value) -> Vec<Problem> {
@@ -31,48 +30,6 @@ pub fn lint(file: &str, doc: &Value) -> Vec<Problem> {
     problems.dedup();
     problems
 }
-
-/// What the keys of an object being walked by [`check_refs`] are.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Keys {
-    /// OpenAPI or JSON Schema keywords: `$ref` is a reference, and `example`, `default`,
-    /// `enum`, `const` and extensions (`x-…`) hold data.
-    Keywords,
-    /// Names chosen by the author (`properties`, `paths`, `content`…): each value is an
-    /// object of keywords, and a key spelt `$ref` is a name like any other.
-    Names,
-    /// Names of paths or of an operation's statuses (`paths`, `responses`), beside which a
-    /// key `x-…` is an extension, whose value is data.
-    NamesOrExtensions,
-    /// Names of Example objects (`examples`), whose `value` is data.
-    Examples,
-    /// An Example object.
-    Example,
-}
-
-/// The keywords whose values are maps from names to objects.
-const NAME_MAPS: [&str; 17] = [
-    "properties",
-    "patternProperties",
-    "definitions",
-    "$defs",
-    "schemas",
-    "responses",
-    "parameters",
-    "requestBodies",
-    "headers",
-    "securitySchemes",
-    "links",
-    "callbacks",
-    "paths",
-    "content",
-    "encoding",
-    "variables",
-    "mapping",
-];
-
-/// The keywords whose values are data: a `$ref` key inside them is not a reference.
-const DATA: [&str; 4] = ["example", "default", "enum", "const"];
 
 /// Every `$ref` must be local (`#/…`) and point at something that exists. `$ref` keys in
 /// data (examples, defaults, enum values, extensions) and property names spelt `$ref` are
@@ -93,34 +50,10 @@ fn walk_refs(
         Value::Object(map) => {
             for (key, value) in map {
                 let here = join(at, key);
-                let inner = match keys {
-                    Keys::NamesOrExtensions if is_extension(key) => continue,
-                    Keys::Names | Keys::NamesOrExtensions => Keys::Keywords,
-                    Keys::Examples => Keys::Example,
-                    Keys::Example if key == "value" => continue,
-                    Keys::Keywords | Keys::Example => {
-                        if DATA.contains(&key.as_str()) || key.starts_with("x-") {
-                            continue;
-                        }
-                        if key == "examples" {
-                            // A list of values (JSON Schema), or Example objects by name.
-                            if value.is_array() {
-                                continue;
-                            }
-                            Keys::Examples
-                        } else if ((key == "paths" && at.is_empty())
-                            || (key == "responses" && at != "/components"))
-                            && value.is_object()
-                        {
-                            Keys::NamesOrExtensions
-                        } else if NAME_MAPS.contains(&key.as_str()) && value.is_object() {
-                            Keys::Names
-                        } else {
-                            Keys::Keywords
-                        }
-                    }
+                let Some(inner) = keys.of(at, key, value) else {
+                    continue;
                 };
-                let names = matches!(keys, Keys::Names | Keys::NamesOrExtensions | Keys::Examples);
+                let names = !keys.has_refs();
                 if !names && key == "$ref" && !value.is_string() {
                     problems.push(Problem::at(
                         file,

@@ -62,7 +62,7 @@ fn component_schemas(file: &str, doc: &mut Value) -> Vec<Problem> {
         let from = format!("#{}", join("/components/schemas", &old));
         let to = format!("#{}", join("/components/schemas", &new));
         let mut count = 0;
-        rewrite_refs(doc, Keys::Keywords, &mut |target| {
+        crate::refs::rewrite(doc, "", crate::refs::Keys::Keywords, &mut |target| {
             if *target == from {
                 *target = to.clone();
                 count += 1;
@@ -84,84 +84,6 @@ fn component_schemas(file: &str, doc: &mut Value) -> Vec<Problem> {
         ));
     }
     notes
-}
-
-/// What the keys of an object being walked by [`rewrite_refs`] are (as in `lint`'s walk).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Keys {
-    /// Keywords: `$ref` is a reference; `example`, `default`, `enum`, `const` and `x-…` data.
-    Keywords,
-    /// Names chosen by the author (`properties`, `paths`…): each value holds keywords.
-    Names,
-    /// Names of Example objects, whose `value` is data.
-    Examples,
-    /// An Example object.
-    Example,
-}
-
-/// The keywords whose values map names to objects of keywords.
-const NAME_MAPS: [&str; 16] = [
-    "properties",
-    "patternProperties",
-    "definitions",
-    "schemas",
-    "responses",
-    "parameters",
-    "requestBodies",
-    "headers",
-    "securitySchemes",
-    "links",
-    "callbacks",
-    "paths",
-    "content",
-    "encoding",
-    "variables",
-    "mapping",
-];
-
-/// Calls `change` on every `$ref` string of `node` that is a reference, not data.
-fn rewrite_refs(node: &mut Value, keys: Keys, change: &mut dyn FnMut(&mut String)) {
-    match node {
-        Value::Object(map) => {
-            for (key, value) in map.iter_mut() {
-                let inner = match keys {
-                    Keys::Names => Keys::Keywords,
-                    Keys::Examples => Keys::Example,
-                    Keys::Example if key == "value" => continue,
-                    Keys::Keywords | Keys::Example => {
-                        if matches!(key.as_str(), "example" | "default" | "enum" | "const")
-                            || key.starts_with("x-")
-                        {
-                            continue;
-                        }
-                        if key == "$ref" {
-                            if let Value::String(target) = value {
-                                change(target);
-                            }
-                            continue;
-                        }
-                        if key == "examples" {
-                            if value.is_array() {
-                                continue;
-                            }
-                            Keys::Examples
-                        } else if NAME_MAPS.contains(&key.as_str()) && value.is_object() {
-                            Keys::Names
-                        } else {
-                            Keys::Keywords
-                        }
-                    }
-                };
-                rewrite_refs(value, inner, change);
-            }
-        }
-        Value::Array(items) => {
-            for item in items {
-                rewrite_refs(item, keys, change);
-            }
-        }
-        _ => {}
-    }
 }
 
 /// Rewrites each `discriminator.mapping` value that names the schema `old` (by its name or its
