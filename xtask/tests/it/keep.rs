@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 use xtask::spec::{Source, Text};
 
-use crate::common::{files, fixture, workspace, xtask};
+use crate::common::{fails_in, fixture, workspace, xtask};
 
 /// The document of `keep/accounts.yaml`, with `keep` as its keep list.
 fn accounts(keep: &str) -> Source {
@@ -169,20 +169,14 @@ fn generate_writes_only_what_is_kept_and_the_keep_list_is_part_of_the_source() {
 /// Runs `generate` on `accounts.yaml` with `keep` as its list; asserts it fails with exactly
 /// `expected` and writes nothing.
 fn keep_fails_with(keep: &str, expected: &[&str]) {
-    let dir = workspace(&[
-        ("accounts.yaml", &fixture("keep/accounts.yaml")),
-        ("accounts.keep.yaml", keep),
-    ]);
-    let before = files(dir.path());
-    let (code, out, err) = xtask(dir.path(), &["generate"]);
-    let mut want: String = expected.iter().map(|line| format!("{line}\n")).collect();
-    want.push_str(&format!(
-        "error: {} problem(s); nothing was written\n",
-        expected.len()
-    ));
-    assert_eq!(err, want);
-    assert_eq!((code, out.as_str()), (1, ""));
-    assert_eq!(files(dir.path()), before, "nothing may be written");
+    fails_in(
+        &[
+            ("accounts.yaml", &fixture("keep/accounts.yaml")),
+            ("accounts.keep.yaml", keep),
+        ],
+        &["generate"],
+        expected,
+    );
 }
 
 #[test]

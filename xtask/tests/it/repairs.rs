@@ -4,32 +4,10 @@
 //! generated client shows of the repair. Data (examples, defaults, enum values, extensions) is
 //! never read as part of the document.
 
-use crate::common::{TINY, fixture, workspace, xtask};
+use crate::common::{TINY, fixture, generate_published, notes, workspace, xtask};
 
-/// Generates `repairs/<file>` as the published document `specs/upstream/<file>`, alone:
-/// (stderr, generated.rs).
 fn generate(file: &str) -> (String, String) {
-    let (name, _) = file.rsplit_once('.').unwrap();
-    let dir = workspace(&[(
-        &format!("upstream/{file}"),
-        &fixture(&format!("repairs/{file}")),
-    )]);
-    let (code, out, err) = xtask(dir.path(), &["generate"]);
-    assert_eq!(code, 0, "{out}\n{err}");
-    let generated = std::fs::read_to_string(
-        dir.path()
-            .join(format!("crates/{name}-client/src/generated.rs")),
-    )
-    .unwrap();
-    (err, generated)
-}
-
-/// The notes `generate` prints for `specs/upstream/<file>`, one per line.
-fn notes(file: &str, lines: &[&str]) -> String {
-    lines
-        .iter()
-        .map(|line| format!("note: specs/upstream/{file}: {line}\n"))
-        .collect()
+    generate_published(file, &fixture(&format!("repairs/{file}")))
 }
 
 /// The text of the generated `send` of the builder `builder`, up to the next builder.

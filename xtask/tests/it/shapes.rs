@@ -2,27 +2,14 @@
 //! (`xtask/tests/fixtures/shapes/`): the one-line note `generate` prints for each rewrite, and
 //! the generated client's signature. `fixture_builds` builds and calls the same clients.
 
-use crate::common::{fixture, workspace, xtask};
+use crate::common::{fixture, generate_published, notes, workspace, xtask};
 
 /// Generates the published document `shapes/<name>.json` alone: (stderr, generated.rs).
 fn generate(name: &str) -> (String, String) {
-    let text = fixture(&format!("shapes/{name}.json"));
-    let dir = workspace(&[(&format!("upstream/{name}.json"), &text)]);
-    let (code, out, err) = xtask(dir.path(), &["generate"]);
-    assert_eq!(code, 0, "{out}\n{err}");
-    let generated = std::fs::read_to_string(
-        dir.path()
-            .join(format!("crates/{name}-client/src/generated.rs")),
+    generate_published(
+        &format!("{name}.json"),
+        &fixture(&format!("shapes/{name}.json")),
     )
-    .unwrap();
-    (err, generated)
-}
-
-fn notes(file: &str, lines: &[&str]) -> String {
-    lines
-        .iter()
-        .map(|line| format!("note: specs/upstream/{file}: {line}\n"))
-        .collect()
 }
 
 #[test]

@@ -144,7 +144,13 @@ pub(crate) fn fails_at(name: &str, spec: &str, expected: &[&str]) {
 
 /// [`fails_at`], running `cargo xtask <args>`.
 pub(crate) fn fails_at_running(name: &str, spec: &str, args: &[&str], expected: &[&str]) {
-    let dir = workspace(&[(name, spec)]);
+    fails_in(&[(name, spec)], args, expected);
+}
+
+/// Runs `cargo xtask <args>` on a workspace of `specs` (as [`workspace`]), and checks that it
+/// prints exactly `expected` (one problem per line), exits 1 and writes nothing.
+pub(crate) fn fails_in(specs: &[(&str, &str)], args: &[&str], expected: &[&str]) {
+    let dir = workspace(specs);
     let before = files(dir.path());
     let (code, out, err) = xtask(dir.path(), args);
     let mut want: String = expected.iter().map(|line| format!("{line}\n")).collect();
@@ -166,4 +172,27 @@ pub(crate) fn fails_with(spec: &str, expected: &[&str]) {
 /// out of the client with a note.
 pub(crate) fn fails_strictly_with(spec: &str, expected: &[&str]) {
     fails_at_running("tiny.yaml", spec, &["generate", "--strict"], expected);
+}
+
+/// Generates the published document `text` alone, as `specs/upstream/<file>`:
+/// (stderr, the generated.rs of its crate). Panics if `generate` fails.
+pub(crate) fn generate_published(file: &str, text: &str) -> (String, String) {
+    let (name, _) = file.rsplit_once('.').unwrap();
+    let dir = workspace(&[(&format!("upstream/{file}"), text)]);
+    let (code, out, err) = xtask(dir.path(), &["generate"]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    let generated = std::fs::read_to_string(
+        dir.path()
+            .join(format!("crates/{name}-client/src/generated.rs")),
+    )
+    .unwrap();
+    (err, generated)
+}
+
+/// The notes `generate` prints for `specs/upstream/<file>`, one per line, as `lines` says them.
+pub(crate) fn notes(file: &str, lines: &[&str]) -> String {
+    lines
+        .iter()
+        .map(|line| format!("note: specs/upstream/{file}: {line}\n"))
+        .collect()
 }
