@@ -51,7 +51,9 @@ pub fn syntax_within(
     file: &str,
     deadline: Duration,
 ) -> Result<syn::File, Vec<Problem>> {
-    let tokens = match progenitor_run::generate(spec, deadline) {
+    // Serialised once: whether progenitor needs a thread of its own, and the name check.
+    let json = serde_json::to_value(spec).ok();
+    let tokens = match progenitor_run::generate_with(spec, json.as_ref(), deadline) {
         Generated::Done(Ok(Ok(tokens))) => tokens,
         Generated::Done(Ok(Err(message))) => {
             return Err(vec![locate_error(spec, file, &message, deadline)]);
@@ -73,7 +75,7 @@ pub fn syntax_within(
             format!("progenitor produced code that does not parse: {e}"),
         )]
     })?;
-    one_item_per_name(spec, file, &syntax)?;
+    one_item_per_name(&json.unwrap_or_default(), file, &syntax)?;
     drop_api_version(&mut syntax, api_versions).map_err(|e| vec![Problem::at(file, "", e)])?;
     rewrite_builders(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
     static_unset_messages(&mut syntax);
@@ -90,13 +92,14 @@ pub fn syntax_within(
 /// if the spec explains it with fewer than two, at the whole file). Then each type made from
 /// a schema must have a field for each of the schema's properties
 /// ([`crate::lint_names::missing_fields`]).
-fn one_item_per_name(spec: &OpenAPI, file: &str, syntax: &syn::File) -> Result<(), Vec<Problem>> {
+///
+/// `doc` is the spec as JSON.
+fn one_item_per_name(doc: &Value, file: &str, syntax: &syn::File) -> Result<(), Vec<Problem>> {
     use crate::lint_names::{argument_name, field_name, named_types, operations, type_name};
-    let doc = serde_json::to_value(spec).unwrap_or_default();
     let mut twice = std::collections::BTreeSet::new();
     repeated_names(&syntax.items, "", &mut twice);
-    let named = named_types(&doc);
-    let operations = operations(&doc);
+    let named = named_types(doc);
+    let operations = operations(doc);
     // The spec's places (what, pointer) that become `name` (`Type::member` for a member) in
     // `module`.
     let places = |module: &str, name: &str| -> Vec<(String, String)> {
@@ -218,7 +221,7 @@ fn one_item_per_name(spec: &OpenAPI, file: &str, syntax: &syn::File) -> Result<(
         located.into_values().collect()
     };
     if problems.is_empty() {
-        problems = crate::lint_names::missing_fields(file, &doc, syntax);
+        problems = crate::lint_names::missing_fields(file, doc, syntax);
     }
     if problems.is_empty() {
         Ok(())
