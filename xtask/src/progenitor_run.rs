@@ -35,7 +35,7 @@ pub const DEADLINE: Duration = Duration::from_secs(30);
 /// a device id, or `()`) and implements `ClientHooks<Context>` for the generated `Client`; the
 /// hook impl cannot live anywhere else (orphan rule), and `HooksMode::Expected` makes a
 /// missing one a compile error rather than a silent no-op.
-fn settings() -> GenerationSettings {
+pub fn settings() -> GenerationSettings {
     let mut settings = GenerationSettings::new();
     settings
         .with_interface(InterfaceStyle::Builder)
@@ -84,7 +84,13 @@ pub enum Generated {
 /// Runs progenitor on `spec`: on this thread, or, when the document has a schema that typify
 /// must merge ([`merges`]), on a thread of its own given up after `deadline`.
 pub fn generate(spec: &OpenAPI, deadline: Duration) -> Generated {
-    if !serde_json::to_value(spec).is_ok_and(|doc| merges(&doc)) {
+    generate_with(spec, serde_json::to_value(spec).ok().as_ref(), deadline)
+}
+
+/// [`generate`], given `spec` as JSON (`None` if it does not serialise), for a caller that
+/// needs the JSON too: serialising a large document costs as much as a rewrite pass.
+pub fn generate_with(spec: &OpenAPI, json: Option<&Value>, deadline: Duration) -> Generated {
+    if !json.is_some_and(merges) {
         return Generated::Done(quietly(spec).map(|r| r.map_err(|e| e.to_string())));
     }
     let spec = spec.clone();
