@@ -125,7 +125,7 @@ fn child(variant: &str, prepared: &Path) -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
             let file: syn::File = syn::parse2(tokens).map_err(|e| e.to_string())?;
             let code = prettyplease::unparse(&file);
-            (started.elapsed(), code.code.lines().count())
+            (started.elapsed(), code.lines().count())
         }
         other => return Err(format!("no variant {other}")),
     };
