@@ -4,7 +4,7 @@
 //!
 //! - **generate**: what `cargo xtask generate` does for one provider, in memory (no file
 //!   read or written but the input): `spec::prepare` on the published text, as published,
-//!   then `render::render` (progenitor, the rewrite passes, prettyplease, rustfmt).
+//!   then `render::render` (progenitor, the rewrite passes, prettyplease).
 //! - **progenitor**: `Generator::new(&settings).generate_tokens(&openapi)`, `syn::parse2` and
 //!   `prettyplease::unparse`, with the same settings (`progenitor_run::settings`), on the same
 //!   prepared document: the `openapiv3::OpenAPI` that `prepare` returns, written once by this
@@ -105,12 +105,10 @@ fn child(variant: &str, prepared: &Path) -> Result<(), String> {
     let (work, lines) = match variant {
         "generate" => {
             let source = source()?;
-            let root = xtask::workspace_root();
             let started = Instant::now();
             let prepared = xtask::spec::prepare(&source).map_err(problems)?;
-            let code =
-                xtask::render::render(&prepared.openapi, &source.name(), &source.sha256(), &root)
-                    .map_err(problems)?;
+            let code = xtask::render::render(&prepared.openapi, &source.name(), &source.sha256())
+                .map_err(problems)?;
             (started.elapsed(), code.code.lines().count())
         }
         "progenitor" => {

@@ -202,8 +202,7 @@ fn plan_one(
     let source = spec::read(root, provider)?;
     let prepared = spec::prepare_with(&source, strict)?;
     let spec = &prepared.openapi;
-    let (rendered, left_out) =
-        render::render_with(spec, &source.name(), &source.sha256(), root, strict)?;
+    let (rendered, left_out) = render::render_with(spec, &source.name(), &source.sha256(), strict)?;
     let krate = format!("crates/{provider}-client");
     let title = &spec.info.title;
     // generated.rs; Cargo.toml, its `[dependencies]` kept in step with generated.rs (from the

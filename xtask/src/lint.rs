@@ -17,9 +17,6 @@ pub const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-/// Whether a key of `paths` or of an operation's `responses` is an extension (`x-…`): data,
-/// not a path or a status, which no walker reads as one.
-
 /// Returns every problem in `doc` (parsed from `file`), sorted and without repeats.
 pub fn lint(file: &str, doc: &Value) -> Vec<Problem> {
     let mut problems = Vec::new();

@@ -79,7 +79,7 @@ const SKIPPED: [&str; 2] = ["mutants", "published"];
 
 /// The inputs below `root`: each provider's spec in `specs/`, and each document, overlay and
 /// keep list in `xtask/tests/fixtures/`, but `mutants/` (the failures kept as regression cases)
-/// and `published/` ([`SKIPPED`]).
+/// and `published/` (see `SKIPPED`).
 pub fn corpus(root: &Path) -> Vec<Input> {
     let mut inputs = Vec::new();
     for provider in crate::providers(root).unwrap_or_default() {

@@ -1,9 +1,12 @@
-//! Turns a checked spec into the text of `generated.rs`: progenitor, then prettyplease, then rustfmt.
+//! Turns a checked spec into the text of `generated.rs`: progenitor, the rewrite passes, then
+//! prettyplease.
+//!
+//! Not rustfmt: on Clerk's document (106,000 lines) it took 1 s of the pipeline's 2.2 s, twice
+//! what progenitor and prettyplease take together (BENCHMARKS.md, "The pipeline against
+//! progenitor alone"). prettyplease's output is deterministic and readable; each client crate's
+//! `lib.rs` declares the module `#[rustfmt::skip]`, so `cargo fmt --check` leaves it alone.
 
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use openapiv3::{OpenAPI, PathItem, ReferenceOr};
@@ -26,15 +29,9 @@ pub struct Rendered {
 }
 
 /// Generates the full text of `generated.rs` for `spec` (read from `file`, whose bytes have the
-/// SHA-256 `spec_sha256`), formatted with rustfmt run from `root` so that `cargo fmt --check`
-/// accepts it unchanged, and the crates it uses.
-pub fn render(
-    spec: &OpenAPI,
-    file: &str,
-    spec_sha256: &str,
-    root: &Path,
-) -> Result<Rendered, Vec<Problem>> {
-    render_with(spec, file, spec_sha256, root, false).map(|(rendered, _)| rendered)
+/// SHA-256 `spec_sha256`), printed by prettyplease, and the crates it uses.
+pub fn render(spec: &OpenAPI, file: &str, spec_sha256: &str) -> Result<Rendered, Vec<Problem>> {
+    render_with(spec, file, spec_sha256, false).map(|(rendered, _)| rendered)
 }
 
 /// [`render`], and the notes of the operations left out because progenitor refused them
@@ -43,14 +40,12 @@ pub fn render_with(
     spec: &OpenAPI,
     file: &str,
     spec_sha256: &str,
-    root: &Path,
     strict: bool,
 ) -> Result<(Rendered, Vec<Problem>), Vec<Problem>> {
     let (syntax, notes) = syntax_with(spec, file, progenitor_run::deadline(), strict)?;
     let doc = serde_json::to_value(spec).unwrap_or_default();
     let crates = crate::dependencies::used(&doc, file, &syntax)?;
-    let code = rustfmt(&prettyplease::unparse(&syntax), root)
-        .map_err(|e| vec![Problem::at(file, "", e)])?;
+    let code = prettyplease::unparse(&syntax);
     let rendered = Rendered {
         code: format!("{}\n\n{code}", header(file, spec_sha256)),
         crates,
@@ -87,8 +82,8 @@ const MAX_ROUNDS: usize = 8;
 
 /// [`syntax_within`], reporting every progenitor error and panic that it can blame on a part
 /// of the document, and then what the generated code shows, in one run: each time progenitor
-/// fails, the part that alone fails so ([`locate`]) is taken out and progenitor runs again
-/// (until [`MAX_ROUNDS`] problems). An operation that progenitor refuses alone is left out of the
+/// fails, the part that alone fails so (`locate`) is taken out and progenitor runs again
+/// (until `MAX_ROUNDS` problems). An operation that progenitor refuses alone is left out of the
 /// client with a note (`strict`: a problem); a component schema is a problem, and becomes
 /// `{}` (any value) for the next round, so that what refers to it still resolves.
 pub fn syntax_with(
@@ -2192,35 +2187,4 @@ fn only(item: &PathItem, method: &str) -> PathItem {
         trace: keep("trace", &item.trace),
         ..item.clone()
     }
-}
-
-/// Formats `code` with the toolchain's rustfmt (edition 2024, the workspace's config).
-fn rustfmt(code: &str, root: &Path) -> Result<String, String> {
-    let rustfmt = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
-    let mut child = Command::new(&rustfmt)
-        .args(["--edition", "2024", "--emit", "stdout"])
-        .current_dir(root)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run rustfmt ({}): {e}", rustfmt.to_string_lossy()))?;
-    let mut stdin = child.stdin.take().ok_or("rustfmt has no stdin")?;
-    // Write from another thread so a large file cannot deadlock against rustfmt's output.
-    let input = code.to_owned();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let output = child
-        .wait_with_output()
-        .map_err(|e| format!("rustfmt failed: {e}"))?;
-    writer
-        .join()
-        .map_err(|_| "rustfmt input thread panicked".to_owned())?
-        .map_err(|e| format!("cannot write to rustfmt: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "rustfmt failed: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
-    }
-    String::from_utf8(output.stdout).map_err(|e| format!("rustfmt wrote invalid UTF-8: {e}"))
 }

@@ -11,7 +11,7 @@
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
 #[allow(unused_imports)]
-use progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt, encode_path};
+use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
@@ -64,17 +64,24 @@ pub mod types {
     pub struct Empty(pub ::serde_json::Map<::std::string::String, ::serde_json::Value>);
     impl ::std::ops::Deref for Empty {
         type Target = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
-        fn deref(&self) -> &::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        fn deref(
+            &self,
+        ) -> &::serde_json::Map<::std::string::String, ::serde_json::Value> {
             &self.0
         }
     }
-    impl ::std::convert::From<Empty> for ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+    impl ::std::convert::From<Empty>
+    for ::serde_json::Map<::std::string::String, ::serde_json::Value> {
         fn from(value: Empty) -> Self {
             value.0
         }
     }
-    impl ::std::convert::From<::serde_json::Map<::std::string::String, ::serde_json::Value>> for Empty {
-        fn from(value: ::serde_json::Map<::std::string::String, ::serde_json::Value>) -> Self {
+    impl ::std::convert::From<
+        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    > for Empty {
+        fn from(
+            value: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        ) -> Self {
             Self(value)
         }
     }
@@ -157,7 +164,10 @@ pub mod types {
         pub expires_in: ::std::option::Option<i64>,
         ///The user's profile at the third party; its fields are not documented.
         #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
-        pub provider_profile: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        pub provider_profile: ::serde_json::Map<
+            ::std::string::String,
+            ::serde_json::Value,
+        >,
         ///Token standing for the third-party authorization, input of bind_provider.
         pub provider_token: ::std::string::String,
     }
@@ -170,8 +180,10 @@ pub mod types {
     pub mod builder {
         #[derive(Clone, Debug)]
         pub struct BindProviderRequest {
-            provider_token:
-                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            provider_token: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
             with_user_center: ::std::result::Result<
                 ::std::option::Option<bool>,
                 ::std::borrow::Cow<'static, str>,
@@ -180,9 +192,11 @@ pub mod types {
         impl ::std::default::Default for BindProviderRequest {
             fn default() -> Self {
                 Self {
-                    provider_token: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for provider_token",
-                    )),
+                    provider_token: Err(
+                        ::std::borrow::Cow::Borrowed(
+                            "no value supplied for provider_token",
+                        ),
+                    ),
                     with_user_center: Ok(Default::default()),
                 }
             }
@@ -195,7 +209,11 @@ pub mod types {
             {
                 self.provider_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for provider_token: {e}"))
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for provider_token: {e}"
+                        )
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -207,19 +225,24 @@ pub mod types {
                 self.with_user_center = value
                     .try_into()
                     .map_err(|e| {
-                        format!("error converting supplied value for with_user_center: {e}")
+                        format!(
+                            "error converting supplied value for with_user_center: {e}"
+                        )
                     })
                     .map_err(::std::convert::Into::into);
                 self
             }
         }
-        impl ::std::convert::TryFrom<BindProviderRequest> for super::BindProviderRequest {
+        impl ::std::convert::TryFrom<BindProviderRequest>
+        for super::BindProviderRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: BindProviderRequest,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    provider_token: value.provider_token.map_err(::std::string::String::from)?,
+                    provider_token: value
+                        .provider_token
+                        .map_err(::std::string::String::from)?,
                     with_user_center: value
                         .with_user_center
                         .map_err(::std::string::String::from)?,
@@ -244,7 +267,10 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::borrow::Cow<'static, str>,
             >,
-            id: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            id: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
             name: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::borrow::Cow<'static, str>,
@@ -283,7 +309,9 @@ pub mod types {
             {
                 self.bind = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for bind: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for bind: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -294,7 +322,9 @@ pub mod types {
             {
                 self.homepage = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for homepage: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for homepage: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -316,7 +346,9 @@ pub mod types {
             {
                 self.name = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for name: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -327,7 +359,9 @@ pub mod types {
             {
                 self.picture = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for picture: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for picture: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -338,7 +372,9 @@ pub mod types {
             {
                 self.provider_type = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for provider_type: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for provider_type: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -350,7 +386,9 @@ pub mod types {
                 self.provider_user_name = value
                     .try_into()
                     .map_err(|e| {
-                        format!("error converting supplied value for provider_user_name: {e}")
+                        format!(
+                            "error converting supplied value for provider_user_name: {e}"
+                        )
                     })
                     .map_err(::std::convert::Into::into);
                 self
@@ -367,7 +405,9 @@ pub mod types {
                     id: value.id.map_err(::std::string::String::from)?,
                     name: value.name.map_err(::std::string::String::from)?,
                     picture: value.picture.map_err(::std::string::String::from)?,
-                    provider_type: value.provider_type.map_err(::std::string::String::from)?,
+                    provider_type: value
+                        .provider_type
+                        .map_err(::std::string::String::from)?,
                     provider_user_name: value
                         .provider_user_name
                         .map_err(::std::string::String::from)?,
@@ -393,8 +433,10 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::borrow::Cow<'static, str>,
             >,
-            error_code:
-                ::std::result::Result<::std::option::Option<i64>, ::std::borrow::Cow<'static, str>>,
+            error_code: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::borrow::Cow<'static, str>,
+            >,
             error_description: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::borrow::Cow<'static, str>,
@@ -417,7 +459,9 @@ pub mod types {
             {
                 self.error = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for error: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for error: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -428,7 +472,9 @@ pub mod types {
             {
                 self.error_code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for error_code: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for error_code: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -440,7 +486,9 @@ pub mod types {
                 self.error_description = value
                     .try_into()
                     .map_err(|e| {
-                        format!("error converting supplied value for error_description: {e}")
+                        format!(
+                            "error converting supplied value for error_description: {e}"
+                        )
                     })
                     .map_err(::std::convert::Into::into);
                 self
@@ -475,7 +523,10 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::borrow::Cow<'static, str>,
             >,
-            uri: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            uri: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
         }
         impl ::std::default::Default for ProviderAuthUri {
             fn default() -> Self {
@@ -493,7 +544,9 @@ pub mod types {
             {
                 self.signout_uri = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for signout_uri: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for signout_uri: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -538,13 +591,17 @@ pub mod types {
                 ::std::option::Option<::serde_json::Value>,
                 ::std::borrow::Cow<'static, str>,
             >,
-            total:
-                ::std::result::Result<::std::option::Option<i64>, ::std::borrow::Cow<'static, str>>,
+            total: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::borrow::Cow<'static, str>,
+            >,
         }
         impl ::std::default::Default for ProviderList {
             fn default() -> Self {
                 Self {
-                    data: Err(::std::borrow::Cow::Borrowed("no value supplied for data")),
+                    data: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for data"),
+                    ),
                     error: Ok(Default::default()),
                     total: Ok(Default::default()),
                 }
@@ -558,7 +615,9 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -569,7 +628,9 @@ pub mod types {
             {
                 self.error = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for error: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for error: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -580,7 +641,9 @@ pub mod types {
             {
                 self.total = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for total: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for total: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -616,8 +679,10 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::borrow::Cow<'static, str>,
             >,
-            provider_id:
-                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            provider_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
             provider_id_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::borrow::Cow<'static, str>,
@@ -632,9 +697,9 @@ pub mod types {
                 Self {
                     provider_access_token: Ok(Default::default()),
                     provider_code: Ok(Default::default()),
-                    provider_id: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for provider_id",
-                    )),
+                    provider_id: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for provider_id"),
+                    ),
                     provider_id_token: Ok(Default::default()),
                     provider_redirect_uri: Ok(Default::default()),
                 }
@@ -649,7 +714,9 @@ pub mod types {
                 self.provider_access_token = value
                     .try_into()
                     .map_err(|e| {
-                        format!("error converting supplied value for provider_access_token: {e}")
+                        format!(
+                            "error converting supplied value for provider_access_token: {e}"
+                        )
                     })
                     .map_err(::std::convert::Into::into);
                 self
@@ -661,7 +728,9 @@ pub mod types {
             {
                 self.provider_code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for provider_code: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for provider_code: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -672,7 +741,9 @@ pub mod types {
             {
                 self.provider_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for provider_id: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for provider_id: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -684,7 +755,9 @@ pub mod types {
                 self.provider_id_token = value
                     .try_into()
                     .map_err(|e| {
-                        format!("error converting supplied value for provider_id_token: {e}")
+                        format!(
+                            "error converting supplied value for provider_id_token: {e}"
+                        )
                     })
                     .map_err(::std::convert::Into::into);
                 self
@@ -697,13 +770,16 @@ pub mod types {
                 self.provider_redirect_uri = value
                     .try_into()
                     .map_err(|e| {
-                        format!("error converting supplied value for provider_redirect_uri: {e}")
+                        format!(
+                            "error converting supplied value for provider_redirect_uri: {e}"
+                        )
                     })
                     .map_err(::std::convert::Into::into);
                 self
             }
         }
-        impl ::std::convert::TryFrom<ProviderTokenRequest> for super::ProviderTokenRequest {
+        impl ::std::convert::TryFrom<ProviderTokenRequest>
+        for super::ProviderTokenRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: ProviderTokenRequest,
@@ -712,7 +788,9 @@ pub mod types {
                     provider_access_token: value
                         .provider_access_token
                         .map_err(::std::string::String::from)?,
-                    provider_code: value.provider_code.map_err(::std::string::String::from)?,
+                    provider_code: value
+                        .provider_code
+                        .map_err(::std::string::String::from)?,
                     provider_id: value.provider_id.map_err(::std::string::String::from)?,
                     provider_id_token: value
                         .provider_id_token
@@ -736,23 +814,29 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct ProviderTokenResponse {
-            expires_in:
-                ::std::result::Result<::std::option::Option<i64>, ::std::borrow::Cow<'static, str>>,
+            expires_in: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::borrow::Cow<'static, str>,
+            >,
             provider_profile: ::std::result::Result<
                 ::serde_json::Map<::std::string::String, ::serde_json::Value>,
                 ::std::borrow::Cow<'static, str>,
             >,
-            provider_token:
-                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            provider_token: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
         }
         impl ::std::default::Default for ProviderTokenResponse {
             fn default() -> Self {
                 Self {
                     expires_in: Ok(Default::default()),
                     provider_profile: Ok(Default::default()),
-                    provider_token: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for provider_token",
-                    )),
+                    provider_token: Err(
+                        ::std::borrow::Cow::Borrowed(
+                            "no value supplied for provider_token",
+                        ),
+                    ),
                 }
             }
         }
@@ -764,21 +848,25 @@ pub mod types {
             {
                 self.expires_in = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for expires_in: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for expires_in: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
             pub fn provider_profile<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
-                        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                    >,
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.provider_profile = value
                     .try_into()
                     .map_err(|e| {
-                        format!("error converting supplied value for provider_profile: {e}")
+                        format!(
+                            "error converting supplied value for provider_profile: {e}"
+                        )
                     })
                     .map_err(::std::convert::Into::into);
                 self
@@ -790,12 +878,17 @@ pub mod types {
             {
                 self.provider_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for provider_token: {e}"))
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for provider_token: {e}"
+                        )
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
         }
-        impl ::std::convert::TryFrom<ProviderTokenResponse> for super::ProviderTokenResponse {
+        impl ::std::convert::TryFrom<ProviderTokenResponse>
+        for super::ProviderTokenResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: ProviderTokenResponse,
@@ -805,11 +898,14 @@ pub mod types {
                     provider_profile: value
                         .provider_profile
                         .map_err(::std::string::String::from)?,
-                    provider_token: value.provider_token.map_err(::std::string::String::from)?,
+                    provider_token: value
+                        .provider_token
+                        .map_err(::std::string::String::from)?,
                 })
             }
         }
-        impl ::std::convert::From<super::ProviderTokenResponse> for ProviderTokenResponse {
+        impl ::std::convert::From<super::ProviderTokenResponse>
+        for ProviderTokenResponse {
             fn from(value: super::ProviderTokenResponse) -> Self {
                 Self {
                     expires_in: Ok(value.expires_in),
@@ -825,12 +921,18 @@ pub mod types {
         pub struct ConversionError(::std::borrow::Cow<'static, str>);
         impl ::std::error::Error for ConversionError {}
         impl ::std::fmt::Display for ConversionError {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> Result<(), ::std::fmt::Error> {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
                 ::std::fmt::Display::fmt(&self.0, f)
             }
         }
         impl ::std::fmt::Debug for ConversionError {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> Result<(), ::std::fmt::Error> {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
                 ::std::fmt::Debug::fmt(&self.0, f)
             }
         }
@@ -867,9 +969,7 @@ impl Client {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15u64);
-            reqwest::ClientBuilder::new()
-                .connect_timeout(dur)
-                .timeout(dur)
+            reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
         };
         #[cfg(target_arch = "wasm32")]
         let client = reqwest::ClientBuilder::new();
@@ -881,7 +981,11 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new_with_client(baseurl: &str, client: reqwest::Client, inner: crate::Context) -> Self {
+    pub fn new_with_client(
+        baseurl: &str,
+        client: reqwest::Client,
+        inner: crate::Context,
+    ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
             client,
@@ -908,8 +1012,7 @@ const _: () = {
     fn assert_client_hooks()
     where
         Client: ClientHooks<crate::Context>,
-    {
-    }
+    {}
 };
 impl Client {
     /// Get third-party authorization info
@@ -1021,8 +1124,8 @@ pub mod builder {
     use super::types;
     #[allow(unused_imports)]
     use super::{
-        ByteStream, ClientHooks, ClientInfo, Error, OperationInfo, RequestBuilderExt,
-        ResponseValue, encode_path,
+        encode_path, ByteStream, ClientInfo, ClientHooks, Error, OperationInfo,
+        RequestBuilderExt, ResponseValue,
     };
     /// `ResponseValue::from_response` with the answer's headers moved into the value
     /// instead of cloned: added by `cargo xtask generate` (see xtask/src/render.rs).
@@ -1032,8 +1135,8 @@ pub mod builder {
         let status = response.status();
         let headers = ::std::mem::take(response.headers_mut());
         let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
-        let inner =
-            ::serde_json::from_slice(&full).map_err(|e| Error::InvalidResponsePayload(full, e))?;
+        let inner = ::serde_json::from_slice(&full)
+            .map_err(|e| Error::InvalidResponsePayload(full, e))?;
         Ok(ResponseValue::new(inner, status, headers))
     }
     /// Builder for [`Client::get_provider_token`]
@@ -1042,18 +1145,24 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct GetProviderToken<'a> {
         client: &'a super::Client,
-        client_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        client_id: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
         x_device_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        body: Result<types::builder::ProviderTokenRequest, ::std::borrow::Cow<'static, str>>,
+        body: Result<
+            types::builder::ProviderTokenRequest,
+            ::std::borrow::Cow<'static, str>,
+        >,
     }
     impl<'a> GetProviderToken<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 client_id: Ok(None),
-                x_device_id: Err(::std::borrow::Cow::Borrowed(
-                    "x_device_id was not initialized",
-                )),
+                x_device_id: Err(
+                    ::std::borrow::Cow::Borrowed("x_device_id was not initialized"),
+                ),
                 body: Ok(::std::default::Default::default()),
             }
         }
@@ -1065,7 +1174,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for client_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for client_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1077,7 +1187,8 @@ pub mod builder {
             self.x_device_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_device_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_device_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1085,15 +1196,16 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::ProviderTokenRequest>,
-            <V as std::convert::TryInto<types::ProviderTokenRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::ProviderTokenRequest,
+            >>::Error: std::fmt::Display,
         {
             self.body = value
                 .try_into()
                 .map(From::from)
                 .map_err(|s| {
                     format!(
-                        "conversion to `ProviderTokenRequest` for body failed: {}",
-                        s
+                        "conversion to `ProviderTokenRequest` for body failed: {}", s
                     )
                 })
                 .map_err(::std::convert::Into::into);
@@ -1102,8 +1214,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::ProviderTokenRequest,
-                ) -> types::builder::ProviderTokenRequest,
+                types::builder::ProviderTokenRequest,
+            ) -> types::builder::ProviderTokenRequest,
         {
             self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
@@ -1112,12 +1224,7 @@ pub mod builder {
         pub async fn send(
             self,
         ) -> Result<ResponseValue<types::ProviderTokenResponse>, Error<types::Error>> {
-            let Self {
-                client,
-                client_id,
-                x_device_id,
-                body,
-            } = self;
+            let Self { client, client_id, x_device_id, body } = self;
             let client_id = client_id
                 .map_err(::std::string::String::from)
                 .map_err(Error::InvalidRequest)?;
@@ -1126,14 +1233,17 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             let body = body
                 .map_err(::std::string::String::from)
-                .and_then(|v| types::ProviderTokenRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::ProviderTokenRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = [client.baseurl.as_str(), "/auth/v1/provider/token"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-device-id") },
-                x_device_id.try_into()?,
-            );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-id") },
+                    x_device_id.try_into()?,
+                );
             let mut request_builder = client
                 .client
                 .post(url)
@@ -1157,8 +1267,12 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => response_value(response).await,
-                400u16..=499u16 => Err(Error::ErrorResponse(response_value(response).await?)),
-                500u16..=599u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                400u16..=499u16 => {
+                    Err(Error::ErrorResponse(response_value(response).await?))
+                }
+                500u16..=599u16 => {
+                    Err(Error::ErrorResponse(response_value(response).await?))
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1169,10 +1283,19 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct GetProviderAuthUri<'a> {
         client: &'a super::Client,
-        client_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        client_id: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
         provider_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        redirect_uri: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
-        response_type: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        redirect_uri: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        response_type: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
         scope: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
         state: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
         x_device_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
@@ -1182,16 +1305,16 @@ pub mod builder {
             Self {
                 client: client,
                 client_id: Ok(None),
-                provider_id: Err(::std::borrow::Cow::Borrowed(
-                    "provider_id was not initialized",
-                )),
+                provider_id: Err(
+                    ::std::borrow::Cow::Borrowed("provider_id was not initialized"),
+                ),
                 redirect_uri: Ok(None),
                 response_type: Ok(None),
                 scope: Ok(None),
                 state: Ok(None),
-                x_device_id: Err(::std::borrow::Cow::Borrowed(
-                    "x_device_id was not initialized",
-                )),
+                x_device_id: Err(
+                    ::std::borrow::Cow::Borrowed("x_device_id was not initialized"),
+                ),
             }
         }
         pub fn client_id<V>(mut self, value: V) -> Self
@@ -1202,7 +1325,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for client_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for client_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1214,7 +1338,8 @@ pub mod builder {
             self.provider_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for provider_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for provider_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1227,7 +1352,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for redirect_uri failed".to_string()
+                    "conversion to `:: std :: string :: String` for redirect_uri failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1254,7 +1380,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for scope failed".to_string()
+                    "conversion to `:: std :: string :: String` for scope failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1267,7 +1394,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for state failed".to_string()
+                    "conversion to `:: std :: string :: String` for state failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1279,7 +1407,8 @@ pub mod builder {
             self.x_device_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_device_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_device_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1321,41 +1450,49 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             let url = [client.baseurl.as_str(), "/auth/v1/provider/uri"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-device-id") },
-                x_device_id.try_into()?,
-            );
-            let mut request_builder = client.client.get(url).header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-device-id") },
+                    x_device_id.try_into()?,
+                );
+            let mut request_builder = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                );
             if client_id.is_some() {
                 request_builder = request_builder
                     .query(&progenitor_client::QueryParam::new("client_id", &client_id));
             }
-            request_builder = request_builder.query(&progenitor_client::QueryParam::new(
-                "provider_id",
-                &provider_id,
-            ));
+            request_builder = request_builder
+                .query(&progenitor_client::QueryParam::new("provider_id", &provider_id));
             if redirect_uri.is_some() {
-                request_builder = request_builder.query(&progenitor_client::QueryParam::new(
-                    "redirect_uri",
-                    &redirect_uri,
-                ));
+                request_builder = request_builder
+                    .query(
+                        &progenitor_client::QueryParam::new(
+                            "redirect_uri",
+                            &redirect_uri,
+                        ),
+                    );
             }
             if response_type.is_some() {
-                request_builder = request_builder.query(&progenitor_client::QueryParam::new(
-                    "response_type",
-                    &response_type,
-                ));
+                request_builder = request_builder
+                    .query(
+                        &progenitor_client::QueryParam::new(
+                            "response_type",
+                            &response_type,
+                        ),
+                    );
             }
             if scope.is_some() {
-                request_builder =
-                    request_builder.query(&progenitor_client::QueryParam::new("scope", &scope));
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("scope", &scope));
             }
             if state.is_some() {
-                request_builder =
-                    request_builder.query(&progenitor_client::QueryParam::new("state", &state));
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("state", &state));
             }
             #[allow(unused_mut)]
             let mut request = request_builder.headers(header_map).build()?;
@@ -1368,8 +1505,12 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => response_value(response).await,
-                400u16..=499u16 => Err(Error::ErrorResponse(response_value(response).await?)),
-                500u16..=599u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                400u16..=499u16 => {
+                    Err(Error::ErrorResponse(response_value(response).await?))
+                }
+                500u16..=599u16 => {
+                    Err(Error::ErrorResponse(response_value(response).await?))
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1386,7 +1527,9 @@ pub mod builder {
             Self { client: client }
         }
         ///Sends a `GET` request to `/auth/v1/user/provider`
-        pub async fn send(self) -> Result<ResponseValue<types::ProviderList>, Error<types::Error>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ProviderList>, Error<types::Error>> {
             let Self { client } = self;
             let url = [client.baseurl.as_str(), "/auth/v1/user/provider"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
@@ -1409,8 +1552,12 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => response_value(response).await,
-                400u16..=499u16 => Err(Error::ErrorResponse(response_value(response).await?)),
-                500u16..=599u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                400u16..=499u16 => {
+                    Err(Error::ErrorResponse(response_value(response).await?))
+                }
+                500u16..=599u16 => {
+                    Err(Error::ErrorResponse(response_value(response).await?))
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1421,7 +1568,10 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct BindProvider<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::BindProviderRequest, ::std::borrow::Cow<'static, str>>,
+        body: Result<
+            types::builder::BindProviderRequest,
+            ::std::borrow::Cow<'static, str>,
+        >,
     }
     impl<'a> BindProvider<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -1433,30 +1583,38 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::BindProviderRequest>,
-            <V as std::convert::TryInto<types::BindProviderRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::BindProviderRequest,
+            >>::Error: std::fmt::Display,
         {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `BindProviderRequest` for body failed: {}", s))
+                .map_err(|s| {
+                    format!("conversion to `BindProviderRequest` for body failed: {}", s)
+                })
                 .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::BindProviderRequest,
-                ) -> types::builder::BindProviderRequest,
+                types::builder::BindProviderRequest,
+            ) -> types::builder::BindProviderRequest,
         {
             self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `POST` request to `/auth/v1/user/provider/bind`
-        pub async fn send(self) -> Result<ResponseValue<types::Empty>, Error<types::Error>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Empty>, Error<types::Error>> {
             let Self { client, body } = self;
             let body = body
                 .map_err(::std::string::String::from)
-                .and_then(|v| types::BindProviderRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::BindProviderRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = [client.baseurl.as_str(), "/auth/v1/user/provider/bind"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
@@ -1480,8 +1638,12 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => response_value(response).await,
-                400u16..=499u16 => Err(Error::ErrorResponse(response_value(response).await?)),
-                500u16..=599u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                400u16..=499u16 => {
+                    Err(Error::ErrorResponse(response_value(response).await?))
+                }
+                500u16..=599u16 => {
+                    Err(Error::ErrorResponse(response_value(response).await?))
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -1493,17 +1655,23 @@ pub mod builder {
     pub struct UnbindProvider<'a> {
         client: &'a super::Client,
         provider_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        client_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        client_id: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
         with_user_center: Result<Option<bool>, ::std::borrow::Cow<'static, str>>,
-        x_device_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_device_id: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
     }
     impl<'a> UnbindProvider<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                provider_id: Err(::std::borrow::Cow::Borrowed(
-                    "provider_id was not initialized",
-                )),
+                provider_id: Err(
+                    ::std::borrow::Cow::Borrowed("provider_id was not initialized"),
+                ),
                 client_id: Ok(None),
                 with_user_center: Ok(None),
                 x_device_id: Ok(None),
@@ -1516,7 +1684,8 @@ pub mod builder {
             self.provider_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for provider_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for provider_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1529,7 +1698,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for client_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for client_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1541,7 +1711,9 @@ pub mod builder {
             self.with_user_center = value
                 .try_into()
                 .map(Some)
-                .map_err(|_| "conversion to `bool` for with_user_center failed".to_string())
+                .map_err(|_| {
+                    "conversion to `bool` for with_user_center failed".to_string()
+                })
                 .map_err(::std::convert::Into::into);
             self
         }
@@ -1553,20 +1725,17 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_device_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_device_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `DELETE` request to `/auth/v1/user/provider/{provider_id}`
-        pub async fn send(self) -> Result<ResponseValue<types::Empty>, Error<types::Error>> {
-            let Self {
-                client,
-                provider_id,
-                client_id,
-                with_user_center,
-                x_device_id,
-            } = self;
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::Empty>, Error<types::Error>> {
+            let Self { client, provider_id, client_id, with_user_center, x_device_id } = self;
             let provider_id = provider_id
                 .map_err(::std::string::String::from)
                 .map_err(Error::InvalidRequest)?;
@@ -1584,27 +1753,36 @@ pub mod builder {
                 "/auth/v1/user/provider/",
                 encode_path(&provider_id).as_str(),
             ]
-            .concat();
+                .concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             if let Some(value) = x_device_id {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-device-id") },
-                    value.try_into()?,
-                );
+                header_map
+                    .append(
+                        const {
+                            ::reqwest::header::HeaderName::from_static("x-device-id")
+                        },
+                        value.try_into()?,
+                    );
             }
-            let mut request_builder = client.client.delete(url).header(
-                ::reqwest::header::ACCEPT,
-                ::reqwest::header::HeaderValue::from_static("application/json"),
-            );
+            let mut request_builder = client
+                .client
+                .delete(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                );
             if client_id.is_some() {
                 request_builder = request_builder
                     .query(&progenitor_client::QueryParam::new("client_id", &client_id));
             }
             if with_user_center.is_some() {
-                request_builder = request_builder.query(&progenitor_client::QueryParam::new(
-                    "with_user_center",
-                    &with_user_center,
-                ));
+                request_builder = request_builder
+                    .query(
+                        &progenitor_client::QueryParam::new(
+                            "with_user_center",
+                            &with_user_center,
+                        ),
+                    );
             }
             #[allow(unused_mut)]
             let mut request = request_builder.headers(header_map).build()?;
@@ -1617,8 +1795,12 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 200u16 => response_value(response).await,
-                400u16..=499u16 => Err(Error::ErrorResponse(response_value(response).await?)),
-                500u16..=599u16 => Err(Error::ErrorResponse(response_value(response).await?)),
+                400u16..=499u16 => {
+                    Err(Error::ErrorResponse(response_value(response).await?))
+                }
+                500u16..=599u16 => {
+                    Err(Error::ErrorResponse(response_value(response).await?))
+                }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }

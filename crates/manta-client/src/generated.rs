@@ -11,7 +11,7 @@
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
 #[allow(unused_imports)]
-use progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt, encode_path};
+use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
@@ -182,28 +182,35 @@ pub mod types {
     pub mod builder {
         #[derive(Clone, Debug)]
         pub struct ApiTokenResponse {
-            api_secret:
-                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-            api_token:
-                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-            message: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            api_secret: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
+            api_token: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
+            message: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
             success: ::std::result::Result<bool, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for ApiTokenResponse {
             fn default() -> Self {
                 Self {
-                    api_secret: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for api_secret",
-                    )),
-                    api_token: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for api_token",
-                    )),
-                    message: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for message",
-                    )),
-                    success: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for success",
-                    )),
+                    api_secret: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for api_secret"),
+                    ),
+                    api_token: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for api_token"),
+                    ),
+                    message: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for message"),
+                    ),
+                    success: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for success"),
+                    ),
                 }
             }
         }
@@ -215,7 +222,9 @@ pub mod types {
             {
                 self.api_secret = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for api_secret: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for api_secret: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -226,7 +235,9 @@ pub mod types {
             {
                 self.api_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for api_token: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for api_token: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -237,7 +248,9 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for message: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -248,7 +261,9 @@ pub mod types {
             {
                 self.success = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for success: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for success: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -278,18 +293,21 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct BasicSuccessResponse {
-            message: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            message: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
             success: ::std::result::Result<bool, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for BasicSuccessResponse {
             fn default() -> Self {
                 Self {
-                    message: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for message",
-                    )),
-                    success: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for success",
-                    )),
+                    message: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for message"),
+                    ),
+                    success: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for success"),
+                    ),
                 }
             }
         }
@@ -301,7 +319,9 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for message: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -312,12 +332,15 @@ pub mod types {
             {
                 self.success = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for success: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for success: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
         }
-        impl ::std::convert::TryFrom<BasicSuccessResponse> for super::BasicSuccessResponse {
+        impl ::std::convert::TryFrom<BasicSuccessResponse>
+        for super::BasicSuccessResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: BasicSuccessResponse,
@@ -338,8 +361,10 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct Client {
-            client_id:
-                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            client_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
             client_name: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::borrow::Cow<'static, str>,
@@ -364,9 +389,9 @@ pub mod types {
         impl ::std::default::Default for Client {
             fn default() -> Self {
                 Self {
-                    client_id: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for client_id",
-                    )),
+                    client_id: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for client_id"),
+                    ),
                     client_name: Ok(Default::default()),
                     created_at: Ok(Default::default()),
                     customer_id: Ok(Default::default()),
@@ -383,7 +408,9 @@ pub mod types {
             {
                 self.client_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for client_id: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for client_id: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -394,7 +421,9 @@ pub mod types {
             {
                 self.client_name = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for client_name: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for client_name: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -405,7 +434,9 @@ pub mod types {
             {
                 self.created_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for created_at: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -416,7 +447,9 @@ pub mod types {
             {
                 self.customer_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for customer_id: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for customer_id: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -427,7 +460,9 @@ pub mod types {
             {
                 self.platform = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for platform: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for platform: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -438,7 +473,9 @@ pub mod types {
             {
                 self.updated_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for updated_at: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated_at: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -484,7 +521,9 @@ pub mod types {
         impl ::std::default::Default for ClientList {
             fn default() -> Self {
                 Self {
-                    list: Err(::std::borrow::Cow::Borrowed("no value supplied for list")),
+                    list: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for list"),
+                    ),
                     next: Ok(Default::default()),
                 }
             }
@@ -497,7 +536,9 @@ pub mod types {
             {
                 self.list = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for list: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for list: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -508,7 +549,9 @@ pub mod types {
             {
                 self.next = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for next: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for next: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -534,22 +577,28 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct ClientListResponse {
-            client_list: ::std::result::Result<super::ClientList, ::std::borrow::Cow<'static, str>>,
-            message: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            client_list: ::std::result::Result<
+                super::ClientList,
+                ::std::borrow::Cow<'static, str>,
+            >,
+            message: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
             success: ::std::result::Result<bool, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for ClientListResponse {
             fn default() -> Self {
                 Self {
-                    client_list: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for client_list",
-                    )),
-                    message: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for message",
-                    )),
-                    success: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for success",
-                    )),
+                    client_list: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for client_list"),
+                    ),
+                    message: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for message"),
+                    ),
+                    success: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for success"),
+                    ),
                 }
             }
         }
@@ -561,7 +610,9 @@ pub mod types {
             {
                 self.client_list = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for client_list: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for client_list: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -572,7 +623,9 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for message: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -583,7 +636,9 @@ pub mod types {
             {
                 self.success = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for success: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for success: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -611,20 +666,28 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct ClientResponse {
-            client: ::std::result::Result<super::Client, ::std::borrow::Cow<'static, str>>,
-            message: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            client: ::std::result::Result<
+                super::Client,
+                ::std::borrow::Cow<'static, str>,
+            >,
+            message: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
             success: ::std::result::Result<bool, ::std::borrow::Cow<'static, str>>,
         }
         impl ::std::default::Default for ClientResponse {
             fn default() -> Self {
                 Self {
-                    client: Err(::std::borrow::Cow::Borrowed("no value supplied for client")),
-                    message: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for message",
-                    )),
-                    success: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for success",
-                    )),
+                    client: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for client"),
+                    ),
+                    message: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for message"),
+                    ),
+                    success: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for success"),
+                    ),
                 }
             }
         }
@@ -636,7 +699,9 @@ pub mod types {
             {
                 self.client = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for client: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for client: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -647,7 +712,9 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for message: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -658,7 +725,9 @@ pub mod types {
             {
                 self.success = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for success: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for success: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -686,22 +755,31 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct CustomerBindRequest {
-            client_id:
-                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-            customer_id:
-                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-            secret: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            client_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
+            customer_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
+            secret: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
         }
         impl ::std::default::Default for CustomerBindRequest {
             fn default() -> Self {
                 Self {
-                    client_id: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for client_id",
-                    )),
-                    customer_id: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for customer_id",
-                    )),
-                    secret: Err(::std::borrow::Cow::Borrowed("no value supplied for secret")),
+                    client_id: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for client_id"),
+                    ),
+                    customer_id: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for customer_id"),
+                    ),
+                    secret: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for secret"),
+                    ),
                 }
             }
         }
@@ -713,7 +791,9 @@ pub mod types {
             {
                 self.client_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for client_id: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for client_id: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -724,7 +804,9 @@ pub mod types {
             {
                 self.customer_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for customer_id: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for customer_id: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -735,12 +817,15 @@ pub mod types {
             {
                 self.secret = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for secret: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for secret: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
         }
-        impl ::std::convert::TryFrom<CustomerBindRequest> for super::CustomerBindRequest {
+        impl ::std::convert::TryFrom<CustomerBindRequest>
+        for super::CustomerBindRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: CustomerBindRequest,
@@ -772,12 +857,14 @@ pub mod types {
         impl ::std::default::Default for ErrorResponse {
             fn default() -> Self {
                 Self {
-                    err_response: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for err_response",
-                    )),
-                    success: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for success",
-                    )),
+                    err_response: Err(
+                        ::std::borrow::Cow::Borrowed(
+                            "no value supplied for err_response",
+                        ),
+                    ),
+                    success: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for success"),
+                    ),
                 }
             }
         }
@@ -789,7 +876,9 @@ pub mod types {
             {
                 self.err_response = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for err_response: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for err_response: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -800,7 +889,9 @@ pub mod types {
             {
                 self.success = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for success: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for success: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -811,7 +902,9 @@ pub mod types {
                 value: ErrorResponse,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
-                    err_response: value.err_response.map_err(::std::string::String::from)?,
+                    err_response: value
+                        .err_response
+                        .map_err(::std::string::String::from)?,
                     success: value.success.map_err(::std::string::String::from)?,
                 })
             }
@@ -831,16 +924,21 @@ pub mod types {
                 ::std::borrow::Cow<'static, str>,
             >,
             code: ::std::result::Result<i64, ::std::borrow::Cow<'static, str>>,
-            message: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            message: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
         }
         impl ::std::default::Default for ErrorResponseErrResponse {
             fn default() -> Self {
                 Self {
                     bot_id: Ok(Default::default()),
-                    code: Err(::std::borrow::Cow::Borrowed("no value supplied for code")),
-                    message: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for message",
-                    )),
+                    code: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for code"),
+                    ),
+                    message: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for message"),
+                    ),
                 }
             }
         }
@@ -852,7 +950,9 @@ pub mod types {
             {
                 self.bot_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for bot_id: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for bot_id: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -863,7 +963,9 @@ pub mod types {
             {
                 self.code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for code: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for code: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -874,12 +976,15 @@ pub mod types {
             {
                 self.message = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for message: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for message: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
         }
-        impl ::std::convert::TryFrom<ErrorResponseErrResponse> for super::ErrorResponseErrResponse {
+        impl ::std::convert::TryFrom<ErrorResponseErrResponse>
+        for super::ErrorResponseErrResponse {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: ErrorResponseErrResponse,
@@ -891,7 +996,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::ErrorResponseErrResponse> for ErrorResponseErrResponse {
+        impl ::std::convert::From<super::ErrorResponseErrResponse>
+        for ErrorResponseErrResponse {
             fn from(value: super::ErrorResponseErrResponse) -> Self {
                 Self {
                     bot_id: Ok(value.bot_id),
@@ -902,12 +1008,17 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct SecretRequest {
-            secret: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            secret: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
         }
         impl ::std::default::Default for SecretRequest {
             fn default() -> Self {
                 Self {
-                    secret: Err(::std::borrow::Cow::Borrowed("no value supplied for secret")),
+                    secret: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for secret"),
+                    ),
                 }
             }
         }
@@ -919,7 +1030,9 @@ pub mod types {
             {
                 self.secret = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for secret: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for secret: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -936,9 +1049,7 @@ pub mod types {
         }
         impl ::std::convert::From<super::SecretRequest> for SecretRequest {
             fn from(value: super::SecretRequest) -> Self {
-                Self {
-                    secret: Ok(value.secret),
-                }
+                Self { secret: Ok(value.secret) }
             }
         }
     }
@@ -948,12 +1059,18 @@ pub mod types {
         pub struct ConversionError(::std::borrow::Cow<'static, str>);
         impl ::std::error::Error for ConversionError {}
         impl ::std::fmt::Display for ConversionError {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> Result<(), ::std::fmt::Error> {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
                 ::std::fmt::Display::fmt(&self.0, f)
             }
         }
         impl ::std::fmt::Debug for ConversionError {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> Result<(), ::std::fmt::Error> {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
                 ::std::fmt::Debug::fmt(&self.0, f)
             }
         }
@@ -990,9 +1107,7 @@ impl Client {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15u64);
-            reqwest::ClientBuilder::new()
-                .connect_timeout(dur)
-                .timeout(dur)
+            reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
         };
         #[cfg(target_arch = "wasm32")]
         let client = reqwest::ClientBuilder::new();
@@ -1004,7 +1119,11 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new_with_client(baseurl: &str, client: reqwest::Client, inner: crate::Context) -> Self {
+    pub fn new_with_client(
+        baseurl: &str,
+        client: reqwest::Client,
+        inner: crate::Context,
+    ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
             client,
@@ -1031,8 +1150,7 @@ const _: () = {
     fn assert_client_hooks()
     where
         Client: ClientHooks<crate::Context>,
-    {
-    }
+    {}
 };
 impl Client {
     /// Bind customer
@@ -1159,8 +1277,8 @@ pub mod builder {
     use super::types;
     #[allow(unused_imports)]
     use super::{
-        ByteStream, ClientHooks, ClientInfo, Error, OperationInfo, RequestBuilderExt,
-        ResponseValue, encode_path,
+        encode_path, ByteStream, ClientInfo, ClientHooks, Error, OperationInfo,
+        RequestBuilderExt, ResponseValue,
     };
     /// `ResponseValue::from_response` with the answer's headers moved into the value
     /// instead of cloned: added by `cargo xtask generate` (see xtask/src/render.rs).
@@ -1170,8 +1288,8 @@ pub mod builder {
         let status = response.status();
         let headers = ::std::mem::take(response.headers_mut());
         let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
-        let inner =
-            ::serde_json::from_slice(&full).map_err(|e| Error::InvalidResponsePayload(full, e))?;
+        let inner = ::serde_json::from_slice(&full)
+            .map_err(|e| Error::InvalidResponsePayload(full, e))?;
         Ok(ResponseValue::new(inner, status, headers))
     }
     /// Builder for [`Client::bind_customer`]
@@ -1181,7 +1299,10 @@ pub mod builder {
     pub struct BindCustomer<'a> {
         client: &'a super::Client,
         bot_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        body: Result<types::builder::CustomerBindRequest, ::std::borrow::Cow<'static, str>>,
+        body: Result<
+            types::builder::CustomerBindRequest,
+            ::std::borrow::Cow<'static, str>,
+        >,
     }
     impl<'a> BindCustomer<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -1198,7 +1319,8 @@ pub mod builder {
             self.bot_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for bot_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for bot_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1206,20 +1328,24 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CustomerBindRequest>,
-            <V as std::convert::TryInto<types::CustomerBindRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::CustomerBindRequest,
+            >>::Error: std::fmt::Display,
         {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `CustomerBindRequest` for body failed: {}", s))
+                .map_err(|s| {
+                    format!("conversion to `CustomerBindRequest` for body failed: {}", s)
+                })
                 .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::CustomerBindRequest,
-                ) -> types::builder::CustomerBindRequest,
+                types::builder::CustomerBindRequest,
+            ) -> types::builder::CustomerBindRequest,
         {
             self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
@@ -1227,19 +1353,19 @@ pub mod builder {
         ///Sends a `POST` request to `/openapi/bind/customer`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::BasicSuccessResponse>, Error<types::ErrorResponse>>
-        {
-            let Self {
-                client,
-                bot_id,
-                body,
-            } = self;
+        ) -> Result<
+            ResponseValue<types::BasicSuccessResponse>,
+            Error<types::ErrorResponse>,
+        > {
+            let Self { client, bot_id, body } = self;
             let bot_id = bot_id
                 .map_err(::std::string::String::from)
                 .map_err(Error::InvalidRequest)?;
             let body = body
                 .map_err(::std::string::String::from)
-                .and_then(|v| types::CustomerBindRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::CustomerBindRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = [client.baseurl.as_str(), "/openapi/bind/customer"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
@@ -1281,17 +1407,23 @@ pub mod builder {
         client: &'a super::Client,
         client_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         bot_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        platform: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
-        platform_client_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        platform: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        platform_client_id: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
         body: Result<types::builder::SecretRequest, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> GetClient<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                client_id: Err(::std::borrow::Cow::Borrowed(
-                    "client_id was not initialized",
-                )),
+                client_id: Err(
+                    ::std::borrow::Cow::Borrowed("client_id was not initialized"),
+                ),
                 bot_id: Err(::std::borrow::Cow::Borrowed("bot_id was not initialized")),
                 platform: Ok(None),
                 platform_client_id: Ok(None),
@@ -1305,7 +1437,8 @@ pub mod builder {
             self.client_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for client_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for client_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1317,7 +1450,8 @@ pub mod builder {
             self.bot_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for bot_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for bot_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1330,7 +1464,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for platform failed".to_string()
+                    "conversion to `:: std :: string :: String` for platform failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1357,13 +1492,17 @@ pub mod builder {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `SecretRequest` for body failed: {}", s))
+                .map_err(|s| {
+                    format!("conversion to `SecretRequest` for body failed: {}", s)
+                })
                 .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
-            F: std::ops::FnOnce(types::builder::SecretRequest) -> types::builder::SecretRequest,
+            F: std::ops::FnOnce(
+                types::builder::SecretRequest,
+            ) -> types::builder::SecretRequest,
         {
             self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
@@ -1372,14 +1511,7 @@ pub mod builder {
         pub async fn send(
             self,
         ) -> Result<ResponseValue<types::ClientResponse>, Error<types::ErrorResponse>> {
-            let Self {
-                client,
-                client_id,
-                bot_id,
-                platform,
-                platform_client_id,
-                body,
-            } = self;
+            let Self { client, client_id, bot_id, platform, platform_client_id, body } = self;
             let client_id = client_id
                 .map_err(::std::string::String::from)
                 .map_err(Error::InvalidRequest)?;
@@ -1394,14 +1526,16 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             let body = body
                 .map_err(::std::string::String::from)
-                .and_then(|v| types::SecretRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::SecretRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = [
                 client.baseurl.as_str(),
                 "/openapi/client/",
                 encode_path(&client_id).as_str(),
             ]
-            .concat();
+                .concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
             let mut request_builder = client
                 .client
@@ -1417,10 +1551,13 @@ pub mod builder {
                     .query(&progenitor_client::QueryParam::new("platform", &platform));
             }
             if platform_client_id.is_some() {
-                request_builder = request_builder.query(&progenitor_client::QueryParam::new(
-                    "platformClientId",
-                    &platform_client_id,
-                ));
+                request_builder = request_builder
+                    .query(
+                        &progenitor_client::QueryParam::new(
+                            "platformClientId",
+                            &platform_client_id,
+                        ),
+                    );
             }
             #[allow(unused_mut)]
             let mut request = request_builder.headers(header_map).build()?;
@@ -1449,13 +1586,19 @@ pub mod builder {
     pub struct ListClients<'a> {
         client: &'a super::Client,
         bot_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        customer_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        customer_id: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
         end_at: Result<Option<i64>, ::std::borrow::Cow<'static, str>>,
         limit: Result<Option<::std::num::NonZeroU64>, ::std::borrow::Cow<'static, str>>,
         name: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
         next: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
         offset: Result<Option<u64>, ::std::borrow::Cow<'static, str>>,
-        platform: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        platform: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
         start_at: Result<Option<i64>, ::std::borrow::Cow<'static, str>>,
         body: Result<types::builder::SecretRequest, ::std::borrow::Cow<'static, str>>,
     }
@@ -1482,7 +1625,8 @@ pub mod builder {
             self.bot_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for bot_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for bot_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1495,7 +1639,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for customer_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for customer_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1519,7 +1664,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: num :: NonZeroU64` for limit failed".to_string()
+                    "conversion to `:: std :: num :: NonZeroU64` for limit failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1532,7 +1678,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for name failed".to_string()
+                    "conversion to `:: std :: string :: String` for name failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1545,7 +1692,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for next failed".to_string()
+                    "conversion to `:: std :: string :: String` for next failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1569,7 +1717,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for platform failed".to_string()
+                    "conversion to `:: std :: string :: String` for platform failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1593,13 +1742,17 @@ pub mod builder {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `SecretRequest` for body failed: {}", s))
+                .map_err(|s| {
+                    format!("conversion to `SecretRequest` for body failed: {}", s)
+                })
                 .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
-            F: std::ops::FnOnce(types::builder::SecretRequest) -> types::builder::SecretRequest,
+            F: std::ops::FnOnce(
+                types::builder::SecretRequest,
+            ) -> types::builder::SecretRequest,
         {
             self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
@@ -1607,7 +1760,10 @@ pub mod builder {
         ///Sends a `POST` request to `/openapi/clients`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::ClientListResponse>, Error<types::ErrorResponse>> {
+        ) -> Result<
+            ResponseValue<types::ClientListResponse>,
+            Error<types::ErrorResponse>,
+        > {
             let Self {
                 client,
                 bot_id,
@@ -1650,7 +1806,9 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             let body = body
                 .map_err(::std::string::String::from)
-                .and_then(|v| types::SecretRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::SecretRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = [client.baseurl.as_str(), "/openapi/clients"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
@@ -1664,30 +1822,30 @@ pub mod builder {
                 .json(&body)
                 .query(&progenitor_client::QueryParam::new("botId", &bot_id));
             if customer_id.is_some() {
-                request_builder = request_builder.query(&progenitor_client::QueryParam::new(
-                    "customerId",
-                    &customer_id,
-                ));
+                request_builder = request_builder
+                    .query(
+                        &progenitor_client::QueryParam::new("customerId", &customer_id),
+                    );
             }
             if end_at.is_some() {
-                request_builder =
-                    request_builder.query(&progenitor_client::QueryParam::new("endAt", &end_at));
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("endAt", &end_at));
             }
             if limit.is_some() {
-                request_builder =
-                    request_builder.query(&progenitor_client::QueryParam::new("limit", &limit));
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("limit", &limit));
             }
             if name.is_some() {
-                request_builder =
-                    request_builder.query(&progenitor_client::QueryParam::new("name", &name));
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("name", &name));
             }
             if next.is_some() {
-                request_builder =
-                    request_builder.query(&progenitor_client::QueryParam::new("next", &next));
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("next", &next));
             }
             if offset.is_some() {
-                request_builder =
-                    request_builder.query(&progenitor_client::QueryParam::new("offset", &offset));
+                request_builder = request_builder
+                    .query(&progenitor_client::QueryParam::new("offset", &offset));
             }
             if platform.is_some() {
                 request_builder = request_builder
@@ -1741,7 +1899,8 @@ pub mod builder {
             self.bot_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for bot_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for bot_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1754,13 +1913,17 @@ pub mod builder {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `SecretRequest` for body failed: {}", s))
+                .map_err(|s| {
+                    format!("conversion to `SecretRequest` for body failed: {}", s)
+                })
                 .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
-            F: std::ops::FnOnce(types::builder::SecretRequest) -> types::builder::SecretRequest,
+            F: std::ops::FnOnce(
+                types::builder::SecretRequest,
+            ) -> types::builder::SecretRequest,
         {
             self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
@@ -1768,18 +1931,19 @@ pub mod builder {
         ///Sends a `POST` request to `/openapi/token`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::ApiTokenResponse>, Error<types::ErrorResponse>> {
-            let Self {
-                client,
-                bot_id,
-                body,
-            } = self;
+        ) -> Result<
+            ResponseValue<types::ApiTokenResponse>,
+            Error<types::ErrorResponse>,
+        > {
+            let Self { client, bot_id, body } = self;
             let bot_id = bot_id
                 .map_err(::std::string::String::from)
                 .map_err(Error::InvalidRequest)?;
             let body = body
                 .map_err(::std::string::String::from)
-                .and_then(|v| types::SecretRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::SecretRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = [client.baseurl.as_str(), "/openapi/token"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);
@@ -1820,7 +1984,10 @@ pub mod builder {
     pub struct UnbindCustomer<'a> {
         client: &'a super::Client,
         bot_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        body: Result<types::builder::CustomerBindRequest, ::std::borrow::Cow<'static, str>>,
+        body: Result<
+            types::builder::CustomerBindRequest,
+            ::std::borrow::Cow<'static, str>,
+        >,
     }
     impl<'a> UnbindCustomer<'a> {
         pub fn new(client: &'a super::Client) -> Self {
@@ -1837,7 +2004,8 @@ pub mod builder {
             self.bot_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for bot_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for bot_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1845,20 +2013,24 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::CustomerBindRequest>,
-            <V as std::convert::TryInto<types::CustomerBindRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::CustomerBindRequest,
+            >>::Error: std::fmt::Display,
         {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `CustomerBindRequest` for body failed: {}", s))
+                .map_err(|s| {
+                    format!("conversion to `CustomerBindRequest` for body failed: {}", s)
+                })
                 .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::CustomerBindRequest,
-                ) -> types::builder::CustomerBindRequest,
+                types::builder::CustomerBindRequest,
+            ) -> types::builder::CustomerBindRequest,
         {
             self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
@@ -1866,19 +2038,19 @@ pub mod builder {
         ///Sends a `POST` request to `/openapi/unbind/customer`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::BasicSuccessResponse>, Error<types::ErrorResponse>>
-        {
-            let Self {
-                client,
-                bot_id,
-                body,
-            } = self;
+        ) -> Result<
+            ResponseValue<types::BasicSuccessResponse>,
+            Error<types::ErrorResponse>,
+        > {
+            let Self { client, bot_id, body } = self;
             let bot_id = bot_id
                 .map_err(::std::string::String::from)
                 .map_err(Error::InvalidRequest)?;
             let body = body
                 .map_err(::std::string::String::from)
-                .and_then(|v| types::CustomerBindRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::CustomerBindRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = [client.baseurl.as_str(), "/openapi/unbind/customer"].concat();
             let header_map = ::reqwest::header::HeaderMap::with_capacity(0usize);

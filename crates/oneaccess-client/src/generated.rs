@@ -11,7 +11,7 @@
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
 #[allow(unused_imports)]
-use progenitor_client::{ClientHooks, OperationInfo, RequestBuilderExt, encode_path};
+use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
@@ -233,7 +233,9 @@ pub mod types {
             {
                 self.error_code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for error_code: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for error_code: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -244,7 +246,9 @@ pub mod types {
             {
                 self.error_msg = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for error_msg: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for error_msg: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -270,20 +274,24 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct LoginRequest {
-            password:
-                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-            username:
-                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            password: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
+            username: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
         }
         impl ::std::default::Default for LoginRequest {
             fn default() -> Self {
                 Self {
-                    password: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for password",
-                    )),
-                    username: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for username",
-                    )),
+                    password: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for password"),
+                    ),
+                    username: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for username"),
+                    ),
                 }
             }
         }
@@ -295,7 +303,9 @@ pub mod types {
             {
                 self.password = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for password: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for password: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -306,7 +316,9 @@ pub mod types {
             {
                 self.username = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for username: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for username: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -336,8 +348,10 @@ pub mod types {
                 ::std::option::Option<::serde_json::Value>,
                 ::std::borrow::Cow<'static, str>,
             >,
-            expire:
-                ::std::result::Result<::std::option::Option<i64>, ::std::borrow::Cow<'static, str>>,
+            expire: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::borrow::Cow<'static, str>,
+            >,
             id_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::borrow::Cow<'static, str>,
@@ -375,7 +389,9 @@ pub mod types {
             {
                 self.data = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for data: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -386,7 +402,9 @@ pub mod types {
             {
                 self.expire = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for expire: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for expire: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -397,7 +415,9 @@ pub mod types {
             {
                 self.id_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for id_token: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for id_token: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -408,7 +428,9 @@ pub mod types {
             {
                 self.session_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for session_token: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for session_token: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -419,7 +441,9 @@ pub mod types {
             {
                 self.state_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for state_token: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for state_token: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -430,7 +454,9 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -444,7 +470,9 @@ pub mod types {
                     data: value.data.map_err(::std::string::String::from)?,
                     expire: value.expire.map_err(::std::string::String::from)?,
                     id_token: value.id_token.map_err(::std::string::String::from)?,
-                    session_token: value.session_token.map_err(::std::string::String::from)?,
+                    session_token: value
+                        .session_token
+                        .map_err(::std::string::String::from)?,
                     state_token: value.state_token.map_err(::std::string::String::from)?,
                     status: value.status.map_err(::std::string::String::from)?,
                 })
@@ -464,17 +492,24 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct MobileVerifyRequest {
-            mobile: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-            verify_code:
-                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            mobile: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
+            verify_code: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
         }
         impl ::std::default::Default for MobileVerifyRequest {
             fn default() -> Self {
                 Self {
-                    mobile: Err(::std::borrow::Cow::Borrowed("no value supplied for mobile")),
-                    verify_code: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for verify_code",
-                    )),
+                    mobile: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for mobile"),
+                    ),
+                    verify_code: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for verify_code"),
+                    ),
                 }
             }
         }
@@ -486,7 +521,9 @@ pub mod types {
             {
                 self.mobile = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for mobile: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for mobile: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -497,12 +534,15 @@ pub mod types {
             {
                 self.verify_code = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for verify_code: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for verify_code: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
         }
-        impl ::std::convert::TryFrom<MobileVerifyRequest> for super::MobileVerifyRequest {
+        impl ::std::convert::TryFrom<MobileVerifyRequest>
+        for super::MobileVerifyRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: MobileVerifyRequest,
@@ -523,15 +563,17 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct PublicKey {
-            public_key:
-                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            public_key: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
         }
         impl ::std::default::Default for PublicKey {
             fn default() -> Self {
                 Self {
-                    public_key: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for public_key",
-                    )),
+                    public_key: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for public_key"),
+                    ),
                 }
             }
         }
@@ -543,7 +585,9 @@ pub mod types {
             {
                 self.public_key = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for public_key: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for public_key: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -567,15 +611,17 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct ServerDate {
-            timestamp:
-                ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            timestamp: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
         }
         impl ::std::default::Default for ServerDate {
             fn default() -> Self {
                 Self {
-                    timestamp: Err(::std::borrow::Cow::Borrowed(
-                        "no value supplied for timestamp",
-                    )),
+                    timestamp: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for timestamp"),
+                    ),
                 }
             }
         }
@@ -587,7 +633,9 @@ pub mod types {
             {
                 self.timestamp = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for timestamp: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for timestamp: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -611,8 +659,10 @@ pub mod types {
         }
         #[derive(Clone, Debug)]
         pub struct SessionResponse {
-            expire:
-                ::std::result::Result<::std::option::Option<i64>, ::std::borrow::Cow<'static, str>>,
+            expire: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::borrow::Cow<'static, str>,
+            >,
             id_token: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::borrow::Cow<'static, str>,
@@ -644,7 +694,9 @@ pub mod types {
             {
                 self.expire = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for expire: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for expire: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -655,7 +707,9 @@ pub mod types {
             {
                 self.id_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for id_token: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for id_token: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -666,7 +720,9 @@ pub mod types {
             {
                 self.session_token = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for session_token: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for session_token: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -677,7 +733,9 @@ pub mod types {
             {
                 self.status = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for status: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -690,7 +748,9 @@ pub mod types {
                 Ok(Self {
                     expire: value.expire.map_err(::std::string::String::from)?,
                     id_token: value.id_token.map_err(::std::string::String::from)?,
-                    session_token: value.session_token.map_err(::std::string::String::from)?,
+                    session_token: value
+                        .session_token
+                        .map_err(::std::string::String::from)?,
                     status: value.status.map_err(::std::string::String::from)?,
                 })
             }
@@ -711,7 +771,10 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::borrow::Cow<'static, str>,
             >,
-            id: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            id: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
             social_account_details: ::std::result::Result<
                 ::std::option::Option<::serde_json::Value>,
                 ::std::borrow::Cow<'static, str>,
@@ -764,7 +827,9 @@ pub mod types {
             {
                 self.created_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for created_at: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -787,7 +852,9 @@ pub mod types {
                 self.social_account_details = value
                     .try_into()
                     .map_err(|e| {
-                        format!("error converting supplied value for social_account_details: {e}")
+                        format!(
+                            "error converting supplied value for social_account_details: {e}"
+                        )
                     })
                     .map_err(::std::convert::Into::into);
                 self
@@ -800,7 +867,9 @@ pub mod types {
                 self.social_head_image = value
                     .try_into()
                     .map_err(|e| {
-                        format!("error converting supplied value for social_head_image: {e}")
+                        format!(
+                            "error converting supplied value for social_head_image: {e}"
+                        )
                     })
                     .map_err(::std::convert::Into::into);
                 self
@@ -813,7 +882,9 @@ pub mod types {
                 self.social_nickname = value
                     .try_into()
                     .map_err(|e| {
-                        format!("error converting supplied value for social_nickname: {e}")
+                        format!(
+                            "error converting supplied value for social_nickname: {e}"
+                        )
                     })
                     .map_err(::std::convert::Into::into);
                 self
@@ -825,7 +896,9 @@ pub mod types {
             {
                 self.social_type = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for social_type: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for social_type: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -836,7 +909,9 @@ pub mod types {
             {
                 self.social_uid = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for social_uid: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for social_uid: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -847,7 +922,9 @@ pub mod types {
             {
                 self.updated_at = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for updated_at: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for updated_at: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -858,7 +935,9 @@ pub mod types {
             {
                 self.user_id = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for user_id: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for user_id: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -877,7 +956,9 @@ pub mod types {
                     social_head_image: value
                         .social_head_image
                         .map_err(::std::string::String::from)?,
-                    social_nickname: value.social_nickname.map_err(::std::string::String::from)?,
+                    social_nickname: value
+                        .social_nickname
+                        .map_err(::std::string::String::from)?,
                     social_type: value.social_type.map_err(::std::string::String::from)?,
                     social_uid: value.social_uid.map_err(::std::string::String::from)?,
                     updated_at: value.updated_at.map_err(::std::string::String::from)?,
@@ -910,7 +991,9 @@ pub mod types {
         impl ::std::default::Default for SocialAccountList {
             fn default() -> Self {
                 Self {
-                    social: Err(::std::borrow::Cow::Borrowed("no value supplied for social")),
+                    social: Err(
+                        ::std::borrow::Cow::Borrowed("no value supplied for social"),
+                    ),
                 }
             }
         }
@@ -922,7 +1005,9 @@ pub mod types {
             {
                 self.social = value
                     .try_into()
-                    .map_err(|e| format!("error converting supplied value for social: {e}"))
+                    .map_err(|e| {
+                        format!("error converting supplied value for social: {e}")
+                    })
                     .map_err(::std::convert::Into::into);
                 self
             }
@@ -939,14 +1024,15 @@ pub mod types {
         }
         impl ::std::convert::From<super::SocialAccountList> for SocialAccountList {
             fn from(value: super::SocialAccountList) -> Self {
-                Self {
-                    social: Ok(value.social),
-                }
+                Self { social: Ok(value.social) }
             }
         }
         #[derive(Clone, Debug)]
         pub struct UnbindSocialAccountRequest {
-            id: ::std::result::Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+            id: ::std::result::Result<
+                ::std::string::String,
+                ::std::borrow::Cow<'static, str>,
+            >,
         }
         impl ::std::default::Default for UnbindSocialAccountRequest {
             fn default() -> Self {
@@ -968,7 +1054,8 @@ pub mod types {
                 self
             }
         }
-        impl ::std::convert::TryFrom<UnbindSocialAccountRequest> for super::UnbindSocialAccountRequest {
+        impl ::std::convert::TryFrom<UnbindSocialAccountRequest>
+        for super::UnbindSocialAccountRequest {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: UnbindSocialAccountRequest,
@@ -978,7 +1065,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::UnbindSocialAccountRequest> for UnbindSocialAccountRequest {
+        impl ::std::convert::From<super::UnbindSocialAccountRequest>
+        for UnbindSocialAccountRequest {
             fn from(value: super::UnbindSocialAccountRequest) -> Self {
                 Self { id: Ok(value.id) }
             }
@@ -990,12 +1078,18 @@ pub mod types {
         pub struct ConversionError(::std::borrow::Cow<'static, str>);
         impl ::std::error::Error for ConversionError {}
         impl ::std::fmt::Display for ConversionError {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> Result<(), ::std::fmt::Error> {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
                 ::std::fmt::Display::fmt(&self.0, f)
             }
         }
         impl ::std::fmt::Debug for ConversionError {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> Result<(), ::std::fmt::Error> {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
                 ::std::fmt::Debug::fmt(&self.0, f)
             }
         }
@@ -1032,9 +1126,7 @@ impl Client {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15u64);
-            reqwest::ClientBuilder::new()
-                .connect_timeout(dur)
-                .timeout(dur)
+            reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
         };
         #[cfg(target_arch = "wasm32")]
         let client = reqwest::ClientBuilder::new();
@@ -1046,7 +1138,11 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new_with_client(baseurl: &str, client: reqwest::Client, inner: crate::Context) -> Self {
+    pub fn new_with_client(
+        baseurl: &str,
+        client: reqwest::Client,
+        inner: crate::Context,
+    ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
             client,
@@ -1073,8 +1169,7 @@ const _: () = {
     fn assert_client_hooks()
     where
         Client: ClientHooks<crate::Context>,
-    {
-    }
+    {}
 };
 impl Client {
     /// Log in by user name and password
@@ -1260,7 +1355,9 @@ impl Client {
     ///     .send()
     ///     .await;
     /// ```
-    pub fn register_and_bind_social_account(&self) -> builder::RegisterAndBindSocialAccount<'_> {
+    pub fn register_and_bind_social_account(
+        &self,
+    ) -> builder::RegisterAndBindSocialAccount<'_> {
         builder::RegisterAndBindSocialAccount::new(self)
     }
     /// Unbind a social account
@@ -1303,8 +1400,8 @@ pub mod builder {
     use super::types;
     #[allow(unused_imports)]
     use super::{
-        ByteStream, ClientHooks, ClientInfo, Error, OperationInfo, RequestBuilderExt,
-        ResponseValue, encode_path,
+        encode_path, ByteStream, ClientInfo, ClientHooks, Error, OperationInfo,
+        RequestBuilderExt, ResponseValue,
     };
     /// `ResponseValue::from_response` with the answer's headers moved into the value
     /// instead of cloned: added by `cargo xtask generate` (see xtask/src/render.rs).
@@ -1314,8 +1411,8 @@ pub mod builder {
         let status = response.status();
         let headers = ::std::mem::take(response.headers_mut());
         let full = response.bytes().await.map_err(Error::ResponseBodyError)?;
-        let inner =
-            ::serde_json::from_slice(&full).map_err(|e| Error::InvalidResponsePayload(full, e))?;
+        let inner = ::serde_json::from_slice(&full)
+            .map_err(|e| Error::InvalidResponsePayload(full, e))?;
         Ok(ResponseValue::new(inner, status, headers))
     }
     /// Builder for [`Client::login`]
@@ -1327,10 +1424,22 @@ pub mod builder {
         x_l: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
         x_agent: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         x_client_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_device_fingerprint: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_device_ip: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
-        x_operating_sys_version: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_tenant_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_device_fingerprint: Result<
+            ::std::string::String,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_device_ip: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_operating_sys_version: Result<
+            ::std::string::String,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_tenant_id: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
         body: Result<types::builder::LoginRequest, ::std::borrow::Cow<'static, str>>,
     }
     impl<'a> Login<'a> {
@@ -1338,17 +1447,23 @@ pub mod builder {
             Self {
                 client: client,
                 x_l: Ok(None),
-                x_agent: Err(::std::borrow::Cow::Borrowed("x_agent was not initialized")),
-                x_client_id: Err(::std::borrow::Cow::Borrowed(
-                    "x_client_id was not initialized",
-                )),
-                x_device_fingerprint: Err(::std::borrow::Cow::Borrowed(
-                    "x_device_fingerprint was not initialized",
-                )),
+                x_agent: Err(
+                    ::std::borrow::Cow::Borrowed("x_agent was not initialized"),
+                ),
+                x_client_id: Err(
+                    ::std::borrow::Cow::Borrowed("x_client_id was not initialized"),
+                ),
+                x_device_fingerprint: Err(
+                    ::std::borrow::Cow::Borrowed(
+                        "x_device_fingerprint was not initialized",
+                    ),
+                ),
                 x_device_ip: Ok(None),
-                x_operating_sys_version: Err(::std::borrow::Cow::Borrowed(
-                    "x_operating_sys_version was not initialized",
-                )),
+                x_operating_sys_version: Err(
+                    ::std::borrow::Cow::Borrowed(
+                        "x_operating_sys_version was not initialized",
+                    ),
+                ),
                 x_tenant_id: Ok(None),
                 body: Ok(::std::default::Default::default()),
             }
@@ -1361,7 +1476,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_l failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_l failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1373,7 +1489,8 @@ pub mod builder {
             self.x_agent = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_agent failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_agent failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1385,7 +1502,8 @@ pub mod builder {
             self.x_client_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_client_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1411,7 +1529,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_device_ip failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1437,7 +1556,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_tenant_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1450,13 +1570,17 @@ pub mod builder {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `LoginRequest` for body failed: {}", s))
+                .map_err(|s| {
+                    format!("conversion to `LoginRequest` for body failed: {}", s)
+                })
                 .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
-            F: std::ops::FnOnce(types::builder::LoginRequest) -> types::builder::LoginRequest,
+            F: std::ops::FnOnce(
+                types::builder::LoginRequest,
+            ) -> types::builder::LoginRequest,
         {
             self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
@@ -1499,43 +1623,64 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             let body = body
                 .map_err(::std::string::String::from)
-                .and_then(|v| types::LoginRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::LoginRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = [client.baseurl.as_str(), "/api/v2/sdk/login"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-l") },
-                    value.try_into()?,
-                );
+                header_map
+                    .append(
+                        const { ::reqwest::header::HeaderName::from_static("x-l") },
+                        value.try_into()?,
+                    );
             }
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-agent") },
-                x_agent.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
-                x_client_id.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
-                x_device_fingerprint.try_into()?,
-            );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                    x_agent.try_into()?,
+                );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                    x_client_id.try_into()?,
+                );
+            header_map
+                .append(
+                    const {
+                        ::reqwest::header::HeaderName::from_static(
+                            "x-device-fingerprint",
+                        )
+                    },
+                    x_device_fingerprint.try_into()?,
+                );
             if let Some(value) = x_device_ip {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
-                    value.try_into()?,
-                );
+                header_map
+                    .append(
+                        const {
+                            ::reqwest::header::HeaderName::from_static("x-device-ip")
+                        },
+                        value.try_into()?,
+                    );
             }
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
-                x_operating_sys_version.try_into()?,
-            );
-            if let Some(value) = x_tenant_id {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
-                    value.try_into()?,
+            header_map
+                .append(
+                    const {
+                        ::reqwest::header::HeaderName::from_static(
+                            "x-operating-sys-version",
+                        )
+                    },
+                    x_operating_sys_version.try_into()?,
                 );
+            if let Some(value) = x_tenant_id {
+                header_map
+                    .append(
+                        const {
+                            ::reqwest::header::HeaderName::from_static("x-tenant-id")
+                        },
+                        value.try_into()?,
+                    );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -1571,27 +1716,45 @@ pub mod builder {
         x_l: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
         x_agent: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         x_client_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_device_fingerprint: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_device_ip: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
-        x_operating_sys_version: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_tenant_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_device_fingerprint: Result<
+            ::std::string::String,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_device_ip: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_operating_sys_version: Result<
+            ::std::string::String,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_tenant_id: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
     }
     impl<'a> GetPublicKey<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 x_l: Ok(None),
-                x_agent: Err(::std::borrow::Cow::Borrowed("x_agent was not initialized")),
-                x_client_id: Err(::std::borrow::Cow::Borrowed(
-                    "x_client_id was not initialized",
-                )),
-                x_device_fingerprint: Err(::std::borrow::Cow::Borrowed(
-                    "x_device_fingerprint was not initialized",
-                )),
+                x_agent: Err(
+                    ::std::borrow::Cow::Borrowed("x_agent was not initialized"),
+                ),
+                x_client_id: Err(
+                    ::std::borrow::Cow::Borrowed("x_client_id was not initialized"),
+                ),
+                x_device_fingerprint: Err(
+                    ::std::borrow::Cow::Borrowed(
+                        "x_device_fingerprint was not initialized",
+                    ),
+                ),
                 x_device_ip: Ok(None),
-                x_operating_sys_version: Err(::std::borrow::Cow::Borrowed(
-                    "x_operating_sys_version was not initialized",
-                )),
+                x_operating_sys_version: Err(
+                    ::std::borrow::Cow::Borrowed(
+                        "x_operating_sys_version was not initialized",
+                    ),
+                ),
                 x_tenant_id: Ok(None),
             }
         }
@@ -1603,7 +1766,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_l failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_l failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1615,7 +1779,8 @@ pub mod builder {
             self.x_agent = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_agent failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_agent failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1627,7 +1792,8 @@ pub mod builder {
             self.x_client_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_client_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1653,7 +1819,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_device_ip failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1679,13 +1846,16 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_tenant_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `GET` request to `/api/v2/sdk/public-key`
-        pub async fn send(self) -> Result<ResponseValue<types::PublicKey>, Error<types::Error>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::PublicKey>, Error<types::Error>> {
             let Self {
                 client,
                 x_l,
@@ -1720,38 +1890,57 @@ pub mod builder {
             let url = [client.baseurl.as_str(), "/api/v2/sdk/public-key"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-l") },
-                    value.try_into()?,
-                );
+                header_map
+                    .append(
+                        const { ::reqwest::header::HeaderName::from_static("x-l") },
+                        value.try_into()?,
+                    );
             }
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-agent") },
-                x_agent.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
-                x_client_id.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
-                x_device_fingerprint.try_into()?,
-            );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                    x_agent.try_into()?,
+                );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                    x_client_id.try_into()?,
+                );
+            header_map
+                .append(
+                    const {
+                        ::reqwest::header::HeaderName::from_static(
+                            "x-device-fingerprint",
+                        )
+                    },
+                    x_device_fingerprint.try_into()?,
+                );
             if let Some(value) = x_device_ip {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
-                    value.try_into()?,
-                );
+                header_map
+                    .append(
+                        const {
+                            ::reqwest::header::HeaderName::from_static("x-device-ip")
+                        },
+                        value.try_into()?,
+                    );
             }
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
-                x_operating_sys_version.try_into()?,
-            );
-            if let Some(value) = x_tenant_id {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
-                    value.try_into()?,
+            header_map
+                .append(
+                    const {
+                        ::reqwest::header::HeaderName::from_static(
+                            "x-operating-sys-version",
+                        )
+                    },
+                    x_operating_sys_version.try_into()?,
                 );
+            if let Some(value) = x_tenant_id {
+                header_map
+                    .append(
+                        const {
+                            ::reqwest::header::HeaderName::from_static("x-tenant-id")
+                        },
+                        value.try_into()?,
+                    );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -1786,27 +1975,45 @@ pub mod builder {
         x_l: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
         x_agent: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         x_client_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_device_fingerprint: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_device_ip: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
-        x_operating_sys_version: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_tenant_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_device_fingerprint: Result<
+            ::std::string::String,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_device_ip: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_operating_sys_version: Result<
+            ::std::string::String,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_tenant_id: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
     }
     impl<'a> GetServerDate<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 x_l: Ok(None),
-                x_agent: Err(::std::borrow::Cow::Borrowed("x_agent was not initialized")),
-                x_client_id: Err(::std::borrow::Cow::Borrowed(
-                    "x_client_id was not initialized",
-                )),
-                x_device_fingerprint: Err(::std::borrow::Cow::Borrowed(
-                    "x_device_fingerprint was not initialized",
-                )),
+                x_agent: Err(
+                    ::std::borrow::Cow::Borrowed("x_agent was not initialized"),
+                ),
+                x_client_id: Err(
+                    ::std::borrow::Cow::Borrowed("x_client_id was not initialized"),
+                ),
+                x_device_fingerprint: Err(
+                    ::std::borrow::Cow::Borrowed(
+                        "x_device_fingerprint was not initialized",
+                    ),
+                ),
                 x_device_ip: Ok(None),
-                x_operating_sys_version: Err(::std::borrow::Cow::Borrowed(
-                    "x_operating_sys_version was not initialized",
-                )),
+                x_operating_sys_version: Err(
+                    ::std::borrow::Cow::Borrowed(
+                        "x_operating_sys_version was not initialized",
+                    ),
+                ),
                 x_tenant_id: Ok(None),
             }
         }
@@ -1818,7 +2025,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_l failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_l failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1830,7 +2038,8 @@ pub mod builder {
             self.x_agent = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_agent failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_agent failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1842,7 +2051,8 @@ pub mod builder {
             self.x_client_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_client_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1868,7 +2078,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_device_ip failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -1894,13 +2105,16 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_tenant_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
         }
         ///Sends a `GET` request to `/api/v2/sdk/server-date`
-        pub async fn send(self) -> Result<ResponseValue<types::ServerDate>, Error<types::Error>> {
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::ServerDate>, Error<types::Error>> {
             let Self {
                 client,
                 x_l,
@@ -1935,38 +2149,57 @@ pub mod builder {
             let url = [client.baseurl.as_str(), "/api/v2/sdk/server-date"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(7usize);
             if let Some(value) = x_l {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-l") },
-                    value.try_into()?,
-                );
+                header_map
+                    .append(
+                        const { ::reqwest::header::HeaderName::from_static("x-l") },
+                        value.try_into()?,
+                    );
             }
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-agent") },
-                x_agent.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
-                x_client_id.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
-                x_device_fingerprint.try_into()?,
-            );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                    x_agent.try_into()?,
+                );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                    x_client_id.try_into()?,
+                );
+            header_map
+                .append(
+                    const {
+                        ::reqwest::header::HeaderName::from_static(
+                            "x-device-fingerprint",
+                        )
+                    },
+                    x_device_fingerprint.try_into()?,
+                );
             if let Some(value) = x_device_ip {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
-                    value.try_into()?,
-                );
+                header_map
+                    .append(
+                        const {
+                            ::reqwest::header::HeaderName::from_static("x-device-ip")
+                        },
+                        value.try_into()?,
+                    );
             }
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
-                x_operating_sys_version.try_into()?,
-            );
-            if let Some(value) = x_tenant_id {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
-                    value.try_into()?,
+            header_map
+                .append(
+                    const {
+                        ::reqwest::header::HeaderName::from_static(
+                            "x-operating-sys-version",
+                        )
+                    },
+                    x_operating_sys_version.try_into()?,
                 );
+            if let Some(value) = x_tenant_id {
+                header_map
+                    .append(
+                        const {
+                            ::reqwest::header::HeaderName::from_static("x-tenant-id")
+                        },
+                        value.try_into()?,
+                    );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -2001,31 +2234,49 @@ pub mod builder {
         x_l: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
         x_agent: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         x_client_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_device_fingerprint: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_device_ip: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
-        x_operating_sys_version: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_fingerprint: Result<
+            ::std::string::String,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_device_ip: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_operating_sys_version: Result<
+            ::std::string::String,
+            ::std::borrow::Cow<'static, str>,
+        >,
         x_signature: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_tenant_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
+        x_tenant_id: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
     }
     impl<'a> ListSocialAccounts<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 x_l: Ok(None),
-                x_agent: Err(::std::borrow::Cow::Borrowed("x_agent was not initialized")),
-                x_client_id: Err(::std::borrow::Cow::Borrowed(
-                    "x_client_id was not initialized",
-                )),
-                x_device_fingerprint: Err(::std::borrow::Cow::Borrowed(
-                    "x_device_fingerprint was not initialized",
-                )),
+                x_agent: Err(
+                    ::std::borrow::Cow::Borrowed("x_agent was not initialized"),
+                ),
+                x_client_id: Err(
+                    ::std::borrow::Cow::Borrowed("x_client_id was not initialized"),
+                ),
+                x_device_fingerprint: Err(
+                    ::std::borrow::Cow::Borrowed(
+                        "x_device_fingerprint was not initialized",
+                    ),
+                ),
                 x_device_ip: Ok(None),
-                x_operating_sys_version: Err(::std::borrow::Cow::Borrowed(
-                    "x_operating_sys_version was not initialized",
-                )),
-                x_signature: Err(::std::borrow::Cow::Borrowed(
-                    "x_signature was not initialized",
-                )),
+                x_operating_sys_version: Err(
+                    ::std::borrow::Cow::Borrowed(
+                        "x_operating_sys_version was not initialized",
+                    ),
+                ),
+                x_signature: Err(
+                    ::std::borrow::Cow::Borrowed("x_signature was not initialized"),
+                ),
                 x_tenant_id: Ok(None),
             }
         }
@@ -2037,7 +2288,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_l failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_l failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2049,7 +2301,8 @@ pub mod builder {
             self.x_agent = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_agent failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_agent failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2061,7 +2314,8 @@ pub mod builder {
             self.x_client_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_client_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2087,7 +2341,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_device_ip failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2112,7 +2367,8 @@ pub mod builder {
             self.x_signature = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_signature failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_signature failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2125,7 +2381,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_tenant_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2172,42 +2429,62 @@ pub mod builder {
             let url = [client.baseurl.as_str(), "/api/v2/sdk/social"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-l") },
-                    value.try_into()?,
-                );
+                header_map
+                    .append(
+                        const { ::reqwest::header::HeaderName::from_static("x-l") },
+                        value.try_into()?,
+                    );
             }
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-agent") },
-                x_agent.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
-                x_client_id.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
-                x_device_fingerprint.try_into()?,
-            );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                    x_agent.try_into()?,
+                );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                    x_client_id.try_into()?,
+                );
+            header_map
+                .append(
+                    const {
+                        ::reqwest::header::HeaderName::from_static(
+                            "x-device-fingerprint",
+                        )
+                    },
+                    x_device_fingerprint.try_into()?,
+                );
             if let Some(value) = x_device_ip {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
-                    value.try_into()?,
-                );
+                header_map
+                    .append(
+                        const {
+                            ::reqwest::header::HeaderName::from_static("x-device-ip")
+                        },
+                        value.try_into()?,
+                    );
             }
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
-                x_operating_sys_version.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-signature") },
-                x_signature.try_into()?,
-            );
-            if let Some(value) = x_tenant_id {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
-                    value.try_into()?,
+            header_map
+                .append(
+                    const {
+                        ::reqwest::header::HeaderName::from_static(
+                            "x-operating-sys-version",
+                        )
+                    },
+                    x_operating_sys_version.try_into()?,
                 );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-signature") },
+                    x_signature.try_into()?,
+                );
+            if let Some(value) = x_tenant_id {
+                header_map
+                    .append(
+                        const {
+                            ::reqwest::header::HeaderName::from_static("x-tenant-id")
+                        },
+                        value.try_into()?,
+                    );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -2242,32 +2519,53 @@ pub mod builder {
         x_l: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
         x_agent: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         x_client_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_device_fingerprint: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_device_ip: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
-        x_operating_sys_version: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_fingerprint: Result<
+            ::std::string::String,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_device_ip: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_operating_sys_version: Result<
+            ::std::string::String,
+            ::std::borrow::Cow<'static, str>,
+        >,
         x_state_token: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_tenant_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
-        body: Result<types::builder::MobileVerifyRequest, ::std::borrow::Cow<'static, str>>,
+        x_tenant_id: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        body: Result<
+            types::builder::MobileVerifyRequest,
+            ::std::borrow::Cow<'static, str>,
+        >,
     }
     impl<'a> BindSocialAccount<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 x_l: Ok(None),
-                x_agent: Err(::std::borrow::Cow::Borrowed("x_agent was not initialized")),
-                x_client_id: Err(::std::borrow::Cow::Borrowed(
-                    "x_client_id was not initialized",
-                )),
-                x_device_fingerprint: Err(::std::borrow::Cow::Borrowed(
-                    "x_device_fingerprint was not initialized",
-                )),
+                x_agent: Err(
+                    ::std::borrow::Cow::Borrowed("x_agent was not initialized"),
+                ),
+                x_client_id: Err(
+                    ::std::borrow::Cow::Borrowed("x_client_id was not initialized"),
+                ),
+                x_device_fingerprint: Err(
+                    ::std::borrow::Cow::Borrowed(
+                        "x_device_fingerprint was not initialized",
+                    ),
+                ),
                 x_device_ip: Ok(None),
-                x_operating_sys_version: Err(::std::borrow::Cow::Borrowed(
-                    "x_operating_sys_version was not initialized",
-                )),
-                x_state_token: Err(::std::borrow::Cow::Borrowed(
-                    "x_state_token was not initialized",
-                )),
+                x_operating_sys_version: Err(
+                    ::std::borrow::Cow::Borrowed(
+                        "x_operating_sys_version was not initialized",
+                    ),
+                ),
+                x_state_token: Err(
+                    ::std::borrow::Cow::Borrowed("x_state_token was not initialized"),
+                ),
                 x_tenant_id: Ok(None),
                 body: Ok(::std::default::Default::default()),
             }
@@ -2280,7 +2578,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_l failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_l failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2292,7 +2591,8 @@ pub mod builder {
             self.x_agent = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_agent failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_agent failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2304,7 +2604,8 @@ pub mod builder {
             self.x_client_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_client_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2330,7 +2631,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_device_ip failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2369,7 +2671,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_tenant_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2377,20 +2680,24 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::MobileVerifyRequest>,
-            <V as std::convert::TryInto<types::MobileVerifyRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::MobileVerifyRequest,
+            >>::Error: std::fmt::Display,
         {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `MobileVerifyRequest` for body failed: {}", s))
+                .map_err(|s| {
+                    format!("conversion to `MobileVerifyRequest` for body failed: {}", s)
+                })
                 .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::MobileVerifyRequest,
-                ) -> types::builder::MobileVerifyRequest,
+                types::builder::MobileVerifyRequest,
+            ) -> types::builder::MobileVerifyRequest,
         {
             self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
@@ -2437,47 +2744,71 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             let body = body
                 .map_err(::std::string::String::from)
-                .and_then(|v| types::MobileVerifyRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::MobileVerifyRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
             let url = [client.baseurl.as_str(), "/api/v2/sdk/social/bind"].concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-l") },
-                    value.try_into()?,
-                );
+                header_map
+                    .append(
+                        const { ::reqwest::header::HeaderName::from_static("x-l") },
+                        value.try_into()?,
+                    );
             }
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-agent") },
-                x_agent.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
-                x_client_id.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
-                x_device_fingerprint.try_into()?,
-            );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                    x_agent.try_into()?,
+                );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                    x_client_id.try_into()?,
+                );
+            header_map
+                .append(
+                    const {
+                        ::reqwest::header::HeaderName::from_static(
+                            "x-device-fingerprint",
+                        )
+                    },
+                    x_device_fingerprint.try_into()?,
+                );
             if let Some(value) = x_device_ip {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
-                    value.try_into()?,
-                );
+                header_map
+                    .append(
+                        const {
+                            ::reqwest::header::HeaderName::from_static("x-device-ip")
+                        },
+                        value.try_into()?,
+                    );
             }
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
-                x_operating_sys_version.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-state-token") },
-                x_state_token.try_into()?,
-            );
-            if let Some(value) = x_tenant_id {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
-                    value.try_into()?,
+            header_map
+                .append(
+                    const {
+                        ::reqwest::header::HeaderName::from_static(
+                            "x-operating-sys-version",
+                        )
+                    },
+                    x_operating_sys_version.try_into()?,
                 );
+            header_map
+                .append(
+                    const {
+                        ::reqwest::header::HeaderName::from_static("x-state-token")
+                    },
+                    x_state_token.try_into()?,
+                );
+            if let Some(value) = x_tenant_id {
+                header_map
+                    .append(
+                        const {
+                            ::reqwest::header::HeaderName::from_static("x-tenant-id")
+                        },
+                        value.try_into()?,
+                    );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -2513,32 +2844,53 @@ pub mod builder {
         x_l: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
         x_agent: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         x_client_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_device_fingerprint: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_device_ip: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
-        x_operating_sys_version: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_fingerprint: Result<
+            ::std::string::String,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_device_ip: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_operating_sys_version: Result<
+            ::std::string::String,
+            ::std::borrow::Cow<'static, str>,
+        >,
         x_state_token: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_tenant_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
-        body: Result<types::builder::MobileVerifyRequest, ::std::borrow::Cow<'static, str>>,
+        x_tenant_id: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        body: Result<
+            types::builder::MobileVerifyRequest,
+            ::std::borrow::Cow<'static, str>,
+        >,
     }
     impl<'a> RegisterAndBindSocialAccount<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 x_l: Ok(None),
-                x_agent: Err(::std::borrow::Cow::Borrowed("x_agent was not initialized")),
-                x_client_id: Err(::std::borrow::Cow::Borrowed(
-                    "x_client_id was not initialized",
-                )),
-                x_device_fingerprint: Err(::std::borrow::Cow::Borrowed(
-                    "x_device_fingerprint was not initialized",
-                )),
+                x_agent: Err(
+                    ::std::borrow::Cow::Borrowed("x_agent was not initialized"),
+                ),
+                x_client_id: Err(
+                    ::std::borrow::Cow::Borrowed("x_client_id was not initialized"),
+                ),
+                x_device_fingerprint: Err(
+                    ::std::borrow::Cow::Borrowed(
+                        "x_device_fingerprint was not initialized",
+                    ),
+                ),
                 x_device_ip: Ok(None),
-                x_operating_sys_version: Err(::std::borrow::Cow::Borrowed(
-                    "x_operating_sys_version was not initialized",
-                )),
-                x_state_token: Err(::std::borrow::Cow::Borrowed(
-                    "x_state_token was not initialized",
-                )),
+                x_operating_sys_version: Err(
+                    ::std::borrow::Cow::Borrowed(
+                        "x_operating_sys_version was not initialized",
+                    ),
+                ),
+                x_state_token: Err(
+                    ::std::borrow::Cow::Borrowed("x_state_token was not initialized"),
+                ),
                 x_tenant_id: Ok(None),
                 body: Ok(::std::default::Default::default()),
             }
@@ -2551,7 +2903,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_l failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_l failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2563,7 +2916,8 @@ pub mod builder {
             self.x_agent = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_agent failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_agent failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2575,7 +2929,8 @@ pub mod builder {
             self.x_client_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_client_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2601,7 +2956,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_device_ip failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2640,7 +2996,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_tenant_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2648,20 +3005,24 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::MobileVerifyRequest>,
-            <V as std::convert::TryInto<types::MobileVerifyRequest>>::Error: std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::MobileVerifyRequest,
+            >>::Error: std::fmt::Display,
         {
             self.body = value
                 .try_into()
                 .map(From::from)
-                .map_err(|s| format!("conversion to `MobileVerifyRequest` for body failed: {}", s))
+                .map_err(|s| {
+                    format!("conversion to `MobileVerifyRequest` for body failed: {}", s)
+                })
                 .map_err(::std::convert::Into::into);
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::MobileVerifyRequest,
-                ) -> types::builder::MobileVerifyRequest,
+                types::builder::MobileVerifyRequest,
+            ) -> types::builder::MobileVerifyRequest,
         {
             self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
@@ -2708,47 +3069,72 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             let body = body
                 .map_err(::std::string::String::from)
-                .and_then(|v| types::MobileVerifyRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(|v| {
+                    types::MobileVerifyRequest::try_from(v).map_err(|e| e.to_string())
+                })
                 .map_err(Error::InvalidRequest)?;
-            let url = [client.baseurl.as_str(), "/api/v2/sdk/social/register-bind"].concat();
+            let url = [client.baseurl.as_str(), "/api/v2/sdk/social/register-bind"]
+                .concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-l") },
-                    value.try_into()?,
-                );
+                header_map
+                    .append(
+                        const { ::reqwest::header::HeaderName::from_static("x-l") },
+                        value.try_into()?,
+                    );
             }
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-agent") },
-                x_agent.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
-                x_client_id.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
-                x_device_fingerprint.try_into()?,
-            );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                    x_agent.try_into()?,
+                );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                    x_client_id.try_into()?,
+                );
+            header_map
+                .append(
+                    const {
+                        ::reqwest::header::HeaderName::from_static(
+                            "x-device-fingerprint",
+                        )
+                    },
+                    x_device_fingerprint.try_into()?,
+                );
             if let Some(value) = x_device_ip {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
-                    value.try_into()?,
-                );
+                header_map
+                    .append(
+                        const {
+                            ::reqwest::header::HeaderName::from_static("x-device-ip")
+                        },
+                        value.try_into()?,
+                    );
             }
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
-                x_operating_sys_version.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-state-token") },
-                x_state_token.try_into()?,
-            );
-            if let Some(value) = x_tenant_id {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
-                    value.try_into()?,
+            header_map
+                .append(
+                    const {
+                        ::reqwest::header::HeaderName::from_static(
+                            "x-operating-sys-version",
+                        )
+                    },
+                    x_operating_sys_version.try_into()?,
                 );
+            header_map
+                .append(
+                    const {
+                        ::reqwest::header::HeaderName::from_static("x-state-token")
+                    },
+                    x_state_token.try_into()?,
+                );
+            if let Some(value) = x_tenant_id {
+                header_map
+                    .append(
+                        const {
+                            ::reqwest::header::HeaderName::from_static("x-tenant-id")
+                        },
+                        value.try_into()?,
+                    );
             }
             #[allow(unused_mut)]
             let mut request = client
@@ -2784,32 +3170,53 @@ pub mod builder {
         x_l: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
         x_agent: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
         x_client_id: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_device_fingerprint: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_device_ip: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
-        x_operating_sys_version: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
+        x_device_fingerprint: Result<
+            ::std::string::String,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_device_ip: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        x_operating_sys_version: Result<
+            ::std::string::String,
+            ::std::borrow::Cow<'static, str>,
+        >,
         x_signature: Result<::std::string::String, ::std::borrow::Cow<'static, str>>,
-        x_tenant_id: Result<Option<::std::string::String>, ::std::borrow::Cow<'static, str>>,
-        body: Result<types::builder::UnbindSocialAccountRequest, ::std::borrow::Cow<'static, str>>,
+        x_tenant_id: Result<
+            Option<::std::string::String>,
+            ::std::borrow::Cow<'static, str>,
+        >,
+        body: Result<
+            types::builder::UnbindSocialAccountRequest,
+            ::std::borrow::Cow<'static, str>,
+        >,
     }
     impl<'a> UnbindSocialAccount<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
                 x_l: Ok(None),
-                x_agent: Err(::std::borrow::Cow::Borrowed("x_agent was not initialized")),
-                x_client_id: Err(::std::borrow::Cow::Borrowed(
-                    "x_client_id was not initialized",
-                )),
-                x_device_fingerprint: Err(::std::borrow::Cow::Borrowed(
-                    "x_device_fingerprint was not initialized",
-                )),
+                x_agent: Err(
+                    ::std::borrow::Cow::Borrowed("x_agent was not initialized"),
+                ),
+                x_client_id: Err(
+                    ::std::borrow::Cow::Borrowed("x_client_id was not initialized"),
+                ),
+                x_device_fingerprint: Err(
+                    ::std::borrow::Cow::Borrowed(
+                        "x_device_fingerprint was not initialized",
+                    ),
+                ),
                 x_device_ip: Ok(None),
-                x_operating_sys_version: Err(::std::borrow::Cow::Borrowed(
-                    "x_operating_sys_version was not initialized",
-                )),
-                x_signature: Err(::std::borrow::Cow::Borrowed(
-                    "x_signature was not initialized",
-                )),
+                x_operating_sys_version: Err(
+                    ::std::borrow::Cow::Borrowed(
+                        "x_operating_sys_version was not initialized",
+                    ),
+                ),
+                x_signature: Err(
+                    ::std::borrow::Cow::Borrowed("x_signature was not initialized"),
+                ),
                 x_tenant_id: Ok(None),
                 body: Ok(::std::default::Default::default()),
             }
@@ -2822,7 +3229,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_l failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_l failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2834,7 +3242,8 @@ pub mod builder {
             self.x_agent = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_agent failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_agent failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2846,7 +3255,8 @@ pub mod builder {
             self.x_client_id = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_client_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_client_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2872,7 +3282,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_device_ip failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_device_ip failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2897,7 +3308,8 @@ pub mod builder {
             self.x_signature = value
                 .try_into()
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_signature failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_signature failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2910,7 +3322,8 @@ pub mod builder {
                 .try_into()
                 .map(Some)
                 .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for x_tenant_id failed".to_string()
+                    "conversion to `:: std :: string :: String` for x_tenant_id failed"
+                        .to_string()
                 })
                 .map_err(::std::convert::Into::into);
             self
@@ -2918,8 +3331,9 @@ pub mod builder {
         pub fn body<V>(mut self, value: V) -> Self
         where
             V: std::convert::TryInto<types::UnbindSocialAccountRequest>,
-            <V as std::convert::TryInto<types::UnbindSocialAccountRequest>>::Error:
-                std::fmt::Display,
+            <V as std::convert::TryInto<
+                types::UnbindSocialAccountRequest,
+            >>::Error: std::fmt::Display,
         {
             self.body = value
                 .try_into()
@@ -2936,8 +3350,8 @@ pub mod builder {
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                    types::builder::UnbindSocialAccountRequest,
-                ) -> types::builder::UnbindSocialAccountRequest,
+                types::builder::UnbindSocialAccountRequest,
+            ) -> types::builder::UnbindSocialAccountRequest,
         {
             self.body = self.body.map(f).map_err(::std::convert::Into::into);
             self
@@ -2985,48 +3399,70 @@ pub mod builder {
             let body = body
                 .map_err(::std::string::String::from)
                 .and_then(|v| {
-                    types::UnbindSocialAccountRequest::try_from(v).map_err(|e| e.to_string())
+                    types::UnbindSocialAccountRequest::try_from(v)
+                        .map_err(|e| e.to_string())
                 })
                 .map_err(Error::InvalidRequest)?;
-            let url = [client.baseurl.as_str(), "/api/v2/sdk/social/unbind-account"].concat();
+            let url = [client.baseurl.as_str(), "/api/v2/sdk/social/unbind-account"]
+                .concat();
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(8usize);
             if let Some(value) = x_l {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-l") },
-                    value.try_into()?,
-                );
+                header_map
+                    .append(
+                        const { ::reqwest::header::HeaderName::from_static("x-l") },
+                        value.try_into()?,
+                    );
             }
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-agent") },
-                x_agent.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-client-id") },
-                x_client_id.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-device-fingerprint") },
-                x_device_fingerprint.try_into()?,
-            );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-agent") },
+                    x_agent.try_into()?,
+                );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-client-id") },
+                    x_client_id.try_into()?,
+                );
+            header_map
+                .append(
+                    const {
+                        ::reqwest::header::HeaderName::from_static(
+                            "x-device-fingerprint",
+                        )
+                    },
+                    x_device_fingerprint.try_into()?,
+                );
             if let Some(value) = x_device_ip {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-device-ip") },
-                    value.try_into()?,
-                );
+                header_map
+                    .append(
+                        const {
+                            ::reqwest::header::HeaderName::from_static("x-device-ip")
+                        },
+                        value.try_into()?,
+                    );
             }
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-operating-sys-version") },
-                x_operating_sys_version.try_into()?,
-            );
-            header_map.append(
-                const { ::reqwest::header::HeaderName::from_static("x-signature") },
-                x_signature.try_into()?,
-            );
-            if let Some(value) = x_tenant_id {
-                header_map.append(
-                    const { ::reqwest::header::HeaderName::from_static("x-tenant-id") },
-                    value.try_into()?,
+            header_map
+                .append(
+                    const {
+                        ::reqwest::header::HeaderName::from_static(
+                            "x-operating-sys-version",
+                        )
+                    },
+                    x_operating_sys_version.try_into()?,
                 );
+            header_map
+                .append(
+                    const { ::reqwest::header::HeaderName::from_static("x-signature") },
+                    x_signature.try_into()?,
+                );
+            if let Some(value) = x_tenant_id {
+                header_map
+                    .append(
+                        const {
+                            ::reqwest::header::HeaderName::from_static("x-tenant-id")
+                        },
+                        value.try_into()?,
+                    );
             }
             #[allow(unused_mut)]
             let mut request = client

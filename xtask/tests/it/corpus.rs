@@ -18,7 +18,10 @@ use crate::common::xtask;
 /// Per fixture: how many notes `generate` prints for it, and the notes of its defects (each
 /// as its pointer and what was done), which no overlay works around any more: every published
 /// document generates as published (issue 24).
-const EXPECTED: [(&str, usize, &[(&str, &str)]); 5] = [
+/// A note, as its pointer and what it says.
+type Note = (&'static str, &'static str);
+
+const EXPECTED: [(&str, usize, &[Note]); 5] = [
     (
         "clerk-bapi-2026-05-12",
         21,
@@ -59,7 +62,7 @@ const EXPECTED: [(&str, usize, &[(&str, &str)]); 5] = [
 ];
 
 /// Both Kratos documents: two schemas and two responses of one Rust name.
-const KRATOS_NAMES: &[(&str, &str)] = &[
+const KRATOS_NAMES: &[Note] = &[
     (
         "/components/schemas/nullTime",
         "renamed \"nullTime2\" (`types::NullTime2`), with the 3 reference(s) to it",
@@ -71,7 +74,7 @@ const KRATOS_NAMES: &[(&str, &str)] = &[
 ];
 
 /// Both Supabase documents: the unlink call's errors name responses where a schema belongs.
-const SUPABASE_REFS: &[(&str, &str)] = &[
+const SUPABASE_REFS: &[Note] = &[
     (
         "/paths/~1user~1identities~1{identityId}/delete/responses/401/content/application~1json/schema/$ref",
         "$ref \"#/components/responses/UnauthorizedResponse\" is a response, not a schema: replaced by its JSON schema",

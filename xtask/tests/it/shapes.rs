@@ -2,7 +2,7 @@
 //! (`xtask/tests/fixtures/shapes/`): the one-line note `generate` prints for each rewrite, and
 //! the generated client's signature. `fixture_builds` builds and calls the same clients.
 
-use crate::common::{fixture, generate_published, notes, workspace, xtask};
+use crate::common::{fixture, generate_published, notes, squashed, workspace, xtask};
 
 /// Generates the published document `shapes/<name>.json` alone: (stderr, generated.rs).
 fn generate(name: &str) -> (String, String) {
@@ -27,21 +27,21 @@ fn default_beside_200_and_204_becomes_the_error_response() {
         )
     );
     assert_eq!(
-        generated
-            .matches(") -> Result<ResponseValue<::std::vec::Vec<types::Identity>>, Error<types::Error>> {")
+        squashed(&generated)
+            .matches(&squashed(") -> Result<ResponseValue<::std::vec::Vec<types::Identity>>, Error<types::Error>> {"))
             .count(),
         2,
         "both operations: the 200 body on success, the default body on error"
     );
     assert_eq!(
-        generated
-            .matches("400u16..=499u16 => Err(Error::ErrorResponse(")
+        squashed(&generated)
+            .matches(&squashed("400u16..=499u16 => { Err(Error::ErrorResponse("))
             .count(),
         2
     );
     assert_eq!(
-        generated
-            .matches("500u16..=599u16 => Err(Error::ErrorResponse(")
+        squashed(&generated)
+            .matches(&squashed("500u16..=599u16 => { Err(Error::ErrorResponse("))
             .count(),
         2
     );
@@ -62,14 +62,14 @@ fn three_error_bodies_become_one_untagged_enum_and_3_1_is_read_as_3_0() {
         )
     );
     assert!(
-        generated.contains(
-            "    #[serde(untagged)]\n    pub enum ValidationErrorOrOAuthErrorOrServerError {\n        ValidationError(ValidationError),\n        OAuthError(OAuthError),\n        ServerError(ServerError),\n    }"
-        ),
+        squashed(&generated).contains(&squashed(
+            "#[serde(untagged)] pub enum ValidationErrorOrOAuthErrorOrServerError { ValidationError(ValidationError), OAuthError(OAuthError), ServerError(ServerError) }"
+        )),
         "{generated}"
     );
-    assert!(generated.contains(
+    assert!(squashed(&generated).contains(&squashed(
         "Result<ResponseValue<()>, Error<types::ValidationErrorOrOAuthErrorOrServerError>>"
-    ));
+    )));
 }
 
 #[test]
@@ -85,11 +85,11 @@ fn operations_without_ids_get_one_from_method_and_path() {
             ]
         )
     );
-    assert!(generated.contains("pub fn get_users_by_user_id_identities(&self)"));
-    assert!(
-        generated
-            .contains("pub fn delete_users_by_user_id_identities_by_provider(\n        &self,")
-    );
+    let code = squashed(&generated);
+    assert!(code.contains(&squashed("pub fn get_users_by_user_id_identities(&self)")));
+    assert!(code.contains(&squashed(
+        "pub fn delete_users_by_user_id_identities_by_provider(&self"
+    )));
 }
 
 #[test]

@@ -196,3 +196,14 @@ pub(crate) fn notes(file: &str, lines: &[&str]) -> String {
         .map(|line| format!("note: specs/upstream/{file}: {line}\n"))
         .collect()
 }
+
+/// `code` with its layout taken out (every white space, and the comma a printer may add
+/// before a closing bracket), so that a test can look for a piece of generated code however
+/// prettyplease broke its lines: `squashed(&generated).contains(&squashed(piece))`.
+pub(crate) fn squashed(code: &str) -> String {
+    let mut out: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    for closer in [")", ">", "]", "}"] {
+        out = out.replace(&format!(",{closer}"), closer);
+    }
+    out
+}
