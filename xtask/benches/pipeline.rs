@@ -17,7 +17,7 @@
 //! Each variant runs in a child process (this binary again, `--child <variant>`), alternating,
 //! [`ROUNDS`] times each (which goes first alternates too); each child's wall time (of the
 //! work, measured inside it, and of the whole process), CPU time and peak RSS (from `wait4`,
-//! which counts rustfmt's too, as the larger of the two) are reported as medians, and their
+//! and of any child of its, as the larger of the two) are reported as medians, and their
 //! ratios. Exits 1 if a median ratio of wall time or peak RSS is over [`MAX_RATIO`]. Run with
 //! `cargo bench -p xtask --bench pipeline` (an optimised build); `PIPELINE_ROUNDS=N` for
 //! another number of rounds.
@@ -45,7 +45,7 @@ struct Measured {
     work: Duration,
     /// The whole child process, start to exit.
     process: Duration,
-    /// User + system CPU time, the child's and its children's (rustfmt).
+    /// User + system CPU time, the child's and its children's.
     cpu: Duration,
     /// Peak resident set size, KiB.
     max_rss_kib: i64,
@@ -163,7 +163,7 @@ fn parent() -> Result<bool, String> {
     let cores = std::thread::available_parallelism().map_or(0, usize::from);
     println!(
         "Clerk Backend API, {rounds} alternating rounds, {cores} cores; medians \
-         (generate: {} lines, rustfmt'd; progenitor: {} lines, prettyplease'd)",
+         (generate: {} lines; progenitor: {} lines; both printed by prettyplease)",
         lines[0], lines[1]
     );
     let median = |v: usize, f: &dyn Fn(&Measured) -> f64| {

@@ -294,23 +294,40 @@ fn drop_shorter_than_zero(items: &mut [syn::Item]) {
 /// (`dead_code`), and `clippy -D warnings` fails. Public for its test
 /// (`xtask/tests/it/render.rs`); [`syntax`] runs it.
 pub fn drop_unused_defaults(file: &mut syn::File) {
-    let whole = quote::ToTokens::to_token_stream(&*file);
-    let named = |name: &str| {
-        count_trees(whole.clone(), &|tree| match tree {
-            TokenTree::Ident(ident) => ident == name,
-            TokenTree::Literal(literal) => literal.to_string().contains(name),
-            TokenTree::Punct(_) | TokenTree::Group(_) => false,
-        })
-    };
+    // How often each name occurs: as an identifier, or as a word of a string literal. Counted
+    // in one walk: one walk of the whole file per function took 0.6 s on Clerk's document.
+    let mut names: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    count_names(quote::ToTokens::to_token_stream(&*file), &mut names);
     // The functions named only where they are defined, in every module named `defaults`.
     let mut unused = BTreeSet::new();
     walk_defaults(&file.items, &mut |function| {
         let name = function.sig.ident.to_string();
-        if named(&name) <= 1 {
+        if names.get(&name).copied().unwrap_or(0) <= 1 {
             unused.insert(name);
         }
     });
     retain_defaults(&mut file.items, &unused);
+}
+
+/// Adds to `names` each identifier in `tokens`, at any depth, and each word (a run of letters,
+/// digits and `_`) of each literal.
+fn count_names(tokens: TokenStream, names: &mut std::collections::HashMap<String, usize>) {
+    for tree in tokens {
+        match tree {
+            TokenTree::Group(group) => count_names(group.stream(), names),
+            TokenTree::Ident(ident) => *names.entry(ident.to_string()).or_default() += 1,
+            TokenTree::Literal(literal) => {
+                let text = literal.to_string();
+                for word in text
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .filter(|word| !word.is_empty())
+                {
+                    *names.entry(word.to_owned()).or_default() += 1;
+                }
+            }
+            TokenTree::Punct(_) => {}
+        }
+    }
 }
 
 /// Calls `each` with every function of every module named `defaults` in `items`, at any depth.
