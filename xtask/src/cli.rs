@@ -10,10 +10,14 @@ usage: cargo xtask generate [PROVIDER] [--check] [--strict]
        cargo xtask mutate [--count N] [--seed S] [--seconds T] [--index N] [--deadline D]
        cargo xtask corpus [--only NAME]
 
-  Lints specs/<provider>.yaml and regenerates crates/<provider>-client/src/generated.rs with progenitor.
-  A spec with no crate yet gets crates/<provider>-client/ scaffolded (Cargo.toml, src/lib.rs).
-  Shapes progenitor cannot take are rewritten, names that would clash renamed, and operations it
-  cannot express left out, each with a `note:` line on stderr; every problem is one line.
+  Reads specs/<provider>.yaml, or a published document specs/upstream/<provider>.json (or .yaml)
+  as published with specs/<provider>.overlay.yaml if any, and specs/<provider>.keep.yaml if any
+  (the operations to generate), and regenerates crates/<provider>-client/src/generated.rs with
+  progenitor. A provider with no crate yet gets crates/<provider>-client/ scaffolded (Cargo.toml,
+  src/lib.rs); the crate's [dependencies] follow what generated.rs uses on every run.
+  A document's defects with one obvious meaning are repaired, shapes progenitor cannot take are
+  rewritten, names that would clash renamed, and operations it cannot express left out, each
+  with a `note:` line on stderr; every problem is one line. Swagger 2.0: convert it first.
 
   PROVIDER   only this spec (default: every spec in specs/)
   --check    write nothing; print a diff of what is stale and exit 1 if anything is
