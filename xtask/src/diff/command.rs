@@ -1,5 +1,5 @@
-//! `cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE] [--format text|markdown|json]
-//! [--fail-on rust|wire|any]`.
+//! `cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE [--from-overlay O]
+//! [--to-overlay O]] [--format text|markdown|json] [--fail-on rust|wire|any]`.
 
 use std::io::Write;
 use std::path::Path;
@@ -9,6 +9,7 @@ use super::{Grade, Report, report, source};
 /// The usage text of `cargo xtask diff`.
 pub const USAGE: &str = "\
 usage: cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE]
+                        [--from-overlay OVERLAY] [--to-overlay OVERLAY]
                         [--format text|markdown|json] [--fail-on rust|wire|any]
 
   What changed in specs/<provider>.yaml, graded for the wire (a client built from the old spec
@@ -17,7 +18,11 @@ usage: cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE]
 
   PROVIDER        only this spec (default: every spec)
   --base REV      the old spec from this git revision (a branch, a tag, HEAD~3)
-  --from/--to     compare any two spec files (regular files: not a pipe, a FIFO or a device)
+  --from/--to     compare any two spec files (regular files: not a pipe, a FIFO or a device),
+                  such as two versions of a provider's published document
+  --from-overlay, --to-overlay
+                  apply this Overlay 1.0 file to that side's document first, as `generate`
+                  applies specs/<provider>.overlay.yaml to specs/upstream/<provider>.json
   --format        text (default), markdown (for a pull request), json
   --fail-on       exit 1 when a change is rust-breaking, wire-breaking, or either (default:
                   report only, exit 0)
@@ -43,6 +48,7 @@ enum FailOn {
 pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let mut provider = None;
     let (mut base, mut from, mut to) = (None, None, None);
+    let (mut from_overlay, mut to_overlay) = (None, None);
     let (mut format, mut fail_on) = (Format::Text, FailOn::Nothing);
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -59,6 +65,8 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
             "--base" => value("--base").map(|v| base = Some(v)),
             "--from" => value("--from").map(|v| from = Some(v)),
             "--to" => value("--to").map(|v| to = Some(v)),
+            "--from-overlay" => value("--from-overlay").map(|v| from_overlay = Some(v)),
+            "--to-overlay" => value("--to-overlay").map(|v| to_overlay = Some(v)),
             "--format" => value("--format").and_then(|v| {
                 format = match v.as_str() {
                     "text" => Format::Text,
@@ -91,7 +99,13 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
         }
     }
     let reports = match (from, to) {
-        (Some(from), Some(to)) if base.is_none() && provider.is_none() => files(&from, &to),
+        (Some(from), Some(to)) if base.is_none() && provider.is_none() => files(
+            (&from, from_overlay.as_deref()),
+            (&to, to_overlay.as_deref()),
+        ),
+        (None, None) if from_overlay.is_some() || to_overlay.is_some() => {
+            Err("--from-overlay and --to-overlay go with --from and --to".to_owned())
+        }
         (None, None) => revision(root, base.as_deref().unwrap_or("HEAD"), provider.as_deref()),
         _ => Err("--from and --to go together, without --base or PROVIDER".to_owned()),
     };
@@ -125,11 +139,16 @@ fn bad(err: &mut dyn Write, message: &str) -> u8 {
     2
 }
 
-fn files(from: &str, to: &str) -> Result<Vec<Report>, String> {
+/// Compares two files, each with the overlay given for it, if any.
+fn files(from: (&str, Option<&str>), to: (&str, Option<&str>)) -> Result<Vec<Report>, String> {
     let read = |path: &str| source::any_file(Path::new(path)).map(Some);
-    let old = source::file_document(&read, from, &format!("old ({from})"))?;
-    let new = source::file_document(&read, to, &format!("new ({to})"))?;
-    let label = format!("{from} → {to}");
+    let named = |(file, overlay): (&str, Option<&str>)| match overlay {
+        Some(overlay) => format!("{file} with {overlay}"),
+        None => file.to_owned(),
+    };
+    let old = source::file_document(&read, from.0, from.1, &format!("old ({})", named(from)))?;
+    let new = source::file_document(&read, to.0, to.1, &format!("new ({})", named(to)))?;
+    let label = format!("{} → {}", named(from), named(to));
     Ok(vec![
         super::compare(&label, old.as_ref(), new.as_ref()).map_err(one_line)?,
     ])

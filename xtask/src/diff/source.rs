@@ -145,16 +145,40 @@ pub fn provider_document(
         .map_err(problems)
 }
 
-/// Loads the spec at `file` from `read`: see [`provider_document`].
+/// Loads the spec at `file` from `read`, with the Overlay 1.0 file `overlay` applied first if
+/// there is one (as `generate` applies `specs/<provider>.overlay.yaml`): see
+/// [`provider_document`].
 pub fn file_document(
     read: &Reader<'_>,
     file: &str,
+    overlay: Option<&str>,
     side: &str,
 ) -> Result<Option<Document>, String> {
     let Some(text) = read(file)? else {
         return Ok(None);
     };
-    super::load(&text, file)
+    let upstream = crate::spec::Text {
+        file: file.to_owned(),
+        text,
+    };
+    let source = match overlay {
+        None => crate::spec::Source::Spec(upstream),
+        Some(overlay) => {
+            let Some(text) = read(overlay)? else {
+                return Err(format!(
+                    "the {side} side's overlay {overlay} does not exist"
+                ));
+            };
+            crate::spec::Source::Published {
+                upstream,
+                overlay: Some(crate::spec::Text {
+                    file: overlay.to_owned(),
+                    text,
+                }),
+            }
+        }
+    };
+    super::load_source(&source)
         .map(Some)
         .map_err(|problems| side_problems(side, &problems))
 }

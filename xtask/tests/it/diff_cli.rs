@@ -297,3 +297,45 @@ fn a_spec_git_cannot_read_at_the_revision_is_an_error_not_absent() {
         "{err}"
     );
 }
+
+/// `--from`/`--to` each take an overlay (`--from-overlay`, `--to-overlay`): a published
+/// document that needs one is compared file to file, as `generate` would see it.
+#[test]
+fn from_and_to_take_an_overlay_each() {
+    let dir = workspace(&[("tiny.yaml", TINY)]);
+    let overlay = "overlay: 1.0.0\ninfo: {title: t, version: 1.0.0}\nactions:\n  - target: $.paths.*.*\n    update: {operationId: renamed_by_overlay}\n";
+    let rename = dir.path().join("rename.overlay.yaml");
+    std::fs::write(&rename, overlay).unwrap();
+    let (spec, rename) = (
+        dir.path().join("specs/tiny.yaml").display().to_string(),
+        rename.display().to_string(),
+    );
+    let diff = |args: &[&str]| {
+        let mut all = vec!["diff", "--from", &spec, "--to", &spec];
+        all.extend_from_slice(args);
+        xtask(dir.path(), &all)
+    };
+    // The same file on both sides: nothing changed.
+    let (code, out, err) = diff(&[]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert!(out.contains(": no changes"), "{out}");
+    // The overlay on the new side renames the operation: the old one is gone, the new one added.
+    let (code, out, err) = diff(&["--to-overlay", &rename]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert!(out.contains("renamed_by_overlay"), "{out}");
+    assert!(
+        out.starts_with(&format!("{spec} → {spec} with {rename}:")),
+        "{out}"
+    );
+    // On both sides: nothing changed again.
+    let (code, out, _) = diff(&["--from-overlay", &rename, "--to-overlay", &rename]);
+    assert_eq!(code, 0);
+    assert!(out.contains(": no changes"), "{out}");
+    // An overlay without its file is bad input.
+    let (code, _, err) = xtask(dir.path(), &["diff", "--to-overlay", &rename]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: --from-overlay and --to-overlay go with --from and --to"),
+        "{err}"
+    );
+}
