@@ -46,11 +46,11 @@ const NOT_CRATES: [&str; 24] = [
     "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize", "f32", "f64",
 ];
 
-/// The `[dependencies]` keys of the crates that `syntax` (a generated file, made from the
-/// document `doc` read from `file`) names, sorted. A crate that is not one of [`KNOWN`] is a
+/// The `[dependencies]` keys of the crates that `syntax` (a generated file, made from `spec`
+/// read from `file`) names, sorted. A crate that is not one of [`KNOWN`] is a
 /// problem, at the schema or operation whose generated item names it (else the document).
 pub fn used(
-    doc: &serde_json::Value,
+    spec: &openapiv3::OpenAPI,
     file: &str,
     syntax: &syn::File,
 ) -> Result<BTreeSet<&'static str>, Vec<Problem>> {
@@ -61,6 +61,8 @@ pub fn used(
     items_naming(&syntax.items, &local, &mut found);
     let mut known = BTreeSet::new();
     let mut problems = Vec::new();
+    // The spec as JSON, to locate an item: only when a crate is unknown.
+    let mut doc = None;
     for (krate, item) in found {
         if BUILT_IN.contains(&krate.as_str()) {
             continue;
@@ -71,7 +73,10 @@ pub fn used(
             }
             None => problems.push(Problem::at(
                 file,
-                pointer_of(doc, &item),
+                pointer_of(
+                    doc.get_or_insert_with(|| serde_json::to_value(spec).unwrap_or_default()),
+                    &item,
+                ),
                 format!(
                     "the generated `{item}` uses the crate `{krate}`, which the xtask does not \
                      know how to add to Cargo.toml (it knows {})",
@@ -177,15 +182,7 @@ fn items_naming(
                     continue;
                 }
                 syn::Item::Impl(block) => {
-                    let owner = match &*block.self_ty {
-                        syn::Type::Path(p) => p
-                            .path
-                            .segments
-                            .last()
-                            .map(|s| s.ident.to_string())
-                            .unwrap_or_default(),
-                        _ => String::new(),
-                    };
+                    let owner = crate::diff::rust_api::type_name(&block.self_ty);
                     // Each method on its own, so that a crate is blamed on an operation's.
                     for member in &block.items {
                         let name = match member {

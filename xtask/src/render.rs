@@ -43,8 +43,7 @@ pub fn render_with(
     strict: bool,
 ) -> Result<(Rendered, Vec<Problem>), Vec<Problem>> {
     let (syntax, notes) = syntax_with(spec, file, progenitor_run::deadline(), strict)?;
-    let doc = serde_json::to_value(spec).unwrap_or_default();
-    let crates = crate::dependencies::used(&doc, file, &syntax)?;
+    let crates = crate::dependencies::used(spec, file, &syntax)?;
     let code = prettyplease::unparse(&syntax);
     let rendered = Rendered {
         code: format!("{}\n\n{code}", header(file, spec_sha256)),

@@ -491,7 +491,8 @@ fn is_pub(vis: &syn::Visibility) -> bool {
     matches!(vis, syn::Visibility::Public(_))
 }
 
-fn type_name(ty: &Type) -> String {
+/// The last segment of a type path (`types::Thing` → `Thing`); empty for any other type.
+pub(crate) fn type_name(ty: &Type) -> String {
     match ty {
         Type::Path(p) => p
             .path

@@ -158,7 +158,7 @@ fn the_crates_are_read_from_the_generated_syntax() {
 
 #[test]
 fn an_unknown_crate_is_a_problem_at_the_schema_its_type_comes_from() {
-    let doc: serde_json::Value = serde_norway::from_str(&spec(DATED)).unwrap();
+    let doc: openapiv3::OpenAPI = serde_norway::from_str(&spec(DATED)).unwrap();
     let syntax: syn::File =
         syn::parse_str("pub mod types { pub struct Thing { pub at: ::time::OffsetDateTime } }")
             .unwrap();
