@@ -5,8 +5,10 @@ use super::rust_api::{Kind, RustChange};
 use super::spec_changes::{SpecChange, norm};
 use super::{Change, Grade, Target};
 
-/// How well `target` explains `change`: 0 not at all, higher is more specific.
-fn fit(target: &Target, change: &RustChange) -> u8 {
+/// How well `target` explains `change`: (0, _) not at all; higher is better, and between two
+/// targets of one kind, the one that names more of the Rust item (the longer type name, a
+/// variant named in full) is more specific.
+fn fit(target: &Target, change: &RustChange) -> (u8, usize) {
     let container = |c: &str| norm(c.rsplit("::").next().unwrap_or(c));
     let names = || {
         std::iter::once(change.container.as_str())
@@ -22,61 +24,73 @@ fn fit(target: &Target, change: &RustChange) -> u8 {
     };
     let in_types = change.container.starts_with("types::");
     let in_builder = change.container.starts_with("builder::");
+    let typed = |ty: &str| names().iter().any(|n| n.starts_with(ty));
+    let exact = |yes: bool, base: u8, specific: usize| if yes { (base, specific) } else { (0, 0) };
     match target {
         Target::Field(ty, field) if in_types && change.kind == Kind::Field => {
-            u8::from(
-                names().iter().any(|n| n.starts_with(ty.as_str())) && members().contains(field),
-            ) * 3
+            exact(typed(ty) && members().contains(field), 3, ty.len())
         }
-        Target::Variant(ty, value) if in_types && change.kind == Kind::Variant => {
-            u8::from(
-                names().iter().any(|n| n.starts_with(ty.as_str())) && members().contains(value),
-            ) * 3
+        Target::Variant(ty, value) if in_types && change.kind == Kind::Variant && typed(ty) => {
+            let members = members();
+            if members.contains(value) {
+                (3, ty.len() + value.len())
+            } else {
+                // typify names a `oneOf` member's variant by the member's schema, less the
+                // prefix it shares with the enum: `continueWithPinUi` in `ContinueWith` is
+                // `ContinueWith::PinUi`.
+                let suffix = members
+                    .iter()
+                    .filter(|m| !m.is_empty() && value.ends_with(m.as_str()))
+                    .map(String::len)
+                    .max();
+                suffix.map_or((0, 0), |len| (2, ty.len() + len))
+            }
         }
         Target::BuilderMember(op, member) if in_builder && change.kind == Kind::BuilderMethod => {
-            u8::from(names().contains(op) && members().contains(member)) * 3
+            exact(
+                names().contains(op) && members().contains(member),
+                3,
+                op.len(),
+            )
         }
         Target::ClientMethod(op) if change.kind == Kind::ClientMethod => {
-            u8::from(members().contains(op)) * 3
+            exact(members().contains(op), 3, op.len())
         }
-        Target::Builder(op) if in_builder => u8::from(names().contains(op)) * 2,
+        Target::Builder(op) if in_builder => exact(names().contains(op), 2, op.len()),
         Target::Type(prefix) if in_types => {
             let names = names();
             if names.contains(prefix) {
-                2
+                (2, prefix.len())
             } else {
-                u8::from(names.iter().any(|n| n.starts_with(prefix.as_str())))
+                exact(typed(prefix), 1, prefix.len())
             }
         }
-        _ => 0,
+        _ => (0, 0),
     }
 }
 
-/// Pairs spec changes with Rust differences: each Rust difference goes to every spec change
-/// that explains it best; the ones nothing explains come back on their own.
+/// Pairs spec changes with Rust differences: each Rust difference goes to the one spec change
+/// that explains it best (the first in document order of equals), so that it is graded once;
+/// the ones nothing explains come back on their own.
 pub fn attribute(spec: Vec<SpecChange>, rust: Vec<RustChange>) -> (Vec<Change>, Vec<RustChange>) {
     let mut unexplained = Vec::new();
     let mut explained: Vec<Vec<RustChange>> = vec![Vec::new(); spec.len()];
     for difference in rust {
-        let scores: Vec<u8> = spec
-            .iter()
-            .map(|c| {
-                c.targets
-                    .iter()
-                    .map(|t| fit(t, &difference))
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let best = scores.iter().copied().max().unwrap_or(0);
-        if best == 0 {
-            unexplained.push(difference);
-            continue;
-        }
-        for (i, score) in scores.iter().enumerate() {
-            if *score == best {
-                explained[i].push(difference.clone());
+        let mut best: Option<((u8, usize), usize)> = None;
+        for (i, change) in spec.iter().enumerate() {
+            let score = change
+                .targets
+                .iter()
+                .map(|t| fit(t, &difference))
+                .max()
+                .unwrap_or((0, 0));
+            if score.0 > 0 && best.is_none_or(|(top, _)| score > top) {
+                best = Some((score, i));
             }
+        }
+        match best {
+            Some((_, i)) => explained[i].push(difference),
+            None => unexplained.push(difference),
         }
     }
     let changes = spec

@@ -9,6 +9,7 @@
 pub mod command;
 pub mod grade;
 pub mod report;
+pub mod rules;
 pub mod rust_api;
 pub mod source;
 pub mod spec_changes;

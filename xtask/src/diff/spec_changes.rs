@@ -3,7 +3,7 @@
 //! Works on the documents as JSON values (the documents progenitor sees, serialised back), so
 //! that every change can be located by a JSON pointer.
 //!
-//! Each rule is written out as its own `out.push(id, operation, pointer, side, line, grade,
+//! Each rule is written out as its own `out.push(id, operation, pointer, side, line,
 //! targets)`, so rules look alike line by line; that is on purpose: a rule's id, text and
 //! grade read together where it is decided, and the walks over parameters, schemas and
 //! properties stay separate because they differ in what a change means for each side.
@@ -168,12 +168,17 @@ fn path_shape(path: &str) -> String {
 }
 
 /// Collects changes, merging one found through several operations.
+#[derive(Default)]
 struct Changes {
     found: BTreeMap<(String, String), SpecChange>,
+    /// The component schemas an operation's walk reached, on either side.
+    reached: BTreeSet<String>,
 }
 
 impl Changes {
-    #[allow(clippy::too_many_arguments, reason = "one record, built in one place")]
+    /// Records a change, graded for the wire by its rule ([`super::rules`]). One found again
+    /// (a shared schema, through another operation) gains that operation; a schema change
+    /// found once at a body's root and once as a property is one change.
     fn push(
         &mut self,
         id: &str,
@@ -181,19 +186,21 @@ impl Changes {
         pointer: &str,
         side: Side,
         text: String,
-        wire: Grade,
         targets: Vec<Target>,
     ) {
+        let key = id
+            .replacen("request-body-", "request-property-", 1)
+            .replacen("response-body-", "response-property-", 1);
         let entry = self
             .found
-            .entry((pointer.to_owned(), id.to_owned()))
+            .entry((pointer.to_owned(), key))
             .or_insert_with(|| SpecChange {
                 id: id.to_owned(),
                 operations: BTreeSet::new(),
                 pointer: pointer.to_owned(),
                 side,
                 text,
-                wire,
+                wire: super::rules::wire(id),
                 targets: Vec::new(),
             });
         entry
@@ -210,9 +217,7 @@ impl Changes {
 /// Every change from `old` to `new`.
 pub fn changes(old: &Value, new: &Value) -> Vec<SpecChange> {
     let (old_doc, new_doc) = (Doc { root: old }, Doc { root: new });
-    let mut out = Changes {
-        found: BTreeMap::new(),
-    };
+    let mut out = Changes::default();
     document_changes(old, new, &mut out);
     let old_ops = old_doc.operations();
     let new_ops = new_doc.operations();
@@ -248,7 +253,6 @@ pub fn changes(old: &Value, new: &Value) -> Vec<SpecChange> {
                     n.method.to_uppercase(),
                     n.path
                 ),
-                Grade::Breaking,
                 vec![
                     Target::ClientMethod(norm(&n.id)),
                     Target::Builder(norm(&n.id)),
@@ -267,7 +271,6 @@ pub fn changes(old: &Value, new: &Value) -> Vec<SpecChange> {
                     o.method.to_uppercase(),
                     o.path
                 ),
-                Grade::Breaking,
                 operation_targets(&o.id),
             );
         }
@@ -285,12 +288,69 @@ pub fn changes(old: &Value, new: &Value) -> Vec<SpecChange> {
                     n.method.to_uppercase(),
                     n.path
                 ),
-                Grade::Compatible,
                 operation_targets(&n.id),
             );
         }
     }
+    unused_schema_changes(&old_doc, &new_doc, &mut out);
     out.found.into_values().collect()
+}
+
+/// Changes to component schemas present on both sides that no operation reaches: one
+/// `api-schema-changed` per change found in them (nothing goes on the wire; their Rust types
+/// change all the same).
+fn unused_schema_changes<'a>(old_doc: &Doc<'a>, new_doc: &Doc<'a>, out: &mut Changes) {
+    let schemas = |doc: &Doc<'a>| -> Option<&'a serde_json::Map<String, Value>> {
+        doc.root
+            .pointer("/components/schemas")
+            .and_then(Value::as_object)
+    };
+    let (Some(old_schemas), Some(new_schemas)) = (schemas(old_doc), schemas(new_doc)) else {
+        return;
+    };
+    let mut found = Changes::default();
+    for (name, new) in new_schemas {
+        let Some(old) = old_schemas.get(name) else {
+            continue;
+        };
+        if out.reached.contains(name) || old == new {
+            continue;
+        }
+        let place = Place {
+            op: String::new(),
+            direction: Direction::Unused,
+            prefix: "schema",
+            subject: format!("the schema {name}"),
+            root_type: norm(name),
+            member: String::new(),
+        };
+        let at = join("/components/schemas", name);
+        Walk::new(old_doc, new_doc, &mut found).schema(&place, &[], (&at, old), (&at, new));
+    }
+    let used: Vec<String> = out
+        .reached
+        .iter()
+        .map(|name| join("/components/schemas", name))
+        .collect();
+    for change in found.found.into_values() {
+        let inside =
+            |at: &String| change.pointer == *at || change.pointer.starts_with(&format!("{at}/"));
+        if used.iter().any(inside) {
+            continue; // reported through the operations that use it
+        }
+        let (id, text) = if change.id == "description-changed" {
+            ("description-changed", change.text)
+        } else {
+            (
+                "api-schema-changed",
+                format!(
+                    "{} (no operation uses it: its Rust types change, not the wire)",
+                    change.text
+                ),
+            )
+        };
+        out.push(id, None, &change.pointer, change.side, text, change.targets);
+    }
 }
 
 fn operation_targets(id: &str) -> Vec<Target> {
@@ -315,7 +375,6 @@ fn document_changes(old: &Value, new: &Value, out: &mut Changes) {
                 shown(version(old).as_ref()),
                 shown(version(new).as_ref())
             ),
-            Grade::Compatible,
             Vec::new(),
         );
     }
@@ -330,7 +389,6 @@ fn document_changes(old: &Value, new: &Value, out: &mut Changes) {
                 key,
                 Side::New,
                 format!("{what} changed"),
-                Grade::None,
                 Vec::new(),
             );
         }
@@ -348,16 +406,15 @@ fn document_changes(old: &Value, new: &Value, out: &mut Changes) {
         let gone: Vec<&String> = old_urls.difference(&new_urls).collect();
         let came: Vec<&String> = new_urls.difference(&old_urls).collect();
         out.push(
-            "server-url-changed",
+            if gone.is_empty() {
+                "server-url-added"
+            } else {
+                "server-url-changed"
+            },
             None,
             "/servers",
             Side::New,
             format!("server URLs: removed {gone:?}, added {came:?}"),
-            if gone.is_empty() {
-                Grade::Compatible
-            } else {
-                Grade::Breaking
-            },
             Vec::new(),
         );
     }
@@ -375,7 +432,6 @@ fn document_changes(old: &Value, new: &Value, out: &mut Changes) {
             &join("/components/schemas", name),
             Side::Old,
             format!("removed the component schema {name}"),
-            Grade::None,
             vec![Target::Type(norm(name))],
         );
     }
@@ -386,7 +442,6 @@ fn document_changes(old: &Value, new: &Value, out: &mut Changes) {
             &join("/components/schemas", name),
             Side::New,
             format!("added the component schema {name}"),
-            Grade::None,
             vec![Target::Type(norm(name))],
         );
     }
@@ -423,7 +478,6 @@ fn operation_changes<'a>(
                 o.id,
                 n.id
             ),
-            Grade::Compatible,
             targets,
         );
     }
@@ -435,7 +489,6 @@ fn operation_changes<'a>(
                 &join(&n.pointer, key),
                 Side::New,
                 format!("the {key} of operation {id} changed"),
-                Grade::None,
                 Vec::new(),
             );
         }
@@ -448,7 +501,6 @@ fn operation_changes<'a>(
             &join(&n.pointer, "security"),
             Side::New,
             format!("operation {id} now requires the security scheme {scheme}"),
-            Grade::Breaking,
             Vec::new(),
         );
     }
@@ -459,7 +511,6 @@ fn operation_changes<'a>(
             &join(&n.pointer, "security"),
             Side::New,
             format!("operation {id} no longer requires the security scheme {scheme}"),
-            Grade::Compatible,
             Vec::new(),
         );
     }
@@ -535,7 +586,6 @@ fn parameter_changes<'a>(
                     "the request parameter {name} moved from {place} to {}",
                     came[i].0
                 ),
-                Grade::Breaking,
                 vec![member(name)],
             );
             came.remove(i);
@@ -548,7 +598,6 @@ fn parameter_changes<'a>(
                 new_at,
                 Side::New,
                 format!("the {place} request parameter {name} was renamed {new_name}"),
-                Grade::Breaking,
                 vec![member(name), member(new_name)],
             );
             came.remove(i);
@@ -559,25 +608,16 @@ fn parameter_changes<'a>(
                 old_at,
                 Side::Old,
                 format!("removed the {place} request parameter {name} (the server ignores it now)"),
-                Grade::Compatible,
                 vec![member(name)],
             );
         }
     }
     for key @ (place, name) in came {
         let (new_at, param) = &new_params[key];
-        let (change, wire, what) = if is_required(param) {
-            (
-                "new-required-request-parameter",
-                Grade::Breaking,
-                "required",
-            )
+        let (change, what) = if is_required(param) {
+            ("new-required-request-parameter", "required")
         } else {
-            (
-                "new-optional-request-parameter",
-                Grade::Compatible,
-                "optional",
-            )
+            ("new-optional-request-parameter", "optional")
         };
         out.push(
             change,
@@ -585,7 +625,6 @@ fn parameter_changes<'a>(
             new_at,
             Side::New,
             format!("added the {what} {place} request parameter {name}"),
-            wire,
             vec![member(name), Target::Type(norm(id))],
         );
     }
@@ -600,7 +639,6 @@ fn parameter_changes<'a>(
                 &join(new_at, "required"),
                 Side::New,
                 format!("the {place} request parameter {name} became required"),
-                Grade::Breaking,
                 vec![member(name)],
             ),
             (true, false) => out.push(
@@ -609,7 +647,6 @@ fn parameter_changes<'a>(
                 &join(new_at, "required"),
                 Side::New,
                 format!("the {place} request parameter {name} became optional"),
-                Grade::Compatible,
                 vec![member(name)],
             ),
             _ => {}
@@ -621,7 +658,6 @@ fn parameter_changes<'a>(
                 &join(new_at, "description"),
                 Side::New,
                 format!("the description of the {place} request parameter {name} changed"),
-                Grade::None,
                 Vec::new(),
             );
         }
@@ -680,10 +716,10 @@ fn body_changes<'a>(
     match (old_body, new_body) {
         (None, None) => {}
         (None, Some((at, body, _))) => {
-            let (change, wire, what) = if is_required(body) {
-                ("request-body-added-required", Grade::Breaking, "required")
+            let (change, what) = if is_required(body) {
+                ("request-body-added-required", "required")
             } else {
-                ("request-body-added-optional", Grade::Compatible, "optional")
+                ("request-body-added-optional", "optional")
             };
             out.push(
                 change,
@@ -691,7 +727,6 @@ fn body_changes<'a>(
                 &at,
                 Side::New,
                 format!("added a {what} request body"),
-                wire,
                 body_targets(),
             );
         }
@@ -701,7 +736,6 @@ fn body_changes<'a>(
             &at,
             Side::Old,
             "removed the request body".to_owned(),
-            Grade::Breaking,
             body_targets(),
         ),
         (Some((_, old_body, _)), Some((at, new_body, _))) => {
@@ -712,7 +746,6 @@ fn body_changes<'a>(
                     &join(&at, "required"),
                     Side::New,
                     "the request body became required".to_owned(),
-                    Grade::Breaking,
                     body_targets(),
                 );
             }
@@ -726,7 +759,6 @@ fn body_changes<'a>(
                     &join(&at, "content"),
                     Side::New,
                     format!("the request body's media type changed from {a} to {b}"),
-                    Grade::Breaking,
                     body_targets(),
                 );
             }
@@ -791,15 +823,14 @@ fn response_changes<'a>(
             } else {
                 "non-success"
             };
-            let (verb, side, wire, note) = match (gone, is_success(status)) {
-                (true, _) => ("removed", Side::Old, Grade::Compatible, ""),
+            let (verb, side, note) = match (gone, is_success(status)) {
+                (true, _) => ("removed", Side::Old, ""),
                 (false, true) => (
                     "added",
                     Side::New,
-                    Grade::Breaking,
                     " (a client built from the old spec does not expect it)",
                 ),
-                (false, false) => ("added", Side::New, Grade::Compatible, ""),
+                (false, false) => ("added", Side::New, ""),
             };
             out.push(
                 &format!("response-{kind}-status-{verb}"),
@@ -807,7 +838,6 @@ fn response_changes<'a>(
                 &join(&join(op_at, "responses"), status),
                 side,
                 format!("{verb} the {kind} response with the status {status}{note}"),
-                wire,
                 send(),
             );
         }
@@ -833,7 +863,6 @@ fn response_changes<'a>(
                     a.unwrap_or("(no content)"),
                     b.unwrap_or("(no content)")
                 ),
-                Grade::Breaking,
                 send(),
             );
             continue;
@@ -867,6 +896,19 @@ fn response_changes<'a>(
 enum Direction {
     Request,
     Response,
+    /// A component schema no operation uses: only its Rust types change.
+    Unused,
+}
+
+impl Direction {
+    /// `request`, `response` or `schema`: the first part of a property rule's id.
+    fn word(self) -> &'static str {
+        match self {
+            Self::Request => "request",
+            Self::Response => "response",
+            Self::Unused => "schema",
+        }
+    }
 }
 
 /// Where a schema sits: which operation, which direction, what to call it.
@@ -874,7 +916,7 @@ enum Direction {
 struct Place {
     op: String,
     direction: Direction,
-    /// `request-parameter`, `request-body` or `response-body`.
+    /// `request-parameter`, `request-body`, `response-body` or `schema`.
     prefix: &'static str,
     /// "the query request parameter limit", "the request body"…
     subject: String,
@@ -890,6 +932,69 @@ fn type_of(schema: &Value) -> String {
         None if schema.get("properties").is_some() => "object".to_owned(),
         None if schema.get("items").is_some() => "array".to_owned(),
         None => "any".to_owned(),
+    }
+}
+
+/// The members of a schema's `oneOf`, `anyOf` or `allOf`: (name, schema), a `$ref`'s member
+/// named by its component, an inline one by its title or its position.
+fn members<'a>(schema: &'a Value, keyword: &str) -> Vec<(String, &'a Value)> {
+    let list = schema.get(keyword).and_then(Value::as_array);
+    list.into_iter()
+        .flatten()
+        .enumerate()
+        .map(|(i, member)| {
+            let name = match member.get("$ref").and_then(Value::as_str) {
+                Some(target) => {
+                    crate::problem::unescape(target.rsplit('/').next().unwrap_or(target))
+                }
+                None => member
+                    .get("title")
+                    .and_then(Value::as_str)
+                    .map_or_else(|| format!("#{i}"), str::to_owned),
+            };
+            (name, member)
+        })
+        .collect()
+}
+
+/// A discriminator's mapping: value → `$ref`.
+fn mapping(schema: &Value) -> BTreeMap<String, String> {
+    let map = schema
+        .pointer("/discriminator/mapping")
+        .and_then(Value::as_object);
+    map.into_iter()
+        .flatten()
+        .map(|(value, target)| {
+            (
+                value.clone(),
+                target.as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// A schema being compared, for the rules of its composition: where it sits and what it is
+/// called.
+struct Composed<'p> {
+    place: &'p Place,
+    path: &'p [String],
+    /// `request-body`, `response-property`…: the first part of the rule id.
+    prefix: &'p str,
+    subject: &'p str,
+    root_type: &'p str,
+    /// What the schema's own changes touch in Rust.
+    targets: Vec<Target>,
+}
+
+impl Composed<'_> {
+    /// The id of the rule `suffix` here: in a parameter's schema (which progenitor takes
+    /// without composition) a type change.
+    fn id(&self, suffix: &str) -> String {
+        if self.prefix == "request-parameter" {
+            "request-parameter-type-changed".to_owned()
+        } else {
+            format!("{}-{suffix}", self.prefix)
+        }
     }
 }
 
@@ -928,6 +1033,9 @@ impl<'a, 'w> Walk<'a, 'w> {
     ) {
         let (old_at, old, old_component) = self.old_doc.resolve(old_at, old);
         let (new_at, new, new_component) = self.new_doc.resolve(new_at, new);
+        self.out
+            .reached
+            .extend(old_component.iter().chain(&new_component).cloned());
         if !self.seen.insert((old_at.clone(), new_at.clone())) {
             return;
         }
@@ -938,11 +1046,14 @@ impl<'a, 'w> Walk<'a, 'w> {
             .map_or_else(|| place.root_type.clone(), norm);
         let (prefix, subject) = if path.is_empty() {
             (place.prefix.to_owned(), place.subject.clone())
+        } else if place.prefix == "request-parameter" {
+            // An array parameter's items: still the parameter.
+            (
+                place.prefix.to_owned(),
+                format!("{} (at {})", place.subject, path.join(".")),
+            )
         } else {
-            let direction = match place.direction {
-                Direction::Request => "request",
-                Direction::Response => "response",
-            };
+            let direction = place.direction.word();
             (
                 format!("{direction}-property"),
                 format!("the {direction} property {}", path.join(".")),
@@ -978,7 +1089,6 @@ impl<'a, 'w> Walk<'a, 'w> {
                 &new_at,
                 Side::New,
                 format!("{subject} changed from the schema {a} to {b}"),
-                Grade::Breaking,
                 targets(vec![Target::Type(norm(a)), Target::Type(norm(b))]),
             );
             return;
@@ -991,7 +1101,6 @@ impl<'a, 'w> Walk<'a, 'w> {
                 &join(&new_at, "type"),
                 Side::New,
                 format!("{subject} changed type from {old_type} to {new_type}"),
-                Grade::Breaking,
                 targets(Vec::new()),
             );
             return;
@@ -1013,7 +1122,6 @@ impl<'a, 'w> Walk<'a, 'w> {
                     format(old),
                     format(new)
                 ),
-                Grade::Breaking,
                 targets(Vec::new()),
             );
         }
@@ -1025,18 +1133,12 @@ impl<'a, 'w> Walk<'a, 'w> {
                 "not-nullable"
             };
             // A null the old client cannot take (responses), or refused from it (requests).
-            let wire = if nullable(new) != request {
-                Grade::Breaking
-            } else {
-                Grade::Compatible
-            };
             self.out.push(
                 &format!("{prefix}-became-{became}"),
                 op,
                 &join(&new_at, "nullable"),
                 Side::New,
                 format!("{subject} became {}", became.replace('-', " ")),
-                wire,
                 targets(Vec::new()),
             );
         }
@@ -1074,43 +1176,38 @@ impl<'a, 'w> Walk<'a, 'w> {
                 &at,
                 side,
                 text,
-                if became_enum == request {
-                    Grade::Breaking
-                } else {
-                    Grade::Compatible
-                },
                 targets(vec![Target::Type(root_type.clone())]),
             );
         } else if !old_values.is_empty() {
-            for value in new_values.iter().filter(|v| !old_values.contains(v)) {
+            for (i, value) in new_values.iter().enumerate() {
+                if old_values.contains(value) {
+                    continue;
+                }
                 let text = shown(Some(value));
                 self.out.push(
                 &format!("{prefix}-enum-value-added"),
                 op,
-                &join(&new_at, "enum"),
+                &join(&join(&new_at, "enum"), &i.to_string()),
                 Side::New,
                 if request {
                     format!("added the enum value {text} to {subject}")
                 } else {
                     format!("added the enum value {text} to {subject} (a client built from the old spec cannot decode it)")
                 },
-                if request { Grade::Compatible } else { Grade::Breaking },
                 targets(vec![Target::Variant(root_type.clone(), norm(&text))]),
             );
             }
-            for value in old_values.iter().filter(|v| !new_values.contains(v)) {
+            for (i, value) in old_values.iter().enumerate() {
+                if new_values.contains(value) {
+                    continue;
+                }
                 let text = shown(Some(value));
                 self.out.push(
                     &format!("{prefix}-enum-value-removed"),
                     op,
-                    &join(&old_at, "enum"),
+                    &join(&join(&old_at, "enum"), &i.to_string()),
                     Side::Old,
                     format!("removed the enum value {text} from {subject}"),
-                    if request {
-                        Grade::Breaking
-                    } else {
-                        Grade::Compatible
-                    },
                     targets(vec![Target::Variant(root_type.clone(), norm(&text))]),
                 );
             }
@@ -1122,7 +1219,6 @@ impl<'a, 'w> Walk<'a, 'w> {
                 &join(&new_at, "description"),
                 Side::New,
                 format!("the description of {subject} changed"),
-                Grade::None,
                 Vec::new(),
             );
         }
@@ -1146,7 +1242,141 @@ impl<'a, 'w> Walk<'a, 'w> {
                 (&join(&new_at, "items"), b),
             );
         }
+        let composed = Composed {
+            place,
+            path,
+            prefix: &prefix,
+            subject: &subject,
+            root_type: &root_type,
+            targets: targets(Vec::new()),
+        };
+        self.composition(&composed, (&old_at, old), (&new_at, new));
+        self.discriminator(&composed, (&old_at, old), (&new_at, new));
+        if let (Some(a @ Value::Object(_)), Some(b @ Value::Object(_))) = (
+            old.get("additionalProperties"),
+            new.get("additionalProperties"),
+        ) {
+            let mut inner = path.to_vec();
+            inner.push("*".to_owned());
+            let inner_place = Place {
+                root_type: root_type.clone(),
+                ..place.clone()
+            };
+            self.schema(
+                &inner_place,
+                &inner,
+                (&join(&old_at, "additionalProperties"), a),
+                (&join(&new_at, "additionalProperties"), b),
+            );
+        }
         self.object(place, path, &root_type, (&old_at, old), (&new_at, new));
+    }
+
+    /// Compares `oneOf`, `anyOf` and `allOf`: members added and removed (a member is its
+    /// `$ref`'s schema, or an inline schema by its position), and each kept member's schema.
+    /// A parameter's schema does not take them in progenitor: a change there is a type change.
+    fn composition(
+        &mut self,
+        at: &Composed<'_>,
+        (old_at, old): (&str, &'a Value),
+        (new_at, new): (&str, &'a Value),
+    ) {
+        for (keyword, suffix) in [
+            ("oneOf", "one-of"),
+            ("anyOf", "any-of"),
+            ("allOf", "all-of"),
+        ] {
+            let (old_members, new_members) = (members(old, keyword), members(new, keyword));
+            if old_members.is_empty() && new_members.is_empty() {
+                continue;
+            }
+            for (verb, from, to, side, from_at) in [
+                ("added", &new_members, &old_members, Side::New, new_at),
+                ("removed", &old_members, &new_members, Side::Old, old_at),
+            ] {
+                for (i, (name, _)) in from.iter().enumerate() {
+                    if to.iter().any(|(other, _)| other == name) {
+                        continue;
+                    }
+                    let (to_or_from, note) = match (verb, side, at.place.direction) {
+                        ("added", _, Direction::Response) => {
+                            ("to", " (a client built from the old spec cannot decode it)")
+                        }
+                        ("added", _, _) => ("to", ""),
+                        _ => ("from", ""),
+                    };
+                    let mut targets = vec![Target::Variant(at.root_type.to_owned(), norm(name))];
+                    targets.extend(at.targets.iter().cloned());
+                    self.out.push(
+                        &at.id(&format!("{suffix}-member-{verb}")),
+                        Some(at.place.op.as_str()),
+                        &join(&join(from_at, keyword), &i.to_string()),
+                        side,
+                        format!(
+                            "{verb} the {keyword} member {name} {to_or_from} {}{note}",
+                            at.subject
+                        ),
+                        targets,
+                    );
+                }
+            }
+            for (i, (name, old_member)) in old_members.iter().enumerate() {
+                let Some(j) = new_members.iter().position(|(other, _)| other == name) else {
+                    continue;
+                };
+                self.schema(
+                    at.place,
+                    at.path,
+                    (&join(&join(old_at, keyword), &i.to_string()), old_member),
+                    (
+                        &join(&join(new_at, keyword), &j.to_string()),
+                        new_members[j].1,
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Compares a discriminator's mapping: values mapped anew, values no longer mapped (a
+    /// value mapped to another schema is both).
+    fn discriminator(
+        &mut self,
+        at: &Composed<'_>,
+        (old_at, old): (&str, &'a Value),
+        (new_at, new): (&str, &'a Value),
+    ) {
+        let (old_map, new_map) = (mapping(old), mapping(new));
+        for (verb, from, to, side, from_at) in [
+            ("added", &new_map, &old_map, Side::New, new_at),
+            ("removed", &old_map, &new_map, Side::Old, old_at),
+        ] {
+            for (value, target) in from {
+                if to.get(value) == Some(target) {
+                    continue;
+                }
+                let schema = target.rsplit('/').next().unwrap_or(target);
+                let text = match verb {
+                    "added" => format!(
+                        "the discriminator of {} now maps the value {value} to {}",
+                        at.subject,
+                        crate::problem::unescape(schema)
+                    ),
+                    _ => format!(
+                        "the discriminator of {} no longer maps the value {value} to {}",
+                        at.subject,
+                        crate::problem::unescape(schema)
+                    ),
+                };
+                self.out.push(
+                    &at.id(&format!("discriminator-mapping-{verb}")),
+                    Some(at.place.op.as_str()),
+                    &join(&join(&join(from_at, "discriminator"), "mapping"), value),
+                    side,
+                    text,
+                    at.targets.clone(),
+                );
+            }
+        }
     }
 
     /// Compares the properties of an object schema: removed, added, renamed, required or not,
@@ -1185,7 +1415,7 @@ impl<'a, 'w> Walk<'a, 'w> {
         let (old_required, new_required) = (required(old), required(new));
         let op = Some(place.op.as_str());
         let request = place.direction == Direction::Request;
-        let direction = if request { "request" } else { "response" };
+        let direction = place.direction.word();
         // Properties of an inline object nested in a property become a type named after both.
         let owner = |name: &str| -> (String, String) {
             let full: Vec<String> = path
@@ -1227,7 +1457,6 @@ impl<'a, 'w> Walk<'a, 'w> {
                         "the {direction} property {shown_name} was renamed {}",
                         owner(new_name).0
                     ),
-                    Grade::Breaking,
                     vec![
                         field(name),
                         field(new_name),
@@ -1236,10 +1465,10 @@ impl<'a, 'w> Walk<'a, 'w> {
                 );
                 continue;
             }
-            let (change, wire) = match (request, was_required) {
-                (true, _) => ("request-property-removed", Grade::Compatible),
-                (false, true) => ("response-required-property-removed", Grade::Breaking),
-                (false, false) => ("response-optional-property-removed", Grade::Compatible),
+            let change = match (request, was_required) {
+                (true, _) => "request-property-removed",
+                (false, true) => "response-required-property-removed",
+                (false, false) => "response-optional-property-removed",
             };
             self.out.push(
                 change,
@@ -1247,18 +1476,17 @@ impl<'a, 'w> Walk<'a, 'w> {
                 &join(&join(old_at, "properties"), name),
                 Side::Old,
                 format!("removed the {direction} property {shown_name}"),
-                wire,
                 vec![field(name), Target::Type(root_type.to_owned())],
             );
         }
         for name in came {
             let (shown_name, _) = owner(name);
             let is_required = new_required.contains(name);
-            let (change, wire) = match (request, is_required) {
-                (true, true) => ("new-required-request-property", Grade::Breaking),
-                (true, false) => ("new-optional-request-property", Grade::Compatible),
-                (false, true) => ("response-required-property-added", Grade::Compatible),
-                (false, false) => ("response-optional-property-added", Grade::Compatible),
+            let change = match (request, is_required) {
+                (true, true) => "new-required-request-property",
+                (true, false) => "new-optional-request-property",
+                (false, true) => "response-required-property-added",
+                (false, false) => "response-optional-property-added",
             };
             self.out.push(
                 change,
@@ -1269,7 +1497,6 @@ impl<'a, 'w> Walk<'a, 'w> {
                     "added the {} {direction} property {shown_name}",
                     if is_required { "required" } else { "optional" }
                 ),
-                wire,
                 vec![field(name), Target::Type(root_type.to_owned())],
             );
         }
@@ -1286,11 +1513,6 @@ impl<'a, 'w> Walk<'a, 'w> {
                     &at,
                     Side::New,
                     format!("the {direction} property {shown_name} became required"),
-                    if request {
-                        Grade::Breaking
-                    } else {
-                        Grade::Compatible
-                    },
                     vec![field(name)],
                 ),
                 (true, false) => self.out.push(
@@ -1299,11 +1521,6 @@ impl<'a, 'w> Walk<'a, 'w> {
                     &at,
                     Side::New,
                     format!("the {direction} property {shown_name} became optional"),
-                    if request {
-                        Grade::Compatible
-                    } else {
-                        Grade::Breaking
-                    },
                     vec![field(name)],
                 ),
                 _ => {}
