@@ -1,5 +1,6 @@
 //! `cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE [--from-overlay O]
-//! [--to-overlay O]] [--format text|markdown|json] [--fail-on rust|wire|any]`.
+//! [--to-overlay O]] [--format text|markdown|json] [--fail-on rust|wire|any]`, and
+//! `cargo xtask diff --rules [--format text|markdown]`.
 
 use std::io::Write;
 use std::path::Path;
@@ -11,6 +12,7 @@ pub const USAGE: &str = "\
 usage: cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE]
                         [--from-overlay OVERLAY] [--to-overlay OVERLAY]
                         [--format text|markdown|json] [--fail-on rust|wire|any]
+       cargo xtask diff --rules [--format text|markdown]
 
   What changed in specs/<provider>.yaml, graded for the wire (a client built from the old spec
   against a server implementing the new one) and for Rust (code written against the old
@@ -26,6 +28,9 @@ usage: cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE]
   --format        text (default), markdown (for a pull request), json
   --fail-on       exit 1 when a change is rust-breaking, wire-breaking, or either (default:
                   report only, exit 0)
+  --rules         print the rule table instead: every class of change with its id, its wire
+                  grade, the Rust grade its fixture measures, one line, and its fixture under
+                  xtask/tests/fixtures/diff/ (markdown: the README's copy)
   Bad input (unknown revision, no git, a spec with problems) is one line on stderr, exit 2.";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -50,6 +55,7 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
     let (mut base, mut from, mut to) = (None, None, None);
     let (mut from_overlay, mut to_overlay) = (None, None);
     let (mut format, mut fail_on) = (Format::Text, FailOn::Nothing);
+    let mut rules = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
@@ -61,6 +67,10 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
             "-h" | "--help" => {
                 let _ = writeln!(out, "{USAGE}");
                 return 0;
+            }
+            "--rules" => {
+                rules = true;
+                Ok(())
             }
             "--base" => value("--base").map(|v| base = Some(v)),
             "--from" => value("--from").map(|v| from = Some(v)),
@@ -97,6 +107,19 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
         if let Err(message) = parsed {
             return bad(err, &format!("{message}\n\n{USAGE}"));
         }
+    }
+    if rules {
+        let others = provider.is_some() || base.is_some() || from.is_some() || to.is_some();
+        let table = match format {
+            _ if others || from_overlay.is_some() || to_overlay.is_some() => {
+                return bad(err, &format!("--rules takes only --format\n\n{USAGE}"));
+            }
+            Format::Json => return bad(err, "--rules prints text or markdown"),
+            Format::Text => super::rules::text(),
+            Format::Markdown => super::rules::markdown(),
+        };
+        let _ = write!(out, "{table}");
+        return 0;
     }
     let reports = match (from, to) {
         (Some(from), Some(to)) if base.is_none() && provider.is_none() => files(
