@@ -101,7 +101,6 @@ fn kratos_history_is_reported_whole() {
     let expected = [
         ("enum-added", 2),
         ("enum-value-added", 10),
-        ("format-changed", 1),
         ("mapping-key-added", 1),
         ("member-added", 1),
         ("operation-added", 4),
@@ -295,4 +294,26 @@ fn the_oracle_sees_a_renamed_property_as_removed_and_added() {
     );
     assert!(is_prefix(thing_at, &format!("{thing_at}/properties")));
     assert!(!is_prefix(thing_at, &format!("{thing_at}s")));
+}
+
+#[test]
+fn the_oracle_reads_a_format_within_its_type() {
+    let size = |schema: serde_json::Value| document(json!({}), json!({"Size": schema}));
+    let int32 = size(json!({"type": "integer", "format": "int32"}));
+    assert_eq!(
+        oracle::changes(&int32, &size(json!({"type": "string"}))),
+        [item(
+            "type-changed",
+            "/components/schemas/Size/type",
+            "string"
+        )]
+    );
+    assert_eq!(
+        oracle::changes(&int32, &size(json!({"type": "integer", "format": "int64"}))),
+        [item(
+            "format-changed",
+            "/components/schemas/Size/format",
+            "int64"
+        )]
+    );
 }

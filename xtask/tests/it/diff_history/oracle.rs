@@ -13,7 +13,8 @@
 //!   (name: the new target's last segment), properties and `required` entries added or removed
 //!   (name: the property), `enum` values added or removed (name: the value as text), `enum`
 //!   added to or removed from a schema (name: `enum`; its values are not listed one by one),
-//!   `type` and `format` changed (name: the new value, the old one if there is none), `nullable`
+//!   `type` changed, else `format` changed (name: the new value, the old one if there is none; a
+//!   format is read within its type, so a new type carries its format with it), `nullable`
 //!   changed (name: `nullable`), `oneOf`/`anyOf`/`allOf` members added or removed (identity: the
 //!   member's `$ref` target, else its index; name: the target's last segment, else the index),
 //!   `discriminator.mapping` keys added or removed (name: the key). Properties, members,
@@ -67,6 +68,7 @@ struct At {
 }
 
 impl At {
+    /// The same pointer on both sides.
     fn root(pointer: &str) -> Self {
         Self {
             old: pointer.to_owned(),
@@ -76,14 +78,9 @@ impl At {
 
     /// One segment further on both sides.
     fn join(&self, segment: &str) -> Self {
-        self.join2(segment, segment)
-    }
-
-    /// A segment further on each side (an index may differ).
-    fn join2(&self, old: &str, new: &str) -> Self {
         Self {
-            old: format!("{}/{}", self.old, escape(old)),
-            new: format!("{}/{}", self.new, escape(new)),
+            old: format!("{}/{}", self.old, escape(segment)),
+            new: format!("{}/{}", self.new, escape(segment)),
         }
     }
 }
@@ -403,8 +400,10 @@ impl Walk {
         if !(old.is_object() && new.is_object()) || self.reference(at, old, new) {
             return;
         }
-        self.scalar(at, old, new, "type", "type-changed");
-        self.scalar(at, old, new, "format", "format-changed");
+        // A format belongs to its type: when the type changed, so did the format's meaning.
+        if !self.scalar(at, old, new, "type", "type-changed") {
+            self.scalar(at, old, new, "format", "format-changed");
+        }
         let nullable = |s: &Value| s.get("nullable").and_then(Value::as_bool).unwrap_or(false);
         if nullable(old) != nullable(new) {
             self.push("nullable-changed", &at.join("nullable").new, "nullable");
@@ -434,17 +433,25 @@ impl Walk {
         }
     }
 
-    /// A keyword with one value (`type`, `format`) that changed.
-    fn scalar(&mut self, at: &At, old: &Value, new: &Value, keyword: &str, kind: &'static str) {
+    /// A keyword with one value (`type`, `format`) that changed; says whether it did.
+    fn scalar(
+        &mut self,
+        at: &At,
+        old: &Value,
+        new: &Value,
+        keyword: &str,
+        kind: &'static str,
+    ) -> bool {
         let (before, after) = (old.get(keyword), new.get(keyword));
         if before == after {
-            return;
+            return false;
         }
         let at = at.join(keyword);
         match after {
             Some(after) => self.push(kind, &at.new, text(after)),
             None => self.push(kind, &at.old, before.map(text).unwrap_or_default()),
         }
+        true
     }
 
     /// `enum` added, removed, or its values.
