@@ -7,8 +7,9 @@
 //! has it as a prefix (whole segments, whichever document either points into), and whose text
 //! contains the item's name.
 //!
-//! Cost (debug build): each pair is loaded once and compared once; `compare` generates both
-//! sides (Kratos ≈ 2 s, Supabase ≈ 1.5 s).
+//! Cost (debug build, 2 shared cores, 2026-12-07): each pair is loaded once and compared once,
+//! and `compare` generates both sides: the Kratos test ≈ 4.3 s, Supabase ≈ 2.2 s, the oracle
+//! itself well under 10 ms.
 
 mod oracle;
 
