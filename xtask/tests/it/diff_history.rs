@@ -8,8 +8,8 @@
 //! contains the item's name.
 //!
 //! Cost (debug build, 2 shared cores, 2026-12-07): each pair is loaded once and compared once,
-//! and `compare` generates both sides: the Kratos test ≈ 4.3 s, Supabase ≈ 2.2 s, the oracle's own
-//! tests under 10 ms.
+//! and `compare` generates both sides: the Kratos test ≈ 4.3 s, Supabase ≈ 2.2 s; the oracle's
+//! own tests under 10 ms.
 
 mod oracle;
 
