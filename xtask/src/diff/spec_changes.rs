@@ -1167,7 +1167,14 @@ impl<'a, 'w> Walk<'a, 'w> {
                     format!("{prefix}-enum-removed"),
                     join(&old_at, "enum"),
                     Side::Old,
-                    format!("{subject} is no longer limited to a list of values"),
+                    format!(
+                        "{subject} is no longer limited to a list of values (it was {})",
+                        old_values
+                            .iter()
+                            .map(|v| shown(Some(v)))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 )
             };
             self.out.push(

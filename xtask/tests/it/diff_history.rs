@@ -100,7 +100,7 @@ fn kratos_history_is_reported_whole() {
     let new = published("kratos-2026-07-29.json");
     let items = oracle::changes(&old.json, &new.json);
     let expected = [
-        ("enum-added", 2),
+        ("enum-added", 5),
         ("enum-value-added", 10),
         ("mapping-key-added", 1),
         ("member-added", 1),
@@ -128,8 +128,19 @@ fn kratos_history_is_reported_whole() {
                 &format!("{schema}/continueWith/discriminator/mapping/show_pin_entry_ui"),
                 "show_pin_entry_ui",
             ),
-            item("enum-added", &format!("{schema}/DeviceType/enum"), "enum"),
-            item("enum-added", &format!("{schema}/KeyState/enum"), "enum"),
+            item(
+                "enum-added",
+                &format!("{schema}/DeviceType/enum"),
+                "Android",
+            ),
+            item("enum-added", &format!("{schema}/DeviceType/enum"), "iOS"),
+            item("enum-added", &format!("{schema}/KeyState/enum"), "initial"),
+            item(
+                "enum-added",
+                &format!("{schema}/KeyState/enum"),
+                "confirmed",
+            ),
+            item("enum-added", &format!("{schema}/KeyState/enum"), "locked"),
             item(
                 "enum-value-added",
                 &format!("{schema}/uiNodeInputAttributes/properties/autocomplete/enum/6"),

@@ -12,7 +12,7 @@
 //!   `requestBodies` and `responses`), walked without following `$ref`: a `$ref` that changed
 //!   (name: the new target's last segment), properties and `required` entries added or removed
 //!   (name: the property), `enum` values added or removed (name: the value as text), `enum`
-//!   added to or removed from a schema (name: `enum`; its values are not listed one by one),
+//!   added to or removed from a schema (one item per value it lists, named by the value),
 //!   `type` changed, else `format` changed (name: the new value, the old one if there is none; a
 //!   format is read within its type, so a new type carries its format with it), `nullable`
 //!   changed (name: `nullable`), `oneOf`/`anyOf`/`allOf` members added or removed (identity: the
@@ -458,8 +458,17 @@ impl Walk {
     fn enumeration(&mut self, at: &At, old: &Value, new: &Value) {
         let at = at.join("enum");
         match (old.get("enum"), new.get("enum")) {
-            (None, Some(_)) => self.push("enum-added", &at.new, "enum"),
-            (Some(_), None) => self.push("enum-removed", &at.old, "enum"),
+            // Every value a new list allows, or an old one allowed, is named.
+            (None, Some(n)) => {
+                for entry in array_entries(Some(n), enum_identity) {
+                    self.push("enum-added", &at.new, entry.name);
+                }
+            }
+            (Some(o), None) => {
+                for entry in array_entries(Some(o), enum_identity) {
+                    self.push("enum-removed", &at.old, entry.name);
+                }
+            }
             (Some(o), Some(n)) => {
                 self.keyed(
                     &at,
