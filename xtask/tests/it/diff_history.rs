@@ -16,7 +16,7 @@ mod oracle;
 use std::collections::BTreeMap;
 
 use serde_json::json;
-use xtask::diff::{self, Change, Document};
+use xtask::diff::{self, Change, Document, Grade, Report};
 
 use crate::common::fixture;
 use oracle::Item;
@@ -49,9 +49,10 @@ fn mentions(change: &Change, item: &Item) -> bool {
         && change.text.contains(&item.name)
 }
 
-/// Asserts that the report `old` → `new` mentions every item and leaves nothing unexplained;
-/// the failure lists every item not mentioned and every unexplained difference, one per line.
-fn assert_reported(label: &str, old: &Document, new: &Document, items: &[Item]) {
+/// Asserts that the report `old` → `new` mentions every item, leaves nothing unexplained, and
+/// shows each Rust difference under one change only (graded once); the failure lists every
+/// item not mentioned and every unexplained difference, one per line. Returns the report.
+fn assert_reported(label: &str, old: &Document, new: &Document, items: &[Item]) -> Report {
     let report = diff::compare(label, Some(old), Some(new)).unwrap_or_else(|p| panic!("{p:?}"));
     let missing: Vec<String> = items
         .iter()
@@ -73,6 +74,28 @@ fn assert_reported(label: &str, old: &Document, new: &Document, items: &[Item]) 
         unexplained.len(),
         unexplained.join("\n")
     );
+    let mut shown: Vec<&str> = report
+        .changes
+        .iter()
+        .flat_map(|c| c.rust_changes.iter().map(|r| r.text.as_str()))
+        .collect();
+    let all = shown.len();
+    shown.sort_unstable();
+    shown.dedup();
+    assert_eq!(shown.len(), all, "{label}: a Rust difference under two changes");
+    report
+}
+
+/// The wire grade of the one change that mentions `item`.
+fn wire_of(report: &Report, item: &Item) -> Grade {
+    let found: Vec<Grade> = report
+        .changes
+        .iter()
+        .filter(|c| mentions(c, item))
+        .map(|c| c.wire)
+        .collect();
+    assert_eq!(found.len(), 1, "{item:?}: {found:?}");
+    found[0]
 }
 
 /// An item, for comparisons.
@@ -175,7 +198,33 @@ fn kratos_history_is_reported_whole() {
             item("type-changed", &format!("{key}/public_key/type"), "string"),
         ],
     );
-    assert_reported("kratos", &old, &new, &items);
+    let report = assert_reported("kratos", &old, &new, &items);
+    // A variant or value a response can now carry breaks an old client on the wire; a schema
+    // no operation uses changes no wire.
+    let member = item(
+        "member-added",
+        &format!("{schema}/continueWith/oneOf/5"),
+        "continueWithDeviceAuthnPinEntryUi",
+    );
+    let username = item(
+        "enum-value-added",
+        &format!("{schema}/uiNodeInputAttributes/properties/autocomplete/enum/6"),
+        "username",
+    );
+    let pin = item("property-added", &format!("{key}/pin"), "pin");
+    assert_eq!(wire_of(&report, &member), Grade::Breaking);
+    assert_eq!(wire_of(&report, &username), Grade::Breaking);
+    assert_eq!(wire_of(&report, &pin), Grade::None);
+    // typify's name for an inline type moved when `createTestLoginFlowBody` arrived: one change
+    // carries it.
+    let moved = "struct types::NullDurationInner renamed types::CreateTestLoginFlowBodyProviderId";
+    let carriers: Vec<&str> = report
+        .changes
+        .iter()
+        .filter(|c| c.rust_changes.iter().any(|r| r.text == moved))
+        .map(|c| c.pointer.as_str())
+        .collect();
+    assert_eq!(carriers, ["/components/schemas/createTestLoginFlowBody"]);
 }
 
 #[test]
