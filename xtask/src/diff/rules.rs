@@ -47,7 +47,7 @@ pub const COMPOSED_PLACES: [&str; 4] = [
 ];
 
 /// The schema rule suffixes of every place.
-pub const SCHEMA_SUFFIXES: [&str; 8] = [
+pub const SCHEMA_SUFFIXES: [&str; 11] = [
     "type-changed",
     "format-changed",
     "became-nullable",
@@ -56,6 +56,9 @@ pub const SCHEMA_SUFFIXES: [&str; 8] = [
     "enum-removed",
     "enum-value-added",
     "enum-value-removed",
+    "constraint-tightened",
+    "constraint-loosened",
+    "constraint-changed",
 ];
 
 /// The schema rule suffixes of the [`COMPOSED_PLACES`].
@@ -174,6 +177,22 @@ rules! {
     "response-property-enum-removed" => B, B, "response-property-enum-removed", "a response property is no longer limited to a list of values";
     "response-property-enum-value-added" => B, B, "response-enum-value-added", "a response property can carry a new value (an old client cannot decode it)";
     "response-property-enum-value-removed" => C, B, "response-enum-value-removed", "a response property no longer carries a value";
+    // Value constraints, per place.
+    "request-parameter-constraint-tightened" => B, B, "request-parameter-constraint-tightened", "a parameter's value constraint tightened (maxLength, minimum, pattern…: a value once allowed may be refused)";
+    "request-parameter-constraint-loosened" => C, B, "request-parameter-constraint-loosened", "a parameter's value constraint loosened";
+    "request-parameter-constraint-changed" => B, B, "request-parameter-constraint-changed", "a parameter's pattern or multipleOf replaced by another";
+    "request-body-constraint-tightened" => B, B, "request-body-constraint-tightened", "the request body's value constraint tightened (maxLength, minimum, pattern…: a value once allowed may be refused)";
+    "request-body-constraint-loosened" => C, B, "request-body-constraint-loosened", "the request body's value constraint loosened";
+    "request-body-constraint-changed" => B, B, "request-body-constraint-changed", "the request body's pattern or multipleOf replaced by another";
+    "request-property-constraint-tightened" => B, B, "request-property-constraint-tightened", "a request property's value constraint tightened (maxLength, minimum, pattern…: a value once allowed may be refused)";
+    "request-property-constraint-loosened" => C, B, "request-property-constraint-loosened", "a request property's value constraint loosened";
+    "request-property-constraint-changed" => B, B, "request-property-constraint-changed", "a request property's pattern or multipleOf replaced by another";
+    "response-body-constraint-tightened" => C, B, "response-body-constraint-tightened", "a response body's value constraint tightened (maxLength, minimum, pattern…: a value once allowed may be refused)";
+    "response-body-constraint-loosened" => B, B, "response-body-constraint-loosened", "a response body's value constraint loosened (an old client checks the old one)";
+    "response-body-constraint-changed" => B, B, "response-body-constraint-changed", "a response body's pattern or multipleOf replaced by another";
+    "response-property-constraint-tightened" => C, B, "response-property-constraint-tightened", "a response property's value constraint tightened (maxLength, minimum, pattern…: a value once allowed may be refused)";
+    "response-property-constraint-loosened" => B, B, "response-property-constraint-loosened", "a response property's value constraint loosened (an old client checks the old one)";
+    "response-property-constraint-changed" => B, B, "response-property-constraint-changed", "a response property's pattern or multipleOf replaced by another";
     // Composition, per place: see COMPOSED_PLACES.
     "request-body-one-of-member-added" => C, B, "request-body-one-of-member-added", "the request body may be one more schema (oneOf)";
     "request-body-one-of-member-removed" => B, B, "request-body-one-of-member-removed", "the request body may no longer be a schema (oneOf)";

@@ -986,7 +986,62 @@ struct Composed<'p> {
     targets: Vec<Target>,
 }
 
+/// The keywords that constrain values, each compared by [`tightening`].
+const CONSTRAINTS: [&str; 13] = [
+    "maxLength",
+    "maximum",
+    "maxItems",
+    "maxProperties",
+    "minLength",
+    "minimum",
+    "minItems",
+    "minProperties",
+    "exclusiveMaximum",
+    "exclusiveMinimum",
+    "uniqueItems",
+    "pattern",
+    "multipleOf",
+];
+
+/// How a constraint moved from `old` to `new`: `tightened`, `loosened`, `changed` (neither
+/// contains the other), or `None` (the same). A `min…Length/Items/Properties` of 0 and a
+/// `false` flag constrain nothing.
+fn tightening(keyword: &str, old: Option<&Value>, new: Option<&Value>) -> Option<&'static str> {
+    let counts = keyword.starts_with("min") && keyword != "minimum";
+    let vacuous = |v: &&Value| match v {
+        Value::Bool(b) => !*b,
+        Value::Number(n) => counts && n.as_f64() == Some(0.0),
+        _ => false,
+    };
+    let (old, new) = (old.filter(|v| !vacuous(v)), new.filter(|v| !vacuous(v)));
+    let number = |v: &Value| v.as_f64().unwrap_or(f64::NAN);
+    match (old, new) {
+        (a, b) if a == b => None,
+        (None, _) => Some("tightened"),
+        (_, None) => Some("loosened"),
+        (Some(a), Some(b)) if keyword.starts_with("max") || keyword.starts_with("min") => {
+            let (a, b) = (number(a), number(b));
+            let (narrower, wider) = if keyword.starts_with("max") {
+                (b < a, b > a)
+            } else {
+                (b > a, b < a)
+            };
+            match (narrower, wider) {
+                (true, _) => Some("tightened"),
+                (_, true) => Some("loosened"),
+                _ => Some("changed"),
+            }
+        }
+        _ => Some("changed"),
+    }
+}
+
 impl Composed<'_> {
+    /// The id of the rule `suffix` at this place, whatever the place (see [`Self::id`]).
+    fn id_at(&self, suffix: &str) -> String {
+        format!("{}-{suffix}", self.prefix)
+    }
+
     /// The id of the rule `suffix` here: in a parameter's schema (which progenitor takes
     /// without composition) a type change.
     fn id(&self, suffix: &str) -> String {
@@ -1064,7 +1119,9 @@ impl<'a, 'w> Walk<'a, 'w> {
             let mut targets = extra;
             match path.last() {
                 Some(field) if !path.is_empty() => {
-                    targets.push(Target::Field(root_type.clone(), norm(field)))
+                    targets.push(Target::Field(root_type.clone(), norm(field)));
+                    // typify names an inline property's own type after its owner and itself.
+                    targets.push(Target::Type(format!("{root_type}{}", norm(field))));
                 }
                 _ if place.member == "send" => {
                     targets.push(Target::BuilderMember(norm(&place.op), "send".to_owned()));
@@ -1257,12 +1314,29 @@ impl<'a, 'w> Walk<'a, 'w> {
             root_type: &root_type,
             targets: targets(Vec::new()),
         };
+        self.constraints(&composed, (&old_at, old), (&new_at, new));
         self.composition(&composed, (&old_at, old), (&new_at, new));
         self.discriminator(&composed, (&old_at, old), (&new_at, new));
-        if let (Some(a @ Value::Object(_)), Some(b @ Value::Object(_))) = (
-            old.get("additionalProperties"),
-            new.get("additionalProperties"),
-        ) {
+        let map_values = |s: &'a Value| s.get("additionalProperties").filter(|v| v.is_object());
+        if map_values(old).is_some() != map_values(new).is_some() && new_type == "object" {
+            // A map of any values became a map of typed ones, or back.
+            let (at, side) = if map_values(new).is_some() {
+                (join(&new_at, "additionalProperties"), Side::New)
+            } else {
+                (join(&old_at, "additionalProperties"), Side::Old)
+            };
+            self.out.push(
+                &composed.id_at("type-changed"),
+                op,
+                &at,
+                side,
+                format!(
+                    "the schema of the additional properties (map values) of {subject} changed"
+                ),
+                composed.targets.clone(),
+            );
+        }
+        if let (Some(a), Some(b)) = (map_values(old), map_values(new)) {
             let mut inner = path.to_vec();
             inner.push("*".to_owned());
             let inner_place = Place {
@@ -1277,6 +1351,43 @@ impl<'a, 'w> Walk<'a, 'w> {
             );
         }
         self.object(place, path, &root_type, (&old_at, old), (&new_at, new));
+    }
+
+    /// Compares the constraints on values (`maxLength`, `minimum`, `pattern`, `uniqueItems`…):
+    /// each one added, removed or moved is tightened (a value the old spec allowed may now be
+    /// refused), loosened, or, for a `pattern` or `multipleOf` replaced, changed. typify makes
+    /// a constrained value its own type (a newtype that checks it, `NonZeroU64`…), so each is a
+    /// Rust change as well.
+    fn constraints(
+        &mut self,
+        at: &Composed<'_>,
+        (old_at, old): (&str, &'a Value),
+        (new_at, new): (&str, &'a Value),
+    ) {
+        for keyword in CONSTRAINTS {
+            let (a, b) = (old.get(keyword), new.get(keyword));
+            let Some(way) = tightening(keyword, a, b) else {
+                continue;
+            };
+            let (pointer, side) = if b.is_some() {
+                (join(new_at, keyword), Side::New)
+            } else {
+                (join(old_at, keyword), Side::Old)
+            };
+            self.out.push(
+                &at.id_at(&format!("constraint-{way}")),
+                Some(at.place.op.as_str()),
+                &pointer,
+                side,
+                format!(
+                    "the {keyword} of {} {way} from {} to {}",
+                    at.subject,
+                    shown(a),
+                    shown(b)
+                ),
+                at.targets.clone(),
+            );
+        }
     }
 
     /// Compares `oneOf`, `anyOf` and `allOf`: members added and removed (a member is its

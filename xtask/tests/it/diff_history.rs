@@ -82,7 +82,11 @@ fn assert_reported(label: &str, old: &Document, new: &Document, items: &[Item]) 
     let all = shown.len();
     shown.sort_unstable();
     shown.dedup();
-    assert_eq!(shown.len(), all, "{label}: a Rust difference under two changes");
+    assert_eq!(
+        shown.len(),
+        all,
+        "{label}: a Rust difference under two changes"
+    );
     report
 }
 
