@@ -112,7 +112,7 @@ rules! {
     "request-parameter-became-optional" => C, C, "parameter-became-optional", "a parameter became optional";
     // Request bodies.
     "request-body-added-required" => B, B, "body-added", "a required request body was added";
-    "request-body-added-optional" => C, C, "request-body-added-optional", "an optional request body was added";
+    "request-body-added-optional" => C, B, "request-body-added-optional", "an optional request body was added (progenitor requires it all the same)";
     "request-body-removed" => B, B, "body-removed", "the request body was removed";
     "request-body-became-required" => B, N, "body-became-required", "the request body became required";
     "request-body-media-type-changed" => B, N, "body-media-type-changed", "the request body's media type changed";
@@ -139,8 +139,8 @@ rules! {
     // Schemas, per place: see SCHEMA_PLACES.
     "request-parameter-type-changed" => B, B, "parameter-type-changed", "a parameter's type or schema changed";
     "request-parameter-format-changed" => B, B, "request-parameter-format-changed", "a parameter's format changed";
-    "request-parameter-became-nullable" => C, N, "request-parameter-became-nullable", "a parameter became nullable";
-    "request-parameter-became-not-nullable" => B, N, "request-parameter-became-not-nullable", "a parameter is no longer nullable";
+    "request-parameter-became-nullable" => C, B, "request-parameter-became-nullable", "a parameter became nullable";
+    "request-parameter-became-not-nullable" => B, B, "request-parameter-became-not-nullable", "a parameter is no longer nullable";
     "request-parameter-became-enum" => B, B, "request-parameter-became-enum", "a parameter is now limited to a list of values";
     "request-parameter-enum-removed" => C, B, "request-parameter-enum-removed", "a parameter is no longer limited to a list of values";
     "request-parameter-enum-value-added" => C, B, "parameter-enum-value-added", "a parameter accepts a new value";
