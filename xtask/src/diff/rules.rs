@@ -180,19 +180,19 @@ rules! {
     // Value constraints, per place.
     "request-parameter-constraint-tightened" => B, B, "request-parameter-constraint-tightened", "a parameter's value constraint tightened (maxLength, minimum, pattern…: a value once allowed may be refused)";
     "request-parameter-constraint-loosened" => C, B, "request-parameter-constraint-loosened", "a parameter's value constraint loosened";
-    "request-parameter-constraint-changed" => B, B, "request-parameter-constraint-changed", "a parameter's pattern or multipleOf replaced by another";
+    "request-parameter-constraint-changed" => B, N, "request-parameter-constraint-changed", "a parameter's pattern or multipleOf replaced by another (the fixture's multipleOf: typify ignores it)";
     "request-body-constraint-tightened" => B, B, "request-body-constraint-tightened", "the request body's value constraint tightened (maxLength, minimum, pattern…: a value once allowed may be refused)";
     "request-body-constraint-loosened" => C, B, "request-body-constraint-loosened", "the request body's value constraint loosened";
-    "request-body-constraint-changed" => B, B, "request-body-constraint-changed", "the request body's pattern or multipleOf replaced by another";
+    "request-body-constraint-changed" => B, N, "request-body-constraint-changed", "the request body's pattern or multipleOf replaced by another (the fixture's multipleOf: typify ignores it)";
     "request-property-constraint-tightened" => B, B, "request-property-constraint-tightened", "a request property's value constraint tightened (maxLength, minimum, pattern…: a value once allowed may be refused)";
     "request-property-constraint-loosened" => C, B, "request-property-constraint-loosened", "a request property's value constraint loosened";
-    "request-property-constraint-changed" => B, B, "request-property-constraint-changed", "a request property's pattern or multipleOf replaced by another";
+    "request-property-constraint-changed" => B, N, "request-property-constraint-changed", "a request property's pattern or multipleOf replaced by another (the fixture's multipleOf: typify ignores it)";
     "response-body-constraint-tightened" => C, B, "response-body-constraint-tightened", "a response body's value constraint tightened (maxLength, minimum, pattern…: a value once allowed may be refused)";
     "response-body-constraint-loosened" => B, B, "response-body-constraint-loosened", "a response body's value constraint loosened (an old client checks the old one)";
-    "response-body-constraint-changed" => B, B, "response-body-constraint-changed", "a response body's pattern or multipleOf replaced by another";
+    "response-body-constraint-changed" => B, N, "response-body-constraint-changed", "a response body's pattern or multipleOf replaced by another (the fixture's multipleOf: typify ignores it)";
     "response-property-constraint-tightened" => C, B, "response-property-constraint-tightened", "a response property's value constraint tightened (maxLength, minimum, pattern…: a value once allowed may be refused)";
     "response-property-constraint-loosened" => B, B, "response-property-constraint-loosened", "a response property's value constraint loosened (an old client checks the old one)";
-    "response-property-constraint-changed" => B, B, "response-property-constraint-changed", "a response property's pattern or multipleOf replaced by another";
+    "response-property-constraint-changed" => B, N, "response-property-constraint-changed", "a response property's pattern or multipleOf replaced by another (the fixture's multipleOf: typify ignores it)";
     // Composition, per place: see COMPOSED_PLACES.
     "request-body-one-of-member-added" => C, B, "request-body-one-of-member-added", "the request body may be one more schema (oneOf)";
     "request-body-one-of-member-removed" => B, B, "request-body-one-of-member-removed", "the request body may no longer be a schema (oneOf)";

@@ -717,16 +717,16 @@ fn body_changes<'a>(
         (None, None) => {}
         (None, Some((at, body, _))) => {
             let (change, what) = if is_required(body) {
-                ("request-body-added-required", "required")
+                ("request-body-added-required", "a required")
             } else {
-                ("request-body-added-optional", "optional")
+                ("request-body-added-optional", "an optional")
             };
             out.push(
                 change,
                 Some(id),
                 &at,
                 Side::New,
-                format!("added a {what} request body"),
+                format!("added {what} request body"),
                 body_targets(),
             );
         }
