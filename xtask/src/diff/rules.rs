@@ -47,7 +47,7 @@ pub const COMPOSED_PLACES: [&str; 4] = [
 ];
 
 /// The schema rule suffixes of every place.
-pub const SCHEMA_SUFFIXES: [&str; 11] = [
+pub const SCHEMA_SUFFIXES: [&str; 12] = [
     "type-changed",
     "format-changed",
     "became-nullable",
@@ -59,6 +59,7 @@ pub const SCHEMA_SUFFIXES: [&str; 11] = [
     "constraint-tightened",
     "constraint-loosened",
     "constraint-changed",
+    "default-changed",
 ];
 
 /// The schema rule suffixes of the [`COMPOSED_PLACES`].
@@ -193,6 +194,12 @@ rules! {
     "response-property-constraint-tightened" => C, B, "response-property-constraint-tightened", "a response property's value constraint tightened (maxLength, minimum, pattern…: a value once allowed may be refused)";
     "response-property-constraint-loosened" => B, B, "response-property-constraint-loosened", "a response property's value constraint loosened (an old client checks the old one)";
     "response-property-constraint-changed" => B, N, "response-property-constraint-changed", "a response property's pattern or multipleOf replaced by another (the fixture's multipleOf: typify ignores it)";
+    // Defaults, per place.
+    "request-parameter-default-changed" => B, N, "request-parameter-default-changed", "a parameter's default was added, removed or changed (what the server assumes when it is left out)";
+    "request-body-default-changed" => B, N, "request-body-default-changed", "the request body's default was added, removed or changed (what the server assumes when it is left out)";
+    "request-property-default-changed" => B, B, "request-property-default-changed", "a request property's default was added, removed or changed (what the server assumes when it is left out)";
+    "response-body-default-changed" => B, N, "response-body-default-changed", "a response body's default was added, removed or changed (what an old client fills in when it is left out)";
+    "response-property-default-changed" => B, B, "response-property-default-changed", "a response property's default was added, removed or changed (what an old client fills in when it is left out)";
     // Composition, per place: see COMPOSED_PLACES.
     "request-body-one-of-member-added" => C, B, "request-body-one-of-member-added", "the request body may be one more schema (oneOf)";
     "request-body-one-of-member-removed" => B, B, "request-body-one-of-member-removed", "the request body may no longer be a schema (oneOf)";

@@ -1286,6 +1286,44 @@ impl<'a, 'w> Walk<'a, 'w> {
                 Vec::new(),
             );
         }
+        if old.get("title") != new.get("title") {
+            // typify names an inline object's type after its title.
+            self.out.push(
+                "description-changed",
+                op,
+                &join(&new_at, "title"),
+                Side::New,
+                format!(
+                    "the title of {subject} changed from {} to {}",
+                    shown(old.get("title")),
+                    shown(new.get("title"))
+                ),
+                targets(
+                    [old.get("title"), new.get("title")]
+                        .into_iter()
+                        .flatten()
+                        .map(|t| Target::Type(norm(&shown(Some(t)))))
+                        .collect(),
+                ),
+            );
+        }
+        if old.get("default") != new.get("default") {
+            // What the server assumes when the value is left out, and what a generated client
+            // fills in when an answer leaves it out; typify drops the `Option` of a field that
+            // has one.
+            self.out.push(
+                &format!("{prefix}-default-changed"),
+                op,
+                &join(&new_at, "default"),
+                Side::New,
+                format!(
+                    "the default of {subject} changed from {} to {}",
+                    shown(old.get("default")),
+                    shown(new.get("default"))
+                ),
+                targets(Vec::new()),
+            );
+        }
         if new_type == "array"
             && let (Some(a), Some(b)) = (old.get("items"), new.get("items"))
         {
