@@ -69,6 +69,58 @@ fn fit(target: &Target, change: &RustChange) -> (u8, usize) {
     }
 }
 
+/// The Rust identifiers in `text`, normalised as spec names are ([`norm`]).
+fn identifiers(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(norm)
+        .collect()
+}
+
+/// Gives each unexplained difference that only follows a type rename (a field, a method whose
+/// signature names the type by its old name before the arrow and its new one after it) to the
+/// change that explains the rename: one whose Rust differences rename the type, or a
+/// component schema renamed in the spec. Returns the rest.
+fn follow_renames(
+    spec: &[SpecChange],
+    explained: &mut [Vec<RustChange>],
+    unexplained: Vec<RustChange>,
+) -> Vec<RustChange> {
+    let short = |path: &str| norm(path.rsplit("::").next().unwrap_or(path));
+    let mut renames: Vec<(String, String, usize)> = Vec::new();
+    for (i, list) in explained.iter().enumerate() {
+        for r in list {
+            if let Some(old) = &r.old_container {
+                renames.push((short(old), short(&r.container), i));
+            }
+        }
+    }
+    for (i, change) in spec.iter().enumerate() {
+        if let (true, [Target::Type(old), Target::Type(new)]) =
+            (change.id == "api-schema-renamed", change.targets.as_slice())
+        {
+            renames.push((old.clone(), new.clone(), i));
+        }
+    }
+    let mut rest = Vec::new();
+    for difference in unexplained {
+        let cause = difference
+            .text
+            .split_once(" → ")
+            .and_then(|(before, after)| {
+                let (before, after) = (identifiers(before), identifiers(after));
+                renames
+                    .iter()
+                    .find(|(old, new, _)| before.contains(old) && after.contains(new))
+            });
+        match cause {
+            Some((_, _, i)) => explained[*i].push(difference),
+            None => rest.push(difference),
+        }
+    }
+    rest
+}
+
 /// Pairs spec changes with Rust differences: each Rust difference goes to the one spec change
 /// that explains it best (the first in document order of equals), so that it is graded once;
 /// the ones nothing explains come back on their own.
@@ -93,6 +145,7 @@ pub fn attribute(spec: Vec<SpecChange>, rust: Vec<RustChange>) -> (Vec<Change>, 
             None => unexplained.push(difference),
         }
     }
+    let unexplained = follow_renames(&spec, &mut explained, unexplained);
     let changes = spec
         .into_iter()
         .zip(explained)

@@ -95,6 +95,7 @@ rules! {
     "server-url-added" => C, N, "server-url-added", "a server URL was added, none removed";
     "api-schema-added" => N, C, "api-schema-added", "a component schema was added";
     "api-schema-removed" => N, B, "api-schema-removed", "a component schema was removed";
+    "api-schema-renamed" => N, B, "api-schema-renamed", "a component schema was renamed, its shape the same (its Rust type is renamed)";
     "api-schema-changed" => N, B, "api-schema-changed", "a component schema no operation uses changed (its types only)";
     // Operations.
     "endpoint-added" => C, C, "endpoint-added", "an operation was added";

@@ -173,6 +173,8 @@ struct Changes {
     found: BTreeMap<(String, String), SpecChange>,
     /// The component schemas an operation's walk reached, on either side.
     reached: BTreeSet<String>,
+    /// Component schemas renamed: (old name, new name).
+    renamed: BTreeSet<(String, String)>,
 }
 
 impl Changes {
@@ -425,7 +427,45 @@ fn document_changes(old: &Value, new: &Value, out: &mut Changes) {
             .unwrap_or_default()
     };
     let (old_schemas, new_schemas) = (schemas(old), schemas(new));
-    for name in old_schemas.difference(&new_schemas) {
+    let schema_at = |doc: &Value, name: &str| {
+        doc.pointer(&join("/components/schemas", name))
+            .map(shape)
+            .unwrap_or_default()
+    };
+    let gone: Vec<&String> = old_schemas.difference(&new_schemas).collect();
+    let came: Vec<&String> = new_schemas.difference(&old_schemas).collect();
+    // A schema gone and one come of the same shape, the only such pair: renamed. Nothing
+    // changes on the wire; the Rust type is renamed.
+    let twins = |name: &String, from: &Value, among: &[&String], to: &Value| -> Vec<String> {
+        among
+            .iter()
+            .filter(|other| schema_at(to, other) == schema_at(from, name))
+            .map(|other| (*other).clone())
+            .collect()
+    };
+    for name in &gone {
+        if let [new_name] = twins(name, old, &came, new).as_slice()
+            && twins(new_name, new, &gone, old).len() == 1
+        {
+            out.renamed.insert(((*name).clone(), new_name.clone()));
+            out.push(
+                "api-schema-renamed",
+                None,
+                &join("/components/schemas", new_name),
+                Side::New,
+                format!("the component schema {name} was renamed {new_name} (the same shape)"),
+                vec![Target::Type(norm(name)), Target::Type(norm(new_name))],
+            );
+        }
+    }
+    let renamed = |name: &String, old_side: bool| {
+        out.renamed
+            .iter()
+            .any(|(a, b)| if old_side { a == name } else { b == name })
+    };
+    let gone: Vec<&String> = gone.into_iter().filter(|n| !renamed(n, true)).collect();
+    let came: Vec<&String> = came.into_iter().filter(|n| !renamed(n, false)).collect();
+    for name in gone {
         out.push(
             "api-schema-removed",
             None,
@@ -435,7 +475,7 @@ fn document_changes(old: &Value, new: &Value, out: &mut Changes) {
             vec![Target::Type(norm(name))],
         );
     }
-    for name in new_schemas.difference(&old_schemas) {
+    for name in came {
         out.push(
             "api-schema-added",
             None,
@@ -1139,6 +1179,7 @@ impl<'a, 'w> Walk<'a, 'w> {
         };
         if let (Some(a), Some(b)) = (&old_component, &new_component)
             && a != b
+            && !self.out.renamed.contains(&(a.clone(), b.clone()))
         {
             self.out.push(
                 &format!("{prefix}-type-changed"),
