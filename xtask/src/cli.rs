@@ -6,6 +6,7 @@ use std::path::Path;
 const USAGE: &str = "\
 usage: cargo xtask generate [PROVIDER] [--check] [--strict]
        cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE] [--format F] [--fail-on G]
+       cargo xtask diff --rules [--format text|markdown]
        cargo xtask release PROVIDER
        cargo xtask mutate [--count N] [--seed S] [--seconds T] [--index N] [--deadline D]
        cargo xtask corpus [--only NAME]
