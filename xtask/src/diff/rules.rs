@@ -202,38 +202,39 @@ rules! {
     "response-body-default-changed" => B, N, "response-body-default-changed", "a response body's default was added, removed or changed (what an old client fills in when it is left out)";
     "response-property-default-changed" => B, B, "response-property-default-changed", "a response property's default was added, removed or changed (what an old client fills in when it is left out)";
     // Composition, per place: see COMPOSED_PLACES.
+    // progenitor 0.15.1 drops `discriminator` (its to_schema.rs): a mapping changes no Rust.
     "request-body-one-of-member-added" => C, B, "request-body-one-of-member-added", "the request body may be one more schema (oneOf)";
     "request-body-one-of-member-removed" => B, B, "request-body-one-of-member-removed", "the request body may no longer be a schema (oneOf)";
     "request-body-any-of-member-added" => C, B, "request-body-any-of-member-added", "the request body may match one more schema (anyOf)";
     "request-body-any-of-member-removed" => B, B, "request-body-any-of-member-removed", "the request body may no longer match a schema (anyOf)";
     "request-body-all-of-member-added" => B, B, "request-body-all-of-member-added", "the request body must also match a schema (allOf)";
     "request-body-all-of-member-removed" => C, B, "request-body-all-of-member-removed", "the request body need no longer match a schema (allOf)";
-    "request-body-discriminator-mapping-added" => C, B, "request-body-discriminator-mapping-added", "the request body's discriminator maps one more value";
-    "request-body-discriminator-mapping-removed" => B, B, "request-body-discriminator-mapping-removed", "the request body's discriminator no longer maps a value";
+    "request-body-discriminator-mapping-added" => C, N, "request-body-discriminator-mapping-added", "the request body's discriminator maps one more value";
+    "request-body-discriminator-mapping-removed" => B, N, "request-body-discriminator-mapping-removed", "the request body's discriminator no longer maps a value";
     "request-property-one-of-member-added" => C, B, "request-property-one-of-member-added", "a request property may be one more schema (oneOf)";
     "request-property-one-of-member-removed" => B, B, "request-property-one-of-member-removed", "a request property may no longer be a schema (oneOf)";
     "request-property-any-of-member-added" => C, B, "request-property-any-of-member-added", "a request property may match one more schema (anyOf)";
     "request-property-any-of-member-removed" => B, B, "request-property-any-of-member-removed", "a request property may no longer match a schema (anyOf)";
     "request-property-all-of-member-added" => B, B, "request-property-all-of-member-added", "a request property must also match a schema (allOf)";
     "request-property-all-of-member-removed" => C, B, "request-property-all-of-member-removed", "a request property need no longer match a schema (allOf)";
-    "request-property-discriminator-mapping-added" => C, B, "request-property-discriminator-mapping-added", "a request property's discriminator maps one more value";
-    "request-property-discriminator-mapping-removed" => B, B, "request-property-discriminator-mapping-removed", "a request property's discriminator no longer maps a value";
+    "request-property-discriminator-mapping-added" => C, N, "request-property-discriminator-mapping-added", "a request property's discriminator maps one more value";
+    "request-property-discriminator-mapping-removed" => B, N, "request-property-discriminator-mapping-removed", "a request property's discriminator no longer maps a value";
     "response-body-one-of-member-added" => B, B, "response-body-one-of-member-added", "a response body may be one more schema (oneOf; an old client cannot decode it)";
     "response-body-one-of-member-removed" => C, B, "response-body-one-of-member-removed", "a response body may no longer be a schema (oneOf)";
     "response-body-any-of-member-added" => B, B, "response-body-any-of-member-added", "a response body may match one more schema (anyOf; an old client may not decode it)";
     "response-body-any-of-member-removed" => C, B, "response-body-any-of-member-removed", "a response body may no longer match a schema (anyOf)";
     "response-body-all-of-member-added" => C, B, "response-body-all-of-member-added", "a response body also matches a schema (allOf)";
     "response-body-all-of-member-removed" => B, B, "response-body-all-of-member-removed", "a response body need no longer match a schema (allOf; an old client relies on it)";
-    "response-body-discriminator-mapping-added" => B, B, "response-body-discriminator-mapping-added", "a response body's discriminator maps one more value (an old client cannot decode it)";
-    "response-body-discriminator-mapping-removed" => C, B, "response-body-discriminator-mapping-removed", "a response body's discriminator no longer maps a value";
+    "response-body-discriminator-mapping-added" => B, N, "response-body-discriminator-mapping-added", "a response body's discriminator maps one more value (an old client cannot decode it)";
+    "response-body-discriminator-mapping-removed" => C, N, "response-body-discriminator-mapping-removed", "a response body's discriminator no longer maps a value";
     "response-property-one-of-member-added" => B, B, "response-property-one-of-member-added", "a response property may be one more schema (oneOf; an old client cannot decode it)";
     "response-property-one-of-member-removed" => C, B, "response-property-one-of-member-removed", "a response property may no longer be a schema (oneOf)";
     "response-property-any-of-member-added" => B, B, "response-property-any-of-member-added", "a response property may match one more schema (anyOf; an old client may not decode it)";
     "response-property-any-of-member-removed" => C, B, "response-property-any-of-member-removed", "a response property may no longer match a schema (anyOf)";
     "response-property-all-of-member-added" => C, B, "response-property-all-of-member-added", "a response property also matches a schema (allOf)";
     "response-property-all-of-member-removed" => B, B, "response-property-all-of-member-removed", "a response property need no longer match a schema (allOf; an old client relies on it)";
-    "response-property-discriminator-mapping-added" => B, B, "response-property-discriminator-mapping-added", "a response property's discriminator maps one more value (an old client cannot decode it)";
-    "response-property-discriminator-mapping-removed" => C, B, "response-property-discriminator-mapping-removed", "a response property's discriminator no longer maps a value";
+    "response-property-discriminator-mapping-added" => B, N, "response-property-discriminator-mapping-added", "a response property's discriminator maps one more value (an old client cannot decode it)";
+    "response-property-discriminator-mapping-removed" => C, N, "response-property-discriminator-mapping-removed", "a response property's discriminator no longer maps a value";
 }
 
 /// The rule with this id.

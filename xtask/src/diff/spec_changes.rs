@@ -1495,10 +1495,15 @@ impl<'a, 'w> Walk<'a, 'w> {
                     if to.iter().any(|(other, _)| other == name) {
                         continue;
                     }
-                    let (to_or_from, note) = match (verb, side, at.place.direction) {
-                        ("added", _, Direction::Response) => {
+                    // A response's new allOf member only adds to what an old client decodes.
+                    let (to_or_from, note) = match (verb, keyword, at.place.direction) {
+                        ("added", "oneOf", Direction::Response) => {
                             ("to", " (a client built from the old spec cannot decode it)")
                         }
+                        ("added", "anyOf", Direction::Response) => (
+                            "to",
+                            " (a client built from the old spec may not decode it)",
+                        ),
                         ("added", _, _) => ("to", ""),
                         _ => ("from", ""),
                     };
