@@ -1507,7 +1507,11 @@ impl<'a, 'w> Walk<'a, 'w> {
                         ("added", _, _) => ("to", ""),
                         _ => ("from", ""),
                     };
-                    let mut targets = vec![Target::Variant(at.root_type.to_owned(), norm(name))];
+                    // typify names an inline member's own types after its title.
+                    let mut targets = vec![
+                        Target::Variant(at.root_type.to_owned(), norm(name)),
+                        Target::Type(norm(name)),
+                    ];
                     targets.extend(at.targets.iter().cloned());
                     self.out.push(
                         &at.id(&format!("{suffix}-member-{verb}")),
