@@ -8,11 +8,11 @@
 //! targets are the Rust items it may touch ([`super::grade`] pairs them with the measured Rust
 //! differences). By area:
 //!
-//! - [`doc`]: the two documents as the walk reads them;
-//! - [`document`]: `info`, servers, component schemas added, removed, renamed or unused;
-//! - [`operation`]: operations, parameters, request bodies, responses;
-//! - [`schema`]: one schema of both sides, its items, map values and properties;
-//! - [`composition`]: value constraints, `oneOf`/`anyOf`/`allOf` members, discriminators.
+//! - `doc`: the two documents as the walk reads them;
+//! - `document`: `info`, servers, component schemas added, removed, renamed or unused;
+//! - `operation`: operations, parameters, request bodies, responses;
+//! - `schema`: one schema of both sides, its items, map values and properties;
+//! - `composition`: value constraints, `oneOf`/`anyOf`/`allOf` members, discriminators.
 
 use std::collections::{BTreeMap, BTreeSet};
 
