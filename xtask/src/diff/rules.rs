@@ -250,35 +250,27 @@ pub fn wire(id: &str) -> Grade {
 
 /// The table as text, for `cargo xtask diff --rules`.
 pub fn text() -> String {
-    let mut out = format!(
-        "{:<48} {:<10} {:<10} {}\n",
-        "id", "wire", "rust", "what (fixture)"
+    let head = format!(
+        "{:<48} {:<10} {:<10} what (fixture)\n",
+        "id", "wire", "rust"
     );
-    for r in RULES {
-        out.push_str(&format!(
-            "{:<48} {:<10} {:<10} {} ({})\n",
-            r.id,
-            r.wire.name(),
-            r.rust.name(),
-            r.text,
-            r.fixture
-        ));
-    }
-    out
+    table(&head, |[id, wire, rust, text, fixture]| {
+        format!("{id:<48} {wire:<10} {rust:<10} {text} ({fixture})\n")
+    })
 }
 
 /// The table as Markdown: the README's copy, between its `diff-rules` markers.
 pub fn markdown() -> String {
-    let mut out = String::from("| id | wire | rust | what | fixture |\n|---|---|---|---|---|\n");
-    for r in RULES {
-        out.push_str(&format!(
-            "| `{}` | {} | {} | {} | `{}` |\n",
-            r.id,
-            r.wire.name(),
-            r.rust.name(),
-            r.text,
-            r.fixture
-        ));
-    }
-    out
+    let head = "| id | wire | rust | what | fixture |\n|---|---|---|---|---|\n";
+    table(head, |[id, wire, rust, text, fixture]| {
+        format!("| `{id}` | {wire} | {rust} | {text} | `{fixture}` |\n")
+    })
+}
+
+/// `head`, then one `row` per rule, of its id, grades, text and fixture.
+fn table(head: &str, row: fn([&str; 5]) -> String) -> String {
+    RULES
+        .iter()
+        .map(|r| row([r.id, r.wire.name(), r.rust.name(), r.text, r.fixture]))
+        .fold(head.to_owned(), |out, line| out + &line)
 }

@@ -244,37 +244,31 @@ impl<'a, 'w> Walk<'a, 'w> {
                 targets(vec![Target::Type(root_type.clone())]),
             );
         } else if !old_values.is_empty() {
-            for (i, value) in new_values.iter().enumerate() {
-                if old_values.contains(value) {
-                    continue;
+            for (verb, from, to, from_at, side) in [
+                ("added", &new_values, &old_values, &new_at, Side::New),
+                ("removed", &old_values, &new_values, &old_at, Side::Old),
+            ] {
+                for (i, value) in from.iter().enumerate() {
+                    if to.contains(value) {
+                        continue;
+                    }
+                    let text = shown(Some(value));
+                    let line = match (verb, request) {
+                        ("added", true) => format!("added the enum value {text} to {subject}"),
+                        ("added", false) => format!(
+                            "added the enum value {text} to {subject} (a client built from the old spec cannot decode it)"
+                        ),
+                        _ => format!("removed the enum value {text} from {subject}"),
+                    };
+                    self.out.push(
+                        &format!("{prefix}-enum-value-{verb}"),
+                        op,
+                        &join(&join(from_at, "enum"), &i.to_string()),
+                        side,
+                        line,
+                        targets(vec![Target::Variant(root_type.clone(), norm(&text))]),
+                    );
                 }
-                let text = shown(Some(value));
-                self.out.push(
-                &format!("{prefix}-enum-value-added"),
-                op,
-                &join(&join(&new_at, "enum"), &i.to_string()),
-                Side::New,
-                if request {
-                    format!("added the enum value {text} to {subject}")
-                } else {
-                    format!("added the enum value {text} to {subject} (a client built from the old spec cannot decode it)")
-                },
-                targets(vec![Target::Variant(root_type.clone(), norm(&text))]),
-            );
-            }
-            for (i, value) in old_values.iter().enumerate() {
-                if new_values.contains(value) {
-                    continue;
-                }
-                let text = shown(Some(value));
-                self.out.push(
-                    &format!("{prefix}-enum-value-removed"),
-                    op,
-                    &join(&join(&old_at, "enum"), &i.to_string()),
-                    Side::Old,
-                    format!("removed the enum value {text} from {subject}"),
-                    targets(vec![Target::Variant(root_type.clone(), norm(&text))]),
-                );
             }
         }
         if old.get("description") != new.get("description") && !path.is_empty() {
@@ -334,15 +328,13 @@ impl<'a, 'w> Walk<'a, 'w> {
             } else if let Some(last) = inner.last_mut() {
                 last.push_str("[]");
             }
-            let inner_place = Place {
-                root_type: root_type.clone(),
-                ..place.clone()
-            };
-            self.schema(
-                &inner_place,
+            self.inner(
+                place,
                 &inner,
-                (&join(&old_at, "items"), a),
-                (&join(&new_at, "items"), b),
+                &root_type,
+                "items",
+                (&old_at, a),
+                (&new_at, b),
             );
         }
         let composed = Composed {
@@ -378,18 +370,40 @@ impl<'a, 'w> Walk<'a, 'w> {
         if let (Some(a), Some(b)) = (map_values(old), map_values(new)) {
             let mut inner = path.to_vec();
             inner.push("*".to_owned());
-            let inner_place = Place {
-                root_type: root_type.clone(),
-                ..place.clone()
-            };
-            self.schema(
-                &inner_place,
+            let at = (&*old_at, a);
+            self.inner(
+                place,
                 &inner,
-                (&join(&old_at, "additionalProperties"), a),
-                (&join(&new_at, "additionalProperties"), b),
+                &root_type,
+                "additionalProperties",
+                at,
+                (&new_at, b),
             );
         }
         self.object(place, path, &root_type, (&old_at, old), (&new_at, new));
+    }
+
+    /// Compares the schemas under `keyword` (`items`, `additionalProperties`) of two schemas at
+    /// `old_at` and `new_at`, named `path`, inside the Rust type `root_type`.
+    fn inner(
+        &mut self,
+        place: &Place,
+        path: &[String],
+        root_type: &str,
+        keyword: &str,
+        (old_at, old): (&str, &'a Value),
+        (new_at, new): (&str, &'a Value),
+    ) {
+        let inner_place = Place {
+            root_type: root_type.to_owned(),
+            ..place.clone()
+        };
+        self.schema(
+            &inner_place,
+            path,
+            (&join(old_at, keyword), old),
+            (&join(new_at, keyword), new),
+        );
     }
 }
 
