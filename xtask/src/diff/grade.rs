@@ -162,6 +162,7 @@ pub fn attribute(spec: Vec<SpecChange>, rust: Vec<RustChange>) -> (Vec<Change>, 
             text: c.text,
             wire: c.wire,
             rust_changes,
+            also: c.also,
         })
         .collect();
     (changes, unexplained)

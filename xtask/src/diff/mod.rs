@@ -87,6 +87,9 @@ pub struct Change {
     pub rust: Grade,
     /// The Rust API differences this change caused.
     pub rust_changes: Vec<RustChange>,
+    /// The change's other places: where a renamed or moved thing was in the old document (the
+    /// first), and the `$ref`s that follow a renamed schema.
+    pub also: Vec<String>,
 }
 
 /// Everything that changed in one spec.

@@ -10,6 +10,7 @@
 //!     "id": "request-property-renamed", "operations": ["bind_customer"],
 //!     "pointer": "/components/schemas/CustomerBindRequest/properties/customerID", "side": "new",
 //!     "text": "the request property customerId was renamed customerID",
+//!     "also": ["/components/schemas/CustomerBindRequest/properties/customerId"],
 //!     "wire": "breaking", "rust": "breaking",
 //!     "rust_changes": [{"lint": "struct_pub_field_renamed", "item": "types::CustomerBindRequest",
 //!                       "member": "customer_i_d", "grade": "breaking",
@@ -20,7 +21,8 @@
 //! ```
 //!
 //! Grades are `none`, `compatible` or `breaking`; `side` says whether `pointer` points into the
-//! new or the old document.
+//! new or the old document; `also` lists the change's other places: where a renamed or moved
+//! thing was in the old document, and the `$ref`s that follow a renamed schema (often empty).
 
 use serde_json::{Value, json};
 
@@ -56,6 +58,13 @@ pub fn text(reports: &[Report]) -> String {
                 },
                 change.text
             ));
+            if let [first, more @ ..] = change.also.as_slice() {
+                let more = match more.len() {
+                    0 => String::new(),
+                    n => format!(" and {n} more place(s)"),
+                };
+                out.push_str(&format!("      also at {first}{more}\n"));
+            }
             for rust in &change.rust_changes {
                 out.push_str(&format!("      → {}\n", rust.text));
             }
@@ -152,6 +161,7 @@ pub fn json(reports: &[Report]) -> String {
                     "pointer": c.pointer,
                     "side": if c.side == Side::Old { "old" } else { "new" },
                     "text": c.text,
+                    "also": c.also,
                     "wire": c.wire.name(),
                     "rust": c.rust.name(),
                     "rust_changes": c.rust_changes.iter().map(rust_json).collect::<Vec<_>>(),

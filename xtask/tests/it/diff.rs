@@ -14,21 +14,22 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff")
 }
 
+/// One side (`old` or `new`) of the fixture pair `class`, loaded as `diff` loads a side.
+fn load(class: &str, side: &str) -> diff::Document {
+    let file = fixtures().join(class).join(format!("{side}.yaml"));
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    diff::load(&text, &format!("{class}/{side}.yaml")).unwrap_or_else(|p| panic!("{p:?}"))
+}
+
 /// Compares a fixture pair: the report of `old.yaml` → `new.yaml`.
 pub(crate) fn compare(class: &str) -> Report {
-    let dir = fixtures().join(class);
-    let load = |side: &str| {
-        let file = dir.join(format!("{side}.yaml"));
-        let text =
-            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        diff::load(&text, &format!("{class}/{side}.yaml")).unwrap_or_else(|p| panic!("{p:?}"))
-    };
-    let (old, new) = (load("old"), load("new"));
+    let (old, new) = (load(class, "old"), load(class, "new"));
     diff::compare(class, Some(&old), Some(&new)).unwrap_or_else(|p| panic!("{p:?}"))
 }
 
 /// Checks that the fixture `class` reports exactly one change, `id`, graded `wire` and `rust`,
-/// and that every Rust API difference is explained by it.
+/// that it mentions everything the independent oracle of `diff_history` finds changed, and
+/// that every Rust API difference is explained by it.
 fn check_class(class: &str, id: &str, wire: Grade, rust: Grade) -> Result<(), String> {
     let dir = fixtures().join(class);
     if !dir.join("old.yaml").is_file() || !dir.join("new.yaml").is_file() {
@@ -53,6 +54,17 @@ fn check_class(class: &str, id: &str, wire: Grade, rust: Grade) -> Result<(), St
         return Err(format!(
             "{class}: Rust differences no change explains: {:?}",
             report.unexplained
+        ));
+    }
+    let (old, new) = (load(class, "old"), load(class, "new"));
+    let missing: Vec<String> = crate::diff_history::oracle::changes(&old.json, &new.json)
+        .into_iter()
+        .filter(|item| !crate::diff_history::mentions(&report.changes[0], item))
+        .map(|item| format!("{} {} ({})", item.kind, item.pointer, item.name))
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "{class}: the change does not mention what the oracle found: {missing:?}"
         ));
     }
     let change = &report.changes[0];

@@ -3,15 +3,16 @@
 //! ([`oracle`]): every change the oracle finds is mentioned by the report, and every Rust API
 //! difference is explained by some change.
 //!
-//! "Mentioned": some change whose pointer is the item's pointer, a JSON pointer prefix of it, or
-//! has it as a prefix (whole segments, whichever document either points into), and whose text
-//! contains the item's name.
+//! "Mentioned": some change with a place (its pointer, or one of its `also` places: where a
+//! renamed or moved thing was, a `$ref` that follows a renamed schema) that is the item's
+//! pointer, a JSON pointer prefix of it, or has it as a prefix (whole segments, whichever
+//! document either points into), and whose text contains the item's name.
 //!
 //! Cost (debug build, 2 shared cores, 2026-12-07): each pair is loaded once and compared once,
 //! and `compare` generates both sides: the Kratos test ≈ 4.3 s, Supabase ≈ 2.2 s; the oracle's
 //! own tests under 10 ms.
 
-mod oracle;
+pub(crate) mod oracle;
 
 use std::collections::BTreeMap;
 
@@ -44,8 +45,11 @@ fn is_prefix(prefix: &str, pointer: &str) -> bool {
 }
 
 /// Whether `change` mentions `item` (see the module doc).
-fn mentions(change: &Change, item: &Item) -> bool {
-    (is_prefix(&change.pointer, &item.pointer) || is_prefix(&item.pointer, &change.pointer))
+pub(crate) fn mentions(change: &Change, item: &Item) -> bool {
+    let places = std::iter::once(&change.pointer).chain(&change.also);
+    places
+        .into_iter()
+        .any(|at| is_prefix(at, &item.pointer) || is_prefix(&item.pointer, at))
         && change.text.contains(&item.name)
 }
 

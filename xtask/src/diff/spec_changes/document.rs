@@ -103,6 +103,12 @@ pub(super) fn document_changes(old: &Value, new: &Value, out: &mut Changes) {
                 format!("the component schema {name} was renamed {new_name} (the same shape)"),
                 vec![Target::Type(norm(name)), Target::Type(norm(new_name))],
             );
+            let at = join("/components/schemas", new_name);
+            out.also(
+                &at,
+                "api-schema-renamed",
+                &join("/components/schemas", name),
+            );
         }
     }
     let renamed = |name: &String, old_side: bool| {

@@ -46,6 +46,9 @@ pub struct SpecChange {
     pub wire: Grade,
     /// The Rust items this change may touch, used to attribute Rust API differences.
     pub targets: Vec<Target>,
+    /// The change's other places: where a renamed or moved thing was in the old document, and
+    /// the `$ref`s that follow a renamed schema.
+    pub also: Vec<String>,
 }
 
 fn str_at(node: &Value, key: &str) -> String {
@@ -61,6 +64,13 @@ pub fn norm(name: &str) -> String {
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
         .collect()
+}
+
+/// The key a change is merged by, with its pointer: its id, a body's root and a property in
+/// it as one (a schema reached both ways is one change).
+fn merged(id: &str) -> String {
+    id.replacen("request-body-", "request-property-", 1)
+        .replacen("response-body-", "response-property-", 1)
 }
 
 /// Collects changes, merging one found through several operations.
@@ -86,12 +96,9 @@ impl Changes {
         text: String,
         targets: Vec<Target>,
     ) {
-        let key = id
-            .replacen("request-body-", "request-property-", 1)
-            .replacen("response-body-", "response-property-", 1);
         let entry = self
             .found
-            .entry((pointer.to_owned(), key))
+            .entry((pointer.to_owned(), merged(id)))
             .or_insert_with(|| SpecChange {
                 id: id.to_owned(),
                 operations: BTreeSet::new(),
@@ -100,6 +107,7 @@ impl Changes {
                 text,
                 wire: super::rules::wire(id),
                 targets: Vec::new(),
+                also: Vec::new(),
             });
         entry
             .operations
@@ -108,6 +116,17 @@ impl Changes {
             if !entry.targets.contains(&target) {
                 entry.targets.push(target);
             }
+        }
+    }
+
+    /// Records `place` as another place of the change `id` at `pointer`, if there is one.
+    fn also(&mut self, pointer: &str, id: &str, place: &str) {
+        let key = (pointer.to_owned(), merged(id));
+        if let Some(change) = self.found.get_mut(&key)
+            && change.pointer != place
+            && !change.also.iter().any(|p| p == place)
+        {
+            change.also.push(place.to_owned());
         }
     }
 }
@@ -156,6 +175,7 @@ pub fn changes(old: &Value, new: &Value) -> Vec<SpecChange> {
                     Target::Builder(norm(&n.id)),
                 ],
             );
+            out.also(&n.pointer, "endpoint-moved", &o.pointer);
             operation_changes(&old_doc, o, &new_doc, n, &mut out);
         } else {
             out.push(

@@ -122,6 +122,7 @@ pub(super) fn parameter_changes<'a>(
                 ),
                 vec![member(name)],
             );
+            out.also(new_at, "request-parameter-location-changed", old_at);
             came.remove(i);
         } else if let Some(i) = renamed() {
             let (new_at, _) = &new_params[came[i]];
@@ -134,6 +135,7 @@ pub(super) fn parameter_changes<'a>(
                 format!("the {place} request parameter {name} was renamed {new_name}"),
                 vec![member(name), member(new_name)],
             );
+            out.also(new_at, "request-parameter-renamed", old_at);
             came.remove(i);
         } else {
             out.push(

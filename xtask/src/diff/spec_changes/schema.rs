@@ -86,11 +86,20 @@ impl<'a, 'w> Walk<'a, 'w> {
         (old_at, old): (&str, &'a Value),
         (new_at, new): (&str, &'a Value),
     ) {
+        // Where the schema is written (its `$ref`, if it is one), then what it is.
+        let ref_at = new_at.to_owned();
         let (old_at, old, old_component) = self.old_doc.resolve(old_at, old);
         let (new_at, new, new_component) = self.new_doc.resolve(new_at, new);
         self.out
             .reached
             .extend(old_component.iter().chain(&new_component).cloned());
+        if let (Some(a), Some(b)) = (&old_component, &new_component)
+            && self.out.renamed.contains(&(a.clone(), b.clone()))
+        {
+            // The `$ref` follows the renamed schema: a place of that change.
+            let renamed = join("/components/schemas", b);
+            self.out.also(&renamed, "api-schema-renamed", &ref_at);
+        }
         if !self.seen.insert((old_at.clone(), new_at.clone())) {
             return;
         }
@@ -144,7 +153,7 @@ impl<'a, 'w> Walk<'a, 'w> {
             self.out.push(
                 &format!("{prefix}-type-changed"),
                 op,
-                &new_at,
+                &ref_at,
                 Side::New,
                 format!("{subject} changed from the schema {a} to {b}"),
                 targets(vec![Target::Type(norm(a)), Target::Type(norm(b))]),
@@ -492,6 +501,10 @@ impl<'a> Walk<'a, '_> {
                         Target::Type(root_type.to_owned()),
                     ],
                 );
+                let at = join(&join(new_at, "properties"), new_name);
+                let id = format!("{direction}-property-renamed");
+                self.out
+                    .also(&at, &id, &join(&join(old_at, "properties"), name));
                 continue;
             }
             let change = match (request, was_required) {
