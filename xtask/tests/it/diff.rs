@@ -226,3 +226,43 @@ fn a_nested_inline_property_is_named_by_its_path_and_its_own_struct() {
         assert_eq!(lines, [rust], "{class}");
     }
 }
+
+/// A response whose `$ref` moved from one schema to another: the schema left behind is no
+/// longer compared through the operation, and its own changes are still reported (they were
+/// lost, and its Rust change put under the `$ref` swap).
+#[test]
+fn a_schema_swapped_out_of_an_operation_still_has_its_own_changes_reported() {
+    let old = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /things:\n    get:\n      operationId: get_thing\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Old'}\ncomponents:\n  schemas:\n    Old:\n      type: object\n      properties:\n        name: {type: string}\n    New:\n      type: object\n      properties:\n        id: {type: integer}\n";
+    let new = old.replace("schemas/Old'}", "schemas/New'}").replace(
+        "name: {type: string}\n",
+        "name: {type: string}\n        size: {type: integer}\n",
+    );
+    let (old, new) = (
+        diff::load(old, "old.yaml").unwrap(),
+        diff::load(&new, "new.yaml").unwrap(),
+    );
+    let report = diff::compare("swap", Some(&old), Some(&new)).unwrap();
+    let found: Vec<(&str, &str)> = report
+        .changes
+        .iter()
+        .map(|c| (c.id.as_str(), c.pointer.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "api-schema-changed",
+                "/components/schemas/Old/properties/size"
+            ),
+            (
+                "response-body-type-changed",
+                "/paths/~1things/get/responses/200/content/application~1json/schema"
+            ),
+        ]
+    );
+    let size = &report.changes[0].rust_changes;
+    assert!(
+        size.len() == 1 && size[0].text.starts_with("types::Old: field size"),
+        "{size:?}"
+    );
+}

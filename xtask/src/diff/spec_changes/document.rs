@@ -188,7 +188,7 @@ pub(super) fn unused_schema_changes<'a>(old_doc: &Doc<'a>, new_doc: &Doc<'a>, ou
             (
                 "api-schema-changed",
                 format!(
-                    "{} (no operation uses it: its Rust types change, not the wire)",
+                    "{} (no operation uses it on both sides: its Rust types change, not the wire)",
                     change.text
                 ),
             )

@@ -77,7 +77,8 @@ fn merged(id: &str) -> String {
 #[derive(Default)]
 struct Changes {
     found: BTreeMap<(String, String), SpecChange>,
-    /// The component schemas an operation's walk reached, on either side.
+    /// The component schemas an operation's walk compared with themselves (or with what they
+    /// were renamed to).
     reached: BTreeSet<String>,
     /// Component schemas renamed: (old name, new name).
     renamed: BTreeSet<(String, String)>,

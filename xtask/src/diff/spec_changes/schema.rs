@@ -90,9 +90,13 @@ impl<'a, 'w> Walk<'a, 'w> {
         let ref_at = new_at.to_owned();
         let (old_at, old, old_component) = self.old_doc.resolve(old_at, old);
         let (new_at, new, new_component) = self.new_doc.resolve(new_at, new);
-        self.out
-            .reached
-            .extend(old_component.iter().chain(&new_component).cloned());
+        // A component compared with itself (or with what it was renamed to) is reached: the
+        // walk below finds its changes. One swapped for another is not.
+        if let (Some(a), Some(b)) = (&old_component, &new_component)
+            && (a == b || self.out.renamed.contains(&(a.clone(), b.clone())))
+        {
+            self.out.reached.extend([a.clone(), b.clone()]);
+        }
         if let (Some(a), Some(b)) = (&old_component, &new_component)
             && self.out.renamed.contains(&(a.clone(), b.clone()))
         {
