@@ -175,7 +175,12 @@ fn revision(root: &Path, rev: &str, only: Option<&str>) -> Result<Vec<Report>, S
     }
     let mut reports = Vec::new();
     for provider in &providers {
-        let old = source::provider_document(&old_read, provider, &format!("old ({rev})"))?;
+        let side = format!("old ({rev})");
+        let old_source = source::provider_source(&old_read, provider, &side)?;
+        let old = match &old_source {
+            Some(found) => Some((found.name(), source::load(found, &side)?)),
+            None => None,
+        };
         let new = source::provider_document(&new_read, provider, "new (working tree)")?;
         // Named by the files it comes from now (or, when gone, then).
         let name = new.as_ref().or(old.as_ref()).map_or_else(
@@ -183,8 +188,15 @@ fn revision(root: &Path, rev: &str, only: Option<&str>) -> Result<Vec<Report>, S
             |(name, _)| name.clone(),
         );
         let label = format!("{name} ({rev} → working tree)");
+        // The old side's API from the code committed with it, when that is what its spec made.
+        let old_code = old_source
+            .as_ref()
+            .and_then(|found| source::committed_code(&old_read, provider, found));
         let (old, new) = (old.map(|(_, d)| d), new.map(|(_, d)| d));
-        reports.push(super::compare(&label, old.as_ref(), new.as_ref()).map_err(one_line)?);
+        reports.push(
+            super::compare_with(&label, old.as_ref(), new.as_ref(), old_code.as_deref())
+                .map_err(one_line)?,
+        );
     }
     Ok(reports)
 }

@@ -169,8 +169,22 @@ pub fn compare(
     old: Option<&Document>,
     new: Option<&Document>,
 ) -> Result<Report, Vec<Problem>> {
+    compare_with(label, old, new, None)
+}
+
+/// [`compare`], given the code that `generate` wrote for the old document, if it is known
+/// ([`source::committed_code`]): the old side's public Rust API is read from it instead of
+/// generated again (unless it does not parse). The two sides' APIs are read at the same time,
+/// on two threads.
+pub fn compare_with(
+    label: &str,
+    old: Option<&Document>,
+    new: Option<&Document>,
+    old_code: Option<&str>,
+) -> Result<Report, Vec<Problem>> {
     let title = |d: Option<&Document>| d.map(|d| d.openapi.info.title.clone());
     let empty = empty_document(&title(new).or_else(|| title(old)).unwrap_or_default());
+    let old_code = old_code.filter(|_| old.is_some());
     let (old, new) = (old.unwrap_or(&empty), new.unwrap_or(&empty));
     if old.json == new.json {
         return Ok(Report {
@@ -178,20 +192,44 @@ pub fn compare(
             ..Report::default()
         });
     }
-    let spec = spec_changes::changes(&old.json, &new.json);
-    let old_api = rust_api::Api::read(&crate::render::syntax(
-        &old.openapi,
-        &format!("{label} (old)"),
-    )?);
-    let new_api = rust_api::Api::read(&crate::render::syntax(
-        &new.openapi,
-        &format!("{label} (new)"),
-    )?);
-    let rust = new_api.changes_since(&old_api);
+    let (old_label, new_label) = (format!("{label} (old)"), format!("{label} (new)"));
+    let old_api = || api_of(old, old_code, &old_label);
+    let (old_api, new_api, spec) = std::thread::scope(|scope| {
+        // Syntax trees cannot cross threads: each side's is read where it is made.
+        let old_side = std::thread::Builder::new()
+            .name("diff: old side".to_owned())
+            .stack_size(crate::progenitor_run::STACK_SIZE)
+            .spawn_scoped(scope, old_api);
+        let new_api = api_of(new, None, &new_label);
+        let spec = spec_changes::changes(&old.json, &new.json);
+        let old_api = match old_side {
+            Ok(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => old_api(),
+        };
+        (old_api, new_api, spec)
+    });
+    // The old side's problems first, as when the sides were read one after the other.
+    let old_api = old_api?;
+    let rust = new_api?.changes_since(&old_api);
     let (changes, unexplained) = grade::attribute(spec, rust);
     Ok(Report {
         label: label.to_owned(),
         changes,
         unexplained,
     })
+}
+
+/// The public Rust API of `document`: read from `code`, the code generated from it, when that
+/// parses; generated ([`crate::render::api_syntax`]) otherwise.
+fn api_of(
+    document: &Document,
+    code: Option<&str>,
+    file: &str,
+) -> Result<rust_api::Api, Vec<Problem>> {
+    if let Some(Ok(syntax)) = code.map(syn::parse_file) {
+        return Ok(rust_api::Api::read(&syntax));
+    }
+    crate::render::api_syntax(&document.openapi, file).map(|syntax| rust_api::Api::read(&syntax))
 }
