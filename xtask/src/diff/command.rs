@@ -146,8 +146,11 @@ fn files(from: (&str, Option<&str>), to: (&str, Option<&str>)) -> Result<Vec<Rep
         Some(overlay) => format!("{file} with {overlay}"),
         None => file.to_owned(),
     };
-    let old = source::file_document(&read, from.0, from.1, &format!("old ({})", named(from)))?;
-    let new = source::file_document(&read, to.0, to.1, &format!("new ({})", named(to)))?;
+    let (old, new) = super::both_sides(
+        || source::file_document(&read, from.0, from.1, &format!("old ({})", named(from))),
+        || source::file_document(&read, to.0, to.1, &format!("new ({})", named(to))),
+    );
+    let (old, new) = (old?, new?);
     let label = format!("{} → {}", named(from), named(to));
     Ok(vec![
         super::compare(&label, old.as_ref(), new.as_ref()).map_err(one_line)?,
@@ -175,23 +178,17 @@ fn revision(root: &Path, rev: &str, only: Option<&str>) -> Result<Vec<Report>, S
     }
     let mut reports = Vec::new();
     for provider in &providers {
-        let side = format!("old ({rev})");
-        let old_source = source::provider_source(&old_read, provider, &side)?;
-        let old = match &old_source {
-            Some(found) => Some((found.name(), source::load(found, &side)?)),
-            None => None,
-        };
-        let new = source::provider_document(&new_read, provider, "new (working tree)")?;
+        let (old, new) = super::both_sides(
+            || old_side(&old_read, provider, rev),
+            || source::provider_document(&new_read, provider, "new (working tree)"),
+        );
+        let ((old, old_code), new) = (old?, new?);
         // Named by the files it comes from now (or, when gone, then).
         let name = new.as_ref().or(old.as_ref()).map_or_else(
             || format!("specs/{provider}.yaml"),
             |(name, _)| name.clone(),
         );
         let label = format!("{name} ({rev} → working tree)");
-        // The old side's API from the code committed with it, when that is what its spec made.
-        let old_code = old_source
-            .as_ref()
-            .and_then(|found| source::committed_code(&old_read, provider, found));
         let (old, new) = (old.map(|(_, d)| d), new.map(|(_, d)| d));
         reports.push(
             super::compare_with(&label, old.as_ref(), new.as_ref(), old_code.as_deref())
@@ -199,6 +196,20 @@ fn revision(root: &Path, rev: &str, only: Option<&str>) -> Result<Vec<Report>, S
         );
     }
     Ok(reports)
+}
+
+/// The old side of `provider` at `rev`: its name and document (`None`: no spec there), and the
+/// code committed with it if that was generated from it ([`source::committed_code`]), to read
+/// its API from.
+type OldSide = (Option<(String, super::Document)>, Option<String>);
+
+fn old_side(read: &source::Reader<'_>, provider: &str, rev: &str) -> Result<OldSide, String> {
+    let Some(found) = source::provider_source(read, provider, &format!("old ({rev})"))? else {
+        return Ok((None, None));
+    };
+    let document = source::load(&found, &format!("old ({rev})"))?;
+    let code = source::committed_code(read, provider, &found);
+    Ok((Some((found.name(), document)), code))
 }
 
 fn one_line(problems: Vec<crate::Problem>) -> String {

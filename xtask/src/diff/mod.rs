@@ -193,23 +193,14 @@ pub fn compare_with(
         });
     }
     let (old_label, new_label) = (format!("{label} (old)"), format!("{label} (new)"));
-    let old_api = || api_of(old, old_code, &old_label);
-    let (old_api, new_api, spec) = std::thread::scope(|scope| {
-        // Syntax trees cannot cross threads: each side's is read where it is made.
-        let old_side = std::thread::Builder::new()
-            .name("diff: old side".to_owned())
-            .stack_size(crate::progenitor_run::STACK_SIZE)
-            .spawn_scoped(scope, old_api);
-        let new_api = api_of(new, None, &new_label);
-        let spec = spec_changes::changes(&old.json, &new.json);
-        let old_api = match old_side {
-            Ok(thread) => thread
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            Err(_) => old_api(),
-        };
-        (old_api, new_api, spec)
-    });
+    // Syntax trees cannot cross threads: each side's API is read where its tree is made.
+    let (old_api, (new_api, spec)) = both_sides(
+        || api_of(old, old_code, &old_label),
+        || {
+            let api = api_of(new, None, &new_label);
+            (api, spec_changes::changes(&old.json, &new.json))
+        },
+    );
     // The old side's problems first, as when the sides were read one after the other.
     let old_api = old_api?;
     let rust = new_api?.changes_since(&old_api);
@@ -221,6 +212,35 @@ pub fn compare_with(
     })
 }
 
+/// `old()` and `new()` at the same time: `old` on a thread of its own (with progenitor's stack,
+/// [`crate::progenitor_run::STACK_SIZE`]), `new` on this one; both on this one if no thread
+/// can be started. A panic of `old`'s goes on here.
+pub(crate) fn both_sides<A: Send, B>(
+    old: impl FnOnce() -> A + Send,
+    new: impl FnOnce() -> B,
+) -> (A, B) {
+    // Where `old` waits for its thread: still there if the thread did not start.
+    let slot = std::sync::Mutex::new(Some(old));
+    let take = || slot.lock().ok().and_then(|mut slot| slot.take());
+    std::thread::scope(|scope| {
+        let thread = std::thread::Builder::new()
+            .name("diff: old side".to_owned())
+            .stack_size(crate::progenitor_run::STACK_SIZE)
+            .spawn_scoped(scope, || take().map(|old| old()));
+        let new = new();
+        let old = match thread {
+            Ok(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => take().map(|old| old()),
+        };
+        (
+            old.expect("`old` runs once, on one thread or the other"),
+            new,
+        )
+    })
+}
+
 /// The public Rust API of `document`: read from `code`, the code generated from it, when that
 /// parses; generated ([`crate::render::api_syntax`]) otherwise.
 fn api_of(
@@ -228,8 +248,8 @@ fn api_of(
     code: Option<&str>,
     file: &str,
 ) -> Result<rust_api::Api, Vec<Problem>> {
-    if let Some(Ok(syntax)) = code.map(syn::parse_file) {
-        return Ok(rust_api::Api::read(&syntax));
+    if let Some(api) = code.and_then(rust_api::Api::read_code) {
+        return Ok(api);
     }
     crate::render::api_syntax(&document.openapi, file).map(|syntax| rust_api::Api::read(&syntax))
 }

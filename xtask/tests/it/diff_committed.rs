@@ -32,7 +32,13 @@ fn generated_api(source: &Source) -> Api {
 fn committed_api(read: &source::Reader<'_>, provider: &str, source: &Source) -> Api {
     let code = source::committed_code(read, provider, source)
         .unwrap_or_else(|| panic!("{provider}: no code generated from {}", source.name()));
-    Api::read(&syn::parse_file(&code).unwrap())
+    let api = Api::read_code(&code).unwrap();
+    assert_eq!(
+        api,
+        Api::read(&syn::parse_file(&code).unwrap()),
+        "{provider}"
+    );
+    api
 }
 
 #[test]
