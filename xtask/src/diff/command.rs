@@ -17,7 +17,8 @@ usage: cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE]
   generated crate). Default: the spec committed at HEAD against the working tree.
 
   PROVIDER        only this spec (default: every spec)
-  --base REV      the old spec from this git revision (a branch, a tag, HEAD~3)
+  --base REV      the old spec from this git revision (a branch, a tag, HEAD~3); its API is
+                  read from the generated.rs committed there if that was generated from it
   --from/--to     compare any two spec files (regular files: not a pipe, a FIFO or a device),
                   such as two versions of a provider's published document
   --from-overlay, --to-overlay

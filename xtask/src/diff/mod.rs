@@ -2,9 +2,12 @@
 //! (a client built from the old spec against a server implementing the new one) and for Rust
 //! (code written against the old generated crate, built against the new one).
 //!
-//! The Rust grade is measured: both versions are generated in memory, their public APIs read
-//! with syn ([`rust_api`]), compared, and every difference attributed to the spec change that
-//! explains it ([`grade`]). A difference no spec change explains is reported on its own.
+//! The Rust grade is measured: both versions are generated in memory (the old one is read
+//! instead from the code committed with it, when that was generated from exactly its spec:
+//! [`source::committed_code`]), their public APIs read with syn ([`rust_api`]), compared, and
+//! every difference attributed to the spec change that explains it ([`grade`]). A difference
+//! no spec change explains is reported on its own. The two sides are loaded and read at the
+//! same time, on two threads (`both_sides`).
 
 pub mod command;
 pub mod grade;
