@@ -103,8 +103,9 @@ impl Api {
     }
 
     /// Reads the public API from the text of generated code (`None` if it does not parse):
-    /// [`Api::read`] on it, with the bodies it does not read left out before they are parsed
-    /// (every function's but a `new`'s or a `default`'s), which is most of the parsing.
+    /// [`Api::read`] on it, with what that does not read left out before it is parsed (every
+    /// function's body but a `new`'s or a `default`'s, and every attribute): on Kratos's
+    /// 34,359 lines, 93 ms against 133 ms with `syn::parse_file` (BENCHMARKS.md).
     pub fn read_code(code: &str) -> Option<Self> {
         let tokens: TokenStream = code.parse().ok()?;
         syn::parse2(without_bodies(tokens))
