@@ -203,7 +203,7 @@ fn plan_one(
     let prepared = spec::prepare_with(&source, strict)?;
     let spec = &prepared.openapi;
     let (rendered, left_out) = render::render_with(spec, &source.name(), &source.sha256(), strict)?;
-    let krate = format!("crates/{provider}-client");
+    let krate = client_crate(provider);
     let title = &spec.info.title;
     // generated.rs; Cargo.toml, its `[dependencies]` kept in step with generated.rs (from the
     // scaffold's template where there is none); lib.rs, hand-written, only where there is
@@ -211,7 +211,7 @@ fn plan_one(
     let manifest = format!("{krate}/Cargo.toml");
     let lib = format!("{krate}/src/lib.rs");
     let mut wanted = vec![
-        (format!("{krate}/src/generated.rs"), Some(rendered.code)),
+        (generated_file(provider), Some(rendered.code)),
         (manifest.clone(), None),
     ];
     if root.join(&lib).symlink_metadata().is_err() {
@@ -259,6 +259,17 @@ fn plan_one(
     notes.extend(left_out);
     notes.sort();
     Ok((outputs, notes))
+}
+
+/// The folder of `provider`'s client crate, relative to the workspace root.
+pub fn client_crate(provider: &str) -> String {
+    format!("crates/{provider}-client")
+}
+
+/// Where `generate` writes `provider`'s generated code, relative to the workspace root: its
+/// first line is [`render::header`].
+pub fn generated_file(provider: &str) -> String {
+    format!("{}/src/generated.rs", client_crate(provider))
 }
 
 /// Why an output whose folder is reached through a link to elsewhere is not written.

@@ -45,6 +45,10 @@ pub fn settings() -> GenerationSettings {
     settings
 }
 
+/// The stack of a thread that runs progenitor: it recurses as deep as the schemas nest (up to
+/// 128 levels of YAML), with room to spare.
+pub const STACK_SIZE: usize = 64 << 20;
+
 /// The time limit that [`deadline`] gives, in milliseconds, when a process set one.
 static DEADLINE_SET: AtomicU64 = AtomicU64::new(0);
 
@@ -95,10 +99,9 @@ pub fn generate_with(spec: &OpenAPI, json: Option<&Value>, deadline: Duration) -
     }
     let spec = spec.clone();
     let (send, receive) = std::sync::mpsc::channel();
-    // progenitor recurses as deep as the schemas nest (up to 128 levels of YAML): room to spare.
     let spawned = std::thread::Builder::new()
         .name("progenitor".to_owned())
-        .stack_size(64 << 20)
+        .stack_size(STACK_SIZE)
         .spawn(move || {
             // Tokens are not `Send`: they cross as text, parsed again below.
             let outcome = quietly(&spec).map(|r| {

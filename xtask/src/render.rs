@@ -91,8 +91,90 @@ pub fn syntax_with(
     deadline: Duration,
     strict: bool,
 ) -> Result<(syn::File, Vec<Problem>), Vec<Problem>> {
+    syntax_passes(spec, file, deadline, strict, Passes::All)
+}
+
+/// The generated code for `spec` (read from `file`) with only what its public API depends on
+/// ([`crate::diff::rust_api`]): what [`syntax`] gives, every check made and every rewrite
+/// that changes an item's signature or can fail done, but not the rewrites of function bodies,
+/// private items and attributes, none of which can fail (the static messages of unset fields,
+/// `response_value`, the unused imports and defaults, the lengths compared with zero, the lints
+/// allowed). Its public API is exactly [`syntax`]'s (a test reads both on every fixture); its
+/// problems are the same. What `cargo xtask diff` reads.
+pub fn api_syntax(spec: &OpenAPI, file: &str) -> Result<syn::File, Vec<Problem>> {
+    syntax_passes(spec, file, progenitor_run::deadline(), false, Passes::Api).map(|(s, _)| s)
+}
+
+/// Which rewrite passes [`syntax_passes`] makes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Passes {
+    /// Every one: the code `generate` prints.
+    All,
+    /// Those the public API depends on, and those that can fail (see [`api_syntax`]).
+    Api,
+}
+
+/// [`syntax_with`], with the rewrite passes `passes` says.
+fn syntax_passes(
+    spec: &OpenAPI,
+    file: &str,
+    deadline: Duration,
+    strict: bool,
+    passes: Passes,
+) -> Result<(syn::File, Vec<Problem>), Vec<Problem>> {
     let mut problems = Vec::new();
     let mut notes = Vec::new();
+    let Ok((tokens, current)) =
+        progenitor_rounds(spec, file, deadline, strict, &mut problems, &mut notes)
+    else {
+        return Err(problems);
+    };
+    let spec: &OpenAPI = &current;
+    // What can be done on tokens is done before the one parse: a rewrite of the syntax tree
+    // would print and parse it again.
+    let tokens = move_response_headers(crate::render_docs::doc_comments(tokens))
+        .map_err(|e| vec![Problem::at(file, "", e)])?;
+    let api_versions = literals_holding(tokens.clone(), API_VERSION);
+    let mut syntax = syn::parse2(tokens).map_err(|e| {
+        vec![Problem::at(
+            file,
+            "",
+            format!("progenitor produced code that does not parse: {e}"),
+        )]
+    })?;
+    if let Err(mut found) = one_item_per_name(spec, file, &syntax) {
+        problems.append(&mut found);
+    }
+    if !problems.is_empty() {
+        problems.sort();
+        problems.dedup();
+        return Err(problems);
+    }
+    drop_api_version(&mut syntax, api_versions).map_err(|e| vec![Problem::at(file, "", e)])?;
+    rewrite_builders(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
+    if passes == Passes::All {
+        static_unset_messages(&mut syntax);
+        add_response_value(&mut syntax);
+        drop_unused_imports(&mut syntax.items);
+        drop_shorter_than_zero(&mut syntax.items);
+        drop_unused_defaults(&mut syntax);
+        syntax.attrs.extend(allowed_lints());
+    }
+    Ok((syntax, notes))
+}
+
+/// Runs progenitor on `spec` until it gives tokens, each time without the part that its error
+/// or panic is blamed on (see [`syntax_with`]): the tokens and the document they are of. The
+/// problems and the notes of the operations left out go to `problems` and `notes`; `Err` when
+/// it gives up (the problems say why).
+fn progenitor_rounds<'a>(
+    spec: &'a OpenAPI,
+    file: &str,
+    deadline: Duration,
+    strict: bool,
+    problems: &mut Vec<Problem>,
+    notes: &mut Vec<Problem>,
+) -> Result<(TokenStream, std::borrow::Cow<'a, OpenAPI>), ()> {
     let mut current = std::borrow::Cow::Borrowed(spec);
     let tokens = loop {
         let (message, panicked) = match progenitor_run::generate(&current, deadline) {
@@ -101,7 +183,7 @@ pub fn syntax_with(
             Generated::Done(Err(message)) => (message, true),
             Generated::TimedOut(limit) => {
                 problems.push(timed_out(&current, file, limit));
-                return Err(problems);
+                return Err(());
             }
         };
         let (problem, culprit) = if panicked {
@@ -140,7 +222,7 @@ pub fn syntax_with(
             }
             Culprit::Unknown => {
                 problems.push(problem);
-                return Err(problems);
+                return Err(());
             }
         };
         // Each round takes out an operation or blanks a schema, so this ends; the bound only
@@ -154,40 +236,11 @@ pub fn syntax_with(
                      there may be more: fix these and run again"
                 ),
             ));
-            return Err(problems);
+            return Err(());
         }
         current = std::borrow::Cow::Owned(next);
     };
-    let spec: &OpenAPI = &current;
-    // What can be done on tokens is done before the one parse: a rewrite of the syntax tree
-    // would print and parse it again.
-    let tokens = move_response_headers(crate::render_docs::doc_comments(tokens))
-        .map_err(|e| vec![Problem::at(file, "", e)])?;
-    let api_versions = literals_holding(tokens.clone(), API_VERSION);
-    let mut syntax = syn::parse2(tokens).map_err(|e| {
-        vec![Problem::at(
-            file,
-            "",
-            format!("progenitor produced code that does not parse: {e}"),
-        )]
-    })?;
-    if let Err(mut found) = one_item_per_name(spec, file, &syntax) {
-        problems.append(&mut found);
-    }
-    if !problems.is_empty() {
-        problems.sort();
-        problems.dedup();
-        return Err(problems);
-    }
-    drop_api_version(&mut syntax, api_versions).map_err(|e| vec![Problem::at(file, "", e)])?;
-    rewrite_builders(&mut syntax).map_err(|e| vec![Problem::at(file, "", e)])?;
-    static_unset_messages(&mut syntax);
-    add_response_value(&mut syntax);
-    drop_unused_imports(&mut syntax.items);
-    drop_shorter_than_zero(&mut syntax.items);
-    drop_unused_defaults(&mut syntax);
-    syntax.attrs.extend(allowed_lints());
-    Ok((syntax, notes))
+    Ok((tokens, current))
 }
 
 /// What progenitor's failure was blamed on by [`locate`].

@@ -19,7 +19,8 @@ usage: cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE]
   generated crate). Default: the spec committed at HEAD against the working tree.
 
   PROVIDER        only this spec (default: every spec)
-  --base REV      the old spec from this git revision (a branch, a tag, HEAD~3)
+  --base REV      the old spec from this git revision (a branch, a tag, HEAD~3); its API is
+                  read from the generated.rs committed there if that was generated from it
   --from/--to     compare any two spec files (regular files: not a pipe, a FIFO or a device),
                   such as two versions of a provider's published document
   --from-overlay, --to-overlay
@@ -169,8 +170,11 @@ fn files(from: (&str, Option<&str>), to: (&str, Option<&str>)) -> Result<Vec<Rep
         Some(overlay) => format!("{file} with {overlay}"),
         None => file.to_owned(),
     };
-    let old = source::file_document(&read, from.0, from.1, &format!("old ({})", named(from)))?;
-    let new = source::file_document(&read, to.0, to.1, &format!("new ({})", named(to)))?;
+    let (old, new) = super::both_sides(
+        || source::file_document(&read, from.0, from.1, &format!("old ({})", named(from))),
+        || source::file_document(&read, to.0, to.1, &format!("new ({})", named(to))),
+    );
+    let (old, new) = (old?, new?);
     let label = format!("{} → {}", named(from), named(to));
     Ok(vec![
         super::compare(&label, old.as_ref(), new.as_ref()).map_err(one_line)?,
@@ -198,8 +202,11 @@ fn revision(root: &Path, rev: &str, only: Option<&str>) -> Result<Vec<Report>, S
     }
     let mut reports = Vec::new();
     for provider in &providers {
-        let old = source::provider_document(&old_read, provider, &format!("old ({rev})"))?;
-        let new = source::provider_document(&new_read, provider, "new (working tree)")?;
+        let (old, new) = super::both_sides(
+            || old_side(&old_read, provider, rev),
+            || source::provider_document(&new_read, provider, "new (working tree)"),
+        );
+        let ((old, old_code), new) = (old?, new?);
         // Named by the files it comes from now (or, when gone, then).
         let name = new.as_ref().or(old.as_ref()).map_or_else(
             || format!("specs/{provider}.yaml"),
@@ -207,9 +214,26 @@ fn revision(root: &Path, rev: &str, only: Option<&str>) -> Result<Vec<Report>, S
         );
         let label = format!("{name} ({rev} → working tree)");
         let (old, new) = (old.map(|(_, d)| d), new.map(|(_, d)| d));
-        reports.push(super::compare(&label, old.as_ref(), new.as_ref()).map_err(one_line)?);
+        reports.push(
+            super::compare_with(&label, old.as_ref(), new.as_ref(), old_code.as_deref())
+                .map_err(one_line)?,
+        );
     }
     Ok(reports)
+}
+
+/// The old side of `provider` at `rev`: its name and document (`None`: no spec there), and the
+/// code committed with it if that was generated from it ([`source::committed_code`]), to read
+/// its API from.
+type OldSide = (Option<(String, super::Document)>, Option<String>);
+
+fn old_side(read: &source::Reader<'_>, provider: &str, rev: &str) -> Result<OldSide, String> {
+    let Some(found) = source::provider_source(read, provider, &format!("old ({rev})"))? else {
+        return Ok((None, None));
+    };
+    let document = source::load(&found, &format!("old ({rev})"))?;
+    let code = source::committed_code(read, provider, &found);
+    Ok((Some((found.name(), document)), code))
 }
 
 fn one_line(problems: Vec<crate::Problem>) -> String {

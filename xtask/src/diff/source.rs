@@ -132,17 +132,44 @@ pub fn provider_document(
     provider: &str,
     side: &str,
 ) -> Result<Option<(String, Document)>, String> {
-    let problems = |problems: Vec<crate::Problem>| side_problems(side, &problems);
-    let source = match crate::spec::read_with(read, provider) {
-        Ok(source) => source,
-        Err(found) if found.len() == 1 && found[0].message == crate::spec::NO_SUCH_SPEC => {
-            return Ok(None);
-        }
-        Err(found) => return Err(problems(found)),
+    let Some(source) = provider_source(read, provider, side)? else {
+        return Ok(None);
     };
-    super::load_source(&source)
-        .map(|document| Some((source.name(), document)))
-        .map_err(problems)
+    load(&source, side).map(|document| Some((source.name(), document)))
+}
+
+/// [`super::load_source`], its problems in one line naming the side.
+pub fn load(source: &crate::spec::Source, side: &str) -> Result<Document, String> {
+    super::load_source(source).map_err(|problems| side_problems(side, &problems))
+}
+
+/// The files of one provider's spec from `read` (see [`crate::spec::read_with`]), not yet
+/// loaded: `Ok(None)` when it has no spec on this side. The error is one line naming the side.
+pub fn provider_source(
+    read: &Reader<'_>,
+    provider: &str,
+    side: &str,
+) -> Result<Option<crate::spec::Source>, String> {
+    match crate::spec::read_with(read, provider) {
+        Ok(source) => Ok(Some(source)),
+        Err(found) if found.len() == 1 && found[0].message == crate::spec::NO_SUCH_SPEC => Ok(None),
+        Err(found) => Err(side_problems(side, &found)),
+    }
+}
+
+/// The code `generate` wrote for `provider` from exactly `source` (its files, with these
+/// names and SHA-256, overlay and keep list included), as `read` has it: the provider's
+/// generated file when its first line is the [`crate::render::header`] of `source`. `None`
+/// when there is no such file, it cannot be read, or it was generated from other text: its
+/// public API is then generated again.
+pub fn committed_code(
+    read: &Reader<'_>,
+    provider: &str,
+    source: &crate::spec::Source,
+) -> Option<String> {
+    let code = read(&crate::generated_file(provider)).ok()??;
+    let header = crate::render::header(&source.name(), &source.sha256());
+    (code.lines().next() == Some(header.as_str())).then_some(code)
 }
 
 /// Loads the spec at `file` from `read`, with the Overlay 1.0 file `overlay` applied first if
@@ -178,9 +205,7 @@ pub fn file_document(
             }
         }
     };
-    super::load_source(&source)
-        .map(Some)
-        .map_err(|problems| side_problems(side, &problems))
+    load(&source, side).map(Some)
 }
 
 /// The one line that says a side of a diff has problems, and lists them.

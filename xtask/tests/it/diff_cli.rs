@@ -6,7 +6,8 @@ use std::process::Command;
 
 use crate::common::{TINY, fixture, workspace, xtask};
 
-fn git(root: &Path, args: &[&str]) {
+/// Runs git in `root` as a test user; asserts it succeeds.
+pub(crate) fn git(root: &Path, args: &[&str]) {
     let status = Command::new("git")
         .args([
             "-c",
@@ -27,7 +28,7 @@ fn repository() -> tempfile::TempDir {
 }
 
 /// A repository with these specs (see `workspace`) committed.
-fn committed(specs: &[(&str, &str)]) -> tempfile::TempDir {
+pub(crate) fn committed(specs: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = workspace(specs);
     git(dir.path(), &["init", "--quiet"]);
     git(dir.path(), &["add", "."]);
@@ -37,7 +38,8 @@ fn committed(specs: &[(&str, &str)]) -> tempfile::TempDir {
 
 const OPTIONAL_QUERY: &str = "      parameters:\n        - name: force\n          in: query\n          required: false\n          schema:\n            type: boolean\n        - name: id\n";
 
-fn add_optional_query(root: &Path) {
+/// Adds the optional query parameter `force` to TINY's one operation, in the working tree.
+pub(crate) fn add_optional_query(root: &Path) {
     let spec = TINY.replace("      parameters:\n        - name: id\n", OPTIONAL_QUERY);
     std::fs::write(root.join("specs/tiny.yaml"), spec).unwrap();
 }

@@ -8,6 +8,7 @@ mod corpus;
 mod dependencies;
 mod diff;
 mod diff_cli;
+mod diff_committed;
 mod diff_history;
 mod diff_rules;
 mod fields;
