@@ -81,6 +81,7 @@ fn renaming_customer_id_in_manta_is_breaking_both_ways_and_shows_the_field() {
             "  request-property-renamed               wire breaking   rust breaking   bind_customer, unbind_customer\n\
              \x20     /components/schemas/CustomerBindRequest/properties/customerKey\n\
              \x20     the request property customerId was renamed customerKey\n\
+             \x20     also at /components/schemas/CustomerBindRequest/properties/customerId\n\
              \x20     → types::CustomerBindRequest: field customer_id renamed customer_key\n"
         ),
         "{out}"
