@@ -481,6 +481,18 @@ fn generate(root: &Path, fixture: &Fixture) -> Result<Outcome, Outcome> {
             )
         })?;
     crate::write(root, &outputs).map_err(|e| failed(format!("FAILED: writing {e}"), vec![]))?;
+    // What `diff` relies on when it reads an old side from its committed code.
+    let code = outputs
+        .iter()
+        .find(|o| o.path == crate::generated_file(&fixture.provider))
+        .map(|o| o.new.as_str());
+    let source = fixture
+        .source()
+        .map_err(|e| failed(format!("FAILED: reading {e}"), vec![]))?;
+    if let Some(code) = code {
+        crate::diff::check_committed_api(&source, code)
+            .map_err(|e| failed(format!("FAILED: {e}"), vec![]))?;
+    }
     let lines: usize = outputs
         .iter()
         .filter(|o| o.path.ends_with("generated.rs"))

@@ -248,6 +248,35 @@ pub(crate) fn both_sides<A: Send, B>(
     })
 }
 
+/// Checks that `code`, generated from `source`, has the public API `diff` generates for it in
+/// memory ([`crate::render::api_syntax`]) and the API of the whole rewrite
+/// ([`crate::render::syntax`]), as [`rust_api::Api::read_code`] reads committed code: what
+/// reading the old side from its committed code relies on. `cargo xtask corpus` checks it on
+/// every published document; the tests on the specs and a sample of the diff fixtures.
+pub fn check_committed_api(source: &crate::spec::Source, code: &str) -> Result<(), String> {
+    let name = source.name();
+    let problems = |p: Vec<Problem>| crate::problem::one_line(&p);
+    let document = load_source(source).map_err(problems)?;
+    let whole =
+        rust_api::Api::read(&crate::render::syntax(&document.openapi, &name).map_err(problems)?);
+    let for_diff = rust_api::Api::read(
+        &crate::render::api_syntax(&document.openapi, &name).map_err(problems)?,
+    );
+    let committed = rust_api::Api::read_code(code)
+        .ok_or_else(|| format!("{name}: the generated code does not parse"))?;
+    if whole != for_diff {
+        return Err(format!(
+            "{name}: diff's in-memory API differs from the rewritten code's"
+        ));
+    }
+    if committed != whole {
+        return Err(format!(
+            "{name}: the API read from the generated code differs from the API generated in memory"
+        ));
+    }
+    Ok(())
+}
+
 /// The public Rust API of `document`: read from `code`, the code generated from it, when that
 /// parses; generated ([`crate::render::api_syntax`]) otherwise.
 fn api_of(
