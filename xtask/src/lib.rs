@@ -10,6 +10,7 @@ pub mod diff;
 pub mod keep;
 pub mod leave_out;
 pub mod lint;
+pub mod lint_all_of;
 pub mod lint_fields;
 pub mod lint_names;
 pub mod mutate;

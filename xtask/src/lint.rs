@@ -23,6 +23,7 @@ pub fn lint(file: &str, doc: &Value) -> Vec<Problem> {
     check_refs(file, doc, "", doc, &mut problems);
     check_operations(file, doc, &mut problems);
     crate::lint_names::lint_names(file, doc, &mut problems);
+    crate::lint_all_of::check(file, doc, &mut problems);
     problems.sort();
     problems.dedup();
     problems

@@ -415,3 +415,23 @@ fn names_that_become_the_same_rust_name_are_rejected() {
         ],
     );
 }
+
+/// An `allOf` of two that merges `Done` into itself made typify recurse until progenitor's
+/// thread overflowed its stack and the process aborted (a mutant of a diff fixture, `cargo
+/// xtask mutate --seed 1 --index 1357`); it is refused where the loop closes. A one-member
+/// `allOf` is a reference to typify, and generates.
+#[test]
+fn an_all_of_that_merges_a_schema_into_itself_is_refused_not_a_stack_overflow() {
+    let looped = "        done:\n          type: boolean\n        again:\n          allOf:\n            - $ref: '#/components/schemas/Done'\n            - $ref: '#/components/schemas/Error'\n";
+    fails_with(
+        &TINY.replace("        done:\n          type: boolean\n", looped),
+        &[
+            "specs/tiny.yaml: /components/schemas/Done/properties/again/allOf/0: this allOf merges Done into Done, and merging Done merges Done again: typify would recurse without end (make it a $ref, or a oneOf)",
+        ],
+    );
+    let one = "        done:\n          type: boolean\n        again:\n          allOf:\n            - $ref: '#/components/schemas/Done'\n";
+    generates_with(
+        &TINY.replace("        done:\n          type: boolean\n", one),
+        &[],
+    );
+}
