@@ -110,7 +110,10 @@ fn invalid(description: impl Into<String>) -> Failure {
 }
 
 /// The routes, below the `/cloudbase` prefix.
-pub(crate) fn router(seed: &CloudBaseSeed, _clock: Arc<dyn Clock>) -> Router {
+pub(crate) fn router(
+    seed: &CloudBaseSeed,
+    _clock: Arc<dyn Clock>,
+) -> (Router, crate::bindings::Reader<crate::CloudBaseBound>) {
     let users = seed
         .users
         .iter()
@@ -141,6 +144,24 @@ pub(crate) fn router(seed: &CloudBaseSeed, _clock: Arc<dyn Clock>) -> Router {
             provider_tokens,
         }),
     });
+    let read = {
+        let state = state.clone();
+        Arc::new(move || {
+            let accounts = lock(&state.accounts);
+            accounts
+                .users
+                .iter()
+                .enumerate()
+                .flat_map(|(user, u)| {
+                    u.bound.iter().map(move |(id, name)| crate::CloudBaseBound {
+                        user,
+                        provider_id: id.clone(),
+                        provider_user_name: name.clone(),
+                    })
+                })
+                .collect()
+        })
+    };
     let routes = Router::new()
         .route("/auth/v1/user/provider", get(list))
         .route("/auth/v1/user/provider/{provider_id}", delete(unbind))
@@ -153,7 +174,7 @@ pub(crate) fn router(seed: &CloudBaseSeed, _clock: Arc<dyn Clock>) -> Router {
         not_found: "not_found",
         method_not_allowed: "method_not_allowed",
     };
-    crate::errors::answered(
+    let router = crate::errors::answered(
         routes,
         names,
         |status, error, description| {
@@ -161,7 +182,8 @@ pub(crate) fn router(seed: &CloudBaseSeed, _clock: Arc<dyn Clock>) -> Router {
             (status, axum::Json(body)).into_response()
         },
         refused,
-    )
+    );
+    (router, read)
 }
 
 /// A request refused before a handler read it (a body over

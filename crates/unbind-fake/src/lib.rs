@@ -27,6 +27,9 @@
 //! let fake = Fake::builder().seed(Seed::demo()).start().await?;
 //! println!("CloudBase at {}", fake.cloudbase_url());
 //! // … drive `unbind::cloudbase::CloudBaseClient::new(fake.cloudbase_url(), …)` …
+//! // What the calls left bound, read from the fake itself:
+//! let still_bound = fake.bindings().cloudbase.iter().any(|b| b.provider_id == "wx_open");
+//! println!("wx_open still bound: {still_bound}");
 //! fake.stop().await;
 //! # Ok(())
 //! # }
@@ -59,6 +62,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+mod bindings;
 pub mod cloudbase;
 mod errors;
 mod exchange;
@@ -67,6 +71,7 @@ pub mod oneaccess;
 mod seed;
 mod serve;
 
+pub use bindings::{Bindings, CloudBaseBound, MantaBinding, OneAccessBinding};
 pub use errors::REQUEST_BODY_LIMIT;
 pub use exchange::Exchange;
 pub use seed::{
@@ -226,31 +231,32 @@ impl FakeBuilder {
             source,
         })?;
         let log = exchange::Log::new(self.record, self.latency);
+        let (manta, manta_bindings) = manta::router(&self.seed.manta, self.clock.clone());
+        let (oneaccess, oneaccess_bindings) =
+            oneaccess::router(&self.seed.oneaccess, self.clock.clone())?;
+        let (cloudbase, cloudbase_bindings) =
+            cloudbase::router(&self.seed.cloudbase, self.clock.clone());
         let app = Router::new()
             .nest(
                 "/manta",
-                manta::router(&self.seed.manta, self.clock.clone()).layer(from_fn_with_state(
+                manta.layer(from_fn_with_state(
                     log.scope("manta", manta::refused),
                     exchange::observe,
                 )),
             )
             .nest(
                 "/oneaccess",
-                oneaccess::router(&self.seed.oneaccess, self.clock.clone())?.layer(
-                    from_fn_with_state(
-                        log.scope("oneaccess", oneaccess::refused),
-                        exchange::observe,
-                    ),
-                ),
+                oneaccess.layer(from_fn_with_state(
+                    log.scope("oneaccess", oneaccess::refused),
+                    exchange::observe,
+                )),
             )
             .nest(
                 "/cloudbase",
-                cloudbase::router(&self.seed.cloudbase, self.clock.clone()).layer(
-                    from_fn_with_state(
-                        log.scope("cloudbase", cloudbase::refused),
-                        exchange::observe,
-                    ),
-                ),
+                cloudbase.layer(from_fn_with_state(
+                    log.scope("cloudbase", cloudbase::refused),
+                    exchange::observe,
+                )),
             );
         let (stop, stopped) = oneshot::channel::<()>();
         let limits = serve::Limits {
@@ -264,6 +270,11 @@ impl FakeBuilder {
             base: format!("http://{addr}"),
             addr,
             log,
+            bindings: bindings::Readers {
+                manta: manta_bindings,
+                oneaccess: oneaccess_bindings,
+                cloudbase: cloudbase_bindings,
+            },
             stop: Some(stop),
             task: Some(task),
         })
@@ -277,6 +288,7 @@ pub struct Fake {
     base: String,
     addr: SocketAddr,
     log: exchange::Log,
+    bindings: bindings::Readers,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
@@ -319,6 +331,11 @@ impl Fake {
     /// CloudBase's base URL: `http://127.0.0.1:PORT/cloudbase`.
     pub fn cloudbase_url(&self) -> String {
         format!("{}/cloudbase", self.base)
+    }
+
+    /// What is bound at each provider now: what the calls so far (and the seed) left bound.
+    pub fn bindings(&self) -> Bindings {
+        self.bindings.read()
     }
 
     /// Every request and answer so far, in order, if recording was switched on

@@ -136,7 +136,10 @@ impl IntoResponse for Failure {
 }
 
 /// The routes, below the `/manta` prefix.
-pub(crate) fn router(seed: &MantaSeed, clock: Arc<dyn Clock>) -> Router {
+pub(crate) fn router(
+    seed: &MantaSeed,
+    clock: Arc<dyn Clock>,
+) -> (Router, crate::bindings::Reader<crate::MantaBinding>) {
     let now = clock.now_ms();
     // Each provider's state is made from its own seed's fields.
     let bots = seed
@@ -168,6 +171,25 @@ pub(crate) fn router(seed: &MantaSeed, clock: Arc<dyn Clock>) -> Router {
         rate_limit: seed.rate_limit_per_second,
         bots: Mutex::new(bots),
     });
+    let read = {
+        let state = state.clone();
+        Arc::new(move || {
+            let bots = lock(&state.bots);
+            bots.iter()
+                .flat_map(|bot| {
+                    bot.clients.iter().filter_map(|c| {
+                        c.customer_id
+                            .clone()
+                            .map(|customer_id| crate::MantaBinding {
+                                bot_id: bot.id.clone(),
+                                client_id: c.id.clone(),
+                                customer_id,
+                            })
+                    })
+                })
+                .collect()
+        })
+    };
     let routes = Router::new()
         .route("/openapi/token", post(token))
         .route("/openapi/bind/customer", post(set_customer_call::<true>))
@@ -180,14 +202,15 @@ pub(crate) fn router(seed: &MantaSeed, clock: Arc<dyn Clock>) -> Router {
         not_found: "404",
         method_not_allowed: "405",
     };
-    crate::errors::answered(
+    let router = crate::errors::answered(
         routes,
         names,
         |status, _, message| {
             Failure::new(status, i64::from(status.as_u16()), message).into_response()
         },
         refused,
-    )
+    );
+    (router, read)
 }
 
 /// A request refused before a handler read it (a body over

@@ -264,7 +264,10 @@ impl IntoResponse for Failure {
 }
 
 /// The routes, below the `/oneaccess` prefix.
-pub(crate) fn router(seed: &OneAccessSeed, clock: Arc<dyn Clock>) -> Result<Router, StartError> {
+pub(crate) fn router(
+    seed: &OneAccessSeed,
+    clock: Arc<dyn Clock>,
+) -> Result<(Router, crate::bindings::Reader<crate::OneAccessBinding>), StartError> {
     let now = clock.now_ms();
     let users = seed
         .users
@@ -308,6 +311,23 @@ pub(crate) fn router(seed: &OneAccessSeed, clock: Arc<dyn Clock>) -> Result<Rout
             used: UsedSignatures::default(),
         }),
     });
+    let read = {
+        let state = state.clone();
+        Arc::new(move || {
+            let accounts = lock(&state.accounts);
+            accounts
+                .users
+                .iter()
+                .flat_map(|u| {
+                    u.social.iter().map(|s| crate::OneAccessBinding {
+                        username: u.username.clone(),
+                        social_type: s.social_type.clone(),
+                        social_uid: s.social_uid.clone(),
+                    })
+                })
+                .collect()
+        })
+    };
     let routes = Router::new()
         .route("/api/v2/sdk/server-date", get(server_date))
         .route("/api/v2/sdk/public-key", get(public_key))
@@ -322,7 +342,7 @@ pub(crate) fn router(seed: &OneAccessSeed, clock: Arc<dyn Clock>) -> Result<Rout
         not_found: "FAKE.NOT_FOUND",
         method_not_allowed: "FAKE.METHOD_NOT_ALLOWED",
     };
-    Ok(crate::errors::answered(
+    let router = crate::errors::answered(
         routes,
         names,
         |status, code, message| {
@@ -330,7 +350,8 @@ pub(crate) fn router(seed: &OneAccessSeed, clock: Arc<dyn Clock>) -> Result<Rout
             (status, axum::Json(body)).into_response()
         },
         refused,
-    ))
+    );
+    Ok((router, read))
 }
 
 /// A request refused before a handler read it: `400` as every documented OneAccess error,

@@ -4,6 +4,7 @@
 //! instead of one per file.
 
 mod binary;
+mod bindings;
 mod cloudbase;
 mod common;
 mod manta;
