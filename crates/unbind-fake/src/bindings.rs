@@ -51,6 +51,15 @@ pub struct CloudBaseBound {
 /// Reads one provider's bindings from its state.
 pub(crate) type Reader<T> = Arc<dyn Fn() -> Vec<T> + Send + Sync>;
 
+/// A [`Reader`] of `state` by `read`.
+pub(crate) fn reader<S, T: 'static>(state: &Arc<S>, read: fn(&S) -> Vec<T>) -> Reader<T>
+where
+    S: Send + Sync + 'static,
+{
+    let state = state.clone();
+    Arc::new(move || read(&state))
+}
+
 /// The three readers a running fake keeps.
 #[derive(Clone)]
 pub(crate) struct Readers {

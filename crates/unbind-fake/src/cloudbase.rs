@@ -144,24 +144,20 @@ pub(crate) fn router(
             provider_tokens,
         }),
     });
-    let read = {
-        let state = state.clone();
-        Arc::new(move || {
-            let accounts = lock(&state.accounts);
-            accounts
-                .users
-                .iter()
-                .enumerate()
-                .flat_map(|(user, u)| {
-                    u.bound.iter().map(move |(id, name)| crate::CloudBaseBound {
-                        user,
-                        provider_id: id.clone(),
-                        provider_user_name: name.clone(),
-                    })
+    let read = crate::bindings::reader(&state, |state| {
+        lock(&state.accounts)
+            .users
+            .iter()
+            .enumerate()
+            .flat_map(|(user, u)| {
+                u.bound.iter().map(move |(id, name)| crate::CloudBaseBound {
+                    user,
+                    provider_id: id.clone(),
+                    provider_user_name: name.clone(),
                 })
-                .collect()
-        })
-    };
+            })
+            .collect()
+    });
     let routes = Router::new()
         .route("/auth/v1/user/provider", get(list))
         .route("/auth/v1/user/provider/{provider_id}", delete(unbind))

@@ -171,25 +171,22 @@ pub(crate) fn router(
         rate_limit: seed.rate_limit_per_second,
         bots: Mutex::new(bots),
     });
-    let read = {
-        let state = state.clone();
-        Arc::new(move || {
-            let bots = lock(&state.bots);
-            bots.iter()
-                .flat_map(|bot| {
-                    bot.clients.iter().filter_map(|c| {
-                        c.customer_id
-                            .clone()
-                            .map(|customer_id| crate::MantaBinding {
-                                bot_id: bot.id.clone(),
-                                client_id: c.id.clone(),
-                                customer_id,
-                            })
-                    })
+    let read = crate::bindings::reader(&state, |state| {
+        lock(&state.bots)
+            .iter()
+            .flat_map(|bot| {
+                bot.clients.iter().filter_map(|c| {
+                    c.customer_id
+                        .clone()
+                        .map(|customer_id| crate::MantaBinding {
+                            bot_id: bot.id.clone(),
+                            client_id: c.id.clone(),
+                            customer_id,
+                        })
                 })
-                .collect()
-        })
-    };
+            })
+            .collect()
+    });
     let routes = Router::new()
         .route("/openapi/token", post(token))
         .route("/openapi/bind/customer", post(set_customer_call::<true>))

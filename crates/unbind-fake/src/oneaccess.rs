@@ -311,23 +311,19 @@ pub(crate) fn router(
             used: UsedSignatures::default(),
         }),
     });
-    let read = {
-        let state = state.clone();
-        Arc::new(move || {
-            let accounts = lock(&state.accounts);
-            accounts
-                .users
-                .iter()
-                .flat_map(|u| {
-                    u.social.iter().map(|s| crate::OneAccessBinding {
-                        username: u.username.clone(),
-                        social_type: s.social_type.clone(),
-                        social_uid: s.social_uid.clone(),
-                    })
+    let read = crate::bindings::reader(&state, |state| {
+        lock(&state.accounts)
+            .users
+            .iter()
+            .flat_map(|u| {
+                u.social.iter().map(|s| crate::OneAccessBinding {
+                    username: u.username.clone(),
+                    social_type: s.social_type.clone(),
+                    social_uid: s.social_uid.clone(),
                 })
-                .collect()
-        })
-    };
+            })
+            .collect()
+    });
     let routes = Router::new()
         .route("/api/v2/sdk/server-date", get(server_date))
         .route("/api/v2/sdk/public-key", get(public_key))
