@@ -38,7 +38,8 @@ fn check_class(class: &str, id: &str, wire: Grade, rust: Grade) -> Result<(), St
             dir.display()
         ));
     }
-    let report = compare(class);
+    let (old, new) = (load(class, "old"), load(class, "new"));
+    let report = diff::compare(class, Some(&old), Some(&new)).unwrap_or_else(|p| panic!("{p:?}"));
     let found: Vec<(&str, Grade, Grade)> = report
         .changes
         .iter()
@@ -56,7 +57,6 @@ fn check_class(class: &str, id: &str, wire: Grade, rust: Grade) -> Result<(), St
             report.unexplained
         ));
     }
-    let (old, new) = (load(class, "old"), load(class, "new"));
     let missing: Vec<String> = crate::diff_history::oracle::changes(&old.json, &new.json)
         .into_iter()
         .filter(|item| !crate::diff_history::mentions(&report.changes[0], item))
