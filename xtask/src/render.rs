@@ -52,6 +52,77 @@ pub fn render_with(
     Ok((rendered, notes))
 }
 
+/// [`render_with`], and the text of `mock.rs`: progenitor's typed `httpmock` mocks of the same
+/// operations ([`render_mock`]), made from the document the client was made from (after the
+/// operations left out were taken out), so that the two cover the same operations.
+pub fn render_with_mock(
+    spec: &OpenAPI,
+    file: &str,
+    spec_sha256: &str,
+    strict: bool,
+) -> Result<(Rendered, String, Vec<Problem>), Vec<Problem>> {
+    let (syntax, notes, current) =
+        syntax_and_spec(spec, file, progenitor_run::deadline(), strict)?;
+    let crates = crate::dependencies::used(spec, file, &syntax)?;
+    let code = prettyplease::unparse(&syntax);
+    let rendered = Rendered {
+        code: format!("{}\n\n{code}", header(file, spec_sha256)),
+        crates,
+    };
+    let mock = render_mock(&current, file, spec_sha256)?;
+    Ok((rendered, mock, notes))
+}
+
+/// The text of a client crate's `src/mock.rs` for `spec` (the document its client was
+/// generated from, operations left out already taken out): progenitor's
+/// `Generator::httpmock`, naming the client as `crate` (the module sits in the client crate,
+/// behind its `mock` feature), with the lints its code trips allowed at its top.
+pub fn render_mock(spec: &OpenAPI, file: &str, spec_sha256: &str) -> Result<String, Vec<Problem>> {
+    let tokens = match progenitor_run::mock_quietly(spec, "crate") {
+        Ok(Ok(tokens)) => tokens,
+        Ok(Err(e)) => {
+            return Err(vec![Problem::at(
+                file,
+                "",
+                format!("progenitor's mock generator refused the document: {e}"),
+            )]);
+        }
+        Err(message) => {
+            return Err(vec![Problem::at(
+                file,
+                "",
+                format!("progenitor's mock generator panicked: {message}"),
+            )]);
+        }
+    };
+    let mut syntax: syn::File = syn::parse2(tokens).map_err(|e| {
+        vec![Problem::at(
+            file,
+            "",
+            format!("progenitor produced mock code that does not parse: {e}"),
+        )]
+    })?;
+    syntax.attrs.extend(allowed_mock_lints());
+    Ok(format!(
+        "{}\n\n{}",
+        header(file, spec_sha256),
+        prettyplease::unparse(&syntax)
+    ))
+}
+
+/// The lints that progenitor's mock code trips whatever the document, allowed at the top of
+/// `mock.rs`, each with its reason.
+fn allowed_mock_lints() -> Vec<syn::Attribute> {
+    vec![syn::parse_quote!(#![allow(
+        missing_docs,
+        reason = "progenitor's mock generator writes no doc text for the wrappers and methods of each operation"
+    )]),
+    syn::parse_quote!(#![allow(
+        clippy::to_string_in_format_args,
+        reason = "progenitor's mock code formats a path parameter's value as `value.to_string()` inside `format!`"
+    )])]
+}
+
 /// The first line of every generated file: which spec (and its SHA-256) and which command.
 pub fn header(file: &str, spec_sha256: &str) -> String {
     format!(
@@ -91,6 +162,17 @@ pub fn syntax_with(
     deadline: Duration,
     strict: bool,
 ) -> Result<(syn::File, Vec<Problem>), Vec<Problem>> {
+    syntax_and_spec(spec, file, deadline, strict).map(|(syntax, notes, _)| (syntax, notes))
+}
+
+/// [`syntax_with`], and the document progenitor generated the client from: `spec` without
+/// the operations it left out (and with the schemas it blanked, though those are problems).
+fn syntax_and_spec<'a>(
+    spec: &'a OpenAPI,
+    file: &str,
+    deadline: Duration,
+    strict: bool,
+) -> Result<(syn::File, Vec<Problem>, std::borrow::Cow<'a, OpenAPI>), Vec<Problem>> {
     let mut problems = Vec::new();
     let mut notes = Vec::new();
     let mut current = std::borrow::Cow::Borrowed(spec);
@@ -187,7 +269,7 @@ pub fn syntax_with(
     drop_shorter_than_zero(&mut syntax.items);
     drop_unused_defaults(&mut syntax);
     syntax.attrs.extend(allowed_lints());
-    Ok((syntax, notes))
+    Ok((syntax, notes, current))
 }
 
 /// What progenitor's failure was blamed on by [`locate`].

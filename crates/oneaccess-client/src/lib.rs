@@ -48,6 +48,11 @@ mod generated;
 
 pub use extras::{DEVICE_OPERATIONS, DeviceHeaders};
 pub use generated::*;
+/// Typed mocks of every operation, for an application's tests (feature `mock`): see
+/// [`mock::MockServerExt`].
+#[cfg(feature = "mock")]
+#[rustfmt::skip]
+pub mod mock;
 /// The HTTP client this crate is built on, for [`Client::new_with_client`].
 pub use reqwest;
 /// The run-time support this crate's hooks call, re-exported so that an application can name
