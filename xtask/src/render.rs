@@ -61,8 +61,7 @@ pub fn render_with_mock(
     spec_sha256: &str,
     strict: bool,
 ) -> Result<(Rendered, String, Vec<Problem>), Vec<Problem>> {
-    let (syntax, notes, current) =
-        syntax_and_spec(spec, file, progenitor_run::deadline(), strict)?;
+    let (syntax, notes, current) = syntax_and_spec(spec, file, progenitor_run::deadline(), strict)?;
     let crates = crate::dependencies::used(spec, file, &syntax)?;
     let code = prettyplease::unparse(&syntax);
     let rendered = Rendered {
@@ -95,6 +94,7 @@ pub fn render_mock(spec: &OpenAPI, file: &str, spec_sha256: &str) -> Result<Stri
             )]);
         }
     };
+    let (tokens, _) = escape_path_values(tokens);
     let mut syntax: syn::File = syn::parse2(tokens).map_err(|e| {
         vec![Problem::at(
             file,
@@ -110,17 +110,76 @@ pub fn render_mock(spec: &OpenAPI, file: &str, spec_sha256: &str) -> Result<Stri
     ))
 }
 
+/// In progenitor's mock code, each path parameter's matcher builds its pattern as
+/// `format!("^/a/{}$", value.to_string())`: the value goes into the regular expression as it
+/// is, and as it is not sent. Rewritten to
+/// `format!("^/a/{}$", regex::escape(&progenitor_client::encode_path(&value.to_string())))`:
+/// percent-encoded as the client encodes a path segment (httpmock matches the path as sent,
+/// not decoded), then escaped, so that `a.b` no longer also matches `axb` and `wechat 1`
+/// matches the `wechat%201` the client sends. Returns the tokens and how many were rewritten.
+pub fn escape_path_values(tokens: TokenStream) -> (TokenStream, usize) {
+    let mut count = 0;
+    let tokens = escape_in(tokens, &mut count);
+    (tokens, count)
+}
+
+fn escape_in(tokens: TokenStream, count: &mut usize) -> TokenStream {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = Vec::with_capacity(trees.len());
+    let mut i = 0;
+    while i < trees.len() {
+        let is_format = matches!(&trees[i], TokenTree::Ident(id) if id == "format")
+            && matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+        if is_format && let Some(TokenTree::Group(group)) = trees.get(i + 2) {
+            let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+            let n = inner.len();
+            // `…, value . to_string ()` at the end of the arguments.
+            let tail = n >= 5
+                && matches!(&inner[n - 5], TokenTree::Punct(p) if p.as_char() == ',')
+                && matches!(&inner[n - 4], TokenTree::Ident(id) if id == "value")
+                && matches!(&inner[n - 3], TokenTree::Punct(p) if p.as_char() == '.')
+                && matches!(&inner[n - 2], TokenTree::Ident(id) if id == "to_string")
+                && matches!(&inner[n - 1], TokenTree::Group(g) if g.stream().is_empty());
+            if tail {
+                let mut args: TokenStream = inner[..n - 4].iter().cloned().collect();
+                args.extend(quote::quote!(regex::escape(
+                    &progenitor_client::encode_path(&value.to_string())
+                )));
+                let mut replaced = Group::new(group.delimiter(), args);
+                replaced.set_span(group.span());
+                out.extend(trees[i..i + 2].iter().cloned());
+                out.push(TokenTree::Group(replaced));
+                *count += 1;
+                i += 3;
+                continue;
+            }
+        }
+        match &trees[i] {
+            TokenTree::Group(group) => {
+                let mut inner = Group::new(group.delimiter(), escape_in(group.stream(), count));
+                inner.set_span(group.span());
+                out.push(TokenTree::Group(inner));
+            }
+            other => out.push(other.clone()),
+        }
+        i += 1;
+    }
+    out.into_iter().collect()
+}
+
 /// The lints that progenitor's mock code trips whatever the document, allowed at the top of
 /// `mock.rs`, each with its reason.
 fn allowed_mock_lints() -> Vec<syn::Attribute> {
-    vec![syn::parse_quote!(#![allow(
-        missing_docs,
-        reason = "progenitor's mock generator writes no doc text for the wrappers and methods of each operation"
-    )]),
-    syn::parse_quote!(#![allow(
-        clippy::to_string_in_format_args,
-        reason = "progenitor's mock code formats a path parameter's value as `value.to_string()` inside `format!`"
-    )])]
+    vec![
+        syn::parse_quote!(#![allow(
+            missing_docs,
+            reason = "progenitor's mock generator writes no doc text for the wrappers and methods of each operation"
+        )]),
+        syn::parse_quote!(#![allow(
+            clippy::unnecessary_to_owned,
+            reason = "a path parameter's value is turned into text as `value.to_string()` whatever its type, `&str` included"
+        )]),
+    ]
 }
 
 /// The first line of every generated file: which spec (and its SHA-256) and which command.

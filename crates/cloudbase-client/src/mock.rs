@@ -5,8 +5,8 @@
     reason = "progenitor's mock generator writes no doc text for the wrappers and methods of each operation"
 )]
 #![allow(
-    clippy::to_string_in_format_args,
-    reason = "progenitor's mock code formats a path parameter's value as `value.to_string()` inside `format!`"
+    clippy::unnecessary_to_owned,
+    reason = "a path parameter's value is turned into text as `value.to_string()` whatever its type, `&str` included"
 )]
 pub mod operations {
     //! [`When`](::httpmock::When) and [`Then`](::httpmock::Then)
@@ -313,7 +313,10 @@ pub mod operations {
         }
         pub fn provider_id(self, value: &str) -> Self {
             let re = regex::Regex::new(
-                    &format!("^/auth/v1/user/provider/{}$", value.to_string()),
+                    &format!(
+                        "^/auth/v1/user/provider/{}$", regex::escape(&
+                        progenitor_client::encode_path(& value.to_string()))
+                    ),
                 )
                 .unwrap();
             Self(self.0.path_matches(re))
