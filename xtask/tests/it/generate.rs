@@ -16,7 +16,8 @@ fn a_new_spec_scaffolds_its_crate() {
         [
             "crates/tiny-client/Cargo.toml",
             "crates/tiny-client/src/generated.rs",
-            "crates/tiny-client/src/lib.rs"
+            "crates/tiny-client/src/lib.rs",
+            "crates/tiny-client/src/mock.rs"
         ]
         .map(std::path::PathBuf::from)
     );
@@ -62,7 +63,8 @@ fn hand_written_files_are_not_overwritten() {
         lines,
         [
             "unchanged crates/tiny-client/Cargo.toml",
-            "unchanged crates/tiny-client/src/generated.rs"
+            "unchanged crates/tiny-client/src/generated.rs",
+            "unchanged crates/tiny-client/src/mock.rs"
         ],
         "{out}"
     );
@@ -87,7 +89,7 @@ fn check_reports_a_new_optional_parameter_as_a_diff_and_generate_fixes_it() {
     let (code, out, err) = xtask(dir.path(), &["generate", "--check"]);
     assert_eq!(
         (code, out.as_str(), err.as_str()),
-        (0, "2 file(s) up to date\n", "")
+        (0, "3 file(s) up to date\n", "")
     );
 
     let with_param = TINY.replace(
@@ -100,7 +102,8 @@ fn check_reports_a_new_optional_parameter_as_a_diff_and_generate_fixes_it() {
 
     let (code, out, err) = xtask(dir.path(), &["generate", "--check"]);
     assert_eq!(code, 1);
-    assert_eq!(err, "error: 1 file(s) stale; run `cargo xtask generate`\n");
+    // generated.rs, and mock.rs: the new parameter has a matcher.
+    assert_eq!(err, "error: 2 file(s) stale; run `cargo xtask generate`\n");
     assert!(
         out.starts_with(
             "--- a/crates/tiny-client/src/generated.rs\n+++ b/crates/tiny-client/src/generated.rs\n@@"
