@@ -153,3 +153,49 @@ async fn a_path_parameter_is_matched_as_the_client_encodes_it() {
     ));
     wanted.assert_calls(1);
 }
+
+/// The facade's own retries, against a sequence of mocked answers: a 429, then a 503 (which
+/// MantaGo does not document, so it has no typed method: the untyped `httpmock::Then`
+/// answers it), then the documented success. The facade retries both and reports the unbind.
+#[tokio::test]
+async fn the_facade_retries_through_a_mocked_sequence() {
+    let server = MockServer::start_async().await;
+    let busy = ErrorResponse {
+        success: false,
+        err_response: ErrorResponseErrResponse {
+            bot_id: None,
+            code: 429,
+            message: "slow down".into(),
+        },
+    };
+    let first = server.unbind_customer(|when, then| {
+        when.bot_id("bot-123").body(&unbind_request());
+        then.too_many_requests(&busy)
+            .into_inner()
+            .header("retry-after", "0")
+            .up_to_n_times(1);
+    });
+    let second = server.unbind_customer(|when, then| {
+        when.bot_id("bot-123").body(&unbind_request());
+        then.into_inner().status(503).up_to_n_times(1);
+    });
+    let third = server.unbind_customer(|when, then| {
+        when.bot_id("bot-123").body(&unbind_request());
+        then.ok(&BasicSuccessResponse {
+            success: true,
+            message: "unbound".into(),
+        });
+    });
+    let facade = unbind::manta::MantaClient::new(
+        &server.base_url(),
+        "bot-123",
+        SecretString::from("api-secret"),
+        SecretString::from("test-jwt"),
+    )
+    .unwrap();
+    let outcome = facade.unbind("wechat-1", "customer-42").await.unwrap();
+    assert_eq!(outcome, unbind::UnbindOutcome::Unbound);
+    first.assert_calls(1);
+    second.assert_calls(1);
+    third.assert_calls(1);
+}
