@@ -68,30 +68,77 @@ pub fn render_with_mock(
         code: format!("{}\n\n{code}", header(file, spec_sha256)),
         crates,
     };
-    let mock = render_mock(&current, file, spec_sha256)?;
+    let (mock, mut left_out) = render_mock(&current, file, spec_sha256)?;
+    let mut notes = notes;
+    notes.append(&mut left_out);
     Ok((rendered, mock, notes))
 }
 
 /// The text of a client crate's `src/mock.rs` for `spec` (the document its client was
 /// generated from, operations left out already taken out): progenitor's
 /// `Generator::httpmock`, naming the client as `crate` (the module sits in the client crate,
-/// behind its `mock` feature), with the lints its code trips allowed at its top.
-pub fn render_mock(spec: &OpenAPI, file: &str, spec_sha256: &str) -> Result<String, Vec<Problem>> {
-    let tokens = match progenitor_run::mock_quietly(spec, "crate") {
-        Ok(Ok(tokens)) => tokens,
-        Ok(Err(e)) => {
-            return Err(vec![Problem::at(
-                file,
-                "",
-                format!("progenitor's mock generator refused the document: {e}"),
-            )]);
-        }
-        Err(message) => {
-            return Err(vec![Problem::at(
-                file,
-                "",
-                format!("progenitor's mock generator panicked: {message}"),
-            )]);
+/// behind its `mock` feature), with the lints its code trips allowed at its top; and a note
+/// for each operation that has no mock.
+///
+/// progenitor's mock generator fails on some documents whose client it generates (it panics
+/// on a documented status that has no reason phrase, such as `599`): each operation that fails
+/// alone is left out of the mocks, with a note, and the rest are generated.
+pub fn render_mock(
+    spec: &OpenAPI,
+    file: &str,
+    spec_sha256: &str,
+) -> Result<(String, Vec<Problem>), Vec<Problem>> {
+    let failure = |spec: &OpenAPI| match progenitor_run::mock_quietly(spec, "crate") {
+        Ok(Ok(tokens)) => Ok(tokens),
+        Ok(Err(e)) => Err(format!("it refused the operation: {e}")),
+        Err(message) => Err(format!("it panicked: {message}")),
+    };
+    let mut notes = Vec::new();
+    let tokens = match failure(spec) {
+        Ok(tokens) => tokens,
+        Err(whole) => {
+            let mut rest = spec.clone();
+            for (path, method, operation) in spec.operations() {
+                let Some(ReferenceOr::Item(item)) = spec.paths.paths.get(path) else {
+                    continue;
+                };
+                let mut alone = spec.clone();
+                alone.paths.paths.clear();
+                alone
+                    .paths
+                    .paths
+                    .insert(path.to_owned(), ReferenceOr::Item(only(item, method)));
+                if let Err(why) = failure(&alone) {
+                    let id = operation.operation_id.as_deref().unwrap_or("");
+                    notes.push(Problem::at(
+                        file,
+                        format!(
+                            "/paths/{}/{method}",
+                            path.replace('~', "~0").replace('/', "~1")
+                        ),
+                        format!(
+                            "operation {id:?} ({} {path}) has no mock: progenitor 0.15.1's \
+                             mock generator cannot generate it: {why}",
+                            method.to_uppercase()
+                        ),
+                    ));
+                    rest = without_operation(&rest, path, method);
+                }
+            }
+            if notes.is_empty() {
+                return Err(vec![Problem::at(
+                    file,
+                    "",
+                    format!("progenitor's mock generator failed on the document: {whole}"),
+                )]);
+            }
+            failure(&rest).map_err(|why| {
+                vec![Problem::at(
+                    file,
+                    "",
+                    format!("progenitor's mock generator failed on the document: {why}"),
+                )]
+            })?
         }
     };
     let (tokens, _) = escape_path_values(tokens);
@@ -103,11 +150,12 @@ pub fn render_mock(spec: &OpenAPI, file: &str, spec_sha256: &str) -> Result<Stri
         )]
     })?;
     syntax.attrs.extend(allowed_mock_lints());
-    Ok(format!(
+    let text = format!(
         "{}\n\n{}",
         header(file, spec_sha256),
         prettyplease::unparse(&syntax)
-    ))
+    );
+    Ok((text, notes))
 }
 
 /// In progenitor's mock code, each path parameter's matcher builds its pattern as

@@ -345,3 +345,52 @@ fn generate_does_not_write_into_a_folder_linked_from_outside() {
     let left: Vec<_> = std::fs::read_dir(outside.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "nothing else written there");
 }
+
+/// progenitor's mock generator panics on a documented status without a reason phrase (`599`)
+/// where the client generates: the operation is left out of the mocks, with a note at its
+/// pointer, and the rest of generation goes on.
+#[test]
+fn an_operation_progenitor_cannot_mock_is_left_out_of_the_mocks_with_a_note() {
+    let odd = r#"openapi: 3.0.3
+info: {title: Odd, version: "1"}
+paths:
+  /things/{id}:
+    get:
+      operationId: get_thing
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {type: object, properties: {a: {type: string}}}}}
+        "599":
+          description: odd
+          content: {application/json: {schema: {type: object, properties: {b: {type: string}}}}}
+  /others:
+    get:
+      operationId: list_others
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {type: object, properties: {a: {type: string}}}}}
+"#;
+    let dir = workspace(&[("odd.yaml", odd)]);
+    let (outputs, notes) = xtask::plan_with_notes(dir.path(), None).unwrap();
+    let note = notes
+        .iter()
+        .map(ToString::to_string)
+        .find(|n| n.contains("has no mock"))
+        .expect("a note for the operation without a mock");
+    assert!(
+        note.starts_with(
+            "specs/odd.yaml: /paths/~1things~1{id}/get: operation \"get_thing\" (GET /things/{id}) has no mock"
+        ),
+        "{note}"
+    );
+    let mock = outputs
+        .iter()
+        .find(|o| o.path == "crates/odd-client/src/mock.rs")
+        .expect("mock.rs");
+    assert!(mock.new.contains("fn list_others<F>"), "{}", mock.new);
+    assert!(!mock.new.contains("fn get_thing<F>"), "{}", mock.new);
+}
