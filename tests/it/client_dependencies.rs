@@ -75,6 +75,43 @@ fn the_oneaccess_client_brings_the_rsa_stack() {
     assert_eq!(rsa_stack_in(&names), RSA_STACK.to_vec());
 }
 
+/// The typed mocks compile only where an importer asks for them: without the `mock` feature a
+/// client crate's tree has no httpmock (nor anything only it brings); with it, it does. (The
+/// facade does not turn the feature on either.)
+#[test]
+fn the_mocks_are_compiled_only_with_the_mock_feature() {
+    // What httpmock alone brings into a client's tree (`regex` is the mocks' own).
+    let mock_only = [
+        "httpmock",
+        "path-tree",
+        "similar",
+        "futures-timer",
+        "assert-json-diff",
+    ];
+    for package in [
+        "manta-client",
+        "oneaccess-client",
+        "cloudbase-client",
+        "unbind",
+    ] {
+        let names = normal_dependencies(package);
+        let found: Vec<&str> = mock_only
+            .into_iter()
+            .filter(|c| names.iter().any(|n| n == c))
+            .collect();
+        assert_eq!(found, Vec::<&str>::new(), "{package} without `mock`");
+    }
+    for package in ["manta-client", "oneaccess-client", "cloudbase-client"] {
+        let names = normal_dependencies_with(package, &["--features", "mock"]);
+        for krate in mock_only {
+            assert!(
+                names.iter().any(|n| n == krate),
+                "{package} --features mock: {krate}"
+            );
+        }
+    }
+}
+
 /// Lints live in one place, `[workspace.lints]`: every member's manifest takes them, so a new
 /// crate (the xtask's scaffold included) cannot drift.
 #[test]

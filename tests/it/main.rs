@@ -8,6 +8,7 @@ mod conformance;
 mod documented_examples;
 mod generated_matches_specs;
 mod hooks_match_specs;
+mod mocks;
 mod outside_the_workspace;
 mod request_shapes;
 mod snapshot_coverage;

@@ -203,16 +203,19 @@ fn plan_one(
     let source = spec::read(root, provider)?;
     let prepared = spec::prepare_with(&source, strict)?;
     let spec = &prepared.openapi;
-    let (rendered, left_out) = render::render_with(spec, &source.name(), &source.sha256(), strict)?;
+    let (rendered, mock, left_out) =
+        render::render_with_mock(spec, &source.name(), &source.sha256(), strict)?;
     let krate = client_crate(provider);
     let title = &spec.info.title;
-    // generated.rs; Cargo.toml, its `[dependencies]` kept in step with generated.rs (from the
+    // generated.rs; mock.rs (progenitor's typed httpmock mocks, compiled only with the
+    // crate's `mock` feature); Cargo.toml, its `[dependencies]` kept in step with generated.rs (from the
     // scaffold's template where there is none); lib.rs, hand-written, only where there is
     // none (a link counts as one): written once, never overwritten.
     let manifest = format!("{krate}/Cargo.toml");
     let lib = format!("{krate}/src/lib.rs");
     let mut wanted = vec![
         (generated_file(provider), Some(rendered.code)),
+        (format!("{krate}/src/mock.rs"), Some(mock)),
         (manifest.clone(), None),
     ];
     if root.join(&lib).symlink_metadata().is_err() {

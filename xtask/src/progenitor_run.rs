@@ -187,6 +187,28 @@ pub fn quietly(spec: &OpenAPI) -> Result<Result<TokenStream, progenitor::Error>,
     outcome.map_err(|payload| panic_message(payload.as_ref()))
 }
 
+/// Runs progenitor's own mock generator (`Generator::httpmock`) on `spec`, with the same
+/// settings as the client, its panics caught and silenced like [`quietly`]'s: typed
+/// `when`/`then` wrappers of the `httpmock` crate, one pair per operation, and a
+/// `MockServerExt` trait with one method per operation. `crate_path` is the path the mocks
+/// name the client by (`crate` for a module of the client crate itself).
+///
+/// `spec` must be the document the client was generated from, after every operation
+/// [`crate::render::syntax_with`] left out was taken out: the mocks then cover exactly the
+/// client's operations.
+pub fn mock_quietly(
+    spec: &OpenAPI,
+    crate_path: &str,
+) -> Result<Result<TokenStream, progenitor::Error>, String> {
+    silence_progenitor();
+    QUIET.with(|quiet| quiet.set(true));
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        Generator::new(&settings()).httpmock(spec, crate_path)
+    }));
+    QUIET.with(|quiet| quiet.set(false));
+    outcome.map_err(|payload| panic_message(payload.as_ref()))
+}
+
 /// The message a panic carried.
 pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> String {
     payload

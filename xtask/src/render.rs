@@ -52,6 +52,185 @@ pub fn render_with(
     Ok((rendered, notes))
 }
 
+/// [`render_with`], and the text of `mock.rs`: progenitor's typed `httpmock` mocks of the same
+/// operations ([`render_mock`]), made from the document the client was made from (after the
+/// operations left out were taken out), so that the two cover the same operations.
+pub fn render_with_mock(
+    spec: &OpenAPI,
+    file: &str,
+    spec_sha256: &str,
+    strict: bool,
+) -> Result<(Rendered, String, Vec<Problem>), Vec<Problem>> {
+    let (syntax, notes, current) =
+        syntax_passes(spec, file, progenitor_run::deadline(), strict, Passes::All)?;
+    let crates = crate::dependencies::used(spec, file, &syntax)?;
+    let code = prettyplease::unparse(&syntax);
+    let rendered = Rendered {
+        code: format!("{}\n\n{code}", header(file, spec_sha256)),
+        crates,
+    };
+    let (mock, mut left_out) = render_mock(&current, file, spec_sha256)?;
+    let mut notes = notes;
+    notes.append(&mut left_out);
+    Ok((rendered, mock, notes))
+}
+
+/// The text of a client crate's `src/mock.rs` for `spec` (the document its client was
+/// generated from, operations left out already taken out): progenitor's
+/// `Generator::httpmock`, naming the client as `crate` (the module sits in the client crate,
+/// behind its `mock` feature), with the lints its code trips allowed at its top; and a note
+/// for each operation that has no mock.
+///
+/// progenitor's mock generator fails on some documents whose client it generates (it panics
+/// on a documented status that has no reason phrase, such as `599`): each operation that fails
+/// alone is left out of the mocks, with a note, and the rest are generated.
+pub fn render_mock(
+    spec: &OpenAPI,
+    file: &str,
+    spec_sha256: &str,
+) -> Result<(String, Vec<Problem>), Vec<Problem>> {
+    let failure = |spec: &OpenAPI| match progenitor_run::mock_quietly(spec, "crate") {
+        Ok(Ok(tokens)) => Ok(tokens),
+        Ok(Err(e)) => Err(format!("it refused the operation: {e}")),
+        Err(message) => Err(format!("it panicked: {message}")),
+    };
+    let mut notes = Vec::new();
+    let tokens = match failure(spec) {
+        Ok(tokens) => tokens,
+        Err(whole) => {
+            let mut rest = spec.clone();
+            for (path, method, operation) in spec.operations() {
+                let Some(ReferenceOr::Item(item)) = spec.paths.paths.get(path) else {
+                    continue;
+                };
+                let mut alone = spec.clone();
+                alone.paths.paths.clear();
+                alone
+                    .paths
+                    .paths
+                    .insert(path.to_owned(), ReferenceOr::Item(only(item, method)));
+                if let Err(why) = failure(&alone) {
+                    let id = operation.operation_id.as_deref().unwrap_or("");
+                    notes.push(Problem::at(
+                        file,
+                        format!(
+                            "/paths/{}/{method}",
+                            path.replace('~', "~0").replace('/', "~1")
+                        ),
+                        format!(
+                            "operation {id:?} ({} {path}) has no mock: progenitor 0.15.1's \
+                             mock generator cannot generate it: {why}",
+                            method.to_uppercase()
+                        ),
+                    ));
+                    rest = without_operation(&rest, path, method);
+                }
+            }
+            if notes.is_empty() {
+                return Err(vec![Problem::at(
+                    file,
+                    "",
+                    format!("progenitor's mock generator failed on the document: {whole}"),
+                )]);
+            }
+            failure(&rest).map_err(|why| {
+                vec![Problem::at(
+                    file,
+                    "",
+                    format!("progenitor's mock generator failed on the document: {why}"),
+                )]
+            })?
+        }
+    };
+    let (tokens, _) = escape_path_values(tokens);
+    let mut syntax: syn::File = syn::parse2(tokens).map_err(|e| {
+        vec![Problem::at(
+            file,
+            "",
+            format!("progenitor produced mock code that does not parse: {e}"),
+        )]
+    })?;
+    syntax.attrs.extend(allowed_mock_lints());
+    let text = format!(
+        "{}\n\n{}",
+        header(file, spec_sha256),
+        prettyplease::unparse(&syntax)
+    );
+    Ok((text, notes))
+}
+
+/// In progenitor's mock code, each path parameter's matcher builds its pattern as
+/// `format!("^/a/{}$", value.to_string())`: the value goes into the regular expression as it
+/// is, and as it is not sent. Rewritten to
+/// `format!("^/a/{}$", regex::escape(&progenitor_client::encode_path(&value.to_string())))`:
+/// percent-encoded as the client encodes a path segment (httpmock matches the path as sent,
+/// not decoded), then escaped, so that `a.b` no longer also matches `axb` and `wechat 1`
+/// matches the `wechat%201` the client sends. Returns the tokens and how many were rewritten.
+pub fn escape_path_values(tokens: TokenStream) -> (TokenStream, usize) {
+    let mut count = 0;
+    let tokens = escape_in(tokens, &mut count);
+    (tokens, count)
+}
+
+fn escape_in(tokens: TokenStream, count: &mut usize) -> TokenStream {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = Vec::with_capacity(trees.len());
+    let mut i = 0;
+    while i < trees.len() {
+        let is_format = matches!(&trees[i], TokenTree::Ident(id) if id == "format")
+            && matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+        if is_format && let Some(TokenTree::Group(group)) = trees.get(i + 2) {
+            let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+            let n = inner.len();
+            // `…, value . to_string ()` at the end of the arguments.
+            let tail = n >= 5
+                && matches!(&inner[n - 5], TokenTree::Punct(p) if p.as_char() == ',')
+                && matches!(&inner[n - 4], TokenTree::Ident(id) if id == "value")
+                && matches!(&inner[n - 3], TokenTree::Punct(p) if p.as_char() == '.')
+                && matches!(&inner[n - 2], TokenTree::Ident(id) if id == "to_string")
+                && matches!(&inner[n - 1], TokenTree::Group(g) if g.stream().is_empty());
+            if tail {
+                let mut args: TokenStream = inner[..n - 4].iter().cloned().collect();
+                args.extend(quote::quote!(regex::escape(
+                    &progenitor_client::encode_path(&value.to_string())
+                )));
+                let mut replaced = Group::new(group.delimiter(), args);
+                replaced.set_span(group.span());
+                out.extend(trees[i..i + 2].iter().cloned());
+                out.push(TokenTree::Group(replaced));
+                *count += 1;
+                i += 3;
+                continue;
+            }
+        }
+        match &trees[i] {
+            TokenTree::Group(group) => {
+                let mut inner = Group::new(group.delimiter(), escape_in(group.stream(), count));
+                inner.set_span(group.span());
+                out.push(TokenTree::Group(inner));
+            }
+            other => out.push(other.clone()),
+        }
+        i += 1;
+    }
+    out.into_iter().collect()
+}
+
+/// The lints that progenitor's mock code trips whatever the document, allowed at the top of
+/// `mock.rs`, each with its reason.
+fn allowed_mock_lints() -> Vec<syn::Attribute> {
+    vec![
+        syn::parse_quote!(#![allow(
+            missing_docs,
+            reason = "progenitor's mock generator writes no doc text for the wrappers and methods of each operation"
+        )]),
+        syn::parse_quote!(#![allow(
+            clippy::unnecessary_to_owned,
+            reason = "a path parameter's value is turned into text as `value.to_string()` whatever its type, `&str` included"
+        )]),
+    ]
+}
+
 /// The first line of every generated file: which spec (and its SHA-256) and which command.
 pub fn header(file: &str, spec_sha256: &str) -> String {
     format!(
@@ -92,6 +271,7 @@ pub fn syntax_with(
     strict: bool,
 ) -> Result<(syn::File, Vec<Problem>), Vec<Problem>> {
     syntax_passes(spec, file, deadline, strict, Passes::All)
+        .map(|(syntax, notes, _)| (syntax, notes))
 }
 
 /// The generated code for `spec` (read from `file`) with only what its public API depends on
@@ -102,7 +282,7 @@ pub fn syntax_with(
 /// allowed). Its public API is exactly [`syntax`]'s (a test reads both on every fixture); its
 /// problems are the same. What `cargo xtask diff` reads.
 pub fn api_syntax(spec: &OpenAPI, file: &str) -> Result<syn::File, Vec<Problem>> {
-    syntax_passes(spec, file, progenitor_run::deadline(), false, Passes::Api).map(|(s, _)| s)
+    syntax_passes(spec, file, progenitor_run::deadline(), false, Passes::Api).map(|(s, _, _)| s)
 }
 
 /// Which rewrite passes [`syntax_passes`] makes.
@@ -114,14 +294,15 @@ enum Passes {
     Api,
 }
 
-/// [`syntax_with`], with the rewrite passes `passes` says.
-fn syntax_passes(
-    spec: &OpenAPI,
+/// [`syntax_with`], with the rewrite passes `passes` says, and the document progenitor
+/// generated the client from: `spec` without the operations it left out.
+fn syntax_passes<'a>(
+    spec: &'a OpenAPI,
     file: &str,
     deadline: Duration,
     strict: bool,
     passes: Passes,
-) -> Result<(syn::File, Vec<Problem>), Vec<Problem>> {
+) -> Result<(syn::File, Vec<Problem>, std::borrow::Cow<'a, OpenAPI>), Vec<Problem>> {
     let mut problems = Vec::new();
     let mut notes = Vec::new();
     let Ok((tokens, current)) =
@@ -160,7 +341,7 @@ fn syntax_passes(
         drop_unused_defaults(&mut syntax);
         syntax.attrs.extend(allowed_lints());
     }
-    Ok((syntax, notes))
+    Ok((syntax, notes, current))
 }
 
 /// Runs progenitor on `spec` until it gives tokens, each time without the part that its error

@@ -21,9 +21,15 @@ publish.workspace = true
 default = ["rustls"]
 # HTTPS through rustls; turn off to bring your own TLS via `Client::new_with_client`.
 rustls = ["reqwest/rustls"]
+# Typed httpmock mocks of every operation (`src/mock.rs`, written by `cargo xtask generate`
+# from progenitor's mock generator). For an application's tests: turn it on from
+# `[dev-dependencies]`, never from `[dependencies]`.
+mock = ["dep:httpmock", "dep:regex"]
 
 [dependencies]
+httpmock = { workspace = true, optional = true }
 progenitor-client.workspace = true
+regex = { workspace = true, optional = true }
 reqwest.workspace = true
 serde.workspace = true
 serde_json.workspace = true
@@ -85,7 +91,8 @@ pub fn lib_rs(provider: &str, title: &str, spec: &str) -> String {
     format!(
         r#"//! Typed client for {title}, generated from {spec}.
 //!
-//! `src/generated.rs` is written by `cargo xtask generate`; this file is hand-written.
+//! `src/generated.rs` (and `src/mock.rs`, behind the feature `mock`) is written by
+//! `cargo xtask generate`; this file is hand-written.
 //!
 //! ```
 //! use {krate}::ClientInfo as _;
@@ -101,6 +108,15 @@ pub fn lib_rs(provider: &str, title: &str, spec: &str) -> String {
 mod generated;
 
 pub use generated::*;
+/// Typed mocks of every operation, for an application's tests (feature `mock`): see
+/// [`mock::MockServerExt`].
+#[cfg(feature = "mock")]
+#[rustfmt::skip]
+pub mod mock;
+/// The `httpmock` the mocks are built on (feature `mock`), re-exported so that a test can
+/// start its `MockServer` without a dependency of its own that could drift from this crate's.
+#[cfg(feature = "mock")]
+pub use httpmock;
 /// The HTTP client this crate is built on, for [`Client::new_with_client`].
 pub use reqwest;
 

@@ -16,7 +16,8 @@ fn a_new_spec_scaffolds_its_crate() {
         [
             "crates/tiny-client/Cargo.toml",
             "crates/tiny-client/src/generated.rs",
-            "crates/tiny-client/src/lib.rs"
+            "crates/tiny-client/src/lib.rs",
+            "crates/tiny-client/src/mock.rs"
         ]
         .map(std::path::PathBuf::from)
     );
@@ -62,7 +63,8 @@ fn hand_written_files_are_not_overwritten() {
         lines,
         [
             "unchanged crates/tiny-client/Cargo.toml",
-            "unchanged crates/tiny-client/src/generated.rs"
+            "unchanged crates/tiny-client/src/generated.rs",
+            "unchanged crates/tiny-client/src/mock.rs"
         ],
         "{out}"
     );
@@ -87,7 +89,7 @@ fn check_reports_a_new_optional_parameter_as_a_diff_and_generate_fixes_it() {
     let (code, out, err) = xtask(dir.path(), &["generate", "--check"]);
     assert_eq!(
         (code, out.as_str(), err.as_str()),
-        (0, "2 file(s) up to date\n", "")
+        (0, "3 file(s) up to date\n", "")
     );
 
     let with_param = TINY.replace(
@@ -100,7 +102,8 @@ fn check_reports_a_new_optional_parameter_as_a_diff_and_generate_fixes_it() {
 
     let (code, out, err) = xtask(dir.path(), &["generate", "--check"]);
     assert_eq!(code, 1);
-    assert_eq!(err, "error: 1 file(s) stale; run `cargo xtask generate`\n");
+    // generated.rs, and mock.rs: the new parameter has a matcher.
+    assert_eq!(err, "error: 2 file(s) stale; run `cargo xtask generate`\n");
     assert!(
         out.starts_with(
             "--- a/crates/tiny-client/src/generated.rs\n+++ b/crates/tiny-client/src/generated.rs\n@@"
@@ -341,4 +344,53 @@ fn generate_does_not_write_into_a_folder_linked_from_outside() {
     );
     let left: Vec<_> = std::fs::read_dir(outside.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "nothing else written there");
+}
+
+/// progenitor's mock generator panics on a documented status without a reason phrase (`599`)
+/// where the client generates: the operation is left out of the mocks, with a note at its
+/// pointer, and the rest of generation goes on.
+#[test]
+fn an_operation_progenitor_cannot_mock_is_left_out_of_the_mocks_with_a_note() {
+    let odd = r#"openapi: 3.0.3
+info: {title: Odd, version: "1"}
+paths:
+  /things/{id}:
+    get:
+      operationId: get_thing
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {type: object, properties: {a: {type: string}}}}}
+        "599":
+          description: odd
+          content: {application/json: {schema: {type: object, properties: {b: {type: string}}}}}
+  /others:
+    get:
+      operationId: list_others
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {type: object, properties: {a: {type: string}}}}}
+"#;
+    let dir = workspace(&[("odd.yaml", odd)]);
+    let (outputs, notes) = xtask::plan_with_notes(dir.path(), None).unwrap();
+    let note = notes
+        .iter()
+        .map(ToString::to_string)
+        .find(|n| n.contains("has no mock"))
+        .expect("a note for the operation without a mock");
+    assert!(
+        note.starts_with(
+            "specs/odd.yaml: /paths/~1things~1{id}/get: operation \"get_thing\" (GET /things/{id}) has no mock"
+        ),
+        "{note}"
+    );
+    let mock = outputs
+        .iter()
+        .find(|o| o.path == "crates/odd-client/src/mock.rs")
+        .expect("mock.rs");
+    assert!(mock.new.contains("fn list_others<F>"), "{}", mock.new);
+    assert!(!mock.new.contains("fn get_thing<F>"), "{}", mock.new);
 }
