@@ -199,3 +199,30 @@ async fn the_facade_retries_through_a_mocked_sequence() {
     second.assert_calls(1);
     third.assert_calls(1);
 }
+
+#[test]
+fn each_mock_module_carries_the_document_its_client_was_made_from() {
+    use unbind_conformance::conformance::Spec;
+    for (provider, json) in [
+        ("cloudbase", cloudbase_client::mock::OPENAPI_JSON),
+        ("manta", manta_client::mock::OPENAPI_JSON),
+        ("oneaccess", oneaccess_client::mock::OPENAPI_JSON),
+    ] {
+        let carried = Spec::from_yaml(json).unwrap_or_else(|e| panic!("{provider}: {e}"));
+        assert_eq!(carried.operation_ids(), spec_operations(provider), "{provider}");
+        // The document the xtask prepares from the spec file, value for value.
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(json).unwrap(),
+            serde_json::to_value(
+                xtask::spec::prepare_with(
+                    &xtask::spec::read(&xtask::workspace_root(), provider).unwrap(),
+                    false
+                )
+                .unwrap()
+                .openapi
+            )
+            .unwrap(),
+            "{provider}"
+        );
+    }
+}

@@ -151,6 +151,21 @@ pub fn render_mock(
         )]
     })?;
     syntax.attrs.extend(allowed_mock_lints());
+    // The document as data: a string literal, whatever its text holds.
+    let json = serde_json::to_string(spec).map_err(|e| {
+        vec![Problem::at(
+            file,
+            "",
+            format!("the document cannot be written as JSON: {e}"),
+        )]
+    })?;
+    syntax.items.push(syn::parse_quote! {
+        /// The OpenAPI document this crate's client and mocks were generated from, as JSON
+        /// (operations that could not be generated taken out): what a test checks the
+        /// requests it recorded against, and snapshots them with, through
+        /// `unbind_conformance::conformance::Spec::from_yaml`.
+        pub const OPENAPI_JSON: &str = #json;
+    });
     let text = format!(
         "{}\n\n{}",
         header(file, spec_sha256),

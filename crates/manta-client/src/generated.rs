@@ -1,4 +1,4 @@
-// This file is generated from specs/manta.yaml (sha256 c92344d3f854b8ba8e1210c19ce99de3253a017119aaa6d36a4475cdf23de708) by `cargo xtask generate`; do not edit it by hand.
+// This file is generated from specs/manta.yaml (sha256 737eb24825f0f9ac3334eab6415752eefa199ba4bbb93201b38a2c81657de943) by `cargo xtask generate`; do not edit it by hand.
 
 #![allow(
     missing_docs,

@@ -1,4 +1,4 @@
-// This file is generated from specs/oneaccess.yaml (sha256 ed9adb186963d42256d3c6e9fda26ef568a23c523a5867f3b01acadfe612223a) by `cargo xtask generate`; do not edit it by hand.
+// This file is generated from specs/oneaccess.yaml (sha256 d0f7d49d6b723c24683952f8ecc2cb05ae79bd79ec6b00e16bef43f7dfb22044) by `cargo xtask generate`; do not edit it by hand.
 
 #![allow(
     missing_docs,

@@ -46,6 +46,7 @@ mod index;
 mod request;
 mod response;
 mod schema;
+mod shape;
 mod text;
 
 use std::fmt;
@@ -54,6 +55,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 pub use index::Spec;
+pub use shape::{REDACTED, Shape};
 
 /// Why a spec could not be loaded or indexed.
 #[derive(Debug, thiserror::Error)]
@@ -72,6 +74,12 @@ pub enum SpecError {
     Yaml {
         /// The file.
         path: PathBuf,
+        /// The parser's message, with the line and column.
+        message: String,
+    },
+    /// The text given to [`Spec::from_yaml`] is not YAML (or JSON) that maps to a JSON value.
+    #[error("invalid YAML: {message}")]
+    YamlText {
         /// The parser's message, with the line and column.
         message: String,
     },
@@ -95,6 +103,17 @@ pub fn load_spec(path: &Path) -> Result<Value, SpecError> {
         path: path.to_owned(),
         message: error.to_string(),
     })
+}
+
+impl Spec {
+    /// Indexes an OpenAPI 3.0 document given as YAML (or JSON) text: a client crate's
+    /// `OPENAPI_YAML`, say.
+    pub fn from_yaml(text: &str) -> Result<Spec, SpecError> {
+        let doc: Value = serde_norway::from_str(text).map_err(|error| SpecError::YamlText {
+            message: error.to_string(),
+        })?;
+        Spec::new(doc)
+    }
 }
 
 /// A rule of the spec that a request can break. New rules come as the checker learns to read

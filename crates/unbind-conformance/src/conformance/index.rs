@@ -65,6 +65,8 @@ pub(super) struct Parameter {
     /// What a value must be, when the schema has a primitive type; `None` otherwise (an
     /// array or object schema, or none), and its values are not checked.
     pub(super) value: Option<ValueSchema>,
+    /// Its schema has `format: password`: a snapshot blanks its value ([`Spec::shape`]).
+    pub(super) secret: bool,
 }
 
 /// The schema of a parameter's value: the type its text is read as, and the compiled schema.
@@ -298,9 +300,15 @@ fn parse_parameter(doc: &Value, parameter: &Value, at: &str) -> Result<Parameter
     // Path parameters are always required (OpenAPI: `required` must be true).
     let required = location == In::Path || parameter.get("required") == Some(&Value::Bool(true));
     let allow_empty = parameter.get("allowEmptyValue") == Some(&Value::Bool(true));
-    let value = match parameter.get("schema") {
-        Some(schema) => value_schema(doc, schema, &format!("{at}/schema"))?,
-        None => None,
+    let (value, secret) = match parameter.get("schema") {
+        Some(schema) => {
+            let schema_at = format!("{at}/schema");
+            (
+                value_schema(doc, schema, &schema_at)?,
+                schema::is_hidden(schema::resolve(doc, schema, &schema_at)?),
+            )
+        }
+        None => (None, false),
     };
     Ok(Parameter {
         name,
@@ -308,6 +316,7 @@ fn parse_parameter(doc: &Value, parameter: &Value, at: &str) -> Result<Parameter
         required,
         allow_empty,
         value,
+        secret,
     })
 }
 

@@ -362,7 +362,7 @@ impl Operation {
 impl RequestBody {
     /// The declared media type for a request's `Content-Type`: same essence first, then
     /// `type/*`, then `*/*`.
-    fn media_for(&self, content_type: &str) -> Option<&Media> {
+    pub(super) fn media_for(&self, content_type: &str) -> Option<&Media> {
         let essence = essence(content_type);
         let family = essence
             .split_once('/')
@@ -452,7 +452,7 @@ fn value_problems(schema: &ValueSchema, text: &str) -> Vec<String> {
 }
 
 /// The percent-decoded segments of a request path, or `None` if it does not start with '/'.
-fn split_path(path: &str) -> Option<Vec<String>> {
+pub(super) fn split_path(path: &str) -> Option<Vec<String>> {
     Some(
         path.strip_prefix('/')?
             .split('/')

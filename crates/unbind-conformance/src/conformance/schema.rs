@@ -11,6 +11,8 @@ use super::{SpecError, invalid};
 const DEFINITIONS: &str = "definitions";
 /// The prefix of every `$ref` that a schema may use.
 const SCHEMAS: &str = "#/components/schemas/";
+/// The `format` that marks a value hidden ([`is_hidden`]).
+const HIDDEN_FORMAT: &str = "password";
 /// More `$ref` hops than this in one chain is treated as a cycle.
 const MAX_REF_HOPS: usize = 64;
 
@@ -321,6 +323,47 @@ pub(super) fn undeclared_fields(
                 for (index, value) in values.iter().enumerate() {
                     undeclared_fields(doc, &items, value, &format!("{pointer}/{index}"), out);
                 }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether a (resolved) schema marks its value hidden: `format: password`, OpenAPI's mark for
+/// a value that a user interface obscures.
+pub(super) fn is_hidden(schema: &Value) -> bool {
+    schema.get("format").and_then(Value::as_str) == Some(HIDDEN_FORMAT)
+}
+
+/// Replaces with `blank` every value in `instance` whose schemas (with their compositions)
+/// mark it hidden ([`is_hidden`]), following `properties`, `additionalProperties` and `items`
+/// as [`undeclared_fields`] does.
+pub(super) fn blank_hidden(doc: &Value, schemas: &[&Value], instance: &mut Value, blank: &str) {
+    let members = expand(doc, schemas);
+    if members.iter().any(|m| m.get("format").and_then(Value::as_str) == Some(HIDDEN_FORMAT)) {
+        *instance = Value::String(blank.to_owned());
+        return;
+    }
+    match instance {
+        Value::Object(fields) => {
+            let extra: Vec<&Value> = members
+                .iter()
+                .filter_map(|m| m.get("additionalProperties"))
+                .filter(|schema| schema.is_object())
+                .collect();
+            for (name, value) in fields.iter_mut() {
+                let declaring: Vec<&Value> = members
+                    .iter()
+                    .filter_map(|m| m.get("properties")?.get(name))
+                    .collect();
+                let schemas = if declaring.is_empty() { &extra } else { &declaring };
+                blank_hidden(doc, schemas, value, blank);
+            }
+        }
+        Value::Array(values) => {
+            let items: Vec<&Value> = members.iter().filter_map(|m| m.get("items")).collect();
+            for value in values {
+                blank_hidden(doc, &items, value, blank);
             }
         }
         _ => {}
