@@ -209,7 +209,11 @@ fn each_mock_module_carries_the_document_its_client_was_made_from() {
         ("oneaccess", oneaccess_client::mock::OPENAPI_JSON),
     ] {
         let carried = Spec::from_yaml(json).unwrap_or_else(|e| panic!("{provider}: {e}"));
-        assert_eq!(carried.operation_ids(), spec_operations(provider), "{provider}");
+        assert_eq!(
+            carried.operation_ids(),
+            spec_operations(provider),
+            "{provider}"
+        );
         // The document the xtask prepares from the spec file, value for value.
         assert_eq!(
             serde_json::from_str::<serde_json::Value>(json).unwrap(),

@@ -1,33 +1,97 @@
-//! The client crates work outside this workspace: a copy of `tests/outside/manta-only`, an
-//! application that depends on `manta-client` alone by path, builds in a directory outside the
-//! workspace (kept between runs in `target/tmp`) and makes one unbind against its own loopback
-//! server.
+//! The crates work outside this workspace, as a user's application imports them: a copy of an
+//! application in `tests/outside/` builds in a directory outside the workspace (kept between
+//! runs in `target/tmp`), sharing its target directory.
+//!
+//! - `manta-only` depends on `manta-client` alone by path and makes one unbind against its own
+//!   loopback server.
+//! - `disconnect-all` (a workspace member, whose tests `cargo test --workspace` runs) builds on
+//!   its own too, asking for every feature it uses itself, and its tests pass there. Ignored:
+//!   built outside, its dependencies' other features rebuild some 50 crates; `.ci/run` runs it.
 
 use std::path::Path;
 
 use xtask::scratch::{Scratch, write_if_changed};
 
-/// Copies the application's files to `to`, with its path dependency pointing into `root`, and
-/// the workspace's lock file beside them so that it builds the versions the workspace builds.
-fn copy_application(root: &Path, to: &Path) {
-    let from = root.join("tests/outside/manta-only");
+/// Copies the application `tests/outside/<name>` to `to`: every file, its path dependencies
+/// pointing into `root`, and the workspace's lock file beside them so that it builds the
+/// versions the workspace builds. A workspace member gets a `[workspace]` of its own and the
+/// root's dev profiles, so that what it builds is what the workspace has built where the
+/// features agree.
+fn copy_application(root: &Path, name: &str, to: &Path) {
+    let from = root.join("tests/outside").join(name);
     let manifest = std::fs::read_to_string(from.join("Cargo.toml")).unwrap();
-    let relative = r#"path = "../../../crates/manta-client""#;
+    let relative = r#"path = "../../../crates/"#;
     assert!(manifest.contains(relative), "{manifest}");
-    let absolute = format!("path = '{}'", root.join("crates/manta-client").display());
-    let write = |name: &str, text: &[u8]| write_if_changed(&to.join(name), text).unwrap();
-    write(
-        "Cargo.toml",
-        manifest.replace(relative, &absolute).as_bytes(),
+    let absolute = format!("path = \"{}/", root.join("crates").display());
+    let mut manifest = manifest.replace(relative, &absolute);
+    if !manifest.contains("\n[workspace]") {
+        let workspace = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+        let profiles = workspace
+            .split_once("\n[profile.dev]")
+            .and_then(|(_, rest)| rest.split_once("\n[workspace."))
+            .map(|(profiles, _)| profiles)
+            .expect("the workspace's dev profiles");
+        manifest = format!("{manifest}\n[workspace]\n\n[profile.dev]{profiles}");
+    }
+    write_if_changed(&to.join("Cargo.toml"), manifest.as_bytes()).unwrap();
+    copy_tree(&from, to, &|path| path != Path::new("Cargo.toml"));
+    write_if_changed(
+        &to.join("Cargo.lock"),
+        std::fs::read(root.join("Cargo.lock")).unwrap(),
+    )
+    .unwrap();
+}
+
+/// Copies every file under `from` whose path below it `wanted` takes to the same place under `to`.
+fn copy_tree(from: &Path, to: &Path, wanted: &dyn Fn(&Path) -> bool) {
+    let mut stack = vec![from.to_owned()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let below = path.strip_prefix(from).unwrap();
+            if wanted(below) {
+                write_if_changed(&to.join(below), std::fs::read(&path).unwrap()).unwrap();
+            }
+        }
+    }
+}
+
+/// Runs `cargo <args>` offline in `app`, sharing this workspace's target directory; its
+/// standard output, or a failure showing both outputs.
+fn cargo_in(app: &Path, args: &[&str]) -> String {
+    // Sharing this workspace's target directory, only what differs compiles. Offline: it
+    // needs nothing the lock file lacks.
+    let output = xtask::cargo_sharing_target()
+        .args(args)
+        .args(["--offline", "--quiet"])
+        // Running cargo in a temporary folder and showing its output on failure, as xtask's
+        // scaffold test does: the two are in different test crates.
+        .current_dir(app)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "cargo {args:?} must succeed in the application ({}):\n{stdout}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
     );
-    write(
-        "src/main.rs",
-        &std::fs::read(from.join("src/main.rs")).unwrap(),
-    );
-    write(
-        "Cargo.lock",
-        &std::fs::read(root.join("Cargo.lock")).unwrap(),
-    );
+    stdout
+}
+
+#[test]
+#[ignore = "built outside, its dependencies' other features rebuild some 50 crates (30 s); .ci/run runs it"]
+fn the_disconnect_all_application_builds_and_passes_its_tests_outside_the_workspace() {
+    let root = xtask::workspace_root();
+    let app = Scratch::new("outside-disconnect-all").unwrap();
+    copy_application(&root, "disconnect-all", app.path());
+    let stdout = cargo_in(app.path(), &["test"]);
+    // Its four tests ran and passed (the quiet output counts them).
+    assert!(stdout.contains("4 passed; 0 failed"), "{stdout}");
 }
 
 #[test]
@@ -35,24 +99,9 @@ fn an_application_depending_on_manta_client_alone_builds_and_unbinds() {
     let root = xtask::workspace_root();
     // Its files are written only when they change, so that cargo rebuilds it only then.
     let app = Scratch::new("outside-manta-only").unwrap();
-    copy_application(&root, app.path());
-
-    // Sharing this workspace's target directory, only the application and the two path crates
-    // compile. Offline: it needs nothing the lock file lacks.
-    let output = xtask::cargo_sharing_target()
-        .args(["run", "--offline", "--quiet"])
-        // Running cargo in a temporary folder and showing its output on failure, as xtask's
-        // scaffold test does: the two are in different test crates.
-        .current_dir(app.path())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "the application must build and its unbind succeed ({}):\n{stdout}\n{}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
+    copy_application(&root, "manta-only", app.path());
+    // Only the application and the two path crates compile.
+    let stdout = cargo_in(app.path(), &["run"]);
 
     // What the loopback server saw: the documented request, with the hooks' bearer token.
     let (head, body) = stdout.split_once("\r\n\r\n").expect("a request head");

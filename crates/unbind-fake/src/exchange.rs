@@ -41,6 +41,20 @@ pub struct Exchange {
     pub response_body: Vec<u8>,
 }
 
+#[cfg(feature = "conformance")]
+impl Exchange {
+    /// The request, as [`unbind_conformance`] records one (feature `conformance`).
+    pub fn request(&self) -> unbind_conformance::RecordedRequest {
+        unbind_conformance::RecordedRequest::from_parts(
+            &self.method,
+            &self.path,
+            &self.query,
+            self.request_headers.iter().cloned(),
+            &self.request_body,
+        )
+    }
+}
+
 /// The shared log and latency of one fake.
 #[derive(Clone, Debug)]
 pub(crate) struct Log {

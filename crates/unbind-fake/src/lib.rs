@@ -308,9 +308,14 @@ impl Fake {
         }
     }
 
-    /// Starts a fake with the demo seed ([`Seed::demo`]) on a free loopback port.
+    /// Starts a fake for a test: the demo seed ([`Seed::demo`]) on a free loopback port,
+    /// recording every exchange ([`Fake::exchanges`]).
     pub async fn start() -> Result<Fake, StartError> {
-        Fake::builder().seed(Seed::demo()).start().await
+        Fake::builder()
+            .seed(Seed::demo())
+            .record_exchanges(true)
+            .start()
+            .await
     }
 
     /// The address it listens on.
@@ -342,6 +347,21 @@ impl Fake {
     /// ([`FakeBuilder::record_exchanges`]); empty otherwise.
     pub fn exchanges(&self) -> Vec<Exchange> {
         self.log.exchanges()
+    }
+
+    /// The requests `provider` (`manta`, `oneaccess` or `cloudbase`) received so far, in
+    /// order, as [`unbind_conformance`] records them: for [`Spec::shape`], which checks each
+    /// against the provider's spec and blanks its secrets for a snapshot (feature
+    /// `conformance`). Empty unless recording is on ([`FakeBuilder::record_exchanges`]).
+    ///
+    /// [`Spec::shape`]: unbind_conformance::conformance::Spec::shape
+    #[cfg(feature = "conformance")]
+    pub fn requests(&self, provider: &str) -> Vec<unbind_conformance::RecordedRequest> {
+        self.exchanges()
+            .iter()
+            .filter(|exchange| exchange.provider == provider)
+            .map(Exchange::request)
+            .collect()
     }
 
     /// Stops accepting, lets requests in flight finish within the shutdown grace period

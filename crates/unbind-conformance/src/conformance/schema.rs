@@ -340,7 +340,10 @@ pub(super) fn is_hidden(schema: &Value) -> bool {
 /// as [`undeclared_fields`] does.
 pub(super) fn blank_hidden(doc: &Value, schemas: &[&Value], instance: &mut Value, blank: &str) {
     let members = expand(doc, schemas);
-    if members.iter().any(|m| m.get("format").and_then(Value::as_str) == Some(HIDDEN_FORMAT)) {
+    if members
+        .iter()
+        .any(|m| m.get("format").and_then(Value::as_str) == Some(HIDDEN_FORMAT))
+    {
         *instance = Value::String(blank.to_owned());
         return;
     }
@@ -356,7 +359,11 @@ pub(super) fn blank_hidden(doc: &Value, schemas: &[&Value], instance: &mut Value
                     .iter()
                     .filter_map(|m| m.get("properties")?.get(name))
                     .collect();
-                let schemas = if declaring.is_empty() { &extra } else { &declaring };
+                let schemas = if declaring.is_empty() {
+                    &extra
+                } else {
+                    &declaring
+                };
                 blank_hidden(doc, schemas, value, blank);
             }
         }

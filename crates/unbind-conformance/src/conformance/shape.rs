@@ -98,7 +98,10 @@ impl Spec {
             path: operation.shown_path(&request.path),
             query: grouped(request.query.iter().map(|(name, value)| {
                 let hidden = operation.hides(In::Query, name);
-                (name.clone(), if hidden { REDACTED } else { value }.to_owned())
+                (
+                    name.clone(),
+                    if hidden { REDACTED } else { value }.to_owned(),
+                )
             })),
             headers: grouped(
                 request

@@ -77,7 +77,11 @@ fn the_shape_is_the_same_whatever_the_credentials_and_random_values() {
     let spec = spec("manta");
     let one = spec.shape(&manta_unbind(JWT, SECRET, "4f1c2a")).unwrap();
     let other = spec
-        .shape(&manta_unbind("another-token-0000", "another-secret-1111", "9e9e9e"))
+        .shape(&manta_unbind(
+            "another-token-0000",
+            "another-secret-1111",
+            "9e9e9e",
+        ))
         .unwrap();
     assert_eq!(one, other);
     // What is data still differs.
@@ -107,7 +111,10 @@ fn a_signature_and_a_password_marked_hidden_in_the_spec_are_blanked() {
         "/api/v2/sdk/social/unbind-account",
         "",
         headers(&[
-            ("X-signature", "D0JeOUuVqU8Ixvl0xrmewQRk4AuGZrtk1RfBxueNKUrNPpgSbXr"),
+            (
+                "X-signature",
+                "D0JeOUuVqU8Ixvl0xrmewQRk4AuGZrtk1RfBxueNKUrNPpgSbXr",
+            ),
             ("Content-Type", "application/json;charset=utf8"),
         ]),
         br#"{"id":"001GKgGa15HGZA0aOxIa1bFktp1GKgG4"}"#,
@@ -115,8 +122,14 @@ fn a_signature_and_a_password_marked_hidden_in_the_spec_are_blanked() {
     let shape = spec.shape(&unbind).unwrap();
     assert_eq!(shape.headers["x-signature"], REDACTED);
     // Declared, not hidden: shown as sent.
-    assert_eq!(shape.headers["x-client-id"], "DRrYIqauawN0I8myTMoDTPys6ezGZxnm");
-    assert_eq!(shape.body, json!({"id": "001GKgGa15HGZA0aOxIa1bFktp1GKgG4"}));
+    assert_eq!(
+        shape.headers["x-client-id"],
+        "DRrYIqauawN0I8myTMoDTPys6ezGZxnm"
+    );
+    assert_eq!(
+        shape.body,
+        json!({"id": "001GKgGa15HGZA0aOxIa1bFktp1GKgG4"})
+    );
 
     let login = RecordedRequest::from_parts(
         "POST",
@@ -126,7 +139,10 @@ fn a_signature_and_a_password_marked_hidden_in_the_spec_are_blanked() {
         br#"{"username":"alice","password":"correct horse battery staple"}"#,
     );
     let shape = spec.shape(&login).unwrap();
-    assert_eq!(shape.body, json!({"username": "alice", "password": REDACTED}));
+    assert_eq!(
+        shape.body,
+        json!({"username": "alice", "password": REDACTED})
+    );
 }
 
 #[test]
