@@ -5,8 +5,10 @@
 //! `cargo tree` reads only `Cargo.lock` and the package cache, never the target directory, so
 //! this runs offline on a clean clone with or without `CARGO_TARGET_DIR`.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::process::Command;
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 /// Crates that only the OneAccess signer brings: `rsa` and its big-number and key-parsing
 /// crates.
@@ -18,8 +20,27 @@ fn normal_dependencies(package: &str) -> Vec<String> {
     normal_dependencies_with(package, &[])
 }
 
-/// [`normal_dependencies`] with more `cargo tree` arguments (features).
+/// [`normal_dependencies`] with more `cargo tree` arguments (features). Each tree is read
+/// once for all the tests here, which ask for several of the same ones.
 fn normal_dependencies_with(package: &str, more: &[&str]) -> Vec<String> {
+    type Trees = Mutex<HashMap<Vec<String>, Arc<OnceLock<Vec<String>>>>>;
+    static TREES: LazyLock<Trees> = LazyLock::new(Trees::default);
+    let key: Vec<String> = std::iter::once(package)
+        .chain(more.iter().copied())
+        .map(str::to_owned)
+        .collect();
+    let once = Arc::clone(
+        TREES
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .entry(key)
+            .or_default(),
+    );
+    once.get_or_init(|| read_tree(package, more)).clone()
+}
+
+/// Runs `cargo tree` for [`normal_dependencies_with`].
+fn read_tree(package: &str, more: &[&str]) -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let output = Command::new(env!("CARGO"))
         .args(["tree", "--locked", "--offline", "--edges", "normal"])

@@ -67,17 +67,22 @@ fn unbind_request() -> CustomerBindRequest {
     }
 }
 
-#[tokio::test]
-async fn a_typed_mock_answers_a_sequence_for_a_retry() {
-    let server = MockServer::start_async().await;
-    let busy = ErrorResponse {
+/// MantaGo's documented error body for a rate limit.
+fn slow_down() -> ErrorResponse {
+    ErrorResponse {
         success: false,
         err_response: ErrorResponseErrResponse {
             bot_id: None,
             code: 429,
             message: "slow down".into(),
         },
-    };
+    }
+}
+
+#[tokio::test]
+async fn a_typed_mock_answers_a_sequence_for_a_retry() {
+    let server = MockServer::start_async().await;
+    let busy = slow_down();
     // First a 429 (this mock answers once, then lets the request through to the next one)…
     let first = server.unbind_customer(|when, then| {
         when.bot_id("bot-123").body(&unbind_request());
@@ -160,14 +165,7 @@ async fn a_path_parameter_is_matched_as_the_client_encodes_it() {
 #[tokio::test]
 async fn the_facade_retries_through_a_mocked_sequence() {
     let server = MockServer::start_async().await;
-    let busy = ErrorResponse {
-        success: false,
-        err_response: ErrorResponseErrResponse {
-            bot_id: None,
-            code: 429,
-            message: "slow down".into(),
-        },
-    };
+    let busy = slow_down();
     let first = server.unbind_customer(|when, then| {
         when.bot_id("bot-123").body(&unbind_request());
         then.too_many_requests(&busy)

@@ -6,6 +6,7 @@ use crate::common::{copy_workspace, xtask};
 use crate::untrusted_text::prose;
 
 #[test]
+#[ignore = "three cargo runs on a whole crate (4.7 s of CPU, a tenth of the spec-edit loop); .ci/run runs it"]
 fn a_new_spec_becomes_a_crate_that_builds_in_the_workspace() {
     let root = xtask::workspace_root();
     // Kept between runs (target/tmp), so that cargo rebuilds only what changed since the last.
