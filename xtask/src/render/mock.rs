@@ -4,8 +4,8 @@
 use openapiv3::{OpenAPI, ReferenceOr};
 use proc_macro2::{Group, TokenStream, TokenTree};
 
-use super::header;
 use super::locate::{only, without_operation};
+use super::{allow, header};
 use crate::problem::Problem;
 use crate::progenitor_run;
 
@@ -169,13 +169,13 @@ fn escape_in(tokens: TokenStream, count: &mut usize) -> TokenStream {
 /// `mock.rs`, each with its reason.
 fn allowed_mock_lints() -> Vec<syn::Attribute> {
     vec![
-        syn::parse_quote!(#![allow(
-            missing_docs,
-            reason = "progenitor's mock generator writes no doc text for the wrappers and methods of each operation"
-        )]),
-        syn::parse_quote!(#![allow(
-            clippy::unnecessary_to_owned,
-            reason = "a path parameter's value is turned into text as `value.to_string()` whatever its type, `&str` included"
-        )]),
+        allow(
+            "missing_docs",
+            "progenitor's mock generator writes no doc text for the wrappers and methods of each operation",
+        ),
+        allow(
+            "clippy::unnecessary_to_owned",
+            "a path parameter's value is turned into text as `value.to_string()` whatever its type, `&str` included",
+        ),
     ]
 }

@@ -307,13 +307,19 @@ fn progenitor_rounds<'a>(
 /// workspace (`xtask/tests/it/scaffold_builds.rs`).
 fn allowed_lints() -> [syn::Attribute; 2] {
     [
-        syn::parse_quote!(#![allow(
-            missing_docs,
-            reason = "progenitor documents what the document describes: an operation, schema or property without a description has no doc text"
-        )]),
-        syn::parse_quote!(#![allow(
-            clippy::doc_lazy_continuation,
-            reason = "the document's prose: a list item continued on an unindented line is valid Markdown, shown as its author meant"
-        )]),
+        allow(
+            "missing_docs",
+            "progenitor documents what the document describes: an operation, schema or property without a description has no doc text",
+        ),
+        allow(
+            "clippy::doc_lazy_continuation",
+            "the document's prose: a list item continued on an unindented line is valid Markdown, shown as its author meant",
+        ),
     ]
+}
+
+/// The inner attribute `#![allow(lint, reason = "reason")]`, at the top of a generated file.
+fn allow(lint: &str, reason: &str) -> syn::Attribute {
+    let lint: syn::Path = syn::parse_str(lint).expect("a lint's name is a path");
+    syn::parse_quote!(#![allow(#lint, reason = #reason)])
 }

@@ -77,7 +77,8 @@ pub(super) fn last_segment(ty: &syn::Type) -> Option<&syn::PathSegment> {
     }
 }
 
-/// The local that holds a request's builder while [`skip_absent_queries`] splits its chain.
+/// The local that holds a request's builder while `builders.rs`'s `skip_absent_queries` splits
+/// its chain.
 pub(super) const BUILDER: &str = "request_builder";
 
 /// The builder's local as an expression.

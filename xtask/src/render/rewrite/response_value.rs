@@ -13,7 +13,7 @@
 
 use super::names_ident;
 
-/// The `response_value` that [`move_response_headers`] calls, at the top of each `builder`
+/// The `response_value` that [`super::move_response_headers`] calls, at the top of each `builder`
 /// module that calls it (after its `use` items): one whose operations decode no JSON answer
 /// does not, and an unused function would warn.
 pub fn add_response_value(file: &mut syn::File) {

@@ -22,7 +22,7 @@ use proc_macro2::{TokenStream, TokenTree};
 /// property's own default) that nothing else in `file` names, as an identifier or inside a
 /// string (`#[serde(default = "defaults::default_i64::<i64, -1>")]`): an unused one warns
 /// (`dead_code`), and `clippy -D warnings` fails. Public for its test
-/// (`xtask/tests/it/render.rs`); [`syntax`] runs it.
+/// (`xtask/tests/it/render.rs`); [`crate::render::syntax`] runs it.
 pub fn drop_unused_defaults(file: &mut syn::File) {
     // How often each name occurs: as an identifier, or as a word of a string literal. Counted
     // in one walk: one walk of the whole file per function took 0.6 s on Clerk's document.
