@@ -16,6 +16,7 @@ use super::names_ident;
 /// The `response_value` that [`super::move_response_headers`] calls, at the top of each `builder`
 /// module that calls it (after its `use` items): one whose operations decode no JSON answer
 /// does not, and an unused function would warn.
+/// Public for its test (`xtask/tests/it/render_passes.rs`); [`crate::render::syntax`] runs it.
 pub fn add_response_value(file: &mut syn::File) {
     for item in &mut file.items {
         let syn::Item::Mod(module) = item else {

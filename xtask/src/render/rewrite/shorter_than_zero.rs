@@ -5,8 +5,7 @@
 //! warns of (`unused_comparisons`), so the generated crate fails `clippy -D warnings`
 //! (`cb7ace4`).
 //!
-//! **Why.** A lint, not a cost: no figure was measured for it (the optimiser removes the check
-//! anyway).
+//! **Why.** A lint, not a cost: no figure was measured for it.
 //!
 //! **What would make it unnecessary.** typify skipping the check for a minimum length of 0;
 //! the pass's test then finds nothing to drop on a `minLength: 0` property.
@@ -16,6 +15,7 @@
 /// "comparison is useless due to type limits"), so `clippy -D warnings` fails. What the
 /// type accepts stays the same. In every function of every `impl` block, in `items` and the
 /// modules below.
+/// Public for its test (`xtask/tests/it/render_passes.rs`); [`crate::render::syntax`] runs it.
 pub fn drop_shorter_than_zero(items: &mut [syn::Item]) {
     for item in items {
         match item {

@@ -27,6 +27,7 @@ use super::{builder, last_segment};
 /// into the `Cow`, and where a field is read (`send`, a body's `TryFrom`) its message becomes a
 /// `String` again, only on that error path. Messages, `Debug` output (a `Cow<str>` prints as
 /// the `String` did) and requests stay the same.
+/// Public for its test (`xtask/tests/it/render_passes.rs`); [`crate::render::syntax`] runs it.
 pub fn static_unset_messages(file: &mut syn::File) {
     for item in &mut file.items {
         static_unset_messages_in_item(item, false);

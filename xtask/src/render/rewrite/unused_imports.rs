@@ -17,6 +17,7 @@ use super::names_ident;
 /// module names, in `items` and in every module below: progenitor's `builder` module imports
 /// `super::types` whether or not an operation has a body or an answer of a type from there,
 /// and an unused import warns (`clippy -D warnings` fails).
+/// Public for its test (`xtask/tests/it/render_passes.rs`); [`crate::render::syntax`] runs it.
 pub fn drop_unused_imports(items: &mut Vec<syn::Item>) {
     let unused: Vec<usize> = (0..items.len())
         .filter(|&at| {
