@@ -22,6 +22,7 @@ mod names;
 mod overlays;
 mod release_writes;
 mod render;
+mod render_passes;
 mod repairs;
 mod scaffold_builds;
 mod scratch;
