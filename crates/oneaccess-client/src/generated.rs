@@ -1404,7 +1404,7 @@ pub mod builder {
         RequestBuilderExt, ResponseValue,
     };
     /// `ResponseValue::from_response` with the answer's headers moved into the value
-    /// instead of cloned: added by `cargo xtask generate` (see xtask/src/render.rs).
+    /// instead of cloned: added by `cargo xtask generate` (see xtask/src/render/rewrite/response_value.rs).
     async fn response_value<T: ::serde::de::DeserializeOwned, E>(
         mut response: ::reqwest::Response,
     ) -> Result<ResponseValue<T>, Error<E>> {

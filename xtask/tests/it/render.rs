@@ -127,7 +127,7 @@ fn the_api_version_header_is_dropped_and_a_form_not_known_stops_generation() {
     assert_eq!(
         error,
         "progenitor's `api-version` header: 1 removed, and it is still in the generated code; \
-         render.rs's `drop_api_version` does not know this form of it"
+         render/rewrite/api_version.rs's `drop_api_version` does not know this form of it"
     );
 }
 
@@ -155,7 +155,7 @@ fn answers_are_read_by_response_value_and_a_form_not_known_stops_generation() {
     assert_eq!(
         error,
         "`ResponseValue::from_response`: 1 replaced, and it is still in the generated code; \
-         render.rs's `move_response_headers` does not know this form of it"
+         render/rewrite/response_headers.rs's `move_response_headers` does not know this form of it"
     );
     // Another form of the call, in `builder` itself: not replaced, and named.
     let tokens: proc_macro2::TokenStream =

@@ -46,7 +46,7 @@ pub fn drop_api_version(file: &mut syn::File, found: usize) -> Result<usize, Str
         let dropped = dropped.statements;
         return Err(format!(
             "progenitor's `api-version` header: {dropped} removed, and it is still in the \
-             generated code; render.rs's `drop_api_version` does not know this form of it"
+             generated code; render/rewrite/api_version.rs's `drop_api_version` does not know this form of it"
         ));
     }
     Ok(dropped.statements)

@@ -34,21 +34,21 @@ pub fn rewrite_builders(file: &mut syn::File) -> Result<BuilderRewrites, String>
     }
     if tally.queries_found != tally.queries_rewritten {
         return Err(format!(
-            "query calls on optional parameters: {} found, {} made conditional; render.rs's \
+            "query calls on optional parameters: {} found, {} made conditional; render/rewrite/builders.rs's \
              `skip_absent_queries` does not know the form of the others",
             tally.queries_found, tally.queries_rewritten
         ));
     }
     if tally.names_left != 0 {
         return Err(format!(
-            "{} header parameters appended by a name parsed per request; render.rs's \
+            "{} header parameters appended by a name parsed per request; render/rewrite/builders.rs's \
              `tidy_header_parameters` does not know their form",
             tally.names_left
         ));
     }
     if tally.urls_left != 0 {
         return Err(format!(
-            "{} URLs made by `format!`; render.rs's `concat_urls` does not know their form",
+            "{} URLs made by `format!`; render/rewrite/builders.rs's `concat_urls` does not know their form",
             tally.urls_left
         ));
     }

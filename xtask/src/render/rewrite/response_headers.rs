@@ -55,7 +55,7 @@ pub fn move_response_headers(tokens: TokenStream) -> Result<TokenStream, String>
     if mentions(tokens.clone(), "from_response") {
         return Err(format!(
             "`ResponseValue::from_response`: {replaced} replaced, and it is still in the \
-             generated code; render.rs's `move_response_headers` does not know this form of it"
+             generated code; render/rewrite/response_headers.rs's `move_response_headers` does not know this form of it"
         ));
     }
     Ok(tokens)

@@ -30,7 +30,7 @@ pub fn add_response_value(file: &mut syn::File) {
         }
         let helper: syn::Item = syn::parse_quote! {
             /// `ResponseValue::from_response` with the answer's headers moved into the value
-            /// instead of cloned: added by `cargo xtask generate` (see xtask/src/render.rs).
+            /// instead of cloned: added by `cargo xtask generate` (see xtask/src/render/rewrite/response_value.rs).
             async fn response_value<T: ::serde::de::DeserializeOwned, E>(
                 mut response: ::reqwest::Response,
             ) -> Result<ResponseValue<T>, Error<E>> {
