@@ -27,6 +27,17 @@ pub(super) struct Op<'a> {
     pub(super) item: &'a Value,
 }
 
+/// An operation matched on both sides, with the documents it is read from.
+#[derive(Clone, Copy)]
+pub(super) struct Matched<'w, 'a> {
+    pub(super) old_doc: &'w Doc<'a>,
+    /// The operation in the old document.
+    pub(super) o: &'w Op<'a>,
+    pub(super) new_doc: &'w Doc<'a>,
+    /// The operation in the new document.
+    pub(super) n: &'w Op<'a>,
+}
+
 impl<'a> Doc<'a> {
     /// Follows `$ref`s: (pointer, node, the component schema name if one was reached).
     pub(super) fn resolve(
@@ -131,4 +142,14 @@ pub(super) fn path_shape(path: &str) -> String {
         }
     }
     shape
+}
+
+/// The `application/json` (or first) media type of a body or response: (media type, schema).
+pub(super) fn media(holder: &Value) -> Option<(&str, Option<&Value>)> {
+    let content = holder.get("content")?.as_object()?;
+    let (name, body) = content
+        .iter()
+        .find(|(m, _)| m.starts_with("application/json"))
+        .or_else(|| content.iter().next())?;
+    Some((name.as_str(), body.get("schema")))
 }

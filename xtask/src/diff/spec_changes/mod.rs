@@ -9,25 +9,38 @@
 //! differences). By area:
 //!
 //! - `doc`: the two documents as the walk reads them;
-//! - `document`: `info`, servers, component schemas added, removed, renamed or unused;
-//! - `operation`: operations, parameters, request bodies, responses;
-//! - `schema`: one schema of both sides, its items, map values and properties;
-//! - `composition`: value constraints, `oneOf`/`anyOf`/`allOf` members, discriminators.
+//! - `document`: `info` and servers;
+//! - `components`: component schemas added, removed, renamed or unused;
+//! - `paths`: operations added, removed, moved; each one's id, summary and description;
+//! - `security`, `parameters`, `request_body`, `responses`: those of one operation;
+//! - the schema walk, one schema of both sides: `schema` (its own keywords, items and map
+//!   values), which hands nested schemas back to itself from `properties` and `composition`
+//!   (value constraints, `oneOf`/`anyOf`/`allOf` members, discriminators); all three stand on
+//!   `walk` (the walk's state and a schema's place). The imports go one way:
+//!   `schema` → `properties`, `composition` → `walk`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+mod components;
 mod composition;
 mod doc;
 mod document;
-mod operation;
+mod parameters;
+mod paths;
+mod properties;
+mod request_body;
+mod responses;
 mod schema;
+mod security;
+mod walk;
 
 use super::{Grade, Side, Target};
-use doc::{Doc, Op, path_shape};
-use document::{document_changes, unused_schema_changes};
-use operation::operation_changes;
+use components::{component_changes, unused_schema_changes};
+use doc::Doc;
+use document::document_changes;
+use paths::path_changes;
 
 /// One change of the spec, before its Rust grade is known.
 #[derive(Clone, Debug)]
@@ -137,90 +150,10 @@ pub fn changes(old: &Value, new: &Value) -> Vec<SpecChange> {
     let (old_doc, new_doc) = (Doc { root: old }, Doc { root: new });
     let mut out = Changes::default();
     document_changes(old, new, &mut out);
-    let old_ops = old_doc.operations();
-    let new_ops = new_doc.operations();
-    let key = |op: &Op<'_>| (op.method, path_shape(&op.path));
-    let mut matched_new: BTreeSet<usize> = BTreeSet::new();
-    let mut unmatched_old = Vec::new();
-    for o in &old_ops {
-        match new_ops.iter().position(|n| key(n) == key(o)) {
-            Some(i) => {
-                matched_new.insert(i);
-                operation_changes(&old_doc, o, &new_doc, &new_ops[i], &mut out);
-            }
-            None => unmatched_old.push(o),
-        }
-    }
-    for o in unmatched_old {
-        let moved = new_ops
-            .iter()
-            .enumerate()
-            .find(|(i, n)| !matched_new.contains(i) && n.id == o.id);
-        if let Some((i, n)) = moved {
-            matched_new.insert(i);
-            out.push(
-                "endpoint-moved",
-                Some(&n.id),
-                &n.pointer,
-                Side::New,
-                format!(
-                    "operation {} moved from {} {} to {} {}",
-                    n.id,
-                    o.method.to_uppercase(),
-                    o.path,
-                    n.method.to_uppercase(),
-                    n.path
-                ),
-                vec![
-                    Target::ClientMethod(norm(&n.id)),
-                    Target::Builder(norm(&n.id)),
-                ],
-            );
-            out.also(&n.pointer, "endpoint-moved", &o.pointer);
-            operation_changes(&old_doc, o, &new_doc, n, &mut out);
-        } else {
-            out.push(
-                "endpoint-removed",
-                Some(&o.id),
-                &o.pointer,
-                Side::Old,
-                format!(
-                    "removed the operation {} ({} {})",
-                    o.id,
-                    o.method.to_uppercase(),
-                    o.path
-                ),
-                operation_targets(&o.id),
-            );
-        }
-    }
-    for (i, n) in new_ops.iter().enumerate() {
-        if !matched_new.contains(&i) {
-            out.push(
-                "endpoint-added",
-                Some(&n.id),
-                &n.pointer,
-                Side::New,
-                format!(
-                    "added the operation {} ({} {})",
-                    n.id,
-                    n.method.to_uppercase(),
-                    n.path
-                ),
-                operation_targets(&n.id),
-            );
-        }
-    }
+    component_changes(old, new, &mut out);
+    path_changes(&old_doc, &new_doc, &mut out);
     unused_schema_changes(&old_doc, &new_doc, &mut out);
     out.found.into_values().collect()
-}
-
-fn operation_targets(id: &str) -> Vec<Target> {
-    vec![
-        Target::ClientMethod(norm(id)),
-        Target::Builder(norm(id)),
-        Target::Type(norm(id)),
-    ]
 }
 
 fn shown(value: Option<&Value>) -> String {
