@@ -13,26 +13,36 @@ pub(super) const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
+/// One document, as the walk reads it.
 pub(super) struct Doc<'a> {
+    /// The whole document.
     pub(super) root: &'a Value,
 }
 
 /// An operation found in a document.
 pub(super) struct Op<'a> {
+    /// Its path, as the document writes it.
     pub(super) path: String,
+    /// Its method, lower-case.
     pub(super) method: &'static str,
+    /// The JSON pointer of the operation.
     pub(super) pointer: String,
+    /// Its operationId (empty if it has none).
     pub(super) id: String,
+    /// The operation.
     pub(super) value: &'a Value,
+    /// The path item that holds it.
     pub(super) item: &'a Value,
 }
 
 /// An operation matched on both sides, with the documents it is read from.
 #[derive(Clone, Copy)]
 pub(super) struct Matched<'w, 'a> {
+    /// The old document.
     pub(super) old_doc: &'w Doc<'a>,
     /// The operation in the old document.
     pub(super) o: &'w Op<'a>,
+    /// The new document.
     pub(super) new_doc: &'w Doc<'a>,
     /// The operation in the new document.
     pub(super) n: &'w Op<'a>,
@@ -62,6 +72,7 @@ impl<'a> Doc<'a> {
         (pointer, node, component)
     }
 
+    /// Every operation of the document, by path, then method in [`METHODS`] order.
     pub(super) fn operations(&self) -> Vec<Op<'a>> {
         let mut ops = Vec::new();
         let Some(paths) = self.root.get("paths").and_then(Value::as_object) else {

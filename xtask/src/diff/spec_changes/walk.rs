@@ -12,7 +12,9 @@ use super::{Changes, Target, norm};
 /// Which way a schema travels, or that it does not.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Direction {
+    /// Sent by the client: a parameter or request body.
     Request,
+    /// Sent back by the server: a response body.
     Response,
     /// A component schema no operation uses: only its Rust types change.
     Unused,
@@ -32,7 +34,9 @@ impl Direction {
 /// Where a schema sits: which operation, which direction, what to call it.
 #[derive(Clone)]
 pub(super) struct Place {
+    /// The operationId, empty for a schema no operation uses.
     pub(super) op: String,
+    /// Which way the schema travels.
     pub(super) direction: Direction,
     /// `request-parameter`, `request-body`, `response-body` or `schema`.
     pub(super) prefix: &'static str,
@@ -77,9 +81,13 @@ pub(super) fn type_of(schema: &Value) -> String {
 /// One walk over a schema of both documents at once: the documents, the pairs of nodes already
 /// compared (so that a recursive schema ends), and the changes found.
 pub(super) struct Walk<'a, 'w> {
+    /// The old document.
     pub(super) old_doc: &'w Doc<'a>,
+    /// The new document.
     pub(super) new_doc: &'w Doc<'a>,
+    /// The (old, new) pointers already compared.
     pub(super) seen: BTreeSet<(String, String)>,
+    /// Where the changes found go.
     pub(super) out: &'w mut Changes,
 }
 
@@ -98,7 +106,10 @@ impl<'a, 'w> Walk<'a, 'w> {
 /// One schema of both sides, for the rules that compare it: where it sits and what it is
 /// called.
 pub(super) struct Here<'p> {
+    /// Where the root schema sits.
     pub(super) place: &'p Place,
+    /// The property names from the root schema to this one (`[]` for items, `*` for map
+    /// values); empty at the root.
     pub(super) path: &'p [String],
     /// `request-body`, `response-property`…: the first part of the rule id.
     pub(super) prefix: String,
