@@ -5,9 +5,10 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+use super::change::{Changes, norm, shape};
 use super::doc::Doc;
 use super::walk::{Direction, Place, Walk};
-use super::{Changes, Side, Target, norm, shape};
+use crate::diff::{Side, Target};
 use crate::problem::join;
 
 /// Component schemas that appear, disappear or are renamed.

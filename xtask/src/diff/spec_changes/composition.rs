@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use super::change::{norm, shown};
 use super::walk::{Direction, Here, Walk};
-use super::{Side, Target, norm, shown};
+use crate::diff::{Side, Target};
 use crate::problem::join;
 
 /// The members of a schema's `oneOf`, `anyOf` or `allOf`: (name, schema), a `$ref`'s member

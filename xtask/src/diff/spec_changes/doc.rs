@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::str_at;
+use super::change::str_at;
 use crate::problem::join;
 
 /// The HTTP methods of an OpenAPI 3.0 path item.

@@ -4,7 +4,8 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::{Changes, Side, shown, str_at};
+use super::change::{Changes, shown, str_at};
+use crate::diff::Side;
 
 /// `info.version`, `info.description`, `info.title` and the server URLs.
 pub(super) fn document_changes(old: &Value, new: &Value, out: &mut Changes) {

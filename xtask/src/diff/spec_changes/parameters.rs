@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use super::change::{Changes, is_required, norm, shape};
 use super::doc::{Doc, Matched};
 use super::walk::{Direction, Place, Walk};
-use super::{Changes, Side, Target, is_required, norm, shape};
+use crate::diff::{Side, Target};
 use crate::problem::join;
 
 /// An operation's parameters: (in, name) → (pointer, parameter).

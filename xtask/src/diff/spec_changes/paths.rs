@@ -4,12 +4,13 @@
 
 use std::collections::BTreeSet;
 
+use super::change::{Changes, norm};
 use super::doc::{Doc, Matched, Op, path_shape};
 use super::parameters::parameter_changes;
 use super::request_body::body_changes;
 use super::responses::response_changes;
 use super::security::security_changes;
-use super::{Changes, Side, Target, norm};
+use crate::diff::{Side, Target};
 use crate::problem::join;
 
 /// What an operation added or removed touches in Rust: its client method, builder and types.

@@ -5,8 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+use super::change::{norm, shape};
 use super::walk::{Direction, Here, Walk};
-use super::{Side, Target, norm, shape};
+use crate::diff::{Side, Target};
 use crate::problem::join;
 
 /// A property kept on both sides: its name, then (pointer, schema) of the old and new side.

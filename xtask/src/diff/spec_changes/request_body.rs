@@ -1,8 +1,9 @@
 //! An operation's request body compared: added, removed, required, its media type, its schema.
 
+use super::change::{Changes, is_required, norm};
 use super::doc::{Matched, media};
 use super::walk::{Direction, Place, Walk};
-use super::{Changes, Side, Target, is_required, norm};
+use crate::diff::{Side, Target};
 use crate::problem::join;
 
 /// Compares the request bodies of the operation `o` (old) and `n` (new).

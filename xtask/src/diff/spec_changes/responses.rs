@@ -4,9 +4,10 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use super::change::{Changes, norm};
 use super::doc::{Matched, Op, media};
 use super::walk::{Direction, Place, Walk};
-use super::{Changes, Side, Target, norm};
+use crate::diff::{Side, Target};
 use crate::problem::join;
 
 /// Whether `status` is a success (2xx).

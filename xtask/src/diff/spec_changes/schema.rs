@@ -6,9 +6,10 @@
 
 use serde_json::Value;
 
+use super::change::{norm, shown};
 use super::composition::COMPOSITIONS;
 use super::walk::{Direction, Here, Place, Walk, type_of};
-use super::{Side, Target, norm, shown};
+use crate::diff::{Side, Target};
 use crate::problem::join;
 
 /// A schema of one side: its pointer and node.

@@ -1,7 +1,8 @@
 //! An operation's security compared: the schemes it requires, added and removed.
 
+use super::change::Changes;
 use super::doc::Matched;
-use super::{Changes, Side};
+use crate::diff::Side;
 use crate::problem::join;
 
 /// Compares the security schemes the operation `o` (old) and `n` (new) require (their own

@@ -6,8 +6,9 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+use super::change::{Changes, norm};
 use super::doc::Doc;
-use super::{Changes, Target, norm};
+use crate::diff::Target;
 
 /// Which way a schema travels, or that it does not.
 #[derive(Clone, Copy, PartialEq, Eq)]
