@@ -10,9 +10,8 @@ pub mod diff;
 pub mod keep;
 pub mod leave_out;
 pub mod lint;
-pub mod lint_all_of;
-pub mod lint_fields;
-pub mod lint_names;
+/// The lint's checks by their former paths: `lint/all_of.rs`, `lint/fields.rs`, `lint/names.rs`.
+pub use lint::{all_of as lint_all_of, fields as lint_fields, names as lint_names};
 pub mod mutate;
 pub mod normalize;
 pub mod overlay;

@@ -388,86 +388,51 @@ fn container_change(
     }
 }
 
-fn member_changes(
+/// The members of one container, by (kind, name) → signature; the container itself is
+/// `(Kind::Type, "")`.
+type Members = BTreeMap<(Kind, String), String>;
+
+/// One difference in the members of `container`.
+fn member_change(
     container: &str,
-    old: &BTreeMap<(Kind, String), String>,
-    new: &BTreeMap<(Kind, String), String>,
-    changes: &mut Vec<RustChange>,
-) {
-    let change =
-        |lint, kind, member: &str, old_member: Option<&str>, grade, text: String| RustChange {
-            lint,
-            container: container.to_owned(),
-            old_container: None,
-            member: member.to_owned(),
-            old_member: old_member.map(str::to_owned),
-            kind,
-            grade,
-            text: format!("{container}: {text}"),
-        };
+    kind: Kind,
+    (member, old_member): (&str, Option<&str>),
+    (lint, grade, text): (&'static str, Grade, String),
+) -> RustChange {
+    RustChange {
+        lint,
+        container: container.to_owned(),
+        old_container: None,
+        member: member.to_owned(),
+        old_member: old_member.map(str::to_owned),
+        kind,
+        grade,
+        text: format!("{container}: {text}"),
+    }
+}
+
+/// The differences between the members of one container in the old and the new API: its
+/// kind, then members removed or renamed, added, and changed.
+fn member_changes(container: &str, old: &Members, new: &Members, changes: &mut Vec<RustChange>) {
     if let (Some(a), Some(b)) = (
         old.get(&(Kind::Type, String::new())),
         new.get(&(Kind::Type, String::new())),
     ) && a != b
     {
-        changes.push(change(
+        let verdict = (
             "type_kind_changed",
-            Kind::Type,
-            "",
-            None,
             Grade::Breaking,
             format!("was {a}, is {b}"),
-        ));
+        );
+        changes.push(member_change(container, Kind::Type, ("", None), verdict));
     }
-    let removed: Vec<&(Kind, String)> = old
-        .keys()
-        .filter(|k| k.0 != Kind::Type && !new.contains_key(*k))
-        .collect();
     let added: Vec<&(Kind, String)> = new
         .keys()
         .filter(|k| k.0 != Kind::Type && !old.contains_key(*k))
         .collect();
-    let mut paired: BTreeSet<&(Kind, String)> = BTreeSet::new();
-    for key @ (kind, name) in &removed {
-        let candidates: Vec<&&(Kind, String)> = added
-            .iter()
-            .filter(|k| k.0 == *kind && !paired.contains(**k) && new[**k] == old[*key])
-            .collect();
-        let noun = noun(*kind);
-        if let [twin] = candidates.as_slice() {
-            paired.insert(**twin);
-            let lint = match kind {
-                Kind::Field => "struct_pub_field_renamed",
-                Kind::Variant => "enum_variant_renamed",
-                _ => "method_renamed",
-            };
-            changes.push(change(
-                lint,
-                *kind,
-                &twin.1,
-                Some(name),
-                Grade::Breaking,
-                format!("{noun} {name} renamed {}", twin.1),
-            ));
-            continue;
-        }
-        let lint = match kind {
-            Kind::Field => "struct_pub_field_missing",
-            Kind::Variant => "enum_variant_missing",
-            _ => "inherent_method_missing",
-        };
-        changes.push(change(
-            lint,
-            *kind,
-            name,
-            None,
-            Grade::Breaking,
-            format!("{noun} {name} removed"),
-        ));
-    }
+    let paired = removed_members(container, (old, new), &added, changes);
     for key @ (kind, name) in added.into_iter().filter(|k| !paired.contains(*k)) {
         let sig = &new[key];
-        let noun = noun(*kind);
         let (lint, grade, why) = match kind {
             Kind::Field => (
                 "constructible_struct_adds_field",
@@ -486,59 +451,116 @@ fn member_changes(
             ),
             _ => ("inherent_method_added", Grade::Compatible, ""),
         };
-        changes.push(change(
-            lint,
+        let text = format!("{} {name}{} added{why}", noun(*kind), shown(*kind, sig));
+        changes.push(member_change(
+            container,
             *kind,
-            name,
-            None,
-            grade,
-            format!("{noun} {name}{} added{why}", shown(*kind, sig)),
+            (name, None),
+            (lint, grade, text),
         ));
     }
     for (key @ (kind, name), old_sig) in old {
-        let Some(new_sig) = new.get(key) else {
-            continue;
-        };
-        if *kind == Kind::Type || old_sig == new_sig {
+        if let Some(new_sig) = new.get(key)
+            && *kind != Kind::Type
+            && old_sig != new_sig
+        {
+            let verdict = signature_change(*kind, name, old_sig, new_sig);
+            changes.push(member_change(container, *kind, (name, None), verdict));
+        }
+    }
+}
+
+/// Records the members of `old` missing from `new`: each renamed (to the one member `added`
+/// of its kind and signature) or removed. Returns the added members that renames took.
+fn removed_members<'k>(
+    container: &str,
+    (old, new): (&Members, &Members),
+    added: &[&'k (Kind, String)],
+    changes: &mut Vec<RustChange>,
+) -> BTreeSet<&'k (Kind, String)> {
+    let mut paired: BTreeSet<&(Kind, String)> = BTreeSet::new();
+    let removed = old
+        .keys()
+        .filter(|k| k.0 != Kind::Type && !new.contains_key(*k));
+    for key @ (kind, name) in removed {
+        let candidates: Vec<&&(Kind, String)> = added
+            .iter()
+            .filter(|k| k.0 == *kind && !paired.contains(**k) && new[**k] == old[key])
+            .collect();
+        let noun = noun(*kind);
+        if let [twin] = candidates.as_slice() {
+            paired.insert(**twin);
+            let lint = match kind {
+                Kind::Field => "struct_pub_field_renamed",
+                Kind::Variant => "enum_variant_renamed",
+                _ => "method_renamed",
+            };
+            let verdict = (
+                lint,
+                Grade::Breaking,
+                format!("{noun} {name} renamed {}", twin.1),
+            );
+            changes.push(member_change(
+                container,
+                *kind,
+                (&twin.1, Some(name)),
+                verdict,
+            ));
             continue;
         }
-        let noun = noun(*kind);
-        let strip = |s: &str| s.trim_end_matches(", required").to_owned();
-        let (lint, grade, text) = match kind {
-            Kind::BuilderMethod if strip(old_sig) == strip(new_sig) => {
-                if new_sig.ends_with(", required") {
-                    (
-                        "builder_method_became_required",
-                        Grade::Breaking,
-                        format!(
-                            "{noun} {name} became required (a call without it fails before sending)"
-                        ),
-                    )
-                } else {
-                    (
-                        "builder_method_became_optional",
-                        Grade::Compatible,
-                        format!("{noun} {name} became optional"),
-                    )
-                }
-            }
-            Kind::Field => (
-                "struct_pub_field_type_changed",
-                Grade::Breaking,
-                format!("{noun} {name}: {old_sig} → {new_sig}"),
-            ),
-            Kind::Variant => (
-                "enum_variant_changed",
-                Grade::Breaking,
-                format!("{noun} {name}{old_sig} → {name}{new_sig}"),
-            ),
-            _ => (
-                "method_signature_changed",
-                Grade::Breaking,
-                format!("{noun} {name}: {old_sig} → {new_sig}"),
-            ),
+        let lint = match kind {
+            Kind::Field => "struct_pub_field_missing",
+            Kind::Variant => "enum_variant_missing",
+            _ => "inherent_method_missing",
         };
-        changes.push(change(lint, *kind, name, None, grade, text));
+        let verdict = (lint, Grade::Breaking, format!("{noun} {name} removed"));
+        changes.push(member_change(container, *kind, (name, None), verdict));
+    }
+    paired
+}
+
+/// The lint, grade and line of a member `name` of `kind` whose signature changed.
+fn signature_change(
+    kind: Kind,
+    name: &str,
+    old_sig: &str,
+    new_sig: &str,
+) -> (&'static str, Grade, String) {
+    let noun = noun(kind);
+    let strip = |s: &str| s.trim_end_matches(", required").to_owned();
+    match kind {
+        Kind::BuilderMethod if strip(old_sig) == strip(new_sig) => {
+            if new_sig.ends_with(", required") {
+                (
+                    "builder_method_became_required",
+                    Grade::Breaking,
+                    format!(
+                        "{noun} {name} became required (a call without it fails before sending)"
+                    ),
+                )
+            } else {
+                (
+                    "builder_method_became_optional",
+                    Grade::Compatible,
+                    format!("{noun} {name} became optional"),
+                )
+            }
+        }
+        Kind::Field => (
+            "struct_pub_field_type_changed",
+            Grade::Breaking,
+            format!("{noun} {name}: {old_sig} → {new_sig}"),
+        ),
+        Kind::Variant => (
+            "enum_variant_changed",
+            Grade::Breaking,
+            format!("{noun} {name}{old_sig} → {name}{new_sig}"),
+        ),
+        _ => (
+            "method_signature_changed",
+            Grade::Breaking,
+            format!("{noun} {name}: {old_sig} → {new_sig}"),
+        ),
     }
 }
 

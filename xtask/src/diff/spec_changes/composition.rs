@@ -1,11 +1,15 @@
 //! A schema's value constraints, `oneOf`/`anyOf`/`allOf` members and discriminator mapping.
+//!
+//! Uses `walk` only: the members kept on both sides go back to `schema`, which compares them
+//! (`schema` → `composition` → `walk`, never back).
 
 use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::schema::{Direction, Place, Walk};
-use super::{Side, Target, norm, shown};
+use super::change::{norm, shown};
+use super::walk::{Direction, Here, Walk};
+use crate::diff::{Side, Target};
 use crate::problem::join;
 
 /// The members of a schema's `oneOf`, `anyOf` or `allOf`: (name, schema), a `$ref`'s member
@@ -46,18 +50,15 @@ pub(super) fn mapping(schema: &Value) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// A schema being compared, for the rules of its composition: where it sits and what it is
-/// called.
-pub(super) struct Composed<'p> {
-    pub(super) place: &'p Place,
-    pub(super) path: &'p [String],
-    /// `request-body`, `response-property`…: the first part of the rule id.
-    pub(super) prefix: &'p str,
-    pub(super) subject: &'p str,
-    pub(super) root_type: &'p str,
-    /// What the schema's own changes touch in Rust.
-    pub(super) targets: Vec<Target>,
-}
+/// The composition keywords, each with its rule ids' part.
+pub(super) const COMPOSITIONS: [(&str, &str); 3] = [
+    ("oneOf", "one-of"),
+    ("anyOf", "any-of"),
+    ("allOf", "all-of"),
+];
+
+/// A member kept on both sides: (pointer, schema) of the old and new side.
+pub(super) type Kept<'a> = ((String, &'a Value), (String, &'a Value));
 
 /// The keywords that constrain values, each compared by [`tightening`].
 pub(super) const CONSTRAINTS: [&str; 13] = [
@@ -113,23 +114,6 @@ pub(super) fn tightening(
     }
 }
 
-impl Composed<'_> {
-    /// The id of the rule `suffix` at this place, whatever the place (see [`Self::id`]).
-    pub(super) fn id_at(&self, suffix: &str) -> String {
-        format!("{}-{suffix}", self.prefix)
-    }
-
-    /// The id of the rule `suffix` here: in a parameter's schema (which progenitor takes
-    /// without composition) a type change.
-    pub(super) fn id(&self, suffix: &str) -> String {
-        if self.prefix == "request-parameter" {
-            "request-parameter-type-changed".to_owned()
-        } else {
-            format!("{}-{suffix}", self.prefix)
-        }
-    }
-}
-
 impl<'a> Walk<'a, '_> {
     /// Compares the constraints on values (`maxLength`, `minimum`, `pattern`, `uniqueItems`…):
     /// each one added, removed or moved is tightened (a value the old spec allowed may now be
@@ -138,7 +122,7 @@ impl<'a> Walk<'a, '_> {
     /// Rust change as well.
     pub(super) fn constraints(
         &mut self,
-        at: &Composed<'_>,
+        at: &Here<'_>,
         (old_at, old): (&str, &'a Value),
         (new_at, new): (&str, &'a Value),
     ) {
@@ -168,85 +152,80 @@ impl<'a> Walk<'a, '_> {
         }
     }
 
-    /// Compares `oneOf`, `anyOf` and `allOf`: members added and removed (a member is its
-    /// `$ref`'s schema, or an inline schema by its position), and each kept member's schema.
-    /// A parameter's schema does not take them in progenitor: a change there is a type change.
+    /// Compares the `keyword` (`oneOf`, `anyOf` or `allOf`) members: added and removed ones
+    /// are recorded (a member is its `$ref`'s schema, or an inline schema by its position);
+    /// the kept ones are returned, in order, for the schema walk. A parameter's schema does
+    /// not take them in progenitor: a change there is a type change.
     pub(super) fn composition(
         &mut self,
-        at: &Composed<'_>,
+        at: &Here<'_>,
+        (keyword, suffix): (&str, &str),
         (old_at, old): (&str, &'a Value),
         (new_at, new): (&str, &'a Value),
-    ) {
-        for (keyword, suffix) in [
-            ("oneOf", "one-of"),
-            ("anyOf", "any-of"),
-            ("allOf", "all-of"),
+    ) -> Vec<Kept<'a>> {
+        let (old_members, new_members) = (members(old, keyword), members(new, keyword));
+        if old_members.is_empty() && new_members.is_empty() {
+            return Vec::new();
+        }
+        for (verb, from, to, side, from_at) in [
+            ("added", &new_members, &old_members, Side::New, new_at),
+            ("removed", &old_members, &new_members, Side::Old, old_at),
         ] {
-            let (old_members, new_members) = (members(old, keyword), members(new, keyword));
-            if old_members.is_empty() && new_members.is_empty() {
-                continue;
-            }
-            for (verb, from, to, side, from_at) in [
-                ("added", &new_members, &old_members, Side::New, new_at),
-                ("removed", &old_members, &new_members, Side::Old, old_at),
-            ] {
-                for (i, (name, _)) in from.iter().enumerate() {
-                    if to.iter().any(|(other, _)| other == name) {
-                        continue;
-                    }
-                    // A response's new allOf member only adds to what an old client decodes.
-                    let (to_or_from, note) = match (verb, keyword, at.place.direction) {
-                        ("added", "oneOf", Direction::Response) => {
-                            ("to", " (a client built from the old spec cannot decode it)")
-                        }
-                        ("added", "anyOf", Direction::Response) => (
-                            "to",
-                            " (a client built from the old spec may not decode it)",
-                        ),
-                        ("added", _, _) => ("to", ""),
-                        _ => ("from", ""),
-                    };
-                    // typify names an inline member's own types after its title.
-                    let mut targets = vec![
-                        Target::Variant(at.root_type.to_owned(), norm(name)),
-                        Target::Type(norm(name)),
-                    ];
-                    targets.extend(at.targets.iter().cloned());
-                    self.out.push(
-                        &at.id(&format!("{suffix}-member-{verb}")),
-                        Some(at.place.op.as_str()),
-                        &join(&join(from_at, keyword), &i.to_string()),
-                        side,
-                        format!(
-                            "{verb} the {keyword} member {name} {to_or_from} {}{note}",
-                            at.subject
-                        ),
-                        targets,
-                    );
-                }
-            }
-            for (i, (name, old_member)) in old_members.iter().enumerate() {
-                let Some(j) = new_members.iter().position(|(other, _)| other == name) else {
+            for (i, (name, _)) in from.iter().enumerate() {
+                if to.iter().any(|(other, _)| other == name) {
                     continue;
-                };
-                self.schema(
-                    at.place,
-                    at.path,
-                    (&join(&join(old_at, keyword), &i.to_string()), old_member),
-                    (
-                        &join(&join(new_at, keyword), &j.to_string()),
-                        new_members[j].1,
+                }
+                // A response's new allOf member only adds to what an old client decodes.
+                let (to_or_from, note) = match (verb, keyword, at.place.direction) {
+                    ("added", "oneOf", Direction::Response) => {
+                        ("to", " (a client built from the old spec cannot decode it)")
+                    }
+                    ("added", "anyOf", Direction::Response) => (
+                        "to",
+                        " (a client built from the old spec may not decode it)",
                     ),
+                    ("added", _, _) => ("to", ""),
+                    _ => ("from", ""),
+                };
+                // typify names an inline member's own types after its title.
+                let targets = at.targets(vec![
+                    Target::Variant(at.root_type.clone(), norm(name)),
+                    Target::Type(norm(name)),
+                ]);
+                self.out.push(
+                    &at.id(&format!("{suffix}-member-{verb}")),
+                    at.op(),
+                    &join(&join(from_at, keyword), &i.to_string()),
+                    side,
+                    format!(
+                        "{verb} the {keyword} member {name} {to_or_from} {}{note}",
+                        at.subject
+                    ),
+                    targets,
                 );
             }
         }
+        let mut kept = Vec::new();
+        for (i, (name, old_member)) in old_members.iter().enumerate() {
+            let Some(j) = new_members.iter().position(|(other, _)| other == name) else {
+                continue;
+            };
+            kept.push((
+                (join(&join(old_at, keyword), &i.to_string()), *old_member),
+                (
+                    join(&join(new_at, keyword), &j.to_string()),
+                    new_members[j].1,
+                ),
+            ));
+        }
+        kept
     }
 
     /// Compares a discriminator's mapping: values mapped anew, values no longer mapped (a
     /// value mapped to another schema is both).
     pub(super) fn discriminator(
         &mut self,
-        at: &Composed<'_>,
+        at: &Here<'_>,
         (old_at, old): (&str, &'a Value),
         (new_at, new): (&str, &'a Value),
     ) {

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::str_at;
+use super::change::str_at;
 use crate::problem::join;
 
 /// The HTTP methods of an OpenAPI 3.0 path item.
@@ -13,18 +13,39 @@ pub(super) const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
+/// One document, as the walk reads it.
 pub(super) struct Doc<'a> {
+    /// The whole document.
     pub(super) root: &'a Value,
 }
 
 /// An operation found in a document.
 pub(super) struct Op<'a> {
+    /// Its path, as the document writes it.
     pub(super) path: String,
+    /// Its method, lower-case.
     pub(super) method: &'static str,
+    /// The JSON pointer of the operation.
     pub(super) pointer: String,
+    /// Its operationId (empty if it has none).
     pub(super) id: String,
+    /// The operation.
     pub(super) value: &'a Value,
+    /// The path item that holds it.
     pub(super) item: &'a Value,
+}
+
+/// An operation matched on both sides, with the documents it is read from.
+#[derive(Clone, Copy)]
+pub(super) struct Matched<'w, 'a> {
+    /// The old document.
+    pub(super) old_doc: &'w Doc<'a>,
+    /// The operation in the old document.
+    pub(super) o: &'w Op<'a>,
+    /// The new document.
+    pub(super) new_doc: &'w Doc<'a>,
+    /// The operation in the new document.
+    pub(super) n: &'w Op<'a>,
 }
 
 impl<'a> Doc<'a> {
@@ -51,6 +72,7 @@ impl<'a> Doc<'a> {
         (pointer, node, component)
     }
 
+    /// Every operation of the document, by path, then method in [`METHODS`] order.
     pub(super) fn operations(&self) -> Vec<Op<'a>> {
         let mut ops = Vec::new();
         let Some(paths) = self.root.get("paths").and_then(Value::as_object) else {
@@ -131,4 +153,14 @@ pub(super) fn path_shape(path: &str) -> String {
         }
     }
     shape
+}
+
+/// The `application/json` (or first) media type of a body or response: (media type, schema).
+pub(super) fn media(holder: &Value) -> Option<(&str, Option<&Value>)> {
+    let content = holder.get("content")?.as_object()?;
+    let (name, body) = content
+        .iter()
+        .find(|(m, _)| m.starts_with("application/json"))
+        .or_else(|| content.iter().next())?;
+    Some((name.as_str(), body.get("schema")))
 }

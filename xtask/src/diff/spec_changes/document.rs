@@ -1,16 +1,13 @@
-//! Document-wide changes: `info`, servers, component schemas added, removed, renamed, and
-//! changes inside the ones no operation uses.
+//! Document-wide changes: `info` and servers.
 
 use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::doc::Doc;
-use super::schema::{Direction, Place, Walk};
-use super::{Changes, Side, Target, norm, shape, shown, str_at};
-use crate::problem::join;
+use super::change::{Changes, shown, str_at};
+use crate::diff::Side;
 
-/// `info.version`, servers, and component schemas that appear or disappear.
+/// `info.version`, `info.description`, `info.title` and the server URLs.
 pub(super) fn document_changes(old: &Value, new: &Value, out: &mut Changes) {
     let version = |doc: &Value| doc.pointer("/info/version").cloned();
     if version(old) != version(new) {
@@ -66,133 +63,5 @@ pub(super) fn document_changes(old: &Value, new: &Value, out: &mut Changes) {
             format!("server URLs: removed {gone:?}, added {came:?}"),
             Vec::new(),
         );
-    }
-    let schemas = |doc: &Value| -> BTreeSet<String> {
-        doc.pointer("/components/schemas")
-            .and_then(Value::as_object)
-            .map(|m| m.keys().cloned().collect())
-            .unwrap_or_default()
-    };
-    let (old_schemas, new_schemas) = (schemas(old), schemas(new));
-    let schema_at = |doc: &Value, name: &str| {
-        doc.pointer(&join("/components/schemas", name))
-            .map(shape)
-            .unwrap_or_default()
-    };
-    let gone: Vec<&String> = old_schemas.difference(&new_schemas).collect();
-    let came: Vec<&String> = new_schemas.difference(&old_schemas).collect();
-    // A schema gone and one come of the same shape, the only such pair: renamed. Nothing
-    // changes on the wire; the Rust type is renamed.
-    let twins = |name: &String, from: &Value, among: &[&String], to: &Value| -> Vec<String> {
-        among
-            .iter()
-            .filter(|other| schema_at(to, other) == schema_at(from, name))
-            .map(|other| (*other).clone())
-            .collect()
-    };
-    for name in &gone {
-        if let [new_name] = twins(name, old, &came, new).as_slice()
-            && twins(new_name, new, &gone, old).len() == 1
-        {
-            out.renamed.insert(((*name).clone(), new_name.clone()));
-            out.push(
-                "api-schema-renamed",
-                None,
-                &join("/components/schemas", new_name),
-                Side::New,
-                format!("the component schema {name} was renamed {new_name} (the same shape)"),
-                vec![Target::Type(norm(name)), Target::Type(norm(new_name))],
-            );
-            let at = join("/components/schemas", new_name);
-            out.also(
-                &at,
-                "api-schema-renamed",
-                &join("/components/schemas", name),
-            );
-        }
-    }
-    let renamed = |name: &String, old_side: bool| {
-        out.renamed
-            .iter()
-            .any(|(a, b)| if old_side { a == name } else { b == name })
-    };
-    let gone: Vec<&String> = gone.into_iter().filter(|n| !renamed(n, true)).collect();
-    let came: Vec<&String> = came.into_iter().filter(|n| !renamed(n, false)).collect();
-    for name in gone {
-        out.push(
-            "api-schema-removed",
-            None,
-            &join("/components/schemas", name),
-            Side::Old,
-            format!("removed the component schema {name}"),
-            vec![Target::Type(norm(name))],
-        );
-    }
-    for name in came {
-        out.push(
-            "api-schema-added",
-            None,
-            &join("/components/schemas", name),
-            Side::New,
-            format!("added the component schema {name}"),
-            vec![Target::Type(norm(name))],
-        );
-    }
-}
-
-/// Changes to component schemas present on both sides that no operation reaches: one
-/// `api-schema-changed` per change found in them (nothing goes on the wire; their Rust types
-/// change all the same).
-pub(super) fn unused_schema_changes<'a>(old_doc: &Doc<'a>, new_doc: &Doc<'a>, out: &mut Changes) {
-    let schemas = |doc: &Doc<'a>| -> Option<&'a serde_json::Map<String, Value>> {
-        doc.root
-            .pointer("/components/schemas")
-            .and_then(Value::as_object)
-    };
-    let (Some(old_schemas), Some(new_schemas)) = (schemas(old_doc), schemas(new_doc)) else {
-        return;
-    };
-    let mut found = Changes::default();
-    for (name, new) in new_schemas {
-        let Some(old) = old_schemas.get(name) else {
-            continue;
-        };
-        if out.reached.contains(name) || old == new {
-            continue;
-        }
-        let place = Place {
-            op: String::new(),
-            direction: Direction::Unused,
-            prefix: "schema",
-            subject: format!("the schema {name}"),
-            root_type: norm(name),
-            member: String::new(),
-        };
-        let at = join("/components/schemas", name);
-        Walk::new(old_doc, new_doc, &mut found).schema(&place, &[], (&at, old), (&at, new));
-    }
-    let used: Vec<String> = out
-        .reached
-        .iter()
-        .map(|name| join("/components/schemas", name))
-        .collect();
-    for change in found.found.into_values() {
-        let inside =
-            |at: &String| change.pointer == *at || change.pointer.starts_with(&format!("{at}/"));
-        if used.iter().any(inside) {
-            continue; // reported through the operations that use it
-        }
-        let (id, text) = if change.id == "description-changed" {
-            ("description-changed", change.text)
-        } else {
-            (
-                "api-schema-changed",
-                format!(
-                    "{} (no operation uses it on both sides: its Rust types change, not the wire)",
-                    change.text
-                ),
-            )
-        };
-        out.push(id, None, &change.pointer, change.side, text, change.targets);
     }
 }

@@ -2,7 +2,12 @@
 //! 0.15.1 still rejects or panics on, before progenitor sees it.
 //!
 //! Each rule reports a [`Problem`] at the JSON pointer where the fix belongs. The names things
-//! become in Rust are checked in [`crate::lint_names`].
+//! become in Rust are checked in [`names`] (computed in [`rust_names`]), unknown fields in
+//! [`fields`], an `allOf` that merges a schema into itself in [`all_of`].
+//!
+//! The imports go one way: this entry ([`lint`], [`check_ref_kinds`]) uses `names`,
+//! `fields` and `all_of`; they use `shared` (the HTTP methods, extension keys, JSON media
+//! types, how a value is shown) and `rust_names`, never this module or each other.
 
 use std::collections::BTreeMap;
 
@@ -10,20 +15,22 @@ use serde_json::Value;
 
 use crate::problem::{Problem, join};
 use crate::refs::Keys;
-pub use crate::refs::is_extension;
 
-/// The HTTP methods an OpenAPI 3.0 path item may hold, in the order the spec lists them.
-pub const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
+pub mod all_of;
+pub mod fields;
+pub mod names;
+pub mod rust_names;
+mod shared;
+
+pub use shared::{METHODS, is_extension, is_json};
 
 /// Returns every problem in `doc` (parsed from `file`), sorted and without repeats.
 pub fn lint(file: &str, doc: &Value) -> Vec<Problem> {
     let mut problems = Vec::new();
     check_refs(file, doc, "", doc, &mut problems);
     check_operations(file, doc, &mut problems);
-    crate::lint_names::lint_names(file, doc, &mut problems);
-    crate::lint_all_of::check(file, doc, &mut problems);
+    names::lint_names(file, doc, &mut problems);
+    all_of::check(file, doc, &mut problems);
     problems.sort();
     problems.dedup();
     problems
@@ -58,7 +65,7 @@ fn walk_refs(
                         here,
                         format!(
                             "a `$ref` must be a string (`#/components/…`), not {}",
-                            crate::lint_fields::shown(value)
+                            shared::shown(value)
                         ),
                     ));
                     continue;
@@ -100,7 +107,7 @@ fn walk_refs(
 /// Run on the document as written (before `normalize` moves schemas), so that each problem is
 /// where the `$ref` is.
 pub fn check_ref_kinds(file: &str, doc: &Value) -> Vec<Problem> {
-    let mut positions: Vec<(String, &str, &Value)> = crate::lint_names::schema_positions(doc)
+    let mut positions: Vec<(String, &str, &Value)> = names::schema_positions(doc)
         .into_iter()
         .map(|(at, schema)| (at, "schemas", schema))
         .collect();
@@ -331,11 +338,6 @@ fn check_json_schemas(file: &str, at: &str, holder: &Value, problems: &mut Vec<P
             ));
         }
     }
-}
-
-/// Whether progenitor reads `media` as JSON.
-pub fn is_json(media: &str) -> bool {
-    media == "application/json" || media.starts_with("application/json;")
 }
 
 fn check_responses(file: &str, doc: &Value, op_at: &str, op: &Value, problems: &mut Vec<Problem>) {

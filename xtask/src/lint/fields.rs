@@ -8,7 +8,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::lint::METHODS;
+use super::shared::METHODS;
+pub(crate) use super::shared::shown;
 use crate::problem::{Problem, join};
 
 /// One kind of OpenAPI object: its name in messages and the fields it may hold (besides
@@ -429,21 +430,5 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
         short[prefix + 1..] == long[prefix + 1..]
     } else {
         short[prefix..] == long[prefix + 1..]
-    }
-}
-
-/// A value as messages show it: scalars as JSON, collections by kind.
-pub(crate) fn shown(value: &Value) -> String {
-    match value {
-        Value::Array(_) => "a list".to_owned(),
-        Value::Object(_) => "a mapping".to_owned(),
-        scalar => {
-            let text = scalar.to_string();
-            if text.chars().count() > 40 {
-                format!("{}…", text.chars().take(40).collect::<String>())
-            } else {
-                text
-            }
-        }
     }
 }
