@@ -47,18 +47,6 @@ pub const FIXTURES: &str = "xtask/tests/fixtures/published";
 /// How many distinct diagnostics a failed step shows per crate.
 const SHOWN: usize = 3;
 
-const USAGE: &str = "\
-usage: cargo xtask corpus [--only NAME]
-
-  Generates every published document in xtask/tests/fixtures/published/ (with its
-  <stem>.overlay.yaml and <stem>.keep.yaml, if any) into a scratch workspace under the target
-  directory (target/tmp/corpus/), then builds, clippy-checks (--lib, -D warnings) and
-  doc-checks (--no-deps, RUSTDOCFLAGS=-D warnings) each crate. One line per fixture and step;
-  exit 1 if any fixture fails any step.
-
-  --only NAME   only this fixture (its file stem, `kratos-2026-05-04`, or its provider name,
-                `kratos_2026_05_04`)";
-
 /// One published document of the corpus, and the files beside it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fixture {
@@ -238,30 +226,10 @@ pub fn manifest(root_manifest: &str) -> Result<String, String> {
     Ok(out.to_string())
 }
 
-/// Runs `cargo xtask corpus` with `args` on the workspace at `root`: 0 every fixture passed
-/// every step, 1 one failed (or the scratch workspace could not be set up), 2 a usage error.
-pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let mut only = None;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "-h" | "--help" => {
-                let _ = writeln!(out, "{USAGE}");
-                return 0;
-            }
-            "--only" => match args.next() {
-                Some(name) => only = Some(name.clone()),
-                None => {
-                    let _ = writeln!(err, "error: --only needs a fixture's name\n\n{USAGE}");
-                    return 2;
-                }
-            },
-            other => {
-                let _ = writeln!(err, "error: unexpected argument {other}\n\n{USAGE}");
-                return 2;
-            }
-        }
-    }
+/// Runs `cargo xtask corpus` on the workspace at `root`, on `only` one fixture if named: 0
+/// every fixture passed every step, 1 one failed (or the scratch workspace could not be set
+/// up), 2 no such fixture.
+pub fn run(root: &Path, only: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let all = match fixtures(root) {
         Ok(all) => all,
         Err(e) => {
@@ -269,12 +237,12 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
             return 1;
         }
     };
-    let chosen: Vec<Fixture> = match &only {
+    let chosen: Vec<Fixture> = match only {
         None => all.clone(),
         Some(name) => {
             let one: Vec<Fixture> = all
                 .iter()
-                .filter(|f| &f.stem == name || &f.provider == name)
+                .filter(|f| f.stem == name || f.provider == name)
                 .cloned()
                 .collect();
             if one.is_empty() {

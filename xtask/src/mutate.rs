@@ -39,22 +39,6 @@ use crate::spec::{KEEP_SUFFIX, OVERLAY_SUFFIX, Source, Text, UPSTREAM_DIR};
 
 pub use rng::Rng;
 
-/// The usage text of `cargo xtask mutate`.
-pub const USAGE: &str = "\
-usage: cargo xtask mutate [--count N] [--seed S] [--seconds T] [--index N] [--deadline D]
-       cargo xtask mutate --cases DIR [--deadline D]
-
-  Mutates specs/ and xtask/tests/fixtures/ and runs each mutant through the xtask's pipeline:
-  each must end in success or in problems naming its files, never in a panic or a hang.
-
-  --count N     how many mutants (default 1000)
-  --seed S      which ones (default 1): mutant N of seed S is always the same
-  --seconds T   start no new mutant after T seconds
-  --index N     run mutant N alone (with --seed), to reproduce a failure
-  --deadline D  seconds one mutant may take before it counts as a hang (default 10)
-  --cases DIR   run the regression cases kept in DIR (xtask/tests/fixtures/mutants/) instead
-  A failing mutant's files go to target/mutants/<seed>-<index>/; exit 1 if any failed.";
-
 /// Every this many mutants, one goes through the whole `plan` (rustfmt and the scaffold).
 pub const FULL_EVERY: u64 = 20;
 
@@ -1116,59 +1100,32 @@ pub const PROGENITOR_LIMIT: Duration = Duration::from_secs(4);
 /// What a worker writes before its last verdict when it ends after it.
 const SPENT: &str = "spent ";
 
-/// Runs `cargo xtask mutate` with `args` (after `mutate`) on the workspace at `root`.
-/// Exit code: 0 every mutant passed, 1 one failed, 2 a usage error.
-pub fn run_command(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let (mut count, mut seed, mut seconds, mut only, mut deadline) = (1000, 1, None, None, 10);
-    let mut cases_dir = None;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        if matches!(arg.as_str(), "-h" | "--help") {
-            let _ = writeln!(out, "{USAGE}");
-            return 0;
-        }
-        if arg == "--worker" {
-            let workspace = args.next().filter(|dir| *dir != "-").map(Path::new);
-            // Well within the parent's deadline per mutant: progenitor given up on a document
-            // typify merges slowly is a located problem, not a hang.
-            let limit = args.next().and_then(|ms| ms.parse().ok());
-            crate::progenitor_run::set_deadline(
-                limit.map_or(PROGENITOR_LIMIT, Duration::from_millis),
-            );
-            return serve(root, workspace, std::io::stdin().lock(), out);
-        }
-        if arg == "--cases" {
-            match args.next() {
-                Some(dir) => cases_dir = Some(root.join(dir)),
-                None => {
-                    let _ = writeln!(err, "error: --cases needs a folder\n\n{USAGE}");
-                    return 2;
-                }
-            }
-            continue;
-        }
-        let value = args.next().map(|v| v.parse::<u64>());
-        let slot = match arg.as_str() {
-            "--count" => &mut count,
-            "--seed" => &mut seed,
-            "--deadline" => &mut deadline,
-            "--seconds" => seconds.insert(0),
-            "--index" => only.insert(0),
-            other => {
-                let _ = writeln!(err, "error: unexpected argument {other}\n\n{USAGE}");
-                return 2;
-            }
-        };
-        match value {
-            Some(Ok(number)) => *slot = number,
-            _ => {
-                let _ = writeln!(err, "error: {arg} needs a whole number\n\n{USAGE}");
-                return 2;
-            }
-        }
+/// Runs `cargo xtask mutate` with its `flags` on the workspace at `root`.
+/// Exit code: 0 every mutant passed, 1 one failed.
+pub fn run_command(
+    root: &Path,
+    flags: &crate::flags::Mutate,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let crate::flags::Mutate {
+        count,
+        seed,
+        seconds,
+        index: only,
+        deadline,
+        ..
+    } = *flags;
+    if let Some(worker) = &flags.worker {
+        let workspace = worker.first().filter(|dir| *dir != "-").map(Path::new);
+        // Well within the parent's deadline per mutant: progenitor given up on a document
+        // typify merges slowly is a located problem, not a hang.
+        let limit = worker.get(1).and_then(|ms| ms.parse().ok());
+        crate::progenitor_run::set_deadline(limit.map_or(PROGENITOR_LIMIT, Duration::from_millis));
+        return serve(root, workspace, std::io::stdin().lock(), out);
     }
-    if let Some(dir) = cases_dir {
-        return run_cases(&dir, Duration::from_secs(deadline), out, err);
+    if let Some(dir) = &flags.cases {
+        return run_cases(&root.join(dir), Duration::from_secs(deadline), out, err);
     }
     let corpus = corpus(root);
     let scratch = match crate::scratch::Scratch::new("mutate") {

@@ -778,32 +778,15 @@ pub fn today() -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-/// Runs `cargo xtask release PROVIDER` (`args` after `release`). Exit code: 0 done, 1 failed,
-/// 2 bad input.
+/// Runs `cargo xtask release PROVIDER`. Exit code: 0 done, 1 failed, 2 bad input.
 pub fn run(
     root: &Path,
-    args: &[String],
+    provider: &str,
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> u8 {
-    const USAGE: &str = "usage: cargo xtask release PROVIDER\n\n  Bumps crates/<provider>-client's version by \
-        what its API did since its baseline, writes the entry at the top of its CHANGELOG.md\n  (below \
-        `## [Unreleased]`), and records the new baseline (crates/<provider>-client/baseline.yaml).\n  \
-        All or nothing: after a failure, run it again to finish the same release.";
-    let [provider] = args else {
-        let _ = writeln!(err, "error: expected one PROVIDER\n\n{USAGE}");
-        return 2;
-    };
-    if provider.starts_with('-') {
-        let _ = writeln!(out, "{USAGE}");
-        return if provider == "-h" || provider == "--help" {
-            0
-        } else {
-            2
-        };
-    }
     let known = crate::providers(root).unwrap_or_default();
-    if !known.contains(provider) || !root.join(krate(provider)).exists() {
+    if !known.iter().any(|known| known == provider) || !root.join(krate(provider)).exists() {
         let _ = writeln!(
             err,
             "error: no client crate for {provider:?} (the providers are: {}); run `cargo xtask generate` first",
