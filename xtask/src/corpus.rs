@@ -288,35 +288,8 @@ fn check(
     let scratch = Scratch::new("corpus").map_err(|e| format!("scratch workspace: {e}"))?;
     let generate_root = scratch.path().join("generate");
     let workspace = scratch.path().join("workspace");
+    let lock = prepare(root, all, &generate_root, &workspace)?;
     let io = |what: &str, e: std::io::Error| format!("{what}: {e}");
-
-    // The specs of every fixture, and what `generate` writes, from nothing: its files' times
-    // do not matter, only those of the copies in `workspace/`.
-    let _ = std::fs::remove_dir_all(&generate_root);
-    for fixture in all {
-        for (file, from) in fixture.spec_files() {
-            let bytes = std::fs::read(&from).map_err(|e| io(&from.display().to_string(), e))?;
-            write_if_changed(&generate_root.join(&file), bytes).map_err(|e| io(&file, e))?;
-        }
-    }
-    std::fs::create_dir_all(generate_root.join("crates")).map_err(|e| io("crates", e))?;
-
-    let root_manifest =
-        std::fs::read_to_string(root.join("Cargo.toml")).map_err(|e| io("Cargo.toml", e))?;
-    write_if_changed(&workspace.join("Cargo.toml"), manifest(&root_manifest)?)
-        .map_err(|e| io("Cargo.toml", e))?;
-    let lock = std::fs::read(root.join("Cargo.lock")).map_err(|e| io("Cargo.lock", e))?;
-    write_if_changed(&workspace.join("Cargo.lock"), &lock).map_err(|e| io("Cargo.lock", e))?;
-    // Crates of fixtures that are gone.
-    let crates = workspace.join("crates");
-    std::fs::create_dir_all(&crates).map_err(|e| io("crates", e))?;
-    for entry in std::fs::read_dir(&crates).map_err(|e| io("crates", e))? {
-        let entry = entry.map_err(|e| io("crates", e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !all.iter().any(|f| f.package() == name) {
-            std::fs::remove_dir_all(entry.path()).map_err(|e| io(&name, e))?;
-        }
-    }
     let _ = writeln!(out, "scratch workspace: {}", workspace.display());
 
     let width = chosen.iter().map(|f| f.stem.len()).max().unwrap_or(0);
@@ -406,6 +379,47 @@ fn check(
         start.elapsed().as_secs_f64()
     );
     Ok(passed)
+}
+
+/// Prepares the scratch folders of [`check`]: `generate_root` gets the specs of every fixture
+/// of `all`, `workspace` the workspace's manifest (made for the corpus) and lock file, and
+/// loses the crates of fixtures that are gone. Returns the workspace's lock file.
+fn prepare(
+    root: &Path,
+    all: &[Fixture],
+    generate_root: &Path,
+    workspace: &Path,
+) -> Result<Vec<u8>, String> {
+    let io = |what: &str, e: std::io::Error| format!("{what}: {e}");
+
+    // The specs of every fixture, and what `generate` writes, from nothing: its files' times
+    // do not matter, only those of the copies in `workspace/`.
+    let _ = std::fs::remove_dir_all(generate_root);
+    for fixture in all {
+        for (file, from) in fixture.spec_files() {
+            let bytes = std::fs::read(&from).map_err(|e| io(&from.display().to_string(), e))?;
+            write_if_changed(&generate_root.join(&file), bytes).map_err(|e| io(&file, e))?;
+        }
+    }
+    std::fs::create_dir_all(generate_root.join("crates")).map_err(|e| io("crates", e))?;
+
+    let root_manifest =
+        std::fs::read_to_string(root.join("Cargo.toml")).map_err(|e| io("Cargo.toml", e))?;
+    write_if_changed(&workspace.join("Cargo.toml"), manifest(&root_manifest)?)
+        .map_err(|e| io("Cargo.toml", e))?;
+    let lock = std::fs::read(root.join("Cargo.lock")).map_err(|e| io("Cargo.lock", e))?;
+    write_if_changed(&workspace.join("Cargo.lock"), &lock).map_err(|e| io("Cargo.lock", e))?;
+    // Crates of fixtures that are gone.
+    let crates = workspace.join("crates");
+    std::fs::create_dir_all(&crates).map_err(|e| io("crates", e))?;
+    for entry in std::fs::read_dir(&crates).map_err(|e| io("crates", e))? {
+        let entry = entry.map_err(|e| io("crates", e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !all.iter().any(|f| f.package() == name) {
+            std::fs::remove_dir_all(entry.path()).map_err(|e| io(&name, e))?;
+        }
+    }
+    Ok(lock)
 }
 
 /// Prints the line of `stem`'s `step`, and the details of its outcome below it.

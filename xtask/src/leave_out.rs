@@ -7,7 +7,7 @@
 //!
 //! - its request body has no media type progenitor can send (`multipart/form-data`,
 //!   `application/pkix-cert`, `application/merge-patch+json`; see
-//!   [`crate::normalize::BODY_MEDIA_TYPES`]);
+//!   [`crate::request_body::BODY_MEDIA_TYPES`]);
 //! - two of its parameters become one Rust argument (`frontendApi` and `frontend_api`), or one
 //!   is named like its builder's own methods ([`crate::lint_names::parameter_problems`]);
 //! - it has a cookie parameter (progenitor refuses every one).
@@ -29,7 +29,7 @@ use crate::problem::{Problem, join, unescape};
 /// each a problem at the deepest pointer that explains it.
 pub fn inexpressible(file: &str, doc: &Value) -> BTreeMap<String, Vec<Problem>> {
     let mut found: BTreeMap<String, Vec<Problem>> = BTreeMap::new();
-    for (op_at, problem) in crate::normalize::unsendable_bodies(file, doc) {
+    for (op_at, problem) in crate::request_body::unsendable_bodies(file, doc) {
         found.entry(op_at).or_default().push(problem);
     }
     for operation in crate::lint_names::operations(doc) {

@@ -26,6 +26,7 @@ pub mod rename;
 pub mod render;
 pub mod render_docs;
 pub mod repair;
+pub mod request_body;
 pub mod scaffold;
 pub mod scratch;
 pub mod spec;

@@ -1,11 +1,49 @@
 //! Where the workspace's files are and how the xtask reads and writes them: the root, the
-//! target directory, the providers with a spec, a client crate's paths, and files read only
-//! when regular and replaced whole.
+//! target directory, the layout of specs/ and the providers it has, a client crate's paths,
+//! and files (a [`Text`]) read only when regular and replaced whole.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{Problem, spec};
+use crate::Problem;
+
+/// The directory below `specs/` that holds published documents.
+pub const UPSTREAM_DIR: &str = "upstream";
+
+/// The suffix of an overlay's file name: `specs/<provider>.overlay.yaml`.
+pub const OVERLAY_SUFFIX: &str = ".overlay.yaml";
+
+/// One file's name (relative to the workspace, for messages) and text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// The path relative to the workspace root, e.g. `specs/manta.yaml`.
+    pub file: String,
+    /// The file's contents.
+    pub text: String,
+}
+
+/// The provider a workspace-relative file belongs to: `specs/<p>.yaml`,
+/// `specs/<p>.overlay.yaml`, `specs/<p>.keep.yaml` and `specs/upstream/<p>.{json,yaml,yml}`
+/// name `<p>`; anything else
+/// names none. How both the working tree and a git revision are listed.
+pub fn provider_of(path: &str) -> Option<&str> {
+    let name = path.strip_prefix("specs/")?;
+    let stem = match name
+        .strip_prefix(UPSTREAM_DIR)
+        .and_then(|n| n.strip_prefix('/'))
+    {
+        Some(upstream) => ["json", "yaml", "yml"]
+            .iter()
+            .find_map(|ext| upstream.strip_suffix(ext)?.strip_suffix('.'))?,
+        None => {
+            let stem = name.strip_suffix(".yaml")?;
+            stem.strip_suffix(".overlay")
+                .or_else(|| stem.strip_suffix(".keep"))
+                .unwrap_or(stem)
+        }
+    };
+    (!stem.is_empty() && !stem.contains('/')).then_some(stem)
+}
 
 /// The workspace root: the parent of this crate's directory.
 pub fn workspace_root() -> PathBuf {
@@ -36,7 +74,7 @@ pub fn target_dir() -> PathBuf {
 /// `specs/upstream/<provider>.{json,yaml}`.
 pub fn providers(root: &Path) -> Result<Vec<String>, Problem> {
     let mut names = Vec::new();
-    for dir in ["specs".to_owned(), format!("specs/{}", spec::UPSTREAM_DIR)] {
+    for dir in ["specs".to_owned(), format!("specs/{}", UPSTREAM_DIR)] {
         let path = root.join(&dir);
         if dir != "specs" && !path.is_dir() {
             continue;
@@ -48,7 +86,7 @@ pub fn providers(root: &Path) -> Result<Vec<String>, Problem> {
             let file = format!("{dir}/{}", entry.file_name().to_string_lossy());
             // Whatever it is (a directory, a FIFO…): reading it names what is wrong, where
             // skipping it would report nothing at all.
-            if let Some(provider) = spec::provider_of(&file) {
+            if let Some(provider) = provider_of(&file) {
                 names.push(provider.to_owned());
             }
         }
