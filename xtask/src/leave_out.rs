@@ -24,6 +24,7 @@ use serde_json::Value;
 
 use crate::lint::METHODS;
 use crate::problem::{Problem, join, unescape};
+use crate::request_body::resolve;
 
 /// Each operation progenitor cannot express, by its pointer (`/paths/~1x/get`): the reasons,
 /// each a problem at the deepest pointer that explains it.
@@ -98,21 +99,4 @@ pub fn leave_out(file: &str, doc: &mut Value) -> Vec<Problem> {
         }
     }
     notes
-}
-
-/// `value`, or what its local `$ref` chain leads to (bounded, so a cycle cannot hang).
-fn resolve<'a>(doc: &'a Value, value: &'a Value) -> &'a Value {
-    let mut value = value;
-    for _ in 0..16 {
-        match value
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|t| t.strip_prefix('#'))
-            .and_then(|p| doc.pointer(p))
-        {
-            Some(next) => value = next,
-            None => break,
-        }
-    }
-    value
 }

@@ -32,7 +32,7 @@ pub(crate) fn operations(doc: &Value) -> Vec<(String, String, &'static str)> {
     found
 }
 
-/// Follows a local `$ref` chain (bounded) from `node`.
+/// `node`, or what its local `$ref` chain leads to (bounded, so a cycle cannot hang).
 pub(crate) fn resolve<'a>(doc: &'a Value, node: &'a Value) -> &'a Value {
     let mut node = node;
     for _ in 0..16 {
