@@ -1,8 +1,9 @@
 //! The xtask's one command line: every command, its flags and their defaults, parsed by clap.
 //!
 //! [`parse`] turns the arguments into a [`Command`], or into the exit code and the text to
-//! print: `--help` on stdout with exit 0, a usage error (one `error:` line, then the usage of
-//! the command it concerns) on stderr with exit 2.
+//! print: `--help` on stdout with exit 0, a usage error (clap's `error:` message, then the
+//! usage of the command it concerns) on stderr with exit 2. A flag given twice counts once, the
+//! last value winning, as the hand-written parsers had it.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -20,6 +21,7 @@ const TEMPLATE: &str = "usage: {usage}\n\n{about-with-newline}\n{all-args}{after
     bin_name = "cargo xtask",
     disable_help_subcommand = true,
     help_template = TEMPLATE,
+    args_override_self = true,
     override_usage = "\
 cargo xtask generate [PROVIDER] [--check] [--strict]
        cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE] [--format F] [--fail-on G]
@@ -99,6 +101,7 @@ pub enum Command {
 #[derive(Debug, Clone, clap::Args)]
 #[command(
     help_template = TEMPLATE,
+    args_override_self = true,
     override_usage = "cargo xtask generate [PROVIDER] [--check] [--strict]"
 )]
 pub struct Generate {
@@ -118,6 +121,7 @@ pub struct Generate {
 #[derive(Debug, Clone, clap::Args)]
 #[command(
     help_template = TEMPLATE,
+    args_override_self = true,
     override_usage = "\
 cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE]
                         [--from-overlay OVERLAY] [--to-overlay OVERLAY]
@@ -183,7 +187,7 @@ pub enum FailOn {
 
 /// The flags of `cargo xtask release`.
 #[derive(Debug, Clone, clap::Args)]
-#[command(help_template = TEMPLATE, override_usage = "cargo xtask release PROVIDER")]
+#[command(help_template = TEMPLATE, args_override_self = true, override_usage = "cargo xtask release PROVIDER")]
 pub struct Release {
     /// The provider whose client crate to release.
     pub provider: String,
@@ -193,6 +197,7 @@ pub struct Release {
 #[derive(Debug, Clone, clap::Args)]
 #[command(
     help_template = TEMPLATE,
+    args_override_self = true,
     override_usage = "\
 cargo xtask mutate [--count N] [--seed S] [--seconds T] [--index N] [--deadline D]
        cargo xtask mutate --cases DIR [--deadline D]"
@@ -224,7 +229,7 @@ pub struct Mutate {
 
 /// The flags of `cargo xtask corpus`.
 #[derive(Debug, Clone, clap::Args)]
-#[command(help_template = TEMPLATE, override_usage = "cargo xtask corpus [--only NAME]")]
+#[command(help_template = TEMPLATE, args_override_self = true, override_usage = "cargo xtask corpus [--only NAME]")]
 pub struct Corpus {
     /// Only this fixture: its file stem (`kratos-2026-05-04`) or its provider name
     /// (`kratos_2026_05_04`).
