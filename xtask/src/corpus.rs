@@ -47,18 +47,6 @@ pub const FIXTURES: &str = "xtask/tests/fixtures/published";
 /// How many distinct diagnostics a failed step shows per crate.
 const SHOWN: usize = 3;
 
-const USAGE: &str = "\
-usage: cargo xtask corpus [--only NAME]
-
-  Generates every published document in xtask/tests/fixtures/published/ (with its
-  <stem>.overlay.yaml and <stem>.keep.yaml, if any) into a scratch workspace under the target
-  directory (target/tmp/corpus/), then builds, clippy-checks (--lib, -D warnings) and
-  doc-checks (--no-deps, RUSTDOCFLAGS=-D warnings) each crate. One line per fixture and step;
-  exit 1 if any fixture fails any step.
-
-  --only NAME   only this fixture (its file stem, `kratos-2026-05-04`, or its provider name,
-                `kratos_2026_05_04`)";
-
 /// One published document of the corpus, and the files beside it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fixture {
@@ -238,30 +226,10 @@ pub fn manifest(root_manifest: &str) -> Result<String, String> {
     Ok(out.to_string())
 }
 
-/// Runs `cargo xtask corpus` with `args` on the workspace at `root`: 0 every fixture passed
-/// every step, 1 one failed (or the scratch workspace could not be set up), 2 a usage error.
-pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let mut only = None;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "-h" | "--help" => {
-                let _ = writeln!(out, "{USAGE}");
-                return 0;
-            }
-            "--only" => match args.next() {
-                Some(name) => only = Some(name.clone()),
-                None => {
-                    let _ = writeln!(err, "error: --only needs a fixture's name\n\n{USAGE}");
-                    return 2;
-                }
-            },
-            other => {
-                let _ = writeln!(err, "error: unexpected argument {other}\n\n{USAGE}");
-                return 2;
-            }
-        }
-    }
+/// Runs `cargo xtask corpus` on the workspace at `root`, on `only` one fixture if named: 0
+/// every fixture passed every step, 1 one failed (or the scratch workspace could not be set
+/// up), 2 no such fixture.
+pub fn run(root: &Path, only: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let all = match fixtures(root) {
         Ok(all) => all,
         Err(e) => {
@@ -269,12 +237,12 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
             return 1;
         }
     };
-    let chosen: Vec<Fixture> = match &only {
+    let chosen: Vec<Fixture> = match only {
         None => all.clone(),
         Some(name) => {
             let one: Vec<Fixture> = all
                 .iter()
-                .filter(|f| &f.stem == name || &f.provider == name)
+                .filter(|f| f.stem == name || f.provider == name)
                 .cloned()
                 .collect();
             if one.is_empty() {
@@ -320,35 +288,8 @@ fn check(
     let scratch = Scratch::new("corpus").map_err(|e| format!("scratch workspace: {e}"))?;
     let generate_root = scratch.path().join("generate");
     let workspace = scratch.path().join("workspace");
+    let lock = prepare(root, all, &generate_root, &workspace)?;
     let io = |what: &str, e: std::io::Error| format!("{what}: {e}");
-
-    // The specs of every fixture, and what `generate` writes, from nothing: its files' times
-    // do not matter, only those of the copies in `workspace/`.
-    let _ = std::fs::remove_dir_all(&generate_root);
-    for fixture in all {
-        for (file, from) in fixture.spec_files() {
-            let bytes = std::fs::read(&from).map_err(|e| io(&from.display().to_string(), e))?;
-            write_if_changed(&generate_root.join(&file), bytes).map_err(|e| io(&file, e))?;
-        }
-    }
-    std::fs::create_dir_all(generate_root.join("crates")).map_err(|e| io("crates", e))?;
-
-    let root_manifest =
-        std::fs::read_to_string(root.join("Cargo.toml")).map_err(|e| io("Cargo.toml", e))?;
-    write_if_changed(&workspace.join("Cargo.toml"), manifest(&root_manifest)?)
-        .map_err(|e| io("Cargo.toml", e))?;
-    let lock = std::fs::read(root.join("Cargo.lock")).map_err(|e| io("Cargo.lock", e))?;
-    write_if_changed(&workspace.join("Cargo.lock"), &lock).map_err(|e| io("Cargo.lock", e))?;
-    // Crates of fixtures that are gone.
-    let crates = workspace.join("crates");
-    std::fs::create_dir_all(&crates).map_err(|e| io("crates", e))?;
-    for entry in std::fs::read_dir(&crates).map_err(|e| io("crates", e))? {
-        let entry = entry.map_err(|e| io("crates", e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !all.iter().any(|f| f.package() == name) {
-            std::fs::remove_dir_all(entry.path()).map_err(|e| io(&name, e))?;
-        }
-    }
     let _ = writeln!(out, "scratch workspace: {}", workspace.display());
 
     let width = chosen.iter().map(|f| f.stem.len()).max().unwrap_or(0);
@@ -438,6 +379,47 @@ fn check(
         start.elapsed().as_secs_f64()
     );
     Ok(passed)
+}
+
+/// Prepares the scratch folders of [`check`]: `generate_root` gets the specs of every fixture
+/// of `all`, `workspace` the workspace's manifest (made for the corpus) and lock file, and
+/// loses the crates of fixtures that are gone. Returns the workspace's lock file.
+fn prepare(
+    root: &Path,
+    all: &[Fixture],
+    generate_root: &Path,
+    workspace: &Path,
+) -> Result<Vec<u8>, String> {
+    let io = |what: &str, e: std::io::Error| format!("{what}: {e}");
+
+    // The specs of every fixture, and what `generate` writes, from nothing: its files' times
+    // do not matter, only those of the copies in `workspace/`.
+    let _ = std::fs::remove_dir_all(generate_root);
+    for fixture in all {
+        for (file, from) in fixture.spec_files() {
+            let bytes = std::fs::read(&from).map_err(|e| io(&from.display().to_string(), e))?;
+            write_if_changed(&generate_root.join(&file), bytes).map_err(|e| io(&file, e))?;
+        }
+    }
+    std::fs::create_dir_all(generate_root.join("crates")).map_err(|e| io("crates", e))?;
+
+    let root_manifest =
+        std::fs::read_to_string(root.join("Cargo.toml")).map_err(|e| io("Cargo.toml", e))?;
+    write_if_changed(&workspace.join("Cargo.toml"), manifest(&root_manifest)?)
+        .map_err(|e| io("Cargo.toml", e))?;
+    let lock = std::fs::read(root.join("Cargo.lock")).map_err(|e| io("Cargo.lock", e))?;
+    write_if_changed(&workspace.join("Cargo.lock"), &lock).map_err(|e| io("Cargo.lock", e))?;
+    // Crates of fixtures that are gone.
+    let crates = workspace.join("crates");
+    std::fs::create_dir_all(&crates).map_err(|e| io("crates", e))?;
+    for entry in std::fs::read_dir(&crates).map_err(|e| io("crates", e))? {
+        let entry = entry.map_err(|e| io("crates", e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !all.iter().any(|f| f.package() == name) {
+            std::fs::remove_dir_all(entry.path()).map_err(|e| io(&name, e))?;
+        }
+    }
+    Ok(lock)
 }
 
 /// Prints the line of `stem`'s `step`, and the details of its outcome below it.

@@ -19,7 +19,7 @@
 //! `const`, extensions `x-…`) refer to nothing, and `components/examples` (data too) is
 //! kept whole.
 //!
-//! [`crate::spec::prepare`] prunes twice: before any check (so that nothing dropped can stop
+//! `spec::prepare` prunes twice: before any check (so that nothing dropped can stop
 //! the document) and again after [`crate::normalize`] (whose rewrites leave some components
 //! unused). The summary note counts what survived both against the document as written.
 
@@ -30,7 +30,7 @@ use serde_json::{Map, Value};
 use crate::lint::METHODS;
 use crate::problem::{Location, Problem, escape, join, unescape};
 use crate::refs::Keys;
-use crate::spec::Text;
+use crate::workspace::Text;
 
 /// The suffix of a keep list's file name: `specs/<provider>.keep.yaml`.
 pub const KEEP_SUFFIX: &str = ".keep.yaml";
@@ -182,7 +182,7 @@ impl Entry {
     }
 }
 
-/// A keep list applied to a document: what [`crate::spec::prepare`] carries from before the
+/// A keep list applied to a document: what `spec::prepare` carries from before the
 /// checks to after [`crate::normalize`].
 #[derive(Clone, Debug)]
 pub struct Kept {

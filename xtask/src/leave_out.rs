@@ -7,7 +7,7 @@
 //!
 //! - its request body has no media type progenitor can send (`multipart/form-data`,
 //!   `application/pkix-cert`, `application/merge-patch+json`; see
-//!   [`crate::normalize::BODY_MEDIA_TYPES`]);
+//!   [`crate::request_body::BODY_MEDIA_TYPES`]);
 //! - two of its parameters become one Rust argument (`frontendApi` and `frontend_api`), or one
 //!   is named like its builder's own methods ([`crate::lint_names::parameter_problems`]);
 //! - it has a cookie parameter (progenitor refuses every one).
@@ -24,12 +24,13 @@ use serde_json::Value;
 
 use crate::lint::METHODS;
 use crate::problem::{Problem, join, unescape};
+use crate::request_body::resolve;
 
 /// Each operation progenitor cannot express, by its pointer (`/paths/~1x/get`): the reasons,
 /// each a problem at the deepest pointer that explains it.
 pub fn inexpressible(file: &str, doc: &Value) -> BTreeMap<String, Vec<Problem>> {
     let mut found: BTreeMap<String, Vec<Problem>> = BTreeMap::new();
-    for (op_at, problem) in crate::normalize::unsendable_bodies(file, doc) {
+    for (op_at, problem) in crate::request_body::unsendable_bodies(file, doc) {
         found.entry(op_at).or_default().push(problem);
     }
     for operation in crate::lint_names::operations(doc) {
@@ -98,21 +99,4 @@ pub fn leave_out(file: &str, doc: &mut Value) -> Vec<Problem> {
         }
     }
     notes
-}
-
-/// `value`, or what its local `$ref` chain leads to (bounded, so a cycle cannot hang).
-fn resolve<'a>(doc: &'a Value, value: &'a Value) -> &'a Value {
-    let mut value = value;
-    for _ in 0..16 {
-        match value
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|t| t.strip_prefix('#'))
-            .and_then(|p| doc.pointer(p))
-        {
-            Some(next) => value = next,
-            None => break,
-        }
-    }
-    value
 }

@@ -1,4 +1,5 @@
-//! `cargo xtask generate [PROVIDER] [--check]`: see [`xtask::cli`].
+//! `cargo xtask <command>`: see [`xtask::cli`] and, for the commands and their flags,
+//! [`xtask::flags`].
 
 use std::process::ExitCode;
 

@@ -23,18 +23,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value, json};
 
-use crate::lint::{METHODS, is_extension, is_json};
+use crate::lint::is_json;
 use crate::problem::{Problem, join};
-
-/// The request media types progenitor 0.15.1 can send, in the order one is kept when a body
-/// offers several (the document's own key order is not kept by the parser, so this decides).
-pub const BODY_MEDIA_TYPES: [&str; 5] = [
-    "application/json",
-    "application/x-www-form-urlencoded",
-    "text/plain",
-    "text/x-markdown",
-    "application/octet-stream",
-];
+pub use crate::request_body::{BODY_MEDIA_TYPES, unsendable_bodies};
+use crate::request_body::{operations, request_bodies, resolve};
 
 /// Rewrites `doc` (read from `file`) in place. `after` names the overlay it went through,
 /// for messages about the result.
@@ -283,21 +275,6 @@ fn schemas_31(
 // ---------------------------------------------------------------------------------------------
 // Operations
 
-/// The JSON pointers of every operation, in path order then method order.
-fn operations(doc: &Value) -> Vec<(String, String, &'static str)> {
-    let mut found = Vec::new();
-    if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
-        for (path, item) in paths.iter().filter(|(path, _)| !is_extension(path)) {
-            for method in METHODS {
-                if item.get(method).is_some_and(Value::is_object) {
-                    found.push((join(&join("/paths", path), method), path.clone(), method));
-                }
-            }
-        }
-    }
-    found
-}
-
 /// The operationId derived for an operation without one: the method, then each path segment
 /// in snake case, a `{parameter}` segment as `by_<parameter>`; `get /users/{userId}/identities`
 /// → `get_users_by_user_id_identities`, `get /` → `get_root`. If that id is taken, `_2`, `_3`…
@@ -448,131 +425,6 @@ fn names_something(id: &str) -> bool {
 
 // ---------------------------------------------------------------------------------------------
 // Request bodies
-
-/// Follows a local `$ref` chain (bounded) from `node`.
-fn resolve<'a>(doc: &'a Value, node: &'a Value) -> &'a Value {
-    let mut node = node;
-    for _ in 0..16 {
-        match node
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|t| t.strip_prefix('#'))
-            .and_then(|p| doc.pointer(p))
-        {
-            Some(next) => node = next,
-            None => break,
-        }
-    }
-    node
-}
-
-fn body_media_rank(media: &str) -> Option<usize> {
-    let essence = media.split(';').next().unwrap_or(media).trim();
-    BODY_MEDIA_TYPES.iter().position(|m| *m == essence)
-}
-
-/// Each request body with no media type progenitor can send: the operation's pointer, and a
-/// problem saying which media types it has, at its one media type (or at `content`, for
-/// several), in the component if the body is a `$ref` to one.
-pub fn unsendable_bodies(file: &str, doc: &Value) -> Vec<(String, Problem)> {
-    let mut problems = Vec::new();
-    for (at, _, _) in operations(doc) {
-        let mut body_at = join(&at, "requestBody");
-        let Some(mut body) = doc.pointer(&body_at) else {
-            continue;
-        };
-        for _ in 0..16 {
-            match body
-                .get("$ref")
-                .and_then(Value::as_str)
-                .and_then(|t| t.strip_prefix('#'))
-                .and_then(|p| Some((p, doc.pointer(p)?)))
-            {
-                Some((pointer, next)) => {
-                    body_at = pointer.to_owned();
-                    body = next;
-                }
-                None => break,
-            }
-        }
-        let Some(content) = body.get("content").and_then(Value::as_object) else {
-            continue;
-        };
-        if content.keys().any(|m| body_media_rank(m).is_some()) {
-            continue;
-        }
-        let listed = content.keys().cloned().collect::<Vec<_>>().join(", ");
-        let content_at = join(&body_at, "content");
-        let pointer = match content.keys().collect::<Vec<_>>().as_slice() {
-            [one] => join(&content_at, one),
-            _ => content_at,
-        };
-        problems.push((
-            at,
-            Problem::at(
-                file,
-                pointer,
-                format!(
-                    "request media type(s) {listed}: progenitor 0.15.1 sends only {}; set one of those in an overlay",
-                    BODY_MEDIA_TYPES.join(", ")
-                ),
-            ),
-        ));
-    }
-    problems
-}
-
-/// Keeps one media type of each request body that has several; refuses a body with none that
-/// progenitor can send ([`unsendable_bodies`]; unless strict, its operation was left out).
-fn request_bodies(
-    file: &str,
-    doc: &mut Value,
-    notes: &mut Vec<Problem>,
-) -> Result<(), Vec<Problem>> {
-    let problems: Vec<Problem> = unsendable_bodies(file, doc)
-        .into_iter()
-        .map(|(_, problem)| problem)
-        .collect();
-    for (at, _, _) in operations(doc) {
-        let Some(body) = doc.pointer(&join(&at, "requestBody")) else {
-            continue;
-        };
-        let body = resolve(doc, body).clone();
-        let Some(content) = body.get("content").and_then(Value::as_object) else {
-            continue;
-        };
-        let body_at = join(&at, "requestBody");
-        let kept = content
-            .keys()
-            .filter_map(|m| body_media_rank(m).map(|rank| (rank, m)))
-            .min();
-        let listed = content.keys().cloned().collect::<Vec<_>>().join(", ");
-        match kept {
-            None => {}
-            Some(_) if content.len() == 1 => {}
-            Some((_, media)) => {
-                let media = media.clone();
-                let mut one = body.clone();
-                let chosen = content[&media].clone();
-                one["content"] = json!({ media.clone(): chosen });
-                notes.push(Problem::at(
-                    file,
-                    &body_at,
-                    format!("request body in {listed}: keeps {media} (progenitor 0.15.1 takes one media type)"),
-                ));
-                *doc.pointer_mut(&body_at).expect("found above") = one;
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems)
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Responses
 
 /// What progenitor decodes a response into.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -801,17 +653,7 @@ fn one_type_per_side(
         })
         .map(|(s, _)| (*s).clone())
         .collect();
-    // The distinct JSON schemas, in status order.
-    let mut schemas: Vec<(Vec<String>, Value)> = Vec::new();
-    for (status, k) in &members {
-        if let Kind::Json(_) = k {
-            let schema = json_schema(&statuses[*status]);
-            match schemas.iter_mut().find(|(_, s)| *s == schema) {
-                Some((list, _)) => list.push((*status).clone()),
-                None => schemas.push((vec![(*status).clone()], schema)),
-            }
-        }
-    }
+    let schemas = distinct_schemas(&members, statuses);
     if !left_out.is_empty() {
         let what = if has_json { "a JSON body" } else { "a body" };
         notes.push(Problem::at(
@@ -829,25 +671,7 @@ fn one_type_per_side(
     if schemas.len() <= 1 {
         return;
     }
-    let names: Vec<Option<&str>> = schemas.iter().map(|(_, s)| schema_name(s)).collect();
-    let base = if names.iter().all(Option::is_some) {
-        names
-            .iter()
-            .flatten()
-            .copied()
-            .collect::<Vec<_>>()
-            .join("Or")
-    } else {
-        format!(
-            "{}{}",
-            pascal(id),
-            if which == Side::Error {
-                "Error"
-            } else {
-                "Success"
-            }
-        )
-    };
+    let base = merged_name(&schemas, id, which);
     let listed = schemas
         .iter()
         .map(|(list, s)| {
@@ -889,6 +713,49 @@ fn one_type_per_side(
                 media["schema"] = reference.clone();
             }
         }
+    }
+}
+
+/// The distinct JSON schemas of `members`, in status order, each with the statuses that carry
+/// it.
+fn distinct_schemas(
+    members: &[(&String, Kind)],
+    statuses: &BTreeMap<String, Value>,
+) -> Vec<(Vec<String>, Value)> {
+    let mut schemas: Vec<(Vec<String>, Value)> = Vec::new();
+    for (status, k) in members {
+        if let Kind::Json(_) = k {
+            let schema = json_schema(&statuses[*status]);
+            match schemas.iter_mut().find(|(_, s)| *s == schema) {
+                Some((list, _)) => list.push((*status).clone()),
+                None => schemas.push((vec![(*status).clone()], schema)),
+            }
+        }
+    }
+    schemas
+}
+
+/// The name of the one type `schemas` become: their component names joined with `Or`, else
+/// the operation's id and the side (`GetThingError`).
+fn merged_name(schemas: &[(Vec<String>, Value)], id: &str, which: Side) -> String {
+    let names: Vec<Option<&str>> = schemas.iter().map(|(_, s)| schema_name(s)).collect();
+    if names.iter().all(Option::is_some) {
+        names
+            .iter()
+            .flatten()
+            .copied()
+            .collect::<Vec<_>>()
+            .join("Or")
+    } else {
+        format!(
+            "{}{}",
+            pascal(id),
+            if which == Side::Error {
+                "Error"
+            } else {
+                "Success"
+            }
+        )
     }
 }
 

@@ -24,22 +24,8 @@ use crate::lint::lint;
 use crate::problem::{Location, Problem, escape};
 use crate::yaml_depth;
 
-/// The directory below `specs/` that holds published documents.
-pub const UPSTREAM_DIR: &str = "upstream";
-
-/// The suffix of an overlay's file name: `specs/<provider>.overlay.yaml`.
-pub const OVERLAY_SUFFIX: &str = ".overlay.yaml";
-
 pub use crate::keep::KEEP_SUFFIX;
-
-/// One file's name (relative to the workspace, for messages) and text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Text {
-    /// The path relative to the workspace root, e.g. `specs/manta.yaml`.
-    pub file: String,
-    /// The file's contents.
-    pub text: String,
-}
+pub use crate::workspace::{OVERLAY_SUFFIX, Text, UPSTREAM_DIR, provider_of};
 
 /// Where a provider's spec comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,29 +104,6 @@ pub struct Prepared {
     pub openapi: openapiv3::OpenAPI,
     /// One note per rewrite that made a shape fit (see [`crate::normalize`]).
     pub notes: Vec<Problem>,
-}
-
-/// The provider a workspace-relative file belongs to: `specs/<p>.yaml`,
-/// `specs/<p>.overlay.yaml`, `specs/<p>.keep.yaml` and `specs/upstream/<p>.{json,yaml,yml}`
-/// name `<p>`; anything else
-/// names none. How both the working tree and a git revision are listed.
-pub fn provider_of(path: &str) -> Option<&str> {
-    let name = path.strip_prefix("specs/")?;
-    let stem = match name
-        .strip_prefix(UPSTREAM_DIR)
-        .and_then(|n| n.strip_prefix('/'))
-    {
-        Some(upstream) => ["json", "yaml", "yml"]
-            .iter()
-            .find_map(|ext| upstream.strip_suffix(ext)?.strip_suffix('.'))?,
-        None => {
-            let stem = name.strip_suffix(".yaml")?;
-            stem.strip_suffix(".overlay")
-                .or_else(|| stem.strip_suffix(".keep"))
-                .unwrap_or(stem)
-        }
-    };
-    (!stem.is_empty() && !stem.contains('/')).then_some(stem)
 }
 
 /// Reads a file by its workspace-relative path: `Ok(None)` when it does not exist there. The

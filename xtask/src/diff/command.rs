@@ -6,114 +6,30 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Grade, Report, report, source};
+use crate::flags::{Diff, FailOn, Format, usage};
 
-/// The usage text of `cargo xtask diff`.
-pub const USAGE: &str = "\
-usage: cargo xtask diff [PROVIDER] [--base REV | --from FILE --to FILE]
-                        [--from-overlay OVERLAY] [--to-overlay OVERLAY]
-                        [--format text|markdown|json] [--fail-on rust|wire|any]
-       cargo xtask diff --rules [--format text|markdown]
-
-  What changed in specs/<provider>.yaml, graded for the wire (a client built from the old spec
-  against a server implementing the new one) and for Rust (code written against the old
-  generated crate). Default: the spec committed at HEAD against the working tree.
-
-  PROVIDER        only this spec (default: every spec)
-  --base REV      the old spec from this git revision (a branch, a tag, HEAD~3); its API is
-                  read from the generated.rs committed there if that was generated from it
-  --from/--to     compare any two spec files (regular files: not a pipe, a FIFO or a device),
-                  such as two versions of a provider's published document
-  --from-overlay, --to-overlay
-                  apply this Overlay 1.0 file to that side's document first, as `generate`
-                  applies specs/<provider>.overlay.yaml to specs/upstream/<provider>.json
-  --format        text (default), markdown (for a pull request), json
-  --fail-on       exit 1 when a change is rust-breaking, wire-breaking, or either (default:
-                  report only, exit 0)
-  --rules         print the rule table instead: every class of change with its id, its wire
-                  grade, the Rust grade its fixture measures, one line, and its fixture under
-                  xtask/tests/fixtures/diff/ (markdown: the README's copy)
-  Bad input (unknown revision, no git, a spec with problems) is one line on stderr, exit 2.";
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Text,
-    Markdown,
-    Json,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum FailOn {
-    Nothing,
-    Rust,
-    Wire,
-    Any,
-}
-
-/// Runs `cargo xtask diff` with `args` (after `diff`). Exit code: 0 fine, 1 the `--fail-on`
-/// policy failed, 2 bad input.
-pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let mut provider = None;
-    let (mut base, mut from, mut to) = (None, None, None);
-    let (mut from_overlay, mut to_overlay) = (None, None);
-    let (mut format, mut fail_on) = (Format::Text, FailOn::Nothing);
-    let mut rules = false;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let mut value = |name: &str| {
-            args.next()
-                .cloned()
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        let parsed = match arg.as_str() {
-            "-h" | "--help" => {
-                let _ = writeln!(out, "{USAGE}");
-                return 0;
-            }
-            "--rules" => {
-                rules = true;
-                Ok(())
-            }
-            "--base" => value("--base").map(|v| base = Some(v)),
-            "--from" => value("--from").map(|v| from = Some(v)),
-            "--to" => value("--to").map(|v| to = Some(v)),
-            "--from-overlay" => value("--from-overlay").map(|v| from_overlay = Some(v)),
-            "--to-overlay" => value("--to-overlay").map(|v| to_overlay = Some(v)),
-            "--format" => value("--format").and_then(|v| {
-                format = match v.as_str() {
-                    "text" => Format::Text,
-                    "markdown" => Format::Markdown,
-                    "json" => Format::Json,
-                    other => {
-                        return Err(format!("unknown format {other:?} (text, markdown, json)"));
-                    }
-                };
-                Ok(())
-            }),
-            "--fail-on" => value("--fail-on").and_then(|v| {
-                fail_on = match v.as_str() {
-                    "rust" => FailOn::Rust,
-                    "wire" => FailOn::Wire,
-                    "any" => FailOn::Any,
-                    other => return Err(format!("unknown --fail-on {other:?} (rust, wire, any)")),
-                };
-                Ok(())
-            }),
-            flag if flag.starts_with('-') => Err(format!("unknown flag {flag}")),
-            name if provider.is_none() => {
-                provider = Some(name.to_owned());
-                Ok(())
-            }
-            extra => Err(format!("unexpected argument {extra}")),
-        };
-        if let Err(message) = parsed {
-            return bad(err, &format!("{message}\n\n{USAGE}"));
-        }
-    }
+/// Runs `cargo xtask diff` with its `flags`. Exit code: 0 fine, 1 the `--fail-on` policy
+/// failed, 2 bad input.
+pub fn run(root: &Path, flags: &Diff, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let Diff {
+        provider,
+        base,
+        from,
+        to,
+        from_overlay,
+        to_overlay,
+        format,
+        fail_on,
+        rules,
+    } = flags.clone();
     if rules {
         let others = provider.is_some() || base.is_some() || from.is_some() || to.is_some();
         let table = match format {
             _ if others || from_overlay.is_some() || to_overlay.is_some() => {
-                return bad(err, &format!("--rules takes only --format\n\n{USAGE}"));
+                return bad(
+                    err,
+                    &format!("--rules takes only --format\n\n{}", usage("diff")),
+                );
             }
             Format::Json => return bad(err, "--rules prints text or markdown"),
             Format::Text => super::rules::text(),
@@ -148,10 +64,10 @@ pub fn run(root: &Path, args: &[String], out: &mut dyn Write, err: &mut dyn Writ
     let worst =
         |grade: fn(&Report) -> Grade| reports.iter().map(grade).max().unwrap_or(Grade::None);
     let failed = match fail_on {
-        FailOn::Nothing => false,
-        FailOn::Rust => worst(Report::rust) == Grade::Breaking,
-        FailOn::Wire => worst(Report::wire) == Grade::Breaking,
-        FailOn::Any => {
+        None => false,
+        Some(FailOn::Rust) => worst(Report::rust) == Grade::Breaking,
+        Some(FailOn::Wire) => worst(Report::wire) == Grade::Breaking,
+        Some(FailOn::Any) => {
             worst(Report::rust) == Grade::Breaking || worst(Report::wire) == Grade::Breaking
         }
     };

@@ -396,6 +396,13 @@ fn usage_errors_exit_2() {
     }
 }
 
+/// The clap definitions of every command hold together (names, value names, defaults): clap
+/// checks them only when asked.
+#[test]
+fn the_command_line_definitions_are_consistent() {
+    xtask::flags::command().debug_assert();
+}
+
 /// `deleteThing` and `delete_thing` both become the method `delete_thing` (and the builder
 /// `DeleteThing`): progenitor generates both, and the crate would not compile. The later name
 /// is refused where it is, naming the first. (`Done` and `done`, both the type `Done`, are
