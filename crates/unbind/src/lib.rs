@@ -51,17 +51,18 @@ pub mod manta;
 #[cfg(feature = "oneaccess")]
 pub mod oneaccess;
 mod provider;
+mod retry;
 mod tls;
 mod validate;
 
 pub use call::{
-    BODY_LIMIT, CONNECT_TIMEOUT, CallSettings, MAX_REDIRECTS, MAX_RETRY_AFTER, MAX_TOTAL,
-    REQUEST_TIMEOUT, Redirects, RetryPolicy, WaitRefused,
+    BODY_LIMIT, CONNECT_TIMEOUT, CallSettings, MAX_REDIRECTS, REQUEST_TIMEOUT, Redirects,
 };
 #[cfg(feature = "oneaccess")]
 pub use error::SigningError;
 pub use error::{Error, ErrorKind, ProviderBody, ProviderError, SNIPPET_CHARS};
 pub use provider::{ParseProviderError, Provider};
+pub use retry::{MAX_RETRY_AFTER, MAX_TOTAL, RetryPolicy, WaitRefused};
 /// Credential types, device profile and signer settings.
 pub use unbind_runtime as auth;
 pub use validate::MAX_ID_BYTES;
