@@ -88,9 +88,9 @@ pub use unbind_runtime::clock::{Clock, SystemClock};
 pub struct ManualClock(AtomicI64);
 
 impl ManualClock {
-    /// A clock standing at `now_ms`.
-    pub fn new(now_ms: i64) -> Self {
-        ManualClock(AtomicI64::new(now_ms))
+    /// A clock standing at `millis` (Unix milliseconds).
+    pub fn new(millis: i64) -> Self {
+        ManualClock(AtomicI64::new(millis))
     }
 
     /// Moves the clock by `ms` (negative goes back).
