@@ -8,9 +8,9 @@ use std::time::Duration;
 use backon::{BackoffBuilder as _, ExponentialBuilder};
 use progenitor_client::ResponseValue;
 
-use crate::error::{ProviderErrorBody, Redactor, from_progenitor, snippet};
+use crate::error::{Error, ProviderErrorBody, Redactor, from_progenitor, snippet};
+use crate::provider::Provider;
 use crate::retry::RetryPolicy;
-use crate::{Error, Provider};
 
 /// Whether the facade's HTTP client follows redirects. None of the three providers documents
 /// a redirect, and following one re-sends credentials (the MantaGo `secret` in the body,

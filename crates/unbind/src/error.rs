@@ -17,7 +17,7 @@ use reqwest::StatusCode;
 use unbind_runtime::exchange::Observed;
 pub(crate) use unbind_runtime::redact::Redactor;
 
-use crate::Provider;
+use crate::provider::Provider;
 
 /// Everything that can go wrong, for every provider.
 #[derive(Debug, thiserror::Error)]
