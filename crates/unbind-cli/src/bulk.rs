@@ -18,9 +18,9 @@ use serde_json::json;
 use unbind::bulk::{self, Accounts, BulkError, BulkSettings, Journal, Outcome, Summary};
 use unbind::{Account, Unbinder};
 
-use crate::cli::BulkArgs;
 use crate::env::Env;
 use crate::error::{CliError, Exit};
+use crate::flags::BulkArgs;
 use crate::output::{Report, json_line, show};
 
 /// Where a bulk run reports as it goes.

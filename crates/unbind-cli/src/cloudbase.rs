@@ -2,15 +2,17 @@
 
 use clap::{Args, Subcommand};
 use serde_json::json;
+use unbind::auth::SecretString;
 use unbind::auth::cloudbase::DeviceId;
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings, base_url};
 use unbind::{CallSettings, Unbinder};
 
 use crate::bulk::Console;
-use crate::cli::{BulkArgs, unbind_help};
 use crate::env::{CLOUDBASE_ACCESS_TOKEN, CLOUDBASE_PROVIDER_TOKEN, Env};
 use crate::error::CliError;
+use crate::flags::{BulkArgs, unbind_help};
 use crate::output::{Report, line, outcome, show, to_json};
+use crate::runner::{self, Provider, Step, StepOf};
 
 pub(crate) const CLOUDBASE_HELP: &str = "\
 Environment: CLOUDBASE_ACCESS_TOKEN (all), CLOUDBASE_PROVIDER_TOKEN (bind).
@@ -139,69 +141,116 @@ pub(crate) async fn run(
         call,
         ..CloudBaseSettings::default()
     };
-    match action {
-        CloudBaseAction::List { .. } => {
-            let client = CloudBaseClient::with_settings(&base, access_token, settings)?;
-            let providers = client.list().await?;
-            // The list's output is built like the other providers' (oneaccess.rs, manta.rs): one
-            // line per item, with that provider's own fields.
-            let lines = providers
-                .iter()
-                .map(|p| {
-                    let bound = p.bind.map(|b| if b { "yes" } else { "no" });
-                    line(
-                        &p.id,
-                        &[
-                            ("bound", bound),
-                            ("name", p.name.as_deref()),
-                            ("user", p.provider_user_name.as_deref()),
-                            ("type", p.provider_type.as_deref()),
-                        ],
+    let cloudbase = CloudBase {
+        action,
+        base,
+        access_token,
+        settings,
+    };
+    runner::run(&cloudbase, env, console).await
+}
+
+/// A CloudBase action, with its base URL, access token and settings.
+struct CloudBase<'a> {
+    action: &'a CloudBaseAction,
+    base: String,
+    access_token: SecretString,
+    settings: CloudBaseSettings,
+}
+
+impl<'a> Provider for CloudBase<'a> {
+    type Client = CloudBaseClient;
+    type List = ();
+    /// `unbind`: the identity source's id.
+    type One = &'a str;
+    /// `bind`: nothing more than the provider token in the environment.
+    type Own = ();
+
+    fn step(&self) -> Result<StepOf<'_, Self>, CliError> {
+        Ok(match self.action {
+            CloudBaseAction::List { .. } => Step::List(()),
+            CloudBaseAction::Unbind {
+                bulk: args @ BulkArgs {
+                    from: Some(from), ..
+                },
+                ..
+            } => Step::Bulk { from, args },
+            CloudBaseAction::Unbind { provider_id, .. } => {
+                Step::One(provider_id.as_deref().ok_or_else(|| {
+                    CliError::Usage(
+                        "cloudbase unbind needs --provider-id ID or --from FILE".to_owned(),
                     )
-                })
-                .collect();
-            Ok(Report::new(lines, to_json(&providers)))
-        }
-        CloudBaseAction::Unbind {
-            bulk: bulk @ BulkArgs {
-                from: Some(from), ..
-            },
-            ..
-        } => {
-            let client = CloudBaseClient::with_settings(&base, access_token, settings)?;
-            crate::bulk::run(Unbinder::CloudBase(client), from, bulk, env, console).await
-        }
-        CloudBaseAction::Unbind { provider_id, .. } => {
-            let provider_id = provider_id.as_deref().ok_or_else(|| {
-                CliError::Usage("cloudbase unbind needs --provider-id ID or --from FILE".to_owned())
-            })?;
-            let client = CloudBaseClient::with_settings(&base, access_token, settings)?;
-            let (word, note) = outcome(client.unbind(provider_id).await?);
-            Ok(Report::new(
-                vec![format!(
-                    "CloudBase: unbound identity source {}{note}",
-                    show(provider_id)
-                )],
-                json!({
-                    "ok": true,
-                    "provider": "cloudbase",
-                    "action": "unbind",
-                    "provider_id": provider_id,
-                    "outcome": word,
-                }),
-            ))
-        }
-        CloudBaseAction::Bind { .. } => {
-            let provider_token = env.secret(
-                CLOUDBASE_PROVIDER_TOKEN,
-                "the provider token of the identity to bind",
-            )?;
-            let client = CloudBaseClient::with_settings(&base, access_token, settings)?;
-            client.bind(&provider_token).await?;
-            Ok(Report::new(
-                vec!["CloudBase: bound the identity behind the provider token".to_owned()],
-                json!({"ok": true, "provider": "cloudbase", "action": "bind"}),
-            ))
-        }
+                })?)
+            }
+            CloudBaseAction::Bind { .. } => Step::Own(()),
+        })
+    }
+
+    fn connect(&self, _env: &Env<'_>) -> Result<CloudBaseClient, CliError> {
+        Ok(CloudBaseClient::with_settings(
+            &self.base,
+            self.access_token.clone(),
+            self.settings.clone(),
+        )?)
+    }
+
+    async fn list(&self, client: &CloudBaseClient, (): ()) -> Result<Report, CliError> {
+        let providers = client.list().await?;
+        // The list's output is built like the other providers' (oneaccess.rs, manta.rs): one
+        // line per item, with that provider's own fields.
+        let lines = providers
+            .iter()
+            .map(|p| {
+                let bound = p.bind.map(|b| if b { "yes" } else { "no" });
+                line(
+                    &p.id,
+                    &[
+                        ("bound", bound),
+                        ("name", p.name.as_deref()),
+                        ("user", p.provider_user_name.as_deref()),
+                        ("type", p.provider_type.as_deref()),
+                    ],
+                )
+            })
+            .collect();
+        Ok(Report::new(lines, to_json(&providers)))
+    }
+
+    fn unbinder(client: CloudBaseClient) -> Unbinder {
+        Unbinder::CloudBase(client)
+    }
+
+    async fn one(
+        &self,
+        client: &CloudBaseClient,
+        provider_id: &'a str,
+    ) -> Result<Report, CliError> {
+        let (word, note) = outcome(client.unbind(provider_id).await?);
+        Ok(Report::new(
+            vec![format!(
+                "CloudBase: unbound identity source {}{note}",
+                show(provider_id)
+            )],
+            json!({
+                "ok": true,
+                "provider": "cloudbase",
+                "action": "unbind",
+                "provider_id": provider_id,
+                "outcome": word,
+            }),
+        ))
+    }
+
+    async fn own(&self, env: &Env<'_>, (): ()) -> Result<Report, CliError> {
+        let provider_token = env.secret(
+            CLOUDBASE_PROVIDER_TOKEN,
+            "the provider token of the identity to bind",
+        )?;
+        let client = self.connect(env)?;
+        client.bind(&provider_token).await?;
+        Ok(Report::new(
+            vec!["CloudBase: bound the identity behind the provider token".to_owned()],
+            json!({"ok": true, "provider": "cloudbase", "action": "bind"}),
+        ))
     }
 }

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use unbind::Provider;
 use unbind::auth::SecretString;
-use unbind::auth::redact::Redactor;
+use unbind::runtime::redact::Redactor;
 
 use crate::error::CliError;
 
@@ -26,7 +26,7 @@ pub const CLOUDBASE_ACCESS_TOKEN: &str = "CLOUDBASE_ACCESS_TOKEN";
 pub const CLOUDBASE_PROVIDER_TOKEN: &str = "CLOUDBASE_PROVIDER_TOKEN";
 
 /// What `unbind` prints instead of a secret that turns up in output.
-pub use unbind::auth::redact::REDACTED;
+pub use unbind::runtime::redact::REDACTED;
 
 /// The facade's name for the value of each credential variable, per provider, as its
 /// [`unbind::Error::InvalidInput`] names it (a header, or a field of its own): the facade

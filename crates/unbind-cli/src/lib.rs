@@ -19,10 +19,12 @@ pub mod cli;
 mod cloudbase;
 pub mod env;
 mod error;
+mod flags;
 mod log;
 mod manta;
 mod oneaccess;
 mod output;
+mod runner;
 mod save;
 
 use std::ffi::OsString;

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use tracing_subscriber::EnvFilter;
-use unbind::auth::redact::Redactor;
+use unbind::runtime::redact::Redactor;
 
 use crate::env::Env;
 use crate::error::CliError;

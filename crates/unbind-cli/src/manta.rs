@@ -9,10 +9,11 @@ use unbind::manta::{BASE_URL, ListQuery, MantaClient, MantaSettings};
 use unbind::{CallSettings, Unbinder};
 
 use crate::bulk::Console;
-use crate::cli::{BulkArgs, unbind_help};
 use crate::env::{Env, MANTA_SECRET, MANTA_TOKEN};
 use crate::error::CliError;
+use crate::flags::{BulkArgs, unbind_help};
 use crate::output::{Report, line, outcome, show, to_json};
+use crate::runner::{self, Provider, Step, StepOf};
 use crate::save::CredentialFile;
 
 const SECRET_WHAT: &str = "the MantaGo API secret";
@@ -184,101 +185,152 @@ pub(crate) async fn run(
     env: &Env<'_>,
     console: &mut Console<'_>,
 ) -> Result<Report, CliError> {
-    let base_url = base_url.unwrap_or(BASE_URL);
-    let bot_id = &action.bot().bot_id;
-    let settings = MantaSettings {
-        call,
-        ..MantaSettings::default()
+    let manta = Manta {
+        action,
+        base_url: base_url.unwrap_or(BASE_URL),
+        bot_id: &action.bot().bot_id,
+        settings: MantaSettings {
+            call,
+            ..MantaSettings::default()
+        },
     };
-    if let MantaAction::Refresh {
-        save_credentials, ..
-    } = action
-    {
-        return refresh(base_url, bot_id, settings, save_credentials, env).await;
+    runner::run(&manta, env, console).await
+}
+
+/// A MantaGo action, with its base URL, bot and settings.
+struct Manta<'a> {
+    action: &'a MantaAction,
+    base_url: &'a str,
+    bot_id: &'a str,
+    settings: MantaSettings,
+}
+
+/// A bind or an unbind of one customer: `bind`, the client id, the customer id.
+type OneBinding<'a> = (bool, &'a str, &'a str);
+
+impl<'a> Provider for Manta<'a> {
+    type Client = MantaClient;
+    type List = &'a MantaListArgs;
+    type One = OneBinding<'a>;
+    /// `refresh`: where to save the new pair.
+    type Own = &'a Path;
+
+    fn step(&self) -> Result<StepOf<'_, Self>, CliError> {
+        Ok(match self.action {
+            MantaAction::List { query, .. } => Step::List(query),
+            MantaAction::Refresh {
+                save_credentials, ..
+            } => Step::Own(save_credentials),
+            MantaAction::Unbind {
+                bulk: args @ BulkArgs {
+                    from: Some(from), ..
+                },
+                ..
+            } => Step::Bulk { from, args },
+            MantaAction::Bind { binding, .. } => {
+                Step::One((true, &binding.client_id, &binding.customer_id))
+            }
+            MantaAction::Unbind {
+                client_id: Some(client_id),
+                customer_id: Some(customer_id),
+                ..
+            } => Step::One((false, client_id, customer_id)),
+            MantaAction::Unbind { .. } => {
+                return Err(CliError::Usage(
+                    "manta unbind needs --client-id and --customer-id, or --from FILE".to_owned(),
+                ));
+            }
+        })
     }
-    let client = connect(base_url, bot_id, settings, env)?;
-    match action {
-        MantaAction::List { query, .. } => {
-            let page = client
-                .list(&ListQuery {
-                    customer_id: query.customer_id.clone(),
-                    platform: query.platform.clone(),
-                    name: query.name.clone(),
-                    start_at: query.start_at,
-                    end_at: query.end_at,
-                    limit: query.limit,
-                    offset: query.offset,
-                    next: query.next.clone(),
-                })
-                .await?;
-            let lines = page
-                .list
-                .iter()
-                .map(|c| {
-                    line(
-                        &c.client_id,
-                        &[
-                            ("platform", c.platform.as_deref()),
-                            ("customer", c.customer_id.as_deref()),
-                            ("name", c.client_name.as_deref()),
-                        ],
-                    )
-                })
-                .collect();
-            Ok(Report {
-                next: page.next.filter(|next| !next.is_null()),
-                ..Report::new(lines, to_json(&page.list))
+
+    fn connect(&self, env: &Env<'_>) -> Result<MantaClient, CliError> {
+        connect(self.base_url, self.bot_id, self.settings.clone(), env)
+    }
+
+    async fn list(
+        &self,
+        client: &MantaClient,
+        query: &'a MantaListArgs,
+    ) -> Result<Report, CliError> {
+        let page = client
+            .list(&ListQuery {
+                customer_id: query.customer_id.clone(),
+                platform: query.platform.clone(),
+                name: query.name.clone(),
+                start_at: query.start_at,
+                end_at: query.end_at,
+                limit: query.limit,
+                offset: query.offset,
+                next: query.next.clone(),
             })
-        }
-        MantaAction::Unbind {
-            bulk: bulk @ BulkArgs {
-                from: Some(from), ..
-            },
-            ..
-        } => crate::bulk::run(Unbinder::Manta(client), from, bulk, env, console).await,
-        MantaAction::Refresh { .. } | MantaAction::Bind { .. } | MantaAction::Unbind { .. } => {
-            let bind = matches!(action, MantaAction::Bind { .. });
-            let (client_id, customer_id) = match action {
-                MantaAction::Bind { binding, .. } => (&binding.client_id, &binding.customer_id),
-                MantaAction::Unbind {
-                    client_id: Some(client_id),
-                    customer_id: Some(customer_id),
-                    ..
-                } => (client_id, customer_id),
-                _ => {
-                    return Err(CliError::Usage(
-                        "manta unbind needs --client-id and --customer-id, or --from FILE"
-                            .to_owned(),
-                    ));
-                }
-            };
-            let (word, note) = if bind {
-                client.bind(client_id, customer_id).await?;
-                ("bound", "")
-            } else {
-                outcome(client.unbind(client_id, customer_id).await?)
-            };
-            let text = format!(
-                "MantaGo: {} customer {} {} client {} (bot {}){note}",
-                if bind { "bound" } else { "unbound" },
-                show(customer_id),
-                if bind { "to" } else { "from" },
-                show(client_id),
-                show(bot_id),
-            );
-            Ok(Report::new(
-                vec![text],
-                json!({
-                    "ok": true,
-                    "provider": "manta",
-                    "action": if bind { "bind" } else { "unbind" },
-                    "bot_id": bot_id,
-                    "client_id": client_id,
-                    "customer_id": customer_id,
-                    "outcome": word,
-                }),
-            ))
-        }
+            .await?;
+        let lines = page
+            .list
+            .iter()
+            .map(|c| {
+                line(
+                    &c.client_id,
+                    &[
+                        ("platform", c.platform.as_deref()),
+                        ("customer", c.customer_id.as_deref()),
+                        ("name", c.client_name.as_deref()),
+                    ],
+                )
+            })
+            .collect();
+        Ok(Report {
+            next: page.next.filter(|next| !next.is_null()),
+            ..Report::new(lines, to_json(&page.list))
+        })
+    }
+
+    fn unbinder(client: MantaClient) -> Unbinder {
+        Unbinder::Manta(client)
+    }
+
+    async fn one(
+        &self,
+        client: &MantaClient,
+        (bind, client_id, customer_id): OneBinding<'a>,
+    ) -> Result<Report, CliError> {
+        let bot_id = self.bot_id;
+        let (word, note) = if bind {
+            client.bind(client_id, customer_id).await?;
+            ("bound", "")
+        } else {
+            outcome(client.unbind(client_id, customer_id).await?)
+        };
+        let text = format!(
+            "MantaGo: {} customer {} {} client {} (bot {}){note}",
+            if bind { "bound" } else { "unbound" },
+            show(customer_id),
+            if bind { "to" } else { "from" },
+            show(client_id),
+            show(bot_id),
+        );
+        Ok(Report::new(
+            vec![text],
+            json!({
+                "ok": true,
+                "provider": "manta",
+                "action": if bind { "bind" } else { "unbind" },
+                "bot_id": bot_id,
+                "client_id": client_id,
+                "customer_id": customer_id,
+                "outcome": word,
+            }),
+        ))
+    }
+
+    async fn own(&self, env: &Env<'_>, save_credentials: &'a Path) -> Result<Report, CliError> {
+        refresh(
+            self.base_url,
+            self.bot_id,
+            self.settings.clone(),
+            save_credentials,
+            env,
+        )
+        .await
     }
 }
 

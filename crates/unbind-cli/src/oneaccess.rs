@@ -8,10 +8,11 @@ use unbind::oneaccess::{OneAccessClient, OneAccessLogin, OneAccessSettings};
 use unbind::{CallSettings, Unbinder};
 
 use crate::bulk::Console;
-use crate::cli::{BulkArgs, unbind_help};
 use crate::env::{Env, ONEACCESS_SESSION_TOKEN, ONEACCESS_STATE_TOKEN};
 use crate::error::CliError;
+use crate::flags::{BulkArgs, unbind_help};
 use crate::output::{Report, line, outcome, show, to_json};
+use crate::runner::{self, Provider, Step, StepOf};
 
 pub(crate) const ONEACCESS_HELP: &str = "\
 Environment: ONEACCESS_SESSION_TOKEN (list, unbind), ONEACCESS_STATE_TOKEN (bind).
@@ -204,94 +205,131 @@ pub(crate) async fn run(
         CliError::Usage("oneaccess needs --base-url URL: each tenant has its own domain".to_owned())
     })?;
     let device = action.device();
-    let settings = settings(device, call);
-    match action {
-        OneAccessAction::List { .. } => {
-            let client = client(base_url, device, session(env)?, settings)?;
-            let accounts = client.list().await?;
-            let lines = accounts
-                .iter()
-                .map(|a| {
-                    line(
-                        &a.id,
-                        &[
-                            ("type", a.social_type.as_deref()),
-                            ("nickname", a.social_nickname.as_deref()),
-                            ("uid", a.social_uid.as_deref()),
-                            ("created", a.created_at.as_deref()),
-                        ],
-                    )
-                })
-                .collect();
-            Ok(Report::new(lines, to_json(&accounts)))
-        }
-        OneAccessAction::Unbind {
-            bulk: bulk @ BulkArgs {
-                from: Some(from), ..
-            },
-            ..
-        } => {
-            let client = client(base_url, device, session(env)?, settings)?;
-            crate::bulk::run(
-                Unbinder::OneAccess(Box::new(client)),
-                from,
-                bulk,
-                env,
-                console,
-            )
-            .await
-        }
-        OneAccessAction::Unbind { id, .. } => {
-            let id = id.as_deref().ok_or_else(|| {
+    let oneaccess = OneAccess {
+        action,
+        base_url,
+        device,
+        settings: settings(device, call),
+    };
+    runner::run(&oneaccess, env, console).await
+}
+
+/// A OneAccess action, with its base URL, device and settings.
+struct OneAccess<'a> {
+    action: &'a OneAccessAction,
+    base_url: &'a str,
+    device: &'a OneAccessDevice,
+    settings: OneAccessSettings,
+}
+
+impl<'a> Provider for OneAccess<'a> {
+    type Client = OneAccessClient;
+    type List = ();
+    /// `unbind`: the social account's id.
+    type One = &'a str;
+    /// `bind`: the mobile number and its verification code.
+    type Own = (&'a str, &'a str);
+
+    fn step(&self) -> Result<StepOf<'_, Self>, CliError> {
+        Ok(match self.action {
+            OneAccessAction::List { .. } => Step::List(()),
+            OneAccessAction::Unbind {
+                bulk: args @ BulkArgs {
+                    from: Some(from), ..
+                },
+                ..
+            } => Step::Bulk { from, args },
+            OneAccessAction::Unbind { id, .. } => Step::One(id.as_deref().ok_or_else(|| {
                 CliError::Usage("oneaccess unbind needs --id ID or --from FILE".to_owned())
-            })?;
-            let client = client(base_url, device, session(env)?, settings)?;
-            let (word, note) = outcome(client.unbind(id).await?);
-            Ok(Report::new(
-                vec![format!(
-                    "OneAccess: unbound social account {}{note}",
-                    show(id)
-                )],
-                json!({"ok": true, "provider": "oneaccess", "action": "unbind", "id": id, "outcome": word}),
-            ))
-        }
-        OneAccessAction::Bind {
-            mobile,
-            verify_code,
-            ..
-        } => {
-            let state_token = env.secret(
-                ONEACCESS_STATE_TOKEN,
-                "the state token of the OneAccess social login to bind",
-            )?;
-            let session = OneAccessLogin::new(base_url, profile(device), settings)?
+            })?),
+            OneAccessAction::Bind {
+                mobile,
+                verify_code,
+                ..
+            } => Step::Own((mobile, verify_code)),
+        })
+    }
+
+    fn connect(&self, env: &Env<'_>) -> Result<OneAccessClient, CliError> {
+        client(
+            self.base_url,
+            self.device,
+            session(env)?,
+            self.settings.clone(),
+        )
+    }
+
+    async fn list(&self, client: &OneAccessClient, (): ()) -> Result<Report, CliError> {
+        let accounts = client.list().await?;
+        let lines = accounts
+            .iter()
+            .map(|a| {
+                line(
+                    &a.id,
+                    &[
+                        ("type", a.social_type.as_deref()),
+                        ("nickname", a.social_nickname.as_deref()),
+                        ("uid", a.social_uid.as_deref()),
+                        ("created", a.created_at.as_deref()),
+                    ],
+                )
+            })
+            .collect();
+        Ok(Report::new(lines, to_json(&accounts)))
+    }
+
+    fn unbinder(client: OneAccessClient) -> Unbinder {
+        Unbinder::OneAccess(Box::new(client))
+    }
+
+    async fn one(&self, client: &OneAccessClient, id: &'a str) -> Result<Report, CliError> {
+        let (word, note) = outcome(client.unbind(id).await?);
+        Ok(Report::new(
+            vec![format!(
+                "OneAccess: unbound social account {}{note}",
+                show(id)
+            )],
+            json!({"ok": true, "provider": "oneaccess", "action": "unbind", "id": id, "outcome": word}),
+        ))
+    }
+
+    async fn own(
+        &self,
+        env: &Env<'_>,
+        (mobile, verify_code): (&'a str, &'a str),
+    ) -> Result<Report, CliError> {
+        let state_token = env.secret(
+            ONEACCESS_STATE_TOKEN,
+            "the state token of the OneAccess social login to bind",
+        )?;
+        let session =
+            OneAccessLogin::new(self.base_url, profile(self.device), self.settings.clone())?
                 .bind(&state_token, mobile, verify_code)
                 .await?;
-            // The new session's tokens are secrets: say that there is one, never what it is.
-            let issued = session.session_token.is_some();
-            for token in session.session_token.iter().chain(&session.id_token) {
-                env.remember(token.clone());
-            }
-            let mut text = format!(
-                "OneAccess: bound the social account to mobile {}",
-                show(mobile)
-            );
-            if issued {
-                text.push_str(" (a session was issued; its tokens are not printed)");
-            }
-            Ok(Report::new(
-                vec![text],
-                json!({
-                    "ok": true,
-                    "provider": "oneaccess",
-                    "action": "bind",
-                    "mobile": mobile,
-                    "session_issued": issued,
-                    "expire": session.expire,
-                    "status": session.status,
-                }),
-            ))
+        // The new session's tokens are secrets: say that there is one, never what it is.
+        let issued = session.session_token.is_some();
+        for token in session.session_token.iter().chain(&session.id_token) {
+            env.remember(token.clone());
         }
+        let mut text = format!(
+            "OneAccess: bound the social account to mobile {}",
+            show(mobile)
+        );
+        if issued {
+            text.push_str(" (a session was issued; its tokens are not printed)");
+        }
+        Ok(Report::new(
+            vec![text],
+            json!({
+                "ok": true,
+                "provider": "oneaccess",
+                "action": "bind",
+                "mobile": mobile,
+                "session_issued": issued,
+                "expire": session.expire,
+                "status": session.status,
+            }),
+        ))
     }
 }
 

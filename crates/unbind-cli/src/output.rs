@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde_json::Value;
-use unbind::auth::redact::changes_text_direction;
+use unbind::runtime::redact::changes_text_direction;
 
 use crate::error::Exit;
 

@@ -50,11 +50,10 @@
 //! Where the docs leave a detail open (HTTP statuses of MantaGo's error codes, OneAccess's
 //! error codes, CloudBase statuses), each provider module says what the fake chose.
 
-use std::fmt;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use axum::Router;
 use axum::middleware::from_fn_with_state;
@@ -80,32 +79,18 @@ pub use seed::{
     OneAccessStateToken, OneAccessUser, SEED_FILE_LIMIT, Seed, SeedError,
 };
 
-/// The time source of a fake: server time, signature windows, rate-limit windows.
-pub trait Clock: Send + Sync + fmt::Debug {
-    /// Now, in Unix milliseconds.
-    fn now_ms(&self) -> i64;
-}
-
-/// The system clock.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now_ms(&self) -> i64 {
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-    }
-}
+/// The time source of a fake (server time, signature windows, rate-limit windows): the
+/// runtime's [`Clock`], the one clock trait of the workspace, and its system clock.
+pub use unbind_runtime::clock::{Clock, SystemClock};
 
 /// A clock that moves only when told to, for tests of time windows.
 #[derive(Debug, Default)]
 pub struct ManualClock(AtomicI64);
 
 impl ManualClock {
-    /// A clock standing at `now_ms`.
-    pub fn new(now_ms: i64) -> Self {
-        ManualClock(AtomicI64::new(now_ms))
+    /// A clock standing at `millis` (Unix milliseconds).
+    pub fn new(millis: i64) -> Self {
+        ManualClock(AtomicI64::new(millis))
     }
 
     /// Moves the clock by `ms` (negative goes back).
@@ -115,7 +100,7 @@ impl ManualClock {
 }
 
 impl Clock for ManualClock {
-    fn now_ms(&self) -> i64 {
+    fn now_millis(&self) -> i64 {
         self.0.load(Ordering::SeqCst)
     }
 }

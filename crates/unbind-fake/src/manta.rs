@@ -140,7 +140,7 @@ pub(crate) fn router(
     seed: &MantaSeed,
     clock: Arc<dyn Clock>,
 ) -> (Router, crate::bindings::Reader<crate::MantaBinding>) {
-    let now = clock.now_ms();
+    let now = clock.now_millis();
     // Each provider's state is made from its own seed's fields.
     let bots = seed
         .bots
@@ -286,7 +286,7 @@ impl Manta {
             if bot_id.is_empty() {
                 return Err(Failure::missing("botId"));
             }
-            let now = self.clock.now_ms();
+            let now = self.clock.now_millis();
             let mut bots = lock(&self.bots);
             let bot = bots
                 .iter_mut()

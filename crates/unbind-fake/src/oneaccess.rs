@@ -268,7 +268,7 @@ pub(crate) fn router(
     seed: &OneAccessSeed,
     clock: Arc<dyn Clock>,
 ) -> Result<(Router, crate::bindings::Reader<crate::OneAccessBinding>), StartError> {
-    let now = clock.now_ms();
+    let now = clock.now_millis();
     let users = seed
         .users
         .iter()
@@ -474,7 +474,7 @@ impl OneAccess {
             timestamp.saturating_mul(1000)
         };
         // `abs_diff`: any i64 pair, even i64::MIN against now, has a distance that fits a u64.
-        let now = self.clock.now_ms();
+        let now = self.clock.now_millis();
         if now.abs_diff(timestamp_ms) > self.window_ms {
             return Err(fail(
                 "FAKE.SIGNATURE_EXPIRED",
@@ -532,7 +532,7 @@ impl OneAccess {
 }
 
 async fn server_date(State(fake): State<Arc<OneAccess>>, headers: HeaderMap) -> Response {
-    answer(device(&headers).map(|()| json!({"timestamp": fake.clock.now_ms().to_string()})))
+    answer(device(&headers).map(|()| json!({"timestamp": fake.clock.now_millis().to_string()})))
 }
 
 async fn public_key(State(fake): State<Arc<OneAccess>>, headers: HeaderMap) -> Response {
@@ -618,7 +618,7 @@ async fn bind(State(fake): State<Arc<OneAccess>>, headers: HeaderMap, body: Byte
             .position(|u| Some(u.mobile.as_str()) == body.get("mobile").and_then(Value::as_str))
             .ok_or_else(|| fail("FAKE.USER_NOT_FOUND", "no user has this mobile number"))?;
         let (_, social) = fake.take_pending(&headers, &body, &mut accounts)?;
-        let now = fake.clock.now_ms();
+        let now = fake.clock.now_millis();
         let token = new_token("oa-session-");
         let user = &mut accounts.users[index];
         user.social.push(Social::new(&social, now));
@@ -647,7 +647,7 @@ async fn register_bind(
             ));
         }
         let (mobile, social) = fake.take_pending(&headers, &body, &mut accounts)?;
-        let now = fake.clock.now_ms();
+        let now = fake.clock.now_millis();
         let token = new_token("oa-session-");
         accounts.users.push(User {
             id: new_token("user-"),

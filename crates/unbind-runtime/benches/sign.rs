@@ -13,7 +13,7 @@ use secrecy::ExposeSecret as _;
 use unbind_runtime::SecretString;
 use unbind_runtime::oneaccess::{Mgf1Hash, PublicKey, Signer, SignerSettings, plaintext};
 use unbind_runtime::random::OsRandom;
-use unbind_test_fixtures::keys::{PUBLIC_KEY_BASE64, PUBLIC_KEY_PEM};
+use unbind_runtime::test_util::keys::{PUBLIC_KEY_BASE64, PUBLIC_KEY_PEM};
 
 const NOW_MILLIS: i64 = 1_700_000_000_123;
 

@@ -14,7 +14,8 @@
 //!   signer) and the RSA stack it needs. MantaGo and CloudBase never sign, so their clients
 //!   leave it off; `oneaccess-client` turns it on.
 //! - `test-util`: the `test_util` module, deterministic stand-ins for the clock and the
-//!   random source. For `[dev-dependencies]` only.
+//!   random source, and the test key pair the signer is tested with. For
+//!   `[dev-dependencies]` only.
 //!
 //! With both (a clock that stands still, so the signature's timestamp is known):
 //!
@@ -32,7 +33,7 @@
 //! assert_eq!(format!("{bearer:?}"), "Sensitive");
 //!
 //! // OneAccess: parse the application's key once, keep the server-time offset, sign per call.
-//! # let pem = unbind_test_fixtures::keys::PUBLIC_KEY_PEM;
+//! # let pem = unbind_runtime::test_util::keys::PUBLIC_KEY_PEM;
 //! let key = PublicKey::parse(pem)?;
 //! let signer = Signer::new(key, SignerSettings::default(), Arc::new(OsRandom));
 //! let clock = FixedClock::new(1_700_000_000_000);

@@ -81,24 +81,6 @@ impl rand_core::CryptoRng for RngAdapter<'_> {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_util::CountingRandom;
-
-    #[test]
-    fn hex32_is_32_lower_hex_and_fresh() {
-        let random = CountingRandom::new(1);
-        let (a, b) = (hex32(&random), hex32(&random));
-        for id in [&a, &b] {
-            assert_eq!(id.len(), 32);
-            assert!(
-                id.bytes().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f')),
-                "{id}"
-            );
-        }
-        assert_ne!(a, b);
-        let os = (hex32(&OsRandom), hex32(&OsRandom));
-        assert_eq!(os.0.len(), 32);
-        assert_ne!(os.0, os.1);
-    }
 
     #[test]
     fn lower_hex_of_known_bytes() {

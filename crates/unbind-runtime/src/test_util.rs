@@ -16,13 +16,70 @@
 //!   fail. The default MGF1-SHA-256 signature takes its seed from aws-lc's own generator:
 //!   check it by decrypting with the test private key, never by comparing bytes.
 //!
-//! Shared fixtures that are not doubles of this crate's traits (the test key pair, a device
-//! profile, loopback-server helpers) live in the workspace's dev-only `unbind-test-fixtures`.
+//! - [`keys`] and (with `oneaccess`) [`decrypt_signature`]: the test RSA key pair this crate's
+//!   signer is tested with, and the one sound check of an `X-signature` (OAEP is randomised):
+//!   decrypt it with the test private key. `unbind-test-fixtures` re-exports both.
+//!
+//! Shared fixtures that are not this crate's (a device profile, TLS files, loopback-server
+//! helpers) live in the workspace's dev-only `unbind-test-fixtures`, which depends on this
+//! crate, never the other way round.
 
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 
 use crate::clock::Clock;
 use crate::random::Random;
+
+/// The test key pair (`keys/`, described in `keys/README.md`). **Test-only: the private key is
+/// public.**
+pub mod keys {
+    /// RSA-2048 private key, PKCS#8 PEM.
+    pub const PRIVATE_KEY_PEM: &str = include_str!("../keys/test_private_key.pem");
+    /// Its public key, PEM SubjectPublicKeyInfo (`-----BEGIN PUBLIC KEY-----`).
+    pub const PUBLIC_KEY_PEM: &str = include_str!("../keys/test_public_key.pem");
+    /// The same public key, PEM PKCS#1 (`-----BEGIN RSA PUBLIC KEY-----`).
+    pub const PUBLIC_KEY_PKCS1_PEM: &str = include_str!("../keys/test_public_key_pkcs1.pem");
+    /// The same public key, bare standard Base64 of the DER SubjectPublicKeyInfo.
+    pub const PUBLIC_KEY_BASE64: &str = include_str!("../keys/test_public_key_base64.txt");
+    /// The same PEM as a JSON string: surrounding quotes and literal `\n` sequences.
+    pub const PUBLIC_KEY_ESCAPED: &str = include_str!("../keys/test_public_key_escaped.txt");
+    /// An unrelated RSA-1024 public key, which must be refused as too small.
+    pub const PUBLIC_KEY_1024_PEM: &str = include_str!("../keys/test_public_key_1024.pem");
+}
+
+/// Decrypts an `X-signature` value (standard Base64) with the test private key, under OAEP
+/// with the label hash SHA-256 and MGF1 per `mgf1`, and returns the plaintext.
+///
+/// # Panics
+///
+/// If `signature` is not standard Base64 of one RSA-2048 block (256 bytes), or the plaintext
+/// is not UTF-8. A block that does not decrypt under `mgf1` is an `Err`, so a test can assert
+/// that one MGF1 hash does not stand in for the other.
+#[cfg(feature = "oneaccess")]
+pub fn decrypt_signature(
+    signature: &str,
+    mgf1: crate::oneaccess::Mgf1Hash,
+) -> Result<String, rsa::Error> {
+    use std::sync::LazyLock;
+
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
+    use rsa::pkcs8::DecodePrivateKey as _;
+    use rsa::{Oaep, RsaPrivateKey};
+
+    use crate::oneaccess::Mgf1Hash;
+
+    static PRIVATE_KEY: LazyLock<RsaPrivateKey> = LazyLock::new(|| {
+        RsaPrivateKey::from_pkcs8_pem(keys::PRIVATE_KEY_PEM).expect("test private key")
+    });
+    let ciphertext = STANDARD.decode(signature).expect("standard Base64");
+    assert_eq!(ciphertext.len(), 256, "one RSA-2048 block");
+    let padding = match mgf1 {
+        Mgf1Hash::Sha256 => Oaep::new::<sha2::Sha256>(),
+        Mgf1Hash::Sha1 => Oaep::new_with_mgf_hash::<sha2::Sha256, sha1::Sha1>(),
+    };
+    let plaintext = PRIVATE_KEY.decrypt(padding, &ciphertext)?;
+    Ok(String::from_utf8(plaintext).expect("UTF-8 plaintext"))
+}
 
 /// A clock for tests: it shows a set time and moves only when told to.
 #[derive(Debug, Default)]
@@ -102,6 +159,7 @@ impl Random for CountingRandom {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::random::{OsRandom, hex32};
 
     #[test]
     fn fixed_clock_set_and_advance() {
@@ -133,6 +191,23 @@ mod tests {
         let mut other = [0u8; 13];
         CountingRandom::new(8).fill(&mut other);
         assert_ne!(a1, other);
+    }
+
+    #[test]
+    fn hex32_is_32_lower_hex_and_fresh() {
+        let random = CountingRandom::new(1);
+        let (a, b) = (hex32(&random), hex32(&random));
+        for id in [&a, &b] {
+            assert_eq!(id.len(), 32);
+            assert!(
+                id.bytes().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f')),
+                "{id}"
+            );
+        }
+        assert_ne!(a, b);
+        let os = (hex32(&OsRandom), hex32(&OsRandom));
+        assert_eq!(os.0.len(), 32);
+        assert_ne!(os.0, os.1);
     }
 
     #[test]

@@ -36,30 +36,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::sync::LazyLock;
+use unbind_runtime::oneaccess::DeviceProfile;
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
-use rsa::pkcs8::DecodePrivateKey as _;
-use rsa::{Oaep, RsaPrivateKey};
-use unbind_runtime::oneaccess::{DeviceProfile, Mgf1Hash};
-
-/// The test key pair (`keys/`, described in `keys/README.md`). **Test-only: the private key is
-/// public.**
-pub mod keys {
-    /// RSA-2048 private key, PKCS#8 PEM.
-    pub const PRIVATE_KEY_PEM: &str = include_str!("../keys/test_private_key.pem");
-    /// Its public key, PEM SubjectPublicKeyInfo (`-----BEGIN PUBLIC KEY-----`).
-    pub const PUBLIC_KEY_PEM: &str = include_str!("../keys/test_public_key.pem");
-    /// The same public key, PEM PKCS#1 (`-----BEGIN RSA PUBLIC KEY-----`).
-    pub const PUBLIC_KEY_PKCS1_PEM: &str = include_str!("../keys/test_public_key_pkcs1.pem");
-    /// The same public key, bare standard Base64 of the DER SubjectPublicKeyInfo.
-    pub const PUBLIC_KEY_BASE64: &str = include_str!("../keys/test_public_key_base64.txt");
-    /// The same PEM as a JSON string: surrounding quotes and literal `\n` sequences.
-    pub const PUBLIC_KEY_ESCAPED: &str = include_str!("../keys/test_public_key_escaped.txt");
-    /// An unrelated RSA-1024 public key, which must be refused as too small.
-    pub const PUBLIC_KEY_1024_PEM: &str = include_str!("../keys/test_public_key_1024.pem");
-}
+/// The test key pair, from `unbind_runtime::test_util`, whose signer tests use it too.
+pub use unbind_runtime::test_util::keys;
 
 /// A test CA and a server certificate it signed, for HTTPS on loopback (`tls/`, described in
 /// `tls/README.md`). **Test-only: the server's private key is public.**
@@ -72,28 +52,8 @@ pub mod tls {
     pub const SERVER_KEY_PEM: &str = include_str!("../tls/server.key.pem");
 }
 
-static PRIVATE_KEY: LazyLock<RsaPrivateKey> = LazyLock::new(|| {
-    RsaPrivateKey::from_pkcs8_pem(keys::PRIVATE_KEY_PEM).expect("test private key")
-});
-
-/// Decrypts an `X-signature` value (standard Base64) with the test private key, under OAEP
-/// with the label hash SHA-256 and MGF1 per `mgf1`, and returns the plaintext.
-///
-/// # Panics
-///
-/// If `signature` is not standard Base64 of one RSA-2048 block (256 bytes), or the plaintext
-/// is not UTF-8. A block that does not decrypt under `mgf1` is an `Err`, so a test can assert
-/// that one MGF1 hash does not stand in for the other.
-pub fn decrypt_signature(signature: &str, mgf1: Mgf1Hash) -> Result<String, rsa::Error> {
-    let ciphertext = STANDARD.decode(signature).expect("standard Base64");
-    assert_eq!(ciphertext.len(), 256, "one RSA-2048 block");
-    let padding = match mgf1 {
-        Mgf1Hash::Sha256 => Oaep::new::<sha2::Sha256>(),
-        Mgf1Hash::Sha1 => Oaep::new_with_mgf_hash::<sha2::Sha256, sha1::Sha1>(),
-    };
-    let plaintext = PRIVATE_KEY.decrypt(padding, &ciphertext)?;
-    Ok(String::from_utf8(plaintext).expect("UTF-8 plaintext"))
-}
+/// X-signature decryption with the test private key, from `unbind_runtime::test_util`.
+pub use unbind_runtime::test_util::decrypt_signature;
 
 /// The OneAccess device profile of the docs' examples: the four required headers, no
 /// optional one.

@@ -34,8 +34,8 @@ use serde_json::{Value, json};
 use tokio::runtime::Runtime;
 use unbind::UnbindOutcome;
 use unbind::auth::SecretString;
-use unbind::auth::clock::{Clock as _, SystemClock};
 use unbind::auth::oneaccess::ServerTime;
+use unbind::runtime::clock::{Clock as _, SystemClock};
 
 use unbind_test_fixtures::device_with_ip_and_language as device;
 use unbind_test_fixtures::keys::PUBLIC_KEY_PEM;

@@ -8,124 +8,9 @@ use std::time::Duration;
 use backon::{BackoffBuilder as _, ExponentialBuilder};
 use progenitor_client::ResponseValue;
 
-use crate::error::{ProviderErrorBody, Redactor, from_progenitor, snippet};
-use crate::{Error, Provider};
-
-/// When and how often a failed call is tried again, and how long the whole call may take.
-///
-/// A call is retried on `429 Too Many Requests` (after `Retry-After`, in seconds or as an
-/// HTTP date, capped by [`max_retry_after`](Self::max_retry_after)), and, for calls that are
-/// safe to repeat (list, unbind), on `502`/`503`/`504`, on transport failures and on attempts
-/// that got no answer in time, with exponential backoff and jitter. Binds are retried only
-/// where the request cannot have been acted on: `429` and a refused connection. Other `4xx`
-/// are never retried.
-///
-/// The whole call, every attempt and every wait between them, ends within
-/// [`max_total`](Self::max_total): with the defaults, a provider that never answers is given
-/// up on after three attempts of [`REQUEST_TIMEOUT`] (20 s) and at most [`MAX_TOTAL`] (60 s)
-/// in all ([`Error::Timeout`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RetryPolicy {
-    /// Retries after the first attempt (default 3).
-    pub max_retries: usize,
-    /// The first backoff delay (default 200 ms), doubling each time.
-    pub min_delay: Duration,
-    /// The longest backoff delay (default 5 s).
-    pub max_delay: Duration,
-    /// The most the whole call takes, attempts and the waits between them included (default
-    /// [`MAX_TOTAL`], 60 s). An attempt is cut when it is reached; a wait that would reach it
-    /// is refused, and the error says so
-    /// ([`ProviderError::wait_refused`](crate::ProviderError::wait_refused)).
-    pub max_total: Duration,
-    /// The longest `Retry-After` honoured (default [`MAX_RETRY_AFTER`], 30 s); a longer one is
-    /// cut to this.
-    pub max_retry_after: Duration,
-    /// Random jitter on each backoff delay (default on).
-    pub jitter: bool,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> Self {
-        Self {
-            max_retries: 3,
-            min_delay: Duration::from_millis(200),
-            max_delay: Duration::from_secs(5),
-            max_total: MAX_TOTAL,
-            max_retry_after: MAX_RETRY_AFTER,
-            jitter: true,
-        }
-    }
-}
-
-impl RetryPolicy {
-    /// Never retry.
-    pub fn never() -> Self {
-        Self {
-            max_retries: 0,
-            ..Self::default()
-        }
-    }
-
-    /// How long to wait before the next retry, `elapsed` after the first attempt: the
-    /// provider's `Retry-After` (cut to [`max_retry_after`](Self::max_retry_after)) if it
-    /// sent one, else `backoff`. Refused when the retry would start at or past
-    /// [`max_total`](Self::max_total), with no time left for it.
-    pub fn wait(
-        &self,
-        elapsed: Duration,
-        retry_after: Option<Duration>,
-        backoff: Duration,
-    ) -> Result<Duration, WaitRefused> {
-        let (wait, asked) = match retry_after {
-            Some(asked) => (asked.min(self.max_retry_after), Some(asked)),
-            None => (backoff, None),
-        };
-        if elapsed.saturating_add(wait) < self.max_total {
-            Ok(wait)
-        } else {
-            Err(WaitRefused {
-                wait,
-                asked,
-                elapsed,
-                max_total: self.max_total,
-            })
-        }
-    }
-}
-
-/// Why a failed call was not tried again although its error is worth a retry: the wait
-/// would have reached [`RetryPolicy::max_total`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct WaitRefused {
-    /// The wait that was refused (a `Retry-After` already cut to
-    /// [`RetryPolicy::max_retry_after`], or the backoff delay).
-    pub wait: Duration,
-    /// What the provider asked for in `Retry-After`, if it did.
-    pub asked: Option<Duration>,
-    /// How long after the first attempt the call failed.
-    pub elapsed: Duration,
-    /// The policy's [`RetryPolicy::max_total`].
-    pub max_total: Duration,
-}
-
-impl std::fmt::Display for WaitRefused {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.asked {
-            Some(asked) => write!(
-                f,
-                "not retried: the provider asked to wait {} s (Retry-After)",
-                asked.as_secs_f64()
-            )?,
-            None => write!(f, "not retried: the next backoff is {:?}", self.wait)?,
-        }
-        write!(
-            f,
-            ", which {:.1} s after the first attempt would pass retry.max_total ({} s)",
-            self.elapsed.as_secs_f64(),
-            self.max_total.as_secs_f64()
-        )
-    }
-}
+use crate::error::{Error, ProviderErrorBody, Redactor, from_progenitor, snippet};
+use crate::provider::Provider;
+use crate::retry::RetryPolicy;
 
 /// Whether the facade's HTTP client follows redirects. None of the three providers documents
 /// a redirect, and following one re-sends credentials (the MantaGo `secret` in the body,
@@ -167,15 +52,8 @@ impl Redirects {
 /// How long connecting may take by default.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long one attempt (connect, send, read the answer) may take by default: a third of
-/// [`MAX_TOTAL`], so that a provider that does not answer is tried three times.
+/// [`MAX_TOTAL`](crate::MAX_TOTAL), so that a provider that does not answer is tried three times.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
-/// How long a whole call may take by default, retries and the waits between them included
-/// ([`RetryPolicy::max_total`]).
-pub const MAX_TOTAL: Duration = Duration::from_secs(60);
-/// The longest `Retry-After` honoured by default ([`RetryPolicy::max_retry_after`]): with
-/// [`REQUEST_TIMEOUT`] it fits within [`MAX_TOTAL`], so a `Retry-After` it honours is waited
-/// for at least once, even after a first attempt that took its whole time.
-pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
 /// The most bytes of an answer the facade reads by default (1 MiB); a longer answer is an
 /// error, and is not read.
 pub const BODY_LIMIT: usize = unbind_runtime::exchange::DEFAULT_BODY_LIMIT;
@@ -333,6 +211,33 @@ impl Caller {
     /// [`Caller::once`] for an operation whose spec allows a success answer with an empty
     /// body beside its JSON (OneAccess unbind): with `allow_empty`, such an answer is
     /// `Ok(None)`.
+    ///
+    /// # The answer's details: a round trip through a task-local
+    ///
+    /// The status, `Retry-After`, an oversize body and a redirect's host come back to this
+    /// function by a path that no import shows: progenitor's generated call returns none of
+    /// them for an answer it could not decode, and its hooks have no argument to carry them.
+    /// So they travel through a task-local of `unbind_runtime::exchange`, which this function
+    /// opens and closes:
+    ///
+    /// ```text
+    /// Caller::once_or_empty (here)
+    ///   └─ exchange::scope_with(body_limit, call)     sets the task-local (EXCHANGE) with
+    ///      │                                          the body limit, empty observations
+    ///      └─ call(): the generated client's send()
+    ///         └─ the client crate's `exec` hook (manta-client, oneaccess-client,
+    ///            cloudbase-client lib.rs)
+    ///            └─ exchange::execute         writes the host of a followed redirect
+    ///               └─ exchange::read_bounded writes status and Retry-After (`record`),
+    ///                                         a 3xx's Location host; reads the limit,
+    ///                                         writes whether the body was oversize
+    ///   ←─ scope_with returns (outcome, Observed): the task-local read once and dropped
+    /// Caller::answer(outcome, observed, …)    from here on `Observed` is passed explicitly
+    ///   └─ error::from_progenitor(error, &observed, …)  status, Retry-After → the Error
+    /// ```
+    ///
+    /// A task-local, not a global: concurrent calls (a bulk run) each see only their own
+    /// answer. Outside a scope the hooks record nothing and read the default limit.
     #[allow(
         clippy::manual_async_fn,
         reason = "an async fn's future holds its arguments twice (see `Caller::once`)"
@@ -626,6 +531,7 @@ pub(crate) fn worth_retrying(error: &Error, repeat: Repeat) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::retry::MAX_TOTAL;
 
     #[test]
     fn the_default_policy_waits_for_every_retry_after_it_honours() {
@@ -691,27 +597,6 @@ mod tests {
         assert_eq!(caller.attempt_limit(started), Duration::from_secs(5));
         let started = now - (MAX_TOTAL + Duration::from_secs(5));
         assert_eq!(caller.attempt_limit(started), Duration::ZERO);
-    }
-
-    #[test]
-    fn a_refused_wait_says_what_was_asked_and_which_limit_it_passes() {
-        let policy = RetryPolicy {
-            max_total: Duration::from_secs(2),
-            ..RetryPolicy::default()
-        };
-        let refused = policy
-            .wait(
-                Duration::from_millis(500),
-                Some(Duration::from_secs(5)),
-                Duration::from_millis(200),
-            )
-            .unwrap_err();
-        assert_eq!(refused.wait, Duration::from_secs(5));
-        assert_eq!(
-            refused.to_string(),
-            "not retried: the provider asked to wait 5 s (Retry-After), which 0.5 s after the \
-             first attempt would pass retry.max_total (2 s)"
-        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use reqwest::StatusCode;
 use unbind_runtime::exchange::Observed;
 pub(crate) use unbind_runtime::redact::Redactor;
 
-use crate::Provider;
+use crate::provider::Provider;
 
 /// Everything that can go wrong, for every provider.
 #[derive(Debug, thiserror::Error)]
@@ -193,7 +193,7 @@ pub struct ProviderError {
     /// How long the provider asked us to wait (`Retry-After`, in seconds or as an HTTP date).
     pub retry_after: Option<std::time::Duration>,
     /// Set when this error was worth a retry but the wait was refused, and why.
-    pub wait_refused: Option<crate::call::WaitRefused>,
+    pub wait_refused: Option<crate::retry::WaitRefused>,
 }
 
 /// The raw error body, decoded into the provider's own type where it could be.

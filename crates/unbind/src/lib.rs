@@ -41,6 +41,15 @@
 //! # }
 //! ```
 
+/// Credentials and what signs with them: the secret string every credential is held in,
+/// each provider's credential types and ids, and OneAccess's device profile, key and
+/// `X-signature` signer (from `unbind_runtime`, re-exported under a name that says what they
+/// are; the rest of that crate is [`runtime`]).
+pub mod auth {
+    #[cfg(feature = "oneaccess")]
+    pub use unbind_runtime::oneaccess;
+    pub use unbind_runtime::{ExposeSecret, SecretString, cloudbase, manta};
+}
 pub mod bulk;
 mod call;
 #[cfg(feature = "cloudbase")]
@@ -51,19 +60,23 @@ pub mod manta;
 #[cfg(feature = "oneaccess")]
 pub mod oneaccess;
 mod provider;
+mod retry;
 mod tls;
 mod validate;
 
 pub use call::{
-    BODY_LIMIT, CONNECT_TIMEOUT, CallSettings, MAX_REDIRECTS, MAX_RETRY_AFTER, MAX_TOTAL,
-    REQUEST_TIMEOUT, Redirects, RetryPolicy, WaitRefused,
+    BODY_LIMIT, CONNECT_TIMEOUT, CallSettings, MAX_REDIRECTS, REQUEST_TIMEOUT, Redirects,
 };
 #[cfg(feature = "oneaccess")]
 pub use error::SigningError;
 pub use error::{Error, ErrorKind, ProviderBody, ProviderError, SNIPPET_CHARS};
 pub use provider::{ParseProviderError, Provider};
-/// Credential types, device profile and signer settings.
-pub use unbind_runtime as auth;
+pub use retry::{MAX_RETRY_AFTER, MAX_TOTAL, RetryPolicy, WaitRefused};
+/// What `unbind_runtime` holds besides credentials: the injected clock and random source
+/// ([`runtime::clock`], [`runtime::random`]), secret blanking ([`runtime::redact`]), the
+/// bounded HTTP exchange the clients' hooks make ([`runtime::exchange`]) and, with its
+/// `test-util` feature, test doubles (`runtime::test_util`). Credentials are in [`auth`].
+pub use unbind_runtime as runtime;
 pub use validate::MAX_ID_BYTES;
 
 /// An account bound at one provider, named the way that provider names it.

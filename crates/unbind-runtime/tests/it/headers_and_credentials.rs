@@ -10,8 +10,8 @@ use unbind_runtime::oneaccess::{
 };
 use unbind_runtime::random::OsRandom;
 use unbind_runtime::test_util::CountingRandom;
+use unbind_runtime::test_util::keys::PUBLIC_KEY_PEM as KEY_PEM;
 use unbind_runtime::{ExposeSecret, SecretString};
-use unbind_test_fixtures::keys::PUBLIC_KEY_PEM as KEY_PEM;
 const SECRET: &str = "tok-SECRET-123";
 
 fn reason(value: &str) -> &'static str {

@@ -9,14 +9,14 @@ use unbind_runtime::oneaccess::{
     SignerSettings, TimestampUnit, plaintext,
 };
 use unbind_runtime::random::OsRandom;
-use unbind_runtime::test_util::{CountingRandom, FixedClock};
-use unbind_runtime::{ExposeSecret, SecretString};
-use unbind_test_fixtures::decrypt_signature;
-use unbind_test_fixtures::keys::{
+use unbind_runtime::test_util::decrypt_signature;
+use unbind_runtime::test_util::keys::{
     PRIVATE_KEY_PEM as PRIVATE_KEY, PUBLIC_KEY_1024_PEM as KEY_1024,
     PUBLIC_KEY_BASE64 as KEY_BASE64, PUBLIC_KEY_ESCAPED as KEY_ESCAPED, PUBLIC_KEY_PEM as KEY_PEM,
     PUBLIC_KEY_PKCS1_PEM as KEY_PKCS1_PEM,
 };
+use unbind_runtime::test_util::{CountingRandom, FixedClock};
+use unbind_runtime::{ExposeSecret, SecretString};
 
 /// A P-256 public key: a valid SubjectPublicKeyInfo, but not RSA.
 const EC_KEY_BASE64: &str = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAELLQv+4hxKRsjF22Z6X66F5wx+lk0FMs+TJlH8SApR/j9jz49KiM8mGgVYhOk+GOKk1tz88Df6NhJt5q7EetyGA==";

@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 use unbind::auth::oneaccess::{DeviceProfile, Signature};
-use unbind::auth::random::{OsRandom, hex32};
+use unbind::runtime::random::{OsRandom, hex32};
 use unbind::{CallSettings, RetryPolicy};
 
 /// The bearer token (MantaGo, CloudBase) or session token (OneAccess).

@@ -13,9 +13,9 @@ use crate::common::{SECRET, cloudbase_not_found, cloudbase_unbinds_all, received
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use unbind::auth::SecretString;
-use unbind::auth::test_util::FixedClock;
 use unbind::bulk::{self, Accounts, BulkError, BulkSettings, Entry, Journal, Outcome, Summary};
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
+use unbind::runtime::test_util::FixedClock;
 use unbind::{Account, CallSettings, Provider, RetryPolicy, Unbinder};
 use wiremock::matchers::{method, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};

@@ -8,8 +8,8 @@ use crate::common::{
 use serde_json::json;
 use unbind::auth::SecretString;
 use unbind::auth::cloudbase::DeviceId;
-use unbind::auth::test_util::CountingRandom;
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
+use unbind::runtime::test_util::CountingRandom;
 use unbind::{Error, ProviderBody, RetryPolicy, UnbindOutcome};
 use wiremock::MockServer;
 

@@ -7,10 +7,10 @@ use crate::common::{
 };
 use serde_json::json;
 use unbind::auth::SecretString;
-use unbind::auth::test_util::FixedClock;
 use unbind::cloudbase::{CloudBaseClient, CloudBaseSettings};
 use unbind::manta::{MantaClient, MantaSettings};
 use unbind::oneaccess::{OneAccessClient, OneAccessSettings};
+use unbind::runtime::test_util::FixedClock;
 use unbind::{CallSettings, Error, RetryPolicy, Unbinder};
 use unbind_test_fixtures::{RefusedPort, device};
 use wiremock::MockServer;
