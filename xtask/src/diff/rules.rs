@@ -11,7 +11,7 @@
 //! root, a property in it, each on the request or the response side. Their grades differ by
 //! side only; the place is in the id (as oasdiff names them) so that a reader sees where.
 
-use super::Grade::{self, Breaking as B, Compatible as C, None as N};
+use super::terms::Grade::{self, Breaking as B, Compatible as C, None as N};
 
 /// One class of change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

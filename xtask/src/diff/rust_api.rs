@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use syn::{Expr, FnArg, GenericParam, ImplItem, Item, Type, WherePredicate};
 
-use super::Grade;
+use super::terms::Grade;
 
 /// What kind of item an API entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

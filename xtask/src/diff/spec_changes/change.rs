@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use crate::diff::{Grade, Side, Target};
+use crate::diff::terms::{Grade, Side, Target};
 
 /// One change of the spec, before its Rust grade is known.
 #[derive(Clone, Debug)]

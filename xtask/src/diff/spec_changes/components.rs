@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::change::{Changes, norm, shape};
 use super::doc::Doc;
 use super::walk::{Direction, Place, Walk};
-use crate::diff::{Side, Target};
+use crate::diff::terms::{Side, Target};
 use crate::problem::join;
 
 /// Component schemas that appear, disappear or are renamed.

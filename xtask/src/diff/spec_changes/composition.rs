@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::change::{norm, shown};
 use super::walk::{Direction, Here, Walk};
-use crate::diff::{Side, Target};
+use crate::diff::terms::{Side, Target};
 use crate::problem::join;
 
 /// The members of a schema's `oneOf`, `anyOf` or `allOf`: (name, schema), a `$ref`'s member

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::change::{Changes, shown, str_at};
-use crate::diff::Side;
+use crate::diff::terms::Side;
 
 /// `info.version`, `info.description`, `info.title` and the server URLs.
 pub(super) fn document_changes(old: &Value, new: &Value, out: &mut Changes) {

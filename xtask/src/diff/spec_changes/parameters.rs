@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::change::{Changes, is_required, norm, shape};
 use super::doc::{Doc, Matched};
 use super::walk::{Direction, Place, Walk};
-use crate::diff::{Side, Target};
+use crate::diff::terms::{Side, Target};
 use crate::problem::join;
 
 /// An operation's parameters: (in, name) → (pointer, parameter).

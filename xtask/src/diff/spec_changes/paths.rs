@@ -10,7 +10,7 @@ use super::parameters::parameter_changes;
 use super::request_body::body_changes;
 use super::responses::response_changes;
 use super::security::security_changes;
-use crate::diff::{Side, Target};
+use crate::diff::terms::{Side, Target};
 use crate::problem::join;
 
 /// What an operation added or removed touches in Rust: its client method, builder and types.

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::change::{norm, shape};
 use super::walk::{Direction, Here, Walk};
-use crate::diff::{Side, Target};
+use crate::diff::terms::{Side, Target};
 use crate::problem::join;
 
 /// A property kept on both sides: its name, then (pointer, schema) of the old and new side.

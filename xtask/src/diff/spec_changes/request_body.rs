@@ -3,7 +3,7 @@
 use super::change::{Changes, is_required, norm};
 use super::doc::{Matched, media};
 use super::walk::{Direction, Place, Walk};
-use crate::diff::{Side, Target};
+use crate::diff::terms::{Side, Target};
 use crate::problem::join;
 
 /// Compares the request bodies of the operation `o` (old) and `n` (new).

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::change::{Changes, norm};
 use super::doc::{Matched, Op, media};
 use super::walk::{Direction, Place, Walk};
-use crate::diff::{Side, Target};
+use crate::diff::terms::{Side, Target};
 use crate::problem::join;
 
 /// Whether `status` is a success (2xx).

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::change::{norm, shown};
 use super::composition::COMPOSITIONS;
 use super::walk::{Direction, Here, Place, Walk, type_of};
-use crate::diff::{Side, Target};
+use crate::diff::terms::{Side, Target};
 use crate::problem::join;
 
 /// A schema of one side: its pointer and node.

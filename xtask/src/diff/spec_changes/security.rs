@@ -2,7 +2,7 @@
 
 use super::change::Changes;
 use super::doc::Matched;
-use crate::diff::Side;
+use crate::diff::terms::Side;
 use crate::problem::join;
 
 /// Compares the security schemes the operation `o` (old) and `n` (new) require (their own

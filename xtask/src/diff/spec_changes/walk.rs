@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::change::{Changes, norm};
 use super::doc::Doc;
-use crate::diff::Target;
+use crate::diff::terms::Target;
 
 /// Which way a schema travels, or that it does not.
 #[derive(Clone, Copy, PartialEq, Eq)]
