@@ -47,7 +47,7 @@ pub enum Command {
     /// with progenitor.
     ///
     /// A provider with no crate yet gets crates/<provider>-client/ scaffolded (Cargo.toml,
-    /// src/lib.rs); the crate's [dependencies] follow what generated.rs uses on every run. A
+    /// src/lib.rs); the crate's `[dependencies]` follow what generated.rs uses on every run. A
     /// document's defects with one obvious meaning are repaired, shapes progenitor cannot take are
     /// rewritten, names that would clash renamed, and operations it cannot express left out, each
     /// with a `note:` line on stderr; every problem is one line. Swagger 2.0: convert it first.
