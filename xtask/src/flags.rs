@@ -5,6 +5,13 @@
 //! usage of the command it concerns) on stderr with exit 2. A flag given twice counts once, the
 //! last value winning, as the hand-written parsers had it.
 
+// The doc comments of the commands and flags below are their `--help` text, printed as written
+// in a terminal: `<provider>` there is a placeholder, which rustdoc would read as an HTML tag.
+#![allow(
+    rustdoc::invalid_html_tags,
+    reason = "doc comments here are --help text, where `<provider>` is a placeholder"
+)]
+
 use std::ffi::OsString;
 use std::path::PathBuf;
 

@@ -60,7 +60,7 @@ pub fn plan_with_notes(
 }
 
 /// [`plan_with_notes`]; `strict` refuses what would otherwise be left out of a client with a
-/// note (an operation progenitor cannot express: see [`leave_out`]).
+/// note (an operation progenitor cannot express: see [`leave_out`](crate::leave_out)).
 pub fn plan_strict(
     root: &Path,
     only: Option<&str>,

@@ -102,7 +102,7 @@ pub fn client_crate(provider: &str) -> String {
 }
 
 /// Where `generate` writes `provider`'s generated code, relative to the workspace root: its
-/// first line is [`render::header`].
+/// first line is [`render::header`](crate::render::header).
 pub fn generated_file(provider: &str) -> String {
     format!("{}/src/generated.rs", client_crate(provider))
 }
