@@ -305,7 +305,9 @@ fn parse_parameter(doc: &Value, parameter: &Value, at: &str) -> Result<Parameter
             let schema_at = format!("{at}/schema");
             (
                 value_schema(doc, schema, &schema_at)?,
-                schema::is_hidden(schema::resolve(doc, schema, &schema_at)?),
+                schema::resolve(doc, schema, &schema_at)?
+                    .as_object()
+                    .is_some_and(schema::is_hidden),
             )
         }
         None => (None, false),
@@ -455,7 +457,7 @@ fn parse_template(template: &str, at: &str) -> Result<Vec<Segment>, SpecError> {
 }
 
 /// OpenAPI: header parameters with these names are ignored (other fields describe them).
-fn ignored_header(name: &str) -> bool {
+pub(super) fn ignored_header(name: &str) -> bool {
     ["accept", "content-type", "authorization"]
         .iter()
         .any(|ignored| name.eq_ignore_ascii_case(ignored))

@@ -297,17 +297,10 @@ pub(super) fn undeclared_fields(
             let any_extra = members
                 .iter()
                 .any(|m| m.get("additionalProperties") == Some(&Value::Bool(true)));
-            let extra: Vec<&Value> = members
-                .iter()
-                .filter_map(|m| m.get("additionalProperties"))
-                .filter(|schema| schema.is_object())
-                .collect();
+            let extra = extra_schemas(&members);
             for (name, value) in fields {
                 let child = format!("{pointer}/{}", escape(name));
-                let declaring: Vec<&Value> = members
-                    .iter()
-                    .filter_map(|m| m.get("properties")?.get(name))
-                    .collect();
+                let declaring = declaring(&members, name);
                 if !declaring.is_empty() {
                     undeclared_fields(doc, &declaring, value, &child, out);
                 } else if !extra.is_empty() {
@@ -318,7 +311,7 @@ pub(super) fn undeclared_fields(
             }
         }
         Value::Array(values) => {
-            let items: Vec<&Value> = members.iter().filter_map(|m| m.get("items")).collect();
+            let items = item_schemas(&members);
             if !items.is_empty() {
                 for (index, value) in values.iter().enumerate() {
                     undeclared_fields(doc, &items, value, &format!("{pointer}/{index}"), out);
@@ -331,7 +324,7 @@ pub(super) fn undeclared_fields(
 
 /// Whether a (resolved) schema marks its value hidden: `format: password`, OpenAPI's mark for
 /// a value that a user interface obscures.
-pub(super) fn is_hidden(schema: &Value) -> bool {
+pub(super) fn is_hidden(schema: &Map<String, Value>) -> bool {
     schema.get("format").and_then(Value::as_str) == Some(HIDDEN_FORMAT)
 }
 
@@ -340,25 +333,15 @@ pub(super) fn is_hidden(schema: &Value) -> bool {
 /// as [`undeclared_fields`] does.
 pub(super) fn blank_hidden(doc: &Value, schemas: &[&Value], instance: &mut Value, blank: &str) {
     let members = expand(doc, schemas);
-    if members
-        .iter()
-        .any(|m| m.get("format").and_then(Value::as_str) == Some(HIDDEN_FORMAT))
-    {
+    if members.iter().any(|m| is_hidden(m)) {
         *instance = Value::String(blank.to_owned());
         return;
     }
     match instance {
         Value::Object(fields) => {
-            let extra: Vec<&Value> = members
-                .iter()
-                .filter_map(|m| m.get("additionalProperties"))
-                .filter(|schema| schema.is_object())
-                .collect();
+            let extra = extra_schemas(&members);
             for (name, value) in fields.iter_mut() {
-                let declaring: Vec<&Value> = members
-                    .iter()
-                    .filter_map(|m| m.get("properties")?.get(name))
-                    .collect();
+                let declaring = declaring(&members, name);
                 let schemas = if declaring.is_empty() {
                     &extra
                 } else {
@@ -368,13 +351,36 @@ pub(super) fn blank_hidden(doc: &Value, schemas: &[&Value], instance: &mut Value
             }
         }
         Value::Array(values) => {
-            let items: Vec<&Value> = members.iter().filter_map(|m| m.get("items")).collect();
+            let items = item_schemas(&members);
             for value in values {
                 blank_hidden(doc, &items, value, blank);
             }
         }
         _ => {}
     }
+}
+
+/// The schemas in `members` that declare the field `name` (in `properties`).
+fn declaring<'a>(members: &[&'a Map<String, Value>], name: &str) -> Vec<&'a Value> {
+    members
+        .iter()
+        .filter_map(|m| m.get("properties")?.get(name))
+        .collect()
+}
+
+/// The schemas in `members` that any other field of an object takes (`additionalProperties`
+/// given as a schema).
+fn extra_schemas<'a>(members: &[&'a Map<String, Value>]) -> Vec<&'a Value> {
+    members
+        .iter()
+        .filter_map(|m| m.get("additionalProperties"))
+        .filter(|schema| schema.is_object())
+        .collect()
+}
+
+/// The schemas in `members` that each item of an array takes (`items`).
+fn item_schemas<'a>(members: &[&'a Map<String, Value>]) -> Vec<&'a Value> {
+    members.iter().filter_map(|m| m.get("items")).collect()
 }
 
 /// Whether any object reachable from `schema` has a property that is not required.

@@ -6,16 +6,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::index::{In, Operation, Scheme, Segment};
+use super::index::{In, Operation, Scheme, Segment, ignored_header};
 use super::request::split_path;
 use super::{Spec, Violation, schema};
 use crate::{Body, RecordedRequest};
 
 /// What stands where a value was blanked.
 pub const REDACTED: &str = "[REDACTED]";
-
-/// Headers that every request may carry and that say nothing secret: content negotiation.
-const PLAIN_HEADERS: &[&str] = &["accept", "content-type"];
 
 /// A request that conforms to its operation, ready for a snapshot (`insta`'s
 /// `assert_json_snapshot!`, say): the same for the same request whatever the credentials,
@@ -159,7 +156,8 @@ impl Operation {
             });
             return scheme.map_or_else(|| REDACTED.to_owned(), |s| format!("{s} {REDACTED}"));
         }
-        let declared = PLAIN_HEADERS.contains(&name)
+        // `accept` and `content-type` are described by the spec's media types, not parameters.
+        let declared = ignored_header(name)
             || self
                 .parameters
                 .iter()
