@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
+use unbind_conformance::Body;
 use unbind_conformance::conformance::{Spec, load_spec};
-use unbind_conformance::{Body, RecordedRequest};
-use unbind_fake::{Exchange, Fake, Seed};
+use unbind_fake::{Fake, Seed};
 use unbind_test_fixtures::keys;
 
 /// A fake with the demo seed and the fixtures' test key that records every exchange.
@@ -39,17 +39,6 @@ pub(crate) fn spec(provider: &str) -> Spec {
     Spec::new(load_spec(&path).expect("spec loads")).expect("spec indexes")
 }
 
-/// The request of an exchange, normalised.
-pub(crate) fn request(exchange: &Exchange) -> RecordedRequest {
-    RecordedRequest::from_parts(
-        &exchange.method,
-        &exchange.path,
-        &exchange.query,
-        exchange.request_headers.clone(),
-        &exchange.request_body,
-    )
-}
-
 /// Checks every answer the fake gave for `provider` against its spec, and returns how many
 /// there were with their operations. Requests that match no operation fail the check; a
 /// request that matches one but breaks its rules (a test sending a bad request on purpose)
@@ -59,7 +48,7 @@ pub(crate) fn answers_conform(fake: &Fake, provider: &str) -> Vec<(String, u16)>
     let mut seen = Vec::new();
     let mut failures = Vec::new();
     for exchange in fake.exchanges().iter().filter(|e| e.provider == provider) {
-        let request = request(exchange);
+        let request = exchange.request();
         let operation = match spec.check(&request) {
             Ok(id) => id,
             Err(violations) => match violations.iter().find_map(|v| v.operation.clone()) {
