@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use xtask::scratch::{Scratch, write_if_changed};
+use xtask::scratch::{Scratch, mirror, write_if_changed};
 
 /// Copies the application `tests/outside/<name>` to `to`: every file, its path dependencies
 /// pointing into `root`, and the workspace's lock file beside them so that it builds the
@@ -33,31 +33,15 @@ fn copy_application(root: &Path, name: &str, to: &Path) {
             .expect("the workspace's dev profiles");
         manifest = format!("{manifest}\n[workspace]\n\n[profile.dev]{profiles}");
     }
+    // The manifest and the lock file are written here, and only when they change, so that
+    // cargo rebuilds the application only then.
+    mirror(&from, to, &["Cargo.toml", "Cargo.lock"]).unwrap();
     write_if_changed(&to.join("Cargo.toml"), manifest.as_bytes()).unwrap();
-    copy_tree(&from, to, &|path| path != Path::new("Cargo.toml"));
     write_if_changed(
         &to.join("Cargo.lock"),
         std::fs::read(root.join("Cargo.lock")).unwrap(),
     )
     .unwrap();
-}
-
-/// Copies every file under `from` whose path below it `wanted` takes to the same place under `to`.
-fn copy_tree(from: &Path, to: &Path, wanted: &dyn Fn(&Path) -> bool) {
-    let mut stack = vec![from.to_owned()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let below = path.strip_prefix(from).unwrap();
-            if wanted(below) {
-                write_if_changed(&to.join(below), std::fs::read(&path).unwrap()).unwrap();
-            }
-        }
-    }
 }
 
 /// Runs `cargo <args>` offline in `app`, sharing this workspace's target directory; its

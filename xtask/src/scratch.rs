@@ -48,7 +48,8 @@ pub fn write_if_changed(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<(
 
 /// Makes the folder `to` hold what `from` holds: changed and new files written (with
 /// [`write_if_changed`]), files and folders that `from` lacks removed, except the top-level
-/// entries named in `keep` (a build's `target`, say).
+/// entries named in `keep`, which are left as they are in `to` (a build's `target`, say, or a
+/// file the caller writes itself): neither removed nor written.
 pub fn mirror(from: &Path, to: &Path, keep: &[&str]) -> io::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(to)? {
@@ -65,6 +66,9 @@ pub fn mirror(from: &Path, to: &Path, keep: &[&str]) -> io::Result<()> {
     }
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
+        if keep.iter().any(|k| entry.file_name() == *k) {
+            continue;
+        }
         let (source, dest) = (entry.path(), to.join(entry.file_name()));
         if entry.file_type()?.is_dir() {
             if dest.is_file() {
