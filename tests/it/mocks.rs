@@ -9,12 +9,15 @@ use manta_client::types::{
 };
 use manta_client::unbind_runtime::{SecretString, manta::Credentials};
 
-/// The operationIds of `provider`'s spec, as the xtask gives it to progenitor.
-fn spec_operations(provider: &str) -> Vec<String> {
-    let root = xtask::workspace_root();
-    let source = xtask::spec::read(&root, provider).unwrap();
-    let prepared = xtask::spec::prepare_with(&source, false).unwrap();
-    let mut ids: Vec<String> = prepared
+/// `provider`'s spec as the xtask gives it to progenitor.
+fn prepared(provider: &str) -> xtask::spec::Prepared {
+    let source = xtask::spec::read(&xtask::workspace_root(), provider).unwrap();
+    xtask::spec::prepare_with(&source, false).unwrap()
+}
+
+/// The operationIds of a prepared spec, sorted.
+fn operation_ids(spec: &xtask::spec::Prepared) -> Vec<String> {
+    let mut ids: Vec<String> = spec
         .openapi
         .operations()
         .filter_map(|(_, _, operation)| operation.operation_id.clone())
@@ -42,7 +45,7 @@ fn the_mocks_cover_every_operation_of_every_spec() {
         let krate = root.join(format!("crates/{provider}-client/src"));
         let client = std::fs::read_to_string(krate.join("generated.rs")).unwrap();
         let mock = std::fs::read_to_string(krate.join("mock.rs")).unwrap();
-        let wanted = spec_operations(&provider);
+        let wanted = operation_ids(&prepared(&provider));
         assert!(!wanted.is_empty(), "{provider}: no operations");
         // The client's operations, as each names itself to the hooks.
         let client_ops = names_between(&client, "operation_id: \"", "\"");
@@ -207,23 +210,16 @@ fn each_mock_module_carries_the_document_its_client_was_made_from() {
         ("oneaccess", oneaccess_client::mock::OPENAPI_JSON),
     ] {
         let carried = Spec::from_yaml(json).unwrap_or_else(|e| panic!("{provider}: {e}"));
+        let prepared = prepared(provider);
         assert_eq!(
             carried.operation_ids(),
-            spec_operations(provider),
+            operation_ids(&prepared),
             "{provider}"
         );
         // The document the xtask prepares from the spec file, value for value.
         assert_eq!(
             serde_json::from_str::<serde_json::Value>(json).unwrap(),
-            serde_json::to_value(
-                xtask::spec::prepare_with(
-                    &xtask::spec::read(&xtask::workspace_root(), provider).unwrap(),
-                    false
-                )
-                .unwrap()
-                .openapi
-            )
-            .unwrap(),
+            serde_json::to_value(prepared.openapi).unwrap(),
             "{provider}"
         );
     }
