@@ -5,7 +5,11 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{Grade, Report, report, source};
+use super::compare::{both_sides, compare, compare_with};
+use super::document::Document;
+use super::outcome::Report;
+use super::terms::Grade;
+use super::{report, source};
 use crate::flags::{Diff, FailOn, Format, usage};
 
 /// Runs `cargo xtask diff` with its `flags`. Exit code: 0 fine, 1 the `--fail-on` policy
@@ -86,14 +90,14 @@ fn files(from: (&str, Option<&str>), to: (&str, Option<&str>)) -> Result<Vec<Rep
         Some(overlay) => format!("{file} with {overlay}"),
         None => file.to_owned(),
     };
-    let (old, new) = super::both_sides(
+    let (old, new) = both_sides(
         || source::file_document(&read, from.0, from.1, &format!("old ({})", named(from))),
         || source::file_document(&read, to.0, to.1, &format!("new ({})", named(to))),
     );
     let (old, new) = (old?, new?);
     let label = format!("{} → {}", named(from), named(to));
     Ok(vec![
-        super::compare(&label, old.as_ref(), new.as_ref()).map_err(one_line)?,
+        compare(&label, old.as_ref(), new.as_ref()).map_err(one_line)?,
     ])
 }
 
@@ -118,7 +122,7 @@ fn revision(root: &Path, rev: &str, only: Option<&str>) -> Result<Vec<Report>, S
     }
     let mut reports = Vec::new();
     for provider in &providers {
-        let (old, new) = super::both_sides(
+        let (old, new) = both_sides(
             || old_side(&old_read, provider, rev),
             || source::provider_document(&new_read, provider, "new (working tree)"),
         );
@@ -131,7 +135,7 @@ fn revision(root: &Path, rev: &str, only: Option<&str>) -> Result<Vec<Report>, S
         let label = format!("{name} ({rev} → working tree)");
         let (old, new) = (old.map(|(_, d)| d), new.map(|(_, d)| d));
         reports.push(
-            super::compare_with(&label, old.as_ref(), new.as_ref(), old_code.as_deref())
+            compare_with(&label, old.as_ref(), new.as_ref(), old_code.as_deref())
                 .map_err(one_line)?,
         );
     }
@@ -141,7 +145,7 @@ fn revision(root: &Path, rev: &str, only: Option<&str>) -> Result<Vec<Report>, S
 /// The old side of `provider` at `rev`: its name and document (`None`: no spec there), and the
 /// code committed with it if that was generated from it ([`source::committed_code`]), to read
 /// its API from.
-type OldSide = (Option<(String, super::Document)>, Option<String>);
+type OldSide = (Option<(String, Document)>, Option<String>);
 
 fn old_side(read: &source::Reader<'_>, provider: &str, rev: &str) -> Result<OldSide, String> {
     let Some(found) = source::provider_source(read, provider, &format!("old ({rev})"))? else {

@@ -1,9 +1,10 @@
 //! Attributes each Rust API difference to the spec change(s) that explain it, and grades each
 //! spec change for Rust by the differences it caused.
 
+use super::outcome::Change;
 use super::rust_api::{Kind, RustChange};
 use super::spec_changes::{SpecChange, norm};
-use super::{Change, Grade, Target};
+use super::terms::{Grade, Target};
 
 /// How well `target` explains `change`: (0, _) not at all; higher is better, and between two
 /// targets of one kind, the one that names more of the Rust item (the longer type name, a

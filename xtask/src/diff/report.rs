@@ -26,7 +26,9 @@
 
 use serde_json::{Value, json};
 
-use super::{Change, Report, RustChange, Side};
+use super::outcome::{Change, Report};
+use super::rust_api::RustChange;
+use super::terms::Side;
 
 /// The report as text, one block per spec.
 pub fn text(reports: &[Report]) -> String {

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use super::Document;
+use super::document::{Document, load_source};
 
 /// Reads a file by its workspace-relative path: `Ok(None)` when it does not exist there.
 pub use crate::spec::Reader;
@@ -123,7 +123,7 @@ pub fn providers_at(root: &Path, rev: &str) -> Result<Vec<String>, String> {
 }
 
 /// Loads one provider's spec (a hand-written spec, or a published document and its overlay)
-/// from `read` through [`super::load_source`], the one function that turns a spec into what
+/// from `read` through [`load_source`], the one function that turns a spec into what
 /// the generator sees, with the name of its file(s) (`specs/upstream/acme.json with
 /// specs/acme.overlay.yaml`). `Ok(None)`: no spec on this side. The error is one line naming
 /// the side.
@@ -138,9 +138,9 @@ pub fn provider_document(
     load(&source, side).map(|document| Some((source.name(), document)))
 }
 
-/// [`super::load_source`], its problems in one line naming the side.
+/// [`load_source`], its problems in one line naming the side.
 pub fn load(source: &crate::spec::Source, side: &str) -> Result<Document, String> {
-    super::load_source(source).map_err(|problems| side_problems(side, &problems))
+    load_source(source).map_err(|problems| side_problems(side, &problems))
 }
 
 /// The files of one provider's spec from `read` (see [`crate::spec::read_with`]), not yet
