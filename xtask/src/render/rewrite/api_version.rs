@@ -15,7 +15,7 @@
 
 use proc_macro2::{TokenStream, TokenTree};
 
-use super::count_trees;
+use super::tokens::count_trees;
 
 /// Removes the `api-version` header that progenitor adds to every request (it has no setting
 /// for it): none of our providers documents such a header, and the hooks used to remove it

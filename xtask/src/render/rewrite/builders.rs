@@ -20,7 +20,7 @@
 //! values); each rewrite counts what it changed ([`BuilderRewrites`]), and the pass's test
 //! says which count fell to zero.
 
-use super::{BUILDER, builder, last_segment, names};
+use super::tokens::{BUILDER, builder, last_segment, names};
 
 /// Rewrites what each generated request builder's `send` does per request, where progenitor's
 /// code costs more than it needs to: `skip_absent_queries`, `tidy_header_parameters` and

@@ -18,7 +18,7 @@
 
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 
-use super::count_trees;
+use super::tokens::count_trees;
 
 /// Moves each answer's headers into its `ResponseValue` instead of cloning them.
 ///

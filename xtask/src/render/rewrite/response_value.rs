@@ -11,7 +11,7 @@
 //! **What would make it unnecessary.** The same as for `response_headers.rs`: a
 //! `progenitor-client` whose `from_response` moves the headers.
 
-use super::names_ident;
+use super::tokens::names_ident;
 
 /// The `response_value` that [`super::move_response_headers`] calls, at the top of each `builder`
 /// module that calls it (after its `use` items): one whose operations decode no JSON answer

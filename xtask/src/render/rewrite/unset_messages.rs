@@ -14,7 +14,7 @@
 //! is a `&'static str` (or a `Cow`); the pass's test then finds no `Result<_, String>` field to
 //! convert.
 
-use super::{builder, last_segment};
+use super::tokens::{builder, last_segment};
 
 /// Lets the builders hold the message of a field not set yet without allocating it.
 ///

@@ -11,7 +11,7 @@
 //! uses it, or allowing `unused_imports` on the module; the pass's test then finds nothing to
 //! drop on a document whose operations use no type.
 
-use super::names_ident;
+use super::tokens::names_ident;
 
 /// Removes each private `use a::b::name;` (one name, no attribute) that nothing else in its
 /// module names, in `items` and in every module below: progenitor's `builder` module imports
