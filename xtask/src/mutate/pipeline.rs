@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::{Once, mpsc};
 use std::time::{Duration, Instant};
 
-use super::files;
+use super::mutant::files;
 use crate::Problem;
 use crate::spec::Source;
 

@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use super::{FULL_EVERY, Input, Mutant, Verdict, cases, corpus, mutant, run};
+use super::cases::cases;
+use super::inputs::{Input, corpus};
+use super::mutant::{FULL_EVERY, Mutant, mutant};
+use super::pipeline::{Verdict, run};
 
 /// What a run of many mutants found.
 #[derive(Clone, Debug, Default)]

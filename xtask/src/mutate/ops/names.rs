@@ -3,10 +3,9 @@
 use serde_json::{Value, json};
 
 use super::super::rng::Rng;
-use super::super::tree::{
-    NodePath, Seg, get, get_mut, is_operation, key_or_list_key, last_key, pointer,
-};
-use super::*;
+use super::super::tree::{Seg, get_mut, key_or_list_key, last_key, pointer};
+use super::pick::{find, operation_ids, pick_node, short, variant, words};
+use super::values::{IDENTS, PATH_KEYS};
 
 pub(crate) fn duplicate_name(rng: &mut Rng, doc: &mut Value) -> Option<String> {
     match rng.below(7) {
@@ -18,20 +17,6 @@ pub(crate) fn duplicate_name(rng: &mut Rng, doc: &mut Value) -> Option<String> {
         5 => body_beside_component(rng, doc),
         _ => duplicate_map_key(rng, doc, "paths"),
     }
-}
-
-pub(crate) fn operation_ids(doc: &Value) -> Vec<(NodePath, String)> {
-    find(doc, |path, node| is_operation(path) && node.is_object())
-        .into_iter()
-        .map(|path| {
-            let id = get(doc, &path)
-                .and_then(|op| op.get("operationId"))
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_owned();
-            (path, id)
-        })
-        .collect()
 }
 
 fn duplicate_operation_id(rng: &mut Rng, doc: &mut Value) -> Option<String> {
@@ -225,4 +210,58 @@ pub(crate) fn empty_operation_id(rng: &mut Rng, doc: &mut Value) -> Option<Strin
         op.remove("operationId");
         Some(format!("delete {}/operationId", pointer(&path)))
     }
+}
+
+/// An operation with an inline request body beside a component schema named as progenitor
+/// names that body (`<OperationId>Body`), with other properties.
+pub(crate) fn body_beside_component(rng: &mut Rng, doc: &mut Value) -> Option<String> {
+    let ops = operation_ids(doc);
+    let (path, id) = rng.pick(&ops)?.clone();
+    let id = if id.is_empty() {
+        "make_thing".to_owned()
+    } else {
+        id
+    };
+    let name = format!(
+        "{}Body",
+        words(&id).iter().map(|w| capitalise(w)).collect::<String>()
+    );
+    let op = get_mut(doc, &path)?.as_object_mut()?;
+    op.insert("operationId".into(), json!(id));
+    op.insert(
+        "requestBody".into(),
+        json!({
+            "required": true,
+            "content": { "application/json": { "schema": {
+                "type": "object", "properties": { "a": { "type": "string" } }, "required": ["a"]
+            } } }
+        }),
+    );
+    let root = doc.as_object_mut()?;
+    let components = root.entry("components").or_insert_with(|| json!({}));
+    let schemas = components
+        .as_object_mut()?
+        .entry("schemas")
+        .or_insert_with(|| json!({}));
+    schemas.as_object_mut()?.insert(
+        name.clone(),
+        json!({ "type": "object", "properties": { "b": { "type": "integer" } } }),
+    );
+    Some(format!(
+        "inline body at {}/requestBody beside component schema {name:?}",
+        pointer(&path)
+    ))
+}
+
+/// `word` with its first letter upper-case and the rest lower-case.
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| {
+            c.to_uppercase()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
 }

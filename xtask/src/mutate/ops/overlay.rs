@@ -4,7 +4,8 @@ use serde_json::{Value, json};
 
 use super::super::rng::Rng;
 use super::super::tree::{Seg, all_paths, get};
-use super::*;
+use super::pick::short;
+use super::values::PROSE;
 
 /// JSONPath targets an overlay's author can write.
 const TARGETS: &[&str] = &[

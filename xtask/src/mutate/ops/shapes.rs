@@ -7,7 +7,8 @@ use super::super::rng::Rng;
 use super::super::tree::{
     Seg, all_paths, get, get_mut, is_operation, is_schema, key_or_list_key, last_key, pointer,
 };
-use super::*;
+use super::pick::{find, pick_node, short};
+use super::values::{FORMATS, PARAMETER_PLACES, PROSE, REF_TARGETS, other_values};
 
 pub(crate) fn delete_key(rng: &mut Rng, doc: &mut Value) -> Option<String> {
     let path = pick_node(rng, doc, |path, _| matches!(path.last(), Some(Seg::Key(_))))?;
@@ -25,69 +26,6 @@ pub(crate) fn change_type(rng: &mut Rng, doc: &mut Value) -> Option<String> {
     let shown = short(&new);
     *node = new;
     Some(format!("change {} to {shown}", pointer(&path)))
-}
-
-/// A value in one short line, for a mutation's description.
-pub(crate) fn short(value: &Value) -> String {
-    let text = value.to_string();
-    if text.chars().count() > 60 {
-        format!("{}…", text.chars().take(60).collect::<String>())
-    } else {
-        text
-    }
-}
-
-/// An operation with an inline request body beside a component schema named as progenitor
-/// names that body (`<OperationId>Body`), with other properties.
-pub(crate) fn body_beside_component(rng: &mut Rng, doc: &mut Value) -> Option<String> {
-    let ops = operation_ids(doc);
-    let (path, id) = rng.pick(&ops)?.clone();
-    let id = if id.is_empty() {
-        "make_thing".to_owned()
-    } else {
-        id
-    };
-    let name = format!(
-        "{}Body",
-        words(&id).iter().map(|w| capitalise(w)).collect::<String>()
-    );
-    let op = get_mut(doc, &path)?.as_object_mut()?;
-    op.insert("operationId".into(), json!(id));
-    op.insert(
-        "requestBody".into(),
-        json!({
-            "required": true,
-            "content": { "application/json": { "schema": {
-                "type": "object", "properties": { "a": { "type": "string" } }, "required": ["a"]
-            } } }
-        }),
-    );
-    let root = doc.as_object_mut()?;
-    let components = root.entry("components").or_insert_with(|| json!({}));
-    let schemas = components
-        .as_object_mut()?
-        .entry("schemas")
-        .or_insert_with(|| json!({}));
-    schemas.as_object_mut()?.insert(
-        name.clone(),
-        json!({ "type": "object", "properties": { "b": { "type": "integer" } } }),
-    );
-    Some(format!(
-        "inline body at {}/requestBody beside component schema {name:?}",
-        pointer(&path)
-    ))
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| {
-            c.to_uppercase()
-                .chain(chars.flat_map(char::to_lowercase))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// Wraps a schema in 2 to 64 levels of arrays, objects or compositions.
