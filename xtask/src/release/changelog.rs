@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{Version, krate};
+use super::version::{Version, krate};
 use crate::Output;
 use crate::diff::{self, Grade, Report};
 
