@@ -114,6 +114,7 @@
 //! # }
 //! ```
 
+mod entry;
 mod error;
 mod input;
 mod journal;
@@ -128,6 +129,7 @@ use std::sync::Arc;
 use futures::stream::{FuturesUnordered, StreamExt as _};
 use unbind_runtime::clock::{Clock, SystemClock};
 
+pub use entry::{Entry, Outcome};
 pub use error::BulkError;
 pub use input::{Accounts, Line, MAX_LINE_BYTES};
 pub use journal::Journal;
@@ -139,49 +141,6 @@ use pace::Pace;
 
 /// The default number of calls in flight at once.
 pub const DEFAULT_CONCURRENCY: NonZeroUsize = NonZeroUsize::new(8).expect("8 is not zero");
-
-/// What happened to one account of the input.
-#[derive(Debug)]
-pub enum Outcome {
-    /// The binding existed and is gone now.
-    Unbound,
-    /// There was nothing to unbind (see [`UnbindOutcome::AlreadyUnbound`]).
-    AlreadyUnbound,
-    /// The call failed: the provider refused it, or it could not be made.
-    Failed(Error),
-    /// Not sent: the journal holds the account as unbound or already unbound, or it came
-    /// earlier in this input.
-    Skipped,
-    /// Not sent: the journal holds the account as failed, and
-    /// [`BulkSettings::retry_failed`] is off.
-    SkippedFailed,
-}
-
-impl Outcome {
-    /// The outcome's name in the journal and in JSON: `unbound`, `already_unbound`, `failed`,
-    /// `skipped` or `skipped_failed`.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Outcome::Unbound => "unbound",
-            Outcome::AlreadyUnbound => "already_unbound",
-            Outcome::Failed(_) => "failed",
-            Outcome::Skipped => "skipped",
-            Outcome::SkippedFailed => "skipped_failed",
-        }
-    }
-}
-
-/// One account's outcome, as the progress callback of [`run`] sees it.
-// Its journal line (`to_json`) is in journal.rs, with the rest of the journal's format.
-#[derive(Debug)]
-pub struct Entry {
-    /// The input line, from 1.
-    pub line: u64,
-    /// The account.
-    pub account: Account,
-    /// What happened.
-    pub outcome: Outcome,
-}
 
 /// How a bulk run goes.
 #[derive(Clone, Debug)]

@@ -89,7 +89,7 @@ impl CloudBaseClient {
         let device_id = settings
             .device_id
             .unwrap_or_else(|| DeviceId::generate(random.as_ref()));
-        let base = crate::base(base_url)?;
+        let base = crate::validate::base(base_url)?;
         let caller = Caller::new(
             Provider::CloudBase,
             &base,

@@ -59,6 +59,7 @@ mod error;
 pub mod manta;
 #[cfg(feature = "oneaccess")]
 pub mod oneaccess;
+mod outcome;
 mod provider;
 mod retry;
 mod tls;
@@ -70,6 +71,7 @@ pub use call::{
 #[cfg(feature = "oneaccess")]
 pub use error::SigningError;
 pub use error::{Error, ErrorKind, ProviderBody, ProviderError, SNIPPET_CHARS};
+pub use outcome::UnbindOutcome;
 pub use provider::{ParseProviderError, Provider};
 pub use retry::{MAX_RETRY_AFTER, MAX_TOTAL, RetryPolicy, WaitRefused};
 /// What `unbind_runtime` holds besides credentials: the injected clock and random source
@@ -214,74 +216,6 @@ impl Unbinder {
             )),
         }
     }
-}
-
-/// What an unbind found: a deletion job that retries can treat both as done.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UnbindOutcome {
-    /// The binding existed and is gone now.
-    Unbound,
-    /// There was nothing to unbind: the provider reports the binding as unknown.
-    AlreadyUnbound,
-}
-
-impl UnbindOutcome {
-    /// `Unbound` on success, `AlreadyUnbound` on a provider error that `already` recognises,
-    /// but never under a status that says the provider did not act on the request: credentials
-    /// refused (401, 403), rate limited (429), or a gateway's (502 to 504).
-    pub(crate) fn from_result<T>(
-        outcome: Result<T, Error>,
-        already: impl Fn(&ProviderError) -> bool,
-    ) -> Result<Self, Error> {
-        let acted_on = |e: &ProviderError| !matches!(e.status, 401 | 403 | 429 | 502..=504);
-        match outcome {
-            Ok(_) => Ok(UnbindOutcome::Unbound),
-            Err(error)
-                if error
-                    .provider_error()
-                    .is_some_and(|e| acted_on(e) && already(e)) =>
-            {
-                Ok(UnbindOutcome::AlreadyUnbound)
-            }
-            Err(error) => Err(error),
-        }
-    }
-}
-
-/// Checks a base URL (http or https, with a host, without user info, query or fragment) and
-/// drops a trailing `/`.
-fn base(url: &str) -> Result<String, Error> {
-    // The URL parser silently drops tabs and line breaks: what was typed is not what would be
-    // used, so such a URL is refused, as is any other control character or space.
-    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return Err(Error::invalid(
-            "base_url",
-            "contains a space or a control character (CR, LF, tab, …)",
-        ));
-    }
-    let parsed = reqwest::Url::parse(url)
-        .map_err(|e| Error::invalid("base_url", format!("is not a URL: {e}")))?;
-    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
-        return Err(Error::invalid(
-            "base_url",
-            "must be an http or https URL with a host",
-        ));
-    }
-    // User info would be sent as `Authorization: Basic …` on every call, beside (or instead
-    // of) the provider's own credentials.
-    if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err(Error::invalid(
-            "base_url",
-            "must not hold a user name or password (user@host)",
-        ));
-    }
-    if parsed.query().is_some() || parsed.fragment().is_some() {
-        return Err(Error::invalid(
-            "base_url",
-            "must not have a query or fragment",
-        ));
-    }
-    Ok(url.trim_end_matches('/').to_owned())
 }
 
 /// The README's Rust examples, compiled as doctests so they cannot rot (with every provider

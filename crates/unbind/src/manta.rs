@@ -102,7 +102,7 @@ impl MantaClient {
         unbind_runtime::header::bearer(token)?;
         let redactor = Redactor::new([token, credentials.secret()]);
         let http = settings.call.http_client()?;
-        let base = crate::base(base_url)?;
+        let base = crate::validate::base(base_url)?;
         Ok(Self {
             caller: Caller::new(Provider::Manta, &base, redactor, &settings.call),
             api: manta_client::Client::new_with_client(&base, http, credentials),

@@ -91,6 +91,42 @@ pub(crate) fn cloudbase_provider_id(value: &str) -> Result<(), Error> {
     path_segment("provider_id", value)
 }
 
+/// Checks a base URL (http or https, with a host, without user info, query or fragment) and
+/// drops a trailing `/`.
+pub(crate) fn base(url: &str) -> Result<String, Error> {
+    // The URL parser silently drops tabs and line breaks: what was typed is not what would be
+    // used, so such a URL is refused, as is any other control character or space.
+    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(Error::invalid(
+            "base_url",
+            "contains a space or a control character (CR, LF, tab, …)",
+        ));
+    }
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|e| Error::invalid("base_url", format!("is not a URL: {e}")))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+        return Err(Error::invalid(
+            "base_url",
+            "must be an http or https URL with a host",
+        ));
+    }
+    // User info would be sent as `Authorization: Basic …` on every call, beside (or instead
+    // of) the provider's own credentials.
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(Error::invalid(
+            "base_url",
+            "must not hold a user name or password (user@host)",
+        ));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(Error::invalid(
+            "base_url",
+            "must not have a query or fragment",
+        ));
+    }
+    Ok(url.trim_end_matches('/').to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

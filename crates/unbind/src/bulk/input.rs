@@ -4,7 +4,7 @@ use std::io::{self, BufRead, Read as _};
 
 use serde_json::{Map, Value};
 
-use super::BulkError;
+use super::error::BulkError;
 use crate::{Account, Error, Provider};
 
 /// The longest line of input or journal read, in bytes (64 KiB): a longer one is an error

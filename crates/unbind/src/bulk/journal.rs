@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::Value;
 
+use super::entry::{Entry, Outcome};
+use super::error::BulkError;
 use super::input::{Read, parse, read_line, too_long};
-use super::{BulkError, Entry, Outcome};
 use crate::Account;
 
 impl Entry {

@@ -282,7 +282,7 @@ fn unsigned_api(
     device.validate()?;
     let http = settings.call.http_client()?;
     Ok(oneaccess_client::Client::new_with_client(
-        &crate::base(base_url)?,
+        &crate::validate::base(base_url)?,
         http,
         (),
     ))
