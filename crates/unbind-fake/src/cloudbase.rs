@@ -33,8 +33,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use serde_json::{Value, json};
 
+use crate::Clock;
+use crate::request::{bearer, header};
 use crate::seed::{CloudBaseProvider, CloudBaseSeed};
-use crate::{Clock, bearer, header, lock, new_token};
+use crate::state::{lock, new_token};
 
 /// Validity the fake states for a provider token, in seconds.
 const PROVIDER_TOKEN_SECONDS: i64 = 600;

@@ -91,7 +91,7 @@ impl Log {
     }
 
     pub(crate) fn exchanges(&self) -> Vec<Exchange> {
-        crate::lock(&self.exchanges).clone()
+        crate::state::lock(&self.exchanges).clone()
     }
 }
 
@@ -161,7 +161,7 @@ pub(crate) async fn observe(State(scope): State<Scope>, request: Request, next: 
         .get(axum::http::header::CONTENT_TYPE)
         .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
     exchange.response_body = response_body.to_vec();
-    crate::lock(&scope.log.exchanges).push(exchange);
+    crate::state::lock(&scope.log.exchanges).push(exchange);
     Response::from_parts(parts, Body::from(response_body))
 }
 

@@ -51,8 +51,8 @@
 //! error codes, CloudBase statuses), each provider module says what the fake chose.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use axum::Router;
@@ -67,8 +67,11 @@ mod errors;
 mod exchange;
 pub mod manta;
 pub mod oneaccess;
+mod request;
 mod seed;
 mod serve;
+mod start_error;
+mod state;
 
 pub use bindings::{Bindings, CloudBaseBound, MantaBinding, OneAccessBinding};
 pub use errors::REQUEST_BODY_LIMIT;
@@ -78,6 +81,7 @@ pub use seed::{
     DEMO_SEED, MantaBot, MantaClient, MantaSeed, OneAccessSeed, OneAccessSocial,
     OneAccessStateToken, OneAccessUser, SEED_FILE_LIMIT, Seed, SeedError,
 };
+pub use start_error::StartError;
 
 /// The time source of a fake (server time, signature windows, rate-limit windows): the
 /// runtime's [`Clock`], the one clock trait of the workspace, and its system clock.
@@ -113,22 +117,6 @@ pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The default [`FakeBuilder::shutdown_grace`]: 2 s.
 pub const DEFAULT_SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
-
-/// Why a fake could not start.
-#[derive(Debug, thiserror::Error)]
-pub enum StartError {
-    /// The address could not be bound.
-    #[error("cannot listen on {addr}: {source}")]
-    Bind {
-        /// The address asked for.
-        addr: SocketAddr,
-        /// The cause.
-        source: std::io::Error,
-    },
-    /// The seed's OneAccess key is unusable.
-    #[error("OneAccess key: {0}")]
-    Key(String),
-}
 
 /// Settings of a [`Fake`] before it starts.
 #[derive(Debug)]
@@ -368,45 +356,4 @@ impl Drop for Fake {
             let _ = stop.send(());
         }
     }
-}
-
-/// Locks a provider's state; a handler that panicked mid-update leaves the state as it was
-/// at the panic, which is still the best the fake has.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// A new random token: 32 lower-case hex characters after `prefix`.
-fn new_token(prefix: &str) -> String {
-    let mut bytes = [0u8; 16];
-    // The system RNG does not fail on a working OS; should it, the counter below still
-    // keeps tokens unique within this process.
-    if aws_lc_rs::rand::fill(&mut bytes).is_err() {
-        static COUNTER: AtomicI64 = AtomicI64::new(0);
-        bytes[..8].copy_from_slice(&COUNTER.fetch_add(1, Ordering::SeqCst).to_be_bytes());
-    }
-    let mut token = String::with_capacity(prefix.len() + 32);
-    token.push_str(prefix);
-    for byte in bytes {
-        token.push_str(&format!("{byte:02x}"));
-    }
-    token
-}
-
-/// A header's value, if present, text and not blank.
-fn header<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| !v.trim().is_empty())
-}
-
-/// The bearer token of an `Authorization` header, if it has one.
-fn bearer(headers: &axum::http::HeaderMap) -> Option<&str> {
-    let value = headers
-        .get(axum::http::header::AUTHORIZATION)?
-        .to_str()
-        .ok()?;
-    let (scheme, token) = value.split_once(' ')?;
-    (scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty()).then(|| token.trim())
 }

@@ -36,8 +36,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use serde_json::{Value, json};
 
+use crate::Clock;
+use crate::request::bearer;
 use crate::seed::MantaSeed;
-use crate::{Clock, bearer, lock, new_token};
+use crate::state::{lock, new_token};
 
 /// The fake's state behind its routes.
 #[derive(Debug)]

@@ -49,8 +49,11 @@ use rsa::pkcs8::{DecodePrivateKey as _, EncodePrivateKey as _, EncodePublicKey a
 use serde_json::{Value, json};
 use sha2::{Digest as _, Sha256};
 
+use crate::Clock;
+use crate::request::header;
 use crate::seed::{OneAccessSeed, OneAccessSocial};
-use crate::{Clock, StartError, header, lock, new_token};
+use crate::start_error::StartError;
+use crate::state::{lock, new_token};
 
 /// The device headers every call must carry.
 const DEVICE_HEADERS: [&str; 4] = [

@@ -176,14 +176,14 @@ impl Activity {
     }
 
     fn update(&self, change: impl FnOnce(&mut ActivityState)) {
-        change(&mut crate::lock(&self.0));
+        change(&mut crate::state::lock(&self.0));
     }
 
     /// Completes when the fake has waited for the client for `idle` and received nothing.
     async fn idle_for(&self, idle: Duration) {
         loop {
             let (waiting, since) = {
-                let state = crate::lock(&self.0);
+                let state = crate::state::lock(&self.0);
                 let waiting = state.answering == 0 || state.awaiting_body > 0;
                 (waiting, state.since)
             };

@@ -14,6 +14,7 @@ mod diff_rules;
 mod fields;
 mod fixture_builds;
 mod generate;
+mod import_loops;
 mod keep;
 mod leave_out;
 mod lints;
