@@ -6,6 +6,7 @@
 mod client_dependencies;
 mod conformance;
 mod documented_examples;
+mod documented_parameters;
 mod generated_matches_specs;
 mod hooks_match_specs;
 mod mocks;

@@ -1,4 +1,4 @@
-// This file is generated from specs/cloudbase.yaml (sha256 ab458735f3911a0e2b67d0a65a0186f36aa67618eceb022e8a6eb1ebea9b410b) by `cargo xtask generate`; do not edit it by hand.
+// This file is generated from specs/cloudbase.yaml (sha256 f6ee8f34514d9a444cbd1e0aa9c79822c4590ef90e26354f84701e500af0bd41) by `cargo xtask generate`; do not edit it by hand.
 
 #![allow(
     missing_docs,
@@ -1103,14 +1103,12 @@ impl Client {
     /// Arguments:
     /// - `provider_id`: Identity source ID, such as wx_open, github, wechat, qq, or a WeChat Mini Program appid.
     /// - `client_id`: Client ID corresponding to the application, can be obtained from Cloud Development Platform -> Identity Authentication -> Development Settings. Defaults to environment ID, can be omitted
-    /// - `reason_code`
     /// - `with_user_center`: Whether to record in user centralized security log, default false
     /// - `x_device_id`: Device ID, the ID of the current logged-in device. The client should generate it randomly and cache it on the client (the official SDK uses 16 to 48 characters). This parameter is related to the number of logged-in accounts.
     /// ```text
     /// let response = client.unbind_provider()
     ///     .provider_id(provider_id)
     ///     .client_id(client_id)
-    ///     .reason_code(reason_code)
     ///     .with_user_center(with_user_center)
     ///     .x_device_id(x_device_id)
     ///     .send()
@@ -1661,10 +1659,6 @@ pub mod builder {
             Option<::std::string::String>,
             ::std::borrow::Cow<'static, str>,
         >,
-        reason_code: Result<
-            Option<::std::string::String>,
-            ::std::borrow::Cow<'static, str>,
-        >,
         with_user_center: Result<Option<bool>, ::std::borrow::Cow<'static, str>>,
         x_device_id: Result<
             Option<::std::string::String>,
@@ -1679,7 +1673,6 @@ pub mod builder {
                     ::std::borrow::Cow::Borrowed("provider_id was not initialized"),
                 ),
                 client_id: Ok(None),
-                reason_code: Ok(None),
                 with_user_center: Ok(None),
                 x_device_id: Ok(None),
             }
@@ -1706,20 +1699,6 @@ pub mod builder {
                 .map(Some)
                 .map_err(|_| {
                     "conversion to `:: std :: string :: String` for client_id failed"
-                        .to_string()
-                })
-                .map_err(::std::convert::Into::into);
-            self
-        }
-        pub fn reason_code<V>(mut self, value: V) -> Self
-        where
-            V: std::convert::TryInto<::std::string::String>,
-        {
-            self.reason_code = value
-                .try_into()
-                .map(Some)
-                .map_err(|_| {
-                    "conversion to `:: std :: string :: String` for reason_code failed"
                         .to_string()
                 })
                 .map_err(::std::convert::Into::into);
@@ -1756,21 +1735,11 @@ pub mod builder {
         pub async fn send(
             self,
         ) -> Result<ResponseValue<types::Empty>, Error<types::Error>> {
-            let Self {
-                client,
-                provider_id,
-                client_id,
-                reason_code,
-                with_user_center,
-                x_device_id,
-            } = self;
+            let Self { client, provider_id, client_id, with_user_center, x_device_id } = self;
             let provider_id = provider_id
                 .map_err(::std::string::String::from)
                 .map_err(Error::InvalidRequest)?;
             let client_id = client_id
-                .map_err(::std::string::String::from)
-                .map_err(Error::InvalidRequest)?;
-            let reason_code = reason_code
                 .map_err(::std::string::String::from)
                 .map_err(Error::InvalidRequest)?;
             let with_user_center = with_user_center
@@ -1805,12 +1774,6 @@ pub mod builder {
             if client_id.is_some() {
                 request_builder = request_builder
                     .query(&progenitor_client::QueryParam::new("client_id", &client_id));
-            }
-            if reason_code.is_some() {
-                request_builder = request_builder
-                    .query(
-                        &progenitor_client::QueryParam::new("reason_code", &reason_code),
-                    );
             }
             if with_user_center.is_some() {
                 request_builder = request_builder
