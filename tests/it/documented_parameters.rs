@@ -3,12 +3,12 @@
 //! method of the generated client and a promise about the wire: none may be there undocumented.
 
 use serde_json::Value;
+use unbind_tests::spec_document;
 
 /// The parameters of `method path` in `specs/<provider>.yaml`, `$ref`s followed, in the spec's
 /// order: `in name`, with ` (required)` after a required one.
 fn parameters(provider: &str, path: &str, method: &str) -> Vec<String> {
-    let file = xtask::workspace_root().join(format!("specs/{provider}.yaml"));
-    let spec: Value = serde_norway::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let spec = spec_document(provider);
     let item = &spec["paths"][path];
     [&item["parameters"], &item[method]["parameters"]]
         .into_iter()

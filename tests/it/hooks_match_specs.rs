@@ -2,11 +2,7 @@
 //! that invalidates a hook fails here instead of on the wire.
 
 use serde_json::Value;
-
-fn spec(name: &str) -> Value {
-    let path = xtask::workspace_root().join("specs").join(name);
-    serde_norway::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
+use unbind_tests::spec_document;
 
 /// `names` as owned strings, sorted.
 fn sorted(names: &[&str]) -> Vec<String> {
@@ -39,7 +35,7 @@ fn without_security(spec: &Value) -> Vec<String> {
 #[test]
 fn cloudbase_sends_no_bearer_exactly_where_the_spec_has_no_security() {
     let hooked = sorted(&cloudbase_client::WITHOUT_BEARER);
-    assert_eq!(hooked, without_security(&spec("cloudbase.yaml")));
+    assert_eq!(hooked, without_security(&spec_document("cloudbase")));
 }
 
 /// The operationIds that take the OneAccess device header `X-agent` (by `$ref` to
@@ -56,7 +52,7 @@ fn with_device_headers(spec: &Value) -> Vec<String> {
 #[test]
 fn every_oneaccess_builder_with_device_headers_takes_a_device_profile() {
     let extended = sorted(oneaccess_client::DEVICE_OPERATIONS);
-    let spec = with_device_headers(&spec("oneaccess.yaml"));
+    let spec = with_device_headers(&spec_document("oneaccess"));
     assert_eq!(spec.len(), 7, "{spec:?}");
     assert_eq!(extended, spec);
 }

@@ -73,11 +73,15 @@ pub fn spec_path(provider: &str) -> PathBuf {
         .join(format!("{provider}.yaml"))
 }
 
+/// `specs/<provider>.yaml` as a JSON value.
+pub fn spec_document(provider: &str) -> Value {
+    unbind_conformance::conformance::load_spec(&spec_path(provider))
+        .unwrap_or_else(|e| panic!("specs/{provider}.yaml: {e}"))
+}
+
 /// The conformance checker for `provider`'s spec.
 pub fn spec(provider: &str) -> Spec {
-    let doc = unbind_conformance::conformance::load_spec(&spec_path(provider))
-        .unwrap_or_else(|e| panic!("specs/{provider}.yaml: {e}"));
-    Spec::new(doc).unwrap_or_else(|e| panic!("specs/{provider}.yaml: {e}"))
+    Spec::new(spec_document(provider)).unwrap_or_else(|e| panic!("specs/{provider}.yaml: {e}"))
 }
 
 /// A documented success answer for every operation of `provider`, so any call can run.
