@@ -15,6 +15,8 @@ use std::str::FromStr;
 
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
+use crate::common::files;
+
 /// A module: its path below the crate root (`[]` is `lib.rs`).
 type Module = Vec<String>;
 
@@ -84,36 +86,25 @@ fn shown(module: &Module) -> String {
 /// The hand-written files of `src`, parsed into tokens (comments dropped), by module.
 fn modules(src: &Path) -> BTreeMap<Module, TokenStream> {
     let mut found = BTreeMap::new();
-    let mut folders = vec![src.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                folders.push(path);
-                continue;
-            }
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            let relative = path.strip_prefix(src).unwrap();
-            let is_binary = name == "main.rs" && src.join("lib.rs").exists();
-            if !name.ends_with(".rs")
-                || is_binary
-                || ["generated.rs", "mock.rs"].contains(&name.as_str())
-            {
-                continue;
-            }
-            let mut module: Module = relative
-                .with_extension("")
-                .iter()
-                .map(|part| part.to_string_lossy().into_owned())
-                .collect();
-            if ["mod", "lib", "main"].contains(&module.last().unwrap().as_str()) {
-                module.pop();
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            let tokens =
-                TokenStream::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            found.insert(module, tokens);
+    for relative in files(src) {
+        let name = relative.file_name().unwrap().to_string_lossy();
+        let is_binary = relative == Path::new("main.rs") && src.join("lib.rs").exists();
+        if !name.ends_with(".rs") || is_binary || ["generated.rs", "mock.rs"].contains(&&*name) {
+            continue;
         }
+        let mut module: Module = relative
+            .with_extension("")
+            .iter()
+            .map(|part| part.to_string_lossy().into_owned())
+            .collect();
+        if ["mod", "lib", "main"].contains(&module.last().unwrap().as_str()) {
+            module.pop();
+        }
+        let path = src.join(&relative);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let tokens =
+            TokenStream::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        found.insert(module, tokens);
     }
     found
 }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::xtask;
+use crate::common::{copy_paths, xtask};
 
 /// The workspace this check looks at: this one, or the one `UNBIND_WORKSPACE_ROOT` names (how
 /// the test below runs this very check on a temporary copy).
@@ -28,15 +28,14 @@ fn client_versions_cover_their_api_changes_since_the_baseline() {
 /// tests: two thirds of the files) is left out; creating files is most of what a copy costs.
 fn copy() -> tempfile::TempDir {
     let (from, dir) = (xtask::workspace_root(), tempfile::tempdir().unwrap());
-    let to = dir.path();
-    for file in ["Cargo.toml", "Cargo.lock"] {
-        std::fs::copy(from.join(file), to.join(file)).unwrap();
-    }
-    xtask::scratch::mirror(&from.join("specs"), &to.join("specs"), &[]).unwrap();
-    for provider in xtask::providers(&from).unwrap() {
-        let client = format!("crates/{provider}-client");
-        xtask::scratch::mirror(&from.join(&client), &to.join(&client), &[]).unwrap();
-    }
+    let clients: Vec<String> = xtask::providers(&from)
+        .unwrap()
+        .iter()
+        .map(|provider| format!("crates/{}", xtask::scaffold::package(provider)))
+        .collect();
+    let mut parts = vec!["Cargo.toml", "Cargo.lock", "specs"];
+    parts.extend(clients.iter().map(String::as_str));
+    copy_paths(&from, dir.path(), &parts);
     dir
 }
 

@@ -124,15 +124,32 @@ pub(crate) fn cargo_ok(dir: &Path, args: &[&str], what: &str) -> String {
 }
 
 /// Makes `to` a copy of what makes up the workspace at `from` (not `target/`, not `.git/`),
-/// writing only what differs ([`xtask::scratch::mirror`]): a copy kept between runs keeps the
-/// modification times, and so cargo's builds, of what did not change.
+/// with [`copy_paths`].
 pub(crate) fn copy_workspace(from: &Path, to: &Path) {
-    for file in ["Cargo.toml", "Cargo.lock"] {
-        xtask::scratch::write_if_changed(&to.join(file), std::fs::read(from.join(file)).unwrap())
-            .unwrap();
-    }
-    for folder in [".cargo", "crates", "specs", "tests", "xtask"] {
-        xtask::scratch::mirror(&from.join(folder), &to.join(folder), &[]).unwrap();
+    let parts = [
+        "Cargo.toml",
+        "Cargo.lock",
+        ".cargo",
+        "crates",
+        "specs",
+        "tests",
+        "xtask",
+    ];
+    copy_paths(from, to, &parts);
+}
+
+/// Makes each of `paths` (relative to the workspace at `from`: files, or folders copied whole)
+/// the same at `to`, writing only what differs ([`xtask::scratch::write_if_changed`] and
+/// [`xtask::scratch::mirror`]): a copy kept between runs keeps the modification times, and so
+/// cargo's builds, of what did not change.
+pub(crate) fn copy_paths(from: &Path, to: &Path, paths: &[&str]) {
+    for path in paths {
+        let (source, target) = (from.join(path), to.join(path));
+        if source.is_dir() {
+            xtask::scratch::mirror(&source, &target, &[]).unwrap();
+        } else {
+            xtask::scratch::write_if_changed(&target, std::fs::read(&source).unwrap()).unwrap();
+        }
     }
 }
 
